@@ -1,0 +1,34 @@
+/** An ambassador: a person with a code, a role, and a name shown to the friends they refer. */
+import { z } from 'zod';
+import { audienceTier, emailHash, externalId, referralCode, role, timestamp } from './primitives.js';
+
+// C0/C1 controls, and the bidirectional overrides and isolates (U+202A–202E, U+2066–2069) that
+// can make a name read backwards or hide text in a dashboard.
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A name for display: plain text, unsafe characters removed, 1–60 characters. */
+export const displayNameSchema = z
+  .string()
+  .max(1000)
+  .transform((name) => name.replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'Expected a name with at least one visible character').max(60));
+
+/** An ambassador of a program. */
+export const ambassadorSchema = z.strictObject({
+  id: externalId,
+  code: referralCode,
+  displayName: displayNameSchema,
+  role: role.default('ambassador'),
+  audienceTier: audienceTier.optional(),
+  /** Customer id in the brand's shop, so that ordering with one's own code is refused. */
+  customerId: externalId.optional(),
+  emailHash: emailHash.optional(),
+  joinedAt: timestamp,
+  /** An influencer's own campaign dates, when they differ from the program's influencer terms. */
+  campaign: z.strictObject({ startsAt: timestamp, endsAt: timestamp }).optional(),
+});
+
+/** A parsed ambassador. */
+export type Ambassador = z.infer<typeof ambassadorSchema>;
+/** An ambassador as a brand writes it. */
+export type AmbassadorInput = z.input<typeof ambassadorSchema>;

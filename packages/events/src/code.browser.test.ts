@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { mintCode, normalizeCode } from './code.js';
+import { parseEvent } from './parse-event.js';
+
+describe('the contract in Chromium', () => {
+  it('normalises a code typed with full-width characters', () => {
+    expect(normalizeCode('ａｌｅｘ ７ｈｃ２ｑｋ')).toBe('ALEX-7HC2QK');
+  });
+
+  it('mints codes with the browser crypto', () => {
+    const code = mintCode('Alex');
+    expect(normalizeCode(code)).toBe(code);
+  });
+
+  it('parses a redemption and rejects a bad discount with its path', () => {
+    const event = {
+      v: 1, id: 'evt_V1StGXR8Z5jdHi6BmyT', type: 'redemption', program: 'spring-2026', code: 'ALEX-7HC2QK',
+      occurredAt: '2026-11-22T10:00:00.000Z', orderId: '1001',
+      order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
+    };
+    expect(parseEvent(event).ok).toBe(true);
+    const bad = parseEvent({ ...event, order: { ...event.order, discount: 6000 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.issues[0]?.path).toEqual(['order', 'discount']);
+  });
+});

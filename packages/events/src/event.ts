@@ -1,0 +1,103 @@
+/**
+ * The referral event contract: what the SDK sends and the receiver accepts.
+ * Objects are strict, so this schema and `eventJsonSchema` accept exactly the same documents.
+ */
+import { z } from 'zod';
+import {
+  attributionModel, channel, currency, emailHash, externalId, minorUnits, referralCode, slug, timestamp, webUrl,
+} from './primitives.js';
+
+/** An event id: `evt_` and 8–64 URL-safe characters, stable across every retry of one event. */
+export const eventId = z
+  .string()
+  .max(68)
+  .regex(/^evt_[A-Za-z0-9_-]{8,64}$/, 'Expected an event id like evt_V1StGXR8Z5jdHi6BmyT');
+
+const envelope = {
+  v: z.literal(1),
+  id: eventId,
+  program: slug,
+  code: referralCode,
+  occurredAt: timestamp,
+};
+
+/** The order a redemption reports, in minor units of one currency. */
+export const orderSchema = z
+  .strictObject({
+    currency,
+    subtotal: minorUnits,
+    discount: minorUnits,
+    total: minorUnits,
+  })
+  .refine((order) => order.discount <= order.subtotal, {
+    path: ['discount'],
+    message: 'Expected the discount to be at most the subtotal',
+  })
+  // JSON Schema cannot compare two fields; this keyword says the same for other validators,
+  // and the differential test teaches ajv to read it.
+  .meta({ 'x-referkit-max-of': { discount: 'subtotal' } });
+export type Order = z.infer<typeof orderSchema>;
+
+/** The friend who ordered, as far as the brand lets us know them (never a raw email). */
+export const customerSchema = z.strictObject({
+  id: externalId.optional(),
+  emailHash: emailHash.optional(),
+  firstOrder: z.boolean().optional(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+/** When and how the friend arrived, as the SDK remembered it. */
+export const attributionSchema = z.strictObject({
+  landedAt: timestamp,
+  channel: channel.optional(),
+  model: attributionModel,
+});
+export type Attribution = z.infer<typeof attributionSchema>;
+
+/** A friend opened a referral link. Reported once per landing, not per page view. */
+export const landingEventSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('landing'),
+  channel: channel.optional(),
+  url: webUrl.optional(),
+});
+
+/** An ambassador shared their link on a channel. */
+export const shareEventSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('share'),
+  channel,
+});
+
+/** An order placed with a referral code. One order redeems once: its key is `program + orderId`. */
+export const redemptionEventSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('redemption'),
+  orderId: externalId,
+  order: orderSchema,
+  customer: customerSchema.optional(),
+  attribution: attributionSchema.optional(),
+});
+
+/** A refund or cancellation of a redeemed order; claws back the ambassador's reward. */
+export const reversalEventSchema = z.strictObject({
+  ...envelope,
+  type: z.literal('reversal'),
+  orderId: externalId,
+  reason: z.enum(['refund', 'cancellation', 'fraud', 'other']).optional(),
+});
+
+/** Any referral event, told apart by `type`. */
+export const eventSchema = z.discriminatedUnion('type', [
+  landingEventSchema,
+  shareEventSchema,
+  redemptionEventSchema,
+  reversalEventSchema,
+]);
+
+export type ReferralEvent = z.infer<typeof eventSchema>;
+export type LandingEvent = z.infer<typeof landingEventSchema>;
+export type ShareEvent = z.infer<typeof shareEventSchema>;
+export type RedemptionEvent = z.infer<typeof redemptionEventSchema>;
+export type ReversalEvent = z.infer<typeof reversalEventSchema>;
+export type EventType = ReferralEvent['type'];

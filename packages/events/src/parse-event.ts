@@ -1,0 +1,70 @@
+/** `parseEvent`: the one door through which untrusted event data enters. It never throws. */
+import type { z } from 'zod';
+import { type ReferralEvent, eventSchema } from './event.js';
+
+/** One problem found in an input, with where it is. */
+export interface Issue {
+  /** Keys from the root to the problem, e.g. `['order', 'discount']`; `[]` for the whole input. */
+  path: (string | number)[];
+  /** A stable code such as `invalid_type`, `too_big`, `unrecognized_keys`, `future_timestamp`. */
+  code: string;
+  /** A plain sentence saying what was expected. */
+  message: string;
+}
+
+/** Why an input is not an event. */
+export interface InvalidEvent {
+  code: 'invalid_event';
+  message: string;
+  issues: Issue[];
+}
+
+/** The outcome of a parse: the typed value, or every problem found. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: InvalidEvent };
+
+/** Options for {@link parseEvent}. */
+export interface ParseEventOptions {
+  /**
+   * The current time. When given, an `occurredAt` more than `clockSkewSec` in the future is refused,
+   * since no honest sender reports an event that has not happened yet.
+   */
+  now?: Date;
+  /** @default 300 */
+  clockSkewSec?: number;
+}
+
+/**
+ * Validates anything against the event contract.
+ * @example
+ * const result = parseEvent(JSON.parse(body));
+ * if (!result.ok) return Response.json(result.error, { status: 400 });
+ */
+export function parseEvent(input: unknown, options: ParseEventOptions = {}): ParseResult<ReferralEvent> {
+  let parsed: z.ZodSafeParseResult<ReferralEvent>;
+  try {
+    parsed = eventSchema.safeParse(input);
+  } catch {
+    // Getters that throw and proxies that lie surface here; zod itself does not throw on data.
+    return invalid([{ path: [], code: 'unreadable', message: 'Expected plain JSON data; the input could not be read' }]);
+  }
+  if (!parsed.success) return invalid(parsed.error.issues.map(toIssue));
+  const event = parsed.data;
+  if (options.now) {
+    const skewMs = (options.clockSkewSec ?? 300) * 1000;
+    if (Date.parse(event.occurredAt) > options.now.getTime() + skewMs) {
+      return invalid([{ path: ['occurredAt'], code: 'future_timestamp', message: 'Expected a time that is not in the future' }]);
+    }
+  }
+  return { ok: true, value: event };
+}
+
+function toIssue(issue: z.core.$ZodIssue): Issue {
+  return { path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), code: issue.code, message: issue.message };
+}
+
+function invalid(issues: Issue[]): ParseResult<never> {
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return { ok: false, error: { code: 'invalid_event', message: `Not a valid event${where}: ${first?.message}${more}`, issues } };
+}

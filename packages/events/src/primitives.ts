@@ -1,0 +1,55 @@
+/** The small zod types that programs, ambassadors and events are built from. */
+import { z } from 'zod';
+import { CODE_PATTERN } from './code.js';
+import { CURRENCIES } from './currency.js';
+
+/** Money in integer minor units (cents), never negative, never past 2^53. */
+export const minorUnits = z.int().min(0).describe('Integer amount in minor units (e.g. cents).');
+
+/** An ISO 4217 currency code. */
+export const currency = z.enum(CURRENCIES);
+
+/** An ISO 8601 date-time with `Z` or an offset, e.g. `2026-11-22T10:00:00.000Z`. */
+export const timestamp = z.iso.datetime({ offset: true });
+
+/** A lower-case slug such as `spring-2026`. */
+export const slug = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'Expected a slug of a–z, 0–9 and dashes');
+
+/** A normalised referral code (`ALEX-7HC2QK`); normalise what people type with `normalizeCode`. */
+export const referralCode = z.string().max(19).regex(CODE_PATTERN, 'Expected a code like ALEX-7HC2QK');
+
+/** SHA-256 of a trimmed, lower-cased email address, as 64 lower-case hex digits. */
+export const emailHash = z.string().length(64).regex(/^[0-9a-f]{64}$/, 'Expected 64 lower-case hex digits');
+
+/** An identifier from another system (order, customer): printable ASCII without spaces. */
+export const externalId = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'Expected printable ASCII without spaces');
+
+/** Where a share was made or a landing came from. */
+export const channel = z.enum([
+  'copy', 'native', 'whatsapp', 'x', 'facebook', 'linkedin', 'telegram', 'reddit', 'email', 'sms', 'qr', 'other',
+]);
+export type Channel = z.infer<typeof channel>;
+
+/** How a referral is credited when a friend followed more than one link. */
+export const attributionModel = z.enum(['last_touch', 'first_touch']);
+export type AttributionModel = z.infer<typeof attributionModel>;
+
+/**
+ * An absolute http or https URL. A pattern rather than `z.url()`, so that the JSON Schema
+ * carries the same protocol rule (`javascript:` and `data:` are refused by both).
+ */
+export const webUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/, 'Expected an absolute http or https URL');
+
+/** The roles an ambassador can hold. */
+export const role = z.enum(['ambassador', 'community_leader', 'influencer']);
+export type Role = z.infer<typeof role>;
+
+/** An influencer's audience tier: nano (<1k), micro (1k–100k), macro (>100k). */
+export const audienceTier = z.enum(['nano', 'micro', 'macro']);
+export type AudienceTier = z.infer<typeof audienceTier>;

@@ -1,0 +1,20 @@
+/** Unexpected console output fails the test: the SDK and widget promise a quiet console. */
+import { afterEach, vi } from 'vitest';
+
+const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+let spies: ReturnType<typeof vi.spyOn>[] = [];
+
+beforeEachInstall();
+
+function beforeEachInstall() {
+  spies = methods.map((method) => vi.spyOn(console, method));
+}
+
+afterEach((context) => {
+  const calls = spies.flatMap((spy, index) => spy.mock.calls.map((args) => `console.${methods[index]}: ${args.join(' ')}`));
+  for (const spy of spies) spy.mockClear();
+  // A test that expects console output asserts on it and clears the spy itself.
+  if (calls.length > 0 && context.task.result?.state !== 'fail') {
+    throw new Error(`Unexpected console output:\n${calls.join('\n')}`);
+  }
+});

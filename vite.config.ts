@@ -1,0 +1,77 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vite';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Tests run from source: the workspace packages resolve to their `src`, not their `dist`. */
+export const sourceAliases = [
+  { find: /^@referkit\/events$/, replacement: source('./packages/events/src/index.ts') },
+  { find: /^@referkit\/events\/code$/, replacement: source('./packages/events/src/code.ts') },
+  { find: /^@referkit\/sdk$/, replacement: source('./packages/sdk/src/index.ts') },
+  { find: /^@referkit\/sdk\/server$/, replacement: source('./packages/sdk/src/server.ts') },
+  { find: /^@referkit\/widget$/, replacement: source('./packages/widget/src/index.ts') },
+];
+
+/** Debian's Chromium: no browser downloads work on these machines. */
+export const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  resolve: { alias: sourceAliases },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    onConsoleLog: () => false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/*/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
+          setupFiles: ['test/setup/fail-on-console.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'happy-dom',
+          include: ['packages/*/src/**/*.test.tsx', 'packages/*/src/**/*.dom.test.ts'],
+          setupFiles: ['test/setup/fail-on-console.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromium }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

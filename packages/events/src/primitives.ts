@@ -44,7 +44,9 @@ export type AttributionModel = z.infer<typeof attributionModel>;
 export const webUrl = z
   .string()
   .max(2048)
-  .regex(/^https?:\/\/[^\s/?#@]+(?:[/?#][^\s]*)?$/, 'Expected an absolute http or https URL');
+  // Printable ASCII only (browsers percent-encode the rest), so that string lengths count the
+  // same in zod (UTF-16) and JSON Schema (code points).
+  .regex(/^https?:\/\/[\x21\x22\x24-\x2e\x30-\x3e\x41-\x7e]+(?:[/?#][\x21-\x7e]*)?$/, 'Expected an absolute http or https URL');
 
 /** The roles an ambassador can hold. */
 export const role = z.enum(['ambassador', 'community_leader', 'influencer']);

@@ -8,10 +8,8 @@ import {
 } from './primitives.js';
 
 /** An event id: `evt_` and 8–64 URL-safe characters, stable across every retry of one event. */
-export const eventId = z
-  .string()
-  .max(68)
-  .regex(/^evt_[A-Za-z0-9_-]{8,64}$/, 'Expected an event id like evt_V1StGXR8Z5jdHi6BmyT');
+export const EVENT_ID_PATTERN = /^evt_[A-Za-z0-9_-]{8,64}$/;
+export const eventId = z.string().regex(EVENT_ID_PATTERN, 'Expected an event id like evt_V1StGXR8Z5jdHi6BmyT');
 
 const envelope = {
   v: z.literal(1),
@@ -79,12 +77,15 @@ export const redemptionEventSchema = z.strictObject({
   attribution: attributionSchema.optional(),
 });
 
+/** Why an order was reversed. */
+export const reversalReason = z.enum(['refund', 'cancellation', 'fraud', 'other']);
+
 /** A refund or cancellation of a redeemed order; claws back the ambassador's reward. */
 export const reversalEventSchema = z.strictObject({
   ...envelope,
   type: z.literal('reversal'),
   orderId: externalId,
-  reason: z.enum(['refund', 'cancellation', 'fraud', 'other']).optional(),
+  reason: reversalReason.optional(),
 });
 
 /** Any referral event, told apart by `type`. */

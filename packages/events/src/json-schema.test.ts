@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventArb } from '../../../test/support/event-arbitraries.js';
+import { eventArb, mutatedEventArb } from '../../../test/support/event-arbitraries.js';
 import { eventJsonSchema } from './json-schema.js';
 import { parseEvent } from './parse-event.js';
 
@@ -26,39 +26,12 @@ function compileAjv() {
   return ajv.compile(eventJsonSchema);
 }
 
-const jsonValue = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.string({ maxLength: 12 }), fc.constant(2 ** 53), fc.constant(-1), fc.constant(1.5), fc.constant('XBT'),
-  fc.constant([]), fc.constant({}), fc.constant('2026-11-22T10:00:00Z'), fc.constant('ALEX-7HC2QO'),
-);
-
-/** A valid event, then one of: nothing, a key removed, a value replaced, a key added, deep in the object. */
-const mutatedEventArb = fc
-  .tuple(eventArb, fc.nat(), fc.nat(), fc.constantFrom('keep', 'delete', 'replace', 'add'), jsonValue)
-  .map(([event, pick, pickInner, action, value]) => {
-    const copy = structuredClone(event) as Record<string, unknown>;
-    const keys = Object.keys(copy);
-    const key = keys[pick % keys.length] as string;
-    let target = copy;
-    let targetKey = key;
-    const inner = copy[key];
-    if (inner && typeof inner === 'object' && pickInner % 2 === 0) {
-      target = inner as Record<string, unknown>;
-      const innerKeys = Object.keys(target);
-      targetKey = innerKeys[pickInner % innerKeys.length] ?? 'extra';
-    }
-    if (action === 'delete') delete target[targetKey];
-    if (action === 'replace') target[targetKey] = value;
-    if (action === 'add') target[`x${pickInner % 3}`] = value;
-    return copy;
-  });
-
 describe('eventJsonSchema', () => {
   it('is JSON Schema 2020-12', () => {
     expect(eventJsonSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
-  it('matches the committed schema file (run scripts/write-event-schema.mjs after a change)', () => {
+  it('matches the committed schema file (regenerate with scripts/write-event-schema.mjs)', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(eventJsonSchema)));
   });
 

@@ -1,6 +1,7 @@
 /** `parseEvent`: the one door through which untrusted event data enters. It never throws. */
 import type { z } from 'zod';
 import { type ReferralEvent, eventSchema } from './event.js';
+import { isReferralEvent } from './event-guard.js';
 
 /** One problem found in an input, with where it is. */
 export interface Issue {
@@ -34,21 +35,27 @@ export interface ParseEventOptions {
 }
 
 /**
- * Validates anything against the event contract.
+ * Validates anything against the event contract. A valid plain object is returned as it is
+ * (not copied); anything else is checked by `eventSchema`, which names every problem.
  * @example
  * const result = parseEvent(JSON.parse(body));
  * if (!result.ok) return Response.json(result.error, { status: 400 });
  */
 export function parseEvent(input: unknown, options: ParseEventOptions = {}): ParseResult<ReferralEvent> {
-  let parsed: z.ZodSafeParseResult<ReferralEvent>;
+  let event: ReferralEvent;
   try {
-    parsed = eventSchema.safeParse(input);
+    // The guard accepts the common case in a fraction of zod's time; zod explains the rest.
+    if (isReferralEvent(input)) {
+      event = input;
+    } else {
+      const parsed = eventSchema.safeParse(input);
+      if (!parsed.success) return invalid(parsed.error.issues.map(toIssue));
+      event = parsed.data;
+    }
   } catch {
     // Getters that throw and proxies that lie surface here; zod itself does not throw on data.
     return invalid([{ path: [], code: 'unreadable', message: 'Expected plain JSON data; the input could not be read' }]);
   }
-  if (!parsed.success) return invalid(parsed.error.issues.map(toIssue));
-  const event = parsed.data;
   if (options.now) {
     const skewMs = (options.clockSkewSec ?? 300) * 1000;
     if (Date.parse(event.occurredAt) > options.now.getTime() + skewMs) {

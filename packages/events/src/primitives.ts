@@ -9,23 +9,28 @@ export const minorUnits = z.int().min(0).describe('Integer amount in minor units
 /** An ISO 4217 currency code. */
 export const currency = z.enum(CURRENCIES);
 
+/** The pattern behind {@link timestamp}, shared with the fast event guard. */
+export const TIMESTAMP_PATTERN = z.regexes.datetime({ offset: true });
+
 /** An ISO 8601 date-time with `Z` or an offset, e.g. `2026-11-22T10:00:00.000Z`. */
 export const timestamp = z.iso.datetime({ offset: true });
 
 /** A lower-case slug such as `spring-2026`. */
-export const slug = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'Expected a slug of a–z, 0–9 and dashes');
+// Patterns below bound their own length ({1,64}), so one check does the work of two: a long
+// string fails at the first character past the bound.
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export const slug = z.string().regex(SLUG_PATTERN, 'Expected a slug of a–z, 0–9 and dashes');
 
 /** A normalised referral code (`ALEX-7HC2QK`); normalise what people type with `normalizeCode`. */
-export const referralCode = z.string().max(19).regex(CODE_PATTERN, 'Expected a code like ALEX-7HC2QK');
+export const referralCode = z.string().regex(CODE_PATTERN, 'Expected a code like ALEX-7HC2QK');
 
 /** SHA-256 of a trimmed, lower-cased email address, as 64 lower-case hex digits. */
-export const emailHash = z.string().length(64).regex(/^[0-9a-f]{64}$/, 'Expected 64 lower-case hex digits');
+export const EMAIL_HASH_PATTERN = /^[0-9a-f]{64}$/;
+export const emailHash = z.string().regex(EMAIL_HASH_PATTERN, 'Expected 64 lower-case hex digits');
 
 /** An identifier from another system (order, customer): printable ASCII without spaces. */
-export const externalId = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'Expected printable ASCII without spaces');
+export const EXTERNAL_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
+export const externalId = z.string().regex(EXTERNAL_ID_PATTERN, 'Expected 1–128 printable ASCII characters without spaces');
 
 /** Where a share was made or a landing came from. */
 export const channel = z.enum([
@@ -41,12 +46,10 @@ export type AttributionModel = z.infer<typeof attributionModel>;
  * An absolute http or https URL. A pattern rather than `z.url()`, so that the JSON Schema
  * carries the same protocol rule (`javascript:` and `data:` are refused by both).
  */
-export const webUrl = z
-  .string()
-  .max(2048)
-  // Printable ASCII only (browsers percent-encode the rest), so that string lengths count the
-  // same in zod (UTF-16) and JSON Schema (code points).
-  .regex(/^https?:\/\/[\x21\x22\x24-\x2e\x30-\x3e\x41-\x7e]+(?:[/?#][\x21-\x7e]*)?$/, 'Expected an absolute http or https URL');
+// Printable ASCII only (browsers percent-encode the rest), so that string lengths count the
+// same in zod (UTF-16) and JSON Schema (code points).
+export const WEB_URL_PATTERN = /^https?:\/\/[\x21\x22\x24-\x2e\x30-\x3e\x41-\x7e]+(?:[/?#][\x21-\x7e]*)?$/;
+export const webUrl = z.string().max(2048).regex(WEB_URL_PATTERN, 'Expected an absolute http or https URL');
 
 /** The roles an ambassador can hold. */
 export const role = z.enum(['ambassador', 'community_leader', 'influencer']);

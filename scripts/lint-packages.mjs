@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * `npm run lint:packages`: publint and Are The Types Wrong? over each package as npm would pack it
+ * (build first). Exits 1 when either finds anything.
+ *
+ * attw runs with the `esm-only` profile: the packages are ESM only, and CommonJS callers use
+ * Node's require(esm) (Node ≥ 20.19, the packages' `engines`). attw's own TypeScript (5.6) predates
+ * TypeScript's support for require(esm) and would report every entry as "ESM (dynamic import only)"
+ * from CommonJS; each package's README says so, and test/package proves that require() works.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/** The published packages, by folder under packages/. */
+export const packages = ['events', 'sdk', 'widget'];
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
+}
+
+/** publint in strict mode (warnings fail too) over one package folder. */
+export function publint(name) {
+  return run(bin('publint'), [join('packages', name), '--strict']);
+}
+
+/** Are The Types Wrong? over the packed tarball of one package folder, ESM-only profile. */
+export function attw(name) {
+  return run(bin('attw'), ['--pack', join('packages', name), '--profile', 'esm-only', '--format', 'ascii']);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  let failed = false;
+  for (const name of packages) {
+    for (const [tool, check] of [['publint', publint], ['attw', attw]]) {
+      const result = check(name);
+      console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${tool} packages/${name}`);
+      if (!result.ok) {
+        console.log(result.output);
+        failed = true;
+      }
+    }
+  }
+  process.exit(failed ? 1 : 0);
+}

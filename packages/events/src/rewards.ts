@@ -1,0 +1,190 @@
+/**
+ * What both sides of a redemption earn, as pure functions of the program, the ambassador, the
+ * redemption and the ledger's history. The receiver calls these inside the store's transaction.
+ */
+import type { Ambassador } from './ambassador.js';
+import type { Currency } from './currency.js';
+import type { RedemptionEvent } from './event.js';
+import type { Role } from './primitives.js';
+import type { AmbassadorReward, FriendOffer, Program, RewardTier } from './program.js';
+
+/** The friend's side: the discount given on the order. */
+export interface FriendReward {
+  discount: number;
+  currency: Currency;
+}
+
+/** The ambassador's side of one redemption. */
+export interface AmbassadorGrant {
+  amount: number;
+  type: AmbassadorReward['type'];
+  currency: Currency;
+  /** `pending` until the program's hold passes (refunds claw it back), then `confirmed`. */
+  status: 'pending' | 'confirmed';
+  confirmsAt: string;
+  reason: 'first_order' | 'repeat_order';
+}
+
+/** Both sides of a redemption, as the receiver answers them. */
+export interface RedemptionRewards {
+  friend: FriendReward;
+  ambassador: AmbassadorGrant | null;
+}
+
+/** An earlier, not reversed redemption by the same customer (same customer id or email hash). */
+export interface CustomerOrder {
+  code: string;
+  occurredAt: string;
+}
+
+/** What the ledger knows before this redemption. */
+export interface RedemptionHistory {
+  /** First-order redemptions of this code in this program, not reversed (repeat orders do not count). */
+  redemptions: number;
+  /** The same customer's earlier redemptions in this program, oldest first. */
+  customerOrders?: readonly CustomerOrder[];
+  /**
+   * When the redemption is recorded: the hold counts from here, not from the sender's `occurredAt`.
+   * @default redemption.occurredAt
+   */
+  recordedAt?: string;
+}
+
+/** The terms that apply to one ambassador now: the program's, overridden by their (effective) role. */
+export interface Terms {
+  role: Role;
+  /** Promoted from ambassador to community leader by the program's `promoteToCommunityLeaderAfter`. */
+  promoted: boolean;
+  friendOffer: FriendOffer;
+  reward: AmbassadorReward;
+  tiers: readonly RewardTier[];
+  repeatOrderReward?: AmbassadorReward;
+  repeatWindowDays?: number;
+  /** An influencer's campaign window, when there is one. */
+  campaign?: { startsAt?: string; endsAt?: string };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Resolves the terms for an ambassador: role overrides, audience tier, promotion. */
+export function termsFor(program: Program, ambassador: Ambassador, history: Pick<RedemptionHistory, 'redemptions'>): Terms {
+  const after = program.promoteToCommunityLeaderAfter;
+  const promoted = ambassador.role === 'ambassador' && after !== undefined && history.redemptions >= after;
+  const role: Role = promoted ? 'community_leader' : ambassador.role;
+  const overrides = program.roles[role];
+  let reward = overrides?.ambassadorReward ?? program.ambassadorReward;
+  const terms: Terms = {
+    role,
+    promoted,
+    friendOffer: overrides?.friendOffer ?? program.friendOffer,
+    reward,
+    tiers: overrides?.tiers ?? program.tiers,
+  };
+  if (role === 'community_leader') {
+    const leader = program.roles.community_leader;
+    if (leader?.repeatOrderReward) {
+      terms.repeatOrderReward = leader.repeatOrderReward;
+      terms.repeatWindowDays = leader.repeatWindowDays;
+    }
+  }
+  if (role === 'influencer') {
+    const influencer = program.roles.influencer;
+    const audience = ambassador.audienceTier && influencer?.audienceRewards?.[ambassador.audienceTier];
+    if (audience) reward = terms.reward = audience;
+    const window = ambassador.campaign ?? influencer;
+    if (window?.startsAt || window?.endsAt) terms.campaign = { startsAt: window.startsAt, endsAt: window.endsAt };
+  }
+  return terms;
+}
+
+/**
+ * The largest discount an offer allows on a subtotal, or `null` when the offer cannot bound it
+ * (free shipping without `maxDiscount`: the shipping price is not part of the order we see).
+ *
+ * Percent offers are rounded half up to the minor unit (15% of 5999 = 899.85 → 900), and one more
+ * minor unit is tolerated: shops round half-even, up, or per line item, and on one order those
+ * differ from half-up by at most one unit. `maxDiscount` and fixed amounts are exact.
+ */
+export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number | null {
+  switch (offer.kind) {
+    case 'percent':
+      return Math.min(roundHalfUp((subtotal * offer.percent) / 100) + 1, offer.maxDiscount ?? Number.POSITIVE_INFINITY, subtotal);
+    case 'fixed':
+      return Math.min(offer.amount, subtotal);
+    case 'free_shipping':
+      return offer.maxDiscount ?? null;
+  }
+}
+
+/** True when this redemption is a repeat order of a customer the ambassador brought, within the leader's window. */
+export function isRepeatOrderInWindow(terms: Terms, ambassador: Ambassador, redemption: RedemptionEvent, history: RedemptionHistory): boolean {
+  if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
+  const first = history.customerOrders?.find((order) => order.code === ambassador.code);
+  if (!first) return false;
+  return Date.parse(redemption.occurredAt) - Date.parse(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+}
+
+/**
+ * Computes both sides of a redemption that has passed the rules.
+ * @example
+ * const rewards = rewardsFor(program, ambassador, redemption, { redemptions: 4 });
+ * // rewards.ambassador?.amount → 1000, with a tier from the fifth redemption on
+ */
+export function rewardsFor(program: Program, ambassador: Ambassador, redemption: RedemptionEvent, history: RedemptionHistory): RedemptionRewards {
+  const terms = termsFor(program, ambassador, history);
+  const friend = { discount: redemption.order.discount, currency: redemption.order.currency };
+  const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
+  let reward: AmbassadorReward | undefined;
+  if (repeat && terms.repeatOrderReward) {
+    // A leader earns their retention reward inside the window and nothing after it.
+    reward = isRepeatOrderInWindow(terms, ambassador, redemption, history) ? terms.repeatOrderReward : undefined;
+  } else {
+    reward = tierReward(terms, history.redemptions + 1);
+  }
+  if (!reward) return { friend, ambassador: null };
+  const recordedAt = history.recordedAt ?? redemption.occurredAt;
+  const confirmsAt = new Date(Date.parse(recordedAt) + program.rewardHoldDays * DAY_MS).toISOString();
+  const amount = reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
+  return {
+    friend,
+    ambassador: {
+      amount,
+      type: reward.type,
+      currency: program.currency,
+      status: program.rewardHoldDays === 0 ? 'confirmed' : 'pending',
+      confirmsAt,
+      reason: repeat ? 'repeat_order' : 'first_order',
+    },
+  };
+}
+
+/** The status of a grant at a moment: reversed once clawed back, else confirmed once its hold has passed. */
+export function grantStatusAt(grant: AmbassadorGrant, at: Date, reversedAt?: string | null): 'pending' | 'confirmed' | 'reversed' {
+  if (reversedAt && Date.parse(reversedAt) <= at.getTime()) return 'reversed';
+  return Date.parse(grant.confirmsAt) <= at.getTime() ? 'confirmed' : 'pending';
+}
+
+/**
+ * What a reversal claws back: the whole grant, whether still pending (cancelled) or already
+ * confirmed (owed back, deducted from later rewards by the brand).
+ */
+export function clawbackFor(rewards: RedemptionRewards | null, at: Date): { amount: number; type: AmbassadorReward['type']; wasConfirmed: boolean } | null {
+  const grant = rewards?.ambassador;
+  if (!grant) return null;
+  return { amount: grant.amount, type: grant.type, wasConfirmed: grantStatusAt(grant, at) === 'confirmed' };
+}
+
+/** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */
+function tierReward(terms: Terms, n: number): AmbassadorReward {
+  let reward = terms.reward;
+  for (const tier of terms.tiers) if (n >= tier.minRedemptions) reward = tier.reward;
+  return reward;
+}
+
+/**
+ * Rounds a non-negative amount half up to a whole minor unit. The tiny bias absorbs binary
+ * floating-point error (1.005 * 100 is 100.49999…), far below a unit for any real amount.
+ */
+export function roundHalfUp(value: number): number {
+  return Math.floor(value + 0.5 + 1e-7);
+}

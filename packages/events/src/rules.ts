@@ -1,0 +1,95 @@
+/** The program's rules: why a well-formed, authentic event is still refused (`422`). */
+import type { Ambassador } from './ambassador.js';
+import type { RedemptionEvent } from './event.js';
+import type { Program } from './program.js';
+import { type RedemptionHistory, isRepeatOrderInWindow, maxFriendDiscount, termsFor } from './rewards.js';
+
+/** The stable codes of a rule refusal. */
+export type RuleCode =
+  | 'unknown_program'
+  | 'unknown_code'
+  | 'program_inactive'
+  | 'campaign_inactive'
+  | 'self_referral'
+  | 'not_first_order'
+  | 'below_minimum'
+  | 'currency_mismatch'
+  | 'discount_exceeds_offer'
+  | 'code_exhausted'
+  | 'order_not_confirmed'
+  | 'unknown_order';
+
+/** A rule refusal, with the path of the field that broke it when there is one. */
+export interface RuleError {
+  code: RuleCode;
+  message: string;
+  path?: (string | number)[];
+}
+
+const MESSAGES: Record<RuleCode, string> = {
+  unknown_program: 'No program with this id is configured',
+  unknown_code: 'No ambassador has this code',
+  program_inactive: 'The program was not running when the order was placed',
+  campaign_inactive: "The influencer's campaign was not running when the order was placed",
+  self_referral: "An ambassador cannot redeem their own code",
+  not_first_order: 'The offer is for first orders only',
+  below_minimum: "The order's subtotal is below the program's minimum",
+  currency_mismatch: "The order's currency is not the program's",
+  discount_exceeds_offer: 'The discount is larger than the offer allows',
+  code_exhausted: 'This code has reached its redemption limit',
+  order_not_confirmed: 'The order could not be confirmed against the shop; unsigned redemptions need confirmOrder',
+  unknown_order: 'No redemption was recorded for this order',
+};
+
+/** Builds the refusal for a code, with its standard message. */
+export function ruleError(code: RuleCode, path?: (string | number)[]): RuleError {
+  return path ? { code, message: MESSAGES[code], path } : { code, message: MESSAGES[code] };
+}
+
+/**
+ * Checks a redemption against the program's rules; `null` when it may be recorded.
+ * @example
+ * const refusal = checkRedemption(program, ambassador, redemption, { redemptions: 3 });
+ * if (refusal) return Response.json({ error: refusal }, { status: 422 });
+ */
+export function checkRedemption(
+  program: Program,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): RuleError | null {
+  const { order, customer } = redemption;
+  const at = Date.parse(redemption.occurredAt);
+  if (order.currency !== program.currency) return ruleError('currency_mismatch', ['order', 'currency']);
+  if (!within(at, program.startsAt, program.endsAt)) return ruleError('program_inactive', ['occurredAt']);
+  const terms = termsFor(program, ambassador, history);
+  if (terms.campaign && !within(at, terms.campaign.startsAt, terms.campaign.endsAt)) {
+    return ruleError('campaign_inactive', ['occurredAt']);
+  }
+  if (customer?.id !== undefined && customer.id === ambassador.customerId) return ruleError('self_referral', ['customer', 'id']);
+  if (customer?.emailHash !== undefined && customer.emailHash === ambassador.emailHash) {
+    return ruleError('self_referral', ['customer', 'emailHash']);
+  }
+  const repeat = (history.customerOrders?.length ?? 0) > 0 || customer?.firstOrder === false;
+  if (repeat && isRepeatOrderInWindow(terms, ambassador, redemption, history)) {
+    // A member's repeat order earns the leader a retention reward; the friend offer does not apply again.
+    return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
+  }
+  if (program.minimumOrder !== undefined && order.subtotal < program.minimumOrder) {
+    return ruleError('below_minimum', ['order', 'subtotal']);
+  }
+  if (repeat && program.firstOrderOnly) return ruleError('not_first_order', ['customer', 'firstOrder']);
+  if (!repeat && program.maxRedemptionsPerCode !== undefined && history.redemptions >= program.maxRedemptionsPerCode) {
+    return ruleError('code_exhausted', ['code']);
+  }
+  const allowed = maxFriendDiscount(terms.friendOffer, order.subtotal);
+  if (allowed !== null && order.discount > allowed) return ruleError('discount_exceeds_offer', ['order', 'discount']);
+  return null;
+}
+
+/** Whether a moment falls in `[startsAt, endsAt)`; an open end is unbounded. */
+function within(at: number, startsAt?: string, endsAt?: string): boolean {
+  if (startsAt !== undefined && at < Date.parse(startsAt)) return false;
+  if (endsAt !== undefined && at >= Date.parse(endsAt)) return false;
+  return true;
+}

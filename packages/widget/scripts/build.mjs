@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * Builds the script-tag files from one list: `referkit.js` (IIFE: Preact, the SDK and English inside)
+ * and the chunks it loads from beside itself on demand, `referkit-qr.js` and `referkit-{language}.js`
+ * (small ES modules). The ESM entries for bundlers are tsc's output (Preact stays a peer import).
+ */
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Every catalogue file but the built-in English and the catalogue machinery is a lazily loaded language.
+const languages = (await readdir(`${root}src/i18n`))
+  .map((file) => /^([a-z]{2,3})\.ts$/.exec(file)?.[1])
+  .filter((language) => language && language !== 'en');
+
+/** One line per output file: its entry, its name in dist, and its format. */
+const outputs = [
+  { entry: 'src/register.ts', file: 'referkit.js', format: 'iife' },
+  { entry: 'src/qr.ts', file: 'referkit-qr.js', format: 'esm' },
+  ...languages.map((language) => ({ entry: `src/i18n/${language}.ts`, file: `referkit-${language}.js`, format: 'esm' })),
+];
+
+/** In the script build, lazy parts load from URLs beside the script rather than through a bundler's chunks. */
+const scriptLazy = {
+  name: 'referkit-script-lazy',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/lazy\.js$/ }, () => ({ path: `${root}src/lazy-script.ts` }));
+  },
+};
+
+await Promise.all(
+  outputs.map(({ entry, file, format }) =>
+    build({
+      entryPoints: [`${root}${entry}`],
+      outfile: `${root}dist/${file}`,
+      format,
+      bundle: true,
+      minify: true,
+      target: 'es2022',
+      platform: 'browser',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      legalComments: 'none',
+      plugins: [scriptLazy],
+      logLevel: 'warning',
+    }),
+  ),
+);

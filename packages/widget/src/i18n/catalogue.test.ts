@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import ar from './ar.js';
+import { fill, plural } from './catalogue.js';
+import de from './de.js';
+import { en } from './en.js';
+import es from './es.js';
+
+const placeholders = (text: unknown) => [...JSON.stringify(text).matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('fill', () => {
+  it('replaces placeholders with their values', () => {
+    expect(fill('{name} gave you {offer}', { name: 'Alex', offer: '15% off' })).toBe('Alex gave you 15% off');
+  });
+
+  it('leaves a placeholder without a value empty', () => {
+    expect(fill('Hi {name}!')).toBe('Hi !');
+  });
+});
+
+describe('plural', () => {
+  it('picks the English form for one and for many', () => {
+    expect([plural('en', en.joined, 1), plural('en', en.joined, 3)]).toEqual(['1 friend joined', '3 friends joined']);
+  });
+
+  it('picks the Arabic dual', () => {
+    expect(plural('ar', ar.joined, 2)).toBe('انضم صديقان');
+  });
+
+  it('formats the count for the locale', () => {
+    expect(plural('de', de.points, 1500)).toBe('1.500 Punkte');
+  });
+});
+
+describe.each([
+  ['es', es],
+  ['de', de],
+  ['ar', ar],
+])('the %s catalogue', (_, catalogue) => {
+  it('translates every English text', () => {
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('uses the same placeholders as English in each text', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const english = en[key];
+      const theirs = catalogue[key];
+      // Plural forms may drop {n} where the word says the number ("one point", Arabic's dual).
+      if (typeof english === 'object' && typeof theirs === 'object') {
+        const named = (text: string) => placeholders(text).filter((name) => name !== 'n');
+        expect(named(theirs.other), key).toEqual(named(english.other));
+      } else expect(placeholders(theirs), key).toEqual(placeholders(english));
+    }
+  });
+});

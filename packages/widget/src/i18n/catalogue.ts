@@ -1,0 +1,89 @@
+/**
+ * The shape of a message catalogue and the two functions that read one.
+ * Placeholders are `{name}`; plural messages hold one text per `Intl.PluralRules` category.
+ */
+
+/** One text per plural category; `other` is always present because every locale has it. */
+export type PluralText = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** Every text the widget shows, in one language. */
+export interface Catalogue {
+  /** Text direction of the language. */
+  dir: 'ltr' | 'rtl';
+  /** "Give {offer}, get {reward}". */
+  both: string;
+  /** "Give {offer}": the offer when the ambassador's reward is not shown. */
+  give: string;
+  /** "{value} off". */
+  off: string;
+  /** "{value} off your first order". */
+  offFirst: string;
+  /** "free shipping". */
+  ship: string;
+  /** "free shipping on your first order". */
+  shipFirst: string;
+  /** "on orders from {amount}". */
+  minimum: string;
+  /** "{value} credit" and the other reward types. */
+  credit: string;
+  cash: string;
+  points: PluralText;
+  /** "{value} of each order": a percent reward. */
+  share: string;
+  /** Banner: "{name} gave you {offer}". */
+  named: string;
+  /** Banner without a name: "A friend gave you {offer}". */
+  friend: string;
+  /** "Code {code}". */
+  code: string;
+  dismiss: string;
+  /** Label of the region holding the banner. */
+  offer: string;
+  /** Heading of the share panel: "Invite friends to {brand}". */
+  invite: string;
+  link: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  /** The native share button. */
+  more: string;
+  /** "Share on {channel}". */
+  on: string;
+  email: string;
+  sms: string;
+  qrShow: string;
+  qrHide: string;
+  qrLabel: string;
+  message: string;
+  /** The message prefilled when the program has no template. */
+  template: string;
+  /** Shown when the ambassador removed a required disclosure: "This line is added to what you share: {text}". */
+  kept: string;
+  progress: string;
+  joined: PluralText;
+  earned: string;
+  pending: string;
+  ambassador: string;
+  community_leader: string;
+  influencer: string;
+  promoted: string;
+  week: PluralText;
+  month: PluralText;
+  reached: string;
+}
+
+/** Fills `{name}` placeholders; a missing value leaves the placeholder empty rather than printing `undefined`. */
+export function fill(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/** Picks the plural form of `count` for `locale` and fills it, `{n}` being the formatted count. */
+export function plural(
+  locale: string,
+  text: PluralText,
+  count: number,
+  values: Record<string, string | number> = {},
+): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  return fill(text[category] ?? text.other, { n: new Intl.NumberFormat(locale).format(count), ...values });
+}

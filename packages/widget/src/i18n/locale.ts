@@ -1,0 +1,46 @@
+/**
+ * Picks the catalogue for a locale: English at once (it is built in), any other language from its
+ * own small file. Adding a language is a catalogue file plus its name in `LOCALES`; no component changes.
+ */
+import { loadCatalogue } from '../lazy.js';
+import { misconfigured } from '../log.js';
+import type { Catalogue } from './catalogue.js';
+import { en } from './en.js';
+
+/** Languages with a catalogue file besides the built-in English. */
+export const LOCALES = ['es', 'de', 'ar'];
+
+/** A locale for `Intl` and the texts to show: the texts may still be on their way. */
+export interface ResolvedLocale {
+  locale: string;
+  text: Catalogue | Promise<Catalogue>;
+}
+
+const loading = new Map<string, Promise<Catalogue>>();
+
+/**
+ * Resolves a BCP 47 tag (`es-MX`, `ar`): its language's catalogue, or English when there is none.
+ * `explicit` says the tag was asked for (an attribute or init option), so a missing catalogue is reported.
+ */
+export function resolveLocale(tag: string | undefined, explicit: boolean): ResolvedLocale {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  if (!LOCALES.includes(language)) {
+    if (explicit && language !== 'en') {
+      misconfigured(`show the locale "${tag}"`, 'there is no catalogue for it', `Use one of en, ${LOCALES.join(', ')}.`);
+    }
+    return { locale: language === 'en' && tag ? tag : 'en', text: en };
+  }
+  let text = loading.get(language);
+  if (!text) {
+    // A catalogue may leave texts out; English fills them. A failed load falls back to English entirely.
+    text = loadCatalogue(language).then(
+      (module) => ({ ...en, ...module.default }),
+      () => {
+        misconfigured(`load the "${language}" catalogue`, 'the file did not load', 'Serve it beside referkit.js.');
+        return en;
+      },
+    );
+    loading.set(language, text);
+  }
+  return { locale: tag as string, text };
+}

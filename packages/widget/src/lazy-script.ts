@@ -1,0 +1,20 @@
+/**
+ * The script-tag build's lazy parts: `referkit-qr.js` and `referkit-{language}.js` are fetched from
+ * beside `referkit.js` itself, so the widget works from any static server or CDN path.
+ */
+import type { Catalogue } from './i18n/catalogue.js';
+
+// `currentScript` is only set while the script first runs, so it is read once, at load.
+const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+
+const load = (file: string) => import(new URL(file, base).href);
+
+/** Loads the QR chunk that sits beside the script. */
+export function loadQr(): Promise<typeof import('./qr.js')> {
+  return load('referkit-qr.js');
+}
+
+/** Loads a catalogue chunk that sits beside the script. */
+export function loadCatalogue(language: string): Promise<{ default: Catalogue }> {
+  return load(`referkit-${language}.js`);
+}

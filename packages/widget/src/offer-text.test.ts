@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalogue } from './i18n/catalogue.js';
+import de from './i18n/de.js';
+import { en } from './i18n/en.js';
+import { friendOfferText, money, offerHeadline, percent, rewardText } from './offer-text.js';
+
+const german: Catalogue = { ...en, ...de };
+
+describe('money', () => {
+  it('drops the cents of a whole amount', () => {
+    expect(money('en-US', 'USD', 1000)).toBe('$10');
+  });
+
+  it('keeps the cents of a fractional amount', () => {
+    expect(money('en-US', 'USD', 950)).toBe('$9.50');
+  });
+
+  it('reads zero-decimal currencies as whole units', () => {
+    expect(money('en-US', 'JPY', 500)).toBe('¥500');
+  });
+
+  it('follows the locale’s conventions', () => {
+    expect(money('de-DE', 'EUR', 1050)).toBe('10,50\u00a0€');
+  });
+});
+
+describe('percent', () => {
+  it('formats 0–100 as a percent for the locale', () => {
+    expect([percent('en', 15), percent('de', 15)]).toEqual(['15%', '15\u00a0%']);
+  });
+});
+
+describe('friendOfferText', () => {
+  const terms = { currency: 'USD', friendOffer: { kind: 'percent', percent: 15 } } as const;
+
+  it('says a percent offer applies to the first order by default', () => {
+    expect(friendOfferText(en, 'en', terms, true)).toBe('15% off your first order');
+  });
+
+  it('leaves out the first order when every order qualifies', () => {
+    expect(friendOfferText(en, 'en', { ...terms, firstOrderOnly: false }, true)).toBe('15% off');
+  });
+
+  it('describes a fixed amount in the program’s currency', () => {
+    expect(friendOfferText(en, 'en', { currency: 'EUR', friendOffer: { kind: 'fixed', amount: 1000 } })).toBe('€10 off');
+  });
+
+  it('describes free shipping with its minimum order', () => {
+    const shipping = { currency: 'USD', friendOffer: { kind: 'free_shipping' }, minimumOrder: 5000 } as const;
+    expect(friendOfferText(en, 'en', shipping)).toBe('free shipping on orders from $50');
+  });
+});
+
+describe('rewardText', () => {
+  it('describes credit as money', () => {
+    expect(rewardText(en, 'en', 'USD', { basis: 'fixed', type: 'credit', amount: 1000 })).toBe('$10 credit');
+  });
+
+  it('counts points with the plural rules of the locale', () => {
+    expect(rewardText(en, 'en', 'USD', { basis: 'fixed', type: 'points', amount: 1 })).toBe('1 point');
+    expect(rewardText(en, 'en', 'USD', { basis: 'fixed', type: 'points', amount: 1500 })).toBe('1,500 points');
+  });
+
+  it('describes a percent reward as a share of each order', () => {
+    expect(rewardText(en, 'en', 'USD', { basis: 'percent', type: 'cash', percent: 5 })).toBe('5% of each order');
+  });
+});
+
+describe('offerHeadline', () => {
+  const terms = {
+    currency: 'USD',
+    friendOffer: { kind: 'percent', percent: 15 },
+    ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+  } as const;
+
+  it('states both sides in plain words', () => {
+    expect(offerHeadline(en, 'en', terms)).toBe('Give 15% off, get $10 credit');
+  });
+
+  it('states both sides in German with German number formats', () => {
+    expect(offerHeadline(german, 'de', { ...terms, currency: 'EUR' })).toBe('Schenke 15\u00a0% Rabatt, erhalte 10\u00a0€ Guthaben');
+  });
+
+  it('states only the friend’s side when the reward is not given', () => {
+    expect(offerHeadline(en, 'en', { currency: 'USD', friendOffer: terms.friendOffer })).toBe('Give 15% off');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Both sides of a program's offer in plain words ("Give 15% off, get $10 credit"), with money
+ * and percents formatted by `Intl` for the locale and the program's currency.
+ */
+import type { AmbassadorReward, FriendOffer } from '@referkit/events';
+import { type Catalogue, fill, plural } from './i18n/catalogue.js';
+
+/** The public terms a widget describes: what the friend gets and what the ambassador earns. */
+export interface OfferTerms {
+  /** ISO 4217 code of every amount. */
+  currency: string;
+  friendOffer: FriendOffer;
+  /** @default true */
+  firstOrderOnly?: boolean;
+  /** In minor units. */
+  minimumOrder?: number;
+  ambassadorReward?: AmbassadorReward;
+}
+
+/** Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50"). */
+export function money(locale: string, currency: string, minor: number): string {
+  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const major = minor / 10 ** digits;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: Number.isInteger(major) ? 0 : digits,
+  }).format(major);
+}
+
+/** Formats a percent given as 0–100 ("15 %" in German, "15%" in English). */
+export function percent(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+}
+
+/** What the friend gets; `first` adds "your first order" when the program is first-order-only. */
+export function friendOfferText(text: Catalogue, locale: string, terms: OfferTerms, first = false): string {
+  const offer = terms.friendOffer;
+  const firstOnly = first && terms.firstOrderOnly !== false;
+  const words =
+    offer.kind === 'free_shipping'
+      ? firstOnly ? text.shipFirst : text.ship
+      : fill(firstOnly ? text.offFirst : text.off, {
+          value: offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount),
+        });
+  return terms.minimumOrder
+    ? `${words} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
+    : words;
+}
+
+/** What the ambassador earns per friend's order ("$10 credit", "500 points", "5% of each order"). */
+export function rewardText(text: Catalogue, locale: string, currency: string, reward: AmbassadorReward): string {
+  if (reward.basis === 'percent') return fill(text.share, { value: percent(locale, reward.percent) });
+  if (reward.type === 'points') return plural(locale, text.points, reward.amount);
+  return fill(text[reward.type], { value: money(locale, currency, reward.amount) });
+}
+
+/** The share panel's headline: both sides when the reward is known, else the friend's side. */
+export function offerHeadline(text: Catalogue, locale: string, terms: OfferTerms): string {
+  const offer = friendOfferText(text, locale, terms);
+  return terms.ambassadorReward
+    ? fill(text.both, { offer, reward: rewardText(text, locale, terms.currency, terms.ambassadorReward) })
+    : fill(text.give, { offer });
+}

@@ -1,0 +1,40 @@
+/**
+ * The message an ambassador shares: their own words, with the program's disclosure line kept
+ * when the program requires it (it is put back if they delete it).
+ */
+import type { Catalogue } from './i18n/catalogue.js';
+import { fill } from './i18n/catalogue.js';
+
+/** The program's disclosure line ("I get $10 credit if you order with my link"). */
+export interface Disclosure {
+  text: string;
+  /** @default true */
+  required?: boolean;
+}
+
+/** What gets shared, and whether the disclosure had to be put back. */
+export interface ComposedMessage {
+  text: string;
+  /** True when the ambassador removed a required disclosure and it was appended again. */
+  restored: boolean;
+}
+
+/** The prefilled message: the program's template (or the catalogue's) with its disclosure on its own line. */
+export function prefillMessage(
+  text: Catalogue,
+  values: { brand: string; offer: string; name?: string },
+  template?: string,
+  disclosure?: Disclosure,
+): string {
+  const body = fill(template ?? text.template, values);
+  return disclosure ? `${body}\n\n${disclosure.text}` : body;
+}
+
+/** Keeps a required disclosure in the shared text: whitespace and case differences do not count as removal. */
+export function composeMessage(edited: string, disclosure?: Disclosure): ComposedMessage {
+  const message = edited.trim();
+  if (!disclosure || disclosure.required === false) return { text: message, restored: false };
+  const squash = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (squash(message).includes(squash(disclosure.text))) return { text: message, restored: false };
+  return { text: message ? `${message}\n\n${disclosure.text}` : disclosure.text, restored: true };
+}

@@ -1,0 +1,51 @@
+/** The ambassador's progress: friends joined, rewards, role, and the contribution target as a progress bar. */
+import { type Catalogue, fill, plural } from './i18n/catalogue.js';
+import { money } from './offer-text.js';
+import type { AmbassadorPublicStats } from './stats.js';
+
+/** Props of `SharePanelProgress`. */
+export interface ShareProgressProps {
+  stats: AmbassadorPublicStats;
+  text: Catalogue;
+  locale: string;
+}
+
+/** Renders the stats block of the share panel. */
+export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
+  const { rewards, target } = stats;
+  const amount = (value: number) =>
+    rewards.type === 'points' ? plural(locale, text.points, value) : money(locale, rewards.currency, value);
+  const goal = target && plural(locale, text[target.per], target.shares, { done: target.done });
+  return (
+    <section class="stats" aria-labelledby="rk-progress">
+      <h3 id="rk-progress">{text.progress}</h3>
+      <p>
+        {text[stats.role]}
+        {stats.promoted && ` · ${text.promoted}`}
+      </p>
+      <p>{plural(locale, text.joined, stats.friendsJoined)}</p>
+      <p>
+        {fill(text.earned, { amount: amount(rewards.earned) })} · {fill(text.pending, { amount: amount(rewards.pending) })}
+      </p>
+      {target && (
+        <>
+          <p id="rk-goal">
+            {goal}
+            {target.reached && ` · ${text.reached}`}
+          </p>
+          <div
+            class="bar"
+            role="progressbar"
+            aria-labelledby="rk-goal"
+            aria-valuemin={0}
+            aria-valuemax={target.shares}
+            aria-valuenow={Math.min(target.done, target.shares)}
+            aria-valuetext={goal}
+          >
+            <i style={{ '--p': Math.min(target.done / target.shares, 1) }} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -6,11 +6,11 @@
  */
 
 /** The three headers of a signed delivery. */
-export interface SignedHeaders {
+export type SignedHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 /** What {@link signEvent} signs. */
 export interface SignEventInput {
@@ -58,8 +58,13 @@ const TIMESTAMP_PATTERN = /^(?:0|[1-9][0-9]{0,14})$/;
 const V1_PATTERN = /^v1,([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)$/;
 const MAX_SIGNATURE_HEADER = 4096;
 
+interface NodeHmac {
+  update(data: string | Uint8Array): NodeHmac;
+  digest(): Uint8Array;
+}
+
 interface NodeCrypto {
-  createHmac(algorithm: string, key: Uint8Array): { update(data: string | Uint8Array): { update(data: string | Uint8Array): unknown; digest(): Uint8Array } & object };
+  createHmac(algorithm: string, key: Uint8Array): NodeHmac;
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
 }
 
@@ -159,7 +164,7 @@ export function generateSecret(): string {
 }
 
 async function hmac(secret: string, key: Uint8Array, prefix: string, body: string | Uint8Array): Promise<Uint8Array> {
-  if (nodeCrypto) return nodeCrypto.createHmac('sha256', key).update(prefix).update(body).digest() as Uint8Array;
+  if (nodeCrypto) return nodeCrypto.createHmac('sha256', key).update(prefix).update(body).digest();
   let webKey = webKeyCache.get(secret);
   if (!webKey) {
     webKey = crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);

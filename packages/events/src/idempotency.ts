@@ -1,0 +1,52 @@
+/**
+ * Idempotency keys and content fingerprints. One order redeems once, so a redemption's key is its
+ * program and order id, whatever event id the sender gave it; other events are keyed by their id.
+ */
+import type { ReferralEvent } from './event.js';
+
+/** A key the store claims once, with the fingerprint of the content first recorded under it. */
+export interface IdempotencyClaim {
+  key: string;
+  fingerprint: string;
+}
+
+/** The idempotency key of an event: `program + orderId` for redemptions and reversals, else its id. */
+export function idempotencyKey(event: ReferralEvent): string {
+  // A slug has no colon, so `program:orderId` cannot be read two ways.
+  if (event.type === 'redemption') return `redemption:${event.program}:${event.orderId}`;
+  if (event.type === 'reversal') return `reversal:${event.program}:${event.orderId}`;
+  return `event:${event.id}`;
+}
+
+/**
+ * The content that must match for a replay to count as the same event. A redemption sent again
+ * from another place (the browser, then the shop's server) carries a new event id and time but
+ * the same order, so only the fields that decide the verdict and the rewards are compared.
+ */
+export function fingerprint(event: ReferralEvent): string {
+  switch (event.type) {
+    case 'redemption': {
+      const { order, customer } = event;
+      return JSON.stringify([
+        event.code, order.currency, order.subtotal, order.discount, order.total,
+        customer?.id ?? null, customer?.emailHash ?? null, customer?.firstOrder ?? null,
+      ]);
+    }
+    case 'reversal':
+      return JSON.stringify([event.code]);
+    case 'landing':
+      return JSON.stringify([event.type, event.program, event.code, event.occurredAt, event.channel ?? null, event.url ?? null]);
+    case 'share':
+      return JSON.stringify([event.type, event.program, event.code, event.occurredAt, event.channel]);
+  }
+}
+
+/** Every key an event claims: its own, and for a signed delivery the `webhook-id` as well. */
+export function claimsFor(event: ReferralEvent, webhookId?: string): IdempotencyClaim[] {
+  const key = idempotencyKey(event);
+  const print = fingerprint(event);
+  const claims = [{ key, fingerprint: print }];
+  // A webhook-id reused for another event is a conflict, even when that event's own key is new.
+  if (webhookId !== undefined) claims.push({ key: `webhook:${webhookId}`, fingerprint: `${key}|${print}` });
+  return claims;
+}

@@ -1,0 +1,278 @@
+/**
+ * The receiver: one function that turns a posted event into a verdict and records it exactly once.
+ * In order: method, content type, size (counted while reading), signature over the raw bytes,
+ * JSON, schema, program and code, order confirmation, then claim + rules + rewards + record in
+ * one store commit. Every refusal is JSON with a stable `error.code`; bad input never gets a 5xx.
+ */
+import type { Ambassador } from './ambassador.js';
+import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
+import { claimsFor } from './idempotency.js';
+import { type Issue, parseEvent } from './parse-event.js';
+import { type Program, type ProgramInput, programSchema } from './program.js';
+import { type RedemptionRewards, rewardsFor } from './rewards.js';
+import { type RuleError, checkRedemption, ruleError } from './rules.js';
+import { type HeaderSource, secretBytes, verifySignature } from './signature.js';
+import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
+
+/** Options of {@link createReceiver}. */
+export interface ReceiverOptions {
+  /** The programs this receiver accepts events for, parsed with `programSchema` at creation. */
+  programs: readonly (Program | ProgramInput)[];
+  /** Finds the ambassador of a code; `null` refuses the event with `unknown_code`. */
+  resolveCode(code: string): Ambassador | null | Promise<Ambassador | null>;
+  store: ReferralStore;
+  /** The Standard Webhooks secret(s). When set, unsigned requests are refused. */
+  secret?: string | readonly string[];
+  /**
+   * Confirms an unsigned redemption or reversal against the brand's orders (a browser's event is a
+   * claim). Without a `secret`, such events count only when this returns true.
+   */
+  confirmOrder?(event: RedemptionEvent | ReversalEvent): boolean | Promise<boolean>;
+  /** The clock. @default () => new Date() */
+  now?: () => Date;
+  /** The largest body accepted, in bytes. @default 65536 */
+  maxBodyBytes?: number;
+  /** How long a body may take to arrive before the request is answered 408. @default 10000 */
+  bodyTimeoutMs?: number;
+  /** The signature timestamp tolerance, either way. @default 300 */
+  toleranceSec?: number;
+}
+
+/** The JSON body of an answer. */
+export type ReceiverBody =
+  | { status: 'recorded' | 'duplicate'; rewards?: RedemptionRewards }
+  | { error: { code: string; message: string; issues?: Issue[] } };
+
+/** An answer as plain data, for frameworks without Fetch. */
+export interface ReceiverAnswer {
+  status: number;
+  body: ReceiverBody;
+}
+
+/** What {@link Receiver.handle} takes: a request already read by the framework. */
+export interface RawDelivery {
+  /** @default 'POST' */
+  method?: string;
+  headers: HeaderSource;
+  /** The raw body: signatures are verified over these exact bytes. */
+  body: string | Uint8Array | null | undefined;
+}
+
+/** A Fetch handler with a `.handle` for frameworks without Fetch. */
+export interface Receiver {
+  (request: Request): Promise<Response>;
+  handle(delivery: RawDelivery): Promise<ReceiverAnswer>;
+}
+
+const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Creates a receiver for the brand's backend.
+ * @example
+ * const store = memoryStore();
+ * const receive = createReceiver({ programs: [program], store, secret, resolveCode: (code) => store.ambassadorByCode(code) });
+ * app.post('/api/referrals/events', (c) => receive(c.req.raw));
+ */
+export function createReceiver(options: ReceiverOptions): Receiver {
+  const programs = new Map<string, Program>();
+  for (const input of options.programs) {
+    const program = programSchema.parse(input);
+    programs.set(program.id, program);
+  }
+  const secrets = options.secret === undefined ? undefined : typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+  // A bad secret is a deployment mistake: fail at start, not on the first delivery.
+  secrets?.forEach(secretBytes);
+  if (secrets?.length === 0) throw new TypeError('[referkit] Could not create the receiver: `secret` is an empty list. Pass a secret or leave it out.');
+  const now = options.now ?? (() => new Date());
+  const maxBodyBytes = options.maxBodyBytes ?? 65_536;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+
+  async function handle(delivery: RawDelivery): Promise<ReceiverAnswer> {
+    try {
+      return await decide(delivery);
+    } catch {
+      // Input cannot get here (every step above returns a verdict); this is a defect, not a retry.
+      return fail(500, 'internal_error', 'The receiver failed unexpectedly; nothing was recorded.');
+    }
+  }
+
+  async function decide(delivery: RawDelivery): Promise<ReceiverAnswer> {
+    if (delivery.method !== undefined && delivery.method.toUpperCase() !== 'POST') {
+      return fail(405, 'method_not_allowed', 'Expected POST');
+    }
+    const contentType = header(delivery.headers, 'content-type');
+    if (!contentType || !JSON_TYPE.test(contentType)) return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+    const raw = delivery.body ?? '';
+    if (exceeds(raw, maxBodyBytes)) return fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`);
+    const at = now();
+    let webhookId: string | undefined;
+    if (secrets) {
+      const verdict = await verifySignature({ secrets, headers: delivery.headers, body: raw, now: at, toleranceSec: options.toleranceSec });
+      if (!verdict.ok) return fail(401, verdict.error.code, verdict.error.message);
+      webhookId = verdict.value.id;
+    }
+    let text: string;
+    let input: unknown;
+    try {
+      text = typeof raw === 'string' ? raw : decoder.decode(raw);
+      input = JSON.parse(text);
+    } catch {
+      return fail(400, 'invalid_json', 'Expected a body of valid UTF-8 JSON');
+    }
+    const parsed = parseEvent(input, { now: at });
+    if (!parsed.ok) return { status: 400, body: { error: parsed.error } };
+    const event = parsed.value;
+    const program = programs.get(event.program);
+    if (!program) return refuse(ruleError('unknown_program', ['program']));
+    // resolveCode, confirmOrder and the store reach other systems: when they throw, the answer is
+    // a retryable 503 and nothing is recorded (the commit is one transaction).
+    let result: CommitResult;
+    try {
+      const ambassador = await options.resolveCode(event.code);
+      if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
+      if (!secrets && (event.type === 'redemption' || event.type === 'reversal')) {
+        const confirmed = options.confirmOrder ? await options.confirmOrder(event) : false;
+        if (confirmed !== true) return refuse(ruleError('order_not_confirmed', ['orderId']));
+      }
+      result = await options.store.commit({
+        claims: claimsFor(event, webhookId),
+        event,
+        recordedAt: at,
+        decide: (history) => decideOn(program, ambassador, event, history),
+      });
+    } catch {
+      return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
+    }
+    switch (result.status) {
+      case 'recorded':
+        return { status: 201, body: answer('recorded', event, result.rewards) };
+      case 'duplicate':
+        return { status: 200, body: answer('duplicate', event, result.rewards) };
+      case 'conflict':
+        return fail(409, 'idempotency_conflict', 'This key was first recorded with different content');
+      case 'rejected':
+        return refuse(result.error);
+    }
+  }
+
+  async function receive(request: Request): Promise<Response> {
+    if (request.method.toUpperCase() !== 'POST') return toResponse(fail(405, 'method_not_allowed', 'Expected POST'));
+    const contentType = request.headers.get('content-type');
+    if (!contentType || !JSON_TYPE.test(contentType)) {
+      return toResponse(fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json'));
+    }
+    const declared = request.headers.get('content-length');
+    if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBodyBytes) {
+      await request.body?.cancel().catch(() => {});
+      return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
+    }
+    const body = await readBody(request, maxBodyBytes, bodyTimeoutMs);
+    if (body === 'too_large') return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
+    if (body === 'timeout') return toResponse(fail(408, 'request_timeout', 'The body did not arrive in time'));
+    if (body === 'unreadable') return toResponse(fail(400, 'invalid_json', 'The body could not be read'));
+    return toResponse(await handle({ method: 'POST', headers: request.headers, body }));
+  }
+
+  return Object.assign(receive, { handle });
+}
+
+function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent, history: LedgerHistory): Decision {
+  if (event.type === 'redemption') {
+    const refusal = checkRedemption(program, ambassador, event, history);
+    if (refusal) return { ok: false, error: refusal };
+    const repeat = history.customerOrders.length > 0 || event.customer?.firstOrder === false;
+    return { ok: true, rewards: rewardsFor(program, ambassador, event, history), repeat };
+  }
+  if (event.type === 'reversal' && !history.redemption) return { ok: false, error: ruleError('unknown_order', ['orderId']) };
+  return { ok: true, rewards: null };
+}
+
+function answer(status: 'recorded' | 'duplicate', event: ReferralEvent, rewards: RedemptionRewards | null): ReceiverBody {
+  return event.type === 'redemption' && rewards ? { status, rewards } : { status };
+}
+
+function fail(status: number, code: string, message: string): ReceiverAnswer {
+  return { status, body: { error: { code, message } } };
+}
+
+function refuse(error: RuleError): ReceiverAnswer {
+  const issues = error.path ? [{ path: error.path, code: error.code, message: error.message }] : undefined;
+  return { status: 422, body: { error: issues ? { code: error.code, message: error.message, issues } : { code: error.code, message: error.message } } };
+}
+
+function toResponse(answer: ReceiverAnswer): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (answer.status === 405) headers.allow = 'POST';
+  return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
+}
+
+/** Reads a body, counting bytes as they arrive: a lying Content-Length or an endless stream stops at the limit. */
+async function readBody(request: Request, limit: number, timeoutMs: number): Promise<Uint8Array | 'too_large' | 'timeout' | 'unreadable'> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const chunk = await Promise.race([reader.read(), timeout]);
+      if (chunk === 'timeout') {
+        reader.cancel().catch(() => {});
+        return 'timeout';
+      }
+      if (chunk.done) break;
+      size += chunk.value.byteLength;
+      if (size > limit) {
+        reader.cancel().catch(() => {});
+        return 'too_large';
+      }
+      chunks.push(chunk.value);
+    }
+  } catch {
+    return 'unreadable';
+  } finally {
+    clearTimeout(timer);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Whether a body passes the limit, encoding a string only when its length leaves it in doubt. */
+function exceeds(body: string | Uint8Array, limit: number): boolean {
+  if (typeof body !== 'string') return body.byteLength > limit;
+  // UTF-8 takes 1 to 3 bytes per UTF-16 unit (4 per surrogate pair).
+  if (body.length > limit) return true;
+  if (body.length * 3 <= limit) return false;
+  return utf8Length(body) > limit;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const record = headers as Record<string, string | readonly string[] | undefined>;
+  const value = record[name] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
+  return typeof value === 'string' ? value : undefined;
+}

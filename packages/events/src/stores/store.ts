@@ -1,0 +1,99 @@
+/** The contract between the receiver and its stores: one atomic commit, history for the rules, stats. */
+import type { Ambassador } from '../ambassador.js';
+import type { ReferralEvent } from '../event.js';
+import type { IdempotencyClaim } from '../idempotency.js';
+import type { Program } from '../program.js';
+import type { RedemptionHistory, RedemptionRewards } from '../rewards.js';
+import type { RuleError } from '../rules.js';
+import type { ProgramStats, StatsQuery } from './stats.js';
+
+/** What the ledger knows when the store decides on an event, read under the store's lock. */
+export interface LedgerHistory extends RedemptionHistory {
+  customerOrders: { code: string; occurredAt: string }[];
+  /** For a reversal: the redemption of its order, or `null` when the order never redeemed. */
+  redemption: { rewards: RedemptionRewards | null; reversedAt: string | null } | null;
+}
+
+/** The verdict of the rules on an event, made inside the store's transaction. */
+export type Decision =
+  | { ok: true; rewards: RedemptionRewards | null; repeat?: boolean }
+  | { ok: false; error: RuleError };
+
+/** One event to record exactly once. */
+export interface CommitRequest {
+  /** The keys to claim; all or none are claimed. */
+  claims: IdempotencyClaim[];
+  event: ReferralEvent;
+  recordedAt: Date;
+  /** Decides what to record from the history; pure and synchronous, so it can run under a lock. */
+  decide(history: LedgerHistory): Decision;
+}
+
+/** What became of a commit. */
+export type CommitResult =
+  | { status: 'recorded'; rewards: RedemptionRewards | null }
+  | { status: 'duplicate'; rewards: RedemptionRewards | null }
+  | { status: 'conflict' }
+  | { status: 'rejected'; error: RuleError };
+
+/** Where the receiver keeps idempotency keys, the ledger, ambassadors and programs. */
+export interface ReferralStore {
+  /** Creates the tables (a no-op in memory). Safe to call on every start. */
+  migrate(): Promise<void>;
+  /** Claims the keys, decides, and records the event and its rewards atomically; throws only when the store is unavailable. */
+  commit(request: CommitRequest): Promise<CommitResult>;
+  /** Registers or updates a program, so that `stats` can be asked by id. */
+  upsertProgram(program: Program): Promise<void>;
+  /** Registers or updates an ambassador of a program. */
+  upsertAmbassador(program: Program | string, ambassador: Ambassador): Promise<void>;
+  /** The ambassador with a (normalised) code, or `null`. */
+  ambassadorByCode(code: string): Promise<Ambassador | null>;
+  /** Per-ambassador and per-role figures of a program over a period. */
+  stats(query: StatsQuery): Promise<ProgramStats>;
+}
+
+/** A flat ledger row, the same in every store; the stats are computed from these. */
+export interface LedgerRow {
+  id: string;
+  type: ReferralEvent['type'];
+  program: string;
+  code: string;
+  channel: string | null;
+  occurredAt: string;
+  orderId: string | null;
+  total: number;
+  discount: number;
+  customer: string | null;
+  repeat: boolean;
+  rewards: RedemptionRewards | null;
+  reversedAt: string | null;
+}
+
+/** The customer identity the ledger matches repeat orders by: the brand's id, else the email hash. */
+export function customerKeys(event: ReferralEvent): string[] {
+  if (event.type !== 'redemption' || !event.customer) return [];
+  const keys: string[] = [];
+  if (event.customer.id !== undefined) keys.push(`id:${event.customer.id}`);
+  if (event.customer.emailHash !== undefined) keys.push(`email:${event.customer.emailHash}`);
+  return keys;
+}
+
+/** Builds the ledger row of an event that was decided `ok`. */
+export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok: true }>): LedgerRow {
+  const redemption = event.type === 'redemption' ? event : null;
+  return {
+    id: event.id,
+    type: event.type,
+    program: event.program,
+    code: event.code,
+    channel: event.type === 'share' || event.type === 'landing' ? (event.channel ?? null) : (redemption?.attribution?.channel ?? null),
+    occurredAt: new Date(event.occurredAt).toISOString(),
+    orderId: event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null,
+    total: redemption?.order.total ?? 0,
+    discount: redemption?.order.discount ?? 0,
+    customer: customerKeys(event)[0] ?? null,
+    repeat: decision.repeat ?? false,
+    rewards: decision.rewards,
+    reversedAt: null,
+  };
+}

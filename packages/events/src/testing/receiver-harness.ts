@@ -1,0 +1,49 @@
+/** A receiver over a fresh memory store with Alex registered, and helpers that sign deliveries. */
+import type { Ambassador } from '../ambassador.js';
+import type { ReferralEvent } from '../event.js';
+import type { ProgramInput } from '../program.js';
+import { type ReceiverOptions, createReceiver } from '../receiver.js';
+import { signEvent } from '../signature.js';
+import { memoryStore } from '../stores/memory-store.js';
+import type { ReferralStore } from '../stores/store.js';
+import { aProgram, anAmbassador } from './fixtures.js';
+
+/** The secret of the test receivers. */
+export const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+/** The fixed time of the test receivers, twelve seconds after the fixtures' redemption. */
+export const NOW = new Date('2026-11-22T10:00:12.000Z');
+
+/** Options of {@link aReceiver}. */
+export interface HarnessOptions extends Partial<ReceiverOptions> {
+  program?: Partial<ProgramInput>;
+  ambassadors?: Ambassador[];
+}
+
+/** Builds a signed receiver with Alex registered; pass `secret: undefined` explicitly for an unsigned one. */
+export async function aReceiver(options: HarnessOptions = {}) {
+  const store: ReferralStore = options.store ?? memoryStore();
+  const program = aProgram(options.program);
+  for (const ambassador of options.ambassadors ?? [anAmbassador()]) await store.upsertAmbassador(program, ambassador);
+  const receive = createReceiver({
+    programs: [program],
+    resolveCode: (code) => store.ambassadorByCode(code),
+    store,
+    secret: SECRET,
+    now: () => NOW,
+    ...options,
+  });
+  return { receive, store, program };
+}
+
+/** A signed delivery of an event, as `.handle` takes it. */
+export async function signed(event: ReferralEvent | string, { secret = SECRET, at = NOW, id }: { secret?: string; at?: Date; id?: string } = {}) {
+  const body = typeof event === 'string' ? event : JSON.stringify(event);
+  const webhookId = id ?? (typeof event === 'string' ? 'msg_raw' : event.id);
+  const headers = await signEvent({ secret, id: webhookId, timestamp: at, body });
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
+}
+
+/** An unsigned delivery, as a browser would post it. */
+export function unsigned(event: ReferralEvent | string) {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof event === 'string' ? event : JSON.stringify(event) };
+}

@@ -5,6 +5,7 @@
  * (small ES modules). The ESM entries for bundlers are tsc's output (Preact stays a peer import).
  */
 import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -26,7 +27,9 @@ const outputs = [
 const scriptLazy = {
   name: 'referkit-script-lazy',
   setup(plugin) {
-    plugin.onResolve({ filter: /^\.\/lazy\.js$/ }, () => ({ path: `${root}src/lazy-script.ts` }));
+    plugin.onResolve({ filter: /(^|\/)lazy\.js$/ }, ({ path, resolveDir }) =>
+      resolve(resolveDir, path) === `${root}src/lazy.js` ? { path: `${root}src/lazy-script.ts` } : undefined,
+    );
   },
 };
 

@@ -1,0 +1,99 @@
+/**
+ * The page's Referkit setup: `Referkit('init', …)` (or `init(…)` from the ESM entry) creates one
+ * SDK client, captures the referral in the URL, and hands both to every element on the page.
+ */
+import { createReferkit } from '@referkit/sdk';
+import type { IntentChannel } from './channels.js';
+import { misconfigured } from './log.js';
+import type { OfferTerms } from './offer-text.js';
+import type { Disclosure } from './share-message.js';
+
+/** The SDK client the widget uses. */
+export type ReferkitClient = ReturnType<typeof createReferkit>;
+type ClientOptions = Parameters<typeof createReferkit>[0];
+
+/** The program's display terms, from `Referkit('init', …)` or an element's `terms` attribute. */
+export interface ProgramTerms extends Partial<OfferTerms> {
+  /** The brand's name, shown in the panel's heading and the default message. */
+  brand?: string;
+  /** The line every shared message carries. */
+  disclosure?: Disclosure;
+  /** The prefilled message; `{brand}`, `{offer}` and `{name}` are filled in. */
+  shareMessage?: string;
+  /** @default all of `CHANNELS` */
+  channels?: IntentChannel[];
+  /** The page links point to. @default the page's origin */
+  base?: string;
+  /** BCP 47 tag of the widget's language. @default the page's `lang` */
+  locale?: string;
+}
+
+/** What `Referkit('init', …)` accepts: the SDK's options plus the program's display terms. */
+export interface WidgetConfig extends ProgramTerms {
+  /** The program's id, e.g. `spring-2026`. */
+  program: string;
+  /** The brand's API base, e.g. `/api`. */
+  endpoint: string;
+  consent?: ClientOptions['consent'];
+  param?: ClientOptions['param'];
+  attribution?: ClientOptions['attribution'];
+  /** A client the app already made; the widget then uses it instead of making its own. */
+  client?: ReferkitClient;
+}
+
+/** The setup every element reads. */
+export interface Setup {
+  config: WidgetConfig;
+  client: ReferkitClient;
+}
+
+let setup: Setup | undefined;
+const listeners = new Set<() => void>();
+
+/** The current setup, if `init` has run. */
+export function currentSetup(): Setup | undefined {
+  return setup;
+}
+
+/** Calls `listener` after every `init`; returns the unsubscribe function. */
+export function onSetup(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Sets the widget up: makes the SDK client, captures a referral in the URL (firing
+ * `referkit:capture` on `document`), and renders every element. Returns whether it worked;
+ * a bad config logs one line and changes nothing.
+ * @example init({ program: 'spring-2026', endpoint: '/api', brand: 'Acme', currency: 'USD', friendOffer: { kind: 'percent', percent: 15 } })
+ */
+export function init(config: WidgetConfig): boolean {
+  if (typeof config?.program !== 'string' || typeof config.endpoint !== 'string') {
+    misconfigured(
+      'start',
+      'init needs a program and an endpoint',
+      "Call Referkit('init', { program: 'spring-2026', endpoint: '/api' }).",
+    );
+    return false;
+  }
+  let client = config.client;
+  try {
+    client ??= createReferkit({
+      program: config.program,
+      endpoint: config.endpoint,
+      param: config.param,
+      attribution: config.attribution,
+      consent: config.consent,
+    } as ClientOptions);
+  } catch (error) {
+    misconfigured('start', (error as Error).message, 'Check the options passed to init.');
+    return false;
+  }
+  setup = { config, client };
+  const referral = client.capture();
+  if (referral) {
+    document.dispatchEvent(new CustomEvent('referkit:capture', { bubbles: true, composed: true, detail: referral }));
+  }
+  for (const listener of listeners) listener();
+  return true;
+}

@@ -1,0 +1,137 @@
+/**
+ * The custom elements `<referkit-share>` and `<referkit-offer>`: each renders its Preact component
+ * into its own shadow root with the shared constructable stylesheet, from the page's setup (init)
+ * and its attributes. A misconfigured element logs one `[referkit]` line and renders nothing.
+ */
+import { normalizeCode } from '@referkit/events/code';
+import type { Role } from '@referkit/events';
+import { type ComponentChild, h, render } from 'preact';
+import { CHANNELS, type IntentChannel } from './channels.js';
+import { currentSetup, onSetup, type ProgramTerms, type Setup } from './config.js';
+import type { Catalogue } from './i18n/catalogue.js';
+import { resolveLocale } from './i18n/locale.js';
+import { misconfigured } from './log.js';
+import { OfferBanner } from './offer-banner.js';
+import { SharePanel, type ShareDetail } from './share-panel.js';
+import { widgetStyles } from './styles.js';
+
+// Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
+const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
+abstract class ReferkitElement extends Base {
+  static observedAttributes = ['code', 'name', 'role', 'locale', 'channels', 'terms'];
+  private unsubscribe?: () => void;
+  private token = 0;
+
+  connectedCallback() {
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
+    this.unsubscribe ??= onSetup(() => this.update());
+    // A microtask's grace lets an app call init() right after defining the elements.
+    if (currentSetup()) this.update();
+    else queueMicrotask(() => this.update());
+  }
+
+  disconnectedCallback() {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    render(null, this.shadowRoot as ShadowRoot);
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected && currentSetup()) this.update();
+  }
+
+  /** Renders now, or once the catalogue of the asked-for language has loaded. */
+  update() {
+    const setup = currentSetup();
+    const root = this.shadowRoot;
+    if (!root || !this.isConnected) return;
+    if (!setup) {
+      misconfigured(`show <${this.localName}>`, "Referkit('init', …) has not been called", 'Call it with { program, endpoint }.');
+      return;
+    }
+    const asked = this.getAttribute('locale') ?? setup.config.locale;
+    const { locale, text } = resolveLocale(asked ?? document.documentElement.lang, !!asked);
+    const token = ++this.token;
+    const paint = (catalogue: Catalogue) => {
+      if (token === this.token) render(this.view(setup, this.terms(setup), catalogue, locale), root);
+    };
+    if (text instanceof Promise) text.then(paint);
+    else paint(text);
+  }
+
+  /** The init terms with the element's `terms` (JSON) and `channels` attributes laid over them. */
+  terms({ config }: Setup): ProgramTerms {
+    let own: ProgramTerms = {};
+    const json = this.getAttribute('terms');
+    if (json) {
+      try {
+        own = JSON.parse(json);
+      } catch {
+        misconfigured('read the terms attribute', 'it is not JSON', `Write terms='{"brand":"Acme"}'.`);
+      }
+    }
+    const channels = this.getAttribute('channels')?.split(/[\s,]+/).filter(Boolean) as IntentChannel[] | undefined;
+    const unknown = channels?.filter((channel) => !CHANNELS.includes(channel));
+    if (unknown?.length) {
+      misconfigured(`show the channels ${unknown.join(', ')}`, 'they are not share channels', `Use ${CHANNELS.join(' ')}.`);
+    }
+    return {
+      ...config,
+      ...own,
+      ...(channels && { channels: channels.filter((channel) => CHANNELS.includes(channel)) }),
+    };
+  }
+
+  abstract view(setup: Setup, terms: ProgramTerms, text: Catalogue, locale: string): ComponentChild;
+}
+
+/** `<referkit-share code="ALEX-7HC2QK" name="Alex" role="ambassador" locale="es" channels="whatsapp email">`. */
+export class ReferkitShareElement extends ReferkitElement {
+  view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
+    const code = normalizeCode(this.getAttribute('code'));
+    if (!code) {
+      misconfigured(
+        'show the share panel',
+        `the code attribute "${this.getAttribute('code') ?? ''}" is not a referral code`,
+        'Set code="ALEX-7HC2QK".',
+      );
+      return null;
+    }
+    return h(SharePanel, {
+      key: code,
+      client,
+      code,
+      name: this.getAttribute('name') ?? undefined,
+      role: (this.getAttribute('role') as Role | null) ?? undefined,
+      terms,
+      endpoint: config.endpoint,
+      text,
+      locale,
+      emit: (type: string, detail: ShareDetail) =>
+        this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
+    });
+  }
+}
+
+/** `<referkit-offer>`: the friend's banner, shown when the page captured a referral. */
+export class ReferkitOfferElement extends ReferkitElement {
+  view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
+    return h(OfferBanner, { client, terms: pickOffer(terms), endpoint: config.endpoint, text, locale });
+  }
+}
+
+// Only the offer's own fields, so undefined keys of the init config cannot hide the code lookup's terms.
+function pickOffer({ currency, friendOffer, firstOrderOnly, minimumOrder }: ProgramTerms) {
+  return JSON.parse(JSON.stringify({ currency, friendOffer, firstOrderOnly, minimumOrder }));
+}
+
+/** Defines both elements once; a second call (or a second copy of the script) changes nothing. */
+export function defineElements(): void {
+  for (const [name, element] of [
+    ['referkit-share', ReferkitShareElement],
+    ['referkit-offer', ReferkitOfferElement],
+  ] as const) {
+    if (!customElements.get(name)) customElements.define(name, element);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `window.Referkit`: replays the calls a page queued before the script loaded
+ * (`window.Referkit = window.Referkit || function(){(Referkit.q=Referkit.q||[]).push(arguments)}`),
+ * then runs later calls at once. A second copy of the script finds it installed and does nothing.
+ */
+import { currentSetup, init, type WidgetConfig } from './config.js';
+import { misconfigured } from './log.js';
+
+/** The global command function, as the queue snippet and this loader define it. */
+export interface ReferkitCommand {
+  (command: 'init', config: WidgetConfig): void;
+  (command: 'consent', state: 'pending' | 'granted' | 'denied'): void;
+  /** Calls queued by the snippet before the script loaded. */
+  q?: ArrayLike<unknown>[];
+  /** Set once the real function is installed. */
+  loaded?: true;
+}
+
+declare global {
+  interface Window {
+    Referkit?: ReferkitCommand;
+  }
+}
+
+function run(command: unknown, argument?: unknown) {
+  if (command === 'init') init(argument as WidgetConfig);
+  else if (command === 'consent') {
+    const setup = currentSetup();
+    if (setup) setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
+    else misconfigured('set consent', "Referkit('init', …) has not been called", "Call Referkit('init', …) first.");
+  } else misconfigured(`run Referkit(${JSON.stringify(command)})`, 'it is not a command', "Use 'init' or 'consent'.");
+}
+
+/** Installs `window.Referkit` and replays its queue; returns false when a copy was already installed. */
+export function installLoader(): boolean {
+  const queued = window.Referkit;
+  if (queued?.loaded) return false;
+  const api = ((command: unknown, argument?: unknown) => run(command, argument)) as ReferkitCommand;
+  api.loaded = true;
+  window.Referkit = api;
+  for (const args of queued?.q ?? []) run(args[0], args[1]);
+  return true;
+}

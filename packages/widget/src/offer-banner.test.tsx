@@ -1,0 +1,94 @@
+import { createReferkit } from '@referkit/sdk';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { en } from './i18n/en.js';
+import { OfferBanner } from './offer-banner.js';
+
+const terms = { currency: 'USD', friendOffer: { kind: 'percent', percent: 15 } } as const;
+const landing = 'https://shop.example/p?ref=ALEX-7HC2QK';
+
+/** A fake brand backend answering the public code lookup with `displayName`, or 404. */
+function backend(displayName?: string) {
+  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url.endsWith('/codes/ALEX-7HC2QK') && displayName) {
+      return Response.json({ code: 'ALEX-7HC2QK', displayName, brand: 'Acme', ...terms, firstOrderOnly: true });
+    }
+    if (url.endsWith('/referrals/events')) return Response.json({ status: 'recorded' }, { status: 201 });
+    return Response.json({ error: { code: 'unknown_code', message: 'Unknown code' } }, { status: 404 });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+function client(consent: 'pending' | 'granted' = 'granted', displayName?: string) {
+  const fetch = backend(displayName);
+  const referkit = createReferkit({ program: 'spring-2026', endpoint: '/api', consent, fetch });
+  referkit.capture(landing);
+  return referkit;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  for (const cookie of document.cookie.split('; ')) document.cookie = `${cookie.split('=')[0]}=; max-age=0; path=/`;
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('OfferBanner', () => {
+  it('says "A friend" until the code lookup names the ambassador', async () => {
+    render(<OfferBanner client={client('granted', 'Alex')} terms={terms} endpoint="/api" text={en} locale="en" />);
+    expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
+    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+  });
+
+  it('keeps saying "A friend" when the code is unknown to the backend', async () => {
+    const referkit = client('granted');
+    render(<OfferBanner client={referkit} terms={terms} endpoint="/api" text={en} locale="en" />);
+    await vi.waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalledWith('/api/codes/ALEX-7HC2QK', expect.anything()));
+    expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
+  });
+
+  it('shows the code', () => {
+    render(<OfferBanner client={client()} terms={terms} text={en} locale="en" />);
+    expect(screen.getByText('Code ALEX-7HC2QK')).toBeTruthy();
+  });
+
+  it('shows nothing without a captured referral', () => {
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend() });
+    const { container } = render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('waits for the lookup’s terms when init gave none', async () => {
+    render(<OfferBanner client={client('granted', 'Alex')} endpoint="/api" text={en} locale="en" />);
+    expect(screen.queryByRole('complementary')).toBeNull();
+    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+  });
+
+  it('shows a name with markup as those characters', async () => {
+    render(<OfferBanner client={client('granted', '<img src=x onerror=alert(1)>')} terms={terms} endpoint="/api" text={en} locale="en" />);
+    expect(await screen.findByText('<img src=x onerror=alert(1)> gave you 15% off your first order')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('remembers a dismissal when consent is granted', () => {
+    const referkit = client('granted');
+    render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('complementary')).toBeNull();
+    cleanup();
+    render(<OfferBanner client={createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend() })} terms={terms} text={en} locale="en" />);
+    expect(screen.queryByRole('complementary')).toBeNull();
+  });
+
+  it('hides a dismissed banner but stores nothing on the device while consent is pending', () => {
+    render(<OfferBanner client={client('pending')} terms={terms} text={en} locale="en" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('complementary')).toBeNull();
+    expect(localStorage.length).toBe(0);
+  });
+});

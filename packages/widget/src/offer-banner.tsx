@@ -1,0 +1,86 @@
+/**
+ * The friend's offer banner: "Alex gave you 15% off your first order", the code, and a dismiss
+ * button whose choice is remembered through the SDK's consent-respecting storage. It is painted
+ * from the captured referral and the terms from init at once; the name arrives from the brand's
+ * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content.
+ */
+import { Component, createRef } from 'preact';
+import type { ReferkitClient } from './config.js';
+import { type Catalogue, fill } from './i18n/catalogue.js';
+import { friendOfferText, type OfferTerms } from './offer-text.js';
+import { getJson } from './stats.js';
+
+/** `GET {endpoint}/codes/{code}`: a code's public display name and offer terms. */
+export interface CodeLookup extends OfferTerms {
+  code: string;
+  displayName: string;
+  brand: string;
+}
+
+/** Props of `OfferBanner`. */
+export interface OfferBannerProps {
+  client: ReferkitClient;
+  /** Terms from init; without them the banner waits for the code lookup's terms. */
+  terms?: Partial<OfferTerms>;
+  /** The brand's API base; without it the banner says "A friend". */
+  endpoint?: string;
+  text: Catalogue;
+  locale: string;
+}
+
+interface State {
+  dismissed: boolean;
+  lookup?: CodeLookup;
+}
+
+/** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
+export const dismissedKey = (code: string) => `dismissed:${code}`;
+
+/** The offer banner; renders nothing without a captured referral or once dismissed. */
+export class OfferBanner extends Component<OfferBannerProps, State> {
+  code = this.props.client.referral()?.code;
+  state: State = { dismissed: !!(this.code && this.props.client.storage.get(dismissedKey(this.code))) };
+  returnTo: Element | null = null;
+  root = createRef<HTMLElement>();
+
+  componentDidMount() {
+    const { code, props } = this;
+    if (code && props.endpoint && !this.state.dismissed) {
+      getJson<CodeLookup>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
+        (lookup) => lookup && this.setState({ lookup }),
+      );
+    }
+  }
+
+  dismiss = () => {
+    this.props.client.storage.set(dismissedKey(this.code as string), '1');
+    this.setState({ dismissed: true });
+    // The dismiss button disappears with the banner: focus goes back where it was before the banner.
+    if (this.returnTo instanceof HTMLElement) this.returnTo.focus();
+  };
+
+  render({ terms, text, locale }: OfferBannerProps, { dismissed, lookup }: State) {
+    const offerTerms = { ...lookup, ...terms } as OfferTerms;
+    if (!this.code || dismissed || !offerTerms.friendOffer || !offerTerms.currency) return null;
+    const offer = friendOfferText(text, locale, offerTerms, true);
+    return (
+      <aside
+        ref={this.root}
+        class="banner"
+        dir={text.dir}
+        lang={locale}
+        aria-label={text.offer}
+        onFocusIn={(event) => {
+          const from = event.relatedTarget as Element | null;
+          if (!this.root.current?.contains(from)) this.returnTo = from;
+        }}
+      >
+        <p>{lookup?.displayName ? fill(text.named, { name: lookup.displayName, offer }) : fill(text.friend, { offer })}</p>
+        <p>{fill(text.code, { code: this.code })}</p>
+        <button type="button" class="close" aria-label={text.dismiss} onClick={this.dismiss}>
+          ×
+        </button>
+      </aside>
+    );
+  }
+}

@@ -1,0 +1,177 @@
+import { createReferkit } from '@referkit/sdk';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ProgramTerms } from './config.js';
+import { en } from './i18n/en.js';
+import { SharePanel, type SharePanelProps } from './share-panel.js';
+import type { AmbassadorPublicStats } from './stats.js';
+
+const terms: ProgramTerms = {
+  brand: 'Acme',
+  currency: 'USD',
+  friendOffer: { kind: 'percent', percent: 15 },
+  ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+  disclosure: { text: 'I get $10 credit if you order with my link.' },
+  base: 'https://shop.example/',
+  channels: ['whatsapp', 'email'],
+};
+
+const stats: AmbassadorPublicStats = {
+  code: 'ALEX-7HC2QK',
+  displayName: 'Alex',
+  role: 'ambassador',
+  promoted: false,
+  friendsJoined: 4,
+  rewards: { type: 'credit', currency: 'USD', earned: 4000, pending: 1000 },
+  target: { shares: 3, per: 'week', done: 2, reached: false },
+};
+
+/** A fake brand backend: stats when given, 404 otherwise, and every posted event recorded. */
+function backend(answer?: AmbassadorPublicStats) {
+  const events: { type: string; channel?: string }[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (url.endsWith('/referrals/events')) {
+      events.push(JSON.parse(String(init?.body)));
+      return Response.json({ status: 'recorded' }, { status: 201 });
+    }
+    if (url.endsWith('/ambassadors/ALEX-7HC2QK/stats') && answer) return Response.json(answer);
+    return Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return { fetch, events };
+}
+
+function renderPanel(overrides: Partial<SharePanelProps> = {}, answer?: AmbassadorPublicStats) {
+  const server = backend(answer);
+  const client = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: server.fetch });
+  const emit = vi.fn();
+  render(
+    <SharePanel client={client} code="ALEX-7HC2QK" terms={terms} endpoint="/api" text={en} locale="en" emit={emit} {...overrides} />,
+  );
+  return { ...server, emit, client };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('SharePanel', () => {
+  it('states both sides of the offer in plain words', () => {
+    renderPanel();
+    expect(screen.getByRole('heading', { name: 'Invite friends to Acme' })).toBeTruthy();
+    expect(screen.getByText('Give 15% off, get $10 credit')).toBeTruthy();
+  });
+
+  it('shows the personal link in a labelled field', () => {
+    renderPanel();
+    expect((screen.getByRole('textbox', { name: 'Your link' }) as HTMLInputElement).value).toBe(
+      'https://shop.example/?ref=ALEX-7HC2QK',
+    );
+  });
+
+  it('shows no progress when the backend has no stats', async () => {
+    const { fetch } = renderPanel();
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(screen.queryByRole('heading', { name: 'Your progress' })).toBeNull();
+  });
+
+  it('shows friends joined, rewards and the weekly target from the stats', async () => {
+    renderPanel({}, stats);
+    await screen.findByRole('heading', { name: 'Your progress' });
+    expect(screen.getByText('4 friends joined')).toBeTruthy();
+    expect(screen.getByText('$40 earned · $10 pending')).toBeTruthy();
+    const bar = screen.getByRole('progressbar', { name: '2 of 3 shares this week' });
+    expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['2', '3']);
+  });
+
+  it('says when the contribution target is reached', async () => {
+    renderPanel({}, { ...stats, target: { shares: 3, per: 'week', done: 3, reached: true } });
+    expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
+  });
+
+  it('shows a promotion to community leader', async () => {
+    renderPanel({}, { ...stats, role: 'community_leader', promoted: true });
+    expect(await screen.findByText('Community leader · Promoted to community leader')).toBeTruthy();
+  });
+
+  it('announces Copied once the link is on the clipboard', async () => {
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { emit } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'));
+    expect(writeText).toHaveBeenCalledWith('https://shop.example/?ref=ALEX-7HC2QK');
+    expect(emit).toHaveBeenCalledWith('referkit:copy', {
+      code: 'ALEX-7HC2QK',
+      channel: 'copy',
+      link: 'https://shop.example/?ref=ALEX-7HC2QK',
+    });
+  });
+
+  it('selects the link and says how to copy it when copying fails', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => Promise.reject(new Error('denied')) } });
+    document.execCommand = () => false;
+    const { emit } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(en.copyFailed));
+    const field = screen.getByRole('textbox', { name: 'Your link' }) as HTMLInputElement;
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]);
+    expect(emit).not.toHaveBeenCalled();
+  });
+
+  it('tracks a channel share with its channel', async () => {
+    const { events, emit } = renderPanel();
+    const whatsapp = screen.getByRole('link', { name: 'Share on WhatsApp' });
+    whatsapp.addEventListener('click', (event) => event.preventDefault());
+    fireEvent.click(whatsapp);
+    await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'whatsapp' }]));
+    expect(emit).toHaveBeenCalledWith('referkit:share', expect.objectContaining({ channel: 'whatsapp' }));
+  });
+
+  it('links each channel to its share intent with the channel in the link', () => {
+    renderPanel();
+    const href = screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href') ?? '';
+    expect(decodeURIComponent(href)).toContain('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=whatsapp');
+    expect(href.startsWith('https://wa.me/?text=')).toBe(true);
+  });
+
+  it('prefills the message with the disclosure line', () => {
+    renderPanel();
+    const message = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
+    expect(message.value).toBe('I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.');
+  });
+
+  it('puts back a deleted disclosure in what is shared and says so', () => {
+    renderPanel();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'Best shop in town!' } });
+    expect(screen.getByText('This line is added to what you share: I get $10 credit if you order with my link.')).toBeTruthy();
+    const href = screen.getByRole('link', { name: 'Share on Email' }).getAttribute('href') ?? '';
+    expect(decodeURIComponent(href)).toContain('Best shop in town!\r\n\r\nI get $10 credit if you order with my link.');
+  });
+
+  it('shows a name with markup as those characters', () => {
+    renderPanel({ name: '<img src=x onerror=alert(1)>', terms: { ...terms, shareMessage: 'From {name}' } });
+    const message = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
+    expect(message.value.startsWith('From <img src=x onerror=alert(1)>')).toBe(true);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('draws the QR code when asked and hides it again', async () => {
+    const { events } = renderPanel();
+    const toggle = screen.getByRole('button', { name: 'Show QR code' });
+    fireEvent.click(toggle);
+    expect(await screen.findByRole('img', { name: 'QR code of your link' })).toBeTruthy();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'qr' }]));
+    fireEvent.click(screen.getByRole('button', { name: 'Hide QR code' }));
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('offers the native share sheet only where the browser has one', () => {
+    renderPanel();
+    expect(screen.queryByRole('button', { name: 'Share…' })).toBeNull();
+  });
+});

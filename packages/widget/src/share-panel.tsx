@@ -1,0 +1,198 @@
+/**
+ * The ambassador's share panel: the offer in plain words, their link with a copy button, native
+ * share and channel links, a QR code on demand, their message (disclosure kept) and their progress.
+ * A class component: Preact's hooks would add ~900 B brotli to a bundle budgeted at 9,000.
+ */
+import type { Channel, Role } from '@referkit/events';
+import { shareIntents } from '@referkit/sdk';
+import { Component, createRef } from 'preact';
+import { CHANNEL_NAMES, CHANNELS, type IntentChannel } from './channels.js';
+import type { ProgramTerms, ReferkitClient } from './config.js';
+import { copyText } from './copy-text.js';
+import { type Catalogue, fill } from './i18n/catalogue.js';
+import { loadQr } from './lazy.js';
+import { misconfigured } from './log.js';
+import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
+import type { QrPath } from './qr.js';
+import { ShareProgress } from './share-progress.js';
+import { composeMessage, prefillMessage } from './share-message.js';
+import { type AmbassadorPublicStats, getJson } from './stats.js';
+
+/** What `referkit:share` and `referkit:copy` carry. */
+export interface ShareDetail {
+  code: string;
+  channel: Channel;
+  link: string;
+}
+
+/** Props of `SharePanel`. */
+export interface SharePanelProps {
+  client: ReferkitClient;
+  /** A normalised referral code. */
+  code: string;
+  /** The ambassador's name, for `{name}` in the message. */
+  name?: string;
+  role?: Role;
+  terms: ProgramTerms;
+  /** The brand's API base; without it no progress is shown. */
+  endpoint?: string;
+  text: Catalogue;
+  locale: string;
+  /** Receives each share and copy, e.g. to fire DOM events from the host element. */
+  emit?: (type: 'referkit:share' | 'referkit:copy', detail: ShareDetail) => void;
+}
+
+interface State {
+  message: string;
+  status: string;
+  qr?: QrPath | false;
+  stats?: AmbassadorPublicStats;
+}
+
+/** The share panel; renders nothing when no link can be built for the code. */
+export class SharePanel extends Component<SharePanelProps, State> {
+  input = createRef<HTMLInputElement>();
+
+  constructor(props: SharePanelProps) {
+    super(props);
+    const { terms, text, locale, name } = props;
+    this.state = {
+      status: '',
+      message: prefillMessage(
+        text,
+        { brand: terms.brand ?? '', offer: hasOffer(terms) ? friendOfferText(text, locale, terms) : '', name: name ?? '' },
+        terms.shareMessage,
+        terms.disclosure,
+      ),
+    };
+  }
+
+  componentDidMount() {
+    const { endpoint, code } = this.props;
+    if (endpoint) {
+      getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`).then(
+        (stats) => stats && this.setState({ stats }),
+      );
+    }
+  }
+
+  link(channel?: Channel): string | undefined {
+    const { client, code, terms } = this.props;
+    const result = client.shareLink({ base: terms.base, code, channel });
+    if (result.ok) return result.value;
+    misconfigured('build the share link', result.error.message, 'Set base to an http or https URL.');
+  }
+
+  shared(channel: Channel, link: string, type: 'referkit:share' | 'referkit:copy' = 'referkit:share') {
+    const { client, code, emit } = this.props;
+    void client.trackShare(code, channel);
+    emit?.(type, { code, channel, link });
+  }
+
+  copy = async () => {
+    const link = this.link() as string;
+    const copied = await copyText(link);
+    const { text } = this.props;
+    this.setState({ status: copied ? text.copied : text.copyFailed });
+    if (copied) this.shared('copy', link, 'referkit:copy');
+    // The fallback for a refused copy: the link is selected, ready for the keyboard shortcut.
+    else this.input.current?.select();
+  };
+
+  native = async (message: string) => {
+    const link = this.link('native') as string;
+    try {
+      await navigator.share({ text: message, url: link });
+      this.shared('native', link);
+    } catch {
+      // Dismissing the share sheet rejects with AbortError: nothing was shared, nothing to say.
+    }
+  };
+
+  toggleQr = async () => {
+    if (this.state.qr) return this.setState({ qr: false });
+    const link = this.link('qr') as string;
+    try {
+      const { qrPath } = await loadQr();
+      this.setState({ qr: qrPath(link) });
+      this.shared('qr', link);
+    } catch {
+      misconfigured('show the QR code', 'its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
+    }
+  };
+
+  render({ terms, text, locale }: SharePanelProps, { message, status, qr, stats }: State) {
+    const link = this.link();
+    if (!link) return null;
+    const composed = composeMessage(message, terms.disclosure);
+    const channels = terms.channels ?? CHANNELS;
+    return (
+      <section class="panel" dir={text.dir} lang={locale} aria-labelledby="rk-title">
+        <h2 id="rk-title">{terms.brand ? fill(text.invite, { brand: terms.brand }) : text.link}</h2>
+        {hasOffer(terms) && <p class="offer">{offerHeadline(text, locale, terms)}</p>}
+        <label for="rk-link">{text.link}</label>
+        <div class="row">
+          <input ref={this.input} id="rk-link" readOnly value={link} dir="ltr" />
+          <button type="button" class="primary" onClick={this.copy}>
+            {text.copy}
+          </button>
+        </div>
+        <p class="status" role="status">
+          {status}
+        </p>
+        <label for="rk-message">{text.message}</label>
+        <textarea
+          id="rk-message"
+          rows={4}
+          value={message}
+          onInput={(event) => this.setState({ message: event.currentTarget.value })}
+        />
+        {composed.restored && <p class="note">{fill(text.kept, { text: terms.disclosure?.text ?? '' })}</p>}
+        <ul class="channels">
+          {'share' in navigator && (
+            <li>
+              <button type="button" onClick={() => this.native(composed.text)}>
+                {text.more}
+              </button>
+            </li>
+          )}
+          {channels.map((channel: IntentChannel) => {
+            const channelLink = this.link(channel) as string;
+            const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
+            const label = channel === 'email' || channel === 'sms' ? text[channel] : CHANNEL_NAMES[channel];
+            return (
+              <li key={channel}>
+                <a
+                  href={url}
+                  target={channel === 'email' || channel === 'sms' ? undefined : '_blank'}
+                  rel="noopener noreferrer"
+                  aria-label={fill(text.on, { channel: label })}
+                  onClick={() => this.shared(channel, channelLink)}
+                >
+                  {label}
+                </a>
+              </li>
+            );
+          })}
+          <li>
+            <button type="button" aria-expanded={!!qr} onClick={this.toggleQr}>
+              {qr ? text.qrHide : text.qrShow}
+            </button>
+          </li>
+        </ul>
+        {qr && (
+          <div class="qr">
+            <svg viewBox={`0 0 ${qr.size} ${qr.size}`} role="img" aria-label={text.qrLabel}>
+              <path d={qr.d} fill="currentColor" />
+            </svg>
+          </div>
+        )}
+        {stats && <ShareProgress stats={stats} text={text} locale={locale} />}
+      </section>
+    );
+  }
+}
+
+function hasOffer(terms: ProgramTerms): terms is ProgramTerms & OfferTerms {
+  return !!terms.friendOffer && !!terms.currency;
+}

@@ -36,7 +36,10 @@ export function attw(name) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let failed = false;
   for (const name of packages) {
-    for (const [tool, check] of [['publint', publint], ['attw', attw]]) {
+    for (const [tool, check] of [
+      ['publint', publint],
+      ['attw', attw],
+    ]) {
       const result = check(name);
       console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${tool} packages/${name}`);
       if (!result.ok) {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const DECLARATION = /^export (?:declare )?(?:abstract )?(?:function|const|let|var|class|interface|type|enum|namespace) (\w+)/;
+const DECLARATION =
+  /^export (?:declare )?(?:abstract )?(?:function|const|let|var|class|interface|type|enum|namespace) (\w+)/;
 
 /**
  * Names of the exported declarations in a folder of `.d.ts` files that carry no TSDoc comment,

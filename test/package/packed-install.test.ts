@@ -1,0 +1,141 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium as chromiumOptions } from '../../vite.config.js';
+import { createPackedProject, type PackedProject, publishedPackages, repoRoot } from './packed-project.js';
+import { readmeExamples } from './readme-examples.js';
+import { serveFolder } from './static-server.js';
+
+type ExportTarget = string | { types?: string; default?: string };
+
+/** Import specifiers of the JavaScript modules an installed package's `exports` map publishes. */
+function moduleEntries(project: PackedProject, name: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(project.dir, 'node_modules', name, 'package.json'), 'utf8'));
+  const exports = manifest.exports as Record<string, ExportTarget>;
+  // Entries without types are files, not modules: JSON, package.json, and referkit.js, a classic
+  // script for a <script> tag that the browser tests load instead.
+  return Object.entries(exports)
+    .filter(([, target]) => typeof target === 'object' && target.types)
+    .map(([subpath]) => name + subpath.slice(1));
+}
+
+// Names that show each entry is the module it claims to be, not an empty or wrong file.
+const expectedNames: Record<string, string[]> = {
+  '@referkit/events': ['parseEvent', 'eventSchema', 'programSchema', 'normalizeCode', 'createReceiver', 'memoryStore'],
+  '@referkit/events/code': ['normalizeCode', 'mintCode', 'CODE_PATTERN'],
+  '@referkit/events/signature': ['signEvent', 'verifySignature'],
+  '@referkit/sdk': ['createReferkit', 'buildShareLink', 'readReferral', 'shareIntents'],
+  '@referkit/sdk/server': ['createReferkit'],
+  '@referkit/widget': ['init', 'defineElements'],
+};
+
+describe('the packed packages installed in a fresh project', () => {
+  let project: PackedProject;
+  let browser: Browser | undefined;
+  const launch = async () => {
+    browser ??= await chromium.launch(chromiumOptions);
+    return browser;
+  };
+
+  beforeAll(() => {
+    project = createPackedProject();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    project?.remove();
+  });
+
+  for (const { name } of publishedPackages) {
+    it(`imports every entry of ${name} in Node ESM`, () => {
+      const entries = moduleEntries(project, name);
+      const script = `const out = {}; for (const s of ${JSON.stringify(entries)}) out[s] = Object.keys(await import(s)); console.log(JSON.stringify(out));`;
+      const result = project.run(process.execPath, ['--input-type=module', '-e', script]);
+      expect(result.stderr).toBe('');
+      const names = JSON.parse(result.stdout) as Record<string, string[]>;
+      expect(Object.keys(names)).toEqual(entries);
+      for (const entry of entries) expect(names[entry]).toEqual(expect.arrayContaining(expectedNames[entry] ?? []));
+    });
+  }
+
+  it('loads @referkit/events from CommonJS with require()', () => {
+    const result = project.run(process.execPath, ['require-events.cjs']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      normalized: 'ALEX-7HC2QK',
+      invalid: 'invalid_event',
+      signs: 'function',
+    });
+  });
+
+  it('type-checks code using the public API and every README example with tsc', () => {
+    const examples = publishedPackages.flatMap((pkg) => readmeExamples(repoRoot, pkg.folder));
+    mkdirSync(join(project.dir, 'readme-examples'), { recursive: true });
+    for (const example of examples) writeFileSync(join(project.dir, 'readme-examples', example.file), example.code);
+    const result = project.run(join(repoRoot, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('runs the README examples marked runnable', () => {
+    const runnable = publishedPackages.flatMap((pkg) => readmeExamples(repoRoot, pkg.folder)).filter((e) => e.runnable);
+    expect(runnable.length).toBeGreaterThan(0);
+    mkdirSync(join(project.dir, 'readme-examples'), { recursive: true });
+    for (const example of runnable) {
+      const file = join(project.dir, 'readme-examples', example.file);
+      writeFileSync(file, example.code);
+      const result = project.run(join(repoRoot, 'node_modules/.bin/tsx'), [file]);
+      expect(result.stderr, example.file).toBe('');
+      expect(result.status, example.file).toBe(0);
+    }
+  });
+
+  it('bundles a page using the SDK and the widget with Vite, without zod', async () => {
+    const outDir = join(project.dir, 'page-dist');
+    const output = await build({
+      root: join(project.dir, 'page'),
+      configFile: false,
+      logLevel: 'silent',
+      mode: 'production',
+      base: './',
+      build: { outDir, emptyOutDir: true },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+    const code = chunks.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
+    expect(code).toContain('referkit-offer');
+    for (const forbidden of ['ZodError', '$ZodType', 'zod/v4']) expect(code).not.toContain(forbidden);
+  });
+
+  it('shows the offer from the Vite-bundled page in Chromium', async () => {
+    const server = await serveFolder(project.dir);
+    const page = await (await launch()).newPage();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.origin}/page-dist/index.html?ref=alex-7hc2qk`);
+      await page.waitForFunction(() => document.body.dataset.referral === 'ALEX-7HC2QK');
+      await page.getByText(/Alex/).first().waitFor({ timeout: 10_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it('shows the offer from referkit.js out of the tarball in a script tag in Chromium', async () => {
+    const server = await serveFolder(project.dir);
+    const page = await (await launch()).newPage();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.origin}/script-tag.html?ref=ALEX-7HC2QK`);
+      await page.getByText(/Alex/).first().waitFor({ timeout: 10_000 });
+      expect(await page.evaluate(() => Boolean(customElements.get('referkit-share')))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});

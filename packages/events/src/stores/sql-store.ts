@@ -1,0 +1,283 @@
+/**
+ * A store in PostgreSQL (pg), PGlite, or a Postgres-compatible engine. Uniqueness lives in the
+ * database — primary keys on idempotency keys, a unique index on a redemption's (program, order id),
+ * `INSERT … ON CONFLICT` — and each event's claim, ledger row and rewards commit in one transaction,
+ * so any number of receivers can share one database.
+ */
+import type { Ambassador } from '../ambassador.js';
+import type { Program } from '../program.js';
+import type { RedemptionRewards } from '../rewards.js';
+import { type ProgramStats, type StatsQuery, computeStats, statsWindow } from './stats.js';
+import { type CommitRequest, type CommitResult, type LedgerHistory, type LedgerRow, type ReferralStore, customerKeys, ledgerRow } from './store.js';
+
+/** Anything that runs a parameterised query: a pg Pool, Client or PoolClient, PGlite, or a PGlite transaction. */
+export interface SqlQueryable {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * The client `sqlStore` needs. Transactions use `transaction` when present (PGlite), else a
+ * dedicated connection from `connect()` (a pg Pool), else BEGIN/COMMIT on the client itself,
+ * one transaction at a time (a single pg Client).
+ */
+export interface SqlClient extends SqlQueryable {
+  transaction?<T>(run: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  connect?(): Promise<unknown>;
+}
+
+/** Options of {@link sqlStore}. */
+export interface SqlStoreOptions {
+  /** A prefix for every table, so that several stores (or test runs) share one schema. @default 'referkit_' */
+  prefix?: string;
+}
+
+/** Keys are kept at least this long; `prune` never removes younger ones. */
+export const IDEMPOTENCY_RETENTION_DAYS = 7;
+
+class Rollback {
+  constructor(readonly result: CommitResult) {}
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Creates a store over a SQL client; call `await store.migrate()` once before use.
+ * @example
+ * const store = sqlStore(new pg.Pool({ connectionString: process.env.DATABASE_URL }));
+ * await store.migrate();
+ */
+export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): ReferralStore & { prune(now?: Date): Promise<number> } {
+  const p = options.prefix ?? 'referkit_';
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(p)) throw new TypeError('[referkit] Could not create the SQL store: the prefix must be lower-case letters, digits and underscores.');
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function transaction<T>(run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    if (typeof client.transaction === 'function') return client.transaction(run);
+    if (typeof client.connect === 'function' && 'idleCount' in client) {
+      const connection = (await client.connect()) as SqlQueryable & { release(error?: unknown): void };
+      return runIn(connection, run).finally(() => connection.release());
+    }
+    // One connection carries one transaction at a time: queue them.
+    const next = queue.then(() => runIn(client, run));
+    queue = next.catch(() => {});
+    return next;
+  }
+
+  async function runIn<T>(connection: SqlQueryable, run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    await connection.query('BEGIN');
+    try {
+      const result = await run(connection);
+      await connection.query('COMMIT');
+      return result;
+    } catch (error) {
+      await connection.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+
+  async function history(tx: SqlQueryable, request: CommitRequest): Promise<LedgerHistory> {
+    const { event } = request;
+    const keys = customerKeys(event);
+    const id = keys.find((key) => key.startsWith('id:'))?.slice(3) ?? null;
+    const email = keys.find((key) => key.startsWith('email:'))?.slice(6) ?? null;
+    // One after another: a transaction is one connection, and PGlite's transaction handle is not reentrant.
+    const counted = await tx.query(
+      `SELECT count(*) AS n FROM ${p}ledger WHERE program = $1 AND code = $2 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL`,
+      [event.program, event.code],
+    );
+    const customers = id || email
+      ? await tx.query(
+          `SELECT code, occurred_at FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
+           AND (customer_id = $2 OR customer_email_hash = $3) ORDER BY occurred_at`,
+          [event.program, id, email],
+        )
+      : { rows: [] };
+    const redemption = event.type === 'reversal'
+      ? await tx.query(`SELECT rewards, reversed_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`, [event.program, event.orderId])
+      : { rows: [] };
+    const original = redemption.rows[0] as Row | undefined;
+    return {
+      redemptions: Number((counted.rows[0] as Row).n),
+      customerOrders: (customers.rows as Row[]).map((row) => ({ code: String(row.code), occurredAt: iso(row.occurred_at) as string })),
+      redemption: original ? { rewards: json(original.rewards), reversedAt: iso(original.reversed_at) } : null,
+      recordedAt: request.recordedAt.toISOString(),
+    };
+  }
+
+  async function commitIn(tx: SqlQueryable, request: CommitRequest): Promise<CommitResult> {
+    const claims = [...request.claims].sort((a, b) => (a.key < b.key ? -1 : 1));
+    const values = claims.map((_, index) => `($${index * 3 + 1}, $${index * 3 + 2}, $${index * 3 + 3})`).join(', ');
+    const claimed = await tx.query(
+      `INSERT INTO ${p}idempotency (key, fingerprint, created_at) VALUES ${values} ON CONFLICT (key) DO NOTHING RETURNING key`,
+      claims.flatMap((claim) => [claim.key, claim.fingerprint, request.recordedAt.toISOString()]),
+    );
+    if (claimed.rows.length < claims.length) {
+      const mine = new Set((claimed.rows as Row[]).map((row) => row.key));
+      const taken = claims.filter((claim) => !mine.has(claim.key));
+      const existing = await tx.query(`SELECT key, fingerprint, rewards FROM ${p}idempotency WHERE key = ANY($1)`, [taken.map((claim) => claim.key)]);
+      throw new Rollback(verdictOn(taken, existing.rows as Row[]));
+    }
+    const { event } = request;
+    // The per-code row serialises commits for one code, so counts (tiers, caps) read under it are exact.
+    await tx.query(
+      `INSERT INTO ${p}codes (program, code) VALUES ($1, $2) ON CONFLICT (program, code) DO UPDATE SET touched = ${p}codes.touched + 1`,
+      [event.program, event.code],
+    );
+    const decision = request.decide(await history(tx, request));
+    if (!decision.ok) throw new Rollback({ status: 'rejected', error: decision.error });
+    const row = ledgerRow(event, decision);
+    const keys = customerKeys(event);
+    const inserted = await tx.query(
+      `INSERT INTO ${p}ledger (id, type, program, code, channel, occurred_at, recorded_at, order_id, total, discount,
+         customer_id, customer_email_hash, repeat, rewards, fingerprint)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (program, order_id) WHERE type = 'redemption' DO NOTHING RETURNING seq`,
+      [
+        row.id, row.type, row.program, row.code, row.channel, row.occurredAt, request.recordedAt.toISOString(), row.orderId, row.total, row.discount,
+        keys.find((key) => key.startsWith('id:'))?.slice(3) ?? null, keys.find((key) => key.startsWith('email:'))?.slice(6) ?? null,
+        row.repeat, row.rewards === null ? null : JSON.stringify(row.rewards), claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
+      ],
+    );
+    if (inserted.rows.length === 0) {
+      // The key was pruned but the order's redemption is permanent: answer from the ledger.
+      const original = await tx.query(`SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`, [event.program, row.orderId]);
+      const first = original.rows[0] as Row;
+      const same = first.fingerprint === request.claims[0]?.fingerprint;
+      throw new Rollback(same ? { status: 'duplicate', rewards: json(first.rewards) } : { status: 'conflict' });
+    }
+    if (event.type === 'reversal') {
+      await tx.query(
+        `UPDATE ${p}ledger SET reversed_at = $3 WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND reversed_at IS NULL`,
+        [event.program, event.orderId, request.recordedAt.toISOString()],
+      );
+    }
+    if (decision.rewards) {
+      await tx.query(`UPDATE ${p}idempotency SET rewards = $2 WHERE key = ANY($1)`, [claims.map((claim) => claim.key), JSON.stringify(decision.rewards)]);
+    }
+    return { status: 'recorded', rewards: decision.rewards };
+  }
+
+  return {
+    async migrate() {
+      await transaction(async (tx) => {
+        for (const statement of schema(p)) await tx.query(statement);
+      });
+    },
+    async commit(request) {
+      try {
+        return await transaction((tx) => commitIn(tx, request));
+      } catch (error) {
+        if (error instanceof Rollback) return error.result;
+        throw error;
+      }
+    },
+    async upsertProgram(program) {
+      await client.query(`INSERT INTO ${p}programs (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`, [program.id, JSON.stringify(program)]);
+    },
+    async upsertAmbassador(program, ambassador) {
+      if (typeof program !== 'string') await this.upsertProgram(program);
+      const id = typeof program === 'string' ? program : program.id;
+      await client.query(
+        `INSERT INTO ${p}ambassadors (code, program, data) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET program = EXCLUDED.program, data = EXCLUDED.data`,
+        [ambassador.code, id, JSON.stringify(ambassador)],
+      );
+    },
+    async ambassadorByCode(code) {
+      const found = await client.query(`SELECT data FROM ${p}ambassadors WHERE code = $1`, [code]);
+      const row = found.rows[0] as Row | undefined;
+      return row ? (json(row.data) as Ambassador) : null;
+    },
+    async stats(query: StatsQuery): Promise<ProgramStats> {
+      let program = typeof query.program === 'string' ? null : query.program;
+      if (!program) {
+        const found = await client.query(`SELECT data FROM ${p}programs WHERE id = $1`, [query.program]);
+        const row = found.rows[0] as Row | undefined;
+        if (!row) throw new RangeError(`[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`);
+        program = json(row.data) as Program;
+      }
+      const { from, to, periodStart } = statsWindow(program, query);
+      const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
+      const code = query.code ?? null;
+      const members = await client.query(`SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`, [program.id, code]);
+      const rows = await client.query(
+          `SELECT id, type, program, code, channel, occurred_at, order_id, total, discount, customer_id, customer_email_hash, repeat, rewards, reversed_at
+           FROM ${p}ledger WHERE program = $1 AND ($2::text IS NULL OR code = $2) AND occurred_at >= $3 AND occurred_at <= $4 ORDER BY seq`,
+          [program.id, code, since.toISOString(), to.toISOString()],
+        );
+      const counts = await client.query(
+        `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL GROUP BY code`,
+        [program.id],
+      );
+      const firstOrders = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
+      return computeStats(program, (members.rows as Row[]).map((row) => json(row.data) as Ambassador), (rows.rows as Row[]).map(toLedgerRow), firstOrders, query);
+    },
+    /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
+    async prune(now = new Date()) {
+      const before = new Date(now.getTime() - IDEMPOTENCY_RETENTION_DAYS * 86_400_000);
+      const removed = await client.query(`DELETE FROM ${p}idempotency WHERE created_at < $1 RETURNING key`, [before.toISOString()]);
+      return removed.rows.length;
+    },
+  };
+}
+
+function verdictOn(taken: { key: string; fingerprint: string }[], existing: Row[]): CommitResult {
+  const byKey = new Map(existing.map((row) => [String(row.key), row]));
+  let rewards: RedemptionRewards | null = null;
+  for (const claim of taken) {
+    const row = byKey.get(claim.key);
+    if (!row || row.fingerprint !== claim.fingerprint) return { status: 'conflict' };
+    rewards ??= json(row.rewards);
+  }
+  return { status: 'duplicate', rewards };
+}
+
+function toLedgerRow(row: Row): LedgerRow {
+  return {
+    id: String(row.id),
+    type: row.type as LedgerRow['type'],
+    program: String(row.program),
+    code: String(row.code),
+    channel: (row.channel as string | null) ?? null,
+    occurredAt: iso(row.occurred_at) as string,
+    orderId: (row.order_id as string | null) ?? null,
+    total: Number(row.total),
+    discount: Number(row.discount),
+    customer: row.customer_id ? `id:${row.customer_id}` : row.customer_email_hash ? `email:${row.customer_email_hash}` : null,
+    repeat: row.repeat === true,
+    rewards: json(row.rewards),
+    reversedAt: iso(row.reversed_at),
+  };
+}
+
+/** pg returns jsonb parsed; some drivers and proxies return text. */
+function json<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+}
+
+function schema(p: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${p}programs (id text PRIMARY KEY, data jsonb NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${p}ambassadors (code text PRIMARY KEY, program text NOT NULL, data jsonb NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${p}idempotency (
+       key text PRIMARY KEY, fingerprint text NOT NULL, rewards jsonb, created_at timestamptz NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${p}codes (program text NOT NULL, code text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, code))`,
+    `CREATE TABLE IF NOT EXISTS ${p}ledger (
+       seq bigserial PRIMARY KEY, id text NOT NULL, type text NOT NULL, program text NOT NULL, code text NOT NULL,
+       channel text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, order_id text,
+       total bigint NOT NULL DEFAULT 0, discount bigint NOT NULL DEFAULT 0, customer_id text, customer_email_hash text,
+       repeat boolean NOT NULL DEFAULT false, rewards jsonb, fingerprint text NOT NULL, reversed_at timestamptz)`,
+    // Permanent: one order redeems once, even after its idempotency key is pruned.
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${p}ledger_redemption ON ${p}ledger (program, order_id) WHERE type = 'redemption'`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_code ON ${p}ledger (program, code, occurred_at)`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_customer ON ${p}ledger (program, customer_id) WHERE customer_id IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
+    `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
+  ];
+}

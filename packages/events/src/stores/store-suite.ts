@@ -1,0 +1,185 @@
+/**
+ * The behaviour every store promises, run against each of them (memory, PGlite, PostgreSQL) by
+ * `stores.test.ts`. Deliveries go through a real receiver, as in production.
+ */
+import { expect, it } from 'vitest';
+import { aLanding, aProgram, aRedemption, aReversal, aShare, anAmbassador } from '../testing/fixtures.js';
+import { NOW, aReceiver, signed } from '../testing/receiver-harness.js';
+import type { ReferralStore } from './store.js';
+
+/** Makes a fresh, migrated store, and a function that removes what it created. */
+export type StoreFactory = () => Promise<{ store: ReferralStore; cleanup(): Promise<void> }>;
+
+/** Registers the shared store tests; call inside a `describe` per store. */
+export function storeSuite(fresh: StoreFactory) {
+  async function withStore<T>(run: (store: ReferralStore) => Promise<T>): Promise<T> {
+    const { store, cleanup } = await fresh();
+    try {
+      return await run(store);
+    } finally {
+      await cleanup();
+    }
+  }
+
+  it('records 1 and answers 49 duplicates for 50 concurrent deliveries of one redemption', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      const delivery = await signed(aRedemption());
+      const answers = await Promise.all(Array.from({ length: 50 }, () => receive.handle(delivery)));
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect([statuses.filter((status) => status === 201).length, statuses.filter((status) => status === 200).length]).toEqual([1, 49]);
+      const rewards = answers.map((answer) => (answer.body as { rewards?: unknown }).rewards);
+      expect(rewards[0]).toMatchObject({ ambassador: { amount: 1000 } });
+      expect(rewards).toEqual(Array(50).fill(rewards[0]));
+    });
+  });
+
+  it('answers a conflict for the same order with other content', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      await receive.handle(await signed(aRedemption()));
+      const changed = aRedemption({ order: { currency: 'USD', subtotal: 6000, discount: 900, total: 5100 } });
+      expect((await receive.handle(await signed(changed))).status).toBe(409);
+    });
+  });
+
+  it('holds a per-code cap under concurrent redemptions of different orders', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store, program: { maxRedemptionsPerCode: 3 } });
+      const deliveries = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          signed(aRedemption({ id: `evt_concurrent0${index}x`, orderId: `order-${index}`, customer: { id: `c_${index}` } })),
+        ),
+      );
+      const answers = await Promise.all(deliveries.map((delivery) => receive.handle(delivery)));
+      expect(answers.filter((answer) => answer.status === 201)).toHaveLength(3);
+    });
+  });
+
+  it('keeps nothing of a commit that fails midway, so the retry records', async () => {
+    await withStore(async (store) => {
+      const event = aRedemption();
+      const claims = [{ key: 'redemption:spring-2026:1001', fingerprint: 'f' }];
+      const failing = store.commit({ claims, event, recordedAt: NOW, decide: () => { throw new Error('crash after the claim'); } });
+      await expect(failing).rejects.toThrow('crash after the claim');
+      const retry = await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+      expect(retry.status).toBe('recorded');
+    });
+  });
+
+  it('releases the claim of a refused redemption', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      const tooMuch = aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 3000, total: 2999 } });
+      expect((await receive.handle(await signed(tooMuch))).status).toBe(422);
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+    });
+  });
+
+  it('counts earlier redemptions for tiers', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store, program: { tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] } });
+      await receive.handle(await signed(aRedemption()));
+      const second = await receive.handle(await signed(aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } })));
+      expect(second.body).toMatchObject({ rewards: { ambassador: { amount: 1500 } } });
+    });
+  });
+
+  it("pays a leader's repeat-order reward for a member's second order", async () => {
+    await withStore(async (store) => {
+      const program = { roles: { community_leader: { repeatOrderReward: { basis: 'fixed' as const, type: 'credit' as const, amount: 300 } } } };
+      const { receive } = await aReceiver({ store, program, ambassadors: [anAmbassador({ role: 'community_leader' })] });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
+      const repeat = aRedemption({
+        id: 'evt_repeatOrder001', orderId: '1002', customer: { id: 'c_9', firstOrder: false },
+        order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 },
+      });
+      expect((await receive.handle(await signed(repeat))).body).toMatchObject({ rewards: { ambassador: { amount: 300, reason: 'repeat_order' } } });
+    });
+  });
+
+  it('refuses a first-order offer to a customer the ledger has seen', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      await receive.handle(await signed(aRedemption()));
+      const again = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { emailHash: 'b'.repeat(64) } });
+      expect((await receive.handle(await signed(again))).body).toMatchObject({ error: { code: 'not_first_order' } });
+    });
+  });
+
+  it('claws back a reversed reward and frees a place under the cap', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store, program: { maxRedemptionsPerCode: 1 } });
+      await receive.handle(await signed(aRedemption()));
+      expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:05.000Z' })))).status).toBe(201);
+      const next = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+      expect((await receive.handle(await signed(next))).status).toBe(201);
+    });
+  });
+
+  it('finds an ambassador by code, and nothing for an unknown code', async () => {
+    await withStore(async (store) => {
+      const alex = anAmbassador();
+      await store.upsertAmbassador(aProgram(), alex);
+      expect([await store.ambassadorByCode('ALEX-7HC2QK'), await store.ambassadorByCode('SAM-7HC2QK')]).toEqual([alex, null]);
+    });
+  });
+
+  it('updates an ambassador in place', async () => {
+    await withStore(async (store) => {
+      await store.upsertAmbassador('spring-2026', anAmbassador());
+      await store.upsertAmbassador('spring-2026', anAmbassador({ displayName: 'Alex R.' }));
+      expect((await store.ambassadorByCode('ALEX-7HC2QK'))?.displayName).toBe('Alex R.');
+    });
+  });
+
+  it('computes per-ambassador and per-role stats', async () => {
+    await withStore(async (store) => {
+      const sam = anAmbassador({ id: 'amb_2', code: 'SAM-7HC2QK', displayName: 'Sam', role: 'influencer', audienceTier: 'micro', customerId: 'c_sam', emailHash: 'c'.repeat(64) });
+      const { receive, program } = await aReceiver({ store, program: { contributionTarget: { shares: 2, per: 'week' } }, ambassadors: [anAmbassador(), sam] });
+      for (const event of [
+        aLanding(), aLanding({ id: 'evt_landing00002', channel: 'email' }), aLanding({ id: 'evt_landing00003', code: 'SAM-7HC2QK' }),
+        aShare(), aShare({ id: 'evt_share0000002', channel: 'x' }), aRedemption(),
+      ]) {
+        expect((await receive.handle(await signed(event))).status).toBe(201);
+      }
+      const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
+      expect(stats).toMatchObject({ program: 'spring-2026', currency: 'USD', from: '2026-11-20T00:00:00.000Z', to: NOW.toISOString() });
+      const alex = stats.ambassadors.find((entry) => entry.code === 'ALEX-7HC2QK');
+      expect(alex).toEqual({
+        code: 'ALEX-7HC2QK', displayName: 'Alex', role: 'ambassador', promoted: false,
+        landings: 2, shares: { total: 2, byChannel: { whatsapp: 1, x: 1 } }, redemptions: 1, conversionRate: 0.5,
+        revenue: 5099, friendDiscounts: 900, rewardCost: 1000, roi: (5099 - 1900) / 1900, repeatOrderRate: 0,
+        rewards: { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 },
+        target: { shares: 2, per: 'week', done: 2, reached: true, periodStart: '2026-11-16T00:00:00.000Z' },
+      });
+      expect(stats.roles.map((role) => [role.role, role.ambassadors, role.landings]).sort()).toEqual([['ambassador', 1, 2], ['influencer', 1, 1]]);
+      expect(stats.series).toEqual([
+        { date: '2026-11-20', landings: 0, redemptions: 0 },
+        { date: '2026-11-21', landings: 0, redemptions: 0 },
+        { date: '2026-11-22', landings: 3, redemptions: 1 },
+      ]);
+    });
+  });
+
+  it('reports a promotion to community leader in the stats', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { promoteToCommunityLeaderAfter: 1 } });
+      await receive.handle(await signed(aRedemption()));
+      const stats = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
+      expect(stats.ambassadors.map((entry) => [entry.role, entry.promoted])).toEqual([['community_leader', true]]);
+    });
+  });
+
+  it('counts repeat orders of referred customers', async () => {
+    await withStore(async (store) => {
+      const program = { firstOrderOnly: false };
+      const { receive } = await aReceiver({ store, program });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      await receive.handle(await signed(aRedemption({ id: 'evt_otherCustomer1', orderId: '1002', customer: { id: 'c_10' } })));
+      await receive.handle(await signed(aRedemption({ id: 'evt_repeatOrder001', orderId: '1003', occurredAt: '2026-11-22T10:00:00.000Z' })));
+      const stats = await store.stats({ program: 'spring-2026', now: NOW });
+      expect(stats.ambassadors[0]?.repeatOrderRate).toBe(0.5);
+    });
+  });
+}

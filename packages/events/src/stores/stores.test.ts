@@ -1,0 +1,112 @@
+/** The shared store suite against memory, PGlite (in memory), and PostgreSQL when DATABASE_URL is set. */
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOW } from '../testing/receiver-harness.js';
+import { aRedemption } from '../testing/fixtures.js';
+import { memoryStore } from './memory-store.js';
+import { type SqlClient, sqlStore } from './sql-store.js';
+import { storeSuite } from './store-suite.js';
+
+const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'ledger'];
+let run = 0;
+const prefix = () => `rk${process.pid}_${Date.now().toString(36)}_${run++}_`;
+
+async function freshSql(client: SqlClient) {
+  const tables = prefix();
+  const store = sqlStore(client, { prefix: tables });
+  await store.migrate();
+  return {
+    store,
+    cleanup: async () => {
+      for (const table of TABLES) await client.query(`DROP TABLE IF EXISTS ${tables}${table}`);
+    },
+  };
+}
+
+describe('memoryStore', () => {
+  storeSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
+});
+
+describe('sqlStore over PGlite', () => {
+  let db: PGlite;
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.waitReady;
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  storeSuite(() => freshSql(db));
+
+  it('keeps a redemption unique after its idempotency key is pruned', async () => {
+    const { store, cleanup } = await freshSql(db);
+    const event = aRedemption();
+    const claims = [{ key: 'redemption:spring-2026:1001', fingerprint: 'same' }];
+    await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+    const sql = store as ReturnType<typeof sqlStore>;
+    expect(await sql.prune(new Date(NOW.getTime() + 8 * 86_400_000))).toBe(1);
+    const again = await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+    expect(again.status).toBe('duplicate');
+    await cleanup();
+  });
+
+  it('keeps idempotency keys younger than 7 days when pruning', async () => {
+    const { store, cleanup } = await freshSql(db);
+    await store.commit({ claims: [{ key: 'event:evt_1', fingerprint: 'x' }], event: aRedemption(), recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+    expect(await (store as ReturnType<typeof sqlStore>).prune(new Date(NOW.getTime() + 6.9 * 86_400_000))).toBe(0);
+    await cleanup();
+  });
+});
+
+// PostgreSQL is optional locally; CI's .ci/run starts one and exports DATABASE_URL.
+describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_URL)', () => {
+  let pool: pg.Pool;
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  });
+  afterAll(async () => {
+    await pool.end();
+  });
+
+  storeSuite(() => freshSql(pool));
+
+  it('runs on a single pg Client, one transaction at a time', async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { store, cleanup } = await freshSql(client);
+      const claims = [{ key: 'event:evt_1', fingerprint: 'x' }];
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => store.commit({ claims, event: aRedemption(), recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) })),
+      );
+      expect(results.map((result) => result.status).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'recorded']);
+      await cleanup();
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('sqlStore over an unreachable database', () => {
+  it('makes the receiver answer 503 store_unavailable', async () => {
+    const { aReceiver, signed } = await import('../testing/receiver-harness.js');
+    // Port 1 on loopback refuses connections at once: the store throws on every query.
+    const pool = new pg.Pool({ host: '127.0.0.1', port: 1, user: 'nobody', database: 'none', connectionTimeoutMillis: 2000 });
+    try {
+      const store = sqlStore(pool);
+      const { receive } = await aReceiver({ store: memoryStoreWith(store) });
+      const answer = await receive.handle(await signed(aRedemption()));
+      expect(answer).toMatchObject({ status: 503, body: { error: { code: 'store_unavailable' } } });
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+/** The SQL store's commit beside a memory store's registry, so the harness can register Alex. */
+function memoryStoreWith(sql: ReturnType<typeof sqlStore>) {
+  const registry = memoryStore();
+  return { ...registry, commit: sql.commit };
+}

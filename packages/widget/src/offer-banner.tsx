@@ -66,7 +66,6 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     return (
       <aside
         ref={this.root}
-        class="banner"
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}
@@ -76,8 +75,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
         }}
       >
         <p>{lookup?.displayName ? fill(text.named, { name: lookup.displayName, offer }) : fill(text.friend, { offer })}</p>
-        <p>{fill(text.code, { code: this.code })}</p>
-        <button type="button" class="close" aria-label={text.dismiss} onClick={this.dismiss}>
+        <p class="n">{fill(text.code, { code: this.code })}</p>
+        <button type="button" aria-label={text.dismiss} onClick={this.dismiss}>
           ×
         </button>
       </aside>

@@ -127,17 +127,17 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const composed = composeMessage(message, terms.disclosure);
     const channels = terms.channels ?? CHANNELS;
     return (
-      <section class="panel" dir={text.dir} lang={locale} aria-labelledby="rk-title">
+      <section dir={text.dir} lang={locale} aria-labelledby="rk-title">
         <h2 id="rk-title">{terms.brand ? fill(text.invite, { brand: terms.brand }) : text.link}</h2>
-        {hasOffer(terms) && <p class="offer">{offerHeadline(text, locale, terms)}</p>}
+        {hasOffer(terms) && <p>{offerHeadline(text, locale, terms)}</p>}
         <label for="rk-link">{text.link}</label>
-        <div class="row">
+        <div>
           <input ref={this.input} id="rk-link" readOnly value={link} dir="ltr" />
-          <button type="button" class="primary" onClick={this.copy}>
+          <button type="button" class="p" onClick={this.copy}>
             {text.copy}
           </button>
         </div>
-        <p class="status" role="status">
+        <p class="n" role="status">
           {status}
         </p>
         <label for="rk-message">{text.message}</label>
@@ -147,8 +147,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
           value={message}
           onInput={(event) => this.setState({ message: event.currentTarget.value })}
         />
-        {composed.restored && <p class="note">{fill(text.kept, { text: terms.disclosure?.text ?? '' })}</p>}
-        <ul class="channels">
+        {composed.restored && <p class="n">{fill(text.kept, { text: terms.disclosure?.text ?? '' })}</p>}
+        <ul>
           {'share' in navigator && (
             <li>
               <button type="button" onClick={() => this.native(composed.text)}>
@@ -181,7 +181,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
           </li>
         </ul>
         {qr && (
-          <div class="qr">
+          <div class="q">
             <svg viewBox={`0 0 ${qr.size} ${qr.size}`} role="img" aria-label={text.qrLabel}>
               <path d={qr.d} fill="currentColor" />
             </svg>

@@ -17,7 +17,7 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
     rewards.type === 'points' ? plural(locale, text.points, value) : money(locale, rewards.currency, value);
   const goal = target && plural(locale, text[target.per], target.shares, { done: target.done });
   return (
-    <section class="stats" aria-labelledby="rk-progress">
+    <section aria-labelledby="rk-progress">
       <h3 id="rk-progress">{text.progress}</h3>
       <p>
         {text[stats.role]}
@@ -34,7 +34,6 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
             {target.reached && ` · ${text.reached}`}
           </p>
           <div
-            class="bar"
             role="progressbar"
             aria-labelledby="rk-goal"
             aria-valuemin={0}

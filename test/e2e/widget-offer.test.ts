@@ -1,0 +1,90 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+
+let browser: Browser;
+let server: WidgetServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ensureBuilt();
+  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+afterEach(() => context.close());
+
+const bannerText = (target: Page) =>
+  target.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside')?.textContent ?? null);
+
+describe('<referkit-offer> over the built referkit.js', () => {
+  it('shows the banner, named from the code lookup, when landing with ?ref=', async () => {
+    await page.goto(`${server.url}/widget.html?ref=alex-7hc2qk&rk_ch=whatsapp`);
+    await page.waitForFunction(() =>
+      document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes('Alex gave you'),
+    );
+    expect(await bannerText(page)).toBe('Alex gave you 15% off your first orderCode ALEX-7HC2QK×');
+  });
+
+  it('shows no banner without a referral', async () => {
+    await page.goto(`${server.url}/widget.html`);
+    await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));
+    expect(await bannerText(page)).toBeNull();
+  });
+
+  it('paints the banner while the script runs, before the next frame', async () => {
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    expect(await page.evaluate(() => (window as unknown as { bannerAtScriptEnd: boolean }).bannerAtScriptEnd)).toBe(true);
+  });
+
+  it('shifts no layout when the banner appears', async () => {
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('referkit-offer')?.getBoundingClientRect().height)).toBe(0);
+  });
+
+  it('fires referkit:capture with the referral', async () => {
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp`);
+    const events = await page.evaluate(() => (window as unknown as { widgetEvents: { type: string; detail: { code: string; channel?: string } }[] }).widgetEvents);
+    expect(events).toMatchObject([{ type: 'referkit:capture', detail: { code: 'ALEX-7HC2QK', channel: 'whatsapp' } }]);
+  });
+
+  it('remembers a dismissed banner on the next page', async () => {
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).click();
+    expect(await bannerText(page)).toBeNull();
+    await page.goto(`${server.url}/widget.html`);
+    await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));
+    expect(await bannerText(page)).toBeNull();
+  });
+
+  it('returns focus to where it was when the banner is dismissed by keyboard', async () => {
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('#before').focus();
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
+  });
+
+  it('registers once and shows one banner when the script is loaded twice', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => errors.push(message.text()));
+    await page.goto(`${server.url}/twice.html?ref=ALEX-7HC2QK`);
+    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+    expect(await page.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelectorAll('aside').length)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+// The page's own setup, as a storefront writes it: record CSP violations, queue the init before
+// referkit.js loads (the documented snippet), with the program's display terms.
+window.violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+window.widgetEvents = [];
+for (const type of ['referkit:share', 'referkit:copy', 'referkit:capture']) {
+  document.addEventListener(type, (event) => window.widgetEvents.push({ type, detail: event.detail, composed: event.composed }));
+}
+window.Referkit = window.Referkit || function () { (Referkit.q = Referkit.q || []).push(arguments); };
+Referkit('init', {
+  program: 'spring-2026',
+  endpoint: '/api',
+  brand: 'Acme',
+  currency: 'USD',
+  friendOffer: { kind: 'percent', percent: 15 },
+  firstOrderOnly: true,
+  ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+  disclosure: { text: 'I get $10 credit if you order with my link.', required: true },
+  base: `${location.origin}/shop`,
+});

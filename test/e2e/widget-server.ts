@@ -1,0 +1,94 @@
+/**
+ * The widget's browser-test harness: a static server on 127.0.0.1 for the test pages and the BUILT
+ * script files, a fake brand API (code lookup, stats, events), and a Chromium launched with playwright-core.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium as playwright } from 'playwright-core';
+import { chromium } from '../../vite.config.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = `${root}packages/widget/dist/`;
+
+/** Builds the packages when the widget's script build is missing, so the tests always run over built files. */
+export function ensureBuilt(): void {
+  if (!existsSync(`${dist}referkit.js`)) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+}
+
+/** The stats the fake API answers for ALEX-7HC2QK. */
+export const alexStats = {
+  code: 'ALEX-7HC2QK',
+  displayName: 'Alex',
+  role: 'ambassador',
+  promoted: false,
+  friendsJoined: 2,
+  rewards: { type: 'credit', currency: 'USD', earned: 2000, pending: 1000 },
+  target: { shares: 3, per: 'week', done: 2, reached: false },
+};
+
+/** What the fake server saw: every request path and every posted event. */
+export interface WidgetServer {
+  url: string;
+  requests: string[];
+  events: { type: string; channel?: string; code: string }[];
+  close(): Promise<void>;
+}
+
+/** The strictest policy the widget promises to run under. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
+
+/** Starts the server on a free port of 127.0.0.1. */
+export async function startWidgetServer(): Promise<WidgetServer> {
+  const requests: string[] = [];
+  const events: WidgetServer['events'] = [];
+  const server: Server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    requests.push(url.pathname);
+    const send = (status: number, body: string, type = 'application/json', headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, ...headers });
+      response.end(body);
+    };
+    if (url.pathname === '/api/referrals/events' && request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      events.push(JSON.parse(body));
+      return send(201, JSON.stringify({ status: 'recorded' }));
+    }
+    if (url.pathname === '/api/codes/ALEX-7HC2QK') {
+      return send(200, JSON.stringify({ code: 'ALEX-7HC2QK', displayName: 'Alex', brand: 'Acme', currency: 'USD', friendOffer: { kind: 'percent', percent: 15 }, firstOrderOnly: true }));
+    }
+    if (url.pathname === '/api/ambassadors/ALEX-7HC2QK/stats') return send(200, JSON.stringify(alexStats));
+    if (url.pathname.startsWith('/api/')) return send(404, JSON.stringify({ error: { code: 'unknown_code', message: 'Unknown code' } }));
+    const file = url.pathname === '/axe.min.js'
+      ? `${root}node_modules/axe-core/axe.min.js`
+      : /^\/referkit[\w-]*\.js$/.test(url.pathname)
+        ? `${dist}${url.pathname.slice(1)}`
+        : /^\/[\w-]+\.(html|js|css)$/.test(url.pathname)
+          ? `${root}test/e2e/widget-pages${url.pathname}`
+          : undefined;
+    const body = file && (await readFile(file, 'utf8').catch(() => undefined));
+    if (body === undefined) return send(404, 'Not found', 'text/plain');
+    const csp = url.pathname.startsWith('/csp') ? { 'content-security-policy': STRICT_CSP } : {};
+    send(200, body, types[file?.split('.').pop() ?? ''] ?? 'text/plain', csp);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    events,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Launches Debian's Chromium headless. */
+export function launchChromium(): Promise<Browser> {
+  return playwright.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
+}

@@ -1,15 +1,32 @@
 #!/usr/bin/env node
-/** `npm start`: builds the packages, then starts the demo backend (examples/backend). */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+/**
+ * `npm start`: builds the packages and the checkout, then runs the demo backend
+ * (examples/backend/src/main.ts) until Ctrl-C. Signals are passed to the server, which closes
+ * its port and database before exiting; this script exits with its code.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-const server = new URL('../examples/backend/src/main.ts', import.meta.url);
-if (!existsSync(server)) {
-  console.log('Built @referkit/events, @referkit/sdk and @referkit/widget into packages/*/dist. The demo is not here yet.');
-  process.exit(0);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const steps = [
+  ['Building @referkit/events, @referkit/sdk and @referkit/widget', ['run', '--silent', 'build']],
+  ['Building the checkout (Vite)', ['run', '--silent', 'build', '--workspace=@referkit/example-checkout']],
+];
+for (const [title, args] of steps) {
+  console.log(`[referkit-demo] ${title}…`);
+  const step = spawnSync(npm, args, { stdio: 'inherit' });
+  if (step.status !== 0) {
+    console.error(`[referkit-demo] Could not start: \`npm ${args.join(' ')}\` failed (exit ${step.status ?? step.signal}). Its errors are above.`);
+    process.exit(step.status ?? 1);
+  }
 }
-const run = spawnSync(process.execPath, ['--import', 'tsx', server.pathname], { stdio: 'inherit' });
-process.exit(run.status ?? 0);
+
+const main = fileURLToPath(new URL('../examples/backend/src/main.ts', import.meta.url));
+const server = spawn(process.execPath, ['--import', 'tsx', main], { stdio: 'inherit' });
+// Ctrl-C reaches the server too (same process group); a SIGTERM sent to this script alone is passed on.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (signal === 'SIGTERM') server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,63 @@
+/** The ambassadors who signed up with the demo brand: minted codes, kept beside the ledger's copy. */
+import { randomUUID } from 'node:crypto';
+import { type Ambassador, type AmbassadorInput, ambassadorSchema, mintCode } from '@referkit/events';
+import type { SqlClient } from './database.js';
+
+/** Ambassadors of a program, oldest first. */
+export async function listAmbassadors(client: SqlClient, program: string): Promise<Ambassador[]> {
+  const { rows } = await client.query<{ ambassador: unknown }>(
+    'SELECT ambassador FROM demo_ambassadors WHERE program = $1 ORDER BY created_at, code',
+    [program],
+  );
+  return rows.map((row) =>
+    ambassadorSchema.parse(typeof row.ambassador === 'string' ? JSON.parse(row.ambassador) : row.ambassador),
+  );
+}
+
+/** What a person gives when they sign up. */
+export type SignUp = Omit<AmbassadorInput, 'id' | 'code' | 'joinedAt'> & { handle?: string };
+
+/** The outcome of a sign-up: the new ambassador, or the issues with what was given. */
+export type SignUpResult =
+  | { ok: true; value: Ambassador }
+  | { ok: false; error: { code: 'invalid_ambassador'; message: string; issues: { path: (string | number)[]; code: string; message: string }[] } };
+
+/** Mints a code for a new ambassador and records them; a clash of minted codes is retried. */
+export async function signUpAmbassador(
+  client: SqlClient,
+  program: string,
+  input: SignUp,
+  now: Date,
+): Promise<SignUpResult> {
+  const { handle, ...fields } = input;
+  const parsed = ambassadorSchema.safeParse({
+    ...fields,
+    id: `amb_${randomUUID()}`,
+    code: mintCode(handle ?? (typeof fields.displayName === 'string' ? fields.displayName.split(' ')[0] : undefined)),
+    joinedAt: now.toISOString(),
+  });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_ambassador',
+        message: 'Expected a name of 1–60 visible characters and a role of ambassador, community_leader or influencer.',
+        issues: parsed.error.issues.map((issue) => ({
+          path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
+          code: issue.code,
+          message: issue.message,
+        })),
+      },
+    };
+  }
+  // 31^6 suffixes make a clash rare; the primary key makes one harmless.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const ambassador = attempt === 0 ? parsed.data : { ...parsed.data, code: mintCode(parsed.data.code.split('-')[0]) };
+    const { rows } = await client.query(
+      'INSERT INTO demo_ambassadors (code, program, ambassador) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code',
+      [ambassador.code, program, JSON.stringify(ambassador)],
+    );
+    if (rows.length === 1) return { ok: true, value: ambassador };
+  }
+  throw new Error('[referkit-demo] Could not mint a free code in 5 tries: the code table is unusually full.');
+}

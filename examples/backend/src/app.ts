@@ -1,0 +1,191 @@
+/**
+ * The demo brand's HTTP surface, as a Hono app: the storefront and checkout pages, the receiver,
+ * ambassadors, orders and the dashboard. Everything it needs is passed in, so tests can build it
+ * around any database.
+ */
+import type { Program } from '@referkit/events';
+import { Hono } from 'hono';
+import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
+import { catalog } from './catalog.js';
+import { orderRequestSchema } from './checkout-input.js';
+import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
+import { dashboardPage } from './dashboard.js';
+import type { SqlClient } from './database.js';
+import type { DemoStore } from './demo-store.js';
+import { orderById } from './orders.js';
+import { type DeliverRedemption, placeOrder } from './place-order.js';
+import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
+import { readStatic } from './static-files.js';
+import { accountPage } from './storefront-pages.js';
+
+/** What the app is built from. */
+export interface DemoAppOptions {
+  client: SqlClient;
+  store: DemoStore;
+  programs: ReadonlyMap<string, Program>;
+  /** The program the storefront sells under. */
+  program: Program;
+  /** The receiver: unsigned browser claims and signed server events, told apart by their headers. */
+  receiver: (request: Request) => Promise<Response>;
+  deliver: DeliverRedemption;
+  now?: () => Date;
+}
+
+// Strict: scripts only from this origin, no inline script, Trusted Types required. The widget and
+// the checkout are built to run under exactly this policy.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': CSP,
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
+};
+
+const apiError = (code: string, message: string, issues?: unknown) => ({ error: { code, message, ...(issues ? { issues } : {}) } });
+
+/** Builds the demo's Hono app. */
+export function createDemoApp(options: DemoAppOptions): Hono {
+  const { client, store, programs, program, receiver, deliver } = options;
+  const now = options.now ?? (() => new Date());
+  const app = new Hono();
+
+  app.post('/api/referrals/events', (c) => receiver(c.req.raw));
+
+  app.get('/api/codes/:code', async (c) => {
+    const enrolment = await findEnrolment(client, programs, c.req.param('code'));
+    if (!enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 404);
+    c.header('cache-control', 'public, max-age=60');
+    return c.json(publicCode(enrolment));
+  });
+
+  app.get('/api/ambassadors/:code/stats', async (c) => {
+    const enrolment = await findEnrolment(client, programs, c.req.param('code'));
+    if (!enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 404);
+    c.header('cache-control', 'no-store');
+    return c.json(await publicStats(store, enrolment, now()));
+  });
+
+  app.post('/api/ambassadors', async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    if (typeof body !== 'object' || body === null) return c.json(apiError('invalid_json', 'Expected a JSON object.'), 400);
+    const result = await enrol(body as Record<string, unknown>);
+    return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, 400);
+  });
+
+  app.post('/api/orders', async (c) => {
+    const parsed = orderRequestSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message }));
+      return c.json(apiError('invalid_order', 'Expected an email and at least one item.', issues), 400);
+    }
+    const enrolment = parsed.data.code ? await findEnrolment(client, programs, parsed.data.code) : null;
+    if (parsed.data.code && !enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 422);
+    const result = await placeOrder(client, parsed.data, enrolment, enrolment?.program ?? program, deliver);
+    return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, result.status);
+  });
+
+  app.get('/api/products', (c) => c.json(catalog));
+
+  app.get('/api/orders/:id', async (c) => {
+    const order = await orderById(client, c.req.param('id'));
+    if (!order || order.status !== 'placed') return c.json(apiError('unknown_order', 'No order has this id.'), 404);
+    c.header('cache-control', 'no-store');
+    return c.json({
+      order: { id: order.id, currency: order.currency, items: order.items, subtotal: order.subtotal, discount: order.discount, total: order.total },
+      code: order.code,
+      redemption: order.code
+        ? {
+            orderId: order.id,
+            order: { currency: order.currency, subtotal: order.subtotal, discount: order.discount, total: order.total },
+            customer: { id: order.customerId, firstOrder: order.firstOrder },
+          }
+        : null,
+    });
+  });
+
+  app.get('/dashboard', async (c) => {
+    const stats = await store.stats({ program: program.id, to: now().toISOString() });
+    return c.body(dashboardPage(stats, program.brand).text, 200, HTML_HEADERS);
+  });
+
+  app.get('/account', async (c) => {
+    const code = c.req.query('code');
+    const enrolment = code ? await findEnrolment(client, programs, code) : null;
+    const page = enrolment
+      ? await accountPage({ kind: 'one', enrolment })
+      : await accountPage({
+          kind: 'list',
+          ambassadors: await listAmbassadors(client, program.id),
+          ...(code ? { notice: 'No ambassador has this code. Pick one below or sign up.' } : {}),
+        });
+    return c.body(page, 200, HTML_HEADERS);
+  });
+
+  // The sign-up form works without JavaScript: a plain form post, then a redirect to the new page.
+  app.post('/account', async (c) => {
+    const form = await c.req.parseBody();
+    const result = await enrol({ displayName: form.displayName, role: form.role });
+    if (!result.ok) {
+      const page = await accountPage({
+        kind: 'list',
+        ambassadors: await listAmbassadors(client, program.id),
+        notice: 'Please enter a name with at least one letter, and pick a role.',
+      });
+      return c.body(page, 400, HTML_HEADERS);
+    }
+    return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
+  });
+
+  app.get('/referkit.js', (c) => staticFile(c.req.raw, widgetDist, 'referkit.js', 'Run `npm run build` to build the widget.'));
+  app.get('/checkout', (c) => c.redirect(`/checkout/${new URL(c.req.url).search}`, 301));
+  app.get('/checkout/*', (c) => {
+    const path = c.req.path.slice('/checkout/'.length) || 'index.html';
+    return staticFile(c.req.raw, checkoutDist, path, 'Run `npm start` to build the checkout.');
+  });
+  app.get('/', (c) => staticFile(c.req.raw, storefrontDir, 'index.html'));
+  app.get('/:file{[a-z-]+\\.(?:js|css|html)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? c.json(apiError('not_found', 'No such endpoint.'), 404) : c.text('Not found', 404),
+  );
+  app.onError((error, c) => {
+    console.error(`[referkit-demo] ${c.req.method} ${c.req.path} failed: ${error.message}`);
+    return c.json(apiError('internal', 'Something went wrong on the demo server.'), 500);
+  });
+  return app;
+
+  async function enrol(body: Record<string, unknown>) {
+    const result = await signUpAmbassador(
+      client,
+      program.id,
+      { displayName: body.displayName as string, role: body.role as never, audienceTier: body.audienceTier as never },
+      now(),
+    );
+    if (result.ok) await store.upsertAmbassador(program, result.value);
+    return result;
+  }
+}
+
+async function staticFile(request: Request, root: string, path: string, missing = 'Not found'): Promise<Response> {
+  const file = await readStatic(root, path);
+  if (!file) return new Response(missing, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const headers: Record<string, string> = file.type.startsWith('text/html')
+    ? { ...HTML_HEADERS }
+    : { 'content-type': file.type, 'x-content-type-options': 'nosniff' };
+  // Vite's hashed assets never change; everything else is revalidated so edits show on reload.
+  headers['cache-control'] = /\/assets\/.+-[\w-]{8}\./.test(request.url) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return new Response(request.method === 'HEAD' ? null : (file.body as BodyInit), { headers });
+}
+

@@ -1,0 +1,60 @@
+/**
+ * The dashboard's chart of landings and redemptions per day, drawn as inline SVG on the server:
+ * no chart library, no script, so it renders under a strict CSP and in any mail client.
+ */
+import { html, type SafeHtml } from './html.js';
+
+/** One day of the series, as `store.stats` reports it. */
+export interface SeriesPoint {
+  date: string;
+  landings: number;
+  redemptions: number;
+}
+
+const WIDTH = 720;
+const HEIGHT = 220;
+const PAD = { top: 16, right: 16, bottom: 28, left: 40 };
+
+/** Renders the series as a line chart with a labelled y-axis, first/last dates and a legend. */
+export function seriesChart(series: readonly SeriesPoint[]): SafeHtml {
+  const total = series.reduce((sum, point) => sum + point.landings + point.redemptions, 0);
+  const label = `Landings and redemptions per day, ${series[0]?.date ?? ''} to ${series.at(-1)?.date ?? ''}`;
+  if (series.length === 0 || total === 0) {
+    return html`<p class="empty">No landings or redemptions yet in this period.</p>`;
+  }
+  const max = niceMax(Math.max(...series.map((point) => Math.max(point.landings, point.redemptions))));
+  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  // One day alone would be a dot at x=0; centring it keeps it visible.
+  const x = (index: number) =>
+    PAD.left + (series.length === 1 ? plotWidth / 2 : (index / (series.length - 1)) * plotWidth);
+  const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight;
+  const line = (key: 'landings' | 'redemptions') =>
+    series.map((point, index) => `${x(index).toFixed(1)},${y(point[key]).toFixed(1)}`).join(' ');
+  const ticks = [0, max / 2, max];
+  return html`<figure class="chart">
+  <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">
+    <title id="chart-title">${label}</title>
+    ${ticks.map(
+      (tick) => html`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>
+    <text x="${PAD.left - 6}" y="${y(tick) + 4}" text-anchor="end" class="axis">${tick}</text>`,
+    )}
+    <text x="${PAD.left}" y="${HEIGHT - 8}" class="axis">${series[0]?.date}</text>
+    <text x="${WIDTH - PAD.right}" y="${HEIGHT - 8}" text-anchor="end" class="axis">${series.at(-1)?.date}</text>
+    <polyline points="${line('landings')}" class="landings"/>
+    <polyline points="${line('redemptions')}" class="redemptions"/>
+    ${series.map(
+      (point, index) => html`<circle cx="${x(index)}" cy="${y(point.redemptions)}" r="3" class="redemptions-dot"><title>${point.date}: ${point.redemptions} redemptions, ${point.landings} landings</title></circle>`,
+    )}
+  </svg>
+  <figcaption><span class="key landings">Landings</span> <span class="key redemptions">Redemptions</span></figcaption>
+</figure>`;
+}
+
+/** Rounds a maximum up to an even number, so the half-way gridline is a whole number. */
+function niceMax(value: number): number {
+  if (value <= 2) return 2;
+  const step = 10 ** Math.floor(Math.log10(value));
+  const rounded = Math.ceil(value / step) * step;
+  return rounded % 2 === 0 ? rounded : rounded + step;
+}

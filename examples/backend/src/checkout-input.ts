@@ -1,0 +1,27 @@
+/**
+ * What the checkout posts to `POST /api/orders`, checked at the edge. Prices are not part of it:
+ * the server prices SKUs from its own catalogue.
+ */
+import { z } from 'zod';
+
+/** The order request the checkout sends. */
+export const orderRequestSchema = z.strictObject({
+  email: z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an email address'),
+  items: z
+    .array(z.strictObject({ sku: z.string().max(64), quantity: z.int().min(1).max(20) }))
+    .min(1)
+    .max(20),
+  /** The code the friend landed with or typed; normalised on the server. */
+  code: z.string().max(64).optional(),
+  /** How the friend arrived, as the browser SDK remembered it (sent along so both paths agree). */
+  attribution: z
+    .strictObject({
+      landedAt: z.iso.datetime({ offset: true }),
+      channel: z.string().max(32).optional(),
+      model: z.enum(['last_touch', 'first_touch']),
+    })
+    .optional(),
+});
+
+/** A parsed order request. */
+export type OrderRequest = z.infer<typeof orderRequestSchema>;

@@ -1,0 +1,93 @@
+/**
+ * The brand's dashboard: per ambassador and per role, everything `store.stats` measures, and a
+ * chart of landings and redemptions. Server-rendered HTML without scripts; every number comes
+ * from the stats, none is computed or hard-coded here beyond formatting.
+ */
+import type { AmbassadorStats, ProgramStats, RoleStats } from '@referkit/events';
+import { seriesChart } from './chart.js';
+import { html, type SafeHtml } from './html.js';
+import { formatMoney, formatPercent, formatRoi } from './money.js';
+import { page } from './page.js';
+
+const ROLE_NAMES: Record<string, string> = {
+  ambassador: 'Ambassador',
+  community_leader: 'Community leader',
+  influencer: 'Influencer',
+};
+
+/** Renders the dashboard page for one program's stats. */
+export function dashboardPage(stats: ProgramStats, brand: string): SafeHtml {
+  const money = (minor: number) => formatMoney(minor, stats.currency);
+  const period = `${stats.from.slice(0, 10)} – ${stats.to.slice(0, 10)}`;
+  return page({
+    title: `${brand} referrals`,
+    body: html`<header class="bar"><a href="/">${brand}</a><nav><a href="/account">Ambassadors</a> <a href="/checkout/">Checkout</a> <a href="/dashboard" aria-current="page">Dashboard</a></nav></header>
+<main class="dashboard">
+  <h1>Referral program <code>${stats.program}</code></h1>
+  <p class="period">${period} · ${stats.currency}</p>
+  <section aria-labelledby="over-time">
+    <h2 id="over-time">Landings and redemptions over time</h2>
+    ${seriesChart(stats.series)}
+  </section>
+  <section aria-labelledby="by-role">
+    <h2 id="by-role">By role</h2>
+    <div class="scroll"><table>
+      <caption class="visually-hidden">Results per role</caption>
+      <thead><tr><th scope="col">Role</th><th scope="col">People</th>${metricHeads()}</tr></thead>
+      <tbody>${stats.roles.map((role) => roleRow(role, money))}</tbody>
+    </table></div>
+  </section>
+  <section aria-labelledby="by-ambassador">
+    <h2 id="by-ambassador">By ambassador</h2>
+    <div class="scroll"><table>
+      <caption class="visually-hidden">Results per ambassador</caption>
+      <thead><tr><th scope="col">Ambassador</th><th scope="col">Role</th>${metricHeads()}<th scope="col">Target this period</th></tr></thead>
+      <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>
+    </table></div>
+  </section>
+</main>`,
+  });
+}
+
+function metricHeads(): SafeHtml {
+  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat orders</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th>`;
+}
+
+type Metrics = Pick<
+  AmbassadorStats,
+  'landings' | 'shares' | 'redemptions' | 'conversionRate' | 'revenue' | 'friendDiscounts' | 'rewardCost' | 'roi' | 'repeatOrderRate' | 'rewards'
+>;
+
+function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
+  const reward = (amount: number) => (row.rewards.type === 'points' ? `${amount} pts` : money(amount));
+  return html`<td data-metric="landings">${row.landings}</td>
+<td data-metric="shares">${shareCell(row.shares)}</td>
+<td data-metric="redemptions">${row.redemptions}</td>
+<td data-metric="conversion">${formatPercent(row.conversionRate)}</td>
+<td data-metric="revenue">${money(row.revenue)}</td>
+<td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
+<td data-metric="reward-cost">${money(row.rewardCost)}</td>
+<td data-metric="roi">${formatRoi(row.roi)}</td>
+<td data-metric="repeat-orders">${formatPercent(row.repeatOrderRate)}</td>
+<td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
+<td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>`;
+}
+
+function shareCell(shares: Metrics['shares']): SafeHtml {
+  const channels = Object.entries(shares.byChannel).filter(([, count]) => count > 0);
+  if (channels.length === 0) return html`${shares.total}`;
+  return html`${shares.total} <span class="channels">(${channels.map(([channel, count], index) => html`${index ? ', ' : ''}${channel} ${count}`)})</span>`;
+}
+
+function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
+  return html`<tr data-role="${role.role}"><th scope="row">${ROLE_NAMES[role.role] ?? role.role}</th><td>${role.ambassadors}</td>${metricCells(role, money)}</tr>`;
+}
+
+function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => string): SafeHtml {
+  const tier = ambassador.audienceTier ? ` (${ambassador.audienceTier})` : '';
+  const target = ambassador.target
+    ? html`<span class="${ambassador.target.reached ? 'reached' : 'missed'}">${ambassador.target.done}/${ambassador.target.shares} per ${ambassador.target.per} · ${ambassador.target.reached ? 'reached' : 'missed'}</span>`
+    : html`–`;
+  return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</th>
+<td>${ROLE_NAMES[ambassador.role] ?? ambassador.role}${tier}</td>${metricCells(ambassador, money)}<td data-metric="target">${target}</td></tr>`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The demo's PostgreSQL: PGlite in a local directory by default, a real server when a URL is given.
+ * Both answer `query(text, params) → { rows }`, which is all `sqlStore` and the demo's tables need.
+ */
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** The one method the ledger and the demo's own tables use. */
+export interface SqlClient {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+}
+
+/** An open database and how to close it. */
+export interface Database {
+  client: SqlClient;
+  /** `pglite <dir>` or `postgres <host>/<db>`, for the start-up line (never the password). */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Where the demo keeps its data. */
+export type DatabaseOptions =
+  | { dataDir: string; databaseUrl?: undefined; schema?: undefined }
+  | {
+      databaseUrl: string;
+      /** A schema to create and use, so that test runs on one server never see each other's rows. */
+      schema?: string;
+      dataDir?: undefined;
+    };
+
+/** Opens PGlite at `dataDir` (created if missing) or a pg pool on `databaseUrl`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.schema);
+  await mkdir(options.dataDir, { recursive: true });
+  const db = await PGlite.create(options.dataDir);
+  return {
+    client: { query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }) },
+    description: `PGlite in ${options.dataDir}`,
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`[referkit-demo] Could not use schema "${schema}": expected a lower-case SQL identifier.`);
+  }
+  if (schema) {
+    const setup = new pg.Client({ connectionString: databaseUrl });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  // search_path as a start-up option applies to every pooled connection, not just the first.
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 5,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client's network error is reported here rather than crashing the process.
+  pool.on('error', (error) => console.error(`[referkit-demo] PostgreSQL connection lost: ${error.message}`));
+  await pool.query('SELECT 1');
+  const url = new URL(databaseUrl);
+  return {
+    client: { query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }) },
+    description: `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    close: () => pool.end(),
+  };
+}

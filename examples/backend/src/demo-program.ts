@@ -1,0 +1,64 @@
+/**
+ * The seeded referral program and its first three ambassadors, one of each role, so that a fresh
+ * demo has something on every screen. Dates are relative to the first start.
+ */
+import type { AmbassadorInput, ProgramInput } from '@referkit/events';
+
+const DAY = 86_400_000;
+
+/** The demo brand's program: 15% off a friend's first order, $10 credit for the ambassador. */
+export function demoProgram(now: Date): ProgramInput {
+  return {
+    id: 'fernwood-friends',
+    brand: 'Fernwood Tea',
+    currency: 'USD',
+    friendOffer: { kind: 'percent', percent: 15 },
+    minimumOrder: 2000,
+    firstOrderOnly: true,
+    ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+    tiers: [{ minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+    roles: {
+      // Leaders are paid for retention too: 5% of a member's repeat orders within 90 days.
+      community_leader: {
+        repeatOrderReward: { basis: 'percent', type: 'credit', percent: 5 },
+        repeatWindowDays: 90,
+      },
+      // Influencers are campaign-bound and paid in cash, by audience tier.
+      influencer: {
+        startsAt: new Date(now.getTime() - 7 * DAY).toISOString(),
+        endsAt: new Date(now.getTime() + 60 * DAY).toISOString(),
+        ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 },
+        audienceRewards: { micro: { basis: 'percent', type: 'cash', percent: 10 }, macro: { basis: 'percent', type: 'cash', percent: 15 } },
+      },
+    },
+    promoteToCommunityLeaderAfter: 5,
+    attribution: { windowDays: 30, model: 'last_touch' },
+    rewardHoldDays: 14,
+    contributionTarget: { shares: 3, per: 'week' },
+    // One line that is true for every role (credit, cash or a percent), so no role's message misleads.
+    disclosure: { text: 'I earn a reward when you order with my link.', required: true },
+    // {brand} and {offer} are filled in by the share panel.
+    shareMessage: 'I drink {brand} every morning. Here is {offer} with my link.',
+  };
+}
+
+/** A seeded ambassador, before a code is minted for them. */
+export type SeedAmbassador = Omit<AmbassadorInput, 'code' | 'joinedAt' | 'id'> & { handle: string };
+
+/** One ambassador of each role; the influencer's campaign runs around the first start. */
+export function demoAmbassadors(now: Date): SeedAmbassador[] {
+  return [
+    { handle: 'Alex', displayName: 'Alex Rivera', role: 'ambassador' },
+    { handle: 'Maya', displayName: 'Maya Chen', role: 'community_leader' },
+    {
+      handle: 'Sam',
+      displayName: 'Sam Okafor',
+      role: 'influencer',
+      audienceTier: 'micro',
+      campaign: {
+        startsAt: new Date(now.getTime() - 7 * DAY).toISOString(),
+        endsAt: new Date(now.getTime() + 60 * DAY).toISOString(),
+      },
+    },
+  ];
+}

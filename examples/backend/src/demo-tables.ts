@@ -1,0 +1,37 @@
+/**
+ * The demo brand's own tables, beside the ledger that `sqlStore` owns: its programs, the
+ * ambassadors who signed up, and its orders. Plain SQL that runs on PGlite and PostgreSQL alike.
+ */
+import type { SqlClient } from './database.js';
+
+/** Creates the demo's tables if they are missing. */
+export async function migrateDemoTables(client: SqlClient): Promise<void> {
+  await client.query(`CREATE TABLE IF NOT EXISTS demo_programs (
+    id text PRIMARY KEY,
+    program jsonb NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  await client.query(`CREATE TABLE IF NOT EXISTS demo_ambassadors (
+    code text PRIMARY KEY,
+    program text NOT NULL REFERENCES demo_programs (id),
+    ambassador jsonb NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  await client.query(`CREATE TABLE IF NOT EXISTS demo_orders (
+    id text PRIMARY KEY,
+    program text NOT NULL REFERENCES demo_programs (id),
+    customer_id text NOT NULL,
+    email_hash text NOT NULL,
+    code text,
+    currency text NOT NULL,
+    subtotal integer NOT NULL,
+    discount integer NOT NULL,
+    total integer NOT NULL,
+    first_order boolean NOT NULL,
+    items jsonb NOT NULL,
+    attribution jsonb,
+    status text NOT NULL CHECK (status IN ('placed', 'refused')),
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  await client.query('CREATE INDEX IF NOT EXISTS demo_orders_customer ON demo_orders (customer_id, status)');
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm start`: runs the demo on 127.0.0.1:$PORT (default 5173), PGlite under `.data/` unless
+ * DATABASE_URL points at a PostgreSQL server, prints where to go, and stops cleanly on Ctrl-C.
+ */
+import { startDemo } from './start-demo.js';
+
+const ROLE_NAMES: Record<string, string> = {
+  ambassador: 'ambassador',
+  community_leader: 'community leader',
+  influencer: 'influencer',
+};
+
+const port = Number(process.env.PORT ?? 5173);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`[referkit-demo] PORT="${process.env.PORT}" is not a port number. Use e.g. PORT=5174 npm start.`);
+  process.exit(1);
+}
+
+const started = await startDemo({
+  port,
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.REFERKIT_DATA_DIR ? { dataDir: process.env.REFERKIT_DATA_DIR } : {}),
+  ...(process.env.REFERKIT_WEBHOOK_SECRET ? { secret: process.env.REFERKIT_WEBHOOK_SECRET } : {}),
+});
+if (!started.ok) {
+  const hint = started.error.code === 'port_in_use' ? ' Stop the other server or start on another port: PORT=5174 npm start' : '';
+  console.error(`[referkit-demo] ${started.error.message}${hint}`);
+  process.exit(1);
+}
+
+const demo = started.value;
+const width = Math.max(...demo.ambassadors.map((ambassador) => ambassador.displayName.length + 4), 24);
+const line = (label: string, url: string) => console.log(`  ${label.padEnd(width)} ${url}`);
+console.log(`\nReferkit demo — ${demo.program.brand}, program "${demo.program.id}" (${demo.database}${demo.seeded ? ', seeded just now' : ''})\n`);
+line('Storefront', `${demo.url}/`);
+for (const ambassador of demo.ambassadors) {
+  line(`${ambassador.displayName} (${ROLE_NAMES[ambassador.role] ?? ambassador.role})`, `${demo.url}/account?code=${ambassador.code}`);
+}
+line('Checkout', `${demo.url}/checkout/`);
+line('Dashboard', `${demo.url}/dashboard`);
+console.log('\nOpen an account page, copy the link, open it in a private window, and check out. Ctrl-C stops.\n');
+
+let stopping = false;
+const stop = async (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  await demo.close();
+  console.log(`\n[referkit-demo] Stopped (${signal}).`);
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,101 @@
+/** The demo shop's orders table: what the checkout placed, and what a browser claim is checked against. */
+import type { Attribution, Currency } from '@referkit/events';
+import type { SqlClient } from './database.js';
+
+/** An order line: a product and how many. */
+export interface OrderLine {
+  sku: string;
+  name: string;
+  price: number;
+  quantity: number;
+}
+
+/** An order as the shop keeps it. Money in minor units. */
+export interface ShopOrder {
+  id: string;
+  program: string;
+  customerId: string;
+  emailHash: string;
+  code: string | null;
+  currency: Currency;
+  subtotal: number;
+  discount: number;
+  total: number;
+  firstOrder: boolean;
+  items: OrderLine[];
+  attribution: Attribution | null;
+  status: 'placed' | 'refused';
+  createdAt: string;
+}
+
+interface OrderRow {
+  id: string;
+  program: string;
+  customer_id: string;
+  email_hash: string;
+  code: string | null;
+  currency: Currency;
+  subtotal: number;
+  discount: number;
+  total: number;
+  first_order: boolean;
+  items: OrderLine[] | string;
+  attribution: Attribution | string | null;
+  status: 'placed' | 'refused';
+  created_at: Date | string;
+}
+
+/** Records an order. */
+export async function insertOrder(client: SqlClient, order: Omit<ShopOrder, 'createdAt'>): Promise<void> {
+  await client.query(
+    `INSERT INTO demo_orders (id, program, customer_id, email_hash, code, currency, subtotal, discount, total,
+       first_order, items, attribution, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      order.id, order.program, order.customerId, order.emailHash, order.code, order.currency, order.subtotal,
+      order.discount, order.total, order.firstOrder, JSON.stringify(order.items),
+      order.attribution ? JSON.stringify(order.attribution) : null, order.status,
+    ],
+  );
+}
+
+/** Marks an order refused: the receiver turned its referral down, so the shop did not take it. */
+export async function refuseOrder(client: SqlClient, id: string): Promise<void> {
+  await client.query(`UPDATE demo_orders SET status = 'refused' WHERE id = $1`, [id]);
+}
+
+/** The order with this id, or null. */
+export async function orderById(client: SqlClient, id: string): Promise<ShopOrder | null> {
+  const { rows } = await client.query<OrderRow>('SELECT * FROM demo_orders WHERE id = $1', [id]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/** How many orders this customer has placed (refused ones do not count). */
+export async function placedOrderCount(client: SqlClient, customerId: string): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM demo_orders WHERE customer_id = $1 AND status = 'placed'`,
+    [customerId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+function fromRow(row: OrderRow): ShopOrder {
+  // pg parses jsonb into objects; PGlite does too, but a string is tolerated for other drivers.
+  const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+  return {
+    id: row.id,
+    program: row.program,
+    customerId: row.customer_id,
+    emailHash: row.email_hash,
+    code: row.code,
+    currency: row.currency,
+    subtotal: row.subtotal,
+    discount: row.discount,
+    total: row.total,
+    firstOrder: row.first_order,
+    items: json(row.items),
+    attribution: row.attribution === null ? null : json(row.attribution),
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

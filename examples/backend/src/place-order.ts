@@ -1,0 +1,115 @@
+/**
+ * `POST /api/orders`: the shop prices the basket, applies the friend's discount, records the
+ * order, then reports the redemption to the receiver as a **signed** event over HTTP — the
+ * trusted, server-to-server path. When the receiver refuses the referral (a repeat customer on a
+ * first-order offer, a basket under the minimum, …) the shop does not take the order, and the
+ * checkout shows the program's reason.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Attribution, Customer, Order, Program } from '@referkit/events';
+import { productBySku } from './catalog.js';
+import type { OrderRequest } from './checkout-input.js';
+import { type Enrolment, friendOfferFor } from './code-lookup.js';
+import type { SqlClient } from './database.js';
+import { insertOrder, type OrderLine, placedOrderCount, refuseOrder } from './orders.js';
+
+/** The redemption the shop reports; the SDK adds the envelope (`v`, `id`, `program`, `occurredAt`). */
+export interface RedemptionClaim {
+  code: string;
+  orderId: string;
+  order: Order;
+  customer: Customer;
+  attribution?: Attribution;
+}
+
+/** What the receiver answered, as the SDK's `Delivery`. */
+export type Delivery =
+  | { ok: true; status: number; rewards?: unknown }
+  | { ok: false; queued: boolean; error: { code: string; message: string } };
+
+/** Sends a signed redemption to the receiver. */
+export type DeliverRedemption = (program: Program, claim: RedemptionClaim) => Promise<Delivery>;
+
+/** The answer to the checkout. */
+export type PlaceOrderResult =
+  | {
+      ok: true;
+      status: 201;
+      value: {
+        order: { id: string; currency: string; items: OrderLine[]; subtotal: number; discount: number; total: number };
+        code: string | null;
+        /** What the thank-you page passes to the browser SDK's `redeem`; the same content as the signed event. */
+        redemption: Omit<RedemptionClaim, 'code' | 'attribution'> | null;
+        referral: Delivery | null;
+      };
+    }
+  | { ok: false; status: 400 | 422 | 503; error: { code: string; message: string } };
+
+/** Places an order for a checkout request. */
+export async function placeOrder(
+  client: SqlClient,
+  request: OrderRequest,
+  enrolment: Enrolment | null,
+  program: Program,
+  deliver: DeliverRedemption,
+): Promise<PlaceOrderResult> {
+  const items: OrderLine[] = [];
+  for (const { sku, quantity } of request.items) {
+    const product = productBySku(sku);
+    if (!product) return { ok: false, status: 400, error: { code: 'unknown_product', message: `No product has the SKU "${sku}".` } };
+    items.push({ sku, name: product.name, price: product.price, quantity });
+  }
+  const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
+  const emailHash = sha256(normalizeEmail(request.email));
+  const customerId = `cus_${emailHash.slice(0, 24)}`;
+  const firstOrder = (await placedOrderCount(client, customerId)) === 0;
+  // A leader's member ordering again earns the leader a retention reward, without a second discount.
+  const repeatForLeader = !firstOrder && enrolment?.ambassador.role === 'community_leader';
+  const discount = enrolment && !repeatForLeader ? friendDiscount(friendOfferFor(program, enrolment.ambassador), subtotal) : 0;
+  const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
+  const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  // The customer id is derived from the email hash, so the browser's claim and the signed event carry
+  // the same customer without the page ever sending an email hash of its own.
+  const customer: Customer = { id: customerId, firstOrder };
+  const attribution = enrolment && request.attribution ? (request.attribution as Attribution) : null;
+  await insertOrder(client, {
+    id: orderId, program: program.id, customerId, emailHash, code: enrolment?.ambassador.code ?? null,
+    currency: program.currency, subtotal, discount, total: order.total, firstOrder, items, attribution, status: 'placed',
+  });
+  const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };
+  if (!enrolment) return { ok: true, status: 201, value: { order: summary, code: null, redemption: null, referral: null } };
+
+  const claim: RedemptionClaim = {
+    code: enrolment.ambassador.code, orderId, order, customer, ...(attribution ? { attribution } : {}),
+  };
+  const referral = await deliver(program, claim);
+  // A verdict (4xx) means the program says no: the shop does not take the order with this code.
+  // Anything queued stays with the SDK's outbox, which retries until the receiver answers.
+  if (!referral.ok && !referral.queued) {
+    await refuseOrder(client, orderId);
+    return { ok: false, status: 422, error: referral.error };
+  }
+  return { ok: true, status: 201, value: { order: summary, code: claim.code, redemption: { orderId, order, customer }, referral } };
+}
+
+/** The friend's discount on a subtotal: percent rounded half up and capped, fixed up to the subtotal. */
+export function friendDiscount(offer: Program['friendOffer'], subtotal: number): number {
+  switch (offer.kind) {
+    case 'percent':
+      return Math.min(Math.round((subtotal * offer.percent) / 100), offer.maxDiscount ?? subtotal, subtotal);
+    case 'fixed':
+      return Math.min(offer.amount, subtotal);
+    case 'free_shipping':
+      // The demo shop ships for free anyway.
+      return 0;
+  }
+}
+
+/** Trims and lower-cases an email, as the program's customer matching expects. */
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

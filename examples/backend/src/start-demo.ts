@@ -1,0 +1,121 @@
+/**
+ * `startDemo`: opens the database, seeds it on first start, wires the receiver, the signed
+ * server-side SDK and the app together, and listens on 127.0.0.1. `npm start` calls it from
+ * `main.ts`; tests call it on a free port with a temporary PGlite directory or a fresh schema.
+ */
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Ambassador, Program } from '@referkit/events';
+import { generateSecret } from '@referkit/events/signature';
+import { createDemoApp } from './app.js';
+import { openDatabase } from './database.js';
+import { createDemoReceiver } from './demo-receiver.js';
+import { migrateDemoTables } from './demo-tables.js';
+import { signedDelivery } from './signed-delivery.js';
+import { seedDemo } from './seed.js';
+import { openLedger } from './ledger.js';
+
+/** Where and how to start the demo. */
+export interface StartDemoOptions {
+  /** @default 5173; 0 picks a free port */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** PGlite's directory, used when `databaseUrl` is not given. */
+  dataDir?: string;
+  /** A PostgreSQL URL; wins over `dataDir`. */
+  databaseUrl?: string;
+  /** A schema to create and use on `databaseUrl`, e.g. one per test run. */
+  schema?: string;
+  /** The secret the shop's server signs redemptions with (`whsec_…`). @default a new one per start */
+  secret?: string;
+  /** The clock, for tests. @default () => new Date() */
+  now?: () => Date;
+}
+
+/** A running demo. */
+export interface Demo {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  program: Program;
+  /** The storefront program's ambassadors, oldest first. */
+  ambassadors: Ambassador[];
+  /** Where the data is kept, for the start-up lines. */
+  database: string;
+  /** True when this start seeded an empty database. */
+  seeded: boolean;
+  /** Stops the server, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Why the demo did not start. */
+export type StartDemoError =
+  | { code: 'port_in_use'; message: string }
+  | { code: 'database_unavailable'; message: string };
+
+/** Starts the demo; a taken port or an unreachable database is an answer, not a throw. */
+export async function startDemo(
+  options: StartDemoOptions = {},
+): Promise<{ ok: true; value: Demo } | { ok: false; error: StartDemoError }> {
+  const { port = 5173, host = '127.0.0.1', now = () => new Date() } = options;
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = options.databaseUrl
+      ? await openDatabase({ databaseUrl: options.databaseUrl, schema: options.schema })
+      : await openDatabase({ dataDir: options.dataDir ?? (await import('./paths.js')).defaultDataDir });
+  } catch (error) {
+    return { ok: false, error: { code: 'database_unavailable', message: `Could not open the database: ${(error as Error).message}` } };
+  }
+  try {
+    const store = await openLedger(database.client);
+    await migrateDemoTables(database.client);
+    const seeded = await seedDemo(database.client, store, now());
+    const programs = new Map(seeded.programs.map((program) => [program.id, program]));
+    const program = seeded.programs[0] as Program;
+    const secret = options.secret ?? generateSecret();
+    const receiver = createDemoReceiver({ client: database.client, store, programs, secret, now });
+    // The signed path goes over real HTTP to this same server; its address is known once it listens.
+    let origin = '';
+    const delivery = signedDelivery({ secret, endpoint: () => `${origin}/api` });
+    const app = createDemoApp({ client: database.client, store, programs, program, receiver, deliver: delivery.deliver, now });
+    const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
+    const listening = await new Promise<AddressInfo | NodeJS.ErrnoException>((resolve) => {
+      server.once('error', resolve);
+      server.listen(port, host, () => resolve(server.address() as AddressInfo));
+    });
+    if (listening instanceof Error) {
+      await database.close();
+      if (listening.code === 'EADDRINUSE') {
+        return { ok: false, error: { code: 'port_in_use', message: `Port ${port} on ${host} is already in use.` } };
+      }
+      throw listening;
+    }
+    origin = `http://${host}:${listening.port}`;
+    let closing: Promise<void> | undefined;
+    const demo: Demo = {
+      url: origin,
+      port: listening.port,
+      program,
+      ambassadors: seeded.ambassadors,
+      database: database.description,
+      seeded: seeded.fresh,
+      close: () => {
+        closing ??= (async () => {
+          delivery.stop();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive sockets of browsers would otherwise hold the server open.
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          });
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+    return { ok: true, value: demo };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}

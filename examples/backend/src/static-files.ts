@@ -1,0 +1,33 @@
+/** Serves files from a directory: a fixed set of types, no directory listing, no way out of the root. */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A file's bytes and content type, or null when it is missing or outside `root`. */
+export async function readStatic(root: string, path: string): Promise<{ body: Uint8Array; type: string } | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(root, decoded));
+  const type = TYPES[extname(file)];
+  if (!type || !(file === root || file.startsWith(root.endsWith(sep) ? root : root + sep))) return null;
+  try {
+    return { body: await readFile(file), type };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The checkout page: the basket from the product page's query (`?sku=…&qty=…`), the friend's
+ * discount from the referral the storefront captured (or a code typed by hand), then the order.
+ * The page only previews the discount; the shop's server prices the order and reports it.
+ */
+import { normalizeCode } from '@referkit/events/code';
+import { friendDiscount, offerSentence } from './friend-offer.js';
+import { formatMoney } from './money.js';
+import { referkit } from './referkit.js';
+import { lookUpCode, placeOrder, type Product, products, type PublicCode } from './shop-api.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('checkout');
+const codeInput = $<HTMLInputElement>('code');
+const offer = $<HTMLParagraphElement>('offer');
+const error = $<HTMLParagraphElement>('error');
+
+const query = new URL(location.href).searchParams;
+const quantity = Math.min(Math.max(Number.parseInt(query.get('qty') ?? '1', 10) || 1, 1), 20);
+const sku = query.get('sku') ?? 'sencha-tin';
+
+// A friend may also land here straight from a link: capture() reads ?ref= and keeps what was there.
+const referral = referkit.capture();
+let product: Product | undefined;
+let applied: PublicCode | null = null;
+
+const catalogue = await products();
+product = catalogue.ok ? catalogue.value.find((item) => item.sku === sku) ?? catalogue.value[0] : undefined;
+if (!product) showError(catalogue.ok ? 'This product is not sold here.' : catalogue.error.message);
+if (referral) {
+  codeInput.value = referral.code;
+  await apply(referral.code);
+}
+render();
+
+$('apply').addEventListener('click', () => void apply(codeInput.value, true));
+$('remove').addEventListener('click', () => {
+  applied = null;
+  codeInput.value = '';
+  offer.textContent = '';
+  render();
+  codeInput.focus();
+});
+codeInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    void apply(codeInput.value, true);
+  }
+});
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const email = $<HTMLInputElement>('email');
+  if (!product) return;
+  if (!email.checkValidity()) return showError('Please enter your email address, e.g. sam@example.com.', email);
+  const place = $<HTMLButtonElement>('place');
+  place.disabled = true;
+  error.hidden = true;
+  const current = referkit.referral();
+  const result = await placeOrder({
+    email: email.value,
+    items: [{ sku: product.sku, quantity }],
+    ...(applied ? { code: applied.code } : {}),
+    // The landing the storefront captured, when it is the code being used.
+    ...(applied && current?.code === applied.code
+      ? { attribution: { landedAt: current.landedAt, ...(current.channel ? { channel: current.channel } : {}), model: 'last_touch' as const } }
+      : {}),
+  });
+  place.disabled = false;
+  if (!result.ok) {
+    return showError(
+      result.error.code === 'not_first_order'
+        ? `${applied?.displayName ?? 'This'}'s offer is for first orders only, and this email has ordered before. Remove the code to order at the full price.`
+        : result.error.message,
+    );
+  }
+  location.assign(`/checkout/thanks.html?order=${encodeURIComponent(result.value.order.id)}`);
+});
+
+/** Looks a code up and applies its offer, or says why not. */
+async function apply(input: string, typed = false): Promise<void> {
+  const code = normalizeCode(input);
+  if (!code) {
+    if (typed) showError('That does not look like a referral code. Codes look like ALEX-7HC2QK.', codeInput);
+    return;
+  }
+  const lookup = await lookUpCode(code);
+  if (!lookup.ok) {
+    applied = null;
+    if (typed || lookup.error.code !== 'unknown_code') {
+      showError(lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message, codeInput);
+    }
+    render();
+    return;
+  }
+  applied = lookup.value;
+  codeInput.value = code;
+  error.hidden = true;
+  offer.textContent = offerSentence(applied);
+  render();
+}
+
+function render(): void {
+  if (!product) return;
+  const subtotal = product.price * quantity;
+  const discount = applied ? friendDiscount(applied.friendOffer, subtotal) : 0;
+  const money = (minor: number) => formatMoney(minor, 'USD');
+  const row = document.createElement('tr');
+  const name = document.createElement('th');
+  name.scope = 'row';
+  name.textContent = `${product.name} × ${quantity}`;
+  const price = document.createElement('td');
+  price.textContent = money(subtotal);
+  row.append(name, price);
+  $('lines').replaceChildren(row);
+  $('subtotal').textContent = money(subtotal);
+  $('discount-row').hidden = discount === 0;
+  $('discount-label').textContent = applied ? `Friend's discount (${applied.code})` : '';
+  $('discount').textContent = `−${money(discount)}`;
+  $('total').textContent = money(subtotal - discount);
+  $('remove').hidden = !applied;
+  $('apply').hidden = !!applied;
+}
+
+function showError(message: string, field?: HTMLElement): void {
+  error.textContent = message;
+  error.hidden = false;
+  field?.focus();
+}

@@ -1,0 +1,68 @@
+/** The demo shop's API as the checkout calls it. Every call answers a result; none throws. */
+import type { FriendOffer } from '@referkit/events';
+
+/** A product from `GET /api/products`. */
+export interface Product {
+  sku: string;
+  name: string;
+  price: number;
+}
+
+/** `GET /api/codes/{code}`: what the friend is offered. */
+export interface PublicCode {
+  code: string;
+  displayName: string;
+  brand: string;
+  currency: string;
+  friendOffer: FriendOffer;
+  firstOrderOnly: boolean;
+  minimumOrder?: number;
+}
+
+/** An order as the shop answers it. */
+export interface PlacedOrder {
+  order: { id: string; currency: string; subtotal: number; discount: number; total: number };
+  code: string | null;
+  /** The fields for the SDK's `redeem`, identical to the redemption the shop's server signed. */
+  redemption: {
+    orderId: string;
+    order: { currency: 'USD'; subtotal: number; discount: number; total: number };
+    customer: { id: string; firstOrder: boolean };
+  } | null;
+}
+
+/** An API answer: the value, or the shop's error. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
+  try {
+    const response = await fetch(path, init);
+    const body = await response.json().catch(() => ({}));
+    if (response.ok) return { ok: true, value: body as T };
+    return { ok: false, error: body.error ?? { code: `http_${response.status}`, message: `The shop answered ${response.status}.` } };
+  } catch {
+    return { ok: false, error: { code: 'network_error', message: 'The shop could not be reached. Check your connection and try again.' } };
+  }
+}
+
+/** The shop's products. */
+export const products = () => call<Product[]>('/api/products');
+
+/** What a code offers; `unknown_code` when no ambassador has it. */
+export const lookUpCode = (code: string) => call<PublicCode>(`/api/codes/${encodeURIComponent(code)}`);
+
+/** Places an order; the server prices it and reports the referral. */
+export const placeOrder = (request: {
+  email: string;
+  items: { sku: string; quantity: number }[];
+  code?: string;
+  attribution?: { landedAt: string; channel?: string; model: 'last_touch' | 'first_touch' };
+}) =>
+  call<PlacedOrder>('/api/orders', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+
+/** A placed order, for the thank-you page. */
+export const orderById = (id: string) => call<PlacedOrder>(`/api/orders/${encodeURIComponent(id)}`);

@@ -1,0 +1,49 @@
+/**
+ * The thank-you page reports the redemption from the browser with the SDK's `redeem`. It is the
+ * same order the shop's server already reported, signed: the receiver answers `duplicate` with
+ * the first answer's rewards, so a reload — or this page and the server racing — counts once.
+ */
+import { formatMoney } from './money.js';
+import { referkit } from './referkit.js';
+import { orderById } from './shop-api.js';
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const status = $('referral');
+const id = new URL(location.href).searchParams.get('order') ?? '';
+
+const placed = await orderById(id);
+if (!placed.ok) {
+  status.textContent = 'We could not find this order.';
+} else {
+  const { order, redemption, code } = placed.value;
+  const money = (minor: number) => formatMoney(minor, order.currency);
+  $('order-id').textContent = order.id;
+  $('order-total').textContent = money(order.total);
+  if (!redemption || !code) {
+    status.textContent = 'No referral code was used for this order.';
+  } else {
+    const captured = referkit.referral();
+    const delivery = await referkit.redeem({
+      ...redemption,
+      referral: captured?.code === code ? captured : { code },
+    });
+    if (delivery.ok && delivery.rewards) {
+      const { friend, ambassador } = delivery.rewards;
+      const reward = ambassador
+        ? ambassador.type === 'points'
+          ? `${ambassador.amount} points`
+          : `${formatMoney(ambassador.amount, ambassador.currency)} ${ambassador.type}`
+        : null;
+      status.textContent = `You saved ${formatMoney(friend.discount, friend.currency)} with code ${code}.${
+        reward ? ` Your friend earns ${reward} (${ambassador?.status}).` : ''
+      }`;
+      status.dataset.state = delivery.status === 201 ? 'recorded' : 'duplicate';
+    } else if (delivery.ok) {
+      status.textContent = `Your referral with code ${code} is recorded.`;
+    } else {
+      status.textContent = delivery.queued
+        ? 'Your referral will be reported as soon as the connection is back.'
+        : `Your referral could not be recorded: ${delivery.error.message}.`;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+// README: the receiver in Express. The signature covers the raw bytes, so take the body raw:
+//   app.post('/api/referrals/events', express.raw({ type: 'application/json' }), referralEvents);
+// (Typed against node:http, which Express's request and response extend.)
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { receive } from './receiver.js';
+
+export async function referralEvents(req: IncomingMessage & { body?: Buffer }, res: ServerResponse): Promise<void> {
+  const answer = await receive.handle({ method: req.method, headers: req.headers, body: req.body });
+  res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+}

@@ -1,0 +1,12 @@
+// Referkit's queue: calls made before referkit.js has loaded wait in Referkit.q, then run in order.
+// This file loads before referkit.js (both `defer`), and is a file of its own rather than an
+// inline script so the pages work under a strict Content-Security-Policy.
+window.Referkit = window.Referkit || function () { (Referkit.q = Referkit.q || []).push(arguments); };
+
+Referkit('init', {
+  program: 'fernwood-friends',
+  // The brand's API base: the receiver is at /api/referrals/events, code lookups at /api/codes/{code}.
+  endpoint: '/api',
+  // A real shop passes its consent banner's answer here; the demo has no trackers to consent to.
+  consent: 'granted',
+});

@@ -1,0 +1,118 @@
+/**
+ * The demo's whole journey in real Chromium over the built storefront, widget and checkout:
+ * an ambassador copies their link, a friend opens it in a fresh browser, sees the banner, gets the
+ * discount at checkout and orders; the dashboard shows both sides' rewards once, however often the
+ * thank-you page is reloaded; and the same customer's second order is refused as the program says.
+ */
+import type { Ambassador } from '@referkit/events';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromium as chromiumOptions } from '../../vite.config.js';
+import { type DemoUnderTest, demoDatabases, startDemoUnderTest } from './demo-server.js';
+
+// The first paint waits on a code lookup and the receiver's answer; a cold PGlite can take seconds.
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+describe.each(demoDatabases)('the demo journey on $kind', (database) => {
+  let running: DemoUnderTest;
+  let browser: Browser;
+  let ambassadorContext: BrowserContext;
+  let friendContext: BrowserContext;
+  let alex: Ambassador;
+  let link = '';
+  let thanksUrl = '';
+  const email = `friend-${Date.now()}@example.com`;
+
+  beforeAll(async () => {
+    running = await startDemoUnderTest(database);
+    browser = await chromium.launch(chromiumOptions);
+    ambassadorContext = await browser.newContext();
+    await ambassadorContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: running.demo.url });
+    friendContext = await browser.newContext();
+    const found = running.demo.ambassadors.find((ambassador) => ambassador.role === 'ambassador');
+    if (!found) throw new Error('The demo seeded no ambassador of the role "ambassador".');
+    alex = found;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.teardown();
+  });
+
+  const dashboardRow = async (page: Page) => {
+    await page.goto(`${running.demo.url}/dashboard`);
+    const row = page.locator(`tr[data-code="${alex.code}"]`);
+    const cell = async (metric: string) => (await row.locator(`[data-metric="${metric}"]`).textContent())?.trim();
+    return {
+      redemptions: await cell('redemptions'),
+      friendDiscounts: await cell('friend-discounts'),
+      pending: await cell('rewards-pending'),
+      landings: await cell('landings'),
+      shares: await cell('shares'),
+    };
+  };
+
+  test("copies the ambassador's link from their account page", async () => {
+    const page = await ambassadorContext.newPage();
+    await page.goto(`${running.demo.url}/account?code=${alex.code}`);
+    await page.locator('referkit-share').getByRole('button', { name: 'Copy link' }).click();
+    await eventually(() => page.locator('referkit-share').getByText('Copied').count()).toBeGreaterThan(0);
+    link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(link).searchParams.get('ref')).toBe(alex.code);
+    expect(link.startsWith(`${running.demo.url}/`)).toBe(true);
+  });
+
+  test("shows the friend the ambassador's offer on the storefront", async () => {
+    const page = await friendContext.newPage();
+    await page.goto(link);
+    const banner = page.locator('referkit-offer');
+    await eventually(() => banner.getByText(`${alex.displayName} gave you 15% off`, { exact: false }).count()).toBe(1);
+  });
+
+  test("applies the friend's discount at checkout and places the order", async () => {
+    const page = await friendContext.newPage();
+    await page.goto(`${running.demo.url}/`);
+    await page.getByRole('button', { name: 'Buy now' }).click();
+    await page.waitForURL(/\/checkout\//);
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
+    expect(await page.locator('#total').textContent()).toBe('$40.80');
+    expect(await page.locator('#offer').textContent()).toContain(alex.displayName);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
+    thanksUrl = page.url();
+    await eventually(() => page.locator('#referral').textContent())
+      .toBe(`You saved $7.20 with code ${alex.code}. Your friend earns $10.00 credit (pending).`);
+  });
+
+  test("shows one redemption with the friend's discount and the ambassador's reward on the dashboard", async () => {
+    const page = await friendContext.newPage();
+    expect(await dashboardRow(page)).toMatchObject({
+      redemptions: '1',
+      friendDiscounts: '$7.20',
+      pending: '$10.00',
+      landings: '1',
+    });
+    expect((await dashboardRow(page)).shares).toMatch(/^1\b.*copy 1/);
+  });
+
+  test('counts the order once however often the thank-you page is reloaded', async () => {
+    const page = await friendContext.newPage();
+    for (let reload = 0; reload < 2; reload++) {
+      await page.goto(thanksUrl);
+      await eventually(() => page.locator('#referral').getAttribute('data-state')).toBe('duplicate');
+    }
+    expect(await dashboardRow(page)).toMatchObject({ redemptions: '1', friendDiscounts: '$7.20', pending: '$10.00' });
+  });
+
+  test("refuses the same customer's second order as not a first order", async () => {
+    const page = await friendContext.newPage();
+    await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1`);
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toContain('for first orders only');
+    expect(page.url()).not.toContain('thanks');
+    expect((await dashboardRow(page)).redemptions).toBe('1');
+  });
+});

@@ -18,3 +18,18 @@ export type {
 export { parseEvent } from './parse-event.js';
 export type { InvalidEvent, Issue, ParseEventOptions, ParseResult } from './parse-event.js';
 export { eventJsonSchema } from './json-schema.js';
+export { MIN_SECRET_BYTES, generateSecret, signEvent, verifySignature } from './signature.js';
+export type { HeaderSource, SignEventInput, SignatureErrorCode, SignedHeaders, VerifyResult, VerifySignatureInput } from './signature.js';
+export { createReceiver } from './receiver.js';
+export type { RawDelivery, Receiver, ReceiverAnswer, ReceiverBody, ReceiverOptions } from './receiver.js';
+export { checkRedemption, ruleError } from './rules.js';
+export type { RuleCode, RuleError } from './rules.js';
+export { clawbackFor, grantStatusAt, maxFriendDiscount, rewardsFor, roundHalfUp, termsFor } from './rewards.js';
+export type { AmbassadorGrant, CustomerOrder, FriendReward, RedemptionHistory, RedemptionRewards, Terms } from './rewards.js';
+export { claimsFor, fingerprint, idempotencyKey } from './idempotency.js';
+export type { IdempotencyClaim } from './idempotency.js';
+export { memoryStore } from './stores/memory-store.js';
+export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
+export type { SqlClient, SqlQueryable, SqlStoreOptions } from './stores/sql-store.js';
+export type { CommitRequest, CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
+export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery } from './stores/stats.js';

@@ -6,7 +6,7 @@ import { NOW } from '../testing/receiver-harness.js';
 import { aRedemption } from '../testing/fixtures.js';
 import { memoryStore } from './memory-store.js';
 import { type SqlClient, sqlStore } from './sql-store.js';
-import { storeSuite } from './store-suite.js';
+import { storeSuite } from '../testing/store-suite.js';
 
 const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'ledger'];
 let run = 0;

@@ -3,9 +3,9 @@
  * `stores.test.ts`. Deliveries go through a real receiver, as in production.
  */
 import { expect, it } from 'vitest';
-import { aLanding, aProgram, aRedemption, aReversal, aShare, anAmbassador } from '../testing/fixtures.js';
-import { NOW, aReceiver, signed } from '../testing/receiver-harness.js';
-import type { ReferralStore } from './store.js';
+import { aLanding, aProgram, aRedemption, aReversal, aShare, anAmbassador } from './fixtures.js';
+import { NOW, aReceiver, signed } from './receiver-harness.js';
+import type { ReferralStore } from '../stores/store.js';
 
 /** Makes a fresh, migrated store, and a function that removes what it created. */
 export type StoreFactory = () => Promise<{ store: ReferralStore; cleanup(): Promise<void> }>;

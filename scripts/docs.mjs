@@ -37,6 +37,12 @@ export function publicEntries() {
   return entries;
 }
 
+// `--out <folder>` writes elsewhere (the docs test uses a temp folder); docs/api/ otherwise.
+function outDir(args) {
+  const at = args.indexOf('--out');
+  return at >= 0 && args[at + 1] ? args[at + 1] : join(root, 'docs', 'api');
+}
+
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -54,7 +60,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       '--tsconfig',
       join(tools, 'tsconfig.json'),
       '--out',
-      join(root, 'docs', 'api'),
+      outDir(process.argv.slice(2)),
       '--name',
       'Referkit',
       '--readme',

@@ -20,4 +20,12 @@ export default [
     brotli: 560,
     forbid: ['zod', 'ZodError', '$ZodType'],
   },
+  // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
+  {
+    name: '@referkit/sdk (createReferkit: capture + redeem)',
+    entry: 'packages/sdk/src/client.ts',
+    exports: ['createReferkit'],
+    brotli: 1500,
+    forbid: ['zod'],
+  },
 ];

@@ -1,1 +1,17 @@
-export {};
+export { attribution } from './attribution.js';
+export type { AttributionMemory, AttributionOptions, Referral } from './attribution.js';
+export { createReferkit } from './client.js';
+export type { ClientShareLinkInput, RedeemInput, RedeemOrder, ReferkitClient, ReferkitOptions } from './client.js';
+export type { ConsentState } from './consent.js';
+export { attempt, retryAfter } from './delivery.js';
+export type { Attempt, Delivery, DeliveryError, Rewards, Transport } from './delivery.js';
+export { hashEmail, normalizeEmail } from './email-hash.js';
+export { buildShareLink, CHANNEL_PARAM, CHANNEL_PATTERN, readReferral } from './link.js';
+export type { LinkReferral, LinkResult, ShareLinkInput, Utm } from './link.js';
+export { createOutbox } from './outbox.js';
+export type { Outbox, RetryOptions } from './outbox.js';
+export { shareIntents } from './share-intents.js';
+export type { ShareIntentOptions, ShareIntents } from './share-intents.js';
+export { listenRoutes } from './spa.js';
+export { createStorage, STORAGE_PREFIX } from './storage.js';
+export type { ConsentStore, KeyValueStore, StorageOptions } from './storage.js';

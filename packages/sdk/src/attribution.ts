@@ -1,0 +1,72 @@
+/**
+ * Attribution: which ambassador a friend's order is credited to, and until when.
+ * `last_touch` credits the latest referral link, `first_touch` the first one still inside its window.
+ * Expiry is checked on every read, so an expired referral is never returned nor redeemed.
+ */
+import type { AttributionModel, Channel } from '@referkit/events';
+import type { LinkReferral } from './link.js';
+import type { ConsentStore } from './storage.js';
+
+/** A captured referral; times are ISO strings. */
+export interface Referral {
+  code: string;
+  channel?: Channel;
+  landedAt: string;
+  expiresAt: string;
+}
+
+/** How landings are credited. */
+export interface AttributionOptions {
+  /** @default 'last_touch' */
+  model?: AttributionModel;
+  /** How long a referral counts after the landing. @default 30 */
+  windowDays?: number;
+}
+
+/** The parts of a client that remember the referral. */
+export interface AttributionMemory {
+  /** The current referral, or `null` when there is none or it has expired (and is then forgotten). */
+  read(): Referral | null;
+  /** Records a referral link's landing; `true` when it is a new landing to report, `false` for a repeat view. */
+  land(found: LinkReferral): boolean;
+  /** Forgets the referral. */
+  clear(): void;
+}
+
+const DAY_MS = 864e5;
+// Views of the same code within half an hour are one landing: the usual length of a web analytics session.
+const SAME_LANDING_MS = 18e5;
+
+/** Creates the referral memory of one client over its store. */
+export function attribution(store: ConsentStore, { model = 'last_touch', windowDays = 30 }: AttributionOptions = {}): AttributionMemory {
+  const memory: AttributionMemory = {
+    read() {
+      let referral: Referral | undefined;
+      try {
+        referral = JSON.parse(store.get('ref') ?? '');
+      } catch {}
+      if (referral && Date.parse(referral.expiresAt) > Date.now()) return referral;
+      if (referral) store.remove('ref');
+      return null;
+    },
+    land({ code, channel }) {
+      const now = Date.now();
+      const current = memory.read();
+      const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
+      if (current && seenCode === code && now - Number(seenAt) < SAME_LANDING_MS) return false;
+      store.set('seen', `${code} ${now}`);
+      if (!current || model === 'last_touch') {
+        const referral: Referral = {
+          code, channel, landedAt: new Date(now).toISOString(), expiresAt: new Date(now + windowDays * DAY_MS).toISOString(),
+        };
+        store.set('ref', JSON.stringify(referral), windowDays * 86400);
+      }
+      return true;
+    },
+    clear() {
+      store.remove('ref');
+      store.remove('seen');
+    },
+  };
+  return memory;
+}

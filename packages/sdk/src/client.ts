@@ -1,0 +1,181 @@
+/**
+ * `createReferkit`: the browser client a storefront and its checkout use. Capture the referral when
+ * a friend lands, read it at checkout, report the redemption after the order — through the outbox,
+ * so a flaky network or a closing tab neither loses nor doubles it. Nothing runs until it is called:
+ * the module imports cleanly during server rendering. Budget: ≤ 1,500 B brotli (`npm run size`).
+ */
+import type { Channel, Currency } from '@referkit/events';
+import { normalizeCode } from '@referkit/events/code';
+import { type AttributionOptions, attribution, type Referral } from './attribution.js';
+import type { ConsentState } from './consent.js';
+import type { Delivery } from './delivery.js';
+import { hashEmail } from './email-hash.js';
+import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm } from './link.js';
+import { createOutbox, type RetryOptions } from './outbox.js';
+import { listenRoutes } from './spa.js';
+import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
+
+/**
+ * A new event id: `evt_` and 128 random bits as four decimal numbers. getRandomValues works on plain
+ * http pages too, where `crypto.randomUUID` is missing, and costs a fraction of nanoid's bytes.
+ */
+const eventId = () => `evt_${crypto.getRandomValues(new Uint32Array(4)).join('_')}`;
+
+/** Options of {@link createReferkit}. */
+export interface ReferkitOptions {
+  /** The program's slug, e.g. `spring-2026`. */
+  program: string;
+  /** The brand's API base (e.g. `/api`); events go to `${endpoint}/referrals/events`. */
+  endpoint: string;
+  /** The query parameter that carries the code. @default 'ref' */
+  param?: string;
+  attribution?: AttributionOptions;
+  /** What may be stored on the device; change it later with `setConsent`. @default 'granted' */
+  consent?: ConsentState;
+  storage?: StorageOptions;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  retry?: RetryOptions;
+  /** Remove the code from the address bar after capturing it (`history.replaceState`). @default false */
+  cleanUrl?: boolean;
+}
+
+/** The order a redemption reports, in integer minor units. */
+export interface RedeemOrder {
+  currency: Currency;
+  subtotal: number;
+  discount: number;
+  total: number;
+}
+
+/** What {@link ReferkitClient.redeem} needs. */
+export interface RedeemInput {
+  /** The brand's order id: one order redeems once. */
+  orderId: string;
+  order: RedeemOrder;
+  /** The email is hashed here (see `hashEmail`); it never leaves the page readable. */
+  customer?: { id?: string; email?: string; firstOrder?: boolean };
+  /** The referral to credit. @default the captured one (`referral()`); on a server, from `readLandingCookie`. */
+  referral?: Pick<Referral, 'code'> & Partial<Referral>;
+}
+
+/** What {@link ReferkitClient.shareLink} needs; `base` defaults to the site's home page. */
+export interface ClientShareLinkInput {
+  base?: string;
+  code: string;
+  channel?: Channel;
+  utm?: Utm;
+}
+
+/** The Referkit client. */
+export interface ReferkitClient {
+  /** Reads a referral from the URL (default: the address bar), stores it and reports the landing in the background. */
+  capture(url?: string | URL): Referral | null;
+  /** The current referral, `null` when none or expired. */
+  referral(): Referral | null;
+  setConsent(state: ConsentState): void;
+  consent(): ConsentState;
+  shareLink(input: ClientShareLinkInput): LinkResult;
+  /** Reports that an ambassador shared their link on a channel. */
+  trackShare(code: string, channel: Channel): Promise<Delivery>;
+  /** Reports an order placed with the referral. Resolves, never rejects. */
+  redeem(input: RedeemInput): Promise<Delivery>;
+  /** Delivers every event still in the outbox. */
+  flush(): Promise<void>;
+  /** Forgets the referral (events already in the outbox are still delivered). */
+  clear(): void;
+  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen`, `outbox` are the SDK's own. */
+  storage: KeyValueStore;
+  /** Captures on every `pushState`/`popstate`; returns the unsubscribe. */
+  listen(): () => void;
+}
+
+/**
+ * Creates a Referkit client.
+ * @example
+ * const referkit = createReferkit({ program: 'spring-2026', endpoint: '/api' });
+ * referkit.capture();
+ * await referkit.redeem({ orderId: '1001', order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } });
+ */
+export function createReferkit(options: ReferkitOptions): ReferkitClient {
+  const { program, param = 'ref', retry = {} } = options;
+  let state = options.consent ?? 'granted';
+  const store = createStorage(state, options.storage);
+  const memory = attribution(store, options.attribution);
+  const url = `${options.endpoint}/referrals/events`;
+  // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used.
+  const post: typeof fetch = (...args) => (options.fetch ?? fetch)(...args);
+  const outbox = createOutbox(store, { url, fetch: post, timeout: retry.timeout ?? 1e4 }, retry);
+  const send = (type: string, code: string, fields: object) =>
+    outbox.add(JSON.stringify({ v: 1, id: eventId(), type, program, code, occurredAt: new Date().toISOString(), ...fields }));
+  const refuse = async (code: string): Promise<Delivery> => ({ ok: false, queued: false, error: { code, message: code } });
+  const place = globalThis.location;
+
+  const client: ReferkitClient = {
+    capture(input = place?.href) {
+      const found = readReferral(input!, param);
+      if (found && memory.land(found)) {
+        // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
+        void send('landing', found.code, { channel: found.channel });
+      }
+      if (found && options.cleanUrl && input === place?.href) {
+        const clean = new URL(input);
+        clean.searchParams.delete(param);
+        clean.searchParams.delete(CHANNEL_PARAM);
+        history.replaceState(history.state, '', clean);
+      }
+      return memory.read();
+    },
+    referral: memory.read,
+    setConsent(next) {
+      store.consent((state = next));
+    },
+    consent: () => state,
+    shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
+    trackShare(code, channel) {
+      const normal = normalizeCode(code);
+      return normal ? send('share', normal, { channel }) : refuse('invalid_code');
+    },
+    async redeem({ orderId, order, customer, referral = memory.read() ?? undefined }) {
+      return referral
+        ? send('redemption', referral.code, {
+            orderId,
+            order,
+            customer: customer && {
+              id: customer.id,
+              emailHash: customer.email && (await hashEmail(customer.email)),
+              firstOrder: customer.firstOrder,
+            },
+            attribution: referral.landedAt && {
+              landedAt: referral.landedAt,
+              channel: referral.channel,
+              model: options.attribution?.model ?? 'last_touch',
+            },
+          })
+        : refuse('no_referral');
+    },
+    flush: () => outbox.flush().then(() => {}),
+    clear: memory.clear,
+    storage: store,
+    listen: () => listenRoutes(() => client.capture()),
+  };
+
+  if (typeof window === 'object') {
+    addEventListener('online', client.flush);
+    addEventListener('pagehide', () => {
+      // The page may be gone before an answer: `keepalive` outlives it, and sendBeacon stands in where
+      // keepalive is refused (its 64 KiB in-flight quota) or missing. An event that arrives twice is a duplicate.
+      for (const body of outbox.bodies()) {
+        const beacon = () => navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
+        try {
+          post(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).catch(beacon);
+        } catch {
+          beacon();
+        }
+      }
+    });
+    // What a previous page left in the outbox.
+    void client.flush();
+  }
+  return client;
+}

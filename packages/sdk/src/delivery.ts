@@ -1,0 +1,82 @@
+/**
+ * One delivery attempt: POST an event body to the receiver and classify the answer.
+ * Network trouble never throws: it becomes a result, retryable or final.
+ */
+
+/** What the receiver says both sides earned for a redemption. */
+export interface Rewards {
+  friend: { discount: number; currency: string };
+  ambassador: {
+    amount: number;
+    type: 'credit' | 'cash' | 'points';
+    currency: string;
+    status: 'pending' | 'confirmed';
+    confirmsAt: string;
+    reason: 'first_order' | 'repeat_order';
+  } | null;
+}
+
+/**
+ * Why a delivery failed: the receiver's stable `error.code` (with its `issues` for `invalid_event`),
+ * or `network_error`, `timeout`, `http_<status>` (an answer without a Referkit error), `no_referral`, `invalid_code`.
+ */
+export interface DeliveryError {
+  code: string;
+  message: string;
+  issues?: { path: (string | number)[]; code: string; message: string }[];
+}
+
+/**
+ * The outcome of a delivery. `queued: true` means the event is kept in the outbox and retried
+ * (next page load, `online`, `pagehide`, `flush()`); `queued: false` is a final verdict.
+ */
+export type Delivery =
+  | { ok: true; status: number; rewards?: Rewards }
+  | { ok: false; queued: boolean; error: DeliveryError };
+
+/** How to reach the receiver. */
+export interface Transport {
+  url: string;
+  fetch: typeof fetch;
+  /** Milliseconds before an attempt is abandoned as a timeout. */
+  timeout: number;
+}
+
+/** One attempt's result, and the wait in ms the server asked for (`Retry-After`), when it did. */
+export type Attempt = [result: Delivery, retryAfter?: number];
+
+/** Sends one event body once and classifies the answer: 2xx ok; network, timeout, 408, 429 and 5xx retryable; other 4xx final. */
+export async function attempt(body: string, { url, fetch, timeout }: Transport): Promise<Attempt> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
+  let status = 0;
+  let wait: string | null = null;
+  let answer: { rewards?: Rewards; error?: DeliveryError } = {};
+  try {
+    const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, signal: abort.signal });
+    wait = response.headers.get('retry-after');
+    // The status decides; a body that cannot be read as JSON only loses its details.
+    answer = await response.json().catch(() => answer);
+    status = response.status;
+  } catch {}
+  clearTimeout(timer);
+  const code = status ? `http_${status}` : abort.signal.aborted ? 'timeout' : 'network_error';
+  return status > 199 && status < 300
+    ? [{ ok: true, status, rewards: answer.rewards }]
+    : [
+        {
+          ok: false,
+          queued: !status || status === 408 || status === 429 || status > 499,
+          error: answer.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
+        },
+        retryAfter(wait),
+      ];
+}
+
+/**
+ * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now;
+ * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
+ */
+export function retryAfter(value: string | null, now = Date.now()): number {
+  return value && /^\s*\d+\s*$/.test(value) ? Number(value) * 1e3 : Date.parse(value ?? '') - now;
+}

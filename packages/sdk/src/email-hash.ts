@@ -1,0 +1,29 @@
+/**
+ * Email hashing: a raw email never leaves the page. The address is normalised so that the forms one
+ * mailbox is written in hash alike — trimmed, lower-cased, a `+tag` after the local part dropped
+ * (`alex+shop@x.com` → `alex@x.com`), and for `gmail.com`/`googlemail.com` the dots of the local part
+ * dropped (Gmail ignores them) — then hashed with SHA-256 into 64 lower-case hex digits.
+ * A backend that wants to match these hashes applies the same steps (`normalizeEmail`).
+ */
+
+/**
+ * Normalises an email address the way {@link hashEmail} does before hashing.
+ * @example normalizeEmail(' A.Lex+promo@GoogleMail.com ') // 'alex@googlemail.com'
+ */
+export function normalizeEmail(email: string): string {
+  // A tag needs a local part before it: `+tag@x.com` is kept as it is.
+  const address = email.trim().toLowerCase().replace(/(.)\+[^@]*@/, '$1@');
+  // Dots followed by an `@` are the local part's; the domain's are kept.
+  return /@(gmail|googlemail)\.com$/.test(address) ? address.replace(/\.(?=.*@)/g, '') : address;
+}
+
+/**
+ * SHA-256 of the normalised email as hex, or `undefined` where WebCrypto is unavailable
+ * (pages served over plain http): the email is then left out rather than sent readable.
+ */
+export async function hashEmail(email: string): Promise<string | undefined> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(normalizeEmail(email)));
+  return Array.from(new Uint8Array(digest), (byte) => (byte + 256).toString(16).slice(1)).join('');
+}

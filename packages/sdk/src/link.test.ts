@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildShareLink, readReferral } from './link.js';
+
+describe('buildShareLink', () => {
+  it('adds the normalised code and the channel', () => {
+    expect(buildShareLink({ base: 'https://shop.example/p', code: 'alex 7hc2qk', channel: 'whatsapp' })).toEqual({
+      ok: true,
+      value: 'https://shop.example/p?ref=ALEX-7HC2QK&rk_ch=whatsapp',
+    });
+  });
+
+  it("keeps the base URL's query and hash", () => {
+    const link = buildShareLink({ base: 'https://shop.example/p?size=m&color=red#reviews', code: 'ALEX-7HC2QK' });
+    expect(link).toEqual({ ok: true, value: 'https://shop.example/p?size=m&color=red&ref=ALEX-7HC2QK#reviews' });
+  });
+
+  it('replaces an earlier code rather than adding a second one', () => {
+    const link = buildShareLink({ base: 'https://shop.example/?ref=OTHER-2222222', code: 'ALEX-7HC2QK' });
+    expect(link.ok && new URL(link.value).searchParams.getAll('ref')).toEqual(['ALEX-7HC2QK']);
+  });
+
+  it('adds UTM tags and a custom parameter name', () => {
+    const link = buildShareLink({
+      base: 'http://shop.example/',
+      code: 'ALEX-7HC2QK',
+      param: 'via',
+      utm: { source: 'ambassador', campaign: 'spring sale' },
+    });
+    expect(link).toEqual({ ok: true, value: 'http://shop.example/?via=ALEX-7HC2QK&utm_source=ambassador&utm_campaign=spring+sale' });
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://shop.example/', '/relative', '', 'not a url'])(
+    'refuses the base %j',
+    (base) => {
+      expect(buildShareLink({ base, code: 'ALEX-7HC2QK' })).toMatchObject({ ok: false, error: { code: 'invalid_base' } });
+    },
+  );
+
+  it('refuses a code that does not normalise', () => {
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2Q0' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_code' },
+    });
+  });
+
+  it('round-trips every code and channel through readReferral', () => {
+    const channel = fc.constantFrom('copy', 'whatsapp', 'x', 'email', 'sms', 'qr', undefined);
+    const letters = (alphabet: string, minLength: number, maxLength: number) =>
+      fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
+    const code = fc
+      .tuple(letters('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 1, 12), letters('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 6, 6))
+      .map(([handle, suffix]) => `${handle}-${suffix}`);
+    const query = fc.webQueryParameters();
+    fc.assert(
+      fc.property(code, channel, query, (code, channel, extra) => {
+        const link = buildShareLink({ base: `https://shop.example/p?${extra}`, code, channel });
+        expect(link.ok && readReferral(link.value)).toEqual(channel ? { code, channel } : { code });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('readReferral', () => {
+  it('finds and normalises the code and the channel', () => {
+    expect(readReferral('https://shop.example/?ref=alex-7hc2qk&rk_ch=sms')).toEqual({ code: 'ALEX-7HC2QK', channel: 'sms' });
+  });
+
+  it('reads a relative URL and a custom parameter', () => {
+    expect(readReferral('/p?via=ALEX7HC2QK', 'via')).toEqual({ code: 'ALEX-7HC2QK' });
+  });
+
+  it('drops a channel the contract does not know', () => {
+    expect(readReferral('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=<script>')).toEqual({ code: 'ALEX-7HC2QK' });
+  });
+
+  it.each([
+    'https://shop.example/',
+    'https://shop.example/?ref=',
+    'https://shop.example/?ref=<script>alert(1)</script>',
+    'https://shop.example/?ref=ALEX-7HC2Q0',
+    'http://[::1',
+  ])('ignores the junk in %j', (url) => {
+    expect(readReferral(url)).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+/** Share links and reading the referral a landing URL carries. */
+import type { Channel } from '@referkit/events';
+import { normalizeCode } from '@referkit/events/code';
+
+/** UTM tags added to a share link, each as `utm_<name>`. */
+export interface Utm {
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  content?: string;
+  term?: string;
+}
+
+/** What {@link buildShareLink} needs. */
+export interface ShareLinkInput {
+  /** An absolute http or https URL; its query and hash are kept. */
+  base: string;
+  /** The ambassador's code, in any form `normalizeCode` accepts. */
+  code: string;
+  /** Where the link will be shared, carried as `rk_ch`. */
+  channel?: Channel;
+  /** @default 'ref' */
+  param?: string;
+  utm?: Utm;
+}
+
+/** A built link, or a coded reason why none could be built. */
+export type LinkResult =
+  | { ok: true; value: string }
+  | { ok: false; error: { code: 'invalid_base' | 'invalid_code'; message: string } };
+
+/** A referral as a URL carries it. */
+export interface LinkReferral {
+  code: string;
+  channel?: Channel;
+}
+
+/** The query parameter that carries the channel a link was shared on. */
+export const CHANNEL_PARAM = 'rk_ch';
+
+/** The channels of @referkit/events' `channel` enum; anything else in a URL is junk the receiver would refuse. */
+export const CHANNEL_PATTERN = /^(copy|native|whatsapp|x|facebook|linkedin|telegram|reddit|email|sms|qr|other)$/;
+
+/**
+ * Builds an ambassador's share link: the base URL with its query and hash kept, plus the code,
+ * the channel and UTM tags (set, so a previous `ref` is replaced). Refuses bases that are not http(s) (no `javascript:` links) and codes that do not normalise.
+ * @example buildShareLink({ base: 'https://shop.example/p?x=1#top', code: 'alex-7hc2qk', channel: 'whatsapp' })
+ * // { ok: true, value: 'https://shop.example/p?x=1&ref=ALEX-7HC2QK&rk_ch=whatsapp#top' }
+ */
+export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }: ShareLinkInput): LinkResult {
+  const normal = normalizeCode(code);
+  let url: URL | undefined;
+  try {
+    url = new URL(base);
+  } catch {}
+  if (!normal || !/^https?:$/.test(url?.protocol ?? '')) {
+    const which = normal ? 'base' : 'code';
+    return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
+  }
+  const query = url!.searchParams;
+  const tags: Record<string, string | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
+  for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
+  for (const name in tags) if (tags[name]) query.set(name, tags[name]!);
+  return { ok: true, value: url!.href };
+}
+
+/**
+ * Reads the referral code (and channel) from a URL, normalised; `null` when there is none or it is junk.
+ * @example readReferral('https://shop.example/?ref=alex-7hc2qk&rk_ch=sms') // { code: 'ALEX-7HC2QK', channel: 'sms' }
+ */
+export function readReferral(url: string | URL, param = 'ref'): LinkReferral | null {
+  let query: URLSearchParams;
+  try {
+    // A relative URL is read against a placeholder origin; only its query matters.
+    query = new URL(url, 'http://x').searchParams;
+  } catch {
+    return null;
+  }
+  const code = normalizeCode(query.get(param));
+  const channel = query.get(CHANNEL_PARAM) ?? '';
+  return code ? (CHANNEL_PATTERN.test(channel) ? { code, channel: channel as Channel } : { code }) : null;
+}

@@ -1,0 +1,72 @@
+/**
+ * The outbox: every event is stored before it is sent and removed only on a verdict (2xx or a final
+ * 4xx), so a flaky network, a 503 or a closing tab cannot lose it. Retries reuse the very same body,
+ * whose event `id` (and, for a redemption, `program + orderId`) is the receiver's idempotency key,
+ * so a retry of a request that did arrive is answered `duplicate`, never counted twice.
+ */
+import { attempt, type Delivery, type Transport } from './delivery.js';
+import type { KeyValueStore } from './storage.js';
+
+/** Retry policy, as plain data. */
+export interface RetryOptions {
+  /** Attempts per delivery before it resolves `queued` and waits for the next flush. @default 5 */
+  limit?: number;
+  /** The first backoff step in ms; attempt n then waits a random time up to `base * 2^n` (full jitter). @default 500 */
+  base?: number;
+  /** The longest wait between attempts in ms; a `Retry-After` longer than this ends the run as `queued`. @default 30000 */
+  cap?: number;
+  /** Milliseconds before an attempt is abandoned. @default 10000 */
+  timeout?: number;
+  /** How to wait between attempts. @default setTimeout */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A persisted queue of event bodies and the loop that delivers them. */
+export interface Outbox {
+  /** Stores a body, then delivers it. */
+  add(body: string): Promise<Delivery>;
+  /** Delivers every stored body not already on its way. */
+  flush(): Promise<Delivery[]>;
+  /** The stored bodies. */
+  bodies(): string[];
+}
+
+/** Creates the outbox of one client over its store. */
+export function createOutbox(
+  store: KeyValueStore,
+  transport: Transport,
+  { limit = 5, base = 500, cap = 3e4, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: RetryOptions = {},
+): Outbox {
+  const sending = new Set<string>();
+  const bodies = (): string[] => {
+    try {
+      return JSON.parse(store.get('outbox')!) || [];
+    } catch {
+      return [];
+    }
+  };
+  // Read, change and write at once: another client on the page (the widget's) may share the same storage.
+  const update = (change: (stored: string[]) => string[]) => store.set('outbox', JSON.stringify(change(bodies())));
+  const deliver = async (body: string): Promise<Delivery> => {
+    sending.add(body);
+    for (let step = 1; ; step++) {
+      const [result, wait = Number.NaN] = await attempt(body, transport);
+      const done = result.ok || !result.queued;
+      if (done) update((stored) => stored.filter((other) => other !== body));
+      // A Retry-After past the cap is honoured by not retrying now: the next flush comes later.
+      if (done || step >= limit || wait > cap) {
+        sending.delete(body);
+        return result;
+      }
+      await sleep(wait >= 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
+    }
+  };
+  return {
+    add(body) {
+      update((stored) => [...stored, body]);
+      return deliver(body);
+    },
+    flush: () => Promise.all(bodies().filter((body) => !sending.has(body)).map(deliver)),
+    bodies,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * `@referkit/sdk/server`: the client for a brand's own backend, which signs every event with the
+ * Standard Webhooks headers so the receiver can trust it, and the landing-cookie helpers: a server-set
+ * HttpOnly cookie lasts the whole attribution window, where Safari keeps script-written cookies at most 7 days.
+ */
+import type { AttributionModel } from '@referkit/events';
+import { normalizeCode } from '@referkit/events/code';
+import { signEvent } from '@referkit/events/signature';
+import type { Referral } from './attribution.js';
+import { createReferkit as createClient, type ReferkitClient, type ReferkitOptions } from './client.js';
+import { CHANNEL_PATTERN, readReferral } from './link.js';
+
+export type { ReferkitClient } from './client.js';
+
+/** Options of the server {@link createReferkit}: the browser's, plus the signing secret. */
+export interface ServerReferkitOptions extends ReferkitOptions {
+  /** The receiver's `whsec_…` secret; when given, every attempt is signed afresh (new timestamp, same body and id). */
+  secret?: string;
+}
+
+/**
+ * Creates a Referkit client for Node, Deno, Bun or a worker. With `secret`, events carry `webhook-id`
+ * (the event id), `webhook-timestamp` and `webhook-signature`. A server has no captured referral:
+ * pass `referral` to `redeem` (from {@link readLandingCookie}).
+ * @example
+ * const referkit = createReferkit({ program: 'spring-2026', endpoint: 'https://brand.example/api', secret });
+ * await referkit.redeem({ orderId: '1001', order, referral: readLandingCookie(request.headers.get('cookie')) ?? undefined });
+ */
+export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
+  const { secret } = options;
+  const send = (input: RequestInfo | URL, init?: RequestInit) => (options.fetch ?? fetch)(input, init);
+  if (!secret) return createClient({ ...options, fetch: send });
+  return createClient({
+    ...options,
+    async fetch(input, init = {}) {
+      const body = String(init.body);
+      let headers: Record<string, string>;
+      try {
+        headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
+      } catch (error) {
+        // A bad secret is a final verdict: retrying cannot fix it.
+        const message = `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`;
+        return Response.json({ error: { code: 'invalid_secret', message } }, { status: 400 });
+      }
+      return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
+    },
+  });
+}
+
+/** The name of the server-set referral cookie. */
+export const LANDING_COOKIE = 'rk_landing';
+
+/** Options of {@link landingCookie}. */
+export interface LandingCookieOptions {
+  /** @default 'ref' */
+  param?: string;
+  /** @default 30 */
+  windowDays?: number;
+  /** With `first_touch`, a referral still valid in `cookie` is kept. @default 'last_touch' */
+  model?: AttributionModel;
+  /** The request's `Cookie` header. */
+  cookie?: string | null;
+  /** The cookie's domain, for a checkout on a sibling subdomain. */
+  domain?: string;
+  /** @default new Date() */
+  now?: Date;
+}
+
+/**
+ * The `Set-Cookie` value that remembers a landing request's referral for the whole window
+ * (`HttpOnly; Secure; SameSite=Lax; Path=/`), or `null` when the URL carries no valid code
+ * or first touch keeps an earlier referral.
+ * @example
+ * const cookie = landingCookie(request.url, { cookie: request.headers.get('cookie') });
+ * if (cookie) response.headers.append('set-cookie', cookie);
+ */
+export function landingCookie(url: string | URL, options: LandingCookieOptions = {}): string | null {
+  const { windowDays = 30, now = new Date() } = options;
+  const found = readReferral(url, options.param);
+  if (!found || (options.model === 'first_touch' && readLandingCookie(options.cookie, now))) return null;
+  const referral: Referral = {
+    ...found,
+    landedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + windowDays * 864e5).toISOString(),
+  };
+  const domain = options.domain ? `; Domain=${options.domain}` : '';
+  return `${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}; Path=/; Max-Age=${windowDays * 86400}; HttpOnly; Secure; SameSite=Lax${domain}`;
+}
+
+/**
+ * Reads the referral from a request's `Cookie` header at checkout: the server-set cookie, else the one
+ * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral.
+ */
+export function readLandingCookie(cookieHeader: string | null | undefined, now = new Date()): Referral | null {
+  for (const name of [LANDING_COOKIE, 'rk_ref']) {
+    const value = cookieHeader?.match(`(?:^|;\\s*)${name}=([^;]*)`)?.[1];
+    let stored: Partial<Referral> | undefined;
+    try {
+      stored = value ? JSON.parse(decodeURIComponent(value)) : undefined;
+    } catch {}
+    // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one.
+    const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
+    if (
+      code && normalizeCode(code) === code && (!channel || CHANNEL_PATTERN.test(channel)) &&
+      Date.parse(landedAt) < Date.parse(expiresAt) && Date.parse(expiresAt) > now.getTime()
+    ) {
+      return channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,96 @@
+/**
+ * The SDK's consent-respecting key/value store: localStorage plus, for the referral, a first-party
+ * cookie (`SameSite=Lax`, `Secure` on https, `path=/`, an optional `domain`), all under the `rk_` prefix.
+ * What cannot or may not be persisted (consent pending or denied, storage disabled or throwing,
+ * server rendering) is kept in memory for the page's life, quietly: private modes throw on access,
+ * and that must not put errors in the host page's console. Nothing here runs at import time.
+ */
+import type { ConsentState } from './consent.js';
+
+/** A small key/value store; values are strings. */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+/** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
+export interface ConsentStore extends KeyValueStore {
+  /** Stores a value; with `maxAge` (seconds) it is mirrored to a first-party cookie too. */
+  set(key: string, value: string, maxAge?: number): void;
+  /** Applies a consent change: `granted` persists what was held in memory, `denied` clears what was stored. */
+  consent(state: ConsentState): void;
+}
+
+/** Where the SDK's store keeps things. */
+export interface StorageOptions {
+  /** The cookie's domain, so a checkout on a sibling subdomain sees the referral (e.g. `shop.example`). */
+  domain?: string;
+}
+
+/** The prefix of every localStorage key and cookie name the SDK writes. */
+export const STORAGE_PREFIX = 'rk_';
+
+/** Creates the store of one client; memory is per client, so server rendering never shares it between requests. */
+export function createStorage(state: ConsentState, { domain }: StorageOptions = {}): ConsentStore {
+  // What was not persisted, with the cookie lifetime it asked for.
+  const memory = new Map<string, [string, number?]>();
+  const cookie = (key: string, value?: string, maxAge = 0) => {
+    document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value ?? '')};path=/;max-age=${maxAge};samesite=lax${
+      location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
+  };
+  const store: ConsentStore = {
+    get(key) {
+      const held = memory.get(key);
+      // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
+      if (held || state !== 'granted') return held?.[0] ?? null;
+      try {
+        const found = document.cookie.match(`(?:^|; )${STORAGE_PREFIX + key}=([^;]*)`);
+        if (found) return decodeURIComponent(found[1]!);
+      } catch {}
+      try {
+        return localStorage.getItem(STORAGE_PREFIX + key);
+      } catch {
+        // Storage refused (private modes, disabled) or absent (server rendering).
+        return null;
+      }
+    },
+    set(key, value, maxAge) {
+      try {
+        if (state !== 'granted') throw 0;
+        localStorage.setItem(STORAGE_PREFIX + key, value);
+        if (maxAge) cookie(key, value, maxAge);
+        memory.delete(key);
+      } catch {
+        memory.set(key, [value, maxAge]);
+      }
+    },
+    remove(key) {
+      memory.delete(key);
+      try {
+        localStorage.removeItem(STORAGE_PREFIX + key);
+        if (document.cookie.includes(STORAGE_PREFIX + key)) cookie(key);
+      } catch {}
+    },
+    consent(next) {
+      if (next === 'denied') {
+        // The cookie holds only the referral; localStorage holds every key under the prefix.
+        const keys = [`${STORAGE_PREFIX}ref`];
+        try {
+          keys.push(...Object.keys(localStorage));
+        } catch {}
+        for (const key of keys) {
+          if (!key.startsWith(STORAGE_PREFIX)) continue;
+          const short = key.slice(STORAGE_PREFIX.length);
+          // The page keeps what it knew for its own life; only the device forgets.
+          const value = store.get(short);
+          store.remove(short);
+          if (value !== null) memory.set(short, [value]);
+        }
+      }
+      state = next;
+      if (next === 'granted') for (const [key, [value, maxAge]] of memory) store.set(key, value, maxAge);
+    },
+  };
+  return store;
+}

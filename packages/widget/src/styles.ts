@@ -18,7 +18,7 @@ section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--
 h2{font-size:1.25rem}h2,h3{font-weight:700}
 div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}
 input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--m);border-radius:calc(var(--r)/2);background:var(--b)}
-button,a{flex:none;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}
+button,a{display:inline-block;flex:none;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}
 .p{background:var(--a);color:var(--t)}
 :focus-visible{outline:3px solid var(--a);outline-offset:2px}
 .n{color:var(--m);font-size:.9rem}

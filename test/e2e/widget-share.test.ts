@@ -1,0 +1,132 @@
+import { shareIntents } from '@referkit/sdk';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+
+let browser: Browser;
+let server: WidgetServer;
+let context: BrowserContext;
+let page: Page;
+
+const message = 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.';
+
+beforeAll(async () => {
+  ensureBuilt();
+  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  // The share services are outside the test machine's reach: answer them locally and keep the URL.
+  await context.route(/^https:\/\/(wa\.me|x\.com|www\.facebook\.com|www\.linkedin\.com|t\.me|www\.reddit\.com)\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>share</title>' }),
+  );
+  page = await context.newPage();
+  server.events.length = 0;
+  server.requests.length = 0;
+  await page.goto(`${server.url}/widget.html`);
+  await page.locator('referkit-share').getByRole('heading', { name: 'Invite friends to Acme' }).waitFor();
+});
+
+afterEach(() => context.close());
+
+const panel = () => page.locator('referkit-share');
+const link = (channel?: string) => `${server.url}/shop?ref=ALEX-7HC2QK${channel ? `&rk_ch=${channel}` : ''}`;
+const widgetEvents = () =>
+  page.evaluate(() => (window as unknown as { widgetEvents: { type: string; detail: Record<string, string>; composed: boolean }[] }).widgetEvents);
+const deepFocus = () =>
+  page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return { tag: active?.tagName, text: active?.textContent, outline: active && getComputedStyle(active).outlineStyle };
+  });
+
+describe('<referkit-share> over the built referkit.js', () => {
+  it('puts the link on the clipboard and announces Copied', async () => {
+    await panel().getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => panel().getByRole('status').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link());
+  });
+
+  it('fires referkit:copy, bubbling out of the shadow root', async () => {
+    await panel().getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(widgetEvents).toEqual([
+      { type: 'referkit:copy', detail: { code: 'ALEX-7HC2QK', channel: 'copy', link: link() }, composed: true },
+    ]);
+  });
+
+  for (const [channel, name] of [
+    ['whatsapp', 'WhatsApp'],
+    ['x', 'X'],
+    ['facebook', 'Facebook'],
+    ['linkedin', 'LinkedIn'],
+    ['telegram', 'Telegram'],
+    ['reddit', 'Reddit'],
+  ] as const) {
+    it(`opens the ${name} share intent with the channel's link and tracks the share`, async () => {
+      const [popup] = await Promise.all([context.waitForEvent('page'), panel().getByRole('link', { name: `Share on ${name}` }).click()]);
+      await popup.waitForLoadState();
+      expect(popup.url()).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
+      await expect.poll(() => server.events.map((event) => [event.type, event.channel])).toEqual([['share', channel]]);
+      expect((await widgetEvents()).map((event) => [event.type, event.detail.channel])).toEqual([['referkit:share', channel]]);
+    });
+  }
+
+  for (const [channel, name] of [
+    ['email', 'Email'],
+    ['sms', 'SMS'],
+  ] as const) {
+    it(`links ${name} to its ${channel}: URL with the message and the channel's link`, async () => {
+      const href = await panel().getByRole('link', { name: `Share on ${name}` }).getAttribute('href');
+      expect(href).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
+    });
+  }
+
+  it('loads the QR chunk only when asked and draws the code', async () => {
+    expect(server.requests).not.toContain('/referkit-qr.js');
+    await panel().getByRole('button', { name: 'Show QR code' }).click();
+    await panel().getByRole('img', { name: 'QR code of your link' }).waitFor();
+    expect(server.requests).toContain('/referkit-qr.js');
+    await expect.poll(() => server.events.map((event) => event.channel)).toEqual(['qr']);
+  });
+
+  it('shows the ambassador’s progress with the weekly target as a progress bar', async () => {
+    const bar = panel().getByRole('progressbar', { name: '2 of 3 shares this week' });
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-valuenow')).toBe('2');
+    expect(await panel().getByText('2 friends joined').count()).toBe(1);
+  });
+
+  it('works by keyboard alone, with a visible focus ring', async () => {
+    await page.locator('#before').focus();
+    await page.keyboard.press('Tab');
+    expect(await deepFocus()).toMatchObject({ tag: 'INPUT' });
+    await page.keyboard.press('Tab');
+    expect(await deepFocus()).toMatchObject({ tag: 'BUTTON', text: 'Copy link', outline: 'solid' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel().getByRole('status').textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link());
+  });
+
+  it('keeps focus on the QR toggle when it opens and closes the code', async () => {
+    await panel().getByRole('button', { name: 'Show QR code' }).focus();
+    await page.keyboard.press('Enter');
+    await panel().getByRole('img', { name: 'QR code of your link' }).waitFor();
+    expect(await deepFocus()).toMatchObject({ tag: 'BUTTON', text: 'Hide QR code' });
+    await page.keyboard.press('Space');
+    await panel().getByRole('button', { name: 'Show QR code' }).waitFor();
+    expect(await deepFocus()).toMatchObject({ tag: 'BUTTON', text: 'Show QR code' });
+  });
+
+  it('loads the Spanish catalogue from beside the script for locale="es"', async () => {
+    await page.locator('referkit-share').evaluate((element) => element.setAttribute('locale', 'es'));
+    await panel().getByRole('heading', { name: 'Invita a tus amigos a Acme' }).waitFor();
+    expect(server.requests).toContain('/referkit-es.js');
+    expect(await panel().getByText('Regala 15 % de descuento y recibe 10 US$ de crédito').count()).toBe(1);
+  });
+});

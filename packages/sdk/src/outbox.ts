@@ -25,7 +25,7 @@ export interface RetryOptions {
 export interface Outbox {
   /** Stores a body, then delivers it. */
   add(body: string): Promise<Delivery>;
-  /** Delivers every stored body not already on its way. */
+  /** Delivers every stored body; one already on its way is waited for, not sent again. */
   flush(): Promise<Delivery[]>;
   /** The stored bodies. */
   bodies(): string[];
@@ -37,7 +37,8 @@ export function createOutbox(
   transport: Transport,
   { limit = 5, base = 500, cap = 3e4, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: RetryOptions = {},
 ): Outbox {
-  const sending = new Set<string>();
+  // The delivery under way for each body, so a flush joins it rather than sending the body twice.
+  const sending = new Map<string, Promise<Delivery>>();
   const bodies = (): string[] => {
     try {
       return JSON.parse(store.get('outbox')!) || [];
@@ -47,8 +48,7 @@ export function createOutbox(
   };
   // Read, change and write at once: another client on the page (the widget's) may share the same storage.
   const update = (change: (stored: string[]) => string[]) => store.set('outbox', JSON.stringify(change(bodies())));
-  const deliver = async (body: string): Promise<Delivery> => {
-    sending.add(body);
+  const run = async (body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
       const [result, wait = Number.NaN] = await attempt(body, transport);
       const done = result.ok || !result.queued;
@@ -61,12 +61,13 @@ export function createOutbox(
       await sleep(wait >= 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
     }
   };
+  const deliver = (body: string) => sending.get(body) ?? sending.set(body, run(body)).get(body)!;
   return {
     add(body) {
       update((stored) => [...stored, body]);
       return deliver(body);
     },
-    flush: () => Promise.all(bodies().filter((body) => !sending.has(body)).map(deliver)),
+    flush: () => Promise.all(bodies().map(deliver)),
     bodies,
   };
 }

@@ -1,0 +1,167 @@
+import { HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createReferkit, type ReferkitClient, type ReferkitOptions } from './client.js';
+import { installPage } from './testing/fake-page.js';
+import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
+
+const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
+const referral = { code: CODE, landedAt: '2026-11-21T09:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z' };
+let network: Awaited<ReturnType<typeof networkWithReceiver>> | undefined;
+
+afterEach(() => {
+  network?.server.close();
+  network = undefined;
+  vi.unstubAllGlobals();
+});
+
+/** A client whose waits are recorded, not slept: retries run in virtual time. */
+function aClient(options: Partial<ReferkitOptions> = {}) {
+  const waits: number[] = [];
+  const client = createReferkit({
+    program: 'spring-2026',
+    endpoint: ENDPOINT,
+    retry: { timeout: 10, sleep: async (ms) => void waits.push(ms) },
+    ...options,
+  });
+  return { client, waits };
+}
+
+async function drain(client: ReferkitClient) {
+  for (let round = 0; round < 50 && (client.storage.get('outbox') ?? '[]') !== '[]'; round++) await client.flush();
+}
+
+describe('delivery over a real receiver', () => {
+  it('records a redemption and resolves with both sides of the rewards', async () => {
+    network = await networkWithReceiver();
+    const { client } = aClient();
+    const delivery = await client.redeem({ orderId: '1001', order, referral });
+    expect(delivery).toMatchObject({ ok: true, status: 201, rewards: { friend: { discount: 900, currency: 'USD' } } });
+    expect(network.requests).toHaveLength(1);
+    expect(client.storage.get('outbox')).toBe('[]');
+  });
+
+  it('retries a redemption after a 503, honouring Retry-After in seconds', async () => {
+    network = await networkWithReceiver();
+    network.setChaos((n) => (n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '7' } }) : 'pass'));
+    const { client, waits } = aClient();
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: true, status: 201 });
+    expect(waits).toEqual([7000]);
+    expect(network.requests).toHaveLength(2);
+  });
+
+  it('honours a Retry-After given as an HTTP-date on a 429', async () => {
+    network = await networkWithReceiver();
+    const at = new Date(Date.now() + 20_000).toUTCString();
+    network.setChaos((n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': at } }) : 'pass'));
+    const { client, waits } = aClient();
+    await client.redeem({ orderId: '1001', order, referral });
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(17_000);
+    expect(waits[0]).toBeLessThanOrEqual(20_000);
+  });
+
+  it('backs off with full jitter under a cap', async () => {
+    network = await networkWithReceiver();
+    network.setChaos(() => 'drop');
+    const waits: number[] = [];
+    const { client } = aClient({ retry: { limit: 8, base: 100, cap: 1000, timeout: 25, sleep: async (ms) => void waits.push(ms) } });
+    const delivery = await client.redeem({ orderId: '1001', order, referral });
+    expect(delivery).toMatchObject({ ok: false, queued: true, error: { code: 'network_error' } });
+    expect(network.requests).toHaveLength(8);
+    expect(waits).toHaveLength(7);
+    waits.forEach((wait, index) => expect(wait).toBeLessThanOrEqual(Math.min(1000, 100 * 2 ** (index + 1))));
+  });
+
+  it('treats a request without an answer as a timeout and retries it', async () => {
+    network = await networkWithReceiver();
+    network.setChaos((n) => (n === 1 ? 'hang' : 'pass'));
+    const { client } = aClient();
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: true });
+    expect(network.requests).toHaveLength(2);
+  });
+
+  it('does not retry a 4xx verdict and reports it', async () => {
+    network = await networkWithReceiver();
+    const { client } = aClient();
+    const delivery = await client.redeem({ orderId: '1001', order, referral: { code: 'NOBODY-222222' } });
+    expect(delivery).toMatchObject({ ok: false, queued: false, error: { code: 'unknown_code' } });
+    expect(network.requests).toHaveLength(1);
+    expect(client.storage.get('outbox')).toBe('[]');
+  });
+
+  it('sends the same body on every attempt', async () => {
+    network = await networkWithReceiver();
+    network.setChaos((n) => (n < 3 ? 'drop-after' : 'pass'));
+    const { client } = aClient();
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: true, status: 200 });
+    expect(new Set(network.requests.map((request) => request.body)).size).toBe(1);
+    expect(network.recorded.get('1001')).toBe(1);
+  });
+
+  it('delivers 1,000 redemptions exactly once through drops, 503s, 429s, timeouts and an outage', async () => {
+    network = await networkWithReceiver();
+    // A fixed pseudo-random sequence, so a failure can be replayed.
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const fates = { pass: 0, failed: 0 };
+    network.setChaos((n) => {
+      // An outage: every request between the 1,500th and the 1,900th finds no network.
+      if (n > 1500 && n <= 1900) return fates.failed++, 'drop';
+      const roll = random();
+      if (roll < 0.5) return fates.pass++, 'pass';
+      fates.failed++;
+      if (roll < 0.65) return 'drop';
+      if (roll < 0.8) return 'drop-after';
+      if (roll < 0.87) return new HttpResponse(null, { status: 503, headers: { 'retry-after': '1' } });
+      if (roll < 0.94) return new HttpResponse(null, { status: 429, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } });
+      return roll < 0.97 ? 'hang' : 'hang-after';
+    });
+    const { client } = aClient();
+    const deliveries = await Promise.all(
+      Array.from({ length: 1000 }, (_, index) => client.redeem({ orderId: `order-${index}`, order, referral })),
+    );
+    expect(deliveries.every((delivery) => delivery.ok || delivery.queued)).toBe(true);
+    await drain(client);
+
+    expect(await network.ledgerRedemptions()).toBe(1000);
+    expect(network.recorded.size).toBe(1000);
+    expect([...network.recorded.values()].every((times) => times === 1)).toBe(true);
+    expect(client.storage.get('outbox')).toBe('[]');
+    // Every request was one of the 1,000 first tries or a retry of a failed one, no more.
+    expect(network.requests).toHaveLength(fates.pass + fates.failed);
+    expect(fates.pass).toBeGreaterThanOrEqual(1000);
+    expect(fates.failed).toBeGreaterThan(700);
+  }, 30_000);
+
+  it('delivers once when the tab closes mid-delivery and the next page load sends it again', async () => {
+    network = await networkWithReceiver();
+    const page = installPage('https://shop.example/checkout');
+    // The first attempt reaches the receiver, but the tab closes before its answer.
+    network.setChaos((n) => (n === 1 ? 'hang-after' : 'pass'));
+    const first = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { timeout: 60_000 } });
+    void first.redeem({ orderId: '1001', order, referral });
+    await vi.waitFor(() => expect(network?.requests).toHaveLength(1));
+    page.events.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(network?.requests).toHaveLength(2));
+    expect(network.requests[1]?.keepalive).toBe(true);
+
+    // The next page load, with the same storage, flushes what is still in the outbox.
+    const second = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
+    await second.flush();
+    expect(network.requests).toHaveLength(3);
+    expect(network.recorded.get('1001')).toBe(1);
+    expect(await network.ledgerRedemptions()).toBe(1);
+    expect(second.storage.get('outbox')).toBe('[]');
+  });
+
+  it('flushes the outbox when the browser comes back online', async () => {
+    network = await networkWithReceiver();
+    const page = installPage();
+    network.setChaos((n) => (n <= 1 ? 'drop' : 'pass'));
+    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { limit: 1 } });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: false, queued: true });
+    page.events.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(network?.recorded.get('1001')).toBe(1));
+    expect(network.requests).toHaveLength(2);
+  });
+});

@@ -28,4 +28,20 @@ export default [
     brotli: 1500,
     forbid: ['zod'],
   },
+  // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
+  {
+    name: '@referkit/widget referkit.js (whole)',
+    file: 'packages/widget/dist/referkit.js',
+    brotli: 9000,
+    forbid: ['zod', 'ZodError', '$ZodType'],
+  },
+  // QR encoding, loaded from beside referkit.js only when an ambassador asks for a code.
+  { name: '@referkit/widget referkit-qr.js', file: 'packages/widget/dist/referkit-qr.js', brotli: 4000, forbid: ['zod'] },
+  // Each extra catalogue, loaded for the locale asked for.
+  ...['es', 'de', 'ar'].map((language) => ({
+    name: `@referkit/widget referkit-${language}.js`,
+    file: `packages/widget/dist/referkit-${language}.js`,
+    brotli: 600,
+    forbid: ['zod'],
+  })),
 ];

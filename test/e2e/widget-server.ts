@@ -75,7 +75,7 @@ export async function startWidgetServer(): Promise<WidgetServer> {
           : undefined;
     const body = file && (await readFile(file, 'utf8').catch(() => undefined));
     if (body === undefined) return send(404, 'Not found', 'text/plain');
-    const csp = url.pathname.startsWith('/csp') ? { 'content-security-policy': STRICT_CSP } : {};
+    const csp: Record<string, string> = url.pathname.startsWith('/csp') ? { 'content-security-policy': STRICT_CSP } : {};
     send(200, body, types[file?.split('.').pop() ?? ''] ?? 'text/plain', csp);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -33,6 +33,28 @@ const scriptLazy = {
   },
 };
 
+/** Evaluates a catalogue module at build time. */
+async function evaluate(file) {
+  const bundled = await build({ entryPoints: [file], bundle: true, write: false, format: 'esm', logLevel: 'warning' });
+  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+}
+
+/**
+ * Catalogue chunks ship as arrays in English's key order: without the key names each fits 600 B brotli.
+ * `resolveLocale` reads both shapes (tsc's ESM output keeps the objects).
+ */
+const catalogueArray = {
+  name: 'referkit-catalogue-array',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]i18n[\\/][a-z]{2,3}\.ts$/ }, async ({ path }) => {
+      if (path.endsWith('/en.ts')) return undefined;
+      const [{ en }, { default: catalogue }] = await Promise.all([evaluate(`${root}src/i18n/en.ts`), evaluate(path)]);
+      const values = Object.keys(en).map((key) => catalogue[key] ?? null);
+      return { contents: `export default ${JSON.stringify(values)};`, loader: 'js' };
+    });
+  },
+};
+
 await Promise.all(
   outputs.map(({ entry, file, format }) =>
     build({
@@ -46,7 +68,10 @@ await Promise.all(
       jsx: 'automatic',
       jsxImportSource: 'preact',
       legalComments: 'none',
-      plugins: [scriptLazy],
+      // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
+      // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
+      charset: format === 'esm' ? 'utf8' : 'ascii',
+      plugins: [scriptLazy, catalogueArray],
       logLevel: 'warning',
     }),
   ),

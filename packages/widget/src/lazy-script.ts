@@ -15,6 +15,6 @@ export function loadQr(): Promise<typeof import('./qr.js')> {
 }
 
 /** Loads a catalogue chunk that sits beside the script. */
-export function loadCatalogue(language: string): Promise<{ default: Catalogue }> {
+export function loadCatalogue(language: string): Promise<{ default: Partial<Catalogue> | unknown[] }> {
   return load(`referkit-${language}.js`);
 }

@@ -10,6 +10,6 @@ export function loadQr(): Promise<typeof import('./qr.js')> {
 }
 
 /** Loads the catalogue of one of `LOCALES` (the caller checks the name: it becomes part of a path). */
-export function loadCatalogue(language: string): Promise<{ default: Catalogue }> {
+export function loadCatalogue(language: string): Promise<{ default: Partial<Catalogue> | unknown[] }> {
   return import(`./i18n/${language}.js`);
 }

@@ -34,7 +34,11 @@ export function resolveLocale(tag: string | undefined, explicit: boolean): Resol
   if (!text) {
     // A catalogue may leave texts out; English fills them. A failed load falls back to English entirely.
     text = loadCatalogue(language).then(
-      (module) => ({ ...en, ...module.default }),
+      ({ default: found }) => {
+        // The script build ships a catalogue as an array in English's key order (no key names, fewer bytes).
+        const entries = Array.isArray(found) ? Object.keys(en).map((key, index) => [key, found[index]]) : Object.entries(found);
+        return { ...en, ...Object.fromEntries(entries.filter(([, value]) => value != null)) };
+      },
       () => {
         misconfigured(`load the "${language}" catalogue`, 'the file did not load', 'Serve it beside referkit.js.');
         return en;

@@ -47,6 +47,19 @@ describe('the packed packages installed in a fresh project', () => {
     project?.remove();
   });
 
+  it('installs each package once, from its tarball', () => {
+    const lock = JSON.parse(readFileSync(join(project.dir, 'node_modules/.package-lock.json'), 'utf8'));
+    const installed = Object.entries(lock.packages as Record<string, { resolved?: string }>)
+      .filter(([path]) => path.includes('@referkit/'))
+      .map(([path, entry]) => [path, entry.resolved]);
+    expect(installed).toEqual(
+      publishedPackages.map((pkg) => [
+        `node_modules/${pkg.name}`,
+        expect.stringMatching(new RegExp(`^file:.*referkit-${pkg.folder}-.*\\.tgz$`)),
+      ]),
+    );
+  });
+
   for (const { name } of publishedPackages) {
     it(`imports every entry of ${name} in Node ESM`, () => {
       const entries = moduleEntries(project, name);

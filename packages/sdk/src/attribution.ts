@@ -53,14 +53,16 @@ export function attribution(store: ConsentStore, { model = 'last_touch', windowD
       const now = Date.now();
       const current = memory.read();
       const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
-      if (current && seenCode === code && now - Number(seenAt) < SAME_LANDING_MS) return false;
-      store.set('seen', `${code} ${now}`);
-      if (!current || model === 'last_touch') {
+      // A repeat view reports nothing and, under last touch, keeps the landing's time.
+      const repeat = seenCode === code && now - Number(seenAt) < SAME_LANDING_MS;
+      if (!current || (model === 'last_touch' && (!repeat || current.code !== code))) {
         const referral: Referral = {
           code, channel, landedAt: new Date(now).toISOString(), expiresAt: new Date(now + windowDays * DAY_MS).toISOString(),
         };
         store.set('ref', JSON.stringify(referral), windowDays * 86400);
       }
+      if (repeat) return false;
+      store.set('seen', `${code} ${now}`);
       return true;
     },
     clear() {

@@ -1,0 +1,209 @@
+import { parseEvent } from '@referkit/events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReferkit, type ReferkitOptions } from './client.js';
+import { installPage } from './testing/fake-page.js';
+
+const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
+const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
+let posted: string[];
+
+beforeEach(() => {
+  posted = [];
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** A client whose receiver answers 201 to everything and keeps the bodies. */
+function aClient(options: Partial<ReferkitOptions> = {}) {
+  return createReferkit({
+    program: 'spring-2026',
+    endpoint: '/api',
+    fetch: async (_url, init) => {
+      posted.push(String(init?.body));
+      return Response.json({ status: 'recorded' }, { status: 201 });
+    },
+    ...options,
+  });
+}
+
+const landings = () => posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
+
+describe('capture', () => {
+  it('stores the referral with its window and reports one valid landing', async () => {
+    const page = installPage(LINK);
+    const referral = aClient().capture();
+    expect(referral).toEqual({
+      code: 'ALEX-7HC2QK', channel: 'whatsapp', landedAt: '2026-11-22T10:00:00.000Z', expiresAt: '2026-12-22T10:00:00.000Z',
+    });
+    await vi.waitFor(() => expect(landings()).toHaveLength(1));
+    expect(parseEvent(landings()[0]).ok).toBe(true);
+    expect(page.storage.getItem('rk_ref')).toBe(JSON.stringify(referral));
+    expect(page.cookies.writes[0]).toMatch(/^rk_ref=[^;]+;path=\/;max-age=2592000;samesite=lax;secure$/);
+  });
+
+  it('reports a landing once, not once per page view', async () => {
+    installPage(LINK);
+    const client = aClient();
+    client.capture();
+    client.capture();
+    aClient().capture();
+    await vi.waitFor(() => expect(posted.length).toBeGreaterThan(0));
+    // The second client's flush may resend the first one's landing still in the outbox: the same event.
+    expect(new Set(landings().map((event) => event.id)).size).toBe(1);
+  });
+
+  it('keeps the first referral under first_touch and the latest under last_touch', () => {
+    installPage();
+    const first = aClient({ attribution: { model: 'first_touch' } });
+    first.capture(LINK);
+    expect(first.capture('https://shop.example/?ref=SAM-222222')?.code).toBe('ALEX-7HC2QK');
+    const last = aClient();
+    expect(last.capture('https://shop.example/?ref=SAM-222222')?.code).toBe('SAM-222222');
+  });
+
+  it('forgets a referral once its window has passed', () => {
+    installPage();
+    const client = aClient({ attribution: { windowDays: 7 } });
+    client.capture(LINK);
+    vi.setSystemTime(new Date('2026-11-29T10:00:01.000Z'));
+    expect(client.referral()).toBeNull();
+    expect(localStorage.getItem('rk_ref')).toBeNull();
+  });
+
+  it('removes the code from the address bar when asked', () => {
+    installPage(LINK);
+    const replaceState = vi.fn();
+    vi.stubGlobal('history', { state: null, replaceState });
+    aClient({ cleanUrl: true }).capture();
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
+  });
+
+  it('captures on pushState and popstate once listening, and stops after', () => {
+    const page = installPage();
+    const history = { state: null, pushState(_state: unknown, _title: string, url: string) { location.href = url; } };
+    vi.stubGlobal('history', history);
+    const client = aClient();
+    const stop = client.listen();
+    history.pushState(null, '', LINK);
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+    client.clear();
+    page.events.dispatchEvent(new Event('popstate'));
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+    stop();
+    client.clear();
+    history.pushState(null, '', LINK);
+    expect(client.referral()).toBeNull();
+  });
+});
+
+describe('consent', () => {
+  it('writes nothing to localStorage or cookies while pending, yet captures and redeems', async () => {
+    const page = installPage(LINK);
+    const client = aClient({ consent: 'pending' });
+    expect(client.capture()?.code).toBe('ALEX-7HC2QK');
+    await expect(client.redeem({ orderId: '1001', order })).resolves.toMatchObject({ ok: true });
+    client.storage.set('dismissed', '1');
+    expect(page.setItem).not.toHaveBeenCalled();
+    expect(page.cookies.writes).toEqual([]);
+    expect(Object.keys(page.storage)).toEqual([]);
+  });
+
+  it('persists what it held once consent is granted', () => {
+    const page = installPage(LINK);
+    const client = aClient({ consent: 'pending' });
+    client.capture();
+    client.setConsent('granted');
+    expect(client.consent()).toBe('granted');
+    expect(JSON.parse(page.storage.getItem('rk_ref') as string).code).toBe('ALEX-7HC2QK');
+    expect(page.cookies.jar.has('rk_ref')).toBe(true);
+  });
+
+  it('clears what was stored when consent is denied, keeping it for this page only', () => {
+    const page = installPage(LINK);
+    const client = aClient();
+    client.capture();
+    client.storage.set('dismissed', '1');
+    client.setConsent('denied');
+    expect(Object.keys(page.storage)).toEqual([]);
+    expect(page.cookies.jar.has('rk_ref')).toBe(false);
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+    expect(aClient({ consent: 'denied' }).referral()).toBeNull();
+  });
+
+  it('neither reads nor writes the device while pending', () => {
+    const page = installPage();
+    aClient().capture(LINK);
+    const getItem = vi.spyOn(page.storage, 'getItem');
+    expect(aClient({ consent: 'pending' }).referral()).toBeNull();
+    expect(getItem).not.toHaveBeenCalled();
+  });
+});
+
+describe('storage that throws', () => {
+  it('still captures and redeems, in memory, without a console error', async () => {
+    installPage(LINK);
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    vi.stubGlobal('localStorage', { getItem: refuse, setItem: refuse, removeItem: refuse });
+    vi.stubGlobal('document', { get cookie(): string { return refuse(); }, set cookie(_value: string) { refuse(); } });
+    const client = aClient();
+    expect(client.capture()?.code).toBe('ALEX-7HC2QK');
+    const delivery = await client.redeem({ orderId: '1001', order, customer: { email: 'Friend@Example.com', firstOrder: true } });
+    expect(delivery).toMatchObject({ ok: true, status: 201 });
+    client.setConsent('denied');
+    client.setConsent('granted');
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+  });
+});
+
+describe('redeem', () => {
+  it('builds a valid redemption with the attribution and a hashed email', async () => {
+    installPage(LINK);
+    const client = aClient();
+    client.capture();
+    await client.redeem({ orderId: '1001', order, customer: { id: 'c_9', email: ' Friend@Example.com ', firstOrder: true } });
+    const redemption = posted.map((body) => JSON.parse(body)).find((event) => event.type === 'redemption');
+    expect(parseEvent(redemption, { now: new Date() })).toMatchObject({ ok: true });
+    expect(redemption).toMatchObject({
+      v: 1, program: 'spring-2026', code: 'ALEX-7HC2QK', orderId: '1001', order,
+      customer: { id: 'c_9', firstOrder: true, emailHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      attribution: { landedAt: '2026-11-22T10:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
+    });
+    expect(posted.join('')).not.toContain('example.com');
+  });
+
+  it('refuses to redeem without a referral, without a request', async () => {
+    installPage();
+    await expect(aClient().redeem({ orderId: '1001', order })).resolves.toMatchObject({ ok: false, queued: false, error: { code: 'no_referral' } });
+    expect(posted).toEqual([]);
+  });
+
+  it('gives every event its own id', async () => {
+    const client = aClient();
+    await client.trackShare('ALEX-7HC2QK', 'whatsapp');
+    await client.trackShare('ALEX-7HC2QK', 'x');
+    const [first, second] = posted.map((body) => JSON.parse(body));
+    expect(first.id).toMatch(/^evt_[A-Za-z0-9_-]{8,64}$/);
+    expect(first.id).not.toBe(second.id);
+    expect(parseEvent(first).ok).toBe(true);
+  });
+
+  it('refuses to track a share for a code that does not normalise', async () => {
+    await expect(aClient().trackShare('<b>', 'x')).resolves.toMatchObject({ ok: false, queued: false, error: { code: 'invalid_code' } });
+    expect(posted).toEqual([]);
+  });
+});
+
+describe('shareLink', () => {
+  it("builds on the site's home page by default", () => {
+    installPage('https://shop.example/account');
+    expect(aClient().shareLink({ code: 'ALEX-7HC2QK', channel: 'sms' })).toEqual({
+      ok: true, value: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms',
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { verifySignature } from '@referkit/events/signature';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createReferkit, LANDING_COOKIE, landingCookie, readLandingCookie } from './server.js';
+import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+let network: Awaited<ReturnType<typeof networkWithReceiver>> | undefined;
+
+afterEach(() => {
+  network?.server.close();
+  network = undefined;
+});
+
+describe('createReferkit on the server', () => {
+  it('signs a redemption that a receiver with the secret records', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET });
+    const delivery = await referkit.redeem({ orderId: '1001', order, referral: { code: CODE } });
+    expect(delivery).toMatchObject({ ok: true, status: 201 });
+    const [request] = network.requests;
+    const verdict = await verifySignature({ secrets: SECRET, headers: request!.headers, body: request!.body });
+    expect(verdict).toMatchObject({ ok: true, value: { id: JSON.parse(request!.body).id } });
+  });
+
+  it('signs every retry afresh over the same body and id', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    network.setChaos((n) => (n === 1 ? 'drop' : 'pass'));
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, retry: { sleep: async () => {} } });
+    await referkit.redeem({ orderId: '1001', order, referral: { code: CODE } });
+    const [first, second] = network.requests;
+    expect(second!.body).toBe(first!.body);
+    expect(second!.headers.get('webhook-id')).toBe(first!.headers.get('webhook-id'));
+  });
+
+  it('is refused by a signing receiver when no secret is given', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+      ok: false, queued: false, error: { code: 'missing_signature' },
+    });
+  });
+
+  it('reports a malformed secret as a final error without a request', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: 'not a secret' });
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+      ok: false, queued: false, error: { code: 'invalid_secret' },
+    });
+    expect(network.requests).toEqual([]);
+  });
+});
+
+describe('landing cookie', () => {
+  it('sets an HttpOnly, Secure, SameSite=Lax cookie for the whole window', () => {
+    const cookie = landingCookie('https://shop.example/p?ref=alex-7hc2qk&rk_ch=sms', { now: NOW, domain: 'shop.example' });
+    expect(cookie).toMatch(new RegExp(`^${LANDING_COOKIE}=[^;]+; Path=/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax; Domain=shop.example$`));
+  });
+
+  it('is read back at checkout as the referral', () => {
+    const cookie = landingCookie('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms', { now: NOW }) as string;
+    const header = `theme=dark; ${cookie.split(';')[0]}`;
+    expect(readLandingCookie(header, NOW)).toEqual({
+      code: 'ALEX-7HC2QK', channel: 'sms', landedAt: '2026-11-22T10:00:00.000Z', expiresAt: '2026-12-22T10:00:00.000Z',
+    });
+  });
+
+  it('sets nothing for a URL without a valid code', () => {
+    expect(landingCookie('https://shop.example/?ref=junk')).toBeNull();
+  });
+
+  it('keeps an earlier referral under first touch', () => {
+    const earlier = (landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW }) as string).split(';')[0];
+    expect(landingCookie('https://shop.example/?ref=SAM-222222', { now: NOW, model: 'first_touch', cookie: earlier })).toBeNull();
+    expect(landingCookie('https://shop.example/?ref=SAM-222222', { now: NOW, cookie: earlier })).not.toBeNull();
+  });
+
+  it('falls back to the cookie the browser SDK wrote', () => {
+    const referral = { code: 'ALEX-7HC2QK', landedAt: NOW.toISOString(), expiresAt: '2026-12-22T10:00:00.000Z' };
+    expect(readLandingCookie(`rk_ref=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toEqual(referral);
+  });
+
+  it.each([
+    ['expired', { code: 'ALEX-7HC2QK', landedAt: '2026-10-01T00:00:00.000Z', expiresAt: '2026-10-31T00:00:00.000Z' }],
+    ['a forged code', { code: '<script>', landedAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' }],
+    ['an unknown channel', { code: 'ALEX-7HC2QK', channel: 'pigeon', landedAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' }],
+  ])('refuses a cookie that is %s', (_why, referral) => {
+    expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
+  });
+
+  it('refuses junk', () => {
+    expect(readLandingCookie(`${LANDING_COOKIE}=%E0%A4%A`, NOW)).toBeNull();
+    expect(readLandingCookie(undefined, NOW)).toBeNull();
+  });
+});

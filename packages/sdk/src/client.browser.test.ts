@@ -1,0 +1,74 @@
+import { parseEvent } from '@referkit/events';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReferkit, type ReferkitOptions } from './client.js';
+
+const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
+let posted: string[];
+
+function wipe() {
+  localStorage.clear();
+  for (const pair of document.cookie.split('; ')) {
+    const name = pair.split('=')[0];
+    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+  }
+}
+
+beforeEach(() => {
+  posted = [];
+  wipe();
+});
+afterEach(wipe);
+
+function aClient(options: Partial<ReferkitOptions> = {}) {
+  return createReferkit({
+    program: 'spring-2026',
+    endpoint: '/api',
+    fetch: async (_url, init) => {
+      posted.push(String(init?.body));
+      return Response.json({ status: 'recorded' }, { status: 201 });
+    },
+    ...options,
+  });
+}
+
+describe('the SDK in Chromium', () => {
+  it('sets the attribution from ?ref= and reports one landing', async () => {
+    const client = aClient();
+    const referral = client.capture(LINK);
+    client.capture(LINK);
+    expect(referral).toMatchObject({ code: 'ALEX-7HC2QK', channel: 'whatsapp' });
+    expect(JSON.parse(localStorage.getItem('rk_ref') ?? '{}').code).toBe('ALEX-7HC2QK');
+    expect(document.cookie).toContain('rk_ref=');
+    await client.flush();
+    const landings = posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
+    expect(landings).toHaveLength(1);
+    expect(parseEvent(landings[0]).ok).toBe(true);
+  });
+
+  it('writes nothing to localStorage or document.cookie while consent is pending', async () => {
+    const client = aClient({ consent: 'pending' });
+    expect(client.capture(LINK)?.code).toBe('ALEX-7HC2QK');
+    client.storage.set('dismissed', '1');
+    await client.redeem({ orderId: '1001', order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } });
+    expect(localStorage.length).toBe(0);
+    expect(document.cookie).toBe('');
+    expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing', 'redemption']);
+  });
+
+  it('leaves the referral cookie visible on a sibling path', async () => {
+    aClient().capture(LINK);
+    const frame = document.createElement('iframe');
+    frame.src = '/sibling/path/page.html';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+    document.body.append(frame);
+    await loaded;
+    expect(frame.contentWindow?.location.pathname).toBe('/sibling/path/page.html');
+    expect(frame.contentDocument?.cookie).toContain('rk_ref=');
+    frame.remove();
+  });
+
+  it('keeps a referral on a later page load of the same site', () => {
+    aClient().capture(LINK);
+    expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');
+  });
+});

@@ -8,7 +8,10 @@ export interface CheckResult {
 export const packages: readonly string[];
 
 /** publint in strict mode (warnings fail too) over one package folder. */
-export function publint(name: string): CheckResult;
+export function publint(name: string): Promise<CheckResult>;
 
 /** Are The Types Wrong? over the packed tarball of one package folder, ESM-only profile. */
-export function attw(name: string): CheckResult;
+export function attw(name: string): Promise<CheckResult>;
+
+/** Both checks over every package, all at once. */
+export function lintPackages(): Promise<(CheckResult & { tool: 'publint' | 'attw'; name: string })[]>;

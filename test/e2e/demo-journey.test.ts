@@ -22,6 +22,17 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
   let link = '';
   let thanksUrl = '';
   const email = `friend-${Date.now()}@example.com`;
+  // Script errors and CSP or Trusted Types violations from every page; refused requests are expected.
+  const problems: string[] = [];
+  const watch = (context: BrowserContext) =>
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          problems.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+    });
 
   beforeAll(async () => {
     running = await startDemoUnderTest(database);
@@ -29,6 +40,8 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     ambassadorContext = await browser.newContext();
     await ambassadorContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: running.demo.url });
     friendContext = await browser.newContext();
+    watch(ambassadorContext);
+    watch(friendContext);
     const found = running.demo.ambassadors.find((ambassador) => ambassador.role === 'ambassador');
     if (!found) throw new Error('The demo seeded no ambassador of the role "ambassador".');
     alex = found;
@@ -114,5 +127,12 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await eventually(() => page.getByRole('alert').textContent()).toContain('for first orders only');
     expect(page.url()).not.toContain('thanks');
     expect((await dashboardRow(page)).redemptions).toBe('1');
+  });
+
+  test('runs every page without script errors under the strict CSP with Trusted Types', async () => {
+    const policy = (await fetch(`${running.demo.url}/`)).headers.get('content-security-policy');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("require-trusted-types-for 'script'");
+    expect(problems).toEqual([]);
   });
 });

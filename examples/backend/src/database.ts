@@ -2,7 +2,8 @@
  * The demo's PostgreSQL: PGlite in a local directory by default, a real server when a URL is given.
  * Both answer `query(text, params) → { rows }`, which is all `sqlStore` and the demo's tables need.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -33,12 +34,64 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.schema);
   await mkdir(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir);
+  const unlock = await lockDataDir(options.dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(options.dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   return {
     client: { query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }) },
-    description: `PGlite in ${options.dataDir}`,
-    close: () => db.close(),
+    description: `PGlite in ${relative(process.cwd(), options.dataDir) || '.'}`,
+    close: async () => {
+      await db.close();
+      await unlock();
+    },
   };
+}
+
+// Lock files this process holds: a pid check cannot tell two demos in one process apart.
+const locksHeld = new Set<string>();
+
+/**
+ * PGlite is one process's database: a second demo on the same directory would corrupt it. A lock
+ * file beside the directory holds the owner's pid; one left by a process that is gone is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lock = `${dataDir.replace(/[\\/]+$/, '')}.lock`;
+  if (locksHeld.has(lock)) throw new Error(`${dataDir} is in use by another demo in this process.`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const file = await open(lock, 'wx');
+      await file.writeFile(String(process.pid));
+      await file.close();
+      locksHeld.add(lock);
+      return async () => {
+        locksHeld.delete(lock);
+        await rm(lock, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (owner && owner !== process.pid && isRunning(owner)) {
+        throw new Error(`${dataDir} is in use by another demo (pid ${owner}). Stop it, or set REFERKIT_DATA_DIR.`);
+      }
+      await rm(lock, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}.`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {

@@ -29,13 +29,17 @@ if (!started.ok) {
 }
 
 const demo = started.value;
-const width = Math.max(...demo.ambassadors.map((ambassador) => ambassador.displayName.length + 4), 24);
+const label = (ambassador: (typeof demo.ambassadors)[number]) =>
+  `${ambassador.displayName} (${ROLE_NAMES[ambassador.role] ?? ambassador.role})`;
+const width = Math.max(...demo.ambassadors.map((ambassador) => label(ambassador).length), 10);
 const line = (label: string, url: string) => console.log(`  ${label.padEnd(width)} ${url}`);
 console.log(`\nReferkit demo — ${demo.program.brand}, program "${demo.program.id}" (${demo.database}${demo.seeded ? ', seeded just now' : ''})\n`);
 line('Storefront', `${demo.url}/`);
-for (const ambassador of demo.ambassadors) {
-  line(`${ambassador.displayName} (${ROLE_NAMES[ambassador.role] ?? ambassador.role})`, `${demo.url}/account?code=${ambassador.code}`);
+// The seeded three come first; later sign-ups are listed on the account page.
+for (const ambassador of demo.ambassadors.slice(0, 5)) {
+  line(label(ambassador), `${demo.url}/account?code=${ambassador.code}`);
 }
+if (demo.ambassadors.length > 5) line(`…${demo.ambassadors.length - 5} more`, `${demo.url}/account`);
 line('Checkout', `${demo.url}/checkout/`);
 line('Dashboard', `${demo.url}/dashboard`);
 console.log('\nOpen an account page, copy the link, open it in a private window, and check out. Ctrl-C stops.\n');

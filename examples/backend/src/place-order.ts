@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
+import type { Delivery } from '@referkit/sdk';
 import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
 import { type Enrolment, friendOfferFor } from './code-lookup.js';
@@ -22,10 +23,6 @@ export interface RedemptionClaim {
   attribution?: Attribution;
 }
 
-/** What the receiver answered, as the SDK's `Delivery`. */
-export type Delivery =
-  | { ok: true; status: number; rewards?: unknown }
-  | { ok: false; queued: boolean; error: { code: string; message: string } };
 
 /** Sends a signed redemption to the receiver. */
 export type DeliverRedemption = (program: Program, claim: RedemptionClaim) => Promise<Delivery>;

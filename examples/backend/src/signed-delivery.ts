@@ -4,35 +4,34 @@
  * browser uses, signing each attempt with the shared secret and retrying what is temporary.
  */
 import type { Program } from '@referkit/events';
-import { createReferkit } from '@referkit/sdk/server';
+import { createReferkit, type ReferkitClient } from '@referkit/sdk/server';
 import type { DeliverRedemption } from './place-order.js';
 
 /** Where to send, and with which secret. */
 export interface SignedDeliveryOptions {
   secret: string;
-  /** The brand's API base, read at each send (the server's port is known only once it listens). */
-  endpoint: () => string;
+  /** The brand's API base, e.g. `http://127.0.0.1:5173/api`. */
+  endpoint: string;
 }
 
-/** A signing client per program, and a way to stop their retries on shutdown. */
-export function signedDelivery({ secret, endpoint }: SignedDeliveryOptions): { deliver: DeliverRedemption; stop(): void } {
-  const clients = new Map<string, ReturnType<typeof createReferkit>>();
+/** Sends each redemption through a signing client, one per program. */
+export function signedDelivery({ secret, endpoint }: SignedDeliveryOptions): { deliver: DeliverRedemption } {
+  const clients = new Map<string, ReferkitClient>();
   const clientFor = (program: Program) => {
     let client = clients.get(program.id);
     if (!client) {
-      client = createReferkit({ program: program.id, endpoint: endpoint(), secret, attribution: program.attribution });
+      client = createReferkit({ program: program.id, endpoint, secret, attribution: program.attribution });
       clients.set(program.id, client);
     }
     return client;
   };
   return {
-    deliver: (program, claim) =>
+    deliver: (program, { code, orderId, order, customer, attribution }) =>
       clientFor(program).redeem({
-        orderId: claim.orderId,
-        order: claim.order,
-        customer: claim.customer,
-        referral: { code: claim.code, ...(claim.attribution ? { landedAt: claim.attribution.landedAt, channel: claim.attribution.channel } : {}) },
+        orderId,
+        order,
+        customer,
+        referral: { code, ...(attribution ? { landedAt: attribution.landedAt, channel: attribution.channel } : {}) },
       }),
-    stop: () => clients.clear(),
   };
 }

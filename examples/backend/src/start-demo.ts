@@ -1,19 +1,21 @@
 /**
- * `startDemo`: opens the database, seeds it on first start, wires the receiver, the signed
- * server-side SDK and the app together, and listens on 127.0.0.1. `npm start` calls it from
- * `main.ts`; tests call it on a free port with a temporary PGlite directory or a fresh schema.
+ * `startDemo`: claims the port first (so a taken port never touches the database), then opens the
+ * database, seeds it on first start, wires the receiver, the signed server-side SDK and the app
+ * together. `npm start` calls it from `main.ts`; tests call it on port 0 with a temporary PGlite
+ * directory or a fresh PostgreSQL schema.
  */
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ambassador, Program } from '@referkit/events';
 import { generateSecret } from '@referkit/events/signature';
 import { createDemoApp } from './app.js';
-import { openDatabase } from './database.js';
+import { type Database, openDatabase } from './database.js';
 import { createDemoReceiver } from './demo-receiver.js';
 import { migrateDemoTables } from './demo-tables.js';
-import { signedDelivery } from './signed-delivery.js';
-import { seedDemo } from './seed.js';
 import { openLedger } from './ledger.js';
+import { defaultDataDir } from './paths.js';
+import { seedDemo } from './seed.js';
+import { signedDelivery } from './signed-delivery.js';
 
 /** Where and how to start the demo. */
 export interface StartDemoOptions {
@@ -21,7 +23,7 @@ export interface StartDemoOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
-  /** PGlite's directory, used when `databaseUrl` is not given. */
+  /** PGlite's directory, used when `databaseUrl` is not given. @default `.data/pglite` at the repository root */
   dataDir?: string;
   /** A PostgreSQL URL; wins over `dataDir`. */
   databaseUrl?: string;
@@ -50,21 +52,44 @@ export interface Demo {
 }
 
 /** Why the demo did not start. */
-export type StartDemoError =
-  | { code: 'port_in_use'; message: string }
-  | { code: 'database_unavailable'; message: string };
+export interface StartDemoError {
+  code: 'port_in_use' | 'database_unavailable';
+  message: string;
+}
 
 /** Starts the demo; a taken port or an unreachable database is an answer, not a throw. */
 export async function startDemo(
   options: StartDemoOptions = {},
 ): Promise<{ ok: true; value: Demo } | { ok: false; error: StartDemoError }> {
   const { port = 5173, host = '127.0.0.1', now = () => new Date() } = options;
-  let database: Awaited<ReturnType<typeof openDatabase>>;
+  // Requests that arrive while the database opens wait for it rather than failing.
+  let ready: (app: { fetch: (request: Request) => Response | Promise<Response> }) => void = () => {};
+  const app = new Promise<{ fetch: (request: Request) => Response | Promise<Response> }>((resolve) => (ready = resolve));
+  const server = createAdaptorServer({ fetch: async (request) => (await app).fetch(request), hostname: host });
+  const listening = await new Promise<AddressInfo | NodeJS.ErrnoException>((resolve) => {
+    server.once('error', resolve);
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
+  if (listening instanceof Error) {
+    if (listening.code === 'EADDRINUSE') {
+      return { ok: false, error: { code: 'port_in_use', message: `Port ${port} on ${host} is already in use.` } };
+    }
+    throw listening;
+  }
+  const stopServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive sockets of browsers would otherwise hold the server open.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
+
+  let database: Database;
   try {
     database = options.databaseUrl
       ? await openDatabase({ databaseUrl: options.databaseUrl, schema: options.schema })
-      : await openDatabase({ dataDir: options.dataDir ?? (await import('./paths.js')).defaultDataDir });
+      : await openDatabase({ dataDir: options.dataDir ?? defaultDataDir });
   } catch (error) {
+    await stopServer();
     return { ok: false, error: { code: 'database_unavailable', message: `Could not open the database: ${(error as Error).message}` } };
   }
   try {
@@ -74,47 +99,29 @@ export async function startDemo(
     const programs = new Map(seeded.programs.map((program) => [program.id, program]));
     const program = seeded.programs[0] as Program;
     const secret = options.secret ?? generateSecret();
+    const origin = `http://${host}:${listening.port}`;
     const receiver = createDemoReceiver({ client: database.client, store, programs, secret, now });
-    // The signed path goes over real HTTP to this same server; its address is known once it listens.
-    let origin = '';
-    const delivery = signedDelivery({ secret, endpoint: () => `${origin}/api` });
-    const app = createDemoApp({ client: database.client, store, programs, program, receiver, deliver: delivery.deliver, now });
-    const server = createAdaptorServer({ fetch: app.fetch, hostname: host });
-    const listening = await new Promise<AddressInfo | NodeJS.ErrnoException>((resolve) => {
-      server.once('error', resolve);
-      server.listen(port, host, () => resolve(server.address() as AddressInfo));
-    });
-    if (listening instanceof Error) {
-      await database.close();
-      if (listening.code === 'EADDRINUSE') {
-        return { ok: false, error: { code: 'port_in_use', message: `Port ${port} on ${host} is already in use.` } };
-      }
-      throw listening;
-    }
-    origin = `http://${host}:${listening.port}`;
+    // The signed path goes over real HTTP to this same server, as it would to a separate one.
+    const delivery = signedDelivery({ secret, endpoint: `${origin}/api` });
+    ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver: delivery.deliver, now }));
     let closing: Promise<void> | undefined;
-    const demo: Demo = {
-      url: origin,
-      port: listening.port,
-      program,
-      ambassadors: seeded.ambassadors,
-      database: database.description,
-      seeded: seeded.fresh,
-      close: () => {
-        closing ??= (async () => {
-          delivery.stop();
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            // Keep-alive sockets of browsers would otherwise hold the server open.
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          });
-          await database.close();
-        })();
-        return closing;
+    return {
+      ok: true,
+      value: {
+        url: origin,
+        port: listening.port,
+        program,
+        ambassadors: seeded.ambassadors,
+        database: database.description,
+        seeded: seeded.fresh,
+        close: () => {
+          closing ??= stopServer().then(() => database.close());
+          return closing;
+        },
       },
     };
-    return { ok: true, value: demo };
   } catch (error) {
+    await stopServer();
     await database.close().catch(() => {});
     throw error;
   }

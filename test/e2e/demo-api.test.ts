@@ -1,0 +1,160 @@
+/**
+ * The demo backend over HTTP, without a browser: what its API answers to strangers and to bad
+ * input, that its pages escape what people type, and that it starts, restarts and refuses a
+ * taken port as `npm start` promises.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Demo, startDemo } from '../../examples/backend/src/start-demo.js';
+
+describe('the demo backend', () => {
+  let dataDir: string;
+  let demo: Demo;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-api-'));
+    const started = await startDemo({ port: 0, dataDir });
+    if (!started.ok) throw new Error(started.error.message);
+    demo = started.value;
+  });
+
+  afterAll(async () => {
+    await demo?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const api = (path: string, init?: RequestInit) => fetch(`${demo.url}${path}`, init);
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    api(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const code = (role: string) => demo.ambassadors.find((ambassador) => ambassador.role === role)?.code ?? '';
+
+  test('seeds one program and one ambassador of each role on first start', () => {
+    expect(demo.seeded).toBe(true);
+    expect(demo.ambassadors.map((ambassador) => ambassador.role)).toEqual(['ambassador', 'community_leader', 'influencer']);
+    const influencer = demo.ambassadors[2];
+    expect(influencer?.audienceTier).toBe('micro');
+    expect(Date.parse(influencer?.campaign?.startsAt ?? '')).toBeLessThan(Date.now());
+    expect(Date.parse(influencer?.campaign?.endsAt ?? '')).toBeGreaterThan(Date.now());
+  });
+
+  test('answers a code lookup with the public offer and nothing else about the ambassador', async () => {
+    const response = await api(`/api/codes/${code('ambassador').toLowerCase()}`);
+    expect(response.status).toBe(200);
+    expect(Object.keys(await response.json()).sort()).toEqual(
+      ['brand', 'code', 'currency', 'displayName', 'firstOrderOnly', 'friendOffer', 'minimumOrder'].sort(),
+    );
+  });
+
+  test('answers 404 unknown_code for a code no ambassador has', async () => {
+    const response = await api('/api/codes/NOBODY-222222');
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe('unknown_code');
+  });
+
+  test("answers an ambassador's public stats with their contribution target", async () => {
+    const stats = await (await api(`/api/ambassadors/${code('ambassador')}/stats`)).json();
+    expect(stats).toMatchObject({
+      code: code('ambassador'),
+      role: 'ambassador',
+      promoted: false,
+      friendsJoined: 0,
+      rewards: { type: 'credit', currency: 'USD', earned: 0, pending: 0 },
+      target: { shares: 3, per: 'week', done: 0, reached: false },
+    });
+  });
+
+  test('signs up an ambassador of a role with a freshly minted code', async () => {
+    const response = await postJson('/api/ambassadors', { displayName: 'Priya Natarajan', role: 'community_leader' });
+    expect(response.status).toBe(201);
+    const ambassador = await response.json();
+    expect(ambassador).toMatchObject({ displayName: 'Priya Natarajan', role: 'community_leader' });
+    expect(ambassador.code).toMatch(/^PRIYA-[2-9A-HJKMNP-Z]{6}$/);
+    expect((await api(`/api/codes/${ambassador.code}`)).status).toBe(200);
+  });
+
+  test('refuses a sign-up without a visible name, with the path of the problem', async () => {
+    const response = await postJson('/api/ambassadors', { displayName: '\u202e ', role: 'ambassador' });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid_ambassador');
+    expect(error.issues[0].path).toEqual(['displayName']);
+  });
+
+  test('escapes a name people typed on the account page', async () => {
+    const signed = await (await postJson('/api/ambassadors', { displayName: '<img src=x onerror=alert(1)>', role: 'ambassador' })).json();
+    const page = await (await api(`/account?code=${signed.code}`)).text();
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('name="&#60;img src=x onerror=alert(1)&#62;"');
+  });
+
+  test('refuses an unsigned redemption for an order the shop never placed', async () => {
+    const response = await postJson('/api/referrals/events', {
+      v: 1, id: 'evt_forgedclaim0001', type: 'redemption', program: demo.program.id, code: code('ambassador'),
+      occurredAt: new Date().toISOString(), orderId: 'ord_never_placed',
+      order: { currency: 'USD', subtotal: 4800, discount: 720, total: 4080 },
+    });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.code).toBe('order_not_confirmed');
+  });
+
+  test('refuses a redemption with a forged signature instead of judging it as a claim', async () => {
+    const body = JSON.stringify({
+      v: 1, id: 'evt_forgedsignature1', type: 'redemption', program: demo.program.id, code: code('ambassador'),
+      occurredAt: new Date().toISOString(), orderId: 'ord_forged',
+      order: { currency: 'USD', subtotal: 4800, discount: 720, total: 4080 },
+    });
+    const response = await api('/api/referrals/events', {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'evt_forgedsignature1',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': `v1,${Buffer.alloc(32).toString('base64')}`,
+      },
+    });
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('invalid_signature');
+  });
+
+  test('prices an order on the server and records its signed redemption', async () => {
+    const response = await postJson('/api/orders', {
+      email: 'api-test@example.com',
+      items: [{ sku: 'oolong-tin', quantity: 2 }],
+      code: code('influencer'),
+    });
+    expect(response.status).toBe(201);
+    const placed = await response.json();
+    expect(placed.order).toMatchObject({ subtotal: 7200, discount: 1080, total: 6120 });
+    // The influencer's micro-tier reward: 10% of the order, in cash.
+    expect(placed.referral).toMatchObject({ ok: true, status: 201, rewards: { ambassador: { amount: 612, type: 'cash' } } });
+  });
+
+  test('refuses an order for a product the shop does not sell', async () => {
+    const response = await postJson('/api/orders', { email: 'x@example.com', items: [{ sku: 'gold-bar', quantity: 1 }] });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('unknown_product');
+  });
+
+  test('answers a taken port with port_in_use, without touching the database', async () => {
+    const second = await startDemo({ port: demo.port, dataDir });
+    expect(second).toEqual({ ok: false, error: { code: 'port_in_use', message: expect.stringContaining(String(demo.port)) } });
+  });
+
+  test('refuses a second demo on the same data directory', async () => {
+    const second = await startDemo({ port: 0, dataDir });
+    expect(second.ok ? 'started' : second.error.code).toBe('database_unavailable');
+  });
+
+  test('keeps its data across a restart', async () => {
+    const codes = demo.ambassadors.map((ambassador) => ambassador.code);
+    await demo.close();
+    const restarted = await startDemo({ port: 0, dataDir });
+    if (!restarted.ok) throw new Error(restarted.error.message);
+    demo = restarted.value;
+    expect(demo.seeded).toBe(false);
+    expect(demo.ambassadors.map((ambassador) => ambassador.code).slice(0, 3)).toEqual(codes.slice(0, 3));
+  });
+});

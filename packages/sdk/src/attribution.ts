@@ -38,7 +38,10 @@ const DAY_MS = 864e5;
 const SAME_LANDING_MS = 18e5;
 
 /** Creates the referral memory of one client over its store. */
-export function attribution(store: ConsentStore, { model = 'last_touch', windowDays = 30 }: AttributionOptions = {}): AttributionMemory {
+export function attribution(
+  store: ConsentStore,
+  { model = 'last_touch', windowDays = 30 }: AttributionOptions = {},
+): AttributionMemory {
   const memory: AttributionMemory = {
     read() {
       let referral: Referral | undefined;
@@ -57,7 +60,10 @@ export function attribution(store: ConsentStore, { model = 'last_touch', windowD
       const repeat = seenCode === code && now - Number(seenAt) < SAME_LANDING_MS;
       if (!current || (model === 'last_touch' && (!repeat || current.code !== code))) {
         const referral: Referral = {
-          code, channel, landedAt: new Date(now).toISOString(), expiresAt: new Date(now + windowDays * DAY_MS).toISOString(),
+          code,
+          channel,
+          landedAt: new Date(now).toISOString(),
+          expiresAt: new Date(now + windowDays * DAY_MS).toISOString(),
         };
         store.set('ref', JSON.stringify(referral), windowDays * 86400);
       }

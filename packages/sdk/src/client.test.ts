@@ -37,7 +37,10 @@ describe('capture', () => {
     const page = installPage(LINK);
     const referral = aClient().capture();
     expect(referral).toEqual({
-      code: 'ALEX-7HC2QK', channel: 'whatsapp', landedAt: '2026-11-22T10:00:00.000Z', expiresAt: '2026-12-22T10:00:00.000Z',
+      code: 'ALEX-7HC2QK',
+      channel: 'whatsapp',
+      landedAt: '2026-11-22T10:00:00.000Z',
+      expiresAt: '2026-12-22T10:00:00.000Z',
     });
     await vi.waitFor(() => expect(landings()).toHaveLength(1));
     expect(parseEvent(landings()[0]).ok).toBe(true);
@@ -84,7 +87,12 @@ describe('capture', () => {
 
   it('captures on pushState and popstate once listening, and stops after', () => {
     const page = installPage();
-    const history = { state: null, pushState(_state: unknown, _title: string, url: string) { location.href = url; } };
+    const history = {
+      state: null,
+      pushState(_state: unknown, _title: string, url: string) {
+        location.href = url;
+      },
+    };
     vi.stubGlobal('history', history);
     const client = aClient();
     const stop = client.listen();
@@ -150,10 +158,21 @@ describe('storage that throws', () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
     vi.stubGlobal('localStorage', { getItem: refuse, setItem: refuse, removeItem: refuse });
-    vi.stubGlobal('document', { get cookie(): string { return refuse(); }, set cookie(_value: string) { refuse(); } });
+    vi.stubGlobal('document', {
+      get cookie(): string {
+        return refuse();
+      },
+      set cookie(_value: string) {
+        refuse();
+      },
+    });
     const client = aClient();
     expect(client.capture()?.code).toBe('ALEX-7HC2QK');
-    const delivery = await client.redeem({ orderId: '1001', order, customer: { email: 'Friend@Example.com', firstOrder: true } });
+    const delivery = await client.redeem({
+      orderId: '1001',
+      order,
+      customer: { email: 'Friend@Example.com', firstOrder: true },
+    });
     expect(delivery).toMatchObject({ ok: true, status: 201 });
     client.setConsent('denied');
     client.setConsent('granted');
@@ -166,11 +185,19 @@ describe('redeem', () => {
     installPage(LINK);
     const client = aClient();
     client.capture();
-    await client.redeem({ orderId: '1001', order, customer: { id: 'c_9', email: ' Friend@Example.com ', firstOrder: true } });
+    await client.redeem({
+      orderId: '1001',
+      order,
+      customer: { id: 'c_9', email: ' Friend@Example.com ', firstOrder: true },
+    });
     const redemption = posted.map((body) => JSON.parse(body)).find((event) => event.type === 'redemption');
     expect(parseEvent(redemption, { now: new Date() })).toMatchObject({ ok: true });
     expect(redemption).toMatchObject({
-      v: 1, program: 'spring-2026', code: 'ALEX-7HC2QK', orderId: '1001', order,
+      v: 1,
+      program: 'spring-2026',
+      code: 'ALEX-7HC2QK',
+      orderId: '1001',
+      order,
       customer: { id: 'c_9', firstOrder: true, emailHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       attribution: { landedAt: '2026-11-22T10:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
     });
@@ -179,7 +206,11 @@ describe('redeem', () => {
 
   it('refuses to redeem without a referral, without a request', async () => {
     installPage();
-    await expect(aClient().redeem({ orderId: '1001', order })).resolves.toMatchObject({ ok: false, queued: false, error: { code: 'no_referral' } });
+    await expect(aClient().redeem({ orderId: '1001', order })).resolves.toMatchObject({
+      ok: false,
+      queued: false,
+      error: { code: 'no_referral' },
+    });
     expect(posted).toEqual([]);
   });
 
@@ -194,7 +225,11 @@ describe('redeem', () => {
   });
 
   it('refuses to track a share for a code that does not normalise', async () => {
-    await expect(aClient().trackShare('<b>', 'x')).resolves.toMatchObject({ ok: false, queued: false, error: { code: 'invalid_code' } });
+    await expect(aClient().trackShare('<b>', 'x')).resolves.toMatchObject({
+      ok: false,
+      queued: false,
+      error: { code: 'invalid_code' },
+    });
     expect(posted).toEqual([]);
   });
 });
@@ -203,7 +238,8 @@ describe('shareLink', () => {
   it("builds on the site's home page by default", () => {
     installPage('https://shop.example/account');
     expect(aClient().shareLink({ code: 'ALEX-7HC2QK', channel: 'sms' })).toEqual({
-      ok: true, value: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms',
+      ok: true,
+      value: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms',
     });
   });
 });

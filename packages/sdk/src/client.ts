@@ -107,8 +107,14 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
   const post: typeof fetch = (...args) => (options.fetch ?? fetch)(...args);
   const outbox = createOutbox(store, { url, fetch: post, timeout: retry.timeout ?? 1e4 }, retry);
   const send = (type: string, code: string, fields: object) =>
-    outbox.add(JSON.stringify({ v: 1, id: eventId(), type, program, code, occurredAt: new Date().toISOString(), ...fields }));
-  const refuse = async (code: string): Promise<Delivery> => ({ ok: false, queued: false, error: { code, message: code } });
+    outbox.add(
+      JSON.stringify({ v: 1, id: eventId(), type, program, code, occurredAt: new Date().toISOString(), ...fields }),
+    );
+  const refuse = async (code: string): Promise<Delivery> => ({
+    ok: false,
+    queued: false,
+    error: { code, message: code },
+  });
   const place = globalThis.location;
 
   const client: ReferkitClient = {
@@ -128,7 +134,8 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
     },
     referral: memory.read,
     setConsent(next) {
-      store.consent((state = next));
+      state = next;
+      store.consent(next);
     },
     consent: () => state,
     shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
@@ -168,7 +175,9 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
       for (const body of outbox.bodies()) {
         const beacon = () => navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
         try {
-          post(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).catch(beacon);
+          post(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).catch(
+            beacon,
+          );
         } catch {
           beacon();
         }

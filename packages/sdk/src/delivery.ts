@@ -53,7 +53,12 @@ export async function attempt(body: string, { url, fetch, timeout }: Transport):
   let wait: string | null = null;
   let answer: { rewards?: Rewards; error?: DeliveryError } = {};
   try {
-    const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, signal: abort.signal });
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      signal: abort.signal,
+    });
     wait = response.headers.get('retry-after');
     // The status decides; a body that cannot be read as JSON only loses its details.
     answer = await response.json().catch(() => answer);

@@ -12,7 +12,10 @@
  */
 export function normalizeEmail(email: string): string {
   // A tag needs a local part before it: `+tag@x.com` is kept as it is.
-  const address = email.trim().toLowerCase().replace(/(.)\+[^@]*@/, '$1@');
+  const address = email
+    .trim()
+    .toLowerCase()
+    .replace(/(.)\+[^@]*@/, '$1@');
   // Dots followed by an `@` are the local part's; the domain's are kept.
   return /@(gmail|googlemail)\.com$/.test(address) ? address.replace(/\.(?=.*@)/g, '') : address;
 }

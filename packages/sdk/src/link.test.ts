@@ -27,13 +27,19 @@ describe('buildShareLink', () => {
       param: 'via',
       utm: { source: 'ambassador', campaign: 'spring sale' },
     });
-    expect(link).toEqual({ ok: true, value: 'http://shop.example/?via=ALEX-7HC2QK&utm_source=ambassador&utm_campaign=spring+sale' });
+    expect(link).toEqual({
+      ok: true,
+      value: 'http://shop.example/?via=ALEX-7HC2QK&utm_source=ambassador&utm_campaign=spring+sale',
+    });
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://shop.example/', '/relative', '', 'not a url'])(
     'refuses the base %j',
     (base) => {
-      expect(buildShareLink({ base, code: 'ALEX-7HC2QK' })).toMatchObject({ ok: false, error: { code: 'invalid_base' } });
+      expect(buildShareLink({ base, code: 'ALEX-7HC2QK' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_base' },
+      });
     },
   );
 
@@ -64,7 +70,10 @@ describe('buildShareLink', () => {
 
 describe('readReferral', () => {
   it('finds and normalises the code and the channel', () => {
-    expect(readReferral('https://shop.example/?ref=alex-7hc2qk&rk_ch=sms')).toEqual({ code: 'ALEX-7HC2QK', channel: 'sms' });
+    expect(readReferral('https://shop.example/?ref=alex-7hc2qk&rk_ch=sms')).toEqual({
+      code: 'ALEX-7HC2QK',
+      channel: 'sms',
+    });
   });
 
   it('reads a relative URL and a custom parameter', () => {

@@ -42,7 +42,9 @@ describe('delivery over a real receiver', () => {
 
   it('retries a redemption after a 503, honouring Retry-After in seconds', async () => {
     network = await networkWithReceiver();
-    network.setChaos((n) => (n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '7' } }) : 'pass'));
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '7' } }) : 'pass',
+    );
     const { client, waits } = aClient();
     await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: true, status: 201 });
     expect(waits).toEqual([7000]);
@@ -52,7 +54,9 @@ describe('delivery over a real receiver', () => {
   it('honours a Retry-After given as an HTTP-date on a 429', async () => {
     network = await networkWithReceiver();
     const at = new Date(Date.now() + 20_000).toUTCString();
-    network.setChaos((n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': at } }) : 'pass'));
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': at } }) : 'pass',
+    );
     const { client, waits } = aClient();
     await client.redeem({ orderId: '1001', order, referral });
     expect(waits).toHaveLength(1);
@@ -64,12 +68,15 @@ describe('delivery over a real receiver', () => {
     network = await networkWithReceiver();
     network.setChaos(() => 'drop');
     const waits: number[] = [];
-    const { client } = aClient({ retry: { limit: 8, base: 100, cap: 1000, timeout: 25, sleep: async (ms) => void waits.push(ms) } });
+    const { client } = aClient({
+      retry: { limit: 8, base: 100, cap: 1000, timeout: 25, sleep: async (ms) => void waits.push(ms) },
+    });
     const delivery = await client.redeem({ orderId: '1001', order, referral });
     expect(delivery).toMatchObject({ ok: false, queued: true, error: { code: 'network_error' } });
     expect(network.requests).toHaveLength(8);
     expect(waits).toHaveLength(7);
-    waits.forEach((wait, index) => expect(wait).toBeLessThanOrEqual(Math.min(1000, 100 * 2 ** (index + 1))));
+    for (const [index, wait] of waits.entries())
+      expect(wait).toBeLessThanOrEqual(Math.min(1000, 100 * 2 ** (index + 1)));
   });
 
   it('treats a request without an answer as a timeout and retries it', async () => {
@@ -102,19 +109,29 @@ describe('delivery over a real receiver', () => {
     network = await networkWithReceiver();
     // A fixed pseudo-random sequence, so a failure can be replayed.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const fates = { pass: 0, failed: 0 };
     network.setChaos((n) => {
       // An outage: every request between the 1,500th and the 1,900th finds no network.
-      if (n > 1500 && n <= 1900) return fates.failed++, 'drop';
-      const roll = random();
-      if (roll < 0.5) return fates.pass++, 'pass';
+      const roll = n > 1500 && n <= 1900 ? 0 : random();
+      if (roll >= 0.5) {
+        fates.pass++;
+        return 'pass';
+      }
       fates.failed++;
-      if (roll < 0.65) return 'drop';
-      if (roll < 0.8) return 'drop-after';
-      if (roll < 0.87) return new HttpResponse(null, { status: 503, headers: { 'retry-after': '1' } });
-      if (roll < 0.94) return new HttpResponse(null, { status: 429, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } });
-      return roll < 0.97 ? 'hang' : 'hang-after';
+      if (n > 1500 && n <= 1900) return 'drop';
+      if (roll < 0.15) return 'drop';
+      if (roll < 0.3) return 'drop-after';
+      if (roll < 0.37) return new HttpResponse(null, { status: 503, headers: { 'retry-after': '1' } });
+      if (roll < 0.44)
+        return new HttpResponse(null, {
+          status: 429,
+          headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() },
+        });
+      return roll < 0.47 ? 'hang' : 'hang-after';
     });
     const { client } = aClient();
     const deliveries = await Promise.all(
@@ -159,7 +176,10 @@ describe('delivery over a real receiver', () => {
     const page = installPage();
     network.setChaos((n) => (n <= 1 ? 'drop' : 'pass'));
     const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { limit: 1 } });
-    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: false, queued: true });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+      ok: false,
+      queued: true,
+    });
     page.events.dispatchEvent(new Event('online'));
     await vi.waitFor(() => expect(network?.recorded.get('1001')).toBe(1));
     expect(network.requests).toHaveLength(2);

@@ -35,7 +35,12 @@ export interface Outbox {
 export function createOutbox(
   store: KeyValueStore,
   transport: Transport,
-  { limit = 5, base = 500, cap = 3e4, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: RetryOptions = {},
+  {
+    limit = 5,
+    base = 500,
+    cap = 3e4,
+    sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  }: RetryOptions = {},
 ): Outbox {
   // The delivery under way for each body, so a flush joins it rather than sending the body twice.
   const sending = new Map<string, Promise<Delivery>>();

@@ -27,7 +27,12 @@ describe('createReferkit on the server', () => {
   it('signs every retry afresh over the same body and id', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     network.setChaos((n) => (n === 1 ? 'drop' : 'pass'));
-    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, retry: { sleep: async () => {} } });
+    const referkit = createReferkit({
+      program: 'spring-2026',
+      endpoint: ENDPOINT,
+      secret: SECRET,
+      retry: { sleep: async () => {} },
+    });
     await referkit.redeem({ orderId: '1001', order, referral: { code: CODE } });
     const [first, second] = network.requests;
     expect(second!.body).toBe(first!.body);
@@ -38,7 +43,9 @@ describe('createReferkit on the server', () => {
     network = await networkWithReceiver({ secret: SECRET });
     const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
     await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
-      ok: false, queued: false, error: { code: 'missing_signature' },
+      ok: false,
+      queued: false,
+      error: { code: 'missing_signature' },
     });
   });
 
@@ -46,7 +53,9 @@ describe('createReferkit on the server', () => {
     network = await networkWithReceiver({ secret: SECRET });
     const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: 'not a secret' });
     await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
-      ok: false, queued: false, error: { code: 'invalid_secret' },
+      ok: false,
+      queued: false,
+      error: { code: 'invalid_secret' },
     });
     expect(network.requests).toEqual([]);
   });
@@ -54,15 +63,25 @@ describe('createReferkit on the server', () => {
 
 describe('landing cookie', () => {
   it('sets an HttpOnly, Secure, SameSite=Lax cookie for the whole window', () => {
-    const cookie = landingCookie('https://shop.example/p?ref=alex-7hc2qk&rk_ch=sms', { now: NOW, domain: 'shop.example' });
-    expect(cookie).toMatch(new RegExp(`^${LANDING_COOKIE}=[^;]+; Path=/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax; Domain=shop.example$`));
+    const cookie = landingCookie('https://shop.example/p?ref=alex-7hc2qk&rk_ch=sms', {
+      now: NOW,
+      domain: 'shop.example',
+    });
+    expect(cookie).toMatch(
+      new RegExp(
+        `^${LANDING_COOKIE}=[^;]+; Path=/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax; Domain=shop.example$`,
+      ),
+    );
   });
 
   it('is read back at checkout as the referral', () => {
     const cookie = landingCookie('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms', { now: NOW }) as string;
     const header = `theme=dark; ${cookie.split(';')[0]}`;
     expect(readLandingCookie(header, NOW)).toEqual({
-      code: 'ALEX-7HC2QK', channel: 'sms', landedAt: '2026-11-22T10:00:00.000Z', expiresAt: '2026-12-22T10:00:00.000Z',
+      code: 'ALEX-7HC2QK',
+      channel: 'sms',
+      landedAt: '2026-11-22T10:00:00.000Z',
+      expiresAt: '2026-12-22T10:00:00.000Z',
     });
   });
 
@@ -72,7 +91,9 @@ describe('landing cookie', () => {
 
   it('keeps an earlier referral under first touch', () => {
     const earlier = (landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW }) as string).split(';')[0];
-    expect(landingCookie('https://shop.example/?ref=SAM-222222', { now: NOW, model: 'first_touch', cookie: earlier })).toBeNull();
+    expect(
+      landingCookie('https://shop.example/?ref=SAM-222222', { now: NOW, model: 'first_touch', cookie: earlier }),
+    ).toBeNull();
     expect(landingCookie('https://shop.example/?ref=SAM-222222', { now: NOW, cookie: earlier })).not.toBeNull();
   });
 
@@ -83,8 +104,19 @@ describe('landing cookie', () => {
 
   it.each([
     ['expired', { code: 'ALEX-7HC2QK', landedAt: '2026-10-01T00:00:00.000Z', expiresAt: '2026-10-31T00:00:00.000Z' }],
-    ['a forged code', { code: '<script>', landedAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' }],
-    ['an unknown channel', { code: 'ALEX-7HC2QK', channel: 'pigeon', landedAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' }],
+    [
+      'a forged code',
+      { code: '<script>', landedAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+    [
+      'an unknown channel',
+      {
+        code: 'ALEX-7HC2QK',
+        channel: 'pigeon',
+        landedAt: '2026-11-21T00:00:00.000Z',
+        expiresAt: '2026-12-21T00:00:00.000Z',
+      },
+    ],
   ])('refuses a cookie that is %s', (_why, referral) => {
     expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
   });

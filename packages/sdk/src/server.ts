@@ -101,8 +101,11 @@ export function readLandingCookie(cookieHeader: string | null | undefined, now =
     // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one.
     const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
     if (
-      code && normalizeCode(code) === code && (!channel || CHANNEL_PATTERN.test(channel)) &&
-      Date.parse(landedAt) < Date.parse(expiresAt) && Date.parse(expiresAt) > now.getTime()
+      code &&
+      normalizeCode(code) === code &&
+      (!channel || CHANNEL_PATTERN.test(channel)) &&
+      Date.parse(landedAt) < Date.parse(expiresAt) &&
+      Date.parse(expiresAt) > now.getTime()
     ) {
       return channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };
     }

@@ -34,7 +34,9 @@ describe('shareIntents', () => {
   });
 
   it('builds a mailto with subject and body encoded per RFC 6068 (%20, CRLF)', () => {
-    expect(intents.email).toBe(`mailto:?subject=A%20gift%20from%20Alex&body=${encodedMessage}%0D%0A%0D%0A${encodedLink}`);
+    expect(intents.email).toBe(
+      `mailto:?subject=A%20gift%20from%20Alex&body=${encodedMessage}%0D%0A%0D%0A${encodedLink}`,
+    );
     expect(intents.email).not.toContain('+');
   });
 

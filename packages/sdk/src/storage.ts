@@ -36,8 +36,10 @@ export function createStorage(state: ConsentState, { domain }: StorageOptions = 
   // What was not persisted, with the cookie lifetime it asked for.
   const memory = new Map<string, [string, number?]>();
   const cookie = (key: string, value?: string, maxAge = 0) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
     document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value ?? '')};path=/;max-age=${maxAge};samesite=lax${
-      location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
+      location.protocol === 'https:' ? ';secure' : ''
+    }${domain ? `;domain=${domain}` : ''}`;
   };
   const store: ConsentStore = {
     get(key) {

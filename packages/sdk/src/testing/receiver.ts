@@ -3,7 +3,12 @@
  * every request counted, and a `chaos` hook that can drop, delay or answer in the network's place.
  */
 import {
-  ambassadorSchema, createReceiver, memoryStore, parseEvent, programSchema, type RedemptionEvent,
+  ambassadorSchema,
+  createReceiver,
+  memoryStore,
+  parseEvent,
+  programSchema,
+  type RedemptionEvent,
 } from '@referkit/events';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -22,13 +27,21 @@ export type Chaos = (request: number) => 'pass' | 'drop' | 'drop-after' | 'hang'
 export async function networkWithReceiver(options: { secret?: string } = {}) {
   const store = memoryStore();
   const program = programSchema.parse({
-    id: 'spring-2026', brand: 'Acme', currency: 'USD',
+    id: 'spring-2026',
+    brand: 'Acme',
+    currency: 'USD',
     friendOffer: { kind: 'percent', percent: 15 },
     ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
   });
-  await store.upsertAmbassador(program, ambassadorSchema.parse({
-    id: 'amb_1', code: CODE, displayName: 'Alex', joinedAt: '2026-01-01T00:00:00.000Z',
-  }));
+  await store.upsertAmbassador(
+    program,
+    ambassadorSchema.parse({
+      id: 'amb_1',
+      code: CODE,
+      displayName: 'Alex',
+      joinedAt: '2026-01-01T00:00:00.000Z',
+    }),
+  );
   const receive = createReceiver({
     programs: [program],
     resolveCode: (code) => store.ambassadorByCode(code),

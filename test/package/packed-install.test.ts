@@ -72,13 +72,14 @@ describe('the packed packages installed in a fresh project', () => {
     });
   }
 
-  it('loads @referkit/events from CommonJS with require()', () => {
+  it('loads the backend entries from CommonJS with require()', () => {
     const result = project.run(process.execPath, ['require-events.cjs']);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({
       normalized: 'ALEX-7HC2QK',
       invalid: 'invalid_event',
       signs: 'function',
+      client: 'function',
     });
   });
 

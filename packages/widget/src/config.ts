@@ -2,7 +2,7 @@
  * The page's Referkit setup: `Referkit('init', …)` (or `init(…)` from the ESM entry) creates one
  * SDK client, captures the referral in the URL, and hands both to every element on the page.
  */
-import { createReferkit } from '@referkit/sdk';
+import { createReferkit, readReferral } from '@referkit/sdk';
 import type { IntentChannel } from './channels.js';
 import { misconfigured } from './log.js';
 import type { OfferTerms } from './offer-text.js';
@@ -69,29 +69,21 @@ export function onSetup(listener: () => void): () => void {
  */
 export function init(config: WidgetConfig): boolean {
   if (typeof config?.program !== 'string' || typeof config.endpoint !== 'string') {
-    misconfigured(
-      'start',
-      'init needs a program and an endpoint',
-      "Call Referkit('init', { program: 'spring-2026', endpoint: '/api' }).",
-    );
+    misconfigured('start', 'init needs a program and an endpoint', "Call Referkit('init', { program, endpoint }).");
     return false;
   }
   let client = config.client;
   try {
-    client ??= createReferkit({
-      program: config.program,
-      endpoint: config.endpoint,
-      param: config.param,
-      attribution: config.attribution,
-      consent: config.consent,
-    } as ClientOptions);
+    // The SDK reads only its own options from the config; the display terms ride along unread.
+    client ??= createReferkit(config as ClientOptions);
   } catch (error) {
     misconfigured('start', (error as Error).message, 'Check the options passed to init.');
     return false;
   }
   setup = { config, client };
   const referral = client.capture();
-  if (referral) {
+  // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not.
+  if (referral && readReferral(location.href, config.param)) {
     document.dispatchEvent(new CustomEvent('referkit:capture', { bubbles: true, composed: true, detail: referral }));
   }
   for (const listener of listeners) listener();

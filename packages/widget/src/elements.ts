@@ -117,13 +117,8 @@ export class ReferkitShareElement extends ReferkitElement {
 /** `<referkit-offer>`: the friend's banner, shown when the page captured a referral. */
 export class ReferkitOfferElement extends ReferkitElement {
   view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
-    return h(OfferBanner, { client, terms: pickOffer(terms), endpoint: config.endpoint, text, locale });
+    return h(OfferBanner, { client, terms, endpoint: config.endpoint, text, locale });
   }
-}
-
-// Only the offer's own fields, so undefined keys of the init config cannot hide the code lookup's terms.
-function pickOffer({ currency, friendOffer, firstOrderOnly, minimumOrder }: ProgramTerms) {
-  return JSON.parse(JSON.stringify({ currency, friendOffer, firstOrderOnly, minimumOrder }));
 }
 
 /** Defines both elements once; a second call (or a second copy of the script) changes nothing. */

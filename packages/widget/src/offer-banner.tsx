@@ -60,8 +60,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   };
 
   render({ terms, text, locale }: OfferBannerProps, { dismissed, lookup }: State) {
-    const offerTerms = { ...lookup, ...terms } as OfferTerms;
-    if (!this.code || dismissed || !offerTerms.friendOffer || !offerTerms.currency) return null;
+    // The init's terms when complete, else the lookup's: painting at once needs them from init.
+    const offerTerms = (terms?.friendOffer && terms.currency ? terms : lookup) as OfferTerms | undefined;
+    if (!this.code || dismissed || !offerTerms) return null;
     const offer = friendOfferText(text, locale, offerTerms, true);
     return (
       <aside

@@ -3,7 +3,7 @@
  * `<style>` element or `style` attribute exists for a strict `style-src 'self'` CSP to block.
  * Theme with the custom properties below on the element or any ancestor:
  * `--referkit-accent`, `--referkit-accent-text`, `--referkit-radius`, `--referkit-font`,
- * `--referkit-surface`, `--referkit-text`, `--referkit-muted` (set them inside a `prefers-color-scheme` query to theme dark mode).
+ * `--referkit-surface`, `--referkit-text`, `--referkit-muted`, and `-dark` variants of the colours for dark mode.
  */
 
 // Kept terse by hand: it ships inside the 9,000 B budget. Logical properties (inline/block) make RTL free.
@@ -11,8 +11,8 @@
 const css = `:host{--a:var(--referkit-accent,#0b57d0);--t:var(--referkit-accent-text,#fff);--b:var(--referkit-surface,#fff);
 --f:var(--referkit-text,#1b1b1f);--m:var(--referkit-muted,#5c5c66);--r:var(--referkit-radius,10px);
 display:block;font:1rem/1.45 var(--referkit-font,system-ui,sans-serif);color:var(--f)}
-@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent,#a8c7fa);--t:var(--referkit-accent-text,#0a1a33);
---b:var(--referkit-surface,#1b1b1f);--f:var(--referkit-text,#e6e6ea);--m:var(--referkit-muted,#b4b4be)}}
+@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent-dark,#a8c7fa);--t:var(--referkit-accent-text-dark,#0a1a33);
+--b:var(--referkit-surface-dark,#1b1b1f);--f:var(--referkit-text-dark,#e6e6ea);--m:var(--referkit-muted-dark,#b4b4be)}}
 *{box-sizing:border-box;font:inherit;color:inherit;margin:0}
 section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--r);padding:1rem;display:grid;gap:.6rem}
 h2{font-size:1.25rem}h2,h3{font-weight:700}

@@ -1,0 +1,99 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { init } from './config.js';
+import { defineElements } from './elements.js';
+
+let warn: ReturnType<typeof vi.spyOn>;
+
+const backend = vi.fn(async () => Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }));
+
+beforeAll(() => {
+  vi.stubGlobal('fetch', backend);
+  defineElements();
+  init({
+    program: 'spring-2026',
+    endpoint: '/api',
+    brand: 'Acme',
+    currency: 'USD',
+    friendOffer: { kind: 'percent', percent: 15 },
+    base: 'https://shop.example/',
+  });
+});
+
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  warn.mockRestore();
+});
+
+function mount(html: string) {
+  document.body.insertAdjacentHTML('beforeend', html);
+  return document.body.lastElementChild as HTMLElement;
+}
+
+describe('<referkit-share>', () => {
+  it('renders the panel in its shadow root with the adopted stylesheet', () => {
+    const element = mount('<referkit-share code="alex 7hc2qk"></referkit-share>');
+    expect(element.shadowRoot?.querySelector('input')?.value).toBe('https://shop.example/?ref=ALEX-7HC2QK');
+    expect(element.shadowRoot?.adoptedStyleSheets).toHaveLength(1);
+  });
+
+  it('logs one line and renders nothing for a code that is not a referral code', () => {
+    const element = mount('<referkit-share code="<b>nope</b>"></referkit-share>');
+    mount('<referkit-share code="<b>nope</b>"></referkit-share>');
+    expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not show the share panel: the code attribute "<b>nope</b>" is not a referral code. Set code="ALEX-7HC2QK".'],
+    ]);
+  });
+
+  it('shows only the channels asked for and logs the unknown ones', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" channels="sms whatsapp myspace"></referkit-share>');
+    const names = [...(element.shadowRoot?.querySelectorAll('a') ?? [])].map((link) => link.textContent);
+    expect(names).toEqual(['SMS', 'WhatsApp']);
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not show the channels myspace: they are not share channels. Use whatsapp x facebook linkedin telegram reddit email sms.'],
+    ]);
+  });
+
+  it('lays terms from its terms attribute over the init terms', () => {
+    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"brand":"Bolt"}'></referkit-share>`);
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Bolt');
+  });
+
+  it('logs one line for a terms attribute that is not JSON and uses the init terms', () => {
+    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms="{brand: Bolt}"></referkit-share>`);
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+    expect(warn.mock.calls).toEqual([[`[referkit] Could not read the terms attribute: it is not JSON. Write terms='{"brand":"Acme"}'.`]]);
+  });
+
+  it('fires referkit:share from the element, bubbling and composed', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" channels="whatsapp"></referkit-share>');
+    const shared = vi.fn();
+    document.addEventListener('referkit:share', shared, { once: true });
+    const link = element.shadowRoot?.querySelector('a') as HTMLAnchorElement;
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    expect(shared.mock.calls[0]?.[0]).toMatchObject({ bubbles: true, composed: true, detail: { channel: 'whatsapp' } });
+  });
+
+  it('logs one line for a locale without a catalogue and shows English', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" locale="fr"></referkit-share>');
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+    expect(warn.mock.calls).toEqual([['[referkit] Could not show the locale "fr": there is no catalogue for it. Use one of en, es, de, ar.']]);
+  });
+
+  it('renders in German once the catalogue has loaded', async () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" locale="de-AT"></referkit-share>');
+    await vi.waitFor(() => expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Lade Freunde zu Acme ein'));
+    expect(element.shadowRoot?.querySelector('section')?.getAttribute('lang')).toBe('de-AT');
+  });
+});
+
+describe('defineElements', () => {
+  it('can be called again without a second registration error', () => {
+    expect(() => defineElements()).not.toThrow();
+  });
+});

@@ -1,0 +1,39 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadCatalogue } from '../lazy.js';
+import { en } from './en.js';
+import { LOCALES, resolveLocale } from './locale.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('resolveLocale', () => {
+  it('answers English at once, for painting in the first frame', () => {
+    expect(resolveLocale('en-GB', true)).toEqual({ locale: 'en-GB', text: en });
+  });
+
+  it('loads the catalogue of a regional tag’s language and keeps the tag for Intl', async () => {
+    const { locale, text } = resolveLocale('es-MX', true);
+    expect(locale).toBe('es-MX');
+    expect((await text).copy).toBe('Copiar enlace');
+  });
+
+  it('falls back to English quietly for a page language without a catalogue', () => {
+    const warn = vi.spyOn(console, 'warn');
+    expect(resolveLocale('fr', false)).toEqual({ locale: 'en', text: en });
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('LOCALES', () => {
+  it('lists every catalogue file in i18n', () => {
+    const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))
+      .map((file) => /^([a-z]{2,3})\.ts$/.exec(file)?.[1])
+      .filter((language) => language && language !== 'en');
+    expect([...LOCALES].sort()).toEqual(files.sort());
+  });
+
+  it.each(LOCALES)('can load the %s catalogue', async (language) => {
+    expect(Object.keys((await loadCatalogue(language)).default).sort()).toEqual(Object.keys(en).sort());
+  });
+});

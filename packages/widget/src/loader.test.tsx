@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Loader = typeof import('./loader.js');
+type Config = typeof import('./config.js');
+
+let loader: Loader;
+let config: Config;
+let warn: ReturnType<typeof vi.spyOn>;
+
+const program = { program: 'spring-2026', endpoint: '/api', fetch: async () => Response.json({}, { status: 201 }) };
+
+beforeEach(async () => {
+  // Fresh modules: the setup and the logged lines are per page, and each test is a new page.
+  vi.resetModules();
+  delete window.Referkit;
+  loader = await import('./loader.js');
+  config = await import('./config.js');
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  warn.mockRestore();
+  delete window.Referkit;
+});
+
+/** The documented snippet a page runs before referkit.js loads. */
+function snippet() {
+  const queue: ArrayLike<unknown>[] = [];
+  window.Referkit = Object.assign((...args: unknown[]) => void queue.push(args), { q: queue }) as never;
+}
+
+describe('installLoader', () => {
+  it('replays an init queued before the script loaded', () => {
+    snippet();
+    window.Referkit?.('init', program as never);
+    expect(config.currentSetup()).toBeUndefined();
+    loader.installLoader();
+    expect(config.currentSetup()?.config.program).toBe('spring-2026');
+  });
+
+  it('runs calls made after loading at once', () => {
+    loader.installLoader();
+    window.Referkit?.('init', program as never);
+    window.Referkit?.('consent', 'denied');
+    expect(config.currentSetup()?.client.consent()).toBe('denied');
+  });
+
+  it('does nothing when a copy is already installed', () => {
+    loader.installLoader();
+    const installed = window.Referkit;
+    expect(loader.installLoader()).toBe(false);
+    expect(window.Referkit).toBe(installed);
+  });
+
+  it('logs one line for an unknown command and carries on', () => {
+    loader.installLoader();
+    window.Referkit?.('nope' as never, {} as never);
+    window.Referkit?.('nope' as never, {} as never);
+    expect(warn.mock.calls).toEqual([[`[referkit] Could not run Referkit("nope"): it is not a command. Use 'init' or 'consent'.`]]);
+  });
+
+  it('logs one line for an init without program or endpoint', () => {
+    loader.installLoader();
+    window.Referkit?.('init', { endpoint: '/api' } as never);
+    expect(warn.mock.calls).toEqual([
+      ["[referkit] Could not start: init needs a program and an endpoint. Call Referkit('init', { program, endpoint })."],
+    ]);
+    expect(config.currentSetup()).toBeUndefined();
+  });
+
+  it('fires referkit:capture when the page URL carries a code', () => {
+    history.replaceState(null, '', '/?ref=ALEX-7HC2QK&rk_ch=sms');
+    const captured = vi.fn();
+    document.addEventListener('referkit:capture', captured, { once: true });
+    loader.installLoader();
+    window.Referkit?.('init', program as never);
+    history.replaceState(null, '', '/');
+    expect(captured.mock.calls[0]?.[0].detail).toMatchObject({ code: 'ALEX-7HC2QK', channel: 'sms' });
+  });
+});

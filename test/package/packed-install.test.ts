@@ -113,7 +113,13 @@ describe('the packed packages installed in a fresh project', () => {
       logLevel: 'silent',
       mode: 'production',
       base: './',
-      build: { outDir, emptyOutDir: true },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        rollupOptions: {
+          input: { index: join(project.dir, 'page/index.html'), register: join(project.dir, 'page/register.html') },
+        },
+      },
     });
     const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
     const code = chunks.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
@@ -129,6 +135,21 @@ describe('the packed packages installed in a fresh project', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${server.origin}/page-dist/index.html?ref=alex-7hc2qk`);
       await page.waitForFunction(() => document.body.dataset.referral === 'ALEX-7HC2QK');
+      await page.getByText(/Alex/).first().waitFor({ timeout: 10_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  it('keeps the side effects of @referkit/widget/register through Vite (the offer shows)', async () => {
+    const server = await serveFolder(project.dir);
+    const page = await (await launch()).newPage();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.origin}/page-dist/register.html?ref=ALEX-7HC2QK`);
       await page.getByText(/Alex/).first().waitFor({ timeout: 10_000 });
       expect(errors).toEqual([]);
     } finally {

@@ -97,3 +97,18 @@ describe('defineElements', () => {
     expect(() => defineElements()).not.toThrow();
   });
 });
+
+describe('<referkit-share role>', () => {
+  it('shows a Referkit role', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" role="influencer"></referkit-share>');
+    expect(element.shadowRoot?.textContent).toContain('Influencer');
+  });
+
+  it('logs one line for a role that is not a Referkit role and shows none', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" role="dir"></referkit-share>');
+    expect(element.shadowRoot?.textContent).not.toContain('ltr');
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not show the role "dir": it is not a Referkit role. Use ambassador, community_leader, influencer.'],
+    ]);
+  });
+});

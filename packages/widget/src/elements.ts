@@ -86,8 +86,19 @@ abstract class ReferkitElement extends Base {
   abstract view(setup: Setup, terms: ProgramTerms, text: Catalogue, locale: string): ComponentChild;
 }
 
+const ROLES = ['ambassador', 'community_leader', 'influencer'];
+
 /** `<referkit-share code="ALEX-7HC2QK" name="Alex" role="ambassador" locale="es" channels="whatsapp email">`. */
 export class ReferkitShareElement extends ReferkitElement {
+  /** The `role` attribute when it names a Referkit role; anything else is logged and ignored. */
+  ambassadorRole(): Role | undefined {
+    const role = this.getAttribute('role');
+    if (role && !ROLES.includes(role)) {
+      misconfigured(`show the role "${role}"`, 'it is not a Referkit role', `Use ${ROLES.join(', ')}.`);
+    }
+    return ROLES.includes(role as Role) ? (role as Role) : undefined;
+  }
+
   view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
     const code = normalizeCode(this.getAttribute('code'));
     if (!code) {
@@ -103,7 +114,7 @@ export class ReferkitShareElement extends ReferkitElement {
       client,
       code,
       name: this.getAttribute('name') ?? undefined,
-      role: (this.getAttribute('role') as Role | null) ?? undefined,
+      role: this.ambassadorRole(),
       terms,
       endpoint: config.endpoint,
       text,

@@ -87,6 +87,11 @@ describe('SharePanel', () => {
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['2', '3']);
   });
 
+  it('shows the role from its attribute until stats arrive', () => {
+    renderPanel({ role: 'community_leader' });
+    expect(screen.getByText('Community leader')).toBeTruthy();
+  });
+
   it('says when the contribution target is reached', async () => {
     renderPanel({}, { ...stats, target: { shares: 3, per: 'week', done: 3, reached: true } });
     expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
@@ -173,5 +178,29 @@ describe('SharePanel', () => {
   it('offers the native share sheet only where the browser has one', () => {
     renderPanel();
     expect(screen.queryByRole('button', { name: 'Share…' })).toBeNull();
+  });
+});
+
+describe('SharePanel with the Web Share API', () => {
+  it('shares the message and the native link through the share sheet and tracks it', async () => {
+    const share = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, share });
+    const { events } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
+    await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'native' }]));
+    expect(share).toHaveBeenCalledWith({
+      text: 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
+      url: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
+    });
+  });
+
+  it('tracks nothing when the share sheet is dismissed', async () => {
+    const share = vi.fn(async () => Promise.reject(new DOMException('Share canceled', 'AbortError')));
+    vi.stubGlobal('navigator', { ...navigator, share });
+    const { events, emit } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
+    await waitFor(() => expect(share).toHaveBeenCalled());
+    expect(events).toEqual([]);
+    expect(emit).not.toHaveBeenCalled();
   });
 });

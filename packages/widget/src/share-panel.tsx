@@ -32,6 +32,7 @@ export interface SharePanelProps {
   code: string;
   /** The ambassador's name, for `{name}` in the message. */
   name?: string;
+  /** The ambassador's role, shown until the stats (which carry it too) arrive. */
   role?: Role;
   terms: ProgramTerms;
   /** The brand's API base; without it no progress is shown. */
@@ -121,7 +122,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   };
 
-  render({ terms, text, locale }: SharePanelProps, { message, status, qr, stats }: State) {
+  render({ terms, text, locale, role }: SharePanelProps, { message, status, qr, stats }: State) {
     const link = this.link();
     if (!link) return null;
     const composed = composeMessage(message, terms.disclosure);
@@ -187,7 +188,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
             </svg>
           </div>
         )}
-        {stats && <ShareProgress stats={stats} text={text} locale={locale} />}
+        {stats ? <ShareProgress stats={stats} text={text} locale={locale} /> : role && <p>{text[role]}</p>}
       </section>
     );
   }

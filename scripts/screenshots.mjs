@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run screenshots`: regenerates docs/screenshots/{account,banner,dashboard}.png from the
- * running demo. It starts the demo on a free port over a throw-away PGlite, gives it two weeks of
+ * running demo. It starts the demo on a free port over a throw-away PGlite, gives it four weeks of
  * history through the real receiver (landings and shares as browsers send them, redemptions signed
  * as the shop's server sends them), walks one friend through the checkout in Chromium, and shoots.
  * Run with tsx (the npm script does), after `npm run build`.
@@ -61,7 +61,7 @@ try {
   await shop.getByRole('button', { name: 'Place order' }).click();
   await shop.locator('#referral[data-state]').waitFor();
   const dashboard = await ambassador.newPage();
-  await dashboard.setViewportSize({ width: 1400, height: 900 });
+  await dashboard.setViewportSize({ width: 1500, height: 900 });
   await dashboard.goto(`${demo.url}/dashboard`);
   await dashboard.screenshot({ path: join(out, 'dashboard.png'), fullPage: true });
   console.log(`[screenshots] Wrote account.png, banner.png and dashboard.png to docs/screenshots/.`);
@@ -71,13 +71,13 @@ try {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-/** Two weeks of landings, shares and redemptions, the same every run (a fixed pseudo-random walk). */
+/** Four weeks of landings, shares and redemptions, the same every run (a fixed pseudo-random walk). */
 async function seedHistory() {
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
   const now = Date.now();
   let order = 0;
-  for (let day = 13; day >= 1; day--) {
+  for (let day = 27; day >= 1; day--) {
     for (const [index, ambassador] of demo.ambassadors.entries()) {
       const reach = [6, 4, 9][index] ?? 3;
       const at = (hour) => new Date(now - day * DAY + hour * 3_600_000).toISOString();
@@ -89,7 +89,8 @@ async function seedHistory() {
         const channel = CHANNELS[Math.floor(random() * CHANNELS.length)];
         await post({ type: 'share', code: ambassador.code, occurredAt: at(1), channel });
       }
-      if (random() < 0.35 + index * 0.1) {
+      const campaignStart = Date.parse(ambassador.campaign?.startsAt ?? '') || 0;
+      if (random() < 0.35 + index * 0.1 && Date.parse(at(6)) >= campaignStart) {
         const subtotal = [4800, 3600, 8400, 7200][Math.floor(random() * 4)];
         const discount = Math.round(subtotal * 0.15);
         order += 1;

@@ -155,7 +155,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     return staticFile(c.req.raw, checkoutDist, path, 'Run `npm start` to build the checkout.');
   });
   app.get('/', (c) => staticFile(c.req.raw, storefrontDir, 'index.html'));
-  app.get('/:file{[a-z-]+\\.(?:js|css|html)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
+  app.get('/:file{[a-z-]+\\.(?:js|css|html|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json(apiError('not_found', 'No such endpoint.'), 404) : c.text('Not found', 404),

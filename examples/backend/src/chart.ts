@@ -11,9 +11,9 @@ export interface SeriesPoint {
   redemptions: number;
 }
 
-const WIDTH = 720;
-const HEIGHT = 220;
-const PAD = { top: 16, right: 16, bottom: 28, left: 40 };
+const WIDTH = 1200;
+const HEIGHT = 280;
+const PAD = { top: 16, right: 16, bottom: 30, left: 44 };
 
 /** Renders the series as a line chart with a labelled y-axis, first/last dates and a legend. */
 export function seriesChart(series: readonly SeriesPoint[]): SafeHtml {

@@ -41,7 +41,7 @@ export function dashboardPage(stats: ProgramStats, brand: string): SafeHtml {
     <h2 id="by-ambassador">By ambassador</h2>
     <div class="scroll"><table>
       <caption class="visually-hidden">Results per ambassador</caption>
-      <thead><tr><th scope="col">Ambassador</th><th scope="col">Role</th>${metricHeads()}<th scope="col">Target this period</th></tr></thead>
+      <thead><tr><th scope="col">Ambassador</th>${metricHeads()}<th scope="col">Target this period</th></tr></thead>
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>
     </table></div>
   </section>
@@ -86,8 +86,9 @@ function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
 function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => string): SafeHtml {
   const tier = ambassador.audienceTier ? ` (${ambassador.audienceTier})` : '';
   const target = ambassador.target
-    ? html`<span class="${ambassador.target.reached ? 'reached' : 'missed'}">${ambassador.target.done}/${ambassador.target.shares} per ${ambassador.target.per} · ${ambassador.target.reached ? 'reached' : 'missed'}</span>`
+    ? html`<span class="${ambassador.target.reached ? 'reached' : 'missed'}">${ambassador.target.reached ? 'Reached' : 'Missed'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>`
     : html`–`;
-  return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</th>
-<td>${ROLE_NAMES[ambassador.role] ?? ambassador.role}${tier}</td>${metricCells(ambassador, money)}<td data-metric="target">${target}</td></tr>`;
+  return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>
+<span class="role">${ROLE_NAMES[ambassador.role] ?? ambassador.role}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>
+${metricCells(ambassador, money)}<td data-metric="target">${target}</td></tr>`;
 }

@@ -48,9 +48,13 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (colorSche
         { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
       ),
     )) as AxeResult;
-    expect(result.violations.map(({ id, nodes }) => `${id}: ${JSON.stringify(nodes.map((node) => node.target))}`)).toEqual([]);
+    expect(
+      result.violations.map(({ id, nodes }) => `${id}: ${JSON.stringify(nodes.map((node) => node.target))}`),
+    ).toEqual([]);
     // The audit really looked at the widgets: colour contrast and names were checked and passed.
-    expect(result.passes.map((pass) => pass.id)).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label']));
+    expect(result.passes.map((pass) => pass.id)).toEqual(
+      expect.arrayContaining(['color-contrast', 'button-name', 'label']),
+    );
     await context.close();
   });
 });

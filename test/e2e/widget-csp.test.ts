@@ -41,7 +41,12 @@ describe('both elements under a strict CSP with Trusted Types', () => {
     await panel.getByRole('img', { name: 'Código QR de tu enlace' }).waitFor();
     await panel.getByRole('progressbar').waitFor();
     // Styles applied through the adopted sheet (not blocked): the banner is fixed to the viewport.
-    expect(await page.locator('referkit-offer').getByRole('complementary').evaluate((aside) => getComputedStyle(aside).position)).toBe('fixed');
+    expect(
+      await page
+        .locator('referkit-offer')
+        .getByRole('complementary')
+        .evaluate((aside) => getComputedStyle(aside).position),
+    ).toBe('fixed');
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

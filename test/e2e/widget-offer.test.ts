@@ -25,7 +25,9 @@ beforeEach(async () => {
 afterEach(() => context.close());
 
 const bannerText = (target: Page) =>
-  target.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside')?.textContent ?? null);
+  target.evaluate(
+    () => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside')?.textContent ?? null,
+  );
 
 describe('<referkit-offer> over the built referkit.js', () => {
   it('shows the banner, named from the code lookup, when landing with ?ref=', async () => {
@@ -44,7 +46,9 @@ describe('<referkit-offer> over the built referkit.js', () => {
 
   it('paints the banner while the script runs, before the next frame', async () => {
     await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
-    expect(await page.evaluate(() => (window as unknown as { bannerAtScriptEnd: boolean }).bannerAtScriptEnd)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { bannerAtScriptEnd: boolean }).bannerAtScriptEnd)).toBe(
+      true,
+    );
   });
 
   it('shifts no layout when the banner appears', async () => {
@@ -57,7 +61,11 @@ describe('<referkit-offer> over the built referkit.js', () => {
 
   it('fires referkit:capture with the referral', async () => {
     await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp`);
-    const events = await page.evaluate(() => (window as unknown as { widgetEvents: { type: string; detail: { code: string; channel?: string } }[] }).widgetEvents);
+    const events = await page.evaluate(
+      () =>
+        (window as unknown as { widgetEvents: { type: string; detail: { code: string; channel?: string } }[] })
+          .widgetEvents,
+    );
     expect(events).toMatchObject([{ type: 'referkit:capture', detail: { code: 'ALEX-7HC2QK', channel: 'whatsapp' } }]);
   });
 
@@ -84,7 +92,9 @@ describe('<referkit-offer> over the built referkit.js', () => {
     page.on('console', (message) => errors.push(message.text()));
     await page.goto(`${server.url}/twice.html?ref=ALEX-7HC2QK`);
     await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
-    expect(await page.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelectorAll('aside').length)).toBe(1);
+    expect(
+      await page.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelectorAll('aside').length),
+    ).toBe(1);
     expect(errors).toEqual([]);
   });
 });

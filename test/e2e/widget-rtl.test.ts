@@ -26,12 +26,19 @@ describe('the widget in Arabic', () => {
     await panel.getByRole('heading', { name: 'ادعُ أصدقاءك إلى Acme' }).waitFor();
     await panel.getByRole('progressbar').waitFor();
     await page.locator('referkit-offer').getByText('Alex أهداك').waitFor();
-    expect(await panel.getByRole('region').first().evaluate((section) => getComputedStyle(section).direction)).toBe('rtl');
+    expect(
+      await panel
+        .getByRole('region')
+        .first()
+        .evaluate((section) => getComputedStyle(section).direction),
+    ).toBe('rtl');
     // The copy button sits to the left of the link field in a right-to-left row.
     const field = await panel.getByRole('textbox', { name: 'رابطك' }).boundingBox();
     const copy = await panel.getByRole('button', { name: 'نسخ الرابط' }).boundingBox();
     expect(copy && field && copy.x < field.x).toBe(true);
-    expect(await panel.getByRole('textbox', { name: 'رابطك' }).inputValue()).toBe('https://shop.example/?ref=ALEX-7HC2QK');
+    expect(await panel.getByRole('textbox', { name: 'رابطك' }).inputValue()).toBe(
+      'https://shop.example/?ref=ALEX-7HC2QK',
+    );
     await page.waitForTimeout(400);
     // The reference a person checked is kept in docs; runs write beside it only when asked to refresh it.
     const reference = fileURLToPath(new URL('../../docs/screenshots/widget-rtl.png', import.meta.url));

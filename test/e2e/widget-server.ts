@@ -39,8 +39,7 @@ export interface WidgetServer {
 }
 
 /** The strictest policy the widget promises to run under. */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
 const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
 
@@ -62,20 +61,34 @@ export async function startWidgetServer(): Promise<WidgetServer> {
       return send(201, JSON.stringify({ status: 'recorded' }));
     }
     if (url.pathname === '/api/codes/ALEX-7HC2QK') {
-      return send(200, JSON.stringify({ code: 'ALEX-7HC2QK', displayName: 'Alex', brand: 'Acme', currency: 'USD', friendOffer: { kind: 'percent', percent: 15 }, firstOrderOnly: true }));
+      return send(
+        200,
+        JSON.stringify({
+          code: 'ALEX-7HC2QK',
+          displayName: 'Alex',
+          brand: 'Acme',
+          currency: 'USD',
+          friendOffer: { kind: 'percent', percent: 15 },
+          firstOrderOnly: true,
+        }),
+      );
     }
     if (url.pathname === '/api/ambassadors/ALEX-7HC2QK/stats') return send(200, JSON.stringify(alexStats));
-    if (url.pathname.startsWith('/api/')) return send(404, JSON.stringify({ error: { code: 'unknown_code', message: 'Unknown code' } }));
-    const file = url.pathname === '/axe.min.js'
-      ? `${root}node_modules/axe-core/axe.min.js`
-      : /^\/referkit[\w-]*\.js$/.test(url.pathname)
-        ? `${dist}${url.pathname.slice(1)}`
-        : /^\/[\w-]+\.(html|js|css)$/.test(url.pathname)
-          ? `${root}test/e2e/widget-pages${url.pathname}`
-          : undefined;
+    if (url.pathname.startsWith('/api/'))
+      return send(404, JSON.stringify({ error: { code: 'unknown_code', message: 'Unknown code' } }));
+    const file =
+      url.pathname === '/axe.min.js'
+        ? `${root}node_modules/axe-core/axe.min.js`
+        : /^\/referkit[\w-]*\.js$/.test(url.pathname)
+          ? `${dist}${url.pathname.slice(1)}`
+          : /^\/[\w-]+\.(html|js|css)$/.test(url.pathname)
+            ? `${root}test/e2e/widget-pages${url.pathname}`
+            : undefined;
     const body = file && (await readFile(file, 'utf8').catch(() => undefined));
     if (body === undefined) return send(404, 'Not found', 'text/plain');
-    const csp: Record<string, string> = url.pathname.startsWith('/csp') ? { 'content-security-policy': STRICT_CSP } : {};
+    const csp: Record<string, string> = url.pathname.startsWith('/csp')
+      ? { 'content-security-policy': STRICT_CSP }
+      : {};
     send(200, body, types[file?.split('.').pop() ?? ''] ?? 'text/plain', csp);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

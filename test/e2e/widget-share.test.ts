@@ -23,8 +23,9 @@ afterAll(async () => {
 beforeEach(async () => {
   context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   // The share services are outside the test machine's reach: answer them locally and keep the URL.
-  await context.route(/^https:\/\/(wa\.me|x\.com|www\.facebook\.com|www\.linkedin\.com|t\.me|www\.reddit\.com)\//, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>share</title>' }),
+  await context.route(
+    /^https:\/\/(wa\.me|x\.com|www\.facebook\.com|www\.linkedin\.com|t\.me|www\.reddit\.com)\//,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>share</title>' }),
   );
   page = await context.newPage();
   server.events.length = 0;
@@ -38,12 +39,20 @@ afterEach(() => context.close());
 const panel = () => page.locator('referkit-share');
 const link = (channel?: string) => `${server.url}/shop?ref=ALEX-7HC2QK${channel ? `&rk_ch=${channel}` : ''}`;
 const widgetEvents = () =>
-  page.evaluate(() => (window as unknown as { widgetEvents: { type: string; detail: Record<string, string>; composed: boolean }[] }).widgetEvents);
+  page.evaluate(
+    () =>
+      (window as unknown as { widgetEvents: { type: string; detail: Record<string, string>; composed: boolean }[] })
+        .widgetEvents,
+  );
 const deepFocus = () =>
   page.evaluate(() => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return { tag: active?.tagName, text: active?.textContent, outline: active && getComputedStyle(active).outlineStyle };
+    return {
+      tag: active?.tagName,
+      text: active?.textContent,
+      outline: active && getComputedStyle(active).outlineStyle,
+    };
   });
 
 describe('<referkit-share> over the built referkit.js', () => {
@@ -55,9 +64,11 @@ describe('<referkit-share> over the built referkit.js', () => {
 
   it('fires referkit:copy, bubbling out of the shadow root', async () => {
     await panel().getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(widgetEvents).toEqual([
-      { type: 'referkit:copy', detail: { code: 'ALEX-7HC2QK', channel: 'copy', link: link() }, composed: true },
-    ]);
+    await expect
+      .poll(widgetEvents)
+      .toEqual([
+        { type: 'referkit:copy', detail: { code: 'ALEX-7HC2QK', channel: 'copy', link: link() }, composed: true },
+      ]);
   });
 
   for (const [channel, name] of [
@@ -69,11 +80,18 @@ describe('<referkit-share> over the built referkit.js', () => {
     ['reddit', 'Reddit'],
   ] as const) {
     it(`opens the ${name} share intent with the channel's link and tracks the share`, async () => {
-      const [popup] = await Promise.all([context.waitForEvent('page'), panel().getByRole('link', { name: `Share on ${name}` }).click()]);
+      const [popup] = await Promise.all([
+        context.waitForEvent('page'),
+        panel()
+          .getByRole('link', { name: `Share on ${name}` })
+          .click(),
+      ]);
       await popup.waitForLoadState();
       expect(popup.url()).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
       await expect.poll(() => server.events.map((event) => [event.type, event.channel])).toEqual([['share', channel]]);
-      expect((await widgetEvents()).map((event) => [event.type, event.detail.channel])).toEqual([['referkit:share', channel]]);
+      expect((await widgetEvents()).map((event) => [event.type, event.detail.channel])).toEqual([
+        ['referkit:share', channel],
+      ]);
     });
   }
 
@@ -82,7 +100,9 @@ describe('<referkit-share> over the built referkit.js', () => {
     ['sms', 'SMS'],
   ] as const) {
     it(`links ${name} to its ${channel}: URL with the message and the channel's link`, async () => {
-      const href = await panel().getByRole('link', { name: `Share on ${name}` }).getAttribute('href');
+      const href = await panel()
+        .getByRole('link', { name: `Share on ${name}` })
+        .getAttribute('href');
       expect(href).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
     });
   }

@@ -20,7 +20,11 @@ const languages = (await readdir(`${root}src/i18n`))
 const outputs = [
   { entry: 'src/register.ts', file: 'referkit.js', format: 'iife' },
   { entry: 'src/qr.ts', file: 'referkit-qr.js', format: 'esm' },
-  ...languages.map((language) => ({ entry: `src/i18n/${language}.ts`, file: `referkit-${language}.js`, format: 'esm' })),
+  ...languages.map((language) => ({
+    entry: `src/i18n/${language}.ts`,
+    file: `referkit-${language}.js`,
+    format: 'esm',
+  })),
 ];
 
 /** In the script build, lazy parts load from URLs beside the script rather than through a bundler's chunks. */

@@ -10,7 +10,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const brotli = (text) => brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = (text) =>
+  brotliCompressSync(Buffer.from(text), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const lazy = {
   name: 'referkit-script-lazy',
@@ -34,7 +35,13 @@ const result = await build({
 });
 const [output] = Object.values(result.metafile.outputs);
 const group = (input) =>
-  input.includes('node_modules/preact') ? 'preact' : input.includes('packages/sdk/') ? 'sdk' : input.includes('packages/events/') ? 'events/code' : input.replace(/^.*packages\/widget\//, 'widget ');
+  input.includes('node_modules/preact')
+    ? 'preact'
+    : input.includes('packages/sdk/')
+      ? 'sdk'
+      : input.includes('packages/events/')
+        ? 'events/code'
+        : input.replace(/^.*packages\/widget\//, 'widget ');
 const parts = new Map();
 for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
   parts.set(group(input), (parts.get(group(input)) ?? 0) + bytesInOutput);
@@ -43,6 +50,8 @@ const built = await readFile(`${root}dist/referkit.js`, 'utf8').catch(() => resu
 const total = brotli(built);
 const raw = Buffer.byteLength(built);
 console.table(
-  [...parts].sort((a, b) => b[1] - a[1]).map(([part, bytes]) => ({ part, minified: bytes, 'share of brotli ≈': Math.round((bytes / raw) * total) })),
+  [...parts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([part, bytes]) => ({ part, minified: bytes, 'share of brotli ≈': Math.round((bytes / raw) * total) })),
 );
 console.log(`referkit.js: ${raw} B minified, ${total} B brotli`);

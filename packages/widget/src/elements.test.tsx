@@ -4,7 +4,9 @@ import { defineElements } from './elements.js';
 
 let warn: ReturnType<typeof vi.spyOn>;
 
-const backend = vi.fn(async () => Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }));
+const backend = vi.fn(async () =>
+  Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }),
+);
 
 beforeAll(() => {
   vi.stubGlobal('fetch', backend);
@@ -45,7 +47,9 @@ describe('<referkit-share>', () => {
     mount('<referkit-share code="<b>nope</b>"></referkit-share>');
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not show the share panel: the code attribute "<b>nope</b>" is not a referral code. Set code="ALEX-7HC2QK".'],
+      [
+        '[referkit] Could not show the share panel: the code attribute "<b>nope</b>" is not a referral code. Set code="ALEX-7HC2QK".',
+      ],
     ]);
   });
 
@@ -54,7 +58,9 @@ describe('<referkit-share>', () => {
     const names = [...(element.shadowRoot?.querySelectorAll('a') ?? [])].map((link) => link.textContent);
     expect(names).toEqual(['SMS', 'WhatsApp']);
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not show the channels myspace: they are not share channels. Use whatsapp x facebook linkedin telegram reddit email sms.'],
+      [
+        '[referkit] Could not show the channels myspace: they are not share channels. Use whatsapp x facebook linkedin telegram reddit email sms.',
+      ],
     ]);
   });
 
@@ -66,7 +72,9 @@ describe('<referkit-share>', () => {
   it('logs one line for a terms attribute that is not JSON and uses the init terms', () => {
     const element = mount(`<referkit-share code="ALEX-7HC2QK" terms="{brand: Bolt}"></referkit-share>`);
     expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
-    expect(warn.mock.calls).toEqual([[`[referkit] Could not read the terms attribute: it is not JSON. Write terms='{"brand":"Acme"}'.`]]);
+    expect(warn.mock.calls).toEqual([
+      [`[referkit] Could not read the terms attribute: it is not JSON. Write terms='{"brand":"Acme"}'.`],
+    ]);
   });
 
   it('fires referkit:share from the element, bubbling and composed', () => {
@@ -82,12 +90,16 @@ describe('<referkit-share>', () => {
   it('logs one line for a locale without a catalogue and shows English', () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" locale="fr"></referkit-share>');
     expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
-    expect(warn.mock.calls).toEqual([['[referkit] Could not show the locale "fr": there is no catalogue for it. Use one of en, es, de, ar.']]);
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not show the locale "fr": there is no catalogue for it. Use one of en, es, de, ar.'],
+    ]);
   });
 
   it('renders in German once the catalogue has loaded', async () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" locale="de-AT"></referkit-share>');
-    await vi.waitFor(() => expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Lade Freunde zu Acme ein'));
+    await vi.waitFor(() =>
+      expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Lade Freunde zu Acme ein'),
+    );
     expect(element.shadowRoot?.querySelector('section')?.getAttribute('lang')).toBe('de-AT');
   });
 });
@@ -108,7 +120,9 @@ describe('<referkit-share role>', () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" role="dir"></referkit-share>');
     expect(element.shadowRoot?.textContent).not.toContain('ltr');
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not show the role "dir": it is not a Referkit role. Use ambassador, community_leader, influencer.'],
+      [
+        '[referkit] Could not show the role "dir": it is not a Referkit role. Use ambassador, community_leader, influencer.',
+      ],
     ]);
   });
 });

@@ -3,8 +3,9 @@
  * into its own shadow root with the shared constructable stylesheet, from the page's setup (init)
  * and its attributes. A misconfigured element logs one `[referkit]` line and renders nothing.
  */
-import { normalizeCode } from '@referkit/events/code';
+
 import type { Role } from '@referkit/events';
+import { normalizeCode } from '@referkit/events/code';
 import { type ComponentChild, h, render } from 'preact';
 import { CHANNELS, type IntentChannel } from './channels.js';
 import { currentSetup, onSetup, type ProgramTerms, type Setup } from './config.js';
@@ -12,7 +13,7 @@ import type { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
 import { OfferBanner } from './offer-banner.js';
-import { SharePanel, type ShareDetail } from './share-panel.js';
+import { type ShareDetail, SharePanel } from './share-panel.js';
 import { widgetStyles } from './styles.js';
 
 // Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
@@ -47,7 +48,11 @@ abstract class ReferkitElement extends Base {
     const root = this.shadowRoot;
     if (!root || !this.isConnected) return;
     if (!setup) {
-      misconfigured(`show <${this.localName}>`, "Referkit('init', …) has not been called", 'Call it with { program, endpoint }.');
+      misconfigured(
+        `show <${this.localName}>`,
+        "Referkit('init', …) has not been called",
+        'Call it with { program, endpoint }.',
+      );
       return;
     }
     const asked = this.getAttribute('locale') ?? setup.config.locale;
@@ -71,10 +76,16 @@ abstract class ReferkitElement extends Base {
         misconfigured('read the terms attribute', 'it is not JSON', `Write terms='{"brand":"Acme"}'.`);
       }
     }
-    const channels = this.getAttribute('channels')?.split(/[\s,]+/).filter(Boolean) as IntentChannel[] | undefined;
+    const channels = this.getAttribute('channels')
+      ?.split(/[\s,]+/)
+      .filter(Boolean) as IntentChannel[] | undefined;
     const unknown = channels?.filter((channel) => !CHANNELS.includes(channel));
     if (unknown?.length) {
-      misconfigured(`show the channels ${unknown.join(', ')}`, 'they are not share channels', `Use ${CHANNELS.join(' ')}.`);
+      misconfigured(
+        `show the channels ${unknown.join(', ')}`,
+        'they are not share channels',
+        `Use ${CHANNELS.join(' ')}.`,
+      );
     }
     return {
       ...config,

@@ -56,14 +56,18 @@ describe('installLoader', () => {
     loader.installLoader();
     window.Referkit?.('nope' as never, {} as never);
     window.Referkit?.('nope' as never, {} as never);
-    expect(warn.mock.calls).toEqual([[`[referkit] Could not run Referkit("nope"): it is not a command. Use 'init' or 'consent'.`]]);
+    expect(warn.mock.calls).toEqual([
+      [`[referkit] Could not run Referkit("nope"): it is not a command. Use 'init' or 'consent'.`],
+    ]);
   });
 
   it('logs one line for an init without program or endpoint', () => {
     loader.installLoader();
     window.Referkit?.('init', { endpoint: '/api' } as never);
     expect(warn.mock.calls).toEqual([
-      ["[referkit] Could not start: init needs a program and an endpoint. Call Referkit('init', { program, endpoint })."],
+      [
+        "[referkit] Could not start: init needs a program and an endpoint. Call Referkit('init', { program, endpoint }).",
+      ],
     ]);
     expect(config.currentSetup()).toBeUndefined();
   });

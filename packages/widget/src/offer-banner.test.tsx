@@ -30,7 +30,10 @@ function client(consent: 'pending' | 'granted' = 'granted', displayName?: string
 
 beforeEach(() => {
   localStorage.clear();
-  for (const cookie of document.cookie.split('; ')) document.cookie = `${cookie.split('=')[0]}=; max-age=0; path=/`;
+  for (const cookie of document.cookie.split('; ')) {
+    // biome-ignore lint/suspicious/noDocumentCookie: the SDK mirrors the referral to a cookie; each test starts without it.
+    document.cookie = `${cookie.split('=')[0]}=; max-age=0; path=/`;
+  }
 });
 
 afterEach(() => {
@@ -70,7 +73,15 @@ describe('OfferBanner', () => {
   });
 
   it('shows a name with markup as those characters', async () => {
-    render(<OfferBanner client={client('granted', '<img src=x onerror=alert(1)>')} terms={terms} endpoint="/api" text={en} locale="en" />);
+    render(
+      <OfferBanner
+        client={client('granted', '<img src=x onerror=alert(1)>')}
+        terms={terms}
+        endpoint="/api"
+        text={en}
+        locale="en"
+      />,
+    );
     expect(await screen.findByText('<img src=x onerror=alert(1)> gave you 15% off your first order')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
   });
@@ -81,7 +92,14 @@ describe('OfferBanner', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('complementary')).toBeNull();
     cleanup();
-    render(<OfferBanner client={createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend() })} terms={terms} text={en} locale="en" />);
+    render(
+      <OfferBanner
+        client={createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend() })}
+        terms={terms}
+        text={en}
+        locale="en"
+      />,
+    );
     expect(screen.queryByRole('complementary')).toBeNull();
   });
 

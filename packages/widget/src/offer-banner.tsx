@@ -75,7 +75,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
           if (!this.root.current?.contains(from)) this.returnTo = from;
         }}
       >
-        <p>{lookup?.displayName ? fill(text.named, { name: lookup.displayName, offer }) : fill(text.friend, { offer })}</p>
+        <p>
+          {lookup?.displayName ? fill(text.named, { name: lookup.displayName, offer }) : fill(text.friend, { offer })}
+        </p>
         <p class="n">{fill(text.code, { code: this.code })}</p>
         <button type="button" aria-label={text.dismiss} onClick={this.dismiss}>
           ×

@@ -42,7 +42,9 @@ describe('friendOfferText', () => {
   });
 
   it('describes a fixed amount in the program’s currency', () => {
-    expect(friendOfferText(en, 'en', { currency: 'EUR', friendOffer: { kind: 'fixed', amount: 1000 } })).toBe('€10 off');
+    expect(friendOfferText(en, 'en', { currency: 'EUR', friendOffer: { kind: 'fixed', amount: 1000 } })).toBe(
+      '€10 off',
+    );
   });
 
   it('describes free shipping with its minimum order', () => {
@@ -78,7 +80,9 @@ describe('offerHeadline', () => {
   });
 
   it('states both sides in German with German number formats', () => {
-    expect(offerHeadline(german, 'de', { ...terms, currency: 'EUR' })).toBe('Schenke 15\u00a0% Rabatt, erhalte 10\u00a0€ Guthaben');
+    expect(offerHeadline(german, 'de', { ...terms, currency: 'EUR' })).toBe(
+      'Schenke 15\u00a0% Rabatt, erhalte 10\u00a0€ Guthaben',
+    );
   });
 
   it('states only the friend’s side when the reward is not given', () => {

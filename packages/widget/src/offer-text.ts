@@ -19,7 +19,8 @@ export interface OfferTerms {
 
 /** Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50"). */
 export function money(locale: string, currency: string, minor: number): string {
-  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const major = minor / 10 ** digits;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -39,9 +40,12 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
   const firstOnly = first && terms.firstOrderOnly !== false;
   const words =
     offer.kind === 'free_shipping'
-      ? firstOnly ? text.shipFirst : text.ship
+      ? firstOnly
+        ? text.shipFirst
+        : text.ship
       : fill(firstOnly ? text.offFirst : text.off, {
-          value: offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount),
+          value:
+            offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount),
         });
   return terms.minimumOrder
     ? `${words} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`

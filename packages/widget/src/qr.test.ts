@@ -14,6 +14,8 @@ describe('qrPath', () => {
   });
 
   it('draws different codes for different links', () => {
-    expect(qrPath('https://shop.example/?ref=ALEX-7HC2QK').d).not.toBe(qrPath('https://shop.example/?ref=SAM-7HC2QK').d);
+    expect(qrPath('https://shop.example/?ref=ALEX-7HC2QK').d).not.toBe(
+      qrPath('https://shop.example/?ref=SAM-7HC2QK').d,
+    );
   });
 });

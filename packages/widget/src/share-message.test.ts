@@ -6,7 +6,12 @@ const disclosure = { text: 'I get $10 credit if you order with my link.' };
 
 describe('prefillMessage', () => {
   it('fills the program’s template and puts the disclosure on its own line', () => {
-    const message = prefillMessage(en, { brand: 'Acme', offer: '15% off', name: 'Alex' }, '{name} loves {brand}: {offer}', disclosure);
+    const message = prefillMessage(
+      en,
+      { brand: 'Acme', offer: '15% off', name: 'Alex' },
+      '{name} loves {brand}: {offer}',
+      disclosure,
+    );
     expect(message).toBe('Alex loves Acme: 15% off\n\nI get $10 credit if you order with my link.');
   });
 
@@ -17,7 +22,10 @@ describe('prefillMessage', () => {
 
 describe('composeMessage', () => {
   it('keeps a message that carries the disclosure as written', () => {
-    expect(composeMessage(`Try it!\n${disclosure.text}`, disclosure)).toEqual({ text: `Try it!\n${disclosure.text}`, restored: false });
+    expect(composeMessage(`Try it!\n${disclosure.text}`, disclosure)).toEqual({
+      text: `Try it!\n${disclosure.text}`,
+      restored: false,
+    });
   });
 
   it('does not count changed spacing or case as removing the disclosure', () => {

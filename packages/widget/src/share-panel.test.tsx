@@ -47,7 +47,16 @@ function renderPanel(overrides: Partial<SharePanelProps> = {}, answer?: Ambassad
   const client = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: server.fetch });
   const emit = vi.fn();
   render(
-    <SharePanel client={client} code="ALEX-7HC2QK" terms={terms} endpoint="/api" text={en} locale="en" emit={emit} {...overrides} />,
+    <SharePanel
+      client={client}
+      code="ALEX-7HC2QK"
+      terms={terms}
+      endpoint="/api"
+      text={en}
+      locale="en"
+      emit={emit}
+      {...overrides}
+    />,
   );
   return { ...server, emit, client };
 }
@@ -117,7 +126,10 @@ describe('SharePanel', () => {
   });
 
   it('selects the link and says how to copy it when copying fails', async () => {
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => Promise.reject(new Error('denied')) } });
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      clipboard: { writeText: async () => Promise.reject(new Error('denied')) },
+    });
     document.execCommand = () => false;
     const { emit } = renderPanel();
     fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
@@ -146,13 +158,17 @@ describe('SharePanel', () => {
   it('prefills the message with the disclosure line', () => {
     renderPanel();
     const message = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
-    expect(message.value).toBe('I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.');
+    expect(message.value).toBe(
+      'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
+    );
   });
 
   it('puts back a deleted disclosure in what is shared and says so', () => {
     renderPanel();
     fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'Best shop in town!' } });
-    expect(screen.getByText('This line is added to what you share: I get $10 credit if you order with my link.')).toBeTruthy();
+    expect(
+      screen.getByText('This line is added to what you share: I get $10 credit if you order with my link.'),
+    ).toBeTruthy();
     const href = screen.getByRole('link', { name: 'Share on Email' }).getAttribute('href') ?? '';
     expect(decodeURIComponent(href)).toContain('Best shop in town!\r\n\r\nI get $10 credit if you order with my link.');
   });

@@ -14,8 +14,8 @@ import { loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
 import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
 import type { QrPath } from './qr.js';
-import { ShareProgress } from './share-progress.js';
 import { composeMessage, prefillMessage } from './share-message.js';
+import { ShareProgress } from './share-progress.js';
 import { type AmbassadorPublicStats, getJson } from './stats.js';
 
 /** What `referkit:share` and `referkit:copy` carry. */
@@ -61,7 +61,11 @@ export class SharePanel extends Component<SharePanelProps, State> {
       status: '',
       message: prefillMessage(
         text,
-        { brand: terms.brand ?? '', offer: hasOffer(terms) ? friendOfferText(text, locale, terms) : '', name: name ?? '' },
+        {
+          brand: terms.brand ?? '',
+          offer: hasOffer(terms) ? friendOfferText(text, locale, terms) : '',
+          name: name ?? '',
+        },
         terms.shareMessage,
         terms.disclosure,
       ),

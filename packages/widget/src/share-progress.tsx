@@ -25,7 +25,8 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
       </p>
       <p>{plural(locale, text.joined, stats.friendsJoined)}</p>
       <p>
-        {fill(text.earned, { amount: amount(rewards.earned) })} · {fill(text.pending, { amount: amount(rewards.pending) })}
+        {fill(text.earned, { amount: amount(rewards.earned) })} ·{' '}
+        {fill(text.pending, { amount: amount(rewards.pending) })}
       </p>
       {target && (
         <>

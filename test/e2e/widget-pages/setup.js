@@ -6,9 +6,17 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 window.widgetEvents = [];
 for (const type of ['referkit:share', 'referkit:copy', 'referkit:capture']) {
-  document.addEventListener(type, (event) => window.widgetEvents.push({ type, detail: event.detail, composed: event.composed }));
+  document.addEventListener(type, (event) =>
+    window.widgetEvents.push({ type, detail: event.detail, composed: event.composed }),
+  );
 }
-window.Referkit = window.Referkit || function () { (Referkit.q = Referkit.q || []).push(arguments); };
+window.Referkit =
+  window.Referkit ||
+  function () {
+    // biome-ignore lint/complexity/noArguments: the documented snippet, verbatim, as storefronts paste it.
+    // biome-ignore lint/suspicious/noAssignInExpressions: the documented snippet, verbatim.
+    (Referkit.q = Referkit.q || []).push(arguments);
+  };
 Referkit('init', {
   program: 'spring-2026',
   endpoint: '/api',

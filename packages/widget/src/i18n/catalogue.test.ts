@@ -5,7 +5,8 @@ import de from './de.js';
 import { en } from './en.js';
 import es from './es.js';
 
-const placeholders = (text: unknown) => [...JSON.stringify(text).matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: unknown) =>
+  [...JSON.stringify(text).matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 describe('fill', () => {
   it('replaces placeholders with their values', () => {

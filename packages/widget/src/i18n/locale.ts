@@ -26,7 +26,11 @@ export function resolveLocale(tag: string | undefined, explicit: boolean): Resol
   const language = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   if (!LOCALES.includes(language)) {
     if (explicit && language !== 'en') {
-      misconfigured(`show the locale "${tag}"`, 'there is no catalogue for it', `Use one of en, ${LOCALES.join(', ')}.`);
+      misconfigured(
+        `show the locale "${tag}"`,
+        'there is no catalogue for it',
+        `Use one of en, ${LOCALES.join(', ')}.`,
+      );
     }
     return { locale: language === 'en' && tag ? tag : 'en', text: en };
   }
@@ -36,7 +40,9 @@ export function resolveLocale(tag: string | undefined, explicit: boolean): Resol
     text = loadCatalogue(language).then(
       ({ default: found }) => {
         // The script build ships a catalogue as an array in English's key order (no key names, fewer bytes).
-        const entries = Array.isArray(found) ? Object.keys(en).map((key, index) => [key, found[index]]) : Object.entries(found);
+        const entries = Array.isArray(found)
+          ? Object.keys(en).map((key, index) => [key, found[index]])
+          : Object.entries(found);
         return { ...en, ...Object.fromEntries(entries.filter(([, value]) => value != null)) };
       },
       () => {

@@ -59,6 +59,15 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await page.evaluate(() => document.querySelector('referkit-offer')?.getBoundingClientRect().height)).toBe(0);
   });
 
+  it('slides the banner in, and not at all when the visitor asks for reduced motion', async () => {
+    const animation = () =>
+      page.locator('referkit-offer').getByRole('complementary').evaluate((aside) => getComputedStyle(aside).animationName);
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    expect(await animation()).not.toBe('none');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+  });
+
   it('fires referkit:capture with the referral', async () => {
     await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp`);
     const events = await page.evaluate(

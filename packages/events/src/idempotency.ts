@@ -26,14 +26,12 @@ export function idempotencyKey(event: ReferralEvent): string {
 export function fingerprint(event: ReferralEvent): string {
   switch (event.type) {
     case 'redemption': {
+      // Codes, currencies, ids and hashes never contain a space (and ids are never empty), so spaces separate them unambiguously.
       const { order, customer } = event;
-      return JSON.stringify([
-        event.code, order.currency, order.subtotal, order.discount, order.total,
-        customer?.id ?? null, customer?.emailHash ?? null, customer?.firstOrder ?? null,
-      ]);
+      return `${event.code} ${order.currency} ${order.subtotal} ${order.discount} ${order.total} ${customer?.id ?? ''} ${customer?.emailHash ?? ''} ${customer?.firstOrder ?? ''}`;
     }
     case 'reversal':
-      return JSON.stringify([event.code]);
+      return event.code;
     case 'landing':
       return JSON.stringify([event.type, event.program, event.code, event.occurredAt, event.channel ?? null, event.url ?? null]);
     case 'share':

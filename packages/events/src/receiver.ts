@@ -139,7 +139,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         claims: claimsFor(event, webhookId),
         event,
         recordedAt: at,
-        decide: (history) => decideOn(program, ambassador, event, history),
+        // bind, not an arrow: no closure to create and name on the hot path.
+        decide: decideOn.bind(null, program, ambassador, event),
       });
     } catch {
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');

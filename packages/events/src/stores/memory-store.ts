@@ -3,16 +3,29 @@
  * synchronously inside one call, so in JavaScript's single thread it is atomic without locks.
  */
 import type { Ambassador } from '../ambassador.js';
+import type { ReferralEvent } from '../event.js';
 import type { Program } from '../program.js';
+import type { RedemptionRewards } from '../rewards.js';
 import type { ProgramStats, StatsQuery } from './stats.js';
 import { computeStats, statsWindow } from './stats.js';
-import { type CommitRequest, type CommitResult, type LedgerHistory, type LedgerRow, type ReferralStore, customerKeys, ledgerRow } from './store.js';
-import type { RedemptionRewards } from '../rewards.js';
+import type { CommitRequest, CommitResult, LedgerHistory, LedgerRow, ReferralStore } from './store.js';
+import { ledgerRow } from './store.js';
 
 interface KeyRecord {
   fingerprint: string;
   rewards: RedemptionRewards | null;
 }
+
+/** One program's ledger with its indexes, keyed by raw ids (no composite keys to build per event). */
+interface ProgramLedger {
+  rows: LedgerRow[];
+  redemptions: Map<string, LedgerRow>;
+  firstOrders: Map<string, number>;
+  byCustomerId: Map<string, LedgerRow[]>;
+  byEmailHash: Map<string, LedgerRow[]>;
+}
+
+const NO_ORDERS: LedgerHistory['customerOrders'] = [];
 
 /**
  * Creates an empty store in memory. Keys live as long as the process (well past the 7 days promised).
@@ -22,27 +35,53 @@ interface KeyRecord {
  */
 export function memoryStore(): ReferralStore {
   const keys = new Map<string, KeyRecord>();
-  const ledger: LedgerRow[] = [];
-  const redemptions = new Map<string, LedgerRow>();
-  const firstOrders = new Map<string, number>();
-  const byCustomer = new Map<string, LedgerRow[]>();
+  const ledgers = new Map<string, ProgramLedger>();
   const programs = new Map<string, Program>();
   const ambassadors = new Map<string, { program: string; ambassador: Ambassador }>();
 
-  function history(request: CommitRequest): LedgerHistory {
-    const { event } = request;
-    const scope = `${event.program}\u0000`;
-    const seen = new Set<LedgerRow>();
-    for (const key of customerKeys(event)) {
-      for (const row of byCustomer.get(scope + key) ?? []) if (!row.reversedAt) seen.add(row);
+  function ledgerOf(program: string): ProgramLedger {
+    let ledger = ledgers.get(program);
+    if (!ledger) {
+      ledger = { rows: [], redemptions: new Map(), firstOrders: new Map(), byCustomerId: new Map(), byEmailHash: new Map() };
+      ledgers.set(program, ledger);
     }
-    const redemption = event.type === 'reversal' ? redemptions.get(scope + event.orderId) : undefined;
+    return ledger;
+  }
+
+  function history(ledger: ProgramLedger, request: CommitRequest): LedgerHistory {
+    const { event } = request;
+    const customer = event.type === 'redemption' ? event.customer : undefined;
+    const byId = customer?.id === undefined ? undefined : ledger.byCustomerId.get(customer.id);
+    const byEmail = customer?.emailHash === undefined ? undefined : ledger.byEmailHash.get(customer.emailHash);
+    let customerOrders = NO_ORDERS;
+    if (byId || byEmail) {
+      const seen = new Set<LedgerRow>();
+      for (const row of [...(byId ?? []), ...(byEmail ?? [])]) if (!row.reversedAt) seen.add(row);
+      customerOrders = [...seen].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)).map((row) => ({ code: row.code, occurredAt: row.occurredAt }));
+    }
+    const redemption = event.type === 'reversal' ? ledger.redemptions.get(event.orderId) : undefined;
     return {
-      redemptions: firstOrders.get(scope + event.code) ?? 0,
-      customerOrders: [...seen].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)).map((row) => ({ code: row.code, occurredAt: row.occurredAt })),
+      redemptions: ledger.firstOrders.get(event.code) ?? 0,
+      customerOrders,
       redemption: redemption ? { rewards: redemption.rewards, reversedAt: redemption.reversedAt } : null,
       recordedAt: request.recordedAt.toISOString(),
     };
+  }
+
+  function index(ledger: ProgramLedger, event: ReferralEvent, row: LedgerRow, recordedAt: Date) {
+    ledger.rows.push(row);
+    if (event.type === 'redemption') {
+      ledger.redemptions.set(event.orderId, row);
+      if (!row.repeat) ledger.firstOrders.set(event.code, (ledger.firstOrders.get(event.code) ?? 0) + 1);
+      if (event.customer?.id !== undefined) push(ledger.byCustomerId, event.customer.id, row);
+      if (event.customer?.emailHash !== undefined) push(ledger.byEmailHash, event.customer.emailHash, row);
+    } else if (event.type === 'reversal') {
+      const original = ledger.redemptions.get(event.orderId);
+      if (original && !original.reversedAt) {
+        original.reversedAt = recordedAt.toISOString();
+        if (!original.repeat) ledger.firstOrders.set(original.code, (ledger.firstOrders.get(original.code) ?? 1) - 1);
+      }
+    }
   }
 
   function commit(request: CommitRequest): CommitResult {
@@ -54,28 +93,10 @@ export function memoryStore(): ReferralStore {
       existing ??= record;
     }
     if (existing) return { status: 'duplicate', rewards: existing.rewards };
-    const decision = request.decide(history(request));
+    const ledger = ledgerOf(request.event.program);
+    const decision = request.decide(history(ledger, request));
     if (!decision.ok) return { status: 'rejected', error: decision.error };
-    const { event } = request;
-    const scope = `${event.program}\u0000`;
-    const row = ledgerRow(event, decision);
-    ledger.push(row);
-    if (event.type === 'redemption') {
-      redemptions.set(scope + event.orderId, row);
-      if (!row.repeat) firstOrders.set(scope + event.code, (firstOrders.get(scope + event.code) ?? 0) + 1);
-      for (const key of customerKeys(event)) {
-        const rows = byCustomer.get(scope + key) ?? [];
-        rows.push(row);
-        byCustomer.set(scope + key, rows);
-      }
-    }
-    if (event.type === 'reversal') {
-      const original = redemptions.get(scope + event.orderId);
-      if (original && !original.reversedAt) {
-        original.reversedAt = request.recordedAt.toISOString();
-        if (!original.repeat) firstOrders.set(scope + original.code, (firstOrders.get(scope + original.code) ?? 1) - 1);
-      }
-    }
+    index(ledger, request.event, ledgerRow(request.event, decision), request.recordedAt);
     for (const claim of request.claims) keys.set(claim.key, { fingerprint: claim.fingerprint, rewards: decision.rewards });
     return { status: 'recorded', rewards: decision.rewards };
   }
@@ -100,11 +121,18 @@ export function memoryStore(): ReferralStore {
       if (!program) throw new RangeError(`[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`);
       const { from, to, periodStart } = statsWindow(program, query);
       const since = Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY);
-      const rows = ledger.filter((row) => row.program === program.id && Date.parse(row.occurredAt) >= since && Date.parse(row.occurredAt) <= to.getTime());
+      const ledger = ledgerOf(program.id);
+      const rows = ledger.rows.filter((row) => Date.parse(row.occurredAt) >= since && Date.parse(row.occurredAt) <= to.getTime());
       const members = [...ambassadors.values()].filter((entry) => entry.program === program.id).map((entry) => entry.ambassador);
       const counts = new Map<string, number>();
-      for (const member of members) counts.set(member.code, firstOrders.get(`${program.id}\u0000${member.code}`) ?? 0);
+      for (const member of members) counts.set(member.code, ledger.firstOrders.get(member.code) ?? 0);
       return computeStats(program, members, rows, counts, query);
     },
   };
+}
+
+function push(index: Map<string, LedgerRow[]>, key: string, row: LedgerRow) {
+  const rows = index.get(key);
+  if (rows) rows.push(row);
+  else index.set(key, [row]);
 }

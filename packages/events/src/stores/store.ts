@@ -78,6 +78,9 @@ export function customerKeys(event: ReferralEvent): string[] {
   return keys;
 }
 
+// Times already in UTC with milliseconds need no re-formatting (the SDK sends them so).
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** Builds the ledger row of an event that was decided `ok`. */
 export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok: true }>): LedgerRow {
   const redemption = event.type === 'redemption' ? event : null;
@@ -87,7 +90,7 @@ export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok
     program: event.program,
     code: event.code,
     channel: event.type === 'share' || event.type === 'landing' ? (event.channel ?? null) : (redemption?.attribution?.channel ?? null),
-    occurredAt: new Date(event.occurredAt).toISOString(),
+    occurredAt: CANONICAL_TIME.test(event.occurredAt) ? event.occurredAt : new Date(event.occurredAt).toISOString(),
     orderId: event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null,
     total: redemption?.order.total ?? 0,
     discount: redemption?.order.discount ?? 0,

@@ -30,10 +30,11 @@ describe('memoryStore', () => {
 
 describe('sqlStore over PGlite', () => {
   let db: PGlite;
+  // Starting the WASM Postgres takes seconds on a busy machine.
   beforeAll(async () => {
     db = new PGlite();
     await db.waitReady;
-  });
+  }, 60_000);
   afterAll(async () => {
     await db.close();
   });

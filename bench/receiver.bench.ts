@@ -1,0 +1,120 @@
+/**
+ * The receiver's cost, step by step, side by side in one process: parse only, HMAC only, then
+ * `.handle()` on signed redemptions over the memory store and over PGlite. Budget: ≥ 40,000
+ * redemption events/s for `.handle()` with the memory store on one core.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import {
+  type Program, type RedemptionEvent, ambassadorSchema, createReceiver, memoryStore, parseEvent, programSchema, signEvent, sqlStore,
+  verifySignature,
+} from '../packages/events/src/index.js';
+import type { ReferralStore } from '../packages/events/src/index.js';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const NOW = new Date('2026-11-22T10:00:12.000Z');
+const program: Program = programSchema.parse({
+  id: 'spring-2026', brand: 'Acme', currency: 'USD',
+  friendOffer: { kind: 'percent', percent: 15 }, ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+  tiers: [{ minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+});
+const ambassadors = Array.from({ length: 100 }, (_, index) =>
+  ambassadorSchema.parse({ id: `amb_${index}`, code: `AMB${index}-7HC2QK`, displayName: `Ambassador ${index}`, joinedAt: '2026-01-01T00:00:00.000Z' }),
+);
+
+type Delivery = { headers: Record<string, string>; body: string };
+
+async function deliveries(count: number, offset: number): Promise<Delivery[]> {
+  const list: Delivery[] = [];
+  for (let index = offset; index < offset + count; index++) {
+    const event: RedemptionEvent = {
+      v: 1, id: `evt_bench${String(index).padStart(12, '0')}`, type: 'redemption', program: 'spring-2026',
+      code: ambassadors[index % ambassadors.length]?.code as string, occurredAt: '2026-11-22T10:00:00.000Z', orderId: `order-${index}`,
+      order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
+      customer: { id: `c_${index}`, emailHash: index.toString(16).padStart(64, '0'), firstOrder: true },
+      attribution: { landedAt: '2026-11-21T09:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
+    };
+    const body = JSON.stringify(event);
+    const signed = await signEvent({ secret: SECRET, id: event.id, timestamp: NOW, body });
+    list.push({ headers: { 'content-type': 'application/json', ...signed }, body });
+  }
+  return list;
+}
+
+async function receiverOver(store: ReferralStore) {
+  for (const ambassador of ambassadors) await store.upsertAmbassador(program, ambassador);
+  // Codes resolved from a map, as a brand's cache would: the figure is the receiver's, not a lookup's.
+  const byCode = new Map(ambassadors.map((ambassador) => [ambassador.code, ambassador]));
+  return createReceiver({ programs: [program], store, secret: SECRET, now: () => NOW, resolveCode: (code) => byCode.get(code) ?? null });
+}
+
+interface Figure {
+  name: string;
+  /** Events per second of wall time. */
+  perSec: number;
+  /** Events per second of this process's CPU time: the "one core" figure, steady on a busy machine. */
+  perCpuSec: number;
+}
+
+/**
+ * Runs `step` over every delivery of each batch in turn (`prepare` gives each batch its own step,
+ * e.g. a fresh store); reports the median rate over the batches.
+ */
+async function measure(name: string, batches: Delivery[][], prepare: () => Promise<(delivery: Delivery) => unknown>): Promise<Figure> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const batch of batches) {
+    const step = await prepare();
+    const started = process.hrtime.bigint();
+    const usage = process.cpuUsage();
+    for (const delivery of batch) await step(delivery);
+    const used = process.cpuUsage(usage);
+    wall.push(batch.length / (Number(process.hrtime.bigint() - started) / 1e9));
+    cpu.push(batch.length / ((used.user + used.system) / 1e6));
+  }
+  return { name, perSec: median(wall), perCpuSec: median(cpu) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+const perRound = 20_000;
+const rounds = 5;
+const batches: Delivery[][] = [];
+for (let round = 0; round <= rounds; round++) batches.push(await deliveries(perRound, round * perRound));
+const [warmup, ...measured] = batches as [Delivery[], ...Delivery[][]];
+
+const warm = await receiverOver(memoryStore());
+for (const delivery of warmup) await warm.handle(delivery);
+// Each batch gets a fresh memory store: the figure is the receiver's, not that of a heap grown to millions of rows.
+let memory = warm;
+const figures = [
+  await measure('JSON.parse + parseEvent', measured, async () => (delivery) => parseEvent(JSON.parse(delivery.body), { now: NOW }).ok),
+  await measure('verifySignature (HMAC-SHA256)', measured, async () => (delivery) =>
+    verifySignature({ secrets: SECRET, headers: delivery.headers, body: delivery.body, now: NOW })),
+  await measure('handle() · memory store', measured, async () => {
+    memory = await receiverOver(memoryStore());
+    return (delivery) => memory.handle(delivery);
+  }),
+  await measure('handle() · memory store, duplicates', [measured.at(-1) as Delivery[]], async () => (delivery) => memory.handle(delivery)),
+];
+
+const db = new PGlite();
+const sql = sqlStore(db);
+await sql.migrate();
+const pglite = await receiverOver(sql);
+const small = [await deliveries(300, 10_000_000), await deliveries(300, 10_000_300), await deliveries(300, 10_000_600)];
+for (const delivery of await deliveries(100, 20_000_000)) await pglite.handle(delivery);
+figures.push(await measure('handle() · PGlite (in memory)', small, async () => (delivery) => pglite.handle(delivery)));
+await db.close();
+
+const format = (value: number) => Math.round(value).toLocaleString('en-US');
+console.table(figures.map((figure) => ({
+  step: figure.name,
+  'events/s (wall)': format(figure.perSec),
+  'events/s (CPU)': format(figure.perCpuSec),
+  'µs/event (CPU)': (1e6 / figure.perCpuSec).toFixed(1),
+})));
+const handle = figures[2]?.perCpuSec ?? 0;
+console.log(`handle() with the memory store: ${format(handle)} events per CPU-second — budget 40,000: ${handle >= 40_000 ? 'met' : 'NOT MET'}`);

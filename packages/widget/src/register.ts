@@ -1,10 +1,12 @@
 /**
  * The self-registering entry, and the only module with side effects: it replays the page's
  * queued `Referkit(…)` calls, then defines the elements, so that they render at once with the setup.
- * It is also the entry of the one-file script `referkit.js`.
+ * It is also the entry of the one-file script `referkit.js`. On a server (SSR) it does nothing.
  */
 import { defineElements } from './elements.js';
 import { installLoader } from './loader.js';
 
-installLoader();
-defineElements();
+if (typeof customElements !== 'undefined') {
+  installLoader();
+  defineElements();
+}

@@ -36,7 +36,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
-          exclude: ['**/*.browser.test.ts', '**/node_modules/**', '**/dist/**'],
+          exclude: ['**/*.browser.test.ts', '**/*.dom.test.ts', '**/node_modules/**', '**/dist/**'],
           setupFiles: ['test/setup/fail-on-console.ts'],
         },
       },

@@ -4,10 +4,16 @@
  * Reports requests/s and latency percentiles; run with no argument.
  */
 import { fork } from 'node:child_process';
-import { type IncomingMessage, Agent, createServer, request } from 'node:http';
+import { Agent, createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { ambassadorSchema, createReceiver, memoryStore, programSchema, signEvent } from '../packages/events/src/index.js';
+import {
+  ambassadorSchema,
+  createReceiver,
+  memoryStore,
+  programSchema,
+  signEvent,
+} from '../packages/events/src/index.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const TOTAL = 20_000;
@@ -19,19 +25,33 @@ else await serve();
 
 async function serve() {
   const program = programSchema.parse({
-    id: 'spring-2026', brand: 'Acme', currency: 'USD',
-    friendOffer: { kind: 'percent', percent: 15 }, ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+    id: 'spring-2026',
+    brand: 'Acme',
+    currency: 'USD',
+    friendOffer: { kind: 'percent', percent: 15 },
+    ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
   });
-  const alex = ambassadorSchema.parse({ id: 'amb_1', code: 'ALEX-7HC2QK', displayName: 'Alex', joinedAt: '2026-01-01T00:00:00.000Z' });
+  const alex = ambassadorSchema.parse({
+    id: 'amb_1',
+    code: 'ALEX-7HC2QK',
+    displayName: 'Alex',
+    joinedAt: '2026-01-01T00:00:00.000Z',
+  });
   const store = memoryStore();
   await store.upsertAmbassador(program, alex);
-  const receive = createReceiver({ programs: [program], store, secret: SECRET, resolveCode: (code) => store.ambassadorByCode(code) });
+  const receive = createReceiver({
+    programs: [program],
+    store,
+    secret: SECRET,
+    resolveCode: (code) => store.ambassadorByCode(code),
+  });
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const answer = body === null
-      ? { status: 413, body: { error: { code: 'payload_too_large', message: 'Too large' } } }
-      : await receive.handle({ method: req.method, headers: req.headers as Record<string, string>, body });
+    const answer =
+      body === null
+        ? { status: 413, body: { error: { code: 'payload_too_large', message: 'Too large' } } }
+        : await receive.handle({ method: req.method, headers: req.headers as Record<string, string>, body });
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,10 +64,16 @@ async function serve() {
   server.close();
   server.closeAllConnections();
   const format = (value: number | undefined) => (value ?? 0).toLocaleString('en-US', { maximumFractionDigits: 2 });
-  console.log(`${TOTAL.toLocaleString('en-US')} signed redemptions, ${IN_FLIGHT} in flight, keep-alive, node:http on 127.0.0.1`);
+  console.log(
+    `${TOTAL.toLocaleString('en-US')} signed redemptions, ${IN_FLIGHT} in flight, keep-alive, node:http on 127.0.0.1`,
+  );
   console.table({
-    'requests/s': format(report.perSec), 'p50 ms': format(report.p50), 'p99 ms': format(report.p99), 'max ms': format(report.max),
-    '201 recorded': format(report.recorded), 'other statuses': format(report.other),
+    'requests/s': format(report.perSec),
+    'p50 ms': format(report.p50),
+    'p99 ms': format(report.p99),
+    'max ms': format(report.max),
+    '201 recorded': format(report.recorded),
+    'other statuses': format(report.other),
   });
 }
 
@@ -75,21 +101,36 @@ async function load(port: number) {
   for (let index = 0; index < TOTAL; index++) {
     const id = `evt_http${String(index).padStart(12, '0')}`;
     const body = JSON.stringify({
-      v: 1, id, type: 'redemption', program: 'spring-2026', code: 'ALEX-7HC2QK',
-      occurredAt: new Date(now.getTime() - 1000).toISOString(), orderId: `http-${index}`,
-      order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 }, customer: { id: `c_${index}`, firstOrder: true },
+      v: 1,
+      id,
+      type: 'redemption',
+      program: 'spring-2026',
+      code: 'ALEX-7HC2QK',
+      occurredAt: new Date(now.getTime() - 1000).toISOString(),
+      orderId: `http-${index}`,
+      order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
+      customer: { id: `c_${index}`, firstOrder: true },
     });
-    deliveries.push({ headers: { 'content-type': 'application/json', ...(await signEvent({ secret: SECRET, id, timestamp: now, body })) }, body });
+    deliveries.push({
+      headers: {
+        'content-type': 'application/json',
+        ...(await signEvent({ secret: SECRET, id, timestamp: now, body })),
+      },
+      body,
+    });
   }
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
   const send = (delivery: { headers: Record<string, string>; body: string }) =>
     new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/referrals/events', method: 'POST', agent, headers: delivery.headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/referrals/events', method: 'POST', agent, headers: delivery.headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       req.end(delivery.body);
     });
@@ -108,8 +149,12 @@ async function load(port: number) {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   process.send?.({
-    perSec: TOTAL / seconds, p50: at(0.5), p99: at(0.99), max: latencies.at(-1),
-    recorded: statuses.get(201) ?? 0, other: TOTAL - (statuses.get(201) ?? 0),
+    perSec: TOTAL / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies.at(-1),
+    recorded: statuses.get(201) ?? 0,
+    other: TOTAL - (statuses.get(201) ?? 0),
   });
   agent.destroy();
   process.exit(0);

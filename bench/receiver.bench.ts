@@ -4,21 +4,37 @@
  * redemption events/s for `.handle()` with the memory store on one core.
  */
 import { PGlite } from '@electric-sql/pglite';
+import type { ReferralStore } from '../packages/events/src/index.js';
 import {
-  type Program, type RedemptionEvent, ambassadorSchema, createReceiver, memoryStore, parseEvent, programSchema, signEvent, sqlStore,
+  ambassadorSchema,
+  createReceiver,
+  memoryStore,
+  type Program,
+  parseEvent,
+  programSchema,
+  type RedemptionEvent,
+  signEvent,
+  sqlStore,
   verifySignature,
 } from '../packages/events/src/index.js';
-import type { ReferralStore } from '../packages/events/src/index.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const NOW = new Date('2026-11-22T10:00:12.000Z');
 const program: Program = programSchema.parse({
-  id: 'spring-2026', brand: 'Acme', currency: 'USD',
-  friendOffer: { kind: 'percent', percent: 15 }, ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+  id: 'spring-2026',
+  brand: 'Acme',
+  currency: 'USD',
+  friendOffer: { kind: 'percent', percent: 15 },
+  ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
   tiers: [{ minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
 });
 const ambassadors = Array.from({ length: 100 }, (_, index) =>
-  ambassadorSchema.parse({ id: `amb_${index}`, code: `AMB${index}-7HC2QK`, displayName: `Ambassador ${index}`, joinedAt: '2026-01-01T00:00:00.000Z' }),
+  ambassadorSchema.parse({
+    id: `amb_${index}`,
+    code: `AMB${index}-7HC2QK`,
+    displayName: `Ambassador ${index}`,
+    joinedAt: '2026-01-01T00:00:00.000Z',
+  }),
 );
 
 type Delivery = { headers: Record<string, string>; body: string };
@@ -27,8 +43,13 @@ async function deliveries(count: number, offset: number): Promise<Delivery[]> {
   const list: Delivery[] = [];
   for (let index = offset; index < offset + count; index++) {
     const event: RedemptionEvent = {
-      v: 1, id: `evt_bench${String(index).padStart(12, '0')}`, type: 'redemption', program: 'spring-2026',
-      code: ambassadors[index % ambassadors.length]?.code as string, occurredAt: '2026-11-22T10:00:00.000Z', orderId: `order-${index}`,
+      v: 1,
+      id: `evt_bench${String(index).padStart(12, '0')}`,
+      type: 'redemption',
+      program: 'spring-2026',
+      code: ambassadors[index % ambassadors.length]?.code as string,
+      occurredAt: '2026-11-22T10:00:00.000Z',
+      orderId: `order-${index}`,
       order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
       customer: { id: `c_${index}`, emailHash: index.toString(16).padStart(64, '0'), firstOrder: true },
       attribution: { landedAt: '2026-11-21T09:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
@@ -44,7 +65,13 @@ async function receiverOver(store: ReferralStore) {
   for (const ambassador of ambassadors) await store.upsertAmbassador(program, ambassador);
   // Codes resolved from a map, as a brand's cache would: the figure is the receiver's, not a lookup's.
   const byCode = new Map(ambassadors.map((ambassador) => [ambassador.code, ambassador]));
-  return createReceiver({ programs: [program], store, secret: SECRET, now: () => NOW, resolveCode: (code) => byCode.get(code) ?? null });
+  return createReceiver({
+    programs: [program],
+    store,
+    secret: SECRET,
+    now: () => NOW,
+    resolveCode: (code) => byCode.get(code) ?? null,
+  });
 }
 
 interface Figure {
@@ -59,7 +86,11 @@ interface Figure {
  * Runs `step` over every delivery of each batch in turn (`prepare` gives each batch its own step,
  * e.g. a fresh store); reports the median rate over the batches.
  */
-async function measure(name: string, batches: Delivery[][], prepare: () => Promise<(delivery: Delivery) => unknown>): Promise<Figure> {
+async function measure(
+  name: string,
+  batches: Delivery[][],
+  prepare: () => Promise<(delivery: Delivery) => unknown>,
+): Promise<Figure> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (const batch of batches) {
@@ -90,14 +121,26 @@ for (const delivery of warmup) await warm.handle(delivery);
 // Each batch gets a fresh memory store: the figure is the receiver's, not that of a heap grown to millions of rows.
 let memory = warm;
 const figures = [
-  await measure('JSON.parse + parseEvent', measured, async () => (delivery) => parseEvent(JSON.parse(delivery.body), { now: NOW }).ok),
-  await measure('verifySignature (HMAC-SHA256)', measured, async () => (delivery) =>
-    verifySignature({ secrets: SECRET, headers: delivery.headers, body: delivery.body, now: NOW })),
+  await measure(
+    'JSON.parse + parseEvent',
+    measured,
+    async () => (delivery) => parseEvent(JSON.parse(delivery.body), { now: NOW }).ok,
+  ),
+  await measure(
+    'verifySignature (HMAC-SHA256)',
+    measured,
+    async () => (delivery) =>
+      verifySignature({ secrets: SECRET, headers: delivery.headers, body: delivery.body, now: NOW }),
+  ),
   await measure('handle() · memory store', measured, async () => {
     memory = await receiverOver(memoryStore());
     return (delivery) => memory.handle(delivery);
   }),
-  await measure('handle() · memory store, duplicates', [measured.at(-1) as Delivery[]], async () => (delivery) => memory.handle(delivery)),
+  await measure(
+    'handle() · memory store, duplicates',
+    [measured.at(-1) as Delivery[]],
+    async () => (delivery) => memory.handle(delivery),
+  ),
 ];
 
 const db = new PGlite();
@@ -110,11 +153,19 @@ figures.push(await measure('handle() · PGlite (in memory)', small, async () => 
 await db.close();
 
 const format = (value: number) => Math.round(value).toLocaleString('en-US');
-console.table(figures.map((figure) => ({
-  step: figure.name,
-  'events/s (wall)': format(figure.perSec),
-  'events/s (CPU)': format(figure.perCpuSec),
-  'µs/event (CPU)': (1e6 / figure.perCpuSec).toFixed(1),
-})));
+console.table(
+  figures.map((figure) => ({
+    step: figure.name,
+    'events/s (wall)': format(figure.perSec),
+    'events/s (CPU)': format(figure.perCpuSec),
+    'µs/event (CPU)': (1e6 / figure.perCpuSec).toFixed(1),
+  })),
+);
 const handle = figures[2]?.perCpuSec ?? 0;
-console.log(`handle() with the memory store: ${format(handle)} events per CPU-second — budget 40,000: ${handle >= 40_000 ? 'met' : 'NOT MET'}`);
+const hmacOnly = figures[1]?.perCpuSec ?? 1;
+console.log(
+  `handle() with the memory store: ${format(handle)} events per CPU-second — budget 40,000: ${handle >= 40_000 ? 'met' : 'NOT MET'}`,
+);
+// DESIGN.md sizes the budget on a machine where HMAC alone takes ~5 µs: 25 µs per event is 5× HMAC.
+// The ratio tells a slow or busy machine apart from a slow receiver.
+console.log(`handle() costs ${(hmacOnly / handle).toFixed(1)}× an HMAC alone on this machine (budget ratio: ≤ 5×)`);

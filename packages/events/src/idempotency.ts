@@ -33,7 +33,14 @@ export function fingerprint(event: ReferralEvent): string {
     case 'reversal':
       return event.code;
     case 'landing':
-      return JSON.stringify([event.type, event.program, event.code, event.occurredAt, event.channel ?? null, event.url ?? null]);
+      return JSON.stringify([
+        event.type,
+        event.program,
+        event.code,
+        event.occurredAt,
+        event.channel ?? null,
+        event.url ?? null,
+      ]);
     case 'share':
       return JSON.stringify([event.type, event.program, event.code, event.occurredAt, event.channel]);
   }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReceiverAnswer } from './receiver.js';
 import { signEvent } from './signature.js';
 import { aLanding, aRedemption, aReversal, aShare } from './testing/fixtures.js';
-import { NOW, SECRET, aReceiver } from './testing/receiver-harness.js';
+import { aReceiver, NOW, SECRET } from './testing/receiver-harness.js';
 
 const CODES: Record<number, string[]> = {
   400: ['invalid_json', 'invalid_event'],
@@ -17,8 +17,18 @@ const CODES: Record<number, string[]> = {
   413: ['payload_too_large'],
   415: ['unsupported_media_type'],
   422: [
-    'unknown_program', 'unknown_code', 'program_inactive', 'campaign_inactive', 'self_referral', 'not_first_order', 'below_minimum',
-    'currency_mismatch', 'discount_exceeds_offer', 'code_exhausted', 'order_not_confirmed', 'unknown_order',
+    'unknown_program',
+    'unknown_code',
+    'program_inactive',
+    'campaign_inactive',
+    'self_referral',
+    'not_first_order',
+    'below_minimum',
+    'currency_mismatch',
+    'discount_exceeds_offer',
+    'code_exhausted',
+    'order_not_confirmed',
+    'unknown_order',
   ],
 };
 
@@ -36,17 +46,39 @@ const events = [aRedemption(), aLanding(), aShare(), aReversal({ occurredAt: '20
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'v', 'id', 'type', 'order', 'code', 'extra'];
 const anyValue = fc.oneof(
   fc.jsonValue(),
-  fc.constantFrom(1e308, -1, 0.5, 2 ** 53 + 2, '', 'ALEX-7HC2QK', 'alex-7hc2qk', 'ALEX-7HC2QO', 'EUR', 'XXX', null, [], {}),
+  fc.constantFrom(
+    1e308,
+    -1,
+    0.5,
+    2 ** 53 + 2,
+    '',
+    'ALEX-7HC2QK',
+    'alex-7hc2qk',
+    'ALEX-7HC2QO',
+    'EUR',
+    'XXX',
+    null,
+    [],
+    {},
+  ),
   fc.string({ maxLength: 300 }),
 );
 const pathInto = (event: object) => fc.constantFrom(...paths(event));
 
 function paths(value: unknown, prefix: string[] = []): string[][] {
   if (value === null || typeof value !== 'object') return [prefix];
-  return [prefix, ...Object.entries(value).flatMap(([key, inner]) => paths(inner, [...prefix, key]))].filter((path) => path.length > 0);
+  return [prefix, ...Object.entries(value).flatMap(([key, inner]) => paths(inner, [...prefix, key]))].filter(
+    (path) => path.length > 0,
+  );
 }
 
-function mutate(event: object, path: string[], action: 'set' | 'delete' | 'add', value: unknown, extraKey: string): unknown {
+function mutate(
+  event: object,
+  path: string[],
+  action: 'set' | 'delete' | 'add',
+  value: unknown,
+  extraKey: string,
+): unknown {
   const copy = JSON.parse(JSON.stringify(event));
   let target = copy;
   for (const key of path.slice(0, -1)) target = target[key];
@@ -62,10 +94,32 @@ describe('createReceiver.handle under fuzzing', () => {
     const { receive } = await aReceiver({ secret: undefined, confirmOrder: (event) => event.orderId.length % 2 === 0 });
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string({ maxLength: 500 }), fc.json(), fc.uint8Array({ maxLength: 300 }), fc.constantFrom(...events.map((event) => JSON.stringify(event)))),
+        fc.oneof(
+          fc.string({ maxLength: 500 }),
+          fc.json(),
+          fc.uint8Array({ maxLength: 300 }),
+          fc.constantFrom(...events.map((event) => JSON.stringify(event))),
+        ),
         fc.dictionary(
-          fc.constantFrom('content-type', 'Content-Type', 'webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-length', 'x-any'),
-          fc.oneof(fc.string(), fc.constantFrom('application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'text/json', 'application/jsonx')),
+          fc.constantFrom(
+            'content-type',
+            'Content-Type',
+            'webhook-id',
+            'webhook-timestamp',
+            'webhook-signature',
+            'content-length',
+            'x-any',
+          ),
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              'application/json',
+              'application/json; charset=utf-8',
+              'APPLICATION/JSON',
+              'text/json',
+              'application/jsonx',
+            ),
+          ),
         ),
         fc.option(fc.constantFrom('POST', 'post', 'GET', 'PUT', 'DELETE', ''), { nil: undefined }),
         async (body, headers, method) => {
@@ -80,9 +134,17 @@ describe('createReceiver.handle under fuzzing', () => {
     const { receive } = await aReceiver();
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...events).chain((event) =>
-          fc.tuple(fc.constant(event), pathInto(event), fc.constantFrom('set', 'delete', 'add') as fc.Arbitrary<'set' | 'delete' | 'add'>, anyValue, fc.constantFrom(...hostileKeys)),
-        ),
+        fc
+          .constantFrom(...events)
+          .chain((event) =>
+            fc.tuple(
+              fc.constant(event),
+              pathInto(event),
+              fc.constantFrom('set', 'delete', 'add') as fc.Arbitrary<'set' | 'delete' | 'add'>,
+              anyValue,
+              fc.constantFrom(...hostileKeys),
+            ),
+          ),
         async ([event, path, action, value, extraKey]) => {
           const body = JSON.stringify(mutate(event, path, action, value, extraKey));
           const headers = await signEvent({ secret: SECRET, id: 'msg_fuzz', timestamp: NOW, body });
@@ -97,13 +159,19 @@ describe('createReceiver.handle under fuzzing', () => {
   it('refuses every byte-level tampering with a signed event', { timeout: 60_000 }, async () => {
     const { receive } = await aReceiver();
     const body = JSON.stringify(aRedemption());
-    const headers = { 'content-type': 'application/json', ...(await signEvent({ secret: SECRET, id: 'msg_tamper', timestamp: NOW, body })) };
+    const headers = {
+      'content-type': 'application/json',
+      ...(await signEvent({ secret: SECRET, id: 'msg_tamper', timestamp: NOW, body })),
+    };
     await fc.assert(
       fc.asyncProperty(fc.nat(body.length - 1), fc.integer({ min: 1, max: 255 }), async (index, delta) => {
         const bytes = new TextEncoder().encode(body);
         bytes[index] = ((bytes[index] as number) + delta) % 256;
         const answer = await receive.handle({ headers, body: bytes });
-        expect([answer.status, (answer.body as { error?: { code: string } }).error?.code]).toEqual([401, 'invalid_signature']);
+        expect([answer.status, (answer.body as { error?: { code: string } }).error?.code]).toEqual([
+          401,
+          'invalid_signature',
+        ]);
       }),
       { numRuns: 3000 },
     );

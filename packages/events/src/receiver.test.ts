@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { generateSecret, signEvent } from './signature.js';
 import { memoryStore } from './stores/memory-store.js';
 import type { ReferralStore } from './stores/store.js';
-import { aLanding, aRedemption, aReversal, aShare, anAmbassador } from './testing/fixtures.js';
-import { NOW, SECRET, aReceiver, signed, unsigned } from './testing/receiver-harness.js';
-import { generateSecret, signEvent } from './signature.js';
+import { aLanding, anAmbassador, aRedemption, aReversal, aShare } from './testing/fixtures.js';
+import { aReceiver, NOW, SECRET, signed, unsigned } from './testing/receiver-harness.js';
 
 const code = (answer: { body: unknown }) => (answer.body as { error?: { code: string } }).error?.code;
 
@@ -17,7 +17,14 @@ describe('createReceiver: recording', () => {
         status: 'recorded',
         rewards: {
           friend: { discount: 900, currency: 'USD' },
-          ambassador: { amount: 1000, type: 'credit', currency: 'USD', status: 'pending', confirmsAt: '2026-12-06T10:00:12.000Z', reason: 'first_order' },
+          ambassador: {
+            amount: 1000,
+            type: 'credit',
+            currency: 'USD',
+            status: 'pending',
+            confirmsAt: '2026-12-06T10:00:12.000Z',
+            reason: 'first_order',
+          },
         },
       },
     });
@@ -27,13 +34,18 @@ describe('createReceiver: recording', () => {
     const { receive } = await aReceiver();
     const first = await receive.handle(await signed(aRedemption()));
     const again = await receive.handle(await signed(aRedemption()));
-    expect(again).toEqual({ status: 200, body: { status: 'duplicate', rewards: (first.body as { rewards: unknown }).rewards } });
+    expect(again).toEqual({
+      status: 200,
+      body: { status: 'duplicate', rewards: (first.body as { rewards: unknown }).rewards },
+    });
   });
 
   it('answers the same order sent again under a new event id as a duplicate', async () => {
     const { receive } = await aReceiver();
     await receive.handle(await signed(aRedemption()));
-    const again = await receive.handle(await signed(aRedemption({ id: 'evt_fromTheServer01', occurredAt: '2026-11-22T10:00:05.000Z' })));
+    const again = await receive.handle(
+      await signed(aRedemption({ id: 'evt_fromTheServer01', occurredAt: '2026-11-22T10:00:05.000Z' })),
+    );
     expect(again.status).toBe(200);
   });
 
@@ -62,7 +74,9 @@ describe('createReceiver: recording', () => {
   it('records a reversal of a redeemed order and claws the reward back', async () => {
     const { receive, store, program } = await aReceiver();
     await receive.handle(await signed(aRedemption()));
-    expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' })))).status).toBe(201);
+    expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' })))).status).toBe(
+      201,
+    );
     const stats = await store.stats({ program, now: NOW });
     expect(stats.ambassadors[0]?.rewards).toEqual({ type: 'credit', pending: 0, confirmed: 0, reversed: 1000 });
   });
@@ -71,14 +85,22 @@ describe('createReceiver: recording', () => {
     const { receive } = await aReceiver();
     await receive.handle(await signed(aRedemption()));
     await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' })));
-    const again = await receive.handle(await signed(aReversal({ id: 'evt_reversal00002', occurredAt: '2026-11-22T10:00:11.000Z' })));
+    const again = await receive.handle(
+      await signed(aReversal({ id: 'evt_reversal00002', occurredAt: '2026-11-22T10:00:11.000Z' })),
+    );
     expect(again.status).toBe(200);
   });
 
   it('answers a Fetch Request with a JSON Response', async () => {
     const { receive } = await aReceiver();
     const delivery = await signed(aRedemption());
-    const response = await receive(new Request('http://127.0.0.1/api/referrals/events', { method: 'POST', headers: delivery.headers, body: delivery.body }));
+    const response = await receive(
+      new Request('http://127.0.0.1/api/referrals/events', {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+      }),
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await response.json()).toMatchObject({ status: 'recorded' });
@@ -89,13 +111,20 @@ describe('createReceiver: refusals', () => {
   it('refuses another method with 405 and an Allow header', async () => {
     const { receive } = await aReceiver();
     const response = await receive(new Request('http://127.0.0.1/', { method: 'GET' }));
-    expect([response.status, response.headers.get('allow'), (await response.json()).error.code]).toEqual([405, 'POST', 'method_not_allowed']);
+    expect([response.status, response.headers.get('allow'), (await response.json()).error.code]).toEqual([
+      405,
+      'POST',
+      'method_not_allowed',
+    ]);
   });
 
   it('refuses a body that is not declared as JSON with 415', async () => {
     const { receive } = await aReceiver();
     const delivery = await signed(aRedemption());
-    const answer = await receive.handle({ ...delivery, headers: { ...delivery.headers, 'content-type': 'text/plain' } });
+    const answer = await receive.handle({
+      ...delivery,
+      headers: { ...delivery.headers, 'content-type': 'text/plain' },
+    });
     expect([answer.status, code(answer)]).toEqual([415, 'unsupported_media_type']);
   });
 
@@ -113,9 +142,13 @@ describe('createReceiver: refusals', () => {
 
   it('refuses a declared Content-Length over the limit without reading the body', async () => {
     const { receive } = await aReceiver({ maxBodyBytes: 100 });
-    const response = await receive(new Request('http://127.0.0.1/', {
-      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000000' }, body: '{}',
-    }));
+    const response = await receive(
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '1000000' },
+        body: '{}',
+      }),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -129,7 +162,10 @@ describe('createReceiver: refusals', () => {
       },
     });
     const request = new Request('http://127.0.0.1/', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: endless, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: endless,
+      duplex: 'half',
     } as RequestInit);
     const response = await receive(request);
     expect([response.status, pulled < 40]).toEqual([413, true]);
@@ -139,7 +175,10 @@ describe('createReceiver: refusals', () => {
     const { receive } = await aReceiver({ bodyTimeoutMs: 50 });
     const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
     const request = new Request('http://127.0.0.1/', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: stalled, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stalled,
+      duplex: 'half',
     } as RequestInit);
     expect((await receive(request)).status).toBe(408);
   });
@@ -152,13 +191,20 @@ describe('createReceiver: refusals', () => {
 
   it('refuses bytes that are not UTF-8 with 400', async () => {
     const { receive } = await aReceiver({ secret: undefined });
-    const answer = await receive.handle({ headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x22, 0xff, 0x22]) });
+    const answer = await receive.handle({
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0x22, 0xff, 0x22]),
+    });
     expect(code(answer)).toBe('invalid_json');
   });
 
   it('refuses an event off the contract with 400 and the path of each problem', async () => {
     const { receive } = await aReceiver();
-    const answer = await receive.handle(await signed(JSON.stringify({ ...aRedemption(), order: { currency: 'USD', subtotal: 1.5, discount: 0, total: 1 } })));
+    const answer = await receive.handle(
+      await signed(
+        JSON.stringify({ ...aRedemption(), order: { currency: 'USD', subtotal: 1.5, discount: 0, total: 1 } }),
+      ),
+    );
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: { code: 'invalid_event', issues: [{ path: ['order', 'subtotal'] }] } });
   });
@@ -166,7 +212,9 @@ describe('createReceiver: refusals', () => {
   it('refuses an event from the future with 400', async () => {
     const { receive } = await aReceiver();
     const answer = await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-22T11:00:00.000Z' })));
-    expect(answer.body).toMatchObject({ error: { code: 'invalid_event', issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] } });
+    expect(answer.body).toMatchObject({
+      error: { code: 'invalid_event', issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] },
+    });
   });
 
   it('refuses an unsigned request when a secret is set with 401', async () => {
@@ -208,12 +256,22 @@ describe('createReceiver: refusals', () => {
   it('refuses an unknown code with its path', async () => {
     const { receive } = await aReceiver();
     const answer = await receive.handle(await signed(aRedemption({ code: 'SAM-7HC2QK' })));
-    expect(answer).toMatchObject({ status: 422, body: { error: { code: 'unknown_code', issues: [{ path: ['code'] }] } } });
+    expect(answer).toMatchObject({
+      status: 422,
+      body: { error: { code: 'unknown_code', issues: [{ path: ['code'] }] } },
+    });
   });
 
   it.each<[string, Parameters<typeof aReceiver>[0], Parameters<typeof aRedemption>[0]]>([
     ['program_inactive', { program: { endsAt: '2026-11-01T00:00:00Z' } }, {}],
-    ['campaign_inactive', { program: { roles: { influencer: { endsAt: '2026-11-01T00:00:00Z' } } }, ambassadors: [anAmbassador({ role: 'influencer' })] }, {}],
+    [
+      'campaign_inactive',
+      {
+        program: { roles: { influencer: { endsAt: '2026-11-01T00:00:00Z' } } },
+        ambassadors: [anAmbassador({ role: 'influencer' })],
+      },
+      {},
+    ],
     ['self_referral', {}, { customer: { id: 'c_alex' } }],
     ['not_first_order', {}, { customer: { firstOrder: false } }],
     ['below_minimum', { program: { minimumOrder: 10_000 } }, {}],
@@ -234,12 +292,16 @@ describe('createReceiver: refusals', () => {
 
   it('refuses a reversal of an order never redeemed with 422 unknown_order', async () => {
     const { receive } = await aReceiver();
-    expect(code(await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:00.000Z' }))))).toBe('unknown_order');
+    expect(code(await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:00.000Z' }))))).toBe(
+      'unknown_order',
+    );
   });
 
   it('records nothing for a refused redemption, so a corrected one is recorded', async () => {
     const { receive } = await aReceiver();
-    await receive.handle(await signed(aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 2000, total: 3999 } })));
+    await receive.handle(
+      await signed(aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 2000, total: 3999 } })),
+    );
     expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
   });
 });
@@ -309,7 +371,10 @@ describe('createReceiver: configuration', () => {
   it('signs with headers a receiver reads from a Fetch Headers object', async () => {
     const { receive } = await aReceiver();
     const body = JSON.stringify(aRedemption());
-    const headers = new Headers({ 'content-type': 'application/json', ...(await signEvent({ secret: SECRET, id: 'msg_h', timestamp: NOW, body })) });
+    const headers = new Headers({
+      'content-type': 'application/json',
+      ...(await signEvent({ secret: SECRET, id: 'msg_h', timestamp: NOW, body })),
+    });
     expect((await receive.handle({ headers, body })).status).toBe(201);
   });
 });

@@ -9,8 +9,9 @@ import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
 import { claimsFor } from './idempotency.js';
 import { type Issue, parseEvent } from './parse-event.js';
 import { type Program, type ProgramInput, programSchema } from './program.js';
+import { exceeds, readBody } from './read-body.js';
 import { type RedemptionRewards, rewardsFor } from './rewards.js';
-import { type RuleError, checkRedemption, ruleError } from './rules.js';
+import { checkRedemption, type RuleError, ruleError } from './rules.js';
 import { type HeaderSource, secretBytes, verifySignature } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
 
@@ -80,10 +81,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const program = programSchema.parse(input);
     programs.set(program.id, program);
   }
-  const secrets = options.secret === undefined ? undefined : typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+  const secrets =
+    options.secret === undefined
+      ? undefined
+      : typeof options.secret === 'string'
+        ? [options.secret]
+        : [...options.secret];
   // A bad secret is a deployment mistake: fail at start, not on the first delivery.
   secrets?.forEach(secretBytes);
-  if (secrets?.length === 0) throw new TypeError('[referkit] Could not create the receiver: `secret` is an empty list. Pass a secret or leave it out.');
+  if (secrets?.length === 0)
+    throw new TypeError(
+      '[referkit] Could not create the receiver: `secret` is an empty list. Pass a secret or leave it out.',
+    );
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
@@ -102,13 +111,21 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return fail(405, 'method_not_allowed', 'Expected POST');
     }
     const contentType = header(delivery.headers, 'content-type');
-    if (!contentType || !JSON_TYPE.test(contentType)) return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+    if (!contentType || !JSON_TYPE.test(contentType))
+      return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
     const raw = delivery.body ?? '';
-    if (exceeds(raw, maxBodyBytes)) return fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`);
+    if (exceeds(raw, maxBodyBytes))
+      return fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`);
     const at = now();
     let webhookId: string | undefined;
     if (secrets) {
-      const verdict = await verifySignature({ secrets, headers: delivery.headers, body: raw, now: at, toleranceSec: options.toleranceSec });
+      const verdict = await verifySignature({
+        secrets,
+        headers: delivery.headers,
+        body: raw,
+        now: at,
+        toleranceSec: options.toleranceSec,
+      });
       if (!verdict.ok) return fail(401, verdict.error.code, verdict.error.message);
       webhookId = verdict.value.id;
     }
@@ -169,7 +186,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
     }
     const body = await readBody(request, maxBodyBytes, bodyTimeoutMs);
-    if (body === 'too_large') return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
+    if (body === 'too_large')
+      return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
     if (body === 'timeout') return toResponse(fail(408, 'request_timeout', 'The body did not arrive in time'));
     if (body === 'unreadable') return toResponse(fail(400, 'invalid_json', 'The body could not be read'));
     return toResponse(await handle({ method: 'POST', headers: request.headers, body }));
@@ -185,11 +203,16 @@ function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent
     const repeat = history.customerOrders.length > 0 || event.customer?.firstOrder === false;
     return { ok: true, rewards: rewardsFor(program, ambassador, event, history), repeat };
   }
-  if (event.type === 'reversal' && !history.redemption) return { ok: false, error: ruleError('unknown_order', ['orderId']) };
+  if (event.type === 'reversal' && !history.redemption)
+    return { ok: false, error: ruleError('unknown_order', ['orderId']) };
   return { ok: true, rewards: null };
 }
 
-function answer(status: 'recorded' | 'duplicate', event: ReferralEvent, rewards: RedemptionRewards | null): ReceiverBody {
+function answer(
+  status: 'recorded' | 'duplicate',
+  event: ReferralEvent,
+  rewards: RedemptionRewards | null,
+): ReceiverBody {
   return event.type === 'redemption' && rewards ? { status, rewards } : { status };
 }
 
@@ -199,76 +222,20 @@ function fail(status: number, code: string, message: string): ReceiverAnswer {
 
 function refuse(error: RuleError): ReceiverAnswer {
   const issues = error.path ? [{ path: error.path, code: error.code, message: error.message }] : undefined;
-  return { status: 422, body: { error: issues ? { code: error.code, message: error.message, issues } : { code: error.code, message: error.message } } };
+  return {
+    status: 422,
+    body: {
+      error: issues
+        ? { code: error.code, message: error.message, issues }
+        : { code: error.code, message: error.message },
+    },
+  };
 }
 
 function toResponse(answer: ReceiverAnswer): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (answer.status === 405) headers.allow = 'POST';
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
-}
-
-/** Reads a body, counting bytes as they arrive: a lying Content-Length or an endless stream stops at the limit. */
-async function readBody(request: Request, limit: number, timeoutMs: number): Promise<Uint8Array | 'too_large' | 'timeout' | 'unreadable'> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
-  try {
-    for (;;) {
-      const chunk = await Promise.race([reader.read(), timeout]);
-      if (chunk === 'timeout') {
-        reader.cancel().catch(() => {});
-        return 'timeout';
-      }
-      if (chunk.done) break;
-      size += chunk.value.byteLength;
-      if (size > limit) {
-        reader.cancel().catch(() => {});
-        return 'too_large';
-      }
-      chunks.push(chunk.value);
-    }
-  } catch {
-    return 'unreadable';
-  } finally {
-    clearTimeout(timer);
-  }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-/** Whether a body passes the limit, encoding a string only when its length leaves it in doubt. */
-function exceeds(body: string | Uint8Array, limit: number): boolean {
-  if (typeof body !== 'string') return body.byteLength > limit;
-  // UTF-8 takes 1 to 3 bytes per UTF-16 unit (4 per surrogate pair).
-  if (body.length > limit) return true;
-  if (body.length * 3 <= limit) return false;
-  return utf8Length(body) > limit;
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
-      bytes += 4;
-      index++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 function header(headers: HeaderSource, name: string): string | undefined {

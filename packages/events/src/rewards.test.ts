@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RedemptionEvent } from './event.js';
 import type { ProgramInput } from './program.js';
 import { clawbackFor, grantStatusAt, maxFriendDiscount, rewardsFor, roundHalfUp, termsFor } from './rewards.js';
-import { aProgram, aRedemption, anAmbassador } from './testing/fixtures.js';
+import { anAmbassador, aProgram, aRedemption } from './testing/fixtures.js';
 
 const order = (total: number): Partial<RedemptionEvent> => ({
   order: { currency: 'USD', subtotal: total, discount: 0, total },
@@ -11,77 +11,179 @@ const order = (total: number): Partial<RedemptionEvent> => ({
 describe('rewardsFor: the ambassador reward', () => {
   it.each<[string, Partial<ProgramInput>, Record<string, unknown>, number, Partial<RedemptionEvent>, number | null]>([
     ['a fixed reward', {}, {}, 0, {}, 1000],
-    ['a percent of the order total', { ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 } }, {}, 0, order(5099), 510],
-    ['a percent rounded half up', { ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 } }, {}, 0, order(5095), 510],
-    ['a percent rounded down below the half', { ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 } }, {}, 0, order(5094), 509],
-    ['the base reward below the first tier', { tiers: [{ minRedemptions: 5, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] }, {}, 3, {}, 1000],
-    ['the tier from its n-th redemption on', { tiers: [{ minRedemptions: 5, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] }, {}, 4, {}, 1500],
+    [
+      'a percent of the order total',
+      { ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 } },
+      {},
+      0,
+      order(5099),
+      510,
+    ],
+    [
+      'a percent rounded half up',
+      { ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 } },
+      {},
+      0,
+      order(5095),
+      510,
+    ],
+    [
+      'a percent rounded down below the half',
+      { ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 } },
+      {},
+      0,
+      order(5094),
+      509,
+    ],
+    [
+      'the base reward below the first tier',
+      { tiers: [{ minRedemptions: 5, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] },
+      {},
+      3,
+      {},
+      1000,
+    ],
+    [
+      'the tier from its n-th redemption on',
+      { tiers: [{ minRedemptions: 5, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] },
+      {},
+      4,
+      {},
+      1500,
+    ],
     [
       'the highest tier reached',
-      { tiers: [
-        { minRedemptions: 5, reward: { basis: 'fixed', type: 'credit', amount: 1500 } },
-        { minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 2000 } },
-      ] },
-      {}, 20, {}, 2000,
+      {
+        tiers: [
+          { minRedemptions: 5, reward: { basis: 'fixed', type: 'credit', amount: 1500 } },
+          { minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 2000 } },
+        ],
+      },
+      {},
+      20,
+      {},
+      2000,
     ],
-    ['a role override of the reward', { roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'cash', amount: 1200 } } } }, { role: 'community_leader' }, 0, {}, 1200],
+    [
+      'a role override of the reward',
+      { roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'cash', amount: 1200 } } } },
+      { role: 'community_leader' },
+      0,
+      {},
+      1200,
+    ],
     [
       "a role's own tiers instead of the program's",
       {
         tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 9999 } }],
-        roles: { ambassador: { tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1100 } }] } },
+        roles: {
+          ambassador: { tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1100 } }] },
+        },
       },
-      {}, 5, {}, 1100,
+      {},
+      5,
+      {},
+      1100,
     ],
-    ["an influencer's audience-tier reward", { roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } } }, { role: 'influencer', audienceTier: 'macro' }, 0, {}, 5000],
-    ["the influencer base reward for a tier without its own", { roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } } }, { role: 'influencer', audienceTier: 'nano' }, 0, {}, 1000],
+    [
+      "an influencer's audience-tier reward",
+      { roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } } },
+      { role: 'influencer', audienceTier: 'macro' },
+      0,
+      {},
+      5000,
+    ],
+    [
+      'the influencer base reward for a tier without its own',
+      { roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } } },
+      { role: 'influencer', audienceTier: 'nano' },
+      0,
+      {},
+      1000,
+    ],
     [
       'leader terms once promoted after N redemptions',
-      { promoteToCommunityLeaderAfter: 3, roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } } },
-      {}, 3, {}, 1300,
+      {
+        promoteToCommunityLeaderAfter: 3,
+        roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
+      },
+      {},
+      3,
+      {},
+      1300,
     ],
     [
       'ambassador terms before the promotion',
-      { promoteToCommunityLeaderAfter: 3, roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } } },
-      {}, 2, {}, 1000,
+      {
+        promoteToCommunityLeaderAfter: 3,
+        roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
+      },
+      {},
+      2,
+      {},
+      1000,
     ],
   ])('pays %s', (_name, programInput, ambassadorInput, redemptions, redemptionInput, amount) => {
-    const rewards = rewardsFor(aProgram(programInput), anAmbassador(ambassadorInput), aRedemption(redemptionInput), { redemptions });
+    const rewards = rewardsFor(aProgram(programInput), anAmbassador(ambassadorInput), aRedemption(redemptionInput), {
+      redemptions,
+    });
     expect(rewards.ambassador?.amount ?? null).toBe(amount);
   });
 });
 
 describe('rewardsFor: repeat orders of a community leader', () => {
   const program = aProgram({
-    roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 }, repeatWindowDays: 30 } },
+    roles: {
+      community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 }, repeatWindowDays: 30 },
+    },
   });
   const leader = anAmbassador({ role: 'community_leader' });
-  const repeat = aRedemption({ occurredAt: '2026-11-22T10:00:00.000Z', customer: { id: 'c_9', firstOrder: false }, order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 } });
+  const repeat = aRedemption({
+    occurredAt: '2026-11-22T10:00:00.000Z',
+    customer: { id: 'c_9', firstOrder: false },
+    order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 },
+  });
 
   it.each([
     ['inside the window', '2026-11-01T00:00:00.000Z', 300],
     ['on the last day of the window', '2026-10-23T10:00:00.000Z', 300],
     ['after the window', '2026-10-01T00:00:00.000Z', null],
   ])('pays the repeat-order reward %s', (_name, firstOrderAt, amount) => {
-    const rewards = rewardsFor(program, leader, repeat, { redemptions: 1, customerOrders: [{ code: leader.code, occurredAt: firstOrderAt }] });
+    const rewards = rewardsFor(program, leader, repeat, {
+      redemptions: 1,
+      customerOrders: [{ code: leader.code, occurredAt: firstOrderAt }],
+    });
     expect(rewards.ambassador?.amount ?? null).toBe(amount);
   });
 
   it('marks a repeat-order reward with its reason', () => {
-    const rewards = rewardsFor(program, leader, repeat, { redemptions: 1, customerOrders: [{ code: leader.code, occurredAt: '2026-11-01T00:00:00.000Z' }] });
+    const rewards = rewardsFor(program, leader, repeat, {
+      redemptions: 1,
+      customerOrders: [{ code: leader.code, occurredAt: '2026-11-01T00:00:00.000Z' }],
+    });
     expect(rewards.ambassador?.reason).toBe('repeat_order');
   });
 
   it('pays no repeat-order reward for a customer another ambassador brought', () => {
-    const rewards = rewardsFor(program, leader, repeat, { redemptions: 1, customerOrders: [{ code: 'SAM-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }] });
+    const rewards = rewardsFor(program, leader, repeat, {
+      redemptions: 1,
+      customerOrders: [{ code: 'SAM-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }],
+    });
     expect(rewards.ambassador).toBeNull();
   });
 });
 
 describe('rewardsFor: the hold', () => {
   it('holds a reward as pending until the hold days pass', () => {
-    const rewards = rewardsFor(aProgram({ rewardHoldDays: 14 }), anAmbassador(), aRedemption(), { redemptions: 0, recordedAt: '2026-11-22T10:00:05.000Z' });
-    expect(rewards.ambassador).toMatchObject({ status: 'pending', confirmsAt: '2026-12-06T10:00:05.000Z', reason: 'first_order' });
+    const rewards = rewardsFor(aProgram({ rewardHoldDays: 14 }), anAmbassador(), aRedemption(), {
+      redemptions: 0,
+      recordedAt: '2026-11-22T10:00:05.000Z',
+    });
+    expect(rewards.ambassador).toMatchObject({
+      status: 'pending',
+      confirmsAt: '2026-12-06T10:00:05.000Z',
+      reason: 'first_order',
+    });
   });
 
   it('confirms a reward at once without a hold', () => {
@@ -93,19 +195,27 @@ describe('rewardsFor: the hold', () => {
     ['2026-12-06T10:00:04.000Z', 'pending'],
     ['2026-12-06T10:00:05.000Z', 'confirmed'],
   ])('reads a grant at %s as %s', (at, status) => {
-    const rewards = rewardsFor(aProgram(), anAmbassador(), aRedemption(), { redemptions: 0, recordedAt: '2026-11-22T10:00:05.000Z' });
+    const rewards = rewardsFor(aProgram(), anAmbassador(), aRedemption(), {
+      redemptions: 0,
+      recordedAt: '2026-11-22T10:00:05.000Z',
+    });
     expect(grantStatusAt(rewards.ambassador!, new Date(at))).toBe(status);
   });
 
   it('reads a reversed grant as reversed', () => {
     const rewards = rewardsFor(aProgram(), anAmbassador(), aRedemption(), { redemptions: 0 });
-    expect(grantStatusAt(rewards.ambassador!, new Date('2027-01-01T00:00:00Z'), '2026-11-23T00:00:00Z')).toBe('reversed');
+    expect(grantStatusAt(rewards.ambassador!, new Date('2027-01-01T00:00:00Z'), '2026-11-23T00:00:00Z')).toBe(
+      'reversed',
+    );
   });
 });
 
 describe('rewardsFor: the friend', () => {
   it('reports the discount given in the order currency', () => {
-    expect(rewardsFor(aProgram(), anAmbassador(), aRedemption(), { redemptions: 0 }).friend).toEqual({ discount: 900, currency: 'USD' });
+    expect(rewardsFor(aProgram(), anAmbassador(), aRedemption(), { redemptions: 0 }).friend).toEqual({
+      discount: 900,
+      currency: 'USD',
+    });
   });
 });
 
@@ -139,7 +249,13 @@ describe('maxFriendDiscount', () => {
 });
 
 describe('roundHalfUp', () => {
-  it.each([[100.5, 101], [100.49, 100], [899.85, 900], [1.005 * 100, 101], [0, 0]])('rounds %d to %d', (value, rounded) => {
+  it.each([
+    [100.5, 101],
+    [100.49, 100],
+    [899.85, 900],
+    [1.005 * 100, 101],
+    [0, 0],
+  ])('rounds %d to %d', (value, rounded) => {
     expect(roundHalfUp(value)).toBe(rounded);
   });
 });
@@ -147,17 +263,29 @@ describe('roundHalfUp', () => {
 describe('termsFor', () => {
   it('reports a promotion to community leader', () => {
     expect(termsFor(aProgram({ promoteToCommunityLeaderAfter: 2 }), anAmbassador(), { redemptions: 2 })).toMatchObject({
-      role: 'community_leader', promoted: true,
+      role: 'community_leader',
+      promoted: true,
     });
   });
 
   it('never promotes an influencer', () => {
-    expect(termsFor(aProgram({ promoteToCommunityLeaderAfter: 2 }), anAmbassador({ role: 'influencer' }), { redemptions: 9 }).promoted).toBe(false);
+    expect(
+      termsFor(aProgram({ promoteToCommunityLeaderAfter: 2 }), anAmbassador({ role: 'influencer' }), { redemptions: 9 })
+        .promoted,
+    ).toBe(false);
   });
 
   it("prefers an influencer's own campaign dates", () => {
-    const program = aProgram({ roles: { influencer: { startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z' } } });
-    const influencer = anAmbassador({ role: 'influencer', campaign: { startsAt: '2026-11-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' } });
-    expect(termsFor(program, influencer, { redemptions: 0 }).campaign).toEqual({ startsAt: '2026-11-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' });
+    const program = aProgram({
+      roles: { influencer: { startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z' } },
+    });
+    const influencer = anAmbassador({
+      role: 'influencer',
+      campaign: { startsAt: '2026-11-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' },
+    });
+    expect(termsFor(program, influencer, { redemptions: 0 }).campaign).toEqual({
+      startsAt: '2026-11-01T00:00:00Z',
+      endsAt: '2026-12-01T00:00:00Z',
+    });
   });
 });

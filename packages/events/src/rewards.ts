@@ -67,7 +67,11 @@ export interface Terms {
 const DAY_MS = 86_400_000;
 
 /** Resolves the terms for an ambassador: role overrides, audience tier, promotion. */
-export function termsFor(program: Program, ambassador: Ambassador, history: Pick<RedemptionHistory, 'redemptions'>): Terms {
+export function termsFor(
+  program: Program,
+  ambassador: Ambassador,
+  history: Pick<RedemptionHistory, 'redemptions'>,
+): Terms {
   const after = program.promoteToCommunityLeaderAfter;
   const promoted = ambassador.role === 'ambassador' && after !== undefined && history.redemptions >= after;
   const role: Role = promoted ? 'community_leader' : ambassador.role;
@@ -108,7 +112,11 @@ export function termsFor(program: Program, ambassador: Ambassador, history: Pick
 export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number | null {
   switch (offer.kind) {
     case 'percent':
-      return Math.min(roundHalfUp((subtotal * offer.percent) / 100) + 1, offer.maxDiscount ?? Number.POSITIVE_INFINITY, subtotal);
+      return Math.min(
+        roundHalfUp((subtotal * offer.percent) / 100) + 1,
+        offer.maxDiscount ?? Number.POSITIVE_INFINITY,
+        subtotal,
+      );
     case 'fixed':
       return Math.min(offer.amount, subtotal);
     case 'free_shipping':
@@ -117,7 +125,12 @@ export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number 
 }
 
 /** True when this redemption is a repeat order of a customer the ambassador brought, within the leader's window. */
-export function isRepeatOrderInWindow(terms: Terms, ambassador: Ambassador, redemption: RedemptionEvent, history: RedemptionHistory): boolean {
+export function isRepeatOrderInWindow(
+  terms: Terms,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): boolean {
   if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
   const first = history.customerOrders?.find((order) => order.code === ambassador.code);
   if (!first) return false;
@@ -130,7 +143,12 @@ export function isRepeatOrderInWindow(terms: Terms, ambassador: Ambassador, rede
  * const rewards = rewardsFor(program, ambassador, redemption, { redemptions: 4 });
  * // rewards.ambassador?.amount → 1000, with a tier from the fifth redemption on
  */
-export function rewardsFor(program: Program, ambassador: Ambassador, redemption: RedemptionEvent, history: RedemptionHistory): RedemptionRewards {
+export function rewardsFor(
+  program: Program,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): RedemptionRewards {
   const terms = termsFor(program, ambassador, history);
   const friend = { discount: redemption.order.discount, currency: redemption.order.currency };
   const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
@@ -144,7 +162,8 @@ export function rewardsFor(program: Program, ambassador: Ambassador, redemption:
   if (!reward) return { friend, ambassador: null };
   const recordedAt = history.recordedAt ?? redemption.occurredAt;
   const confirmsAt = new Date(Date.parse(recordedAt) + program.rewardHoldDays * DAY_MS).toISOString();
-  const amount = reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
+  const amount =
+    reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
   return {
     friend,
     ambassador: {
@@ -159,7 +178,11 @@ export function rewardsFor(program: Program, ambassador: Ambassador, redemption:
 }
 
 /** The status of a grant at a moment: reversed once clawed back, else confirmed once its hold has passed. */
-export function grantStatusAt(grant: AmbassadorGrant, at: Date, reversedAt?: string | null): 'pending' | 'confirmed' | 'reversed' {
+export function grantStatusAt(
+  grant: AmbassadorGrant,
+  at: Date,
+  reversedAt?: string | null,
+): 'pending' | 'confirmed' | 'reversed' {
   if (reversedAt && Date.parse(reversedAt) <= at.getTime()) return 'reversed';
   return Date.parse(grant.confirmsAt) <= at.getTime() ? 'confirmed' : 'pending';
 }
@@ -168,7 +191,10 @@ export function grantStatusAt(grant: AmbassadorGrant, at: Date, reversedAt?: str
  * What a reversal claws back: the whole grant, whether still pending (cancelled) or already
  * confirmed (owed back, deducted from later rewards by the brand).
  */
-export function clawbackFor(rewards: RedemptionRewards | null, at: Date): { amount: number; type: AmbassadorReward['type']; wasConfirmed: boolean } | null {
+export function clawbackFor(
+  rewards: RedemptionRewards | null,
+  at: Date,
+): { amount: number; type: AmbassadorReward['type']; wasConfirmed: boolean } | null {
   const grant = rewards?.ambassador;
   if (!grant) return null;
   return { amount: grant.amount, type: grant.type, wasConfirmed: grantStatusAt(grant, at) === 'confirmed' };

@@ -2,66 +2,182 @@ import { describe, expect, it } from 'vitest';
 import type { AmbassadorInput } from './ambassador.js';
 import type { RedemptionEvent } from './event.js';
 import type { ProgramInput } from './program.js';
-import { type RedemptionHistory } from './rewards.js';
+import type { RedemptionHistory } from './rewards.js';
 import { checkRedemption } from './rules.js';
-import { aProgram, aRedemption, anAmbassador } from './testing/fixtures.js';
+import { anAmbassador, aProgram, aRedemption } from './testing/fixtures.js';
 
-type Case = [string, Partial<ProgramInput>, Partial<AmbassadorInput>, Partial<RedemptionEvent>, RedemptionHistory, string | null];
-const usd = (subtotal: number, discount: number) => ({ currency: 'USD' as const, subtotal, discount, total: subtotal - discount });
+type Case = [
+  string,
+  Partial<ProgramInput>,
+  Partial<AmbassadorInput>,
+  Partial<RedemptionEvent>,
+  RedemptionHistory,
+  string | null,
+];
+const usd = (subtotal: number, discount: number) => ({
+  currency: 'USD' as const,
+  subtotal,
+  discount,
+  total: subtotal - discount,
+});
 
 describe('checkRedemption', () => {
   it.each<Case>([
     ['accepts a first order within the offer', {}, {}, {}, { redemptions: 0 }, null],
-    ['refuses another currency', {}, {}, { order: { ...usd(5999, 900), currency: 'EUR' } }, { redemptions: 0 }, 'currency_mismatch'],
-    ['refuses an order before the program starts', { startsAt: '2026-12-01T00:00:00Z' }, {}, {}, { redemptions: 0 }, 'program_inactive'],
-    ['refuses an order at the program end', { endsAt: '2026-11-22T10:00:00Z' }, {}, {}, { redemptions: 0 }, 'program_inactive'],
-    ['accepts an order just before the program end', { endsAt: '2026-11-22T10:00:00.001Z' }, {}, {}, { redemptions: 0 }, null],
+    [
+      'refuses another currency',
+      {},
+      {},
+      { order: { ...usd(5999, 900), currency: 'EUR' } },
+      { redemptions: 0 },
+      'currency_mismatch',
+    ],
+    [
+      'refuses an order before the program starts',
+      { startsAt: '2026-12-01T00:00:00Z' },
+      {},
+      {},
+      { redemptions: 0 },
+      'program_inactive',
+    ],
+    [
+      'refuses an order at the program end',
+      { endsAt: '2026-11-22T10:00:00Z' },
+      {},
+      {},
+      { redemptions: 0 },
+      'program_inactive',
+    ],
+    [
+      'accepts an order just before the program end',
+      { endsAt: '2026-11-22T10:00:00.001Z' },
+      {},
+      {},
+      { redemptions: 0 },
+      null,
+    ],
     [
       "refuses an influencer's order outside the campaign",
       { roles: { influencer: { startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z' } } },
-      { role: 'influencer' }, {}, { redemptions: 0 }, 'campaign_inactive',
+      { role: 'influencer' },
+      {},
+      { redemptions: 0 },
+      'campaign_inactive',
     ],
     [
       "accepts an influencer's order inside the campaign",
       { roles: { influencer: { startsAt: '2026-11-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' } } },
-      { role: 'influencer' }, {}, { redemptions: 0 }, null,
+      { role: 'influencer' },
+      {},
+      { redemptions: 0 },
+      null,
     ],
-    ['refuses the ambassador ordering with their customer id', {}, {}, { customer: { id: 'c_alex' } }, { redemptions: 0 }, 'self_referral'],
-    ['refuses the ambassador ordering with their email hash', {}, {}, { customer: { emailHash: 'a'.repeat(64) } }, { redemptions: 0 }, 'self_referral'],
-    ['refuses a repeat customer on a first-order offer', {}, {}, { customer: { id: 'c_9', firstOrder: false } }, { redemptions: 0 }, 'not_first_order'],
-    ['refuses a customer the ledger has seen on a first-order offer', {}, {}, {}, { redemptions: 0, customerOrders: [{ code: 'SAM-7HC2QK', occurredAt: '2026-10-01T00:00:00Z' }] }, 'not_first_order'],
-    ['accepts a repeat customer when the offer is not first-order-only', { firstOrderOnly: false }, {}, { customer: { firstOrder: false } }, { redemptions: 0 }, null],
+    [
+      'refuses the ambassador ordering with their customer id',
+      {},
+      {},
+      { customer: { id: 'c_alex' } },
+      { redemptions: 0 },
+      'self_referral',
+    ],
+    [
+      'refuses the ambassador ordering with their email hash',
+      {},
+      {},
+      { customer: { emailHash: 'a'.repeat(64) } },
+      { redemptions: 0 },
+      'self_referral',
+    ],
+    [
+      'refuses a repeat customer on a first-order offer',
+      {},
+      {},
+      { customer: { id: 'c_9', firstOrder: false } },
+      { redemptions: 0 },
+      'not_first_order',
+    ],
+    [
+      'refuses a customer the ledger has seen on a first-order offer',
+      {},
+      {},
+      {},
+      { redemptions: 0, customerOrders: [{ code: 'SAM-7HC2QK', occurredAt: '2026-10-01T00:00:00Z' }] },
+      'not_first_order',
+    ],
+    [
+      'accepts a repeat customer when the offer is not first-order-only',
+      { firstOrderOnly: false },
+      {},
+      { customer: { firstOrder: false } },
+      { redemptions: 0 },
+      null,
+    ],
     ['refuses an order below the minimum', { minimumOrder: 6000 }, {}, {}, { redemptions: 0 }, 'below_minimum'],
     ['accepts an order at the minimum', { minimumOrder: 5999 }, {}, {}, { redemptions: 0 }, null],
-    ['accepts a percent discount one unit above half-up rounding', {}, {}, { order: usd(5999, 901) }, { redemptions: 0 }, null],
-    ['refuses a percent discount two units above', {}, {}, { order: usd(5999, 902) }, { redemptions: 0 }, 'discount_exceeds_offer'],
-    ['refuses a fixed discount above the amount', { friendOffer: { kind: 'fixed', amount: 500 } }, {}, { order: usd(5999, 501) }, { redemptions: 0 }, 'discount_exceeds_offer'],
+    [
+      'accepts a percent discount one unit above half-up rounding',
+      {},
+      {},
+      { order: usd(5999, 901) },
+      { redemptions: 0 },
+      null,
+    ],
+    [
+      'refuses a percent discount two units above',
+      {},
+      {},
+      { order: usd(5999, 902) },
+      { redemptions: 0 },
+      'discount_exceeds_offer',
+    ],
+    [
+      'refuses a fixed discount above the amount',
+      { friendOffer: { kind: 'fixed', amount: 500 } },
+      {},
+      { order: usd(5999, 501) },
+      { redemptions: 0 },
+      'discount_exceeds_offer',
+    ],
     [
       "applies a role's own friend offer",
       { roles: { influencer: { friendOffer: { kind: 'percent', percent: 20 } } } },
-      { role: 'influencer' }, { order: usd(5999, 1200) }, { redemptions: 0 }, null,
+      { role: 'influencer' },
+      { order: usd(5999, 1200) },
+      { redemptions: 0 },
+      null,
     ],
     ['refuses a code at its cap', { maxRedemptionsPerCode: 3 }, {}, {}, { redemptions: 3 }, 'code_exhausted'],
     ['accepts a code below its cap', { maxRedemptionsPerCode: 3 }, {}, {}, { redemptions: 2 }, null],
     [
       "accepts a leader's member repeat order without a discount inside the window",
       { roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 } } } },
-      { role: 'community_leader' }, { order: usd(4000, 0), customer: { id: 'c_9', firstOrder: false } },
-      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] }, null,
+      { role: 'community_leader' },
+      { order: usd(4000, 0), customer: { id: 'c_9', firstOrder: false } },
+      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
+      null,
     ],
     [
       "refuses a friend discount on a leader's member repeat order",
       { roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 } } } },
-      { role: 'community_leader' }, { order: usd(4000, 100), customer: { id: 'c_9', firstOrder: false } },
-      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] }, 'discount_exceeds_offer',
+      { role: 'community_leader' },
+      { order: usd(4000, 100), customer: { id: 'c_9', firstOrder: false } },
+      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
+      'discount_exceeds_offer',
     ],
   ])('%s', (_name, programInput, ambassadorInput, redemptionInput, history, code) => {
-    const refusal = checkRedemption(aProgram(programInput), anAmbassador(ambassadorInput), aRedemption(redemptionInput), history);
+    const refusal = checkRedemption(
+      aProgram(programInput),
+      anAmbassador(ambassadorInput),
+      aRedemption(redemptionInput),
+      history,
+    );
     expect(refusal?.code ?? null).toBe(code);
   });
 
   it('names the path of the field that broke a rule', () => {
-    const refusal = checkRedemption(aProgram(), anAmbassador(), aRedemption({ order: usd(5999, 2000) }), { redemptions: 0 });
+    const refusal = checkRedemption(aProgram(), anAmbassador(), aRedemption({ order: usd(5999, 2000) }), {
+      redemptions: 0,
+    });
     expect(refusal).toMatchObject({ code: 'discount_exceeds_offer', path: ['order', 'discount'] });
   });
 });

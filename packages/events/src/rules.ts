@@ -2,7 +2,7 @@
 import type { Ambassador } from './ambassador.js';
 import type { RedemptionEvent } from './event.js';
 import type { Program } from './program.js';
-import { type RedemptionHistory, isRepeatOrderInWindow, maxFriendDiscount, termsFor } from './rewards.js';
+import { isRepeatOrderInWindow, maxFriendDiscount, type RedemptionHistory, termsFor } from './rewards.js';
 
 /** The stable codes of a rule refusal. */
 export type RuleCode =
@@ -31,7 +31,7 @@ const MESSAGES: Record<RuleCode, string> = {
   unknown_code: 'No ambassador has this code',
   program_inactive: 'The program was not running when the order was placed',
   campaign_inactive: "The influencer's campaign was not running when the order was placed",
-  self_referral: "An ambassador cannot redeem their own code",
+  self_referral: 'An ambassador cannot redeem their own code',
   not_first_order: 'The offer is for first orders only',
   below_minimum: "The order's subtotal is below the program's minimum",
   currency_mismatch: "The order's currency is not the program's",
@@ -66,7 +66,8 @@ export function checkRedemption(
   if (terms.campaign && !within(at, terms.campaign.startsAt, terms.campaign.endsAt)) {
     return ruleError('campaign_inactive', ['occurredAt']);
   }
-  if (customer?.id !== undefined && customer.id === ambassador.customerId) return ruleError('self_referral', ['customer', 'id']);
+  if (customer?.id !== undefined && customer.id === ambassador.customerId)
+    return ruleError('self_referral', ['customer', 'id']);
   if (customer?.emailHash !== undefined && customer.emailHash === ambassador.emailHash) {
     return ruleError('self_referral', ['customer', 'emailHash']);
   }

@@ -7,8 +7,15 @@ import { signEvent, verifySignature } from './signature.js';
 const vectors = JSON.parse(
   readFileSync(new URL('../../../test/fixtures/standard-webhooks-vectors.json', import.meta.url), 'utf8'),
 ) as {
-  secret: string; id: string; timestamp: number; payload: string; signature: string; toleranceSec: number;
-  invalidTimestamps: string[]; invalidSignatures: string[]; otherSignatures: string[];
+  secret: string;
+  id: string;
+  timestamp: number;
+  payload: string;
+  signature: string;
+  toleranceSec: number;
+  invalidTimestamps: string[];
+  invalidSignatures: string[];
+  otherSignatures: string[];
 };
 const signedAt = new Date(vectors.timestamp * 1000);
 const headers = (overrides: Record<string, string | undefined> = {}) => ({
@@ -22,7 +29,12 @@ const verify = (headerValues: Record<string, string | undefined>, now = signedAt
 
 describe('Standard Webhooks vectors', () => {
   it('signs the published vector to the published signature', async () => {
-    const signed = await signEvent({ secret: vectors.secret, id: vectors.id, timestamp: signedAt, body: vectors.payload });
+    const signed = await signEvent({
+      secret: vectors.secret,
+      id: vectors.id,
+      timestamp: signedAt,
+      body: vectors.payload,
+    });
     expect(signed['webhook-signature']).toBe(vectors.signature);
   });
 
@@ -35,7 +47,10 @@ describe('Standard Webhooks vectors', () => {
   });
 
   it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('refuses the vector without %s', async (name) => {
-    expect(await verify(headers({ [name]: undefined }))).toMatchObject({ ok: false, error: { code: 'missing_signature' } });
+    expect(await verify(headers({ [name]: undefined }))).toMatchObject({
+      ok: false,
+      error: { code: 'missing_signature' },
+    });
   });
 
   it.each(vectors.invalidTimestamps)('refuses the timestamp %j', async (timestamp) => {
@@ -43,7 +58,10 @@ describe('Standard Webhooks vectors', () => {
   });
 
   it.each(vectors.invalidSignatures)('refuses the signature %j', async (signature) => {
-    expect(await verify(headers({ 'webhook-signature': signature }))).toMatchObject({ ok: false, error: { code: 'invalid_signature' } });
+    expect(await verify(headers({ 'webhook-signature': signature }))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_signature' },
+    });
   });
 
   it('accepts the vector among other and unknown-version signatures', async () => {
@@ -71,7 +89,11 @@ describe('interop with the standardwebhooks package', () => {
     const signature = new Webhook(vectors.secret).sign('msg_interop_1', now, body);
     const result = await verifySignature({
       secrets: vectors.secret,
-      headers: { 'webhook-id': 'msg_interop_1', 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': signature },
+      headers: {
+        'webhook-id': 'msg_interop_1',
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': signature,
+      },
       body,
       now,
     });

@@ -29,7 +29,8 @@ describe('verifySignature', () => {
     const headers = await signed();
     const later = new Date(now.getTime() + 301_000);
     expect(await verifySignature({ secrets: secret, headers, body, now: later })).toMatchObject({
-      ok: false, error: { code: 'timestamp_out_of_tolerance' },
+      ok: false,
+      error: { code: 'timestamp_out_of_tolerance' },
     });
   });
 
@@ -53,7 +54,9 @@ describe('verifySignature', () => {
   });
 
   it('reads headers whatever their case in a plain object', async () => {
-    const upper = Object.fromEntries(Object.entries(await signed()).map(([name, value]) => [name.toUpperCase(), value]));
+    const upper = Object.fromEntries(
+      Object.entries(await signed()).map(([name, value]) => [name.toUpperCase(), value]),
+    );
     expect((await verifySignature({ secrets: secret, headers: upper, body, now })).ok).toBe(true);
   });
 
@@ -87,7 +90,9 @@ describe('verifySignature', () => {
 
 describe('secrets', () => {
   it('refuses a secret shorter than 24 bytes', async () => {
-    await expect(verifySignature({ secrets: `whsec_${btoa('x'.repeat(23))}`, headers: {}, body, now })).rejects.toThrow(/24/);
+    await expect(verifySignature({ secrets: `whsec_${btoa('x'.repeat(23))}`, headers: {}, body, now })).rejects.toThrow(
+      /24/,
+    );
   });
 
   it('refuses a secret that is not base64', async () => {

@@ -93,10 +93,14 @@ const nodeKeyCache = new Map<string, unknown>();
 export async function signEvent(input: SignEventInput): Promise<SignedHeaders> {
   secretBytes(input.secret);
   const seconds = typeof input.timestamp === 'number' ? input.timestamp : Math.floor(input.timestamp.getTime() / 1000);
-  if (!Number.isSafeInteger(seconds) || seconds < 0) throw new TypeError('[referkit] Could not sign: the timestamp is not a time in whole seconds.');
-  if (!ID_PATTERN.test(input.id)) throw new TypeError('[referkit] Could not sign: the id must be 1–256 printable ASCII characters.');
+  if (!Number.isSafeInteger(seconds) || seconds < 0)
+    throw new TypeError('[referkit] Could not sign: the timestamp is not a time in whole seconds.');
+  if (!ID_PATTERN.test(input.id))
+    throw new TypeError('[referkit] Could not sign: the id must be 1–256 printable ASCII characters.');
   const prefix = `${input.id}.${seconds}.`;
-  const digest = nodeCrypto ? nodeHmac(nodeCrypto, input.secret, prefix, input.body) : await webHmac(input.secret, prefix, input.body);
+  const digest = nodeCrypto
+    ? nodeHmac(nodeCrypto, input.secret, prefix, input.body)
+    : await webHmac(input.secret, prefix, input.body);
   return {
     'webhook-id': input.id,
     'webhook-timestamp': String(seconds),
@@ -121,12 +125,18 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
     return refuse('missing_signature', 'Expected the webhook-id, webhook-timestamp and webhook-signature headers');
   }
   if (!ID_PATTERN.test(id) || !TIMESTAMP_PATTERN.test(timestamp) || signature.length > MAX_SIGNATURE_HEADER) {
-    return refuse('invalid_signature', 'Expected well-formed webhook-id, webhook-timestamp and webhook-signature headers');
+    return refuse(
+      'invalid_signature',
+      'Expected well-formed webhook-id, webhook-timestamp and webhook-signature headers',
+    );
   }
   const seconds = Number(timestamp);
   const nowSeconds = Math.floor((input.now ?? new Date()).getTime() / 1000);
   if (Math.abs(nowSeconds - seconds) > (input.toleranceSec ?? 300)) {
-    return refuse('timestamp_out_of_tolerance', 'Expected a webhook-timestamp within the tolerance of the current time');
+    return refuse(
+      'timestamp_out_of_tolerance',
+      'Expected a webhook-timestamp within the tolerance of the current time',
+    );
   }
   const candidates: Uint8Array[] = [];
   for (const entry of signature.split(' ')) {
@@ -137,7 +147,9 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
   if (candidates.length > 0) {
     const prefix = `${id}.${timestamp}.`;
     for (const secret of secrets) {
-      const expected = nodeCrypto ? nodeHmac(nodeCrypto, secret, prefix, input.body) : await webHmac(secret, prefix, input.body);
+      const expected = nodeCrypto
+        ? nodeHmac(nodeCrypto, secret, prefix, input.body)
+        : await webHmac(secret, prefix, input.body);
       for (const candidate of candidates) {
         if (equalBytes(expected, candidate)) return { ok: true, value: { id, timestamp: seconds } };
       }
@@ -152,11 +164,15 @@ export function secretBytes(secret: string): Uint8Array {
   if (cached) return cached;
   const encoded = typeof secret === 'string' && secret.startsWith('whsec_') ? secret.slice(6) : secret;
   if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) {
-    throw new TypeError('[referkit] Could not use the webhook secret: it is not whsec_ followed by base64. Generate one with generateSecret().');
+    throw new TypeError(
+      '[referkit] Could not use the webhook secret: it is not whsec_ followed by base64. Generate one with generateSecret().',
+    );
   }
   const bytes = fromBase64(encoded);
   if (bytes.length < MIN_SECRET_BYTES) {
-    throw new TypeError(`[referkit] Could not use the webhook secret: it has ${bytes.length} bytes, fewer than ${MIN_SECRET_BYTES}. Generate one with generateSecret().`);
+    throw new TypeError(
+      `[referkit] Could not use the webhook secret: it has ${bytes.length} bytes, fewer than ${MIN_SECRET_BYTES}. Generate one with generateSecret().`,
+    );
   }
   if (keyCache.size > 64) keyCache.clear();
   keyCache.set(secret, bytes);
@@ -233,14 +249,19 @@ function decodeDigest(encoded: string): Uint8Array {
   const bytes = new Uint8Array(32);
   let out = 0;
   for (let index = 0; index < 40; index += 4) {
-    const quad = (BASE64_VALUES[encoded.charCodeAt(index)] as number) << 18 | (BASE64_VALUES[encoded.charCodeAt(index + 1)] as number) << 12
-      | (BASE64_VALUES[encoded.charCodeAt(index + 2)] as number) << 6 | (BASE64_VALUES[encoded.charCodeAt(index + 3)] as number);
+    const quad =
+      ((BASE64_VALUES[encoded.charCodeAt(index)] as number) << 18) |
+      ((BASE64_VALUES[encoded.charCodeAt(index + 1)] as number) << 12) |
+      ((BASE64_VALUES[encoded.charCodeAt(index + 2)] as number) << 6) |
+      (BASE64_VALUES[encoded.charCodeAt(index + 3)] as number);
     bytes[out++] = quad >> 16;
     bytes[out++] = (quad >> 8) & 255;
     bytes[out++] = quad & 255;
   }
-  const tail = (BASE64_VALUES[encoded.charCodeAt(40)] as number) << 12 | (BASE64_VALUES[encoded.charCodeAt(41)] as number) << 6
-    | (BASE64_VALUES[encoded.charCodeAt(42)] as number);
+  const tail =
+    ((BASE64_VALUES[encoded.charCodeAt(40)] as number) << 12) |
+    ((BASE64_VALUES[encoded.charCodeAt(41)] as number) << 6) |
+    (BASE64_VALUES[encoded.charCodeAt(42)] as number);
   bytes[30] = tail >> 10;
   bytes[31] = (tail >> 2) & 255;
   return bytes;

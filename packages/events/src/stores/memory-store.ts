@@ -42,7 +42,13 @@ export function memoryStore(): ReferralStore {
   function ledgerOf(program: string): ProgramLedger {
     let ledger = ledgers.get(program);
     if (!ledger) {
-      ledger = { rows: [], redemptions: new Map(), firstOrders: new Map(), byCustomerId: new Map(), byEmailHash: new Map() };
+      ledger = {
+        rows: [],
+        redemptions: new Map(),
+        firstOrders: new Map(),
+        byCustomerId: new Map(),
+        byEmailHash: new Map(),
+      };
       ledgers.set(program, ledger);
     }
     return ledger;
@@ -57,7 +63,9 @@ export function memoryStore(): ReferralStore {
     if (byId || byEmail) {
       const seen = new Set<LedgerRow>();
       for (const row of [...(byId ?? []), ...(byEmail ?? [])]) if (!row.reversedAt) seen.add(row);
-      customerOrders = [...seen].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)).map((row) => ({ code: row.code, occurredAt: row.occurredAt }));
+      customerOrders = [...seen]
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+        .map((row) => ({ code: row.code, occurredAt: row.occurredAt }));
     }
     const redemption = event.type === 'reversal' ? ledger.redemptions.get(event.orderId) : undefined;
     return {
@@ -97,7 +105,8 @@ export function memoryStore(): ReferralStore {
     const decision = request.decide(history(ledger, request));
     if (!decision.ok) return { status: 'rejected', error: decision.error };
     index(ledger, request.event, ledgerRow(request.event, decision), request.recordedAt);
-    for (const claim of request.claims) keys.set(claim.key, { fingerprint: claim.fingerprint, rewards: decision.rewards });
+    for (const claim of request.claims)
+      keys.set(claim.key, { fingerprint: claim.fingerprint, rewards: decision.rewards });
     return { status: 'recorded', rewards: decision.rewards };
   }
 
@@ -118,12 +127,19 @@ export function memoryStore(): ReferralStore {
     },
     async stats(query: StatsQuery): Promise<ProgramStats> {
       const program = typeof query.program === 'string' ? programs.get(query.program) : query.program;
-      if (!program) throw new RangeError(`[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`);
+      if (!program)
+        throw new RangeError(
+          `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
+        );
       const { from, to, periodStart } = statsWindow(program, query);
       const since = Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY);
       const ledger = ledgerOf(program.id);
-      const rows = ledger.rows.filter((row) => Date.parse(row.occurredAt) >= since && Date.parse(row.occurredAt) <= to.getTime());
-      const members = [...ambassadors.values()].filter((entry) => entry.program === program.id).map((entry) => entry.ambassador);
+      const rows = ledger.rows.filter(
+        (row) => Date.parse(row.occurredAt) >= since && Date.parse(row.occurredAt) <= to.getTime(),
+      );
+      const members = [...ambassadors.values()]
+        .filter((entry) => entry.program === program.id)
+        .map((entry) => entry.ambassador);
       const counts = new Map<string, number>();
       for (const member of members) counts.set(member.code, ledger.firstOrders.get(member.code) ?? 0);
       return computeStats(program, members, rows, counts, query);

@@ -6,9 +6,17 @@
  */
 import type { Ambassador } from '../ambassador.js';
 import type { Program } from '../program.js';
-import type { RedemptionRewards } from '../rewards.js';
-import { type ProgramStats, type StatsQuery, computeStats, statsWindow } from './stats.js';
-import { type CommitRequest, type CommitResult, type LedgerHistory, type LedgerRow, type ReferralStore, customerKeys, ledgerRow } from './store.js';
+import { iso, json, toLedgerRow, verdictOn } from './sql-rows.js';
+import { schema } from './sql-schema.js';
+import { computeStats, type ProgramStats, type StatsQuery, statsWindow } from './stats.js';
+import {
+  type CommitRequest,
+  type CommitResult,
+  customerKeys,
+  type LedgerHistory,
+  ledgerRow,
+  type ReferralStore,
+} from './store.js';
 
 /** Anything that runs a parameterised query: a pg Pool, Client or PoolClient, PGlite, or a PGlite transaction. */
 export interface SqlQueryable {
@@ -46,9 +54,15 @@ type Row = Record<string, unknown>;
  * const store = sqlStore(new pg.Pool({ connectionString: process.env.DATABASE_URL }));
  * await store.migrate();
  */
-export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): ReferralStore & { prune(now?: Date): Promise<number> } {
+export function sqlStore(
+  client: SqlClient,
+  options: SqlStoreOptions = {},
+): ReferralStore & { prune(now?: Date): Promise<number> } {
   const p = options.prefix ?? 'referkit_';
-  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(p)) throw new TypeError('[referkit] Could not create the SQL store: the prefix must be lower-case letters, digits and underscores.');
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(p))
+    throw new TypeError(
+      '[referkit] Could not create the SQL store: the prefix must be lower-case letters, digits and underscores.',
+    );
   let queue: Promise<unknown> = Promise.resolve();
 
   async function transaction<T>(run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -85,20 +99,28 @@ export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): Refe
       `SELECT count(*) AS n FROM ${p}ledger WHERE program = $1 AND code = $2 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL`,
       [event.program, event.code],
     );
-    const customers = id || email
-      ? await tx.query(
-          `SELECT code, occurred_at FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
+    const customers =
+      id || email
+        ? await tx.query(
+            `SELECT code, occurred_at FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
            AND (customer_id = $2 OR customer_email_hash = $3) ORDER BY occurred_at`,
-          [event.program, id, email],
-        )
-      : { rows: [] };
-    const redemption = event.type === 'reversal'
-      ? await tx.query(`SELECT rewards, reversed_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`, [event.program, event.orderId])
-      : { rows: [] };
+            [event.program, id, email],
+          )
+        : { rows: [] };
+    const redemption =
+      event.type === 'reversal'
+        ? await tx.query(
+            `SELECT rewards, reversed_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`,
+            [event.program, event.orderId],
+          )
+        : { rows: [] };
     const original = redemption.rows[0] as Row | undefined;
     return {
       redemptions: Number((counted.rows[0] as Row).n),
-      customerOrders: (customers.rows as Row[]).map((row) => ({ code: String(row.code), occurredAt: iso(row.occurred_at) as string })),
+      customerOrders: (customers.rows as Row[]).map((row) => ({
+        code: String(row.code),
+        occurredAt: iso(row.occurred_at) as string,
+      })),
       redemption: original ? { rewards: json(original.rewards), reversedAt: iso(original.reversed_at) } : null,
       recordedAt: request.recordedAt.toISOString(),
     };
@@ -114,7 +136,9 @@ export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): Refe
     if (claimed.rows.length < claims.length) {
       const mine = new Set((claimed.rows as Row[]).map((row) => row.key));
       const taken = claims.filter((claim) => !mine.has(claim.key));
-      const existing = await tx.query(`SELECT key, fingerprint, rewards FROM ${p}idempotency WHERE key = ANY($1)`, [taken.map((claim) => claim.key)]);
+      const existing = await tx.query(`SELECT key, fingerprint, rewards FROM ${p}idempotency WHERE key = ANY($1)`, [
+        taken.map((claim) => claim.key),
+      ]);
       throw new Rollback(verdictOn(taken, existing.rows as Row[]));
     }
     const { event } = request;
@@ -133,14 +157,29 @@ export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): Refe
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (program, order_id) WHERE type = 'redemption' DO NOTHING RETURNING seq`,
       [
-        row.id, row.type, row.program, row.code, row.channel, row.occurredAt, request.recordedAt.toISOString(), row.orderId, row.total, row.discount,
-        keys.find((key) => key.startsWith('id:'))?.slice(3) ?? null, keys.find((key) => key.startsWith('email:'))?.slice(6) ?? null,
-        row.repeat, row.rewards === null ? null : JSON.stringify(row.rewards), claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
+        row.id,
+        row.type,
+        row.program,
+        row.code,
+        row.channel,
+        row.occurredAt,
+        request.recordedAt.toISOString(),
+        row.orderId,
+        row.total,
+        row.discount,
+        keys.find((key) => key.startsWith('id:'))?.slice(3) ?? null,
+        keys.find((key) => key.startsWith('email:'))?.slice(6) ?? null,
+        row.repeat,
+        row.rewards === null ? null : JSON.stringify(row.rewards),
+        claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
       ],
     );
     if (inserted.rows.length === 0) {
       // The key was pruned but the order's redemption is permanent: answer from the ledger.
-      const original = await tx.query(`SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`, [event.program, row.orderId]);
+      const original = await tx.query(
+        `SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`,
+        [event.program, row.orderId],
+      );
       const first = original.rows[0] as Row;
       const same = first.fingerprint === request.claims[0]?.fingerprint;
       throw new Rollback(same ? { status: 'duplicate', rewards: json(first.rewards) } : { status: 'conflict' });
@@ -152,7 +191,10 @@ export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): Refe
       );
     }
     if (decision.rewards) {
-      await tx.query(`UPDATE ${p}idempotency SET rewards = $2 WHERE key = ANY($1)`, [claims.map((claim) => claim.key), JSON.stringify(decision.rewards)]);
+      await tx.query(`UPDATE ${p}idempotency SET rewards = $2 WHERE key = ANY($1)`, [
+        claims.map((claim) => claim.key),
+        JSON.stringify(decision.rewards),
+      ]);
     }
     return { status: 'recorded', rewards: decision.rewards };
   }
@@ -172,7 +214,10 @@ export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): Refe
       }
     },
     async upsertProgram(program) {
-      await client.query(`INSERT INTO ${p}programs (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`, [program.id, JSON.stringify(program)]);
+      await client.query(
+        `INSERT INTO ${p}programs (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
+        [program.id, JSON.stringify(program)],
+      );
     },
     async upsertAmbassador(program, ambassador) {
       if (typeof program !== 'string') await this.upsertProgram(program);
@@ -192,92 +237,44 @@ export function sqlStore(client: SqlClient, options: SqlStoreOptions = {}): Refe
       if (!program) {
         const found = await client.query(`SELECT data FROM ${p}programs WHERE id = $1`, [query.program]);
         const row = found.rows[0] as Row | undefined;
-        if (!row) throw new RangeError(`[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`);
+        if (!row)
+          throw new RangeError(
+            `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
+          );
         program = json(row.data) as Program;
       }
       const { from, to, periodStart } = statsWindow(program, query);
       const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
       const code = query.code ?? null;
-      const members = await client.query(`SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`, [program.id, code]);
+      const members = await client.query(
+        `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`,
+        [program.id, code],
+      );
       const rows = await client.query(
-          `SELECT id, type, program, code, channel, occurred_at, order_id, total, discount, customer_id, customer_email_hash, repeat, rewards, reversed_at
+        `SELECT id, type, program, code, channel, occurred_at, order_id, total, discount, customer_id, customer_email_hash, repeat, rewards, reversed_at
            FROM ${p}ledger WHERE program = $1 AND ($2::text IS NULL OR code = $2) AND occurred_at >= $3 AND occurred_at <= $4 ORDER BY seq`,
-          [program.id, code, since.toISOString(), to.toISOString()],
-        );
+        [program.id, code, since.toISOString(), to.toISOString()],
+      );
       const counts = await client.query(
         `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL GROUP BY code`,
         [program.id],
       );
       const firstOrders = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
-      return computeStats(program, (members.rows as Row[]).map((row) => json(row.data) as Ambassador), (rows.rows as Row[]).map(toLedgerRow), firstOrders, query);
+      return computeStats(
+        program,
+        (members.rows as Row[]).map((row) => json(row.data) as Ambassador),
+        (rows.rows as Row[]).map(toLedgerRow),
+        firstOrders,
+        query,
+      );
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
     async prune(now = new Date()) {
       const before = new Date(now.getTime() - IDEMPOTENCY_RETENTION_DAYS * 86_400_000);
-      const removed = await client.query(`DELETE FROM ${p}idempotency WHERE created_at < $1 RETURNING key`, [before.toISOString()]);
+      const removed = await client.query(`DELETE FROM ${p}idempotency WHERE created_at < $1 RETURNING key`, [
+        before.toISOString(),
+      ]);
       return removed.rows.length;
     },
   };
-}
-
-function verdictOn(taken: { key: string; fingerprint: string }[], existing: Row[]): CommitResult {
-  const byKey = new Map(existing.map((row) => [String(row.key), row]));
-  let rewards: RedemptionRewards | null = null;
-  for (const claim of taken) {
-    const row = byKey.get(claim.key);
-    if (!row || row.fingerprint !== claim.fingerprint) return { status: 'conflict' };
-    rewards ??= json(row.rewards);
-  }
-  return { status: 'duplicate', rewards };
-}
-
-function toLedgerRow(row: Row): LedgerRow {
-  return {
-    id: String(row.id),
-    type: row.type as LedgerRow['type'],
-    program: String(row.program),
-    code: String(row.code),
-    channel: (row.channel as string | null) ?? null,
-    occurredAt: iso(row.occurred_at) as string,
-    orderId: (row.order_id as string | null) ?? null,
-    total: Number(row.total),
-    discount: Number(row.discount),
-    customer: row.customer_id ? `id:${row.customer_id}` : row.customer_email_hash ? `email:${row.customer_email_hash}` : null,
-    repeat: row.repeat === true,
-    rewards: json(row.rewards),
-    reversedAt: iso(row.reversed_at),
-  };
-}
-
-/** pg returns jsonb parsed; some drivers and proxies return text. */
-function json<T>(value: unknown): T | null {
-  if (value === null || value === undefined) return null;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
-}
-
-function schema(p: string): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS ${p}programs (id text PRIMARY KEY, data jsonb NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS ${p}ambassadors (code text PRIMARY KEY, program text NOT NULL, data jsonb NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS ${p}idempotency (
-       key text PRIMARY KEY, fingerprint text NOT NULL, rewards jsonb, created_at timestamptz NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS ${p}codes (program text NOT NULL, code text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, code))`,
-    `CREATE TABLE IF NOT EXISTS ${p}ledger (
-       seq bigserial PRIMARY KEY, id text NOT NULL, type text NOT NULL, program text NOT NULL, code text NOT NULL,
-       channel text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, order_id text,
-       total bigint NOT NULL DEFAULT 0, discount bigint NOT NULL DEFAULT 0, customer_id text, customer_email_hash text,
-       repeat boolean NOT NULL DEFAULT false, rewards jsonb, fingerprint text NOT NULL, reversed_at timestamptz)`,
-    // Permanent: one order redeems once, even after its idempotency key is pruned.
-    `CREATE UNIQUE INDEX IF NOT EXISTS ${p}ledger_redemption ON ${p}ledger (program, order_id) WHERE type = 'redemption'`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_code ON ${p}ledger (program, code, occurred_at)`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_customer ON ${p}ledger (program, customer_id) WHERE customer_id IS NOT NULL`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
-    `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
-  ];
 }

@@ -70,7 +70,10 @@ export interface ProgramStats {
 const DAY_MS = 86_400_000;
 
 /** The period a query covers, and the start of the contribution period containing its end. */
-export function statsWindow(program: Program, query: StatsQuery): { from: Date; to: Date; now: Date; periodStart: Date | null } {
+export function statsWindow(
+  program: Program,
+  query: StatsQuery,
+): { from: Date; to: Date; now: Date; periodStart: Date | null } {
   const now = query.now ?? new Date();
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
@@ -110,7 +113,11 @@ export function computeStats(
     byCode.set(ambassador.code, { ambassador, tally: emptyTally(terms.reward.type), done: 0 });
   }
   const series = new Map<string, { date: string; landings: number; redemptions: number }>();
-  for (let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()); day <= to.getTime(); day += DAY_MS) {
+  for (
+    let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+    day <= to.getTime();
+    day += DAY_MS
+  ) {
     const date = new Date(day).toISOString().slice(0, 10);
     series.set(date, { date, landings: 0, redemptions: 0 });
   }
@@ -141,7 +148,13 @@ export function computeStats(
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
-      stats.target = { shares: target.shares, per: target.per, done, reached: done >= target.shares, periodStart: periodStart.toISOString() };
+      stats.target = {
+        shares: target.shares,
+        per: target.per,
+        done,
+        reached: done >= target.shares,
+        periodStart: periodStart.toISOString(),
+      };
     }
     ambassadorStats.push(stats);
     const role = roles.get(terms.role) ?? { tally: emptyTally(terms.reward.type), ambassadors: 0 };
@@ -162,9 +175,19 @@ export function computeStats(
 
 function emptyTally(type: AmbassadorReward['type']): Tally {
   return {
-    landings: 0, shares: { total: 0, byChannel: {} }, redemptions: 0, conversionRate: 0, revenue: 0, friendDiscounts: 0,
-    rewardCost: 0, roi: 0, repeatOrderRate: 0, rewards: { type, pending: 0, confirmed: 0, reversed: 0 },
-    firstOrders: 0, customers: new Set(), repeaters: new Set(),
+    landings: 0,
+    shares: { total: 0, byChannel: {} },
+    redemptions: 0,
+    conversionRate: 0,
+    revenue: 0,
+    friendDiscounts: 0,
+    rewardCost: 0,
+    roi: 0,
+    repeatOrderRate: 0,
+    rewards: { type, pending: 0, confirmed: 0, reversed: 0 },
+    firstOrders: 0,
+    customers: new Set(),
+    repeaters: new Set(),
   };
 }
 
@@ -190,9 +213,11 @@ function add(tally: Tally, row: LedgerRow, now: Date) {
 }
 
 function merge(into: Tally, from: Tally) {
-  for (const key of ['landings', 'redemptions', 'revenue', 'friendDiscounts', 'rewardCost', 'firstOrders'] as const) into[key] += from[key];
+  for (const key of ['landings', 'redemptions', 'revenue', 'friendDiscounts', 'rewardCost', 'firstOrders'] as const)
+    into[key] += from[key];
   into.shares.total += from.shares.total;
-  for (const [channel, count] of Object.entries(from.shares.byChannel)) into.shares.byChannel[channel] = (into.shares.byChannel[channel] ?? 0) + count;
+  for (const [channel, count] of Object.entries(from.shares.byChannel))
+    into.shares.byChannel[channel] = (into.shares.byChannel[channel] ?? 0) + count;
   for (const key of ['pending', 'confirmed', 'reversed'] as const) into.rewards[key] += from.rewards[key];
   for (const customer of from.customers) into.customers.add(customer);
   for (const customer of from.repeaters) into.repeaters.add(customer);

@@ -89,7 +89,10 @@ export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok
     type: event.type,
     program: event.program,
     code: event.code,
-    channel: event.type === 'share' || event.type === 'landing' ? (event.channel ?? null) : (redemption?.attribution?.channel ?? null),
+    channel:
+      event.type === 'share' || event.type === 'landing'
+        ? (event.channel ?? null)
+        : (redemption?.attribution?.channel ?? null),
     occurredAt: CANONICAL_TIME.test(event.occurredAt) ? event.occurredAt : new Date(event.occurredAt).toISOString(),
     orderId: event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null,
     total: redemption?.order.total ?? 0,

@@ -2,11 +2,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW } from '../testing/receiver-harness.js';
 import { aRedemption } from '../testing/fixtures.js';
+import { NOW } from '../testing/receiver-harness.js';
+import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
 import { type SqlClient, sqlStore } from './sql-store.js';
-import { storeSuite } from '../testing/store-suite.js';
 
 const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'ledger'];
 let run = 0;
@@ -55,7 +55,12 @@ describe('sqlStore over PGlite', () => {
 
   it('keeps idempotency keys younger than 7 days when pruning', async () => {
     const { store, cleanup } = await freshSql(db);
-    await store.commit({ claims: [{ key: 'event:evt_1', fingerprint: 'x' }], event: aRedemption(), recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+    await store.commit({
+      claims: [{ key: 'event:evt_1', fingerprint: 'x' }],
+      event: aRedemption(),
+      recordedAt: NOW,
+      decide: () => ({ ok: true, rewards: null }),
+    });
     expect(await (store as ReturnType<typeof sqlStore>).prune(new Date(NOW.getTime() + 6.9 * 86_400_000))).toBe(0);
     await cleanup();
   });
@@ -80,9 +85,17 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
       const { store, cleanup } = await freshSql(client);
       const claims = [{ key: 'event:evt_1', fingerprint: 'x' }];
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => store.commit({ claims, event: aRedemption(), recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) })),
+        Array.from({ length: 5 }, () =>
+          store.commit({ claims, event: aRedemption(), recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) }),
+        ),
       );
-      expect(results.map((result) => result.status).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'recorded']);
+      expect(results.map((result) => result.status).sort()).toEqual([
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'duplicate',
+        'recorded',
+      ]);
       await cleanup();
     } finally {
       await client.end();
@@ -94,7 +107,13 @@ describe('sqlStore over an unreachable database', () => {
   it('makes the receiver answer 503 store_unavailable', async () => {
     const { aReceiver, signed } = await import('../testing/receiver-harness.js');
     // Port 1 on loopback refuses connections at once: the store throws on every query.
-    const pool = new pg.Pool({ host: '127.0.0.1', port: 1, user: 'nobody', database: 'none', connectionTimeoutMillis: 2000 });
+    const pool = new pg.Pool({
+      host: '127.0.0.1',
+      port: 1,
+      user: 'nobody',
+      database: 'none',
+      connectionTimeoutMillis: 2000,
+    });
     try {
       const store = sqlStore(pool);
       const { receive } = await aReceiver({ store: memoryStoreWith(store) });

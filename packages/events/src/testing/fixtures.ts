@@ -49,23 +49,42 @@ export function aRedemption(overrides: Partial<RedemptionEvent> = {}): Redemptio
 /** A landing on Alex's link from WhatsApp. */
 export function aLanding(overrides: Partial<LandingEvent> = {}): LandingEvent {
   return {
-    v: 1, id: 'evt_landing00001', type: 'landing', program: 'spring-2026', code: 'ALEX-7HC2QK',
-    occurredAt: '2026-11-22T09:00:00.000Z', channel: 'whatsapp', ...overrides,
+    v: 1,
+    id: 'evt_landing00001',
+    type: 'landing',
+    program: 'spring-2026',
+    code: 'ALEX-7HC2QK',
+    occurredAt: '2026-11-22T09:00:00.000Z',
+    channel: 'whatsapp',
+    ...overrides,
   };
 }
 
 /** Alex sharing on WhatsApp. */
 export function aShare(overrides: Partial<ShareEvent> = {}): ShareEvent {
   return {
-    v: 1, id: 'evt_share0000001', type: 'share', program: 'spring-2026', code: 'ALEX-7HC2QK',
-    occurredAt: '2026-11-22T08:00:00.000Z', channel: 'whatsapp', ...overrides,
+    v: 1,
+    id: 'evt_share0000001',
+    type: 'share',
+    program: 'spring-2026',
+    code: 'ALEX-7HC2QK',
+    occurredAt: '2026-11-22T08:00:00.000Z',
+    channel: 'whatsapp',
+    ...overrides,
   };
 }
 
 /** A refund of order 1001. */
 export function aReversal(overrides: Partial<ReversalEvent> = {}): ReversalEvent {
   return {
-    v: 1, id: 'evt_reversal00001', type: 'reversal', program: 'spring-2026', code: 'ALEX-7HC2QK',
-    occurredAt: '2026-11-23T10:00:00.000Z', orderId: '1001', reason: 'refund', ...overrides,
+    v: 1,
+    id: 'evt_reversal00001',
+    type: 'reversal',
+    program: 'spring-2026',
+    code: 'ALEX-7HC2QK',
+    occurredAt: '2026-11-23T10:00:00.000Z',
+    orderId: '1001',
+    reason: 'refund',
+    ...overrides,
   };
 }

@@ -2,11 +2,11 @@
 import type { Ambassador } from '../ambassador.js';
 import type { ReferralEvent } from '../event.js';
 import type { ProgramInput } from '../program.js';
-import { type ReceiverOptions, createReceiver } from '../receiver.js';
+import { createReceiver, type ReceiverOptions } from '../receiver.js';
 import { signEvent } from '../signature.js';
 import { memoryStore } from '../stores/memory-store.js';
 import type { ReferralStore } from '../stores/store.js';
-import { aProgram, anAmbassador } from './fixtures.js';
+import { anAmbassador, aProgram } from './fixtures.js';
 
 /** The secret of the test receivers. */
 export const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -36,7 +36,10 @@ export async function aReceiver(options: HarnessOptions = {}) {
 }
 
 /** A signed delivery of an event, as `.handle` takes it. */
-export async function signed(event: ReferralEvent | string, { secret = SECRET, at = NOW, id }: { secret?: string; at?: Date; id?: string } = {}) {
+export async function signed(
+  event: ReferralEvent | string,
+  { secret = SECRET, at = NOW, id }: { secret?: string; at?: Date; id?: string } = {},
+) {
   const body = typeof event === 'string' ? event : JSON.stringify(event);
   const webhookId = id ?? (typeof event === 'string' ? 'msg_raw' : event.id);
   const headers = await signEvent({ secret, id: webhookId, timestamp: at, body });
@@ -45,5 +48,9 @@ export async function signed(event: ReferralEvent | string, { secret = SECRET, a
 
 /** An unsigned delivery, as a browser would post it. */
 export function unsigned(event: ReferralEvent | string) {
-  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof event === 'string' ? event : JSON.stringify(event) };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof event === 'string' ? event : JSON.stringify(event),
+  };
 }

@@ -3,9 +3,9 @@
  * `stores.test.ts`. Deliveries go through a real receiver, as in production.
  */
 import { expect, it } from 'vitest';
-import { aLanding, aProgram, aRedemption, aReversal, aShare, anAmbassador } from './fixtures.js';
-import { NOW, aReceiver, signed } from './receiver-harness.js';
 import type { ReferralStore } from '../stores/store.js';
+import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aShare } from './fixtures.js';
+import { aReceiver, NOW, signed } from './receiver-harness.js';
 
 /** Makes a fresh, migrated store, and a function that removes what it created. */
 export type StoreFactory = () => Promise<{ store: ReferralStore; cleanup(): Promise<void> }>;
@@ -27,7 +27,10 @@ export function storeSuite(fresh: StoreFactory) {
       const delivery = await signed(aRedemption());
       const answers = await Promise.all(Array.from({ length: 50 }, () => receive.handle(delivery)));
       const statuses = answers.map((answer) => answer.status).sort();
-      expect([statuses.filter((status) => status === 201).length, statuses.filter((status) => status === 200).length]).toEqual([1, 49]);
+      expect([
+        statuses.filter((status) => status === 201).length,
+        statuses.filter((status) => status === 200).length,
+      ]).toEqual([1, 49]);
       const rewards = answers.map((answer) => (answer.body as { rewards?: unknown }).rewards);
       expect(rewards[0]).toMatchObject({ ambassador: { amount: 1000 } });
       expect(rewards).toEqual(Array(50).fill(rewards[0]));
@@ -48,7 +51,9 @@ export function storeSuite(fresh: StoreFactory) {
       const { receive } = await aReceiver({ store, program: { maxRedemptionsPerCode: 3 } });
       const deliveries = await Promise.all(
         Array.from({ length: 10 }, (_, index) =>
-          signed(aRedemption({ id: `evt_concurrent0${index}x`, orderId: `order-${index}`, customer: { id: `c_${index}` } })),
+          signed(
+            aRedemption({ id: `evt_concurrent0${index}x`, orderId: `order-${index}`, customer: { id: `c_${index}` } }),
+          ),
         ),
       );
       const answers = await Promise.all(deliveries.map((delivery) => receive.handle(delivery)));
@@ -60,7 +65,14 @@ export function storeSuite(fresh: StoreFactory) {
     await withStore(async (store) => {
       const event = aRedemption();
       const claims = [{ key: 'redemption:spring-2026:1001', fingerprint: 'f' }];
-      const failing = store.commit({ claims, event, recordedAt: NOW, decide: () => { throw new Error('crash after the claim'); } });
+      const failing = store.commit({
+        claims,
+        event,
+        recordedAt: NOW,
+        decide: () => {
+          throw new Error('crash after the claim');
+        },
+      });
       await expect(failing).rejects.toThrow('crash after the claim');
       const retry = await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
       expect(retry.status).toBe('recorded');
@@ -78,23 +90,40 @@ export function storeSuite(fresh: StoreFactory) {
 
   it('counts earlier redemptions for tiers', async () => {
     await withStore(async (store) => {
-      const { receive } = await aReceiver({ store, program: { tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] } });
+      const { receive } = await aReceiver({
+        store,
+        program: { tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] },
+      });
       await receive.handle(await signed(aRedemption()));
-      const second = await receive.handle(await signed(aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } })));
+      const second = await receive.handle(
+        await signed(aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } })),
+      );
       expect(second.body).toMatchObject({ rewards: { ambassador: { amount: 1500 } } });
     });
   });
 
   it("pays a leader's repeat-order reward for a member's second order", async () => {
     await withStore(async (store) => {
-      const program = { roles: { community_leader: { repeatOrderReward: { basis: 'fixed' as const, type: 'credit' as const, amount: 300 } } } };
-      const { receive } = await aReceiver({ store, program, ambassadors: [anAmbassador({ role: 'community_leader' })] });
+      const program = {
+        roles: {
+          community_leader: { repeatOrderReward: { basis: 'fixed' as const, type: 'credit' as const, amount: 300 } },
+        },
+      };
+      const { receive } = await aReceiver({
+        store,
+        program,
+        ambassadors: [anAmbassador({ role: 'community_leader' })],
+      });
       await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
       const repeat = aRedemption({
-        id: 'evt_repeatOrder001', orderId: '1002', customer: { id: 'c_9', firstOrder: false },
+        id: 'evt_repeatOrder001',
+        orderId: '1002',
+        customer: { id: 'c_9', firstOrder: false },
         order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 },
       });
-      expect((await receive.handle(await signed(repeat))).body).toMatchObject({ rewards: { ambassador: { amount: 300, reason: 'repeat_order' } } });
+      expect((await receive.handle(await signed(repeat))).body).toMatchObject({
+        rewards: { ambassador: { amount: 300, reason: 'repeat_order' } },
+      });
     });
   });
 
@@ -111,7 +140,9 @@ export function storeSuite(fresh: StoreFactory) {
     await withStore(async (store) => {
       const { receive } = await aReceiver({ store, program: { maxRedemptionsPerCode: 1 } });
       await receive.handle(await signed(aRedemption()));
-      expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:05.000Z' })))).status).toBe(201);
+      expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:05.000Z' })))).status).toBe(
+        201,
+      );
       const next = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
       expect((await receive.handle(await signed(next))).status).toBe(201);
     });
@@ -121,7 +152,10 @@ export function storeSuite(fresh: StoreFactory) {
     await withStore(async (store) => {
       const alex = anAmbassador();
       await store.upsertAmbassador(aProgram(), alex);
-      expect([await store.ambassadorByCode('ALEX-7HC2QK'), await store.ambassadorByCode('SAM-7HC2QK')]).toEqual([alex, null]);
+      expect([await store.ambassadorByCode('ALEX-7HC2QK'), await store.ambassadorByCode('SAM-7HC2QK')]).toEqual([
+        alex,
+        null,
+      ]);
     });
   });
 
@@ -135,25 +169,59 @@ export function storeSuite(fresh: StoreFactory) {
 
   it('computes per-ambassador and per-role stats', async () => {
     await withStore(async (store) => {
-      const sam = anAmbassador({ id: 'amb_2', code: 'SAM-7HC2QK', displayName: 'Sam', role: 'influencer', audienceTier: 'micro', customerId: 'c_sam', emailHash: 'c'.repeat(64) });
-      const { receive, program } = await aReceiver({ store, program: { contributionTarget: { shares: 2, per: 'week' } }, ambassadors: [anAmbassador(), sam] });
+      const sam = anAmbassador({
+        id: 'amb_2',
+        code: 'SAM-7HC2QK',
+        displayName: 'Sam',
+        role: 'influencer',
+        audienceTier: 'micro',
+        customerId: 'c_sam',
+        emailHash: 'c'.repeat(64),
+      });
+      const { receive, program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        ambassadors: [anAmbassador(), sam],
+      });
       for (const event of [
-        aLanding(), aLanding({ id: 'evt_landing00002', channel: 'email' }), aLanding({ id: 'evt_landing00003', code: 'SAM-7HC2QK' }),
-        aShare(), aShare({ id: 'evt_share0000002', channel: 'x' }), aRedemption(),
+        aLanding(),
+        aLanding({ id: 'evt_landing00002', channel: 'email' }),
+        aLanding({ id: 'evt_landing00003', code: 'SAM-7HC2QK' }),
+        aShare(),
+        aShare({ id: 'evt_share0000002', channel: 'x' }),
+        aRedemption(),
       ]) {
         expect((await receive.handle(await signed(event))).status).toBe(201);
       }
       const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
-      expect(stats).toMatchObject({ program: 'spring-2026', currency: 'USD', from: '2026-11-20T00:00:00.000Z', to: NOW.toISOString() });
+      expect(stats).toMatchObject({
+        program: 'spring-2026',
+        currency: 'USD',
+        from: '2026-11-20T00:00:00.000Z',
+        to: NOW.toISOString(),
+      });
       const alex = stats.ambassadors.find((entry) => entry.code === 'ALEX-7HC2QK');
       expect(alex).toEqual({
-        code: 'ALEX-7HC2QK', displayName: 'Alex', role: 'ambassador', promoted: false,
-        landings: 2, shares: { total: 2, byChannel: { whatsapp: 1, x: 1 } }, redemptions: 1, conversionRate: 0.5,
-        revenue: 5099, friendDiscounts: 900, rewardCost: 1000, roi: (5099 - 1900) / 1900, repeatOrderRate: 0,
+        code: 'ALEX-7HC2QK',
+        displayName: 'Alex',
+        role: 'ambassador',
+        promoted: false,
+        landings: 2,
+        shares: { total: 2, byChannel: { whatsapp: 1, x: 1 } },
+        redemptions: 1,
+        conversionRate: 0.5,
+        revenue: 5099,
+        friendDiscounts: 900,
+        rewardCost: 1000,
+        roi: (5099 - 1900) / 1900,
+        repeatOrderRate: 0,
         rewards: { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 },
         target: { shares: 2, per: 'week', done: 2, reached: true, periodStart: '2026-11-16T00:00:00.000Z' },
       });
-      expect(stats.roles.map((role) => [role.role, role.ambassadors, role.landings]).sort()).toEqual([['ambassador', 1, 2], ['influencer', 1, 1]]);
+      expect(stats.roles.map((role) => [role.role, role.ambassadors, role.landings]).sort()).toEqual([
+        ['ambassador', 1, 2],
+        ['influencer', 1, 1],
+      ]);
       expect(stats.series).toEqual([
         { date: '2026-11-20', landings: 0, redemptions: 0 },
         { date: '2026-11-21', landings: 0, redemptions: 0 },
@@ -176,8 +244,14 @@ export function storeSuite(fresh: StoreFactory) {
       const program = { firstOrderOnly: false };
       const { receive } = await aReceiver({ store, program });
       await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
-      await receive.handle(await signed(aRedemption({ id: 'evt_otherCustomer1', orderId: '1002', customer: { id: 'c_10' } })));
-      await receive.handle(await signed(aRedemption({ id: 'evt_repeatOrder001', orderId: '1003', occurredAt: '2026-11-22T10:00:00.000Z' })));
+      await receive.handle(
+        await signed(aRedemption({ id: 'evt_otherCustomer1', orderId: '1002', customer: { id: 'c_10' } })),
+      );
+      await receive.handle(
+        await signed(
+          aRedemption({ id: 'evt_repeatOrder001', orderId: '1003', occurredAt: '2026-11-22T10:00:00.000Z' }),
+        ),
+      );
       const stats = await store.stats({ program: 'spring-2026', now: NOW });
       expect(stats.ambassadors[0]?.repeatOrderRate).toBe(0.5);
     });

@@ -1,0 +1,24 @@
+/** The SQL store's tables, prefixed so that several stores or test runs can share one schema. */
+
+/** The DDL statements of the store, safe to run again (`IF NOT EXISTS`). */
+export function schema(p: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${p}programs (id text PRIMARY KEY, data jsonb NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${p}ambassadors (code text PRIMARY KEY, program text NOT NULL, data jsonb NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${p}idempotency (
+       key text PRIMARY KEY, fingerprint text NOT NULL, rewards jsonb, created_at timestamptz NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${p}codes (program text NOT NULL, code text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, code))`,
+    `CREATE TABLE IF NOT EXISTS ${p}ledger (
+       seq bigserial PRIMARY KEY, id text NOT NULL, type text NOT NULL, program text NOT NULL, code text NOT NULL,
+       channel text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, order_id text,
+       total bigint NOT NULL DEFAULT 0, discount bigint NOT NULL DEFAULT 0, customer_id text, customer_email_hash text,
+       repeat boolean NOT NULL DEFAULT false, rewards jsonb, fingerprint text NOT NULL, reversed_at timestamptz)`,
+    // Permanent: one order redeems once, even after its idempotency key is pruned.
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${p}ledger_redemption ON ${p}ledger (program, order_id) WHERE type = 'redemption'`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_code ON ${p}ledger (program, code, occurred_at)`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_customer ON ${p}ledger (program, customer_id) WHERE customer_id IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
+    `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
+  ];
+}

@@ -5,7 +5,7 @@
  */
 import type { AttributionModel, Channel } from '@referkit/events';
 import type { LinkReferral } from './link.js';
-import type { ConsentStore } from './storage.js';
+import { type ConsentStore, readJson } from './storage.js';
 
 /** A captured referral; times are ISO strings. */
 export interface Referral {
@@ -33,48 +33,38 @@ export interface AttributionMemory {
   clear(): void;
 }
 
-const DAY_MS = 864e5;
-// Views of the same code within half an hour are one landing: the usual length of a web analytics session.
-const SAME_LANDING_MS = 18e5;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Creates the referral memory of one client over its store. */
 export function attribution(
   store: ConsentStore,
   { model = 'last_touch', windowDays = 30 }: AttributionOptions = {},
 ): AttributionMemory {
-  const memory: AttributionMemory = {
-    read() {
-      let referral: Referral | undefined;
-      try {
-        referral = JSON.parse(store.get('ref') ?? '');
-      } catch {}
-      if (referral && Date.parse(referral.expiresAt) > Date.now()) return referral;
-      if (referral) store.remove('ref');
-      return null;
-    },
+  const read = (): Referral | null => {
+    const referral: Referral | undefined = readJson(store, 'ref');
+    if (referral && Date.parse(referral.expiresAt) > Date.now()) return referral;
+    if (referral) store.remove('ref');
+    return null;
+  };
+  return {
+    read,
     land({ code, channel }) {
       const now = Date.now();
-      const current = memory.read();
+      const current = read();
       const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
-      // A repeat view reports nothing and, under last touch, keeps the landing's time.
-      const repeat = seenCode === code && now - Number(seenAt) < SAME_LANDING_MS;
+      // Views of the same code within half an hour (the usual web analytics session) are one landing;
+      // a repeat view reports nothing and, under last touch, keeps the landing's time.
+      const repeat = seenCode === code && now - Number(seenAt) < 18e5;
       if (!current || (model === 'last_touch' && (!repeat || current.code !== code))) {
-        const referral: Referral = {
-          code,
-          channel,
-          landedAt: new Date(now).toISOString(),
-          expiresAt: new Date(now + windowDays * DAY_MS).toISOString(),
-        };
+        const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral), windowDays * 86400);
       }
-      if (repeat) return false;
-      store.set('seen', `${code} ${now}`);
-      return true;
+      if (!repeat) store.set('seen', `${code} ${now}`);
+      return !repeat;
     },
     clear() {
       store.remove('ref');
       store.remove('seen');
     },
   };
-  return memory;
 }

@@ -8,7 +8,7 @@ import type { Channel, Currency } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { type AttributionOptions, attribution, type Referral } from './attribution.js';
 import type { ConsentState } from './consent.js';
-import type { Delivery } from './delivery.js';
+import { type Delivery, postOf } from './delivery.js';
 import { hashEmail } from './email-hash.js';
 import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm } from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
@@ -99,12 +99,12 @@ export interface ReferkitClient {
  */
 export function createReferkit(options: ReferkitOptions): ReferkitClient {
   const { program, param = 'ref', retry = {} } = options;
-  let state = options.consent ?? 'granted';
-  const store = createStorage(state, options.storage);
+  const store = createStorage(options.consent ?? 'granted', options.storage);
   const memory = attribution(store, options.attribution);
   const url = `${options.endpoint}/referrals/events`;
-  // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used.
-  const post: typeof fetch = (...args) => (options.fetch ?? fetch)(...args);
+  // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
+  // fetch that throws (a refused keepalive) rejects instead.
+  const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);
   const outbox = createOutbox(store, { url, fetch: post, timeout: retry.timeout ?? 1e4 }, retry);
   const send = (type: string, code: string, fields: object) =>
     outbox.add(
@@ -120,25 +120,21 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
   const client: ReferkitClient = {
     capture(input = place?.href) {
       const found = readReferral(input!, param);
-      if (found && memory.land(found)) {
+      if (found) {
         // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
-        void send('landing', found.code, { channel: found.channel });
-      }
-      if (found && options.cleanUrl && input === place?.href) {
-        const clean = new URL(input);
-        clean.searchParams.delete(param);
-        clean.searchParams.delete(CHANNEL_PARAM);
-        history.replaceState(history.state, '', clean);
+        if (memory.land(found)) void send('landing', found.code, { channel: found.channel });
+        if (options.cleanUrl && input === place?.href) {
+          const clean = new URL(input!);
+          for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);
+          history.replaceState(history.state, '', clean);
+        }
       }
       return memory.read();
     },
     referral: memory.read,
-    setConsent(next) {
-      state = next;
-      store.consent(next);
-    },
-    consent: () => state,
-    shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
+    setConsent: store.consent,
+    consent: () => store.consent(),
+    shareLink: (input) => buildShareLink({ param, base: `${place?.origin}/`, ...input }),
     trackShare(code, channel) {
       const normal = normalizeCode(code);
       return normal ? send('share', normal, { channel }) : refuse('invalid_code');
@@ -169,18 +165,13 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
 
   if (typeof window === 'object') {
     addEventListener('online', client.flush);
+    // The page may be gone before an answer: `keepalive` outlives it, and sendBeacon stands in where
+    // keepalive is refused (its 64 KiB in-flight quota) or missing. An event that arrives twice is a duplicate.
     addEventListener('pagehide', () => {
-      // The page may be gone before an answer: `keepalive` outlives it, and sendBeacon stands in where
-      // keepalive is refused (its 64 KiB in-flight quota) or missing. An event that arrives twice is a duplicate.
       for (const body of outbox.bodies()) {
-        const beacon = () => navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
-        try {
-          post(url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'application/json' } }).catch(
-            beacon,
-          );
-        } catch {
-          beacon();
-        }
+        post(url, postOf(body, true)).catch(() =>
+          navigator.sendBeacon(url, new Blob([body], { type: 'application/json' })),
+        );
       }
     });
     // What a previous page left in the outbox.

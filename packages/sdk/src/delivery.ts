@@ -45,34 +45,35 @@ export interface Transport {
 /** One attempt's result, and the wait in ms the server asked for (`Retry-After`), when it did. */
 export type Attempt = [result: Delivery, retryAfter?: number];
 
+/** The request every delivery makes with an event body; `keepalive` lets it outlive a closing page. */
+export const postOf = (body: string, keepalive = false): RequestInit => ({
+  method: 'POST',
+  body,
+  keepalive,
+  headers: { 'content-type': 'application/json' },
+});
+
 /** Sends one event body once and classifies the answer: 2xx ok; network, timeout, 408, 429 and 5xx retryable; other 4xx final. */
 export async function attempt(body: string, { url, fetch, timeout }: Transport): Promise<Attempt> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeout);
+  const signal = AbortSignal.timeout(timeout);
   let status = 0;
   let wait: string | null = null;
-  let answer: { rewards?: Rewards; error?: DeliveryError } = {};
+  let answer: { rewards?: Rewards; error?: DeliveryError } | null = {};
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json' },
-      signal: abort.signal,
-    });
+    const response = await fetch(url, { ...postOf(body), signal });
     wait = response.headers.get('retry-after');
-    // The status decides; a body that cannot be read as JSON only loses its details.
-    answer = await response.json().catch(() => answer);
     status = response.status;
+    // The status decides; a body that cannot be read as JSON only loses its details.
+    answer = await response.json();
   } catch {}
-  clearTimeout(timer);
-  const code = status ? `http_${status}` : abort.signal.aborted ? 'timeout' : 'network_error';
+  const code = status ? `http_${status}` : signal.aborted ? 'timeout' : 'network_error';
   return status > 199 && status < 300
-    ? [{ ok: true, status, rewards: answer.rewards }]
+    ? [{ ok: true, status, rewards: answer?.rewards }]
     : [
         {
           ok: false,
           queued: !status || status === 408 || status === 429 || status > 499,
-          error: answer.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
+          error: answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
         },
         retryAfter(wait),
       ];
@@ -83,5 +84,5 @@ export async function attempt(body: string, { url, fetch, timeout }: Transport):
  * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
  */
 export function retryAfter(value: string | null, now = Date.now()): number {
-  return value && /^\s*\d+\s*$/.test(value) ? Number(value) * 1e3 : Date.parse(value ?? '') - now;
+  return value && /^\s*\d+\s*$/.test(value) ? Number(value) * 1e3 : Date.parse(value!) - now;
 }

@@ -25,8 +25,6 @@ export function normalizeEmail(email: string): string {
  * (pages served over plain http): the email is then left out rather than sent readable.
  */
 export async function hashEmail(email: string): Promise<string | undefined> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return;
-  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(normalizeEmail(email)));
-  return Array.from(new Uint8Array(digest), (byte) => (byte + 256).toString(16).slice(1)).join('');
+  const digest = await crypto.subtle?.digest('SHA-256', new TextEncoder().encode(normalizeEmail(email)));
+  return digest && Array.from(new Uint8Array(digest), (byte) => (byte + 256).toString(16).slice(1)).join('');
 }

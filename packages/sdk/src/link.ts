@@ -53,14 +53,14 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   try {
     url = new URL(base);
   } catch {}
-  if (!normal || !/^https?:$/.test(url?.protocol ?? '')) {
-    const which = normal ? 'base' : 'code';
-    return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
-  }
-  const query = url!.searchParams;
-  const tags: Record<string, string | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
-  for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
-  for (const name in tags) if (tags[name]) query.set(name, tags[name]!);
+  const which = normal ? (/^https?:$/.test(url?.protocol ?? '') ? '' : 'base') : 'code';
+  if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
+  const tags = [
+    [param, normal],
+    [CHANNEL_PARAM, channel],
+    ...Object.entries(utm).map(([name, value]) => [`utm_${name}`, value]),
+  ];
+  for (const [name, value] of tags) if (value) url!.searchParams.set(name!, value);
   return { ok: true, value: url!.href };
 }
 
@@ -77,6 +77,6 @@ export function readReferral(url: string | URL, param = 'ref'): LinkReferral | n
     return null;
   }
   const code = normalizeCode(query.get(param));
-  const channel = query.get(CHANNEL_PARAM) ?? '';
-  return code ? (CHANNEL_PATTERN.test(channel) ? { code, channel: channel as Channel } : { code }) : null;
+  const channel = query.get(CHANNEL_PARAM) as Channel;
+  return code ? (CHANNEL_PATTERN.test(channel) ? { code, channel } : { code }) : null;
 }

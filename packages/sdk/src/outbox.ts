@@ -5,7 +5,7 @@
  * so a retry of a request that did arrive is answered `duplicate`, never counted twice.
  */
 import { attempt, type Delivery, type Transport } from './delivery.js';
-import type { KeyValueStore } from './storage.js';
+import { type KeyValueStore, readJson } from './storage.js';
 
 /** Retry policy, as plain data. */
 export interface RetryOptions {
@@ -44,13 +44,7 @@ export function createOutbox(
 ): Outbox {
   // The delivery under way for each body, so a flush joins it rather than sending the body twice.
   const sending = new Map<string, Promise<Delivery>>();
-  const bodies = (): string[] => {
-    try {
-      return JSON.parse(store.get('outbox')!) || [];
-    } catch {
-      return [];
-    }
-  };
+  const bodies = (): string[] => readJson(store, 'outbox') || [];
   // Read, change and write at once: another client on the page (the widget's) may share the same storage.
   const update = (change: (stored: string[]) => string[]) => store.set('outbox', JSON.stringify(change(bodies())));
   const run = async (body: string): Promise<Delivery> => {

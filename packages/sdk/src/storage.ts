@@ -18,8 +18,11 @@ export interface KeyValueStore {
 export interface ConsentStore extends KeyValueStore {
   /** Stores a value; with `maxAge` (seconds) it is mirrored to a first-party cookie too. */
   set(key: string, value: string, maxAge?: number): void;
-  /** Applies a consent change: `granted` persists what was held in memory, `denied` clears what was stored. */
-  consent(state: ConsentState): void;
+  /**
+   * Applies a consent change (`granted` persists what was held in memory, `denied` clears what was
+   * stored) and returns the state now in force; without an argument it only returns it.
+   */
+  consent(state?: ConsentState): ConsentState;
 }
 
 /** Where the SDK's store keeps things. */
@@ -31,57 +34,56 @@ export interface StorageOptions {
 /** The prefix of every localStorage key and cookie name the SDK writes. */
 export const STORAGE_PREFIX = 'rk_';
 
+/** Runs a device access; `undefined` when it throws (storage refused in private modes, or absent on a server). */
+const device = <T>(access: () => T): T | undefined => {
+  try {
+    return access();
+  } catch {}
+};
+
+/** Reads a stored JSON value; `undefined` when absent or unreadable. */
+export const readJson = (store: KeyValueStore, key: string) => device(() => JSON.parse(store.get(key)!));
+
 /** Creates the store of one client; memory is per client, so server rendering never shares it between requests. */
 export function createStorage(state: ConsentState, { domain }: StorageOptions = {}): ConsentStore {
   // What was not persisted, with the cookie lifetime it asked for.
   const memory = new Map<string, [string, number?]>();
-  const cookie = (key: string, value?: string, maxAge = 0) => {
+  const cookie = (key: string, value = '', maxAge = 0) => {
     // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-    document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value ?? '')};path=/;max-age=${maxAge};samesite=lax${
+    document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value)};path=/;max-age=${maxAge};samesite=lax${
       location.protocol === 'https:' ? ';secure' : ''
     }${domain ? `;domain=${domain}` : ''}`;
   };
   const store: ConsentStore = {
-    get(key) {
-      const held = memory.get(key);
-      // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
-      if (held || state !== 'granted') return held?.[0] ?? null;
-      try {
-        const found = document.cookie.match(`(?:^|; )${STORAGE_PREFIX + key}=([^;]*)`);
-        if (found) return decodeURIComponent(found[1]!);
-      } catch {}
-      try {
-        return localStorage.getItem(STORAGE_PREFIX + key);
-      } catch {
-        // Storage refused (private modes, disabled) or absent (server rendering).
-        return null;
-      }
-    },
+    // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)). The cookie
+    // comes first: it is the one a sibling subdomain shares.
+    get: (key) =>
+      memory.get(key)?.[0] ??
+      ((state === 'granted' &&
+        (device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
+          device(() => localStorage.getItem(STORAGE_PREFIX + key)))) ||
+        null),
     set(key, value, maxAge) {
-      try {
-        if (state !== 'granted') throw 0;
-        localStorage.setItem(STORAGE_PREFIX + key, value);
-        if (maxAge) cookie(key, value, maxAge);
-        memory.delete(key);
-      } catch {
-        memory.set(key, [value, maxAge]);
+      memory.set(key, [value, maxAge]);
+      if (state === 'granted') {
+        device(() => {
+          localStorage.setItem(STORAGE_PREFIX + key, value);
+          if (maxAge) cookie(key, value, maxAge);
+          memory.delete(key);
+        });
       }
     },
     remove(key) {
       memory.delete(key);
-      try {
+      device(() => {
         localStorage.removeItem(STORAGE_PREFIX + key);
         if (document.cookie.includes(STORAGE_PREFIX + key)) cookie(key);
-      } catch {}
+      });
     },
-    consent(next) {
+    consent(next = state) {
       if (next === 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
-        const keys = [`${STORAGE_PREFIX}ref`];
-        try {
-          keys.push(...Object.keys(localStorage));
-        } catch {}
-        for (const key of keys) {
+        for (const key of [`${STORAGE_PREFIX}ref`, ...(device(() => Object.keys(localStorage)) ?? [])]) {
           if (!key.startsWith(STORAGE_PREFIX)) continue;
           const short = key.slice(STORAGE_PREFIX.length);
           // The page keeps what it knew for its own life; only the device forgets.
@@ -92,6 +94,7 @@ export function createStorage(state: ConsentState, { domain }: StorageOptions = 
       }
       state = next;
       if (next === 'granted') for (const [key, [value, maxAge]] of memory) store.set(key, value, maxAge);
+      return state;
     },
   };
   return store;

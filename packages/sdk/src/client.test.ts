@@ -1,6 +1,7 @@
 import { parseEvent } from '@referkit/events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReferkit, type ReferkitOptions } from './client.js';
+import { listen } from './spa.js';
 import { installPage } from './testing/fake-page.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
@@ -95,7 +96,7 @@ describe('capture', () => {
     };
     vi.stubGlobal('history', history);
     const client = aClient();
-    const stop = client.listen();
+    const stop = listen(client);
     history.pushState(null, '', LINK);
     expect(client.referral()?.code).toBe('ALEX-7HC2QK');
     client.clear();

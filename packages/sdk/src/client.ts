@@ -12,7 +12,6 @@ import { type Delivery, postOf } from './delivery.js';
 import { hashEmail } from './email-hash.js';
 import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm } from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
-import { listenRoutes } from './spa.js';
 import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
 
 /**
@@ -86,8 +85,6 @@ export interface ReferkitClient {
   clear(): void;
   /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen`, `outbox` are the SDK's own. */
   storage: KeyValueStore;
-  /** Captures on every `pushState`/`popstate`; returns the unsubscribe. */
-  listen(): () => void;
 }
 
 /**
@@ -160,7 +157,6 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
     flush: () => outbox.flush().then(() => {}),
     clear: memory.clear,
     storage: store,
-    listen: () => listenRoutes(() => client.capture()),
   };
 
   if (typeof window === 'object') {

@@ -12,6 +12,6 @@ export type { Outbox, RetryOptions } from './outbox.js';
 export { createOutbox } from './outbox.js';
 export type { ShareIntentOptions, ShareIntents } from './share-intents.js';
 export { shareIntents } from './share-intents.js';
-export { listenRoutes } from './spa.js';
+export { listen, listenRoutes } from './spa.js';
 export type { ConsentStore, KeyValueStore, StorageOptions } from './storage.js';
 export { createStorage, STORAGE_PREFIX } from './storage.js';

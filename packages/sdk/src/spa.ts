@@ -16,3 +16,12 @@ export function listenRoutes(onRoute: () => void): () => void {
     removeEventListener('popstate', onRoute);
   };
 }
+
+/**
+ * Captures with `client` on every route change of a single-page app; returns the unsubscribe. A
+ * standalone function rather than a client method, so a checkout that never listens does not ship it.
+ * @example const stop = listen(referkit);
+ */
+export function listen(client: { capture(): unknown }): () => void {
+  return listenRoutes(() => client.capture());
+}

@@ -84,5 +84,6 @@ export async function attempt(body: string, { url, fetch, timeout }: Transport):
  * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
  */
 export function retryAfter(value: string | null, now = Date.now()): number {
-  return value && /^\s*\d+\s*$/.test(value) ? Number(value) * 1e3 : Date.parse(value!) - now;
+  // `Number` reads delay-seconds (spaces allowed) and is NaN for a date; a wait of 0 uses the backoff too.
+  return value ? Number(value) * 1e3 || Date.parse(value) - now : Number.NaN;
 }

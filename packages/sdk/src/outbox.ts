@@ -49,7 +49,7 @@ export function createOutbox(
   const update = (change: (stored: string[]) => string[]) => store.set('outbox', JSON.stringify(change(bodies())));
   const run = async (body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
-      const [result, wait = Number.NaN] = await attempt(body, transport);
+      const [result, wait = 0] = await attempt(body, transport);
       const done = result.ok || !result.queued;
       if (done) update((stored) => stored.filter((other) => other !== body));
       // A Retry-After past the cap is honoured by not retrying now: the next flush comes later.
@@ -57,7 +57,7 @@ export function createOutbox(
         sending.delete(body);
         return result;
       }
-      await sleep(wait >= 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
+      await sleep(wait > 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
     }
   };
   const deliver = (body: string) => sending.get(body) ?? sending.set(body, run(body)).get(body)!;

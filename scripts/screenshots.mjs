@@ -20,7 +20,10 @@ const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const DAY = 86_400_000;
 const CHANNELS = ['whatsapp', 'copy', 'email', 'x', 'qr', 'sms'];
 
-await build({ configFile: fileURLToPath(new URL('../examples/checkout/vite.config.ts', import.meta.url)), logLevel: 'error' });
+await build({
+  configFile: fileURLToPath(new URL('../examples/checkout/vite.config.ts', import.meta.url)),
+  logLevel: 'error',
+});
 const dataDir = await mkdtemp(join(tmpdir(), 'referkit-screenshots-'));
 const secret = generateSecret();
 const started = await startDemo({ port: 0, dataDir, secret });
@@ -44,7 +47,11 @@ try {
   await account.locator('referkit-share').getByRole('button', { name: 'Copy link' }).click();
   await account.locator('referkit-share').getByText('Copied').first().waitFor();
   const link = await account.evaluate(() => navigator.clipboard.readText());
-  await account.locator('referkit-share').getByText(/friends? joined/).first().waitFor();
+  await account
+    .locator('referkit-share')
+    .getByText(/friends? joined/)
+    .first()
+    .waitFor();
   await account.screenshot({ path: join(out, 'account.png'), fullPage: true });
 
   // The friend's first look at the shop, from a fresh browser.
@@ -74,7 +81,10 @@ try {
 /** Four weeks of landings, shares and redemptions, the same every run (a fixed pseudo-random walk). */
 async function seedHistory() {
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
   const now = Date.now();
   let order = 0;
   for (let day = 27; day >= 1; day--) {
@@ -96,7 +106,10 @@ async function seedHistory() {
         order += 1;
         await post(
           {
-            type: 'redemption', code: ambassador.code, occurredAt: at(6), orderId: `hist_${order}`,
+            type: 'redemption',
+            code: ambassador.code,
+            occurredAt: at(6),
+            orderId: `hist_${order}`,
             order: { currency: 'USD', subtotal, discount, total: subtotal - discount },
             customer: { id: `cus_hist_${order}`, firstOrder: true },
           },
@@ -110,7 +123,11 @@ async function seedHistory() {
 async function post(fields, signed = false) {
   const id = `evt_history${Math.random().toString(36).slice(2, 14)}`;
   const body = JSON.stringify({ v: 1, id, program: demo.program.id, ...fields });
-  const headers = { 'content-type': 'application/json', ...(signed ? await signEvent({ secret, id, timestamp: new Date(), body }) : {}) };
+  const headers = {
+    'content-type': 'application/json',
+    ...(signed ? await signEvent({ secret, id, timestamp: new Date(), body }) : {}),
+  };
   const response = await fetch(`${demo.url}/api/referrals/events`, { method: 'POST', headers, body });
-  if (response.status >= 300) throw new Error(`The receiver refused a history event (${response.status}): ${await response.text()}`);
+  if (response.status >= 300)
+    throw new Error(`The receiver refused a history event (${response.status}): ${await response.text()}`);
 }

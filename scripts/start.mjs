@@ -16,7 +16,9 @@ for (const [title, args] of steps) {
   console.log(`[referkit-demo] ${title}…`);
   const step = spawnSync(npm, args, { stdio: 'inherit' });
   if (step.status !== 0) {
-    console.error(`[referkit-demo] Could not start: \`npm ${args.join(' ')}\` failed (exit ${step.status ?? step.signal}). Its errors are above.`);
+    console.error(
+      `[referkit-demo] Could not start: \`npm ${args.join(' ')}\` failed (exit ${step.status ?? step.signal}). Its errors are above.`,
+    );
     process.exit(step.status ?? 1);
   }
 }

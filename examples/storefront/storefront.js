@@ -1,7 +1,13 @@
 // Referkit's queue: calls made before referkit.js has loaded wait in Referkit.q, then run in order.
 // This file loads before referkit.js (both `defer`), and is a file of its own rather than an
 // inline script so the pages work under a strict Content-Security-Policy.
-window.Referkit = window.Referkit || function () { (Referkit.q = Referkit.q || []).push(arguments); };
+window.Referkit =
+  window.Referkit ||
+  function () {
+    Referkit.q = Referkit.q || [];
+    // biome-ignore lint/complexity/noArguments: the queue keeps each call exactly as made, for referkit.js to replay.
+    Referkit.q.push(arguments);
+  };
 
 Referkit('init', {
   program: 'fernwood-friends',

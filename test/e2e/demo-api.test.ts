@@ -27,12 +27,20 @@ describe('the demo backend', () => {
 
   const api = (path: string, init?: RequestInit) => fetch(`${demo.url}${path}`, init);
   const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    api(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    api(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const code = (role: string) => demo.ambassadors.find((ambassador) => ambassador.role === role)?.code ?? '';
 
   test('seeds one program and one ambassador of each role on first start', () => {
     expect(demo.seeded).toBe(true);
-    expect(demo.ambassadors.map((ambassador) => ambassador.role)).toEqual(['ambassador', 'community_leader', 'influencer']);
+    expect(demo.ambassadors.map((ambassador) => ambassador.role)).toEqual([
+      'ambassador',
+      'community_leader',
+      'influencer',
+    ]);
     const influencer = demo.ambassadors[2];
     expect(influencer?.audienceTier).toBe('micro');
     expect(Date.parse(influencer?.campaign?.startsAt ?? '')).toBeLessThan(Date.now());
@@ -83,7 +91,9 @@ describe('the demo backend', () => {
   });
 
   test('escapes a name people typed on the account page', async () => {
-    const signed = await (await postJson('/api/ambassadors', { displayName: '<img src=x onerror=alert(1)>', role: 'ambassador' })).json();
+    const signed = await (
+      await postJson('/api/ambassadors', { displayName: '<img src=x onerror=alert(1)>', role: 'ambassador' })
+    ).json();
     const page = await (await api(`/account?code=${signed.code}`)).text();
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('name="&#60;img src=x onerror=alert(1)&#62;"');
@@ -91,8 +101,13 @@ describe('the demo backend', () => {
 
   test('refuses an unsigned redemption for an order the shop never placed', async () => {
     const response = await postJson('/api/referrals/events', {
-      v: 1, id: 'evt_forgedclaim0001', type: 'redemption', program: demo.program.id, code: code('ambassador'),
-      occurredAt: new Date().toISOString(), orderId: 'ord_never_placed',
+      v: 1,
+      id: 'evt_forgedclaim0001',
+      type: 'redemption',
+      program: demo.program.id,
+      code: code('ambassador'),
+      occurredAt: new Date().toISOString(),
+      orderId: 'ord_never_placed',
       order: { currency: 'USD', subtotal: 4800, discount: 720, total: 4080 },
     });
     expect(response.status).toBe(422);
@@ -101,8 +116,13 @@ describe('the demo backend', () => {
 
   test('refuses a redemption with a forged signature instead of judging it as a claim', async () => {
     const body = JSON.stringify({
-      v: 1, id: 'evt_forgedsignature1', type: 'redemption', program: demo.program.id, code: code('ambassador'),
-      occurredAt: new Date().toISOString(), orderId: 'ord_forged',
+      v: 1,
+      id: 'evt_forgedsignature1',
+      type: 'redemption',
+      program: demo.program.id,
+      code: code('ambassador'),
+      occurredAt: new Date().toISOString(),
+      orderId: 'ord_forged',
       order: { currency: 'USD', subtotal: 4800, discount: 720, total: 4080 },
     });
     const response = await api('/api/referrals/events', {
@@ -129,18 +149,28 @@ describe('the demo backend', () => {
     const placed = await response.json();
     expect(placed.order).toMatchObject({ subtotal: 7200, discount: 1080, total: 6120 });
     // The influencer's micro-tier reward: 10% of the order, in cash.
-    expect(placed.referral).toMatchObject({ ok: true, status: 201, rewards: { ambassador: { amount: 612, type: 'cash' } } });
+    expect(placed.referral).toMatchObject({
+      ok: true,
+      status: 201,
+      rewards: { ambassador: { amount: 612, type: 'cash' } },
+    });
   });
 
   test('refuses an order for a product the shop does not sell', async () => {
-    const response = await postJson('/api/orders', { email: 'x@example.com', items: [{ sku: 'gold-bar', quantity: 1 }] });
+    const response = await postJson('/api/orders', {
+      email: 'x@example.com',
+      items: [{ sku: 'gold-bar', quantity: 1 }],
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('unknown_product');
   });
 
   test('answers a taken port with port_in_use, without touching the database', async () => {
     const second = await startDemo({ port: demo.port, dataDir });
-    expect(second).toEqual({ ok: false, error: { code: 'port_in_use', message: expect.stringContaining(String(demo.port)) } });
+    expect(second).toEqual({
+      ok: false,
+      error: { code: 'port_in_use', message: expect.stringContaining(String(demo.port)) },
+    });
   });
 
   test('refuses a second demo on the same data directory', async () => {

@@ -94,8 +94,9 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
     thanksUrl = page.url();
-    await eventually(() => page.locator('#referral').textContent())
-      .toBe(`You saved $7.20 with code ${alex.code}. Your friend earns $10.00 credit (pending).`);
+    await eventually(() => page.locator('#referral').textContent()).toBe(
+      `You saved $7.20 with code ${alex.code}. Your friend earns $10.00 credit (pending).`,
+    );
   });
 
   test("shows one redemption with the friend's discount and the ambassador's reward on the dashboard", async () => {

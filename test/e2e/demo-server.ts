@@ -46,7 +46,13 @@ export async function startDemoUnderTest(database: DemoDatabase): Promise<DemoUn
   if (database.kind === 'pglite') {
     const dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-'));
     const demo = unwrap(await startDemo({ port: 0, dataDir }));
-    return { demo, teardown: async () => { await demo.close(); await rm(dataDir, { recursive: true, force: true }); } };
+    return {
+      demo,
+      teardown: async () => {
+        await demo.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const schema = `demo_e2e_${process.pid}_${Date.now().toString(36)}`;
   const demo = unwrap(await startDemo({ port: 0, databaseUrl: database.url, schema }));

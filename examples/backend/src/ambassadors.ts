@@ -20,7 +20,14 @@ export type SignUp = Omit<AmbassadorInput, 'id' | 'code' | 'joinedAt'> & { handl
 /** The outcome of a sign-up: the new ambassador, or the issues with what was given. */
 export type SignUpResult =
   | { ok: true; value: Ambassador }
-  | { ok: false; error: { code: 'invalid_ambassador'; message: string; issues: { path: (string | number)[]; code: string; message: string }[] } };
+  | {
+      ok: false;
+      error: {
+        code: 'invalid_ambassador';
+        message: string;
+        issues: { path: (string | number)[]; code: string; message: string }[];
+      };
+    };
 
 /** Mints a code for a new ambassador and records them; a clash of minted codes is retried. */
 export async function signUpAmbassador(

@@ -13,8 +13,8 @@ import { dashboardPage } from './dashboard.js';
 import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
 import { orderById } from './orders.js';
-import { type DeliverRedemption, placeOrder } from './place-order.js';
 import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
+import { type DeliverRedemption, placeOrder } from './place-order.js';
 import { readStatic } from './static-files.js';
 import { accountPage } from './storefront-pages.js';
 
@@ -53,7 +53,9 @@ const HTML_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-const apiError = (code: string, message: string, issues?: unknown) => ({ error: { code, message, ...(issues ? { issues } : {}) } });
+const apiError = (code: string, message: string, issues?: unknown) => ({
+  error: { code, message, ...(issues ? { issues } : {}) },
+});
 
 /** Builds the demo's Hono app. */
 export function createDemoApp(options: DemoAppOptions): Hono {
@@ -79,7 +81,8 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   app.post('/api/ambassadors', async (c) => {
     const body = await c.req.json().catch(() => undefined);
-    if (typeof body !== 'object' || body === null) return c.json(apiError('invalid_json', 'Expected a JSON object.'), 400);
+    if (typeof body !== 'object' || body === null)
+      return c.json(apiError('invalid_json', 'Expected a JSON object.'), 400);
     const result = await enrol(body as Record<string, unknown>);
     return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, 400);
   });
@@ -87,7 +90,11 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.post('/api/orders', async (c) => {
     const parsed = orderRequestSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), code: issue.code, message: issue.message }));
+      const issues = parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String),
+        code: issue.code,
+        message: issue.message,
+      }));
       return c.json(apiError('invalid_order', 'Expected an email and at least one item.', issues), 400);
     }
     const enrolment = parsed.data.code ? await findEnrolment(client, programs, parsed.data.code) : null;
@@ -100,10 +107,17 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   app.get('/api/orders/:id', async (c) => {
     const order = await orderById(client, c.req.param('id'));
-    if (!order || order.status !== 'placed') return c.json(apiError('unknown_order', 'No order has this id.'), 404);
+    if (order?.status !== 'placed') return c.json(apiError('unknown_order', 'No order has this id.'), 404);
     c.header('cache-control', 'no-store');
     return c.json({
-      order: { id: order.id, currency: order.currency, items: order.items, subtotal: order.subtotal, discount: order.discount, total: order.total },
+      order: {
+        id: order.id,
+        currency: order.currency,
+        items: order.items,
+        subtotal: order.subtotal,
+        discount: order.discount,
+        total: order.total,
+      },
       code: order.code,
       redemption: order.code
         ? {
@@ -124,7 +138,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const code = c.req.query('code');
     const enrolment = code ? await findEnrolment(client, programs, code) : null;
     const page = enrolment
-      ? await accountPage({ kind: 'one', enrolment })
+      ? await accountPage({ kind: 'one', enrolment, base: `${new URL(c.req.url).origin}/` })
       : await accountPage({
           kind: 'list',
           ambassadors: await listAmbassadors(client, program.id),
@@ -148,7 +162,9 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
   });
 
-  app.get('/referkit.js', (c) => staticFile(c.req.raw, widgetDist, 'referkit.js', 'Run `npm run build` to build the widget.'));
+  app.get('/referkit.js', (c) =>
+    staticFile(c.req.raw, widgetDist, 'referkit.js', 'Run `npm run build` to build the widget.'),
+  );
   app.get('/checkout', (c) => c.redirect(`/checkout/${new URL(c.req.url).search}`, 301));
   app.get('/checkout/*', (c) => {
     const path = c.req.path.slice('/checkout/'.length) || 'index.html';
@@ -185,7 +201,8 @@ async function staticFile(request: Request, root: string, path: string, missing 
     ? { ...HTML_HEADERS }
     : { 'content-type': file.type, 'x-content-type-options': 'nosniff' };
   // Vite's hashed assets never change; everything else is revalidated so edits show on reload.
-  headers['cache-control'] = /\/assets\/.+-[\w-]{8}\./.test(request.url) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  headers['cache-control'] = /\/assets\/.+-[\w-]{8}\./.test(request.url)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
   return new Response(request.method === 'HEAD' ? null : (file.body as BodyInit), { headers });
 }
-

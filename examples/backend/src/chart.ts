@@ -44,7 +44,8 @@ export function seriesChart(series: readonly SeriesPoint[]): SafeHtml {
     <polyline points="${line('landings')}" class="landings"/>
     <polyline points="${line('redemptions')}" class="redemptions"/>
     ${series.map(
-      (point, index) => html`<circle cx="${x(index)}" cy="${y(point.redemptions)}" r="3" class="redemptions-dot"><title>${point.date}: ${point.redemptions} redemptions, ${point.landings} landings</title></circle>`,
+      (point, index) =>
+        html`<circle cx="${x(index)}" cy="${y(point.redemptions)}" r="3" class="redemptions-dot"><title>${point.date}: ${point.redemptions} redemptions, ${point.landings} landings</title></circle>`,
     )}
   </svg>
   <figcaption><span class="key landings">Landings</span> <span class="key redemptions">Redemptions</span></figcaption>

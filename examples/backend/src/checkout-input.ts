@@ -6,7 +6,11 @@ import { z } from 'zod';
 
 /** The order request the checkout sends. */
 export const orderRequestSchema = z.strictObject({
-  email: z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an email address'),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an email address'),
   items: z
     .array(z.strictObject({ sku: z.string().max(64), quantity: z.int().min(1).max(20) }))
     .min(1)

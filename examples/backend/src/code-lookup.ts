@@ -93,7 +93,11 @@ export function publicCode({ program, ambassador }: Enrolment): PublicCode {
 }
 
 /** The share panel's view of an ambassador, from the ledger's stats. */
-export async function publicStats(store: DemoStore, { program, ambassador }: Enrolment, now: Date): Promise<AmbassadorPublicStats> {
+export async function publicStats(
+  store: DemoStore,
+  { program, ambassador }: Enrolment,
+  now: Date,
+): Promise<AmbassadorPublicStats> {
   const stats = await store.stats({ program: program.id, code: ambassador.code, to: now.toISOString() });
   const mine = stats.ambassadors.find((row) => row.code === ambassador.code);
   const rewardType = ambassadorRewardFor(program, ambassador).type;
@@ -111,7 +115,14 @@ export async function publicStats(store: DemoStore, { program, ambassador }: Enr
       pending: mine?.rewards.pending ?? 0,
     },
     ...(mine?.target
-      ? { target: { shares: mine.target.shares, per: mine.target.per, done: mine.target.done, reached: mine.target.reached } }
+      ? {
+          target: {
+            shares: mine.target.shares,
+            per: mine.target.per,
+            done: mine.target.done,
+            reached: mine.target.reached,
+          },
+        }
       : {}),
   };
 }

@@ -12,7 +12,7 @@ import { orderById } from './orders.js';
 export async function confirmOrder(client: SqlClient, event: RedemptionEvent | ReversalEvent): Promise<boolean> {
   if (event.type !== 'redemption') return false;
   const order = await orderById(client, event.orderId);
-  if (!order || order.status !== 'placed' || order.program !== event.program) return false;
+  if (order?.status !== 'placed' || order.program !== event.program) return false;
   const claimed = event.order;
   return (
     order.code === event.code &&

@@ -55,7 +55,16 @@ function metricHeads(): SafeHtml {
 
 type Metrics = Pick<
   AmbassadorStats,
-  'landings' | 'shares' | 'redemptions' | 'conversionRate' | 'revenue' | 'friendDiscounts' | 'rewardCost' | 'roi' | 'repeatOrderRate' | 'rewards'
+  | 'landings'
+  | 'shares'
+  | 'redemptions'
+  | 'conversionRate'
+  | 'revenue'
+  | 'friendDiscounts'
+  | 'rewardCost'
+  | 'roi'
+  | 'repeatOrderRate'
+  | 'rewards'
 >;
 
 function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {

@@ -28,7 +28,10 @@ export function demoProgram(now: Date): ProgramInput {
         startsAt: new Date(now.getTime() - 7 * DAY).toISOString(),
         endsAt: new Date(now.getTime() + 60 * DAY).toISOString(),
         ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 },
-        audienceRewards: { micro: { basis: 'percent', type: 'cash', percent: 10 }, macro: { basis: 'percent', type: 'cash', percent: 15 } },
+        audienceRewards: {
+          micro: { basis: 'percent', type: 'cash', percent: 10 },
+          macro: { basis: 'percent', type: 'cash', percent: 15 },
+        },
       },
     },
     promoteToCommunityLeaderAfter: 5,

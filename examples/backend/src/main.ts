@@ -23,7 +23,8 @@ const started = await startDemo({
   ...(process.env.REFERKIT_WEBHOOK_SECRET ? { secret: process.env.REFERKIT_WEBHOOK_SECRET } : {}),
 });
 if (!started.ok) {
-  const hint = started.error.code === 'port_in_use' ? ' Stop the other server or start on another port: PORT=5174 npm start' : '';
+  const hint =
+    started.error.code === 'port_in_use' ? ' Stop the other server or start on another port: PORT=5174 npm start' : '';
   console.error(`[referkit-demo] ${started.error.message}${hint}`);
   process.exit(1);
 }
@@ -33,7 +34,9 @@ const label = (ambassador: (typeof demo.ambassadors)[number]) =>
   `${ambassador.displayName} (${ROLE_NAMES[ambassador.role] ?? ambassador.role})`;
 const width = Math.max(...demo.ambassadors.map((ambassador) => label(ambassador).length), 10);
 const line = (label: string, url: string) => console.log(`  ${label.padEnd(width)} ${url}`);
-console.log(`\nReferkit demo — ${demo.program.brand}, program "${demo.program.id}" (${demo.database}${demo.seeded ? ', seeded just now' : ''})\n`);
+console.log(
+  `\nReferkit demo — ${demo.program.brand}, program "${demo.program.id}" (${demo.database}${demo.seeded ? ', seeded just now' : ''})\n`,
+);
 line('Storefront', `${demo.url}/`);
 // The seeded three come first; later sign-ups are listed on the account page.
 for (const ambassador of demo.ambassadors.slice(0, 5)) {

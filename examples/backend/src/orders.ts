@@ -52,9 +52,19 @@ export async function insertOrder(client: SqlClient, order: Omit<ShopOrder, 'cre
        first_order, items, attribution, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
-      order.id, order.program, order.customerId, order.emailHash, order.code, order.currency, order.subtotal,
-      order.discount, order.total, order.firstOrder, JSON.stringify(order.items),
-      order.attribution ? JSON.stringify(order.attribution) : null, order.status,
+      order.id,
+      order.program,
+      order.customerId,
+      order.emailHash,
+      order.code,
+      order.currency,
+      order.subtotal,
+      order.discount,
+      order.total,
+      order.firstOrder,
+      JSON.stringify(order.items),
+      order.attribution ? JSON.stringify(order.attribution) : null,
+      order.status,
     ],
   );
 }

@@ -9,6 +9,7 @@ export function page({ title, body }: { title: string; body: SafeHtml }): SafeHt
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="/tea-tin.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/storefront.css">
 </head>
 <body>

@@ -23,7 +23,6 @@ export interface RedemptionClaim {
   attribution?: Attribution;
 }
 
-
 /** Sends a signed redemption to the receiver. */
 export type DeliverRedemption = (program: Program, claim: RedemptionClaim) => Promise<Delivery>;
 
@@ -53,7 +52,12 @@ export async function placeOrder(
   const items: OrderLine[] = [];
   for (const { sku, quantity } of request.items) {
     const product = productBySku(sku);
-    if (!product) return { ok: false, status: 400, error: { code: 'unknown_product', message: `No product has the SKU "${sku}".` } };
+    if (!product)
+      return {
+        ok: false,
+        status: 400,
+        error: { code: 'unknown_product', message: `No product has the SKU "${sku}".` },
+      };
     items.push({ sku, name: product.name, price: product.price, quantity });
   }
   const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
@@ -62,7 +66,8 @@ export async function placeOrder(
   const firstOrder = (await placedOrderCount(client, customerId)) === 0;
   // A leader's member ordering again earns the leader a retention reward, without a second discount.
   const repeatForLeader = !firstOrder && enrolment?.ambassador.role === 'community_leader';
-  const discount = enrolment && !repeatForLeader ? friendDiscount(friendOfferFor(program, enrolment.ambassador), subtotal) : 0;
+  const discount =
+    enrolment && !repeatForLeader ? friendDiscount(friendOfferFor(program, enrolment.ambassador), subtotal) : 0;
   const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
   const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   // The customer id is derived from the email hash, so the browser's claim and the signed event carry
@@ -70,14 +75,30 @@ export async function placeOrder(
   const customer: Customer = { id: customerId, firstOrder };
   const attribution = enrolment && request.attribution ? (request.attribution as Attribution) : null;
   await insertOrder(client, {
-    id: orderId, program: program.id, customerId, emailHash, code: enrolment?.ambassador.code ?? null,
-    currency: program.currency, subtotal, discount, total: order.total, firstOrder, items, attribution, status: 'placed',
+    id: orderId,
+    program: program.id,
+    customerId,
+    emailHash,
+    code: enrolment?.ambassador.code ?? null,
+    currency: program.currency,
+    subtotal,
+    discount,
+    total: order.total,
+    firstOrder,
+    items,
+    attribution,
+    status: 'placed',
   });
   const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };
-  if (!enrolment) return { ok: true, status: 201, value: { order: summary, code: null, redemption: null, referral: null } };
+  if (!enrolment)
+    return { ok: true, status: 201, value: { order: summary, code: null, redemption: null, referral: null } };
 
   const claim: RedemptionClaim = {
-    code: enrolment.ambassador.code, orderId, order, customer, ...(attribution ? { attribution } : {}),
+    code: enrolment.ambassador.code,
+    orderId,
+    order,
+    customer,
+    ...(attribution ? { attribution } : {}),
   };
   const referral = await deliver(program, claim);
   // A verdict (4xx) means the program says no: the shop does not take the order with this code.
@@ -86,7 +107,11 @@ export async function placeOrder(
     await refuseOrder(client, orderId);
     return { ok: false, status: 422, error: referral.error };
   }
-  return { ok: true, status: 201, value: { order: summary, code: claim.code, redemption: { orderId, order, customer }, referral } };
+  return {
+    ok: true,
+    status: 201,
+    value: { order: summary, code: claim.code, redemption: { orderId, order, customer }, referral },
+  };
 }
 
 /** The friend's discount on a subtotal: percent rounded half up and capped, fixed up to the subtotal. */

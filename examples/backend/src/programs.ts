@@ -5,7 +5,9 @@ import type { SqlClient } from './database.js';
 /** Every program the brand runs, parsed (defaults filled in). */
 export async function loadPrograms(client: SqlClient): Promise<Program[]> {
   const { rows } = await client.query<{ program: unknown }>('SELECT program FROM demo_programs ORDER BY created_at');
-  return rows.map((row) => programSchema.parse(typeof row.program === 'string' ? JSON.parse(row.program) : row.program));
+  return rows.map((row) =>
+    programSchema.parse(typeof row.program === 'string' ? JSON.parse(row.program) : row.program),
+  );
 }
 
 /** Saves a program unless one with its id exists; answers the parsed program. */

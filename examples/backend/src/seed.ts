@@ -25,7 +25,8 @@ export async function seedDemo(client: SqlClient, store: DemoStore, now: Date): 
     const program = await saveProgram(client, demoProgram(now));
     for (const { handle, ...ambassador } of demoAmbassadors(now)) {
       const result = await signUpAmbassador(client, program.id, { ...ambassador, handle }, now);
-      if (!result.ok) throw new Error(`[referkit-demo] Could not seed ${ambassador.displayName}: ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`[referkit-demo] Could not seed ${ambassador.displayName}: ${result.error.message}`);
     }
     programs = await loadPrograms(client);
   }
@@ -33,7 +34,8 @@ export async function seedDemo(client: SqlClient, store: DemoStore, now: Date): 
   if (!first) throw new Error('[referkit-demo] Could not seed the demo program.');
   // The ledger's copy is refreshed on every start: upserts are idempotent, and a ledger reset stays usable.
   for (const program of programs) {
-    for (const ambassador of await listAmbassadors(client, program.id)) await store.upsertAmbassador(program, ambassador);
+    for (const ambassador of await listAmbassadors(client, program.id))
+      await store.upsertAmbassador(program, ambassador);
   }
   return { programs, ambassadors: await listAmbassadors(client, first.id), fresh };
 }

@@ -64,7 +64,9 @@ export async function startDemo(
   const { port = 5173, host = '127.0.0.1', now = () => new Date() } = options;
   // Requests that arrive while the database opens wait for it rather than failing.
   let ready: (app: { fetch: (request: Request) => Response | Promise<Response> }) => void = () => {};
-  const app = new Promise<{ fetch: (request: Request) => Response | Promise<Response> }>((resolve) => (ready = resolve));
+  const app = new Promise<{ fetch: (request: Request) => Response | Promise<Response> }>(
+    (resolve) => (ready = resolve),
+  );
   const server = createAdaptorServer({ fetch: async (request) => (await app).fetch(request), hostname: host });
   const listening = await new Promise<AddressInfo | NodeJS.ErrnoException>((resolve) => {
     server.once('error', resolve);
@@ -90,7 +92,10 @@ export async function startDemo(
       : await openDatabase({ dataDir: options.dataDir ?? defaultDataDir });
   } catch (error) {
     await stopServer();
-    return { ok: false, error: { code: 'database_unavailable', message: `Could not open the database: ${(error as Error).message}` } };
+    return {
+      ok: false,
+      error: { code: 'database_unavailable', message: `Could not open the database: ${(error as Error).message}` },
+    };
   }
   try {
     const store = await openLedger(database.client);
@@ -103,7 +108,9 @@ export async function startDemo(
     const receiver = createDemoReceiver({ client: database.client, store, programs, secret, now });
     // The signed path goes over real HTTP to this same server, as it would to a separate one.
     const delivery = signedDelivery({ secret, endpoint: `${origin}/api` });
-    ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver: delivery.deliver, now }));
+    ready(
+      createDemoApp({ client: database.client, store, programs, program, receiver, deliver: delivery.deliver, now }),
+    );
     let closing: Promise<void> | undefined;
     return {
       ok: true,

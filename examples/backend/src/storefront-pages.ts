@@ -20,7 +20,7 @@ const ROLE_NAMES: Record<string, string> = {
 
 /** What the account page shows: one ambassador's share panel, or the list of all of them. */
 export type AccountView =
-  | { kind: 'one'; enrolment: Enrolment }
+  | { kind: 'one'; enrolment: Enrolment; /** Where share links point: the storefront's home page. */ base: string }
   | { kind: 'list'; ambassadors: Ambassador[]; notice?: string };
 
 /** Renders `account.html` with the ambassadors' share panels or links filled in. */
@@ -33,7 +33,7 @@ function accountContent(view: AccountView): SafeHtml {
   if (view.kind === 'one') {
     const { ambassador } = view.enrolment;
     // The program's terms for this role, as the shop's template would print them (JSON, escaped).
-    return html`<referkit-share code="${ambassador.code}" name="${ambassador.displayName}" role="${ambassador.role}" terms="${JSON.stringify(shareTerms(view.enrolment))}"></referkit-share>
+    return html`<referkit-share code="${ambassador.code}" name="${ambassador.displayName}" role="${ambassador.role}" terms="${JSON.stringify({ ...shareTerms(view.enrolment), base: view.base })}"></referkit-share>
   <p><a href="/account">All ambassadors</a></p>`;
   }
   return html`${view.notice ? html`<p class="notice" role="alert">${view.notice}</p>` : null}

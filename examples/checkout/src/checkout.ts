@@ -7,7 +7,7 @@ import { normalizeCode } from '@referkit/events/code';
 import { friendDiscount, offerSentence } from './friend-offer.js';
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
-import { lookUpCode, placeOrder, type Product, products, type PublicCode } from './shop-api.js';
+import { lookUpCode, type Product, type PublicCode, placeOrder, products } from './shop-api.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('checkout');
@@ -25,7 +25,7 @@ let product: Product | undefined;
 let applied: PublicCode | null = null;
 
 const catalogue = await products();
-product = catalogue.ok ? catalogue.value.find((item) => item.sku === sku) ?? catalogue.value[0] : undefined;
+product = catalogue.ok ? (catalogue.value.find((item) => item.sku === sku) ?? catalogue.value[0]) : undefined;
 if (!product) showError(catalogue.ok ? 'This product is not sold here.' : catalogue.error.message);
 if (referral) {
   codeInput.value = referral.code;
@@ -63,7 +63,13 @@ form.addEventListener('submit', async (event) => {
     ...(applied ? { code: applied.code } : {}),
     // The landing the storefront captured, when it is the code being used.
     ...(applied && current?.code === applied.code
-      ? { attribution: { landedAt: current.landedAt, ...(current.channel ? { channel: current.channel } : {}), model: 'last_touch' as const } }
+      ? {
+          attribution: {
+            landedAt: current.landedAt,
+            ...(current.channel ? { channel: current.channel } : {}),
+            model: 'last_touch' as const,
+          },
+        }
       : {}),
   });
   place.disabled = false;
@@ -88,7 +94,10 @@ async function apply(input: string, typed = false): Promise<void> {
   if (!lookup.ok) {
     applied = null;
     if (typed || lookup.error.code !== 'unknown_code') {
-      showError(lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message, codeInput);
+      showError(
+        lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
+        codeInput,
+      );
     }
     render();
     return;

@@ -1,6 +1,7 @@
 /** The friend's offer in words and in money, as the checkout previews it (the server has the last word). */
-import type { PublicCode } from './shop-api.js';
+
 import { formatMoney } from './money.js';
+import type { PublicCode } from './shop-api.js';
 
 /** The discount the offer gives on a subtotal: percent rounded half up and capped, fixed up to the subtotal. */
 export function friendDiscount(offer: PublicCode['friendOffer'], subtotal: number): number {

@@ -39,9 +39,15 @@ async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> 
     const response = await fetch(path, init);
     const body = await response.json().catch(() => ({}));
     if (response.ok) return { ok: true, value: body as T };
-    return { ok: false, error: body.error ?? { code: `http_${response.status}`, message: `The shop answered ${response.status}.` } };
+    return {
+      ok: false,
+      error: body.error ?? { code: `http_${response.status}`, message: `The shop answered ${response.status}.` },
+    };
   } catch {
-    return { ok: false, error: { code: 'network_error', message: 'The shop could not be reached. Check your connection and try again.' } };
+    return {
+      ok: false,
+      error: { code: 'network_error', message: 'The shop could not be reached. Check your connection and try again.' },
+    };
   }
 }
 

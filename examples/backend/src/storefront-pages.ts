@@ -20,7 +20,7 @@ const ROLE_NAMES: Record<string, string> = {
 
 /** What the account page shows: one ambassador's share panel, or the list of all of them. */
 export type AccountView =
-  | { kind: 'one'; enrolment: Enrolment; /** Where share links point: the storefront's home page. */ base: string }
+  | { kind: 'one'; enrolment: Enrolment /** Where share links point: the storefront's home page. */; base: string }
   | { kind: 'list'; ambassadors: Ambassador[]; notice?: string };
 
 /** Renders `account.html` with the ambassadors' share panels or links filled in. */

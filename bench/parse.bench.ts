@@ -2,7 +2,7 @@
  * parseEvent against an ajv validator compiled from eventJsonSchema, on the same generated
  * redemptions, side by side. The goal: parseEvent at least as fast as ajv.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { eventJsonSchema, eventSchema, parseEvent } from '../packages/events/src/index.js';
 import { redemptionArb } from '../test/support/event-arbitraries.js';

@@ -130,6 +130,26 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     expect((await dashboardRow(page)).redemptions).toBe('1');
   });
 
+  test('takes a code typed by hand at checkout and credits its ambassador', async () => {
+    const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
+    const context = await browser.newContext();
+    watch(context);
+    const page = await context.newPage();
+    await page.goto(`${running.demo.url}/checkout/?sku=oolong-tin&qty=1`);
+    await page.getByLabel('Referral code').fill(` ${maya?.code.toLowerCase().replace('-', ' ')} `);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$5.40');
+    await page.getByLabel('Email').fill(`typed-${email}`);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
+    await eventually(() => page.locator('#referral').textContent()).toBe(
+      `You saved $5.40 with code ${maya?.code}. Your friend earns $10.00 credit (pending).`,
+    );
+    const stats = await (await fetch(`${running.demo.url}/api/ambassadors/${maya?.code}/stats`)).json();
+    expect(stats).toMatchObject({ friendsJoined: 1, rewards: { pending: 1000 } });
+    await context.close();
+  });
+
   test('runs every page without script errors under the strict CSP with Trusted Types', async () => {
     const policy = (await fetch(`${running.demo.url}/`)).headers.get('content-security-policy');
     expect(policy).toContain("script-src 'self'");

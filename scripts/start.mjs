@@ -5,7 +5,23 @@
  * its port and database before exiting; this script exits with its code.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+
+// A taken port is known in a millisecond; say so before half a minute of building. (The server checks
+// again when it listens, in case another process takes the port in between.)
+const port = Number(process.env.PORT ?? 5173);
+const taken = await new Promise((resolve) => {
+  const probe = createServer();
+  probe.once('error', (error) => resolve(error.code === 'EADDRINUSE'));
+  probe.listen(Number.isInteger(port) ? port : 5173, '127.0.0.1', () => probe.close(() => resolve(false)));
+});
+if (taken) {
+  console.error(
+    `[referkit-demo] Port ${port} on 127.0.0.1 is already in use. Stop the other server or start on another port: PORT=${port + 1} npm start`,
+  );
+  process.exit(1);
+}
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps = [

@@ -10,14 +10,24 @@ import { serveFolder } from './static-server.js';
 
 type ExportTarget = string | { types?: string; default?: string };
 
+function exportsOf(project: PackedProject, name: string): [string, ExportTarget][] {
+  const manifest = JSON.parse(readFileSync(join(project.dir, 'node_modules', name, 'package.json'), 'utf8'));
+  return Object.entries(manifest.exports as Record<string, ExportTarget>);
+}
+
 /** Import specifiers of the JavaScript modules an installed package's `exports` map publishes. */
 function moduleEntries(project: PackedProject, name: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(project.dir, 'node_modules', name, 'package.json'), 'utf8'));
-  const exports = manifest.exports as Record<string, ExportTarget>;
   // Entries without types are files, not modules: JSON, package.json, and referkit.js, a classic
   // script for a <script> tag that the browser tests load instead.
-  return Object.entries(exports)
+  return exportsOf(project, name)
     .filter(([, target]) => typeof target === 'object' && target.types)
+    .map(([subpath]) => name + subpath.slice(1));
+}
+
+/** Specifiers of the JSON files an installed package's `exports` map publishes. */
+function jsonEntries(project: PackedProject, name: string): string[] {
+  return exportsOf(project, name)
+    .filter(([subpath]) => subpath.endsWith('.json'))
     .map(([subpath]) => name + subpath.slice(1));
 }
 
@@ -71,6 +81,22 @@ describe('the packed packages installed in a fresh project', () => {
       for (const entry of entries) expect(names[entry]).toEqual(expect.arrayContaining(expectedNames[entry] ?? []));
     });
   }
+
+  it('resolves every exported JSON file, the event JSON Schema among them, to valid JSON', () => {
+    const entries = publishedPackages.flatMap((pkg) => jsonEntries(project, pkg.name));
+    expect(entries).toContain('@referkit/events/schema/event.schema.json');
+    // require.resolve goes through the exports map; JSON modules still warn as experimental on Node 20.
+    const script = `const { createRequire } = await import('node:module'); const { readFileSync } = await import('node:fs');
+      const require = createRequire(process.cwd() + '/'); const out = {};
+      for (const s of ${JSON.stringify(entries)}) out[s] = JSON.parse(readFileSync(require.resolve(s), 'utf8'));
+      console.log(JSON.stringify(out));`;
+    const result = project.run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(result.stderr).toBe('');
+    const files = JSON.parse(result.stdout) as Record<string, Record<string, unknown>>;
+    expect(files['@referkit/events/schema/event.schema.json']).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+    });
+  });
 
   it('loads the backend entries from CommonJS with require()', () => {
     const result = project.run(process.execPath, ['require-events.cjs']);

@@ -17,6 +17,7 @@ const lazy = {
   name: 'referkit-script-lazy',
   setup(plugin) {
     plugin.onResolve({ filter: /(^|\/)lazy\.js$/ }, () => ({ path: `${root}src/lazy-script.ts` }));
+    plugin.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: `${root}scripts/jsx-runtime.js` }));
   },
 };
 const result = await build({

@@ -1,6 +1,6 @@
 /** The ambassadors who signed up with the demo brand: minted codes, kept beside the ledger's copy. */
 import { randomUUID } from 'node:crypto';
-import { type Ambassador, type AmbassadorInput, ambassadorSchema, mintCode } from '@referkit/events';
+import { type Ambassador, ambassadorSchema, mintCode } from '@referkit/events';
 import type { SqlClient } from './database.js';
 
 /** Ambassadors of a program, oldest first. */
@@ -14,8 +14,15 @@ export async function listAmbassadors(client: SqlClient, program: string): Promi
   );
 }
 
-/** What a person gives when they sign up. */
-export type SignUp = Omit<AmbassadorInput, 'id' | 'code' | 'joinedAt'> & { handle?: string };
+/** What a person gives when they sign up; `ambassadorSchema` checks it, so it may come straight from a request. */
+export interface SignUp {
+  displayName: unknown;
+  role?: unknown;
+  audienceTier?: unknown;
+  campaign?: unknown;
+  /** The handle the code starts with. @default the first word of the name */
+  handle?: string;
+}
 
 /** The outcome of a sign-up: the new ambassador, or the issues with what was given. */
 export type SignUpResult =

@@ -186,7 +186,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const result = await signUpAmbassador(
       client,
       program.id,
-      { displayName: body.displayName as string, role: body.role as never, audienceTier: body.audienceTier as never },
+      { displayName: body.displayName, role: body.role, audienceTier: body.audienceTier },
       now(),
     );
     if (result.ok) await store.upsertAmbassador(program, result.value);

@@ -49,9 +49,15 @@ console.log('\nOpen an account page, copy the link, open it in a private window,
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
-  if (stopping) return;
+  // A second Ctrl-C means "now": PGlite may lose the last moments, never what it already committed.
+  if (stopping) process.exit(130);
   stopping = true;
+  const slow = setTimeout(
+    () => console.log('[referkit-demo] Still closing the database… Ctrl-C again to quit now.'),
+    5000,
+  );
   await demo.close();
+  clearTimeout(slow);
   console.log(`\n[referkit-demo] Stopped (${signal}).`);
   process.exit(0);
 };

@@ -41,7 +41,19 @@ export default [
     forbid: ['zod', 'ZodError', '$ZodType'],
   },
   // QR encoding, loaded from beside referkit.js only when an ambassador asks for a code.
-  { name: '@referkit/widget referkit-qr.js', file: 'packages/widget/dist/referkit-qr.js', brotli: 4000, forbid: ['zod'] },
+  {
+    name: '@referkit/widget referkit-qr.js',
+    file: 'packages/widget/dist/referkit-qr.js',
+    brotli: 4000,
+    forbid: ['zod'],
+  },
+  // The progress block, loaded from beside referkit.js once the brand's endpoint answers with stats.
+  {
+    name: '@referkit/widget referkit-progress.js',
+    file: 'packages/widget/dist/referkit-progress.js',
+    brotli: 700,
+    forbid: ['zod'],
+  },
   // Each extra catalogue, loaded for the locale asked for.
   ...['es', 'de', 'ar'].map((language) => ({
     name: `@referkit/widget referkit-${language}.js`,

@@ -21,6 +21,7 @@ const languages = (await readdir(`${root}src/i18n`))
 const outputs = [
   { entry: 'src/register.ts', file: 'referkit.js', format: 'iife' },
   { entry: 'src/qr.ts', file: 'referkit-qr.js', format: 'esm' },
+  { entry: 'scripts/progress-chunk.js', file: 'referkit-progress.js', format: 'esm', jsx: 'scripts/jsx-chunk.js' },
   ...languages.map((language) => ({
     entry: `src/i18n/${language}.ts`,
     file: `referkit-${language}.js`,
@@ -38,13 +39,13 @@ const scriptLazy = {
   },
 };
 
-/** In the script build, JSX goes through Preact's createElement (see jsx-runtime.js). */
-const scriptJsx = {
+/** In the script build, JSX goes through Preact's createElement: the bundle's own, or for a chunk the loader's. */
+const scriptJsx = (runtime = 'scripts/jsx-runtime.js') => ({
   name: 'referkit-script-jsx',
   setup(plugin) {
-    plugin.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: `${root}scripts/jsx-runtime.js` }));
+    plugin.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: `${root}${runtime}` }));
   },
-};
+});
 
 /** Evaluates a catalogue module at build time. */
 async function evaluate(file) {
@@ -69,7 +70,7 @@ const catalogueArray = {
 };
 
 await Promise.all(
-  outputs.map(({ entry, file, format }) =>
+  outputs.map(({ entry, file, format, jsx }) =>
     build({
       entryPoints: [`${root}${entry}`],
       outfile: `${root}dist/${file}`,
@@ -84,7 +85,7 @@ await Promise.all(
       // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
       // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
       charset: format === 'esm' ? 'utf8' : 'ascii',
-      plugins: [scriptLazy, scriptJsx, catalogueArray],
+      plugins: [scriptLazy, scriptJsx(jsx), catalogueArray],
       logLevel: 'warning',
     }),
   ),

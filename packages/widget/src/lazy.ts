@@ -9,6 +9,11 @@ export function loadQr(): Promise<typeof import('./qr.js')> {
   return import('./qr.js');
 }
 
+/** Loads the progress block (its own chunk: it is drawn only once the brand's endpoint answers with stats). */
+export function loadProgress(): Promise<typeof import('./share-progress.js')> {
+  return import('./share-progress.js');
+}
+
 // Literal paths rather than a template, so that every bundler (and Vite's test runner, which serves the
 // `.ts` sources) can resolve them. A new language adds its line here and its name to `LOCALES`.
 const catalogues: Record<string, () => Promise<{ default: Partial<Catalogue> }>> = {

@@ -10,12 +10,12 @@ import { CHANNEL_NAMES, CHANNELS, type IntentChannel } from './channels.js';
 import type { ProgramTerms, ReferkitClient } from './config.js';
 import { copyText } from './copy-text.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
-import { loadQr } from './lazy.js';
+import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
 import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
-import { ShareProgress } from './share-progress.js';
+import type { ShareProgress } from './share-progress.js';
 import { type AmbassadorPublicStats, getJson } from './stats.js';
 
 /** What `referkit:share` and `referkit:copy` carry. */
@@ -48,6 +48,8 @@ interface State {
   status: string;
   qr?: QrPath | false;
   stats?: AmbassadorPublicStats;
+  /** The progress block, loaded once stats arrive. */
+  progress?: typeof ShareProgress;
 }
 
 /** The share panel; renders nothing when no link can be built for the code. */
@@ -76,7 +78,17 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const { endpoint, code } = this.props;
     if (endpoint) {
       getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`).then(
-        (stats) => stats && this.setState({ stats }),
+        (stats) =>
+          stats &&
+          loadProgress().then(
+            ({ ShareProgress }) => this.setState({ stats, progress: ShareProgress }),
+            () =>
+              misconfigured(
+                'show the progress',
+                'its chunk did not load',
+                'Serve referkit-progress.js beside referkit.js.',
+              ),
+          ),
       );
     }
   }
@@ -126,7 +138,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   };
 
-  render({ terms, text, locale, role }: SharePanelProps, { message, status, qr, stats }: State) {
+  render({ terms, text, locale, role }: SharePanelProps, { message, status, qr, stats, progress: Progress }: State) {
     const link = this.link();
     if (!link) return null;
     const composed = composeMessage(message, terms.disclosure);
@@ -192,7 +204,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
             </svg>
           </div>
         )}
-        {stats ? <ShareProgress stats={stats} text={text} locale={locale} /> : role && <p>{text[role]}</p>}
+        {stats && Progress ? <Progress stats={stats} text={text} locale={locale} /> : role && <p>{text[role]}</p>}
       </section>
     );
   }

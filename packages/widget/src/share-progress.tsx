@@ -1,4 +1,7 @@
-/** The ambassador's progress: friends joined, rewards, role, and the contribution target as a progress bar. */
+/**
+ * The ambassador's progress: friends joined, rewards, role, and the contribution target as a progress bar.
+ * Loaded lazily (`lazy.ts`), so that pages whose backend has no stats never pay for it.
+ */
 import { type Catalogue, fill, plural } from './i18n/catalogue.js';
 import { money } from './offer-text.js';
 import type { AmbassadorPublicStats } from './stats.js';
@@ -29,22 +32,22 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
         {fill(text.pending, { amount: amount(rewards.pending) })}
       </p>
       {target && (
-        <>
-          <p id="rk-goal">
-            {goal}
-            {target.reached && ` · ${text.reached}`}
-          </p>
-          <div
-            role="progressbar"
-            aria-labelledby="rk-goal"
-            aria-valuemin={0}
-            aria-valuemax={target.shares}
-            aria-valuenow={Math.min(target.done, target.shares)}
-            aria-valuetext={goal}
-          >
-            <i style={{ '--p': Math.min(target.done / target.shares, 1) }} />
-          </div>
-        </>
+        <p id="rk-goal">
+          {goal}
+          {target.reached && ` · ${text.reached}`}
+        </p>
+      )}
+      {target && (
+        <div
+          role="progressbar"
+          aria-labelledby="rk-goal"
+          aria-valuemin={0}
+          aria-valuemax={target.shares}
+          aria-valuenow={Math.min(target.done, target.shares)}
+          aria-valuetext={goal}
+        >
+          <i style={{ '--p': Math.min(target.done / target.shares, 1) }} />
+        </div>
       )}
     </section>
   );

@@ -165,6 +165,12 @@ describe('the demo backend', () => {
     expect((await response.json()).error.code).toBe('unknown_product');
   });
 
+  test('refuses an oversized order body with 413 before reading it', async () => {
+    const response = await postJson('/api/orders', { email: 'x@example.com', items: [], note: 'x'.repeat(20_000) });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('payload_too_large');
+  });
+
   test('answers a taken port with port_in_use, without touching the database', async () => {
     const second = await startDemo({ port: demo.port, dataDir });
     expect(second).toEqual({

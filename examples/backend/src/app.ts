@@ -5,6 +5,7 @@
  */
 import type { Program } from '@referkit/events';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { catalog } from './catalog.js';
 import { orderRequestSchema } from './checkout-input.js';
@@ -62,6 +63,15 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const { client, store, programs, program, receiver, deliver } = options;
   const now = options.now ?? (() => new Date());
   const app = new Hono();
+
+  // The receiver bounds its own body (64 KiB); the shop's other forms are far smaller than 16 KiB.
+  const small = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: (c) => c.json(apiError('payload_too_large', 'Expected a body of at most 16 KiB.'), 413),
+  });
+  app.use('/api/ambassadors', small);
+  app.use('/api/orders', small);
+  app.use('/account', small);
 
   app.post('/api/referrals/events', (c) => receiver(c.req.raw));
 

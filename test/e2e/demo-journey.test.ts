@@ -71,6 +71,8 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await page.locator('referkit-share').getByRole('button', { name: 'Copy link' }).click();
     await eventually(() => page.locator('referkit-share').getByText('Copied').count()).toBeGreaterThan(0);
     link = await page.evaluate(() => navigator.clipboard.readText());
+    // The progress block is a chunk referkit.js loads from beside itself once the stats arrive.
+    await eventually(() => page.locator('referkit-share').getByText('0 friends joined').count()).toBe(1);
     expect(new URL(link).searchParams.get('ref')).toBe(alex.code);
     expect(link.startsWith(`${running.demo.url}/`)).toBe(true);
   });

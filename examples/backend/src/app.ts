@@ -172,8 +172,9 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
   });
 
-  app.get('/referkit.js', (c) =>
-    staticFile(c.req.raw, widgetDist, 'referkit.js', 'Run `npm run build` to build the widget.'),
+  // referkit.js and the chunks it loads from beside itself on demand (QR code, progress, languages).
+  app.get('/:file{referkit(?:-[a-z]+)?\\.js}', (c) =>
+    staticFile(c.req.raw, widgetDist, c.req.param('file'), 'Run `npm run build` to build the widget.'),
   );
   app.get('/checkout', (c) => c.redirect(`/checkout/${new URL(c.req.url).search}`, 301));
   app.get('/checkout/*', (c) => {

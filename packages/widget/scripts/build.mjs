@@ -82,6 +82,9 @@ await Promise.all(
       jsx: 'automatic',
       jsxImportSource: 'preact',
       legalComments: 'none',
+      // Members named `_like` are the components' and elements' own (never read from outside a bundle):
+      // one-letter names for them. Preact's internal `__x` names are already short and are left alone.
+      mangleProps: /^_[a-z]/i,
       // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
       // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
       charset: format === 'esm' ? 'utf8' : 'ascii',

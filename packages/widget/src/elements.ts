@@ -21,29 +21,29 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 abstract class ReferkitElement extends Base {
   static observedAttributes = ['code', 'name', 'role', 'locale', 'channels', 'terms'];
-  private unsubscribe?: () => void;
-  private token = 0;
+  private _unsubscribe?: () => void;
+  private _token = 0;
 
   connectedCallback() {
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
-    this.unsubscribe ??= onSetup(() => this.update());
+    this._unsubscribe ??= onSetup(() => this._update());
     // A microtask's grace lets an app call init() right after defining the elements.
-    if (currentSetup()) this.update();
-    else queueMicrotask(() => this.update());
+    if (currentSetup()) this._update();
+    else queueMicrotask(() => this._update());
   }
 
   disconnectedCallback() {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
     render(null, this.shadowRoot as ShadowRoot);
   }
 
   attributeChangedCallback() {
-    if (this.isConnected && currentSetup()) this.update();
+    if (this.isConnected && currentSetup()) this._update();
   }
 
   /** Renders now, or once the catalogue of the asked-for language has loaded. */
-  update() {
+  _update() {
     const setup = currentSetup();
     const root = this.shadowRoot;
     if (!root || !this.isConnected) return;
@@ -57,16 +57,16 @@ abstract class ReferkitElement extends Base {
     }
     const asked = this.getAttribute('locale') ?? setup.config.locale;
     const { locale, text } = resolveLocale(asked ?? document.documentElement.lang, !!asked);
-    const token = ++this.token;
+    const token = ++this._token;
     const paint = (catalogue: Catalogue) => {
-      if (token === this.token) render(this.view(setup, this.terms(setup), catalogue, locale), root);
+      if (token === this._token) render(this._view(setup, this._terms(setup), catalogue, locale), root);
     };
     if (text instanceof Promise) text.then(paint);
     else paint(text);
   }
 
   /** The init terms with the element's `terms` (JSON) and `channels` attributes laid over them. */
-  terms({ config }: Setup): ProgramTerms {
+  _terms({ config }: Setup): ProgramTerms {
     let own: ProgramTerms = {};
     const json = this.getAttribute('terms');
     if (json) {
@@ -94,7 +94,7 @@ abstract class ReferkitElement extends Base {
     };
   }
 
-  abstract view(setup: Setup, terms: ProgramTerms, text: Catalogue, locale: string): ComponentChild;
+  abstract _view(setup: Setup, terms: ProgramTerms, text: Catalogue, locale: string): ComponentChild;
 }
 
 const ROLES = ['ambassador', 'community_leader', 'influencer'];
@@ -102,7 +102,7 @@ const ROLES = ['ambassador', 'community_leader', 'influencer'];
 /** `<referkit-share code="ALEX-7HC2QK" name="Alex" role="ambassador" locale="es" channels="whatsapp email">`. */
 export class ReferkitShareElement extends ReferkitElement {
   /** The `role` attribute when it names a Referkit role; anything else is logged and ignored. */
-  ambassadorRole(): Role | undefined {
+  _ambassadorRole(): Role | undefined {
     const role = this.getAttribute('role');
     if (role && !ROLES.includes(role)) {
       misconfigured(`show the role "${role}"`, 'it is not a Referkit role', `Use ${ROLES.join(', ')}.`);
@@ -110,7 +110,7 @@ export class ReferkitShareElement extends ReferkitElement {
     return ROLES.includes(role as Role) ? (role as Role) : undefined;
   }
 
-  view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
+  _view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
     const code = normalizeCode(this.getAttribute('code'));
     if (!code) {
       misconfigured(
@@ -125,7 +125,7 @@ export class ReferkitShareElement extends ReferkitElement {
       client,
       code,
       name: this.getAttribute('name') ?? undefined,
-      role: this.ambassadorRole(),
+      role: this._ambassadorRole(),
       terms,
       endpoint: config.endpoint,
       text,
@@ -138,7 +138,7 @@ export class ReferkitShareElement extends ReferkitElement {
 
 /** `<referkit-offer>`: the friend's banner, shown when the page captured a referral. */
 export class ReferkitOfferElement extends ReferkitElement {
-  view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
+  _view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
     return h(OfferBanner, { client, terms, endpoint: config.endpoint, text, locale });
   }
 }

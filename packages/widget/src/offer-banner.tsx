@@ -38,13 +38,13 @@ export const dismissedKey = (code: string) => `dismissed:${code}`;
 
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
 export class OfferBanner extends Component<OfferBannerProps, State> {
-  code = this.props.client.referral()?.code;
-  state: State = { dismissed: !!(this.code && this.props.client.storage.get(dismissedKey(this.code))) };
-  returnTo: Element | null = null;
-  root = createRef<HTMLElement>();
+  _code = this.props.client.referral()?.code;
+  state: State = { dismissed: !!(this._code && this.props.client.storage.get(dismissedKey(this._code))) };
+  _returnTo: Element | null = null;
+  _root = createRef<HTMLElement>();
 
   componentDidMount() {
-    const { code, props } = this;
+    const { _code: code, props } = this;
     if (code && props.endpoint && !this.state.dismissed) {
       getJson<CodeLookup>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
         (lookup) => lookup && this.setState({ lookup }),
@@ -52,34 +52,34 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     }
   }
 
-  dismiss = () => {
-    this.props.client.storage.set(dismissedKey(this.code as string), '1');
+  _dismiss = () => {
+    this.props.client.storage.set(dismissedKey(this._code as string), '1');
     this.setState({ dismissed: true });
     // The dismiss button disappears with the banner: focus goes back where it was before the banner.
-    if (this.returnTo instanceof HTMLElement) this.returnTo.focus();
+    if (this._returnTo instanceof HTMLElement) this._returnTo.focus();
   };
 
   render({ terms, text, locale }: OfferBannerProps, { dismissed, lookup }: State) {
     // The init's terms when complete, else the lookup's: painting at once needs them from init.
     const offerTerms = (terms?.friendOffer && terms.currency ? terms : lookup) as OfferTerms | undefined;
-    if (!this.code || dismissed || !offerTerms) return null;
+    if (!this._code || dismissed || !offerTerms) return null;
     const offer = friendOfferText(text, locale, offerTerms, true);
     return (
       <aside
-        ref={this.root}
+        ref={this._root}
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
-          if (!this.root.current?.contains(from)) this.returnTo = from;
+          if (!this._root.current?.contains(from)) this._returnTo = from;
         }}
       >
         <p>
           {lookup?.displayName ? fill(text.named, { name: lookup.displayName, offer }) : fill(text.friend, { offer })}
         </p>
-        <p class="n">{fill(text.code, { code: this.code })}</p>
-        <button type="button" aria-label={text.dismiss} onClick={this.dismiss}>
+        <p class="n">{fill(text.code, { code: this._code })}</p>
+        <button type="button" aria-label={text.dismiss} onClick={this._dismiss}>
           ×
         </button>
       </aside>

@@ -54,7 +54,7 @@ interface State {
 
 /** The share panel; renders nothing when no link can be built for the code. */
 export class SharePanel extends Component<SharePanelProps, State> {
-  input = createRef<HTMLInputElement>();
+  _input = createRef<HTMLInputElement>();
 
   constructor(props: SharePanelProps) {
     super(props);
@@ -93,53 +93,53 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   }
 
-  link(channel?: Channel): string | undefined {
+  _link(channel?: Channel): string | undefined {
     const { client, code, terms } = this.props;
     const result = client.shareLink({ base: terms.base, code, channel });
     if (result.ok) return result.value;
     misconfigured('build the share link', result.error.message, 'Set base to an http or https URL.');
   }
 
-  shared(channel: Channel, link: string, type: 'referkit:share' | 'referkit:copy' = 'referkit:share') {
+  _shared(channel: Channel, link: string, type: 'referkit:share' | 'referkit:copy' = 'referkit:share') {
     const { client, code, emit } = this.props;
     void client.trackShare(code, channel);
     emit?.(type, { code, channel, link });
   }
 
-  copy = async () => {
-    const link = this.link() as string;
+  _copy = async () => {
+    const link = this._link() as string;
     const copied = await copyText(link);
     const { text } = this.props;
     this.setState({ status: copied ? text.copied : text.copyFailed });
-    if (copied) this.shared('copy', link, 'referkit:copy');
+    if (copied) this._shared('copy', link, 'referkit:copy');
     // The fallback for a refused copy: the link is selected, ready for the keyboard shortcut.
-    else this.input.current?.select();
+    else this._input.current?.select();
   };
 
-  native = async (message: string) => {
-    const link = this.link('native') as string;
+  _native = async (message: string) => {
+    const link = this._link('native') as string;
     try {
       await navigator.share({ text: message, url: link });
-      this.shared('native', link);
+      this._shared('native', link);
     } catch {
       // Dismissing the share sheet rejects with AbortError: nothing was shared, nothing to say.
     }
   };
 
-  toggleQr = async () => {
+  _toggleQr = async () => {
     if (this.state.qr) return this.setState({ qr: false });
-    const link = this.link('qr') as string;
+    const link = this._link('qr') as string;
     try {
       const { qrPath } = await loadQr();
       this.setState({ qr: qrPath(link) });
-      this.shared('qr', link);
+      this._shared('qr', link);
     } catch {
       misconfigured('show the QR code', 'its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
     }
   };
 
   render({ terms, text, locale, role }: SharePanelProps, { message, status, qr, stats, progress: Progress }: State) {
-    const link = this.link();
+    const link = this._link();
     if (!link) return null;
     const composed = composeMessage(message, terms.disclosure);
     const channels = terms.channels ?? CHANNELS;
@@ -149,8 +149,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
         {hasOffer(terms) && <p>{offerHeadline(text, locale, terms)}</p>}
         <label for="rk-link">{text.link}</label>
         <div>
-          <input ref={this.input} id="rk-link" readOnly value={link} dir="ltr" />
-          <button type="button" class="p" onClick={this.copy}>
+          <input ref={this._input} id="rk-link" readOnly value={link} dir="ltr" />
+          <button type="button" class="p" onClick={this._copy}>
             {text.copy}
           </button>
         </div>
@@ -168,13 +168,13 @@ export class SharePanel extends Component<SharePanelProps, State> {
         <ul>
           {'share' in navigator && (
             <li>
-              <button type="button" onClick={() => this.native(composed.text)}>
+              <button type="button" onClick={() => this._native(composed.text)}>
                 {text.more}
               </button>
             </li>
           )}
           {channels.map((channel: IntentChannel) => {
-            const channelLink = this.link(channel) as string;
+            const channelLink = this._link(channel) as string;
             const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
             const label = channel === 'email' || channel === 'sms' ? text[channel] : CHANNEL_NAMES[channel];
             return (
@@ -184,7 +184,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
                   target={channel === 'email' || channel === 'sms' ? undefined : '_blank'}
                   rel="noopener noreferrer"
                   aria-label={fill(text.on, { channel: label })}
-                  onClick={() => this.shared(channel, channelLink)}
+                  onClick={() => this._shared(channel, channelLink)}
                 >
                   {label}
                 </a>
@@ -192,7 +192,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
             );
           })}
           <li>
-            <button type="button" aria-expanded={!!qr} onClick={this.toggleQr}>
+            <button type="button" aria-expanded={!!qr} onClick={this._toggleQr}>
               {qr ? text.qrHide : text.qrShow}
             </button>
           </li>

@@ -8,31 +8,33 @@
 
 // Kept terse by hand: it ships inside the 9,000 B budget. Logical properties (inline/block) make RTL free.
 // Default colours pass WCAG AA contrast on both schemes (accent #0b57d0 on white is 6.6:1, #a8c7fa on #1b1b1f is 10:1).
-const css = `:host{--a:var(--referkit-accent,#0b57d0);--t:var(--referkit-accent-text,#fff);--b:var(--referkit-surface,#fff);
---f:var(--referkit-text,#1b1b1f);--m:var(--referkit-muted,#5c5c66);--r:var(--referkit-radius,10px);
-display:block;font:1rem/1.45 var(--referkit-font,system-ui,sans-serif);color:var(--f)}
-@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent-dark,#a8c7fa);--t:var(--referkit-accent-text-dark,#0a1a33);
---b:var(--referkit-surface-dark,#1b1b1f);--f:var(--referkit-text-dark,#e6e6ea);--m:var(--referkit-muted-dark,#b4b4be)}}
-*{box-sizing:border-box;font:inherit;color:inherit;margin:0}
-section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--r);padding:1rem;display:grid;gap:.6rem}
-h2{font-size:1.25rem}h2,h3{font-weight:700}
-div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}
-input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--m);border-radius:calc(var(--r)/2);background:var(--b)}
-button,a{display:inline-block;flex:none;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}
-.p{background:var(--a);color:var(--t)}
-:focus-visible{outline:3px solid var(--a);outline-offset:2px}
-.n{color:var(--m);font-size:.9rem}
-h2+p{font-size:1.1rem}
-.q{background:#fff;color:#000;padding:12px;width:200px}
-.q svg{flex:1}
-section section{border-width:1px 0 0;border-radius:0;padding:.6rem 0 0}
-[role=progressbar]{height:.6rem;border:1px solid var(--m);overflow:hidden}
-i{background:var(--a);width:calc(var(--p)*100%)}
-aside{position:fixed;inset-inline:1rem;bottom:1rem;margin-inline:auto;max-width:34rem;z-index:2147483000;
-grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}
-aside button{grid-area:1/2/3}
-@keyframes i{from{transform:translateY(1rem)}}
-@media (prefers-reduced-motion:reduce){*{animation:none!important}}`;
+// Lines joined by `+` rather than a template's newlines: the minifier folds them into one string without any.
+const css =
+  ':host{--a:var(--referkit-accent,#0b57d0);--t:var(--referkit-accent-text,#fff);--b:var(--referkit-surface,#fff);' +
+  '--f:var(--referkit-text,#1b1b1f);--m:var(--referkit-muted,#5c5c66);--r:var(--referkit-radius,10px);' +
+  'display:block;font:1rem/1.45 var(--referkit-font,system-ui,sans-serif);color:var(--f)}' +
+  '@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent-dark,#a8c7fa);--t:var(--referkit-accent-text-dark,#0a1a33);' +
+  '--b:var(--referkit-surface-dark,#1b1b1f);--f:var(--referkit-text-dark,#e6e6ea);--m:var(--referkit-muted-dark,#b4b4be)}}' +
+  '*{box-sizing:border-box;font:inherit;color:inherit;margin:0}' +
+  'section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--r);padding:1rem;display:grid;gap:.6rem}' +
+  'h2{font-size:1.25rem}h2,h3{font-weight:700}' +
+  'div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}' +
+  'input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--m);border-radius:calc(var(--r)/2);background:var(--b)}' +
+  'button,a{display:inline-block;flex:none;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}' +
+  '.p{background:var(--a);color:var(--t)}' +
+  ':focus-visible{outline:3px solid var(--a);outline-offset:2px}' +
+  '.n{color:var(--m);font-size:.9rem}' +
+  'h2+p{font-size:1.1rem}' +
+  '.q{background:#fff;color:#000;padding:12px;width:200px}' +
+  '.q svg{flex:1}' +
+  'section section{border-width:1px 0 0;border-radius:0;padding:.6rem 0 0}' +
+  '[role=progressbar]{height:.6rem;border:1px solid var(--m);overflow:hidden}' +
+  'i{background:var(--a);width:calc(var(--p)*100%)}' +
+  'aside{position:fixed;inset-inline:1rem;bottom:1rem;margin-inline:auto;max-width:34rem;z-index:2147483000;' +
+  'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
+  'aside button{grid-area:1/2/3}' +
+  '@keyframes i{from{transform:translateY(1rem)}}' +
+  '@media (prefers-reduced-motion:reduce){*{animation:none!important}}';
 
 let sheet: CSSStyleSheet | undefined;
 

@@ -122,6 +122,13 @@ describe('<referkit-share> over the built referkit.js', () => {
     expect(await panel().getByText('2 friends joined').count()).toBe(1);
   });
 
+  it('loads the progress chunk only after the stats answered', async () => {
+    await panel().getByRole('progressbar').waitFor();
+    const stats = server.requests.indexOf('/api/ambassadors/ALEX-7HC2QK/stats');
+    expect(stats).toBeGreaterThanOrEqual(0);
+    expect(server.requests.indexOf('/referkit-progress.js')).toBeGreaterThan(stats);
+  });
+
   it('works by keyboard alone, with a visible focus ring', async () => {
     await page.locator('#before').focus();
     await page.keyboard.press('Tab');

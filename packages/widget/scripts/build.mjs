@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds the script-tag files from one list: `referkit.js` (IIFE: Preact, the SDK and English inside)
- * and the chunks it loads from beside itself on demand, `referkit-qr.js` and `referkit-{language}.js`
+ * and the chunks it loads from beside itself on demand, `referkit-qr.js`, `referkit-progress.js` and `referkit-{language}.js`
  * (small ES modules). The ESM entries for bundlers are tsc's output (Preact stays a peer import).
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';

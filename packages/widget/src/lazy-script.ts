@@ -1,5 +1,5 @@
 /**
- * The script-tag build's lazy parts: `referkit-qr.js` and `referkit-{language}.js` are fetched from
+ * The script-tag build's lazy parts: `referkit-qr.js`, `referkit-progress.js` and `referkit-{language}.js` are fetched from
  * beside `referkit.js` itself, so the widget works from any static server or CDN path.
  */
 import { createElement } from 'preact';

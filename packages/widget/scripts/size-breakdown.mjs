@@ -32,6 +32,7 @@ const result = await build({
   jsx: 'automatic',
   jsxImportSource: 'preact',
   legalComments: 'none',
+  mangleProps: /^_[a-z]/i,
   plugins: [lazy],
 });
 const [output] = Object.values(result.metafile.outputs);

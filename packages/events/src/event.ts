@@ -7,8 +7,9 @@ import {
   attributionModel, channel, currency, emailHash, externalId, minorUnits, referralCode, slug, timestamp, webUrl,
 } from './primitives.js';
 
-/** An event id: `evt_` and 8–64 URL-safe characters, stable across every retry of one event. */
+/** The pattern of an event id, shared with the fast event guard. */
 export const EVENT_ID_PATTERN = /^evt_[A-Za-z0-9_-]{8,64}$/;
+/** An event id: `evt_` and 8–64 URL-safe characters, stable across every retry of one event. */
 export const eventId = z.string().regex(EVENT_ID_PATTERN, 'Expected an event id like evt_V1StGXR8Z5jdHi6BmyT');
 
 const envelope = {
@@ -34,6 +35,7 @@ export const orderSchema = z
   // JSON Schema cannot compare two fields; this keyword says the same for other validators,
   // and the differential test teaches ajv to read it.
   .meta({ 'x-referkit-max-of': { discount: 'subtotal' } });
+/** An order's amounts in minor units of one currency. */
 export type Order = z.infer<typeof orderSchema>;
 
 /** The friend who ordered, as far as the brand lets us know them (never a raw email). */
@@ -42,6 +44,7 @@ export const customerSchema = z.strictObject({
   emailHash: emailHash.optional(),
   firstOrder: z.boolean().optional(),
 });
+/** The friend who ordered: the brand's customer id, a hashed email, whether it was a first order. */
 export type Customer = z.infer<typeof customerSchema>;
 
 /** When and how the friend arrived, as the SDK remembered it. */
@@ -50,6 +53,7 @@ export const attributionSchema = z.strictObject({
   channel: channel.optional(),
   model: attributionModel,
 });
+/** When and through which channel the friend arrived, and the model that credited the code. */
 export type Attribution = z.infer<typeof attributionSchema>;
 
 /** A friend opened a referral link. Reported once per landing, not per page view. */
@@ -96,9 +100,15 @@ export const eventSchema = z.discriminatedUnion('type', [
   reversalEventSchema,
 ]);
 
+/** Any referral event: a landing, a share, a redemption or a reversal. */
 export type ReferralEvent = z.infer<typeof eventSchema>;
+/** A friend opened a referral link. */
 export type LandingEvent = z.infer<typeof landingEventSchema>;
+/** An ambassador shared their link on a channel. */
 export type ShareEvent = z.infer<typeof shareEventSchema>;
+/** An order placed with a referral code. */
 export type RedemptionEvent = z.infer<typeof redemptionEventSchema>;
+/** A refund or cancellation of a redeemed order. */
 export type ReversalEvent = z.infer<typeof reversalEventSchema>;
+/** The `type` of a referral event. */
 export type EventType = ReferralEvent['type'];

@@ -14,6 +14,7 @@ export const friendOfferSchema = z.discriminatedUnion('kind', [
   // The shipping price varies by order; `maxDiscount` caps what a free-shipping claim may be worth.
   z.strictObject({ kind: z.literal('free_shipping'), maxDiscount: minorUnits.optional() }),
 ]);
+/** What the friend gets. */
 export type FriendOffer = z.infer<typeof friendOfferSchema>;
 
 /** What the ambassador earns per redemption: credit, cash or points, fixed or a percent of the order. */
@@ -21,6 +22,7 @@ export const ambassadorRewardSchema = z.discriminatedUnion('basis', [
   z.strictObject({ basis: z.literal('fixed'), type: z.enum(['credit', 'cash', 'points']), amount: minorUnits.min(1) }),
   z.strictObject({ basis: z.literal('percent'), type: z.enum(['credit', 'cash', 'points']), percent }),
 ]);
+/** What the ambassador earns per redemption. */
 export type AmbassadorReward = z.infer<typeof ambassadorRewardSchema>;
 
 /** A higher reward from a count of confirmed redemptions on. */
@@ -28,6 +30,7 @@ export const rewardTierSchema = z.strictObject({
   minRedemptions: z.int().min(1),
   reward: ambassadorRewardSchema,
 });
+/** A reward that applies from a count of confirmed redemptions on. */
 export type RewardTier = z.infer<typeof rewardTierSchema>;
 
 const roleTerms = {
@@ -56,6 +59,7 @@ export const roleOverridesSchema = z.strictObject({
     })
     .optional(),
 });
+/** The program's terms as each role overrides them. */
 export type RoleOverrides = z.infer<typeof roleOverridesSchema>;
 
 /** A two-sided referral program. */

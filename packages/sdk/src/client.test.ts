@@ -243,4 +243,12 @@ describe('shareLink', () => {
       value: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms',
     });
   });
+
+  it('uses the home page when the base is given as undefined', () => {
+    installPage('https://shop.example/account');
+    expect(aClient().shareLink({ base: undefined, code: 'ALEX-7HC2QK' })).toEqual({
+      ok: true,
+      value: 'https://shop.example/?ref=ALEX-7HC2QK',
+    });
+  });
 });

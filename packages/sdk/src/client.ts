@@ -131,7 +131,7 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
     referral: memory.read,
     setConsent: store.consent,
     consent: () => store.consent(),
-    shareLink: (input) => buildShareLink({ param, base: `${place?.origin}/`, ...input }),
+    shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
     trackShare(code, channel) {
       const normal = normalizeCode(code);
       return normal ? send('share', normal, { channel }) : refuse('invalid_code');

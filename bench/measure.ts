@@ -26,7 +26,10 @@ export function compare(candidates: Candidate[], { rounds = 7, perRound = 20_000
       samples.get(candidate.name)?.push(perRound / seconds);
     }
   }
-  const figures = candidates.map((candidate) => ({ name: candidate.name, opsPerSec: median(samples.get(candidate.name) ?? []) }));
+  const figures = candidates.map((candidate) => ({
+    name: candidate.name,
+    opsPerSec: median(samples.get(candidate.name) ?? []),
+  }));
   const base = figures[0]?.opsPerSec ?? 1;
   console.table(
     figures.map((figure) => ({

@@ -61,7 +61,10 @@ describe('<referkit-offer> over the built referkit.js', () => {
 
   it('slides the banner in, and not at all when the visitor asks for reduced motion', async () => {
     const animation = () =>
-      page.locator('referkit-offer').getByRole('complementary').evaluate((aside) => getComputedStyle(aside).animationName);
+      page
+        .locator('referkit-offer')
+        .getByRole('complementary')
+        .evaluate((aside) => getComputedStyle(aside).animationName);
     await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
     expect(await animation()).not.toBe('none');
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -11,7 +11,9 @@ function beforeEachInstall() {
 }
 
 afterEach((context) => {
-  const calls = spies.flatMap((spy, index) => spy.mock.calls.map((args: unknown[]) => `console.${methods[index]}: ${args.join(' ')}`));
+  const calls = spies.flatMap((spy, index) =>
+    spy.mock.calls.map((args: unknown[]) => `console.${methods[index]}: ${args.join(' ')}`),
+  );
   for (const spy of spies) spy.mockClear();
   // A test that expects console output asserts on it and clears the spy itself.
   if (calls.length > 0 && context.task.result?.state !== 'fail') {

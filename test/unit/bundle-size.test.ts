@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import entries from '../../size.config.mjs';
 import { measure } from '../../scripts/size.mjs';
+import entries from '../../size.config.mjs';
 
 describe('browser bundles', () => {
   for (const entry of entries) {

@@ -14,8 +14,13 @@ describe('the contract in Chromium', () => {
 
   it('parses a redemption and rejects a bad discount with its path', () => {
     const event = {
-      v: 1, id: 'evt_V1StGXR8Z5jdHi6BmyT', type: 'redemption', program: 'spring-2026', code: 'ALEX-7HC2QK',
-      occurredAt: '2026-11-22T10:00:00.000Z', orderId: '1001',
+      v: 1,
+      id: 'evt_V1StGXR8Z5jdHi6BmyT',
+      type: 'redemption',
+      program: 'spring-2026',
+      code: 'ALEX-7HC2QK',
+      occurredAt: '2026-11-22T10:00:00.000Z',
+      orderId: '1001',
       order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
     };
     expect(parseEvent(event).ok).toBe(true);

@@ -37,6 +37,10 @@ export function normalizeCode(input: unknown): string | null {
  * @example mintCode("Zoë O'Brien") // 'ZOEOBRIEN-7HC2QK'
  */
 export function mintCode(handle?: string): string {
-  const letters = (handle ?? '').normalize('NFKD').toUpperCase().replace(/[^A-Z\d]/g, '').slice(0, 12);
+  const letters = (handle ?? '')
+    .normalize('NFKD')
+    .toUpperCase()
+    .replace(/[^A-Z\d]/g, '')
+    .slice(0, 12);
   return `${letters || 'REF'}-${mintSuffix()}`;
 }

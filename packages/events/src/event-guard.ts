@@ -10,7 +10,13 @@ import { CODE_PATTERN } from './code.js';
 import { CURRENCIES } from './currency.js';
 import { EVENT_ID_PATTERN, type ReferralEvent, reversalReason } from './event.js';
 import {
-  EMAIL_HASH_PATTERN, EXTERNAL_ID_PATTERN, SLUG_PATTERN, TIMESTAMP_PATTERN, WEB_URL_PATTERN, attributionModel, channel,
+  attributionModel,
+  channel,
+  EMAIL_HASH_PATTERN,
+  EXTERNAL_ID_PATTERN,
+  SLUG_PATTERN,
+  TIMESTAMP_PATTERN,
+  WEB_URL_PATTERN,
 } from './primitives.js';
 
 type Fields = Record<string, unknown>;

@@ -7,27 +7,135 @@ type Mutable = Record<string, unknown> & { order?: Record<string, unknown> };
 
 /** Each mutation breaks exactly one rule, and names the path the rejection must point at. */
 const envelopeMutations: [string, (event: Mutable) => void, (string | number)[]][] = [
-  ['a version other than 1', (e) => { e.v = 2; }, ['v']],
-  ['an id without the evt_ prefix', (e) => { e.id = 'V1StGXR8Z5jdHi6BmyT'; }, ['id']],
-  ['a program that is not a slug', (e) => { e.program = 'Spring 2026'; }, ['program']],
-  ['a code with a look-alike', (e) => { e.code = 'ALEX-7HC2Q0'; }, ['code']],
-  ['a lower-case code', (e) => { e.code = 'alex-7hc2qk'; }, ['code']],
-  ['a date without a time', (e) => { e.occurredAt = '2026-11-22'; }, ['occurredAt']],
-  ['a missing id', (e) => { delete e.id; }, ['id']],
-  ['an unknown key', (e) => { e.extra = 1; }, []],
+  [
+    'a version other than 1',
+    (e) => {
+      e.v = 2;
+    },
+    ['v'],
+  ],
+  [
+    'an id without the evt_ prefix',
+    (e) => {
+      e.id = 'V1StGXR8Z5jdHi6BmyT';
+    },
+    ['id'],
+  ],
+  [
+    'a program that is not a slug',
+    (e) => {
+      e.program = 'Spring 2026';
+    },
+    ['program'],
+  ],
+  [
+    'a code with a look-alike',
+    (e) => {
+      e.code = 'ALEX-7HC2Q0';
+    },
+    ['code'],
+  ],
+  [
+    'a lower-case code',
+    (e) => {
+      e.code = 'alex-7hc2qk';
+    },
+    ['code'],
+  ],
+  [
+    'a date without a time',
+    (e) => {
+      e.occurredAt = '2026-11-22';
+    },
+    ['occurredAt'],
+  ],
+  [
+    'a missing id',
+    (e) => {
+      delete e.id;
+    },
+    ['id'],
+  ],
+  [
+    'an unknown key',
+    (e) => {
+      e.extra = 1;
+    },
+    [],
+  ],
 ];
 
 const redemptionMutations: typeof envelopeMutations = [
-  ['a float subtotal', (e) => { e.order!.subtotal = 10.5; }, ['order', 'subtotal']],
-  ['a negative total', (e) => { e.order!.total = -1; }, ['order', 'total']],
-  ['a subtotal past 2^53', (e) => { e.order!.subtotal = 2 ** 53 + 2; }, ['order', 'subtotal']],
-  ['an unknown currency', (e) => { e.order!.currency = 'ABC'; }, ['order', 'currency']],
-  ['a discount over the subtotal', (e) => { e.order!.discount = (e.order!.subtotal as number) + 1; }, ['order', 'discount']],
-  ['an empty order id', (e) => { e.orderId = ''; }, ['orderId']],
-  ['an order id with a space', (e) => { e.orderId = 'order 1'; }, ['orderId']],
-  ['an upper-case email hash', (e) => { e.customer = { emailHash: 'A'.repeat(64) }; }, ['customer', 'emailHash']],
-  ['an unknown attribution model', (e) => { e.attribution = { landedAt: '2026-11-22T10:00:00Z', model: 'linear' }; }, ['attribution', 'model']],
-  ['an unknown key in the order', (e) => { e.order!.tax = 1; }, ['order']],
+  [
+    'a float subtotal',
+    (e) => {
+      e.order!.subtotal = 10.5;
+    },
+    ['order', 'subtotal'],
+  ],
+  [
+    'a negative total',
+    (e) => {
+      e.order!.total = -1;
+    },
+    ['order', 'total'],
+  ],
+  [
+    'a subtotal past 2^53',
+    (e) => {
+      e.order!.subtotal = 2 ** 53 + 2;
+    },
+    ['order', 'subtotal'],
+  ],
+  [
+    'an unknown currency',
+    (e) => {
+      e.order!.currency = 'ABC';
+    },
+    ['order', 'currency'],
+  ],
+  [
+    'a discount over the subtotal',
+    (e) => {
+      e.order!.discount = (e.order!.subtotal as number) + 1;
+    },
+    ['order', 'discount'],
+  ],
+  [
+    'an empty order id',
+    (e) => {
+      e.orderId = '';
+    },
+    ['orderId'],
+  ],
+  [
+    'an order id with a space',
+    (e) => {
+      e.orderId = 'order 1';
+    },
+    ['orderId'],
+  ],
+  [
+    'an upper-case email hash',
+    (e) => {
+      e.customer = { emailHash: 'A'.repeat(64) };
+    },
+    ['customer', 'emailHash'],
+  ],
+  [
+    'an unknown attribution model',
+    (e) => {
+      e.attribution = { landedAt: '2026-11-22T10:00:00Z', model: 'linear' };
+    },
+    ['attribution', 'model'],
+  ],
+  [
+    'an unknown key in the order',
+    (e) => {
+      e.order!.tax = 1;
+    },
+    ['order'],
+  ],
 ];
 
 function rejectsAt(event: Mutable, path: (string | number)[]) {

@@ -4,7 +4,16 @@
  */
 import { z } from 'zod';
 import {
-  attributionModel, channel, currency, emailHash, externalId, minorUnits, referralCode, slug, timestamp, webUrl,
+  attributionModel,
+  channel,
+  currency,
+  emailHash,
+  externalId,
+  minorUnits,
+  referralCode,
+  slug,
+  timestamp,
+  webUrl,
 } from './primitives.js';
 
 /** The pattern of an event id, shared with the fast event guard. */

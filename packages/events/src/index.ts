@@ -1,35 +1,68 @@
-export { CODE_PATTERN, CODE_SUFFIX_ALPHABET, mintCode, normalizeCode } from './code.js';
-export { CURRENCIES } from './currency.js';
-export type { Currency } from './currency.js';
-export type { AttributionModel, AudienceTier, Channel, Role } from './primitives.js';
-export {
-  ambassadorRewardSchema, friendOfferSchema, programSchema, rewardTierSchema, roleOverridesSchema,
-} from './program.js';
-export type { AmbassadorReward, FriendOffer, Program, ProgramInput, RewardTier, RoleOverrides } from './program.js';
-export { ambassadorSchema, displayNameSchema } from './ambassador.js';
 export type { Ambassador, AmbassadorInput } from './ambassador.js';
-export {
-  attributionSchema, customerSchema, eventId, eventSchema, landingEventSchema, orderSchema, redemptionEventSchema,
-  reversalEventSchema, shareEventSchema,
-} from './event.js';
+export { ambassadorSchema, displayNameSchema } from './ambassador.js';
+export { CODE_PATTERN, CODE_SUFFIX_ALPHABET, mintCode, normalizeCode } from './code.js';
+export type { Currency } from './currency.js';
+export { CURRENCIES } from './currency.js';
 export type {
-  Attribution, Customer, EventType, LandingEvent, Order, RedemptionEvent, ReferralEvent, ReversalEvent, ShareEvent,
+  Attribution,
+  Customer,
+  EventType,
+  LandingEvent,
+  Order,
+  RedemptionEvent,
+  ReferralEvent,
+  ReversalEvent,
+  ShareEvent,
 } from './event.js';
-export { parseEvent } from './parse-event.js';
-export type { InvalidEvent, Issue, ParseEventOptions, ParseResult } from './parse-event.js';
-export { eventJsonSchema } from './json-schema.js';
-export { MIN_SECRET_BYTES, generateSecret, signEvent, verifySignature } from './signature.js';
-export type { HeaderSource, SignEventInput, SignatureErrorCode, SignedHeaders, VerifyResult, VerifySignatureInput } from './signature.js';
-export { createReceiver } from './receiver.js';
-export type { RawDelivery, Receiver, ReceiverAnswer, ReceiverBody, ReceiverOptions } from './receiver.js';
-export { checkRedemption, ruleError } from './rules.js';
-export type { RuleCode, RuleError } from './rules.js';
-export { clawbackFor, grantStatusAt, maxFriendDiscount, rewardsFor, roundHalfUp, termsFor } from './rewards.js';
-export type { AmbassadorGrant, CustomerOrder, FriendReward, RedemptionHistory, RedemptionRewards, Terms } from './rewards.js';
-export { claimsFor, fingerprint, idempotencyKey } from './idempotency.js';
+export {
+  attributionSchema,
+  customerSchema,
+  eventId,
+  eventSchema,
+  landingEventSchema,
+  orderSchema,
+  redemptionEventSchema,
+  reversalEventSchema,
+  shareEventSchema,
+} from './event.js';
 export type { IdempotencyClaim } from './idempotency.js';
+export { claimsFor, fingerprint, idempotencyKey } from './idempotency.js';
+export { eventJsonSchema } from './json-schema.js';
+export type { InvalidEvent, Issue, ParseEventOptions, ParseResult } from './parse-event.js';
+export { parseEvent } from './parse-event.js';
+export type { AttributionModel, AudienceTier, Channel, Role } from './primitives.js';
+export type { AmbassadorReward, FriendOffer, Program, ProgramInput, RewardTier, RoleOverrides } from './program.js';
+export {
+  ambassadorRewardSchema,
+  friendOfferSchema,
+  programSchema,
+  rewardTierSchema,
+  roleOverridesSchema,
+} from './program.js';
+export type { RawDelivery, Receiver, ReceiverAnswer, ReceiverBody, ReceiverOptions } from './receiver.js';
+export { createReceiver } from './receiver.js';
+export type {
+  AmbassadorGrant,
+  CustomerOrder,
+  FriendReward,
+  RedemptionHistory,
+  RedemptionRewards,
+  Terms,
+} from './rewards.js';
+export { clawbackFor, grantStatusAt, maxFriendDiscount, rewardsFor, roundHalfUp, termsFor } from './rewards.js';
+export type { RuleCode, RuleError } from './rules.js';
+export { checkRedemption, ruleError } from './rules.js';
+export type {
+  HeaderSource,
+  SignatureErrorCode,
+  SignEventInput,
+  SignedHeaders,
+  VerifyResult,
+  VerifySignatureInput,
+} from './signature.js';
+export { generateSecret, MIN_SECRET_BYTES, signEvent, verifySignature } from './signature.js';
 export { memoryStore } from './stores/memory-store.js';
-export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
 export type { SqlClient, SqlQueryable, SqlStoreOptions } from './stores/sql-store.js';
-export type { CommitRequest, CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
+export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
 export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery } from './stores/stats.js';
+export type { CommitRequest, CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';

@@ -71,7 +71,9 @@ describe('parseEvent', () => {
   });
 
   it('rejects a constructor key', () => {
-    const input = JSON.parse(`{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(redemption()).slice(1)}`);
+    const input = JSON.parse(
+      `{"constructor": {"prototype": {"polluted": true}}, ${JSON.stringify(redemption()).slice(1)}`,
+    );
     expect(issuesOf(input)[0]).toMatchObject({ code: 'unrecognized_keys' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -94,8 +96,13 @@ describe('parseEvent', () => {
   });
 
   it('rejects NaN and Infinity', () => {
-    expect(issuesOf({ ...redemption(), order: { ...redemption().order, total: Number.NaN } })[0]?.path).toEqual(['order', 'total']);
-    expect(issuesOf({ ...redemption(), order: { ...redemption().order, total: Number.POSITIVE_INFINITY } })[0]?.path).toEqual(['order', 'total']);
+    expect(issuesOf({ ...redemption(), order: { ...redemption().order, total: Number.NaN } })[0]?.path).toEqual([
+      'order',
+      'total',
+    ]);
+    expect(
+      issuesOf({ ...redemption(), order: { ...redemption().order, total: Number.POSITIVE_INFINITY } })[0]?.path,
+    ).toEqual(['order', 'total']);
   });
 
   it('rejects a float where minor units belong', () => {
@@ -106,15 +113,24 @@ describe('parseEvent', () => {
   });
 
   it('rejects a negative amount', () => {
-    expect(issuesOf({ ...redemption(), order: { ...redemption().order, total: -1 } })[0]?.path).toEqual(['order', 'total']);
+    expect(issuesOf({ ...redemption(), order: { ...redemption().order, total: -1 } })[0]?.path).toEqual([
+      'order',
+      'total',
+    ]);
   });
 
   it('rejects a currency that is not ISO 4217', () => {
-    expect(issuesOf({ ...redemption(), order: { ...redemption().order, currency: 'XBT' } })[0]?.path).toEqual(['order', 'currency']);
+    expect(issuesOf({ ...redemption(), order: { ...redemption().order, currency: 'XBT' } })[0]?.path).toEqual([
+      'order',
+      'currency',
+    ]);
   });
 
   it('rejects a discount larger than the subtotal', () => {
-    expect(issuesOf({ ...redemption(), order: { ...redemption().order, discount: 6000 } })[0]?.path).toEqual(['order', 'discount']);
+    expect(issuesOf({ ...redemption(), order: { ...redemption().order, discount: 6000 } })[0]?.path).toEqual([
+      'order',
+      'discount',
+    ]);
   });
 
   it('rejects a look-alike character in the code', () => {
@@ -127,7 +143,10 @@ describe('parseEvent', () => {
 
   it('rejects a future timestamp when the clock is given', () => {
     const result = parseEvent(redemption(), { now: new Date('2026-11-22T09:00:00Z') });
-    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] },
+    });
   });
 
   it('allows five minutes of clock skew', () => {
@@ -146,7 +165,15 @@ describe('parseEvent', () => {
   });
 
   it('rejects an unknown share channel', () => {
-    const share = { v: 1, id: 'evt_V1StGXR8Z5jdHi6BmyT', type: 'share', program: 'spring-2026', code: 'ALEX-7HC2QK', occurredAt: '2026-11-22T10:00:00Z', channel: 'myspace' };
+    const share = {
+      v: 1,
+      id: 'evt_V1StGXR8Z5jdHi6BmyT',
+      type: 'share',
+      program: 'spring-2026',
+      code: 'ALEX-7HC2QK',
+      occurredAt: '2026-11-22T10:00:00Z',
+      channel: 'myspace',
+    };
     expect(issuesOf(share)[0]?.path).toEqual(['channel']);
   });
 

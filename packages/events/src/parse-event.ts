@@ -1,6 +1,6 @@
 /** `parseEvent`: the one door through which untrusted event data enters. It never throws. */
 import type { z } from 'zod';
-import { type ReferralEvent, eventSchema } from './event.js';
+import { eventSchema, type ReferralEvent } from './event.js';
 import { isReferralEvent } from './event-guard.js';
 
 /** One problem found in an input, with where it is. */
@@ -54,24 +54,35 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
     }
   } catch {
     // Getters that throw and proxies that lie surface here; zod itself does not throw on data.
-    return invalid([{ path: [], code: 'unreadable', message: 'Expected plain JSON data; the input could not be read' }]);
+    return invalid([
+      { path: [], code: 'unreadable', message: 'Expected plain JSON data; the input could not be read' },
+    ]);
   }
   if (options.now) {
     const skewMs = (options.clockSkewSec ?? 300) * 1000;
     if (Date.parse(event.occurredAt) > options.now.getTime() + skewMs) {
-      return invalid([{ path: ['occurredAt'], code: 'future_timestamp', message: 'Expected a time that is not in the future' }]);
+      return invalid([
+        { path: ['occurredAt'], code: 'future_timestamp', message: 'Expected a time that is not in the future' },
+      ]);
     }
   }
   return { ok: true, value: event };
 }
 
 function toIssue(issue: z.core.$ZodIssue): Issue {
-  return { path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), code: issue.code, message: issue.message };
+  return {
+    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    code: issue.code,
+    message: issue.message,
+  };
 }
 
 function invalid(issues: Issue[]): ParseResult<never> {
   const first = issues[0];
   const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return { ok: false, error: { code: 'invalid_event', message: `Not a valid event${where}: ${first?.message}${more}`, issues } };
+  return {
+    ok: false,
+    error: { code: 'invalid_event', message: `Not a valid event${where}: ${first?.message}${more}`, issues },
+  };
 }

@@ -33,11 +33,24 @@ export const emailHash = z.string().regex(EMAIL_HASH_PATTERN, 'Expected 64 lower
 /** The pattern of an id from another system: 1–128 printable ASCII characters. */
 export const EXTERNAL_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
 /** An identifier from another system (order, customer): printable ASCII without spaces. */
-export const externalId = z.string().regex(EXTERNAL_ID_PATTERN, 'Expected 1–128 printable ASCII characters without spaces');
+export const externalId = z
+  .string()
+  .regex(EXTERNAL_ID_PATTERN, 'Expected 1–128 printable ASCII characters without spaces');
 
 /** Where a share was made or a landing came from. */
 export const channel = z.enum([
-  'copy', 'native', 'whatsapp', 'x', 'facebook', 'linkedin', 'telegram', 'reddit', 'email', 'sms', 'qr', 'other',
+  'copy',
+  'native',
+  'whatsapp',
+  'x',
+  'facebook',
+  'linkedin',
+  'telegram',
+  'reddit',
+  'email',
+  'sms',
+  'qr',
+  'other',
 ]);
 /** A share channel, e.g. `whatsapp` or `qr`. */
 export type Channel = z.infer<typeof channel>;

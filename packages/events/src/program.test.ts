@@ -55,7 +55,10 @@ describe('programSchema', () => {
   });
 
   it('rejects a percent over 100 at its path', () => {
-    expect(pathsOf({ ...spring(), friendOffer: { kind: 'percent', percent: 101 } })).toContainEqual(['friendOffer', 'percent']);
+    expect(pathsOf({ ...spring(), friendOffer: { kind: 'percent', percent: 101 } })).toContainEqual([
+      'friendOffer',
+      'percent',
+    ]);
   });
 
   it('rejects tiers out of order at the offending tier', () => {
@@ -67,7 +70,9 @@ describe('programSchema', () => {
   });
 
   it('rejects an end before the start', () => {
-    expect(pathsOf({ ...spring(), startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z' })).toContainEqual(['endsAt']);
+    expect(pathsOf({ ...spring(), startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z' })).toContainEqual([
+      'endsAt',
+    ]);
   });
 
   it('rejects an influencer campaign that ends before it starts', () => {

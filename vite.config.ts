@@ -71,6 +71,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The widget's browser tests again, over the readable build (the e2e project runs the minified one).
+          name: 'widget-dev',
+          environment: 'node',
+          include: ['test/e2e/widget-*.test.ts'],
+          env: { REFERKIT_WIDGET_BUILD: 'build-dev' },
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],

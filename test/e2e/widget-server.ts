@@ -12,7 +12,8 @@ import { type Browser, chromium as playwright } from 'playwright-core';
 import { chromium } from '../../vite.config.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = `${root}packages/widget/dist/`;
+// REFERKIT_WIDGET_BUILD=build-dev runs the same tests over the readable build (see the `widget-dev` project).
+const dist = `${root}packages/widget/${process.env.REFERKIT_WIDGET_BUILD ?? 'dist'}/`;
 
 /** Builds the packages when the widget's script build is missing, so the tests always run over built files. */
 export function ensureBuilt(): void {

@@ -69,33 +69,45 @@ const catalogueArray = {
   },
 };
 
+/**
+ * Each output is built twice: minified into dist/ (what ships) and readable into build-dev/ (not
+ * published). The browser tests run over both, as Preact runs its suite again on its minified build:
+ * a minifier or property-mangling bug shows up as a test that passes on one and fails on the other.
+ */
+const variants = [
+  { dir: 'dist', minify: true },
+  { dir: 'build-dev', minify: false },
+];
+
 await Promise.all(
-  outputs.map(({ entry, file, format, jsx }) =>
-    build({
-      entryPoints: [`${root}${entry}`],
-      outfile: `${root}dist/${file}`,
-      format,
-      bundle: true,
-      minify: true,
-      target: 'es2022',
-      platform: 'browser',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      legalComments: 'none',
-      // Members named `_like` are the components' and elements' own (never read from outside a bundle):
-      // one-letter names for them. Preact's internal `__x` names are already short and are left alone.
-      mangleProps: /^_[a-z]/i,
-      // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
-      // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
-      charset: format === 'esm' ? 'utf8' : 'ascii',
-      plugins: [scriptLazy, scriptJsx(jsx), catalogueArray],
-      logLevel: 'warning',
-    }),
+  variants.flatMap((variant) =>
+    outputs.map(({ entry, file, format, jsx }) =>
+      build({
+        entryPoints: [`${root}${entry}`],
+        outfile: `${root}${variant.dir}/${file}`,
+        format,
+        bundle: true,
+        minify: variant.minify,
+        target: 'es2022',
+        platform: 'browser',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+        legalComments: 'none',
+        // Members named `_like` are the components' and elements' own (never read from outside a bundle):
+        // one-letter names for them. Preact's internal `__x` names are already short and are left alone.
+        mangleProps: variant.minify ? /^_[a-z]/i : undefined,
+        // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
+        // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
+        charset: format === 'esm' ? 'utf8' : 'ascii',
+        plugins: [scriptLazy, scriptJsx(jsx), catalogueArray],
+        logLevel: 'warning',
+      }),
+    ),
   ),
 );
 
-// A second pass over the script with terser: its compressor finds ~270 B brotli more than esbuild's
-// minifier alone (inlining and sequence folding across the bundled modules).
+// A second pass over the shipped script with terser: its compressor finds ~270 B brotli more than
+// esbuild's minifier alone (inlining and sequence folding across the bundled modules).
 const script = `${root}dist/referkit.js`;
 const { code } = await minify(await readFile(script, 'utf8'), {
   ecma: 2020,

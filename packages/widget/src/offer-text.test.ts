@@ -49,7 +49,7 @@ describe('friendOfferText', () => {
 
   it('describes free shipping with its minimum order', () => {
     const shipping = { currency: 'USD', friendOffer: { kind: 'free_shipping' }, minimumOrder: 5000 } as const;
-    expect(friendOfferText(en, 'en', shipping)).toBe('free shipping on orders from $50');
+    expect(friendOfferText(en, 'en', shipping)).toBe('free shipping ($50 minimum)');
   });
 });
 

@@ -22,7 +22,7 @@ export interface Catalogue {
   ship: string;
   /** "free shipping on your first order". */
   shipFirst: string;
-  /** "on orders from {amount}". */
+  /** "({amount} minimum)": follows the offer, e.g. "15% off your first order ($20 minimum)". */
   minimum: string;
   /** "{value} credit" and the other reward types. */
   credit: string;

@@ -10,7 +10,7 @@ export const en: Catalogue = {
   offFirst: '{value} off your first order',
   ship: 'free shipping',
   shipFirst: 'free shipping on your first order',
-  minimum: 'on orders from {amount}',
+  minimum: '({amount} minimum)',
   credit: '{value} credit',
   cash: '{value} cash',
   points: { one: '{n} point', other: '{n} points' },

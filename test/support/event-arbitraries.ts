@@ -2,6 +2,7 @@
 
 import { CODE_SUFFIX_ALPHABET, CURRENCIES } from '@referkit/events';
 import fc from 'fast-check';
+import { channel } from '../../packages/events/src/primitives.js';
 
 const upperAlnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
 const suffixChar = fc.constantFrom(...CODE_SUFFIX_ALPHABET);
@@ -22,20 +23,7 @@ export const timestampArb = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
   .map((date) => date.toISOString());
 
-export const channelArb = fc.constantFrom(
-  'copy',
-  'native',
-  'whatsapp',
-  'x',
-  'facebook',
-  'linkedin',
-  'telegram',
-  'reddit',
-  'email',
-  'sms',
-  'qr',
-  'other',
-);
+export const channelArb = fc.constantFrom(...channel.options);
 
 const externalIdArb = fc.stringMatching(/^[\x21-\x7e]{1,40}$/);
 const hexArb = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 });

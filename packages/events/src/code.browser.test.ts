@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mintCode, normalizeCode } from './code.js';
 import { parseEvent } from './parse-event.js';
+import { aRedemption } from './testing/fixtures.js';
 
 describe('the contract in Chromium', () => {
   it('normalises a code typed with full-width characters', () => {
@@ -13,16 +14,7 @@ describe('the contract in Chromium', () => {
   });
 
   it('parses a redemption and rejects a bad discount with its path', () => {
-    const event = {
-      v: 1,
-      id: 'evt_V1StGXR8Z5jdHi6BmyT',
-      type: 'redemption',
-      program: 'spring-2026',
-      code: 'ALEX-7HC2QK',
-      occurredAt: '2026-11-22T10:00:00.000Z',
-      orderId: '1001',
-      order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
-    };
+    const event = aRedemption();
     expect(parseEvent(event).ok).toBe(true);
     const bad = parseEvent({ ...event, order: { ...event.order, discount: 6000 } });
     expect(bad.ok).toBe(false);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvent } from './parse-event.js';
+import { aRedemption } from './testing/fixtures.js';
 
-const redemption = () => ({
-  v: 1,
-  id: 'evt_V1StGXR8Z5jdHi6BmyT',
-  type: 'redemption',
-  program: 'spring-2026',
-  code: 'ALEX-7HC2QK',
-  occurredAt: '2026-11-22T10:00:00.000Z',
-  orderId: '1001',
-  order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
-  customer: { id: 'c_9', emailHash: 'a'.repeat(64), firstOrder: true },
-  attribution: { landedAt: '2026-11-21T09:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
-});
+const redemption = () => aRedemption({ customer: { id: 'c_9', emailHash: 'a'.repeat(64), firstOrder: true } });
 
 function issuesOf(input: unknown) {
   const result = parseEvent(input);

@@ -30,7 +30,7 @@ export default [
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 2700,
+    brotli: 2800,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.

@@ -143,6 +143,40 @@ describe('consent', () => {
     expect(aClient({ consent: 'denied' }).referral()).toBeNull();
   });
 
+  it('keeps a redemption a previous page queued when consent is granted later', async () => {
+    const page = installPage(LINK);
+    const offline = aClient({ fetch: async () => Promise.reject(new TypeError('offline')), retry: { limit: 1 } });
+    offline.capture();
+    await offline.redeem({ orderId: '1001', order });
+    const queued = JSON.parse(page.storage.getItem('rk_outbox') as string) as string[];
+    expect(queued.map((body) => JSON.parse(body).type)).toEqual(['landing', 'redemption']);
+
+    const next = aClient({ consent: 'pending' });
+    next.capture('https://shop.example/p?ref=maya-78fvhh');
+    next.setConsent('granted');
+    await vi.waitFor(() => expect(posted.map((body) => JSON.parse(body).orderId)).toContain('1001'));
+    await vi.waitFor(() => expect(JSON.parse(page.storage.getItem('rk_outbox') as string)).toEqual([]));
+  });
+
+  it('keeps a stored first-touch referral when consent is granted after a newer landing', () => {
+    const page = installPage(LINK);
+    aClient({ attribution: { model: 'first_touch' } }).capture();
+    const next = aClient({ consent: 'pending', attribution: { model: 'first_touch' } });
+    next.capture('https://shop.example/p?ref=maya-78fvhh');
+    next.setConsent('granted');
+    expect(JSON.parse(page.storage.getItem('rk_ref') as string).code).toBe('ALEX-7HC2QK');
+  });
+
+  it('neither removes nor reads anything on the device while pending', () => {
+    const page = installPage(LINK);
+    aClient().capture();
+    const removeItem = vi.spyOn(page.storage, 'removeItem');
+    const client = aClient({ consent: 'pending' });
+    client.clear();
+    expect(removeItem).not.toHaveBeenCalled();
+    expect(page.storage.getItem('rk_ref')).not.toBeNull();
+  });
+
   it('neither reads nor writes the device while pending', () => {
     const page = installPage();
     aClient().capture(LINK);

@@ -96,7 +96,16 @@ export interface ReferkitClient {
  */
 export function createReferkit(options: ReferkitOptions): ReferkitClient {
   const { program, param = 'ref', retry = {} } = options;
-  const store = createStorage(options.consent ?? 'granted', options.storage);
+  const firstTouch = options.attribution?.model === 'first_touch';
+  const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
+    // Events queued before consent join those a previous page left; under first touch a stored
+    // referral still inside its window keeps the credit.
+    key === 'outbox'
+      ? JSON.stringify([...new Set([...JSON.parse(stored), ...JSON.parse(held)])])
+      : key === 'ref' && firstTouch && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
+        ? stored
+        : held,
+  );
   const memory = attribution(store, options.attribution);
   const url = `${options.endpoint}/referrals/events`;
   // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
@@ -107,10 +116,10 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
     outbox.add(
       JSON.stringify({ v: 1, id: eventId(), type, program, code, occurredAt: new Date().toISOString(), ...fields }),
     );
-  const refuse = async (code: string): Promise<Delivery> => ({
+  const refuse = async (code: string, message: string): Promise<Delivery> => ({
     ok: false,
     queued: false,
-    error: { code, message: code },
+    error: { code, message },
   });
   const place = globalThis.location;
 
@@ -129,12 +138,15 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
       return memory.read();
     },
     referral: memory.read,
-    setConsent: store.consent,
+    setConsent(next) {
+      // Bodies a previous page left become visible only now: send them now, not on the next load.
+      if (store.consent(next) === 'granted') void client.flush();
+    },
     consent: () => store.consent(),
     shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
     trackShare(code, channel) {
       const normal = normalizeCode(code);
-      return normal ? send('share', normal, { channel }) : refuse('invalid_code');
+      return normal ? send('share', normal, { channel }) : refuse('invalid_code', 'Not a referral code');
     },
     async redeem({ orderId, order, customer, referral = memory.read() ?? undefined }) {
       return referral
@@ -152,7 +164,7 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
               model: options.attribution?.model ?? 'last_touch',
             },
           })
-        : refuse('no_referral');
+        : refuse('no_referral', 'No referral captured');
     },
     flush: () => outbox.flush().then(() => {}),
     clear: memory.clear,

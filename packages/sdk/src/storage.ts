@@ -44,8 +44,18 @@ const device = <T>(access: () => T): T | undefined => {
 /** Reads a stored JSON value; `undefined` when absent or unreadable. */
 export const readJson = (store: KeyValueStore, key: string) => device(() => JSON.parse(store.get(key)!));
 
+/**
+ * Reconciles a value held in memory while consent was pending with the one a previous page left on
+ * the device, when consent is granted; returns what to keep.
+ */
+export type MergeHeld = (key: string, held: string, stored: string) => string;
+
 /** Creates the store of one client; memory is per client, so server rendering never shares it between requests. */
-export function createStorage(state: ConsentState, { domain }: StorageOptions = {}): ConsentStore {
+export function createStorage(
+  state: ConsentState,
+  { domain }: StorageOptions = {},
+  merge: MergeHeld = (_key, held) => held,
+): ConsentStore {
   // What was not persisted, with the cookie lifetime it asked for.
   const memory = new Map<string, [string, number?]>();
   const cookie = (key: string, value = '', maxAge = 0) => {
@@ -54,15 +64,19 @@ export function createStorage(state: ConsentState, { domain }: StorageOptions = 
       location.protocol === 'https:' ? ';secure' : ''
     }${domain ? `;domain=${domain}` : ''}`;
   };
+  // The cookie comes first: it is the one a sibling subdomain shares.
+  const stored = (key: string) =>
+    device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
+    device(() => localStorage.getItem(STORAGE_PREFIX + key)) ??
+    null;
+  const forget = (key: string) =>
+    device(() => {
+      localStorage.removeItem(STORAGE_PREFIX + key);
+      if (document.cookie.includes(STORAGE_PREFIX + key)) cookie(key);
+    });
   const store: ConsentStore = {
-    // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)). The cookie
-    // comes first: it is the one a sibling subdomain shares.
-    get: (key) =>
-      memory.get(key)?.[0] ??
-      ((state === 'granted' &&
-        (device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
-          device(() => localStorage.getItem(STORAGE_PREFIX + key)))) ||
-        null),
+    // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
+    get: (key) => memory.get(key)?.[0] ?? ((state === 'granted' && stored(key)) || null),
     set(key, value, maxAge) {
       memory.set(key, [value, maxAge]);
       if (state === 'granted') {
@@ -75,10 +89,8 @@ export function createStorage(state: ConsentState, { domain }: StorageOptions = 
     },
     remove(key) {
       memory.delete(key);
-      device(() => {
-        localStorage.removeItem(STORAGE_PREFIX + key);
-        if (document.cookie.includes(STORAGE_PREFIX + key)) cookie(key);
-      });
+      // While pending the device is not touched at all; denied has already cleared it.
+      if (state === 'granted') forget(key);
     },
     consent(next = state) {
       if (next === 'denied') {
@@ -88,12 +100,19 @@ export function createStorage(state: ConsentState, { domain }: StorageOptions = 
           const short = key.slice(STORAGE_PREFIX.length);
           // The page keeps what it knew for its own life; only the device forgets.
           const value = store.get(short);
-          store.remove(short);
+          forget(short);
           if (value !== null) memory.set(short, [value]);
         }
       }
+      const was = state;
       state = next;
-      if (next === 'granted') for (const [key, [value, maxAge]] of memory) store.set(key, value, maxAge);
+      if (next === 'granted' && was !== 'granted') {
+        // A previous page may have left an outbox or a referral on the device: merge, never overwrite.
+        for (const [key, [value, maxAge]] of memory) {
+          const before = stored(key);
+          store.set(key, before === null ? value : (device(() => merge(key, value, before)) ?? value), maxAge);
+        }
+      }
       return state;
     },
   };

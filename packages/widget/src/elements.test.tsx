@@ -77,6 +77,25 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('renders for a page whose lang Intl cannot read', () => {
+    document.documentElement.lang = 'en_US';
+    try {
+      const element = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+      expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  it('logs one line and renders nothing, without throwing, for a currency Intl cannot format', () => {
+    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"currency":"DOLLARS","friendOffer":{"kind":"fixed","amount":500}}'></referkit-share>`);
+    expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    expect(warn.mock.calls).toHaveLength(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^\[referkit\] Could not show <referkit-share>: .+\. Check the terms given to init\.$/,
+    );
+  });
+
   it('fires referkit:share from the element, bubbling and composed', () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" channels="whatsapp"></referkit-share>');
     const shared = vi.fn();

@@ -59,7 +59,19 @@ abstract class ReferkitElement extends Base {
     const { locale, text } = resolveLocale(asked ?? document.documentElement.lang, !!asked);
     const token = ++this._token;
     const paint = (catalogue: Catalogue) => {
-      if (token === this._token) render(this._view(setup, this._terms(setup), catalogue, locale), root);
+      if (token !== this._token) return;
+      // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
+      // leave the element empty with one line saying why.
+      try {
+        render(this._view(setup, this._terms(setup), catalogue, locale), root);
+      } catch (error) {
+        render(null, root);
+        misconfigured(
+          `show <${this.localName}>`,
+          String((error as Error)?.message ?? error),
+          'Check the terms given to init.',
+        );
+      }
     };
     if (text instanceof Promise) text.then(paint);
     else paint(text);

@@ -25,6 +25,18 @@ describe('resolveLocale', () => {
   });
 });
 
+describe('resolveLocale with tags Intl cannot read', () => {
+  it.each([
+    ['en_US', 'en-US'],
+    ['es_MX', 'es-MX'],
+    ['de-DE-x', 'de'],
+  ])('reads %s as %s, which Intl accepts', (tag, expected) => {
+    const { locale } = resolveLocale(tag, false);
+    expect(locale).toBe(expected);
+    expect(() => new Intl.NumberFormat(locale).format(1)).not.toThrow();
+  });
+});
+
 describe('LOCALES', () => {
   it('lists every catalogue file in i18n', () => {
     const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))

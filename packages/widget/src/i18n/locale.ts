@@ -22,12 +22,13 @@ const loading = new Map<string, Promise<Catalogue>>();
  * Resolves a BCP 47 tag (`es-MX`, `ar`): its language's catalogue, or English when there is none.
  * `explicit` says the tag was asked for (an attribute or init option), so a missing catalogue is reported.
  */
-export function resolveLocale(tag: string | undefined, explicit: boolean): ResolvedLocale {
-  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+export function resolveLocale(raw: string | undefined, explicit: boolean): ResolvedLocale {
+  const tag = canonical(raw);
+  const language = (raw ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   if (!LOCALES.includes(language)) {
     if (explicit && language !== 'en') {
       misconfigured(
-        `show the locale "${tag}"`,
+        `show the locale "${raw}"`,
         'there is no catalogue for it',
         `Use one of en, ${LOCALES.join(', ')}.`,
       );
@@ -52,5 +53,17 @@ export function resolveLocale(tag: string | undefined, explicit: boolean): Resol
     );
     loading.set(language, text);
   }
-  return { locale: tag as string, text };
+  return { locale: tag ?? language, text };
+}
+
+// `Intl` throws a RangeError on a tag it cannot read (`en_US`, `de-DE-x`): such a tag is read as its
+// language, so a page's odd `lang` never stops the widget from rendering.
+function canonical(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  for (const candidate of [tag.replace(/_/g, '-'), tag.split(/[-_]/)[0] ?? '']) {
+    try {
+      return Intl.getCanonicalLocales(candidate)[0];
+    } catch {}
+  }
+  return undefined;
 }

@@ -37,7 +37,7 @@ export interface DemoAppOptions {
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
@@ -76,14 +76,14 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.post('/api/referrals/events', (c) => receiver(c.req.raw));
 
   app.get('/api/codes/:code', async (c) => {
-    const enrolment = await findEnrolment(client, programs, c.req.param('code'));
+    const enrolment = await findEnrolment(client, store, programs, c.req.param('code'), now());
     if (!enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 404);
     c.header('cache-control', 'public, max-age=60');
     return c.json(publicCode(enrolment));
   });
 
   app.get('/api/ambassadors/:code/stats', async (c) => {
-    const enrolment = await findEnrolment(client, programs, c.req.param('code'));
+    const enrolment = await findEnrolment(client, store, programs, c.req.param('code'), now());
     if (!enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 404);
     c.header('cache-control', 'no-store');
     return c.json(await publicStats(store, enrolment, now()));
@@ -107,7 +107,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
       }));
       return c.json(apiError('invalid_order', 'Expected an email and at least one item.', issues), 400);
     }
-    const enrolment = parsed.data.code ? await findEnrolment(client, programs, parsed.data.code) : null;
+    const enrolment = parsed.data.code ? await findEnrolment(client, store, programs, parsed.data.code, now()) : null;
     if (parsed.data.code && !enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 422);
     const result = await placeOrder(client, parsed.data, enrolment, enrolment?.program ?? program, deliver);
     return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, result.status);
@@ -146,7 +146,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   app.get('/account', async (c) => {
     const code = c.req.query('code');
-    const enrolment = code ? await findEnrolment(client, programs, code) : null;
+    const enrolment = code ? await findEnrolment(client, store, programs, code, now()) : null;
     const page = enrolment
       ? await accountPage({ kind: 'one', enrolment, base: `${new URL(c.req.url).origin}/` })
       : await accountPage({

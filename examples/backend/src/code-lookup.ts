@@ -2,7 +2,7 @@
  * The public answers about a code: what the friend is offered (for the banner) and how the
  * ambassador is doing (for the share panel). Neither reveals anything else about the person.
  */
-import { type Ambassador, normalizeCode, type Program } from '@referkit/events';
+import { type Ambassador, normalizeCode, type Program, type Terms, termsFor } from '@referkit/events';
 import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
 
@@ -29,17 +29,21 @@ export interface AmbassadorPublicStats {
   target?: { shares: number; per: 'week' | 'month'; done: number; reached: boolean };
 }
 
-/** An ambassador with the program they belong to. */
+/** An ambassador with the program they belong to and the terms that apply to them now. */
 export interface Enrolment {
   program: Program;
   ambassador: Ambassador;
+  /** From @referkit/events' own `termsFor`, with the role the ledger gives them (promotion included). */
+  terms: Terms;
 }
 
 /** Finds the ambassador behind a code as typed or linked, with their program; null when unknown. */
 export async function findEnrolment(
   client: SqlClient,
+  store: DemoStore,
   programs: ReadonlyMap<string, Program>,
   input: string,
+  now: Date,
 ): Promise<Enrolment | null> {
   const code = normalizeCode(input);
   if (!code) return null;
@@ -50,43 +54,42 @@ export async function findEnrolment(
   const row = rows[0];
   const program = row && programs.get(row.program);
   if (!row || !program) return null;
-  return { program, ambassador: typeof row.ambassador === 'string' ? JSON.parse(row.ambassador) : row.ambassador };
-}
-
-/** The friend offer that applies to an ambassador's code: their role's override, else the program's. */
-export function friendOfferFor(program: Program, ambassador: Ambassador): Program['friendOffer'] {
-  return program.roles[ambassador.role]?.friendOffer ?? program.friendOffer;
-}
-
-/** What an ambassador earns per redemption: audience tier, then role, then program. */
-export function ambassadorRewardFor(program: Program, ambassador: Ambassador): Program['ambassadorReward'] {
-  const influencer = ambassador.role === 'influencer' ? program.roles.influencer : undefined;
-  const byTier = ambassador.audienceTier ? influencer?.audienceRewards?.[ambassador.audienceTier] : undefined;
-  return byTier ?? program.roles[ambassador.role]?.ambassadorReward ?? program.ambassadorReward;
+  const ambassador: Ambassador = typeof row.ambassador === 'string' ? JSON.parse(row.ambassador) : row.ambassador;
+  // The ledger's view of the role, over every redemption so far: a promoted ambassador's friends get
+  // the community leader's terms here exactly as the receiver will judge them.
+  const stats = await store.stats({
+    program: program.id,
+    code: ambassador.code,
+    from: new Date(0).toISOString(),
+    to: now.toISOString(),
+  });
+  const ledger = stats.ambassadors.find((one) => one.code === ambassador.code);
+  const terms = termsFor(program, { ...ambassador, role: ledger?.role ?? ambassador.role }, { redemptions: 0 });
+  return { program, ambassador, terms: { ...terms, promoted: ledger?.promoted ?? false } };
 }
 
 /** The display terms of the share panel (`<referkit-share terms>`), for an ambassador's role. */
-export function shareTerms({ program, ambassador }: Enrolment) {
+export function shareTerms({ program, terms }: Enrolment) {
   return {
     brand: program.brand,
     currency: program.currency,
-    friendOffer: friendOfferFor(program, ambassador),
+    friendOffer: terms.friendOffer,
     firstOrderOnly: program.firstOrderOnly,
     ...(program.minimumOrder !== undefined ? { minimumOrder: program.minimumOrder } : {}),
-    ambassadorReward: ambassadorRewardFor(program, ambassador),
+    ambassadorReward: terms.reward,
     ...(program.disclosure ? { disclosure: program.disclosure } : {}),
     ...(program.shareMessage ? { shareMessage: program.shareMessage } : {}),
   };
 }
 
 /** The banner's view of an enrolment. */
-export function publicCode({ program, ambassador }: Enrolment): PublicCode {
+export function publicCode({ program, ambassador, terms }: Enrolment): PublicCode {
   return {
     code: ambassador.code,
     displayName: ambassador.displayName,
     brand: program.brand,
     currency: program.currency,
-    friendOffer: friendOfferFor(program, ambassador),
+    friendOffer: terms.friendOffer,
     firstOrderOnly: program.firstOrderOnly,
     ...(program.minimumOrder !== undefined ? { minimumOrder: program.minimumOrder } : {}),
   };
@@ -95,12 +98,12 @@ export function publicCode({ program, ambassador }: Enrolment): PublicCode {
 /** The share panel's view of an ambassador, from the ledger's stats. */
 export async function publicStats(
   store: DemoStore,
-  { program, ambassador }: Enrolment,
+  { program, ambassador, terms }: Enrolment,
   now: Date,
 ): Promise<AmbassadorPublicStats> {
   const stats = await store.stats({ program: program.id, code: ambassador.code, to: now.toISOString() });
   const mine = stats.ambassadors.find((row) => row.code === ambassador.code);
-  const rewardType = ambassadorRewardFor(program, ambassador).type;
+  const rewardType = terms.reward.type;
   return {
     code: ambassador.code,
     displayName: ambassador.displayName,

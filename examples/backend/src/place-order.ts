@@ -7,10 +7,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
-import type { Delivery } from '@referkit/sdk';
+import { type Delivery, normalizeEmail } from '@referkit/sdk';
 import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
-import { type Enrolment, friendOfferFor } from './code-lookup.js';
+import type { Enrolment } from './code-lookup.js';
 import type { SqlClient } from './database.js';
 import { insertOrder, type OrderLine, placedOrderCount, refuseOrder } from './orders.js';
 
@@ -61,13 +61,14 @@ export async function placeOrder(
     items.push({ sku, name: product.name, price: product.price, quantity });
   }
   const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
+  // The SDK's normalisation (trim, lower-case, no +tag, no Gmail dots): `sam+2@gmail.com` is the same
+  // customer as `sam@gmail.com`, so a first-order offer cannot be taken twice by retagging an address.
   const emailHash = sha256(normalizeEmail(request.email));
   const customerId = `cus_${emailHash.slice(0, 24)}`;
   const firstOrder = (await placedOrderCount(client, customerId)) === 0;
   // A leader's member ordering again earns the leader a retention reward, without a second discount.
-  const repeatForLeader = !firstOrder && enrolment?.ambassador.role === 'community_leader';
-  const discount =
-    enrolment && !repeatForLeader ? friendDiscount(friendOfferFor(program, enrolment.ambassador), subtotal) : 0;
+  const repeatForLeader = !firstOrder && enrolment?.terms.role === 'community_leader';
+  const discount = enrolment && !repeatForLeader ? friendDiscount(enrolment.terms.friendOffer, subtotal) : 0;
   const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
   const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   // The customer id is derived from the email hash, so the browser's claim and the signed event carry
@@ -102,7 +103,7 @@ export async function placeOrder(
   };
   const referral = await deliver(program, claim);
   // A verdict (4xx) means the program says no: the shop does not take the order with this code.
-  // Anything queued stays with the SDK's outbox, which retries until the receiver answers.
+  // Anything queued stays in the signing client's outbox, flushed every 30 s (signed-delivery.ts).
   if (!referral.ok && !referral.queued) {
     await refuseOrder(client, orderId);
     return { ok: false, status: 422, error: referral.error };
@@ -125,11 +126,6 @@ export function friendDiscount(offer: Program['friendOffer'], subtotal: number):
       // The demo shop ships for free anyway.
       return 0;
   }
-}
-
-/** Trims and lower-cases an email, as the program's customer matching expects. */
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 function sha256(text: string): string {

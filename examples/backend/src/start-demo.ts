@@ -122,6 +122,7 @@ export async function startDemo(
         database: database.description,
         seeded: seeded.fresh,
         close: () => {
+          delivery.close();
           closing ??= stopServer().then(() => database.close());
           return closing;
         },

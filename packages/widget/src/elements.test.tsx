@@ -88,7 +88,9 @@ describe('<referkit-share>', () => {
   });
 
   it('logs one line and renders nothing, without throwing, for a currency Intl cannot format', () => {
-    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"currency":"DOLLARS","friendOffer":{"kind":"fixed","amount":500}}'></referkit-share>`);
+    const element = mount(
+      `<referkit-share code="ALEX-7HC2QK" terms='{"currency":"DOLLARS","friendOffer":{"kind":"fixed","amount":500}}'></referkit-share>`,
+    );
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     expect(warn.mock.calls).toHaveLength(1);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(

@@ -156,6 +156,38 @@ describe('the demo backend', () => {
     });
   });
 
+  test("takes a promoted ambassador's friend's repeat order on the community leader's terms", async () => {
+    const signup = await postJson('/api/ambassadors', { displayName: 'Noor Haddad', role: 'ambassador' });
+    const { code: noor } = await signup.json();
+    const order = (email: string) =>
+      postJson('/api/orders', { email, items: [{ sku: 'sencha-tin', quantity: 1 }], code: noor });
+    // The program promotes after 5 first orders.
+    for (let friend = 1; friend <= 5; friend++) expect((await order(`friend${friend}@example.com`)).status).toBe(201);
+
+    const again = await order('friend1@example.com');
+    expect(again.status).toBe(201);
+    const placed = await again.json();
+    // A leader's member ordering again: no second discount, a retention reward for the leader.
+    expect(placed.order).toMatchObject({ subtotal: 4800, discount: 0 });
+    expect(placed.referral).toMatchObject({ ok: true, rewards: { ambassador: { reason: 'repeat_order' } } });
+  });
+
+  test('treats a +tag or dotted Gmail address as the customer it is', async () => {
+    const first = await postJson('/api/orders', {
+      email: 'sam.river@gmail.com',
+      items: [{ sku: 'brew-kit', quantity: 1 }],
+      code: code('ambassador'),
+    });
+    expect(first.status).toBe(201);
+    const retagged = await postJson('/api/orders', {
+      email: 'Sam.River+again@gmail.com',
+      items: [{ sku: 'brew-kit', quantity: 1 }],
+      code: code('ambassador'),
+    });
+    expect(retagged.status).toBe(422);
+    expect((await retagged.json()).error.code).toBe('not_first_order');
+  });
+
   test('refuses an order for a product the shop does not sell', async () => {
     const response = await postJson('/api/orders', {
       email: 'x@example.com',

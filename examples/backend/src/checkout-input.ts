@@ -2,6 +2,7 @@
  * What the checkout posts to `POST /api/orders`, checked at the edge. Prices are not part of it:
  * the server prices SKUs from its own catalogue.
  */
+import { attributionSchema } from '@referkit/events';
 import { z } from 'zod';
 
 /** The order request the checkout sends. */
@@ -18,13 +19,8 @@ export const orderRequestSchema = z.strictObject({
   /** The code the friend landed with or typed; normalised on the server. */
   code: z.string().max(64).optional(),
   /** How the friend arrived, as the browser SDK remembered it (sent along so both paths agree). */
-  attribution: z
-    .strictObject({
-      landedAt: z.iso.datetime({ offset: true }),
-      channel: z.string().max(32).optional(),
-      model: z.enum(['last_touch', 'first_touch']),
-    })
-    .optional(),
+  // The contract's own schema, so a channel the receiver would refuse is refused here, at the edge.
+  attribution: attributionSchema.optional(),
 });
 
 /** A parsed order request. */

@@ -52,6 +52,16 @@ describe('installLoader', () => {
     expect(window.Referkit).toBe(installed);
   });
 
+  it('logs one line for a consent state that does not exist and keeps the current one', () => {
+    loader.installLoader();
+    window.Referkit?.('init', program as never);
+    window.Referkit?.('consent', 'yes' as never);
+    expect(config.currentSetup()?.client.consent()).toBe('granted');
+    expect(warn.mock.calls).toEqual([
+      [`[referkit] Could not set consent: "yes" is not a consent state. Use 'pending', 'granted' or 'denied'.`],
+    ]);
+  });
+
   it('logs one line for an unknown command and carries on', () => {
     loader.installLoader();
     window.Referkit?.('nope' as never, {} as never);

@@ -26,7 +26,13 @@ function run(command: unknown, argument?: unknown) {
   if (command === 'init') init(argument as WidgetConfig);
   else if (command === 'consent') {
     const setup = currentSetup();
-    if (setup) setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
+    if (!['pending', 'granted', 'denied'].includes(argument as string))
+      misconfigured(
+        'set consent',
+        `${JSON.stringify(argument)} is not a consent state`,
+        "Use 'pending', 'granted' or 'denied'.",
+      );
+    else if (setup) setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
     else misconfigured('set consent', "Referkit('init', …) has not been called", "Call Referkit('init', …) first.");
   } else misconfigured(`run Referkit(${JSON.stringify(command)})`, 'it is not a command', "Use 'init' or 'consent'.");
 }

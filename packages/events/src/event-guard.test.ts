@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eventArb, mutatedEventArb } from '../../../test/support/event-arbitraries.js';
 import { eventSchema } from './event.js';
 import { isReferralEvent } from './event-guard.js';
+import { parseEvent } from './parse-event.js';
 import { TIMESTAMP_PATTERN, timestamp } from './primitives.js';
 
 describe('isReferralEvent', () => {
@@ -31,6 +32,24 @@ describe('isReferralEvent', () => {
   it('uses the same date-time pattern as the schema', () => {
     expect(TIMESTAMP_PATTERN.source).toBe((timestamp._zod.def as { pattern?: RegExp }).pattern?.source);
   });
+
+  it.each([['reversal'], ['redemption'], 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'never accepts the type %j, which only looks like a known one',
+    (type) => {
+      const event = {
+        v: 1,
+        id: 'evt_V1StGXR8Z5jdHi6BmyT',
+        type,
+        program: 'spring-2026',
+        code: 'ALEX-7HC2QK',
+        occurredAt: '2026-11-22T10:00:00.000Z',
+        orderId: '1001',
+        order: { total: -5 },
+      };
+      expect(isReferralEvent(event)).toBe(false);
+      expect(parseEvent(event)).toMatchObject({ ok: false, error: { issues: [{ path: ['type'] }] } });
+    },
+  );
 
   it('leaves a class instance to zod', () => {
     class Event {

@@ -40,8 +40,10 @@ const ATTRIBUTION_KEYS = new Set(['landedAt', 'channel', 'model']);
 /** True only for an input that `eventSchema` accepts as it is. */
 export function isReferralEvent(input: unknown): input is ReferralEvent {
   if (!isPlainObject(input)) return false;
-  const keys = KEYS[input.type as string];
-  if (!keys || !onlyKeys(input, keys)) return false;
+  // Own keys only: `type: 'constructor'` or an array that stringifies to a type must not find a list.
+  if (typeof input.type !== 'string' || !Object.hasOwn(KEYS, input.type)) return false;
+  const keys = KEYS[input.type] as Set<string>;
+  if (!onlyKeys(input, keys)) return false;
   if (
     input.v !== 1 ||
     !matches(input.id, EVENT_ID_PATTERN) ||
@@ -63,8 +65,10 @@ export function isReferralEvent(input: unknown): input is ReferralEvent {
         optional(input.customer, isCustomer) &&
         optional(input.attribution, isAttribution)
       );
-    default:
+    case 'reversal':
       return matches(input.orderId, EXTERNAL_ID_PATTERN) && optional(input.reason, (value) => reasons.has(value));
+    default:
+      return false;
   }
 }
 

@@ -64,17 +64,24 @@ export function sqlStore(
       '[referkit] Could not create the SQL store: the prefix must be lower-case letters, digits and underscores.',
     );
   let queue: Promise<unknown> = Promise.resolve();
+  const pooled = typeof client.connect === 'function' && 'idleCount' in client;
+  // A single connection (a pg Client) carries one transaction at a time, and any other query sent
+  // while one is open would run inside it (and roll back with it): everything on it is queued.
+  const single = typeof client.transaction !== 'function' && !pooled;
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => {});
+    return next;
+  };
+  const db: SqlQueryable = single ? { query: (text, params) => queued(() => client.query(text, params)) } : client;
 
   async function transaction<T>(run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     if (typeof client.transaction === 'function') return client.transaction(run);
-    if (typeof client.connect === 'function' && 'idleCount' in client) {
-      const connection = (await client.connect()) as SqlQueryable & { release(error?: unknown): void };
+    if (pooled) {
+      const connection = (await client.connect?.()) as SqlQueryable & { release(error?: unknown): void };
       return runIn(connection, run).finally(() => connection.release());
     }
-    // One connection carries one transaction at a time: queue them.
-    const next = queue.then(() => runIn(client, run));
-    queue = next.catch(() => {});
-    return next;
+    return queued(() => runIn(client, run));
   }
 
   async function runIn<T>(connection: SqlQueryable, run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
@@ -214,7 +221,7 @@ export function sqlStore(
       }
     },
     async upsertProgram(program) {
-      await client.query(
+      await db.query(
         `INSERT INTO ${p}programs (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
         [program.id, JSON.stringify(program)],
       );
@@ -222,20 +229,20 @@ export function sqlStore(
     async upsertAmbassador(program, ambassador) {
       if (typeof program !== 'string') await this.upsertProgram(program);
       const id = typeof program === 'string' ? program : program.id;
-      await client.query(
+      await db.query(
         `INSERT INTO ${p}ambassadors (code, program, data) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET program = EXCLUDED.program, data = EXCLUDED.data`,
         [ambassador.code, id, JSON.stringify(ambassador)],
       );
     },
     async ambassadorByCode(code) {
-      const found = await client.query(`SELECT data FROM ${p}ambassadors WHERE code = $1`, [code]);
+      const found = await db.query(`SELECT data FROM ${p}ambassadors WHERE code = $1`, [code]);
       const row = found.rows[0] as Row | undefined;
       return row ? (json(row.data) as Ambassador) : null;
     },
     async stats(query: StatsQuery): Promise<ProgramStats> {
       let program = typeof query.program === 'string' ? null : query.program;
       if (!program) {
-        const found = await client.query(`SELECT data FROM ${p}programs WHERE id = $1`, [query.program]);
+        const found = await db.query(`SELECT data FROM ${p}programs WHERE id = $1`, [query.program]);
         const row = found.rows[0] as Row | undefined;
         if (!row)
           throw new RangeError(
@@ -246,16 +253,16 @@ export function sqlStore(
       const { from, to, periodStart } = statsWindow(program, query);
       const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
       const code = query.code ?? null;
-      const members = await client.query(
+      const members = await db.query(
         `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`,
         [program.id, code],
       );
-      const rows = await client.query(
+      const rows = await db.query(
         `SELECT id, type, program, code, channel, occurred_at, order_id, total, discount, customer_id, customer_email_hash, repeat, rewards, reversed_at
            FROM ${p}ledger WHERE program = $1 AND ($2::text IS NULL OR code = $2) AND occurred_at >= $3 AND occurred_at <= $4 ORDER BY seq`,
         [program.id, code, since.toISOString(), to.toISOString()],
       );
-      const counts = await client.query(
+      const counts = await db.query(
         `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL GROUP BY code`,
         [program.id],
       );
@@ -271,7 +278,7 @@ export function sqlStore(
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
     async prune(now = new Date()) {
       const before = new Date(now.getTime() - IDEMPOTENCY_RETENTION_DAYS * 86_400_000);
-      const removed = await client.query(`DELETE FROM ${p}idempotency WHERE created_at < $1 RETURNING key`, [
+      const removed = await db.query(`DELETE FROM ${p}idempotency WHERE created_at < $1 RETURNING key`, [
         before.toISOString(),
       ]);
       return removed.rows.length;

@@ -2,7 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aRedemption } from '../testing/fixtures.js';
+import { anAmbassador, aProgram, aRedemption } from '../testing/fixtures.js';
 import { NOW } from '../testing/receiver-harness.js';
 import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
@@ -62,6 +62,23 @@ describe('sqlStore over PGlite', () => {
       decide: () => ({ ok: true, rewards: null }),
     });
     expect(await (store as ReturnType<typeof sqlStore>).prune(new Date(NOW.getTime() + 6.9 * 86_400_000))).toBe(0);
+    await cleanup();
+  });
+
+  it('keeps a write made while a transaction rolls back on a single connection', async () => {
+    // PGlite seen only through `query`, as a single pg Client is: BEGIN/COMMIT on the one connection.
+    const single: SqlClient = { query: (text, params) => db.query(text, params) };
+    const { store, cleanup } = await freshSql(single);
+    const claims = [{ key: 'event:evt_single', fingerprint: 'x' }];
+    const commit = () =>
+      store.commit({ claims, event: aRedemption(), recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+    await commit();
+    const program = aProgram();
+    const bob = anAmbassador({ id: 'amb_bob', code: 'BOB-7HC2QK', displayName: 'Bob' });
+    // The duplicate rolls its transaction back; Bob's row must not go with it.
+    const [duplicate] = await Promise.all([commit(), store.upsertAmbassador(program, bob)]);
+    expect(duplicate.status).toBe('duplicate');
+    expect((await store.ambassadorByCode('BOB-7HC2QK'))?.displayName).toBe('Bob');
     await cleanup();
   });
 });

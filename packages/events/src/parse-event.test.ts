@@ -139,6 +139,20 @@ describe('parseEvent', () => {
     });
   });
 
+  it('rejects a time before the year 2000 when the clock is given', () => {
+    const result = parseEvent(
+      { ...redemption(), occurredAt: '0000-01-01T00:00:00.000Z' },
+      { now: new Date('2026-11-22T10:00:00Z') },
+    );
+    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['occurredAt'], code: 'past_timestamp' }] } });
+  });
+
+  it('rejects a landing time in the future when the clock is given', () => {
+    const attribution = { landedAt: '2027-01-01T00:00:00.000Z', model: 'last_touch' };
+    const result = parseEvent({ ...redemption(), attribution }, { now: new Date('2026-11-22T10:00:00Z') });
+    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: ['attribution', 'landedAt'] }] } });
+  });
+
   it('allows five minutes of clock skew', () => {
     expect(parseEvent(redemption(), { now: new Date('2026-11-22T09:56:00Z') }).ok).toBe(true);
   });

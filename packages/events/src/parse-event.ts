@@ -26,8 +26,9 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: Invali
 /** Options for {@link parseEvent}. */
 export interface ParseEventOptions {
   /**
-   * The current time. When given, an `occurredAt` more than `clockSkewSec` in the future is refused,
-   * since no honest sender reports an event that has not happened yet.
+   * The current time. When given, an `occurredAt` or `landedAt` more than `clockSkewSec` in the
+   * future is refused (no honest sender reports an event that has not happened yet), and so is one
+   * before the year 2000.
    */
   now?: Date;
   /** @default 300 */
@@ -59,15 +60,26 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
     ]);
   }
   if (options.now) {
-    const skewMs = (options.clockSkewSec ?? 300) * 1000;
-    if (Date.parse(event.occurredAt) > options.now.getTime() + skewMs) {
-      return invalid([
-        { path: ['occurredAt'], code: 'future_timestamp', message: 'Expected a time that is not in the future' },
-      ]);
+    const latest = options.now.getTime() + (options.clockSkewSec ?? 300) * 1000;
+    const times: [(string | number)[], string | undefined][] = [
+      [['occurredAt'], event.occurredAt],
+      [['attribution', 'landedAt'], event.type === 'redemption' ? event.attribution?.landedAt : undefined],
+    ];
+    for (const [path, time] of times) {
+      const at = time === undefined ? Number.NaN : Date.parse(time);
+      if (at > latest) {
+        return invalid([{ path, code: 'future_timestamp', message: 'Expected a time that is not in the future' }]);
+      }
+      // Year 0000 is a valid ISO date that no SQL ledger stores; no referral happened before 2000.
+      if (at < EARLIEST) {
+        return invalid([{ path, code: 'past_timestamp', message: 'Expected a time from the year 2000 on' }]);
+      }
     }
   }
   return { ok: true, value: event };
 }
+
+const EARLIEST = Date.UTC(2000, 0, 1);
 
 function toIssue(issue: z.core.$ZodIssue): Issue {
   return {

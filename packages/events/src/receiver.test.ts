@@ -297,6 +297,20 @@ describe('createReceiver: refusals', () => {
     );
   });
 
+  it("refuses a reversal carrying another ambassador's code with 422 unknown_order", async () => {
+    const bob = anAmbassador({
+      id: 'amb_bob',
+      code: 'BOB-7HC2QK',
+      displayName: 'Bob',
+      customerId: 'c_bob',
+      emailHash: 'c'.repeat(64),
+    });
+    const { receive } = await aReceiver({ ambassadors: [anAmbassador(), bob] });
+    await receive.handle(await signed(aRedemption()));
+    const reversal = aReversal({ code: 'BOB-7HC2QK', occurredAt: '2026-11-22T10:00:10.000Z' });
+    expect(code(await receive.handle(await signed(reversal)))).toBe('unknown_order');
+  });
+
   it('records nothing for a refused redemption, so a corrected one is recorded', async () => {
     const { receive } = await aReceiver();
     await receive.handle(

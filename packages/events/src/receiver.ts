@@ -203,7 +203,8 @@ function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent
     const repeat = history.customerOrders.length > 0 || event.customer?.firstOrder === false;
     return { ok: true, rewards: rewardsFor(program, ambassador, event, history), repeat };
   }
-  if (event.type === 'reversal' && !history.redemption)
+  // Never redeemed under this code, or already reversed (a replay after its idempotency key expired).
+  if (event.type === 'reversal' && (!history.redemption || history.redemption.reversedAt))
     return { ok: false, error: ruleError('unknown_order', ['orderId']) };
   return { ok: true, rewards: null };
 }

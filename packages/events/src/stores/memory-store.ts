@@ -67,7 +67,9 @@ export function memoryStore(): ReferralStore {
         .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
         .map((row) => ({ code: row.code, occurredAt: row.occurredAt }));
     }
-    const redemption = event.type === 'reversal' ? ledger.redemptions.get(event.orderId) : undefined;
+    // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
+    const original = event.type === 'reversal' ? ledger.redemptions.get(event.orderId) : undefined;
+    const redemption = original?.code === event.code ? original : undefined;
     return {
       redemptions: ledger.firstOrders.get(event.code) ?? 0,
       customerOrders,

@@ -117,8 +117,9 @@ export function sqlStore(
     const redemption =
       event.type === 'reversal'
         ? await tx.query(
-            `SELECT rewards, reversed_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`,
-            [event.program, event.orderId],
+            // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
+            `SELECT rewards, reversed_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND code = $3`,
+            [event.program, event.orderId, event.code],
           )
         : { rows: [] };
     const original = redemption.rows[0] as Row | undefined;

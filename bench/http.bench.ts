@@ -43,7 +43,7 @@ async function serve() {
     programs: [program],
     store,
     secret: SECRET,
-    resolveCode: (code) => store.ambassadorByCode(code),
+    resolveCode: (code, program) => store.ambassadorByCode(code, program),
   });
 
   const server = createServer(async (req, res) => {

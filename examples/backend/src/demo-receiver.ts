@@ -26,7 +26,7 @@ export interface DemoReceiverOptions {
 export function createDemoReceiver({ client, store, programs, secret, now }: DemoReceiverOptions) {
   const common = {
     programs: [...programs.values()],
-    resolveCode: (code: string) => store.ambassadorByCode(code),
+    resolveCode: (code: string, program: string) => store.ambassadorByCode(code, program),
     store,
     ...(now ? { now } : {}),
   };

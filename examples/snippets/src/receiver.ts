@@ -18,5 +18,5 @@ export const receive = createReceiver({
   programs: [program],
   store,
   secret: process.env.REFERKIT_WEBHOOK_SECRET,
-  resolveCode: (code) => store.ambassadorByCode(code),
+  resolveCode: (code, program) => store.ambassadorByCode(code, program),
 });

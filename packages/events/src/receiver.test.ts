@@ -297,6 +297,12 @@ describe('createReceiver: refusals', () => {
     );
   });
 
+  it("refuses another program's code with 422 unknown_code", async () => {
+    const { receive, store } = await aReceiver({ ambassadors: [] });
+    await store.upsertAmbassador('autumn-2026', anAmbassador());
+    expect(code(await receive.handle(await signed(aRedemption())))).toBe('unknown_code');
+  });
+
   it("refuses a reversal carrying another ambassador's code with 422 unknown_order", async () => {
     const bob = anAmbassador({
       id: 'amb_bob',

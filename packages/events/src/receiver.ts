@@ -19,8 +19,11 @@ import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './sto
 export interface ReceiverOptions {
   /** The programs this receiver accepts events for, parsed with `programSchema` at creation. */
   programs: readonly (Program | ProgramInput)[];
-  /** Finds the ambassador of a code; `null` refuses the event with `unknown_code`. */
-  resolveCode(code: string): Ambassador | null | Promise<Ambassador | null>;
+  /**
+   * Finds the ambassador of a code in the event's program; `null` refuses the event with
+   * `unknown_code`, so one program's code never redeems on another's terms.
+   */
+  resolveCode(code: string, program: string): Ambassador | null | Promise<Ambassador | null>;
   store: ReferralStore;
   /** The Standard Webhooks secret(s). When set, unsigned requests are refused. */
   secret?: string | readonly string[];
@@ -72,7 +75,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * Creates a receiver for the brand's backend.
  * @example
  * const store = memoryStore();
- * const receive = createReceiver({ programs: [program], store, secret, resolveCode: (code) => store.ambassadorByCode(code) });
+ * const receive = createReceiver({ programs: [program], store, secret, resolveCode: (code, program) => store.ambassadorByCode(code, program) });
  * app.post('/api/referrals/events', (c) => receive(c.req.raw));
  */
 export function createReceiver(options: ReceiverOptions): Receiver {
@@ -146,7 +149,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // a retryable 503 and nothing is recorded (the commit is one transaction).
     let result: CommitResult;
     try {
-      const ambassador = await options.resolveCode(event.code);
+      const ambassador = await options.resolveCode(event.code, event.program);
       if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
       if (!secrets && (event.type === 'redemption' || event.type === 'reversal')) {
         const confirmed = options.confirmOrder ? await options.confirmOrder(event) : false;

@@ -31,7 +31,7 @@ const NO_ORDERS: LedgerHistory['customerOrders'] = [];
  * Creates an empty store in memory. Keys live as long as the process (well past the 7 days promised).
  * @example
  * const store = memoryStore();
- * const receive = createReceiver({ programs, store, resolveCode: (code) => store.ambassadorByCode(code) });
+ * const receive = createReceiver({ programs, store, resolveCode: (code, program) => store.ambassadorByCode(code, program) });
  */
 export function memoryStore(): ReferralStore {
   const keys = new Map<string, KeyRecord>();
@@ -124,8 +124,9 @@ export function memoryStore(): ReferralStore {
       if (typeof program !== 'string') programs.set(program.id, program);
       ambassadors.set(ambassador.code, { program: typeof program === 'string' ? program : program.id, ambassador });
     },
-    async ambassadorByCode(code) {
-      return ambassadors.get(code)?.ambassador ?? null;
+    async ambassadorByCode(code, program) {
+      const found = ambassadors.get(code);
+      return found && (program === undefined || found.program === program) ? found.ambassador : null;
     },
     async stats(query: StatsQuery): Promise<ProgramStats> {
       const program = typeof query.program === 'string' ? programs.get(query.program) : query.program;

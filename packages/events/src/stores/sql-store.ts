@@ -235,8 +235,11 @@ export function sqlStore(
         [ambassador.code, id, JSON.stringify(ambassador)],
       );
     },
-    async ambassadorByCode(code) {
-      const found = await db.query(`SELECT data FROM ${p}ambassadors WHERE code = $1`, [code]);
+    async ambassadorByCode(code, program) {
+      const found = await db.query(
+        `SELECT data FROM ${p}ambassadors WHERE code = $1 AND ($2::text IS NULL OR program = $2)`,
+        [code, program ?? null],
+      );
       const row = found.rows[0] as Row | undefined;
       return row ? (json(row.data) as Ambassador) : null;
     },

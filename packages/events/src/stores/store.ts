@@ -46,8 +46,8 @@ export interface ReferralStore {
   upsertProgram(program: Program): Promise<void>;
   /** Registers or updates an ambassador of a program. */
   upsertAmbassador(program: Program | string, ambassador: Ambassador): Promise<void>;
-  /** The ambassador with a (normalised) code, or `null`. */
-  ambassadorByCode(code: string): Promise<Ambassador | null>;
+  /** The ambassador with a (normalised) code, or `null`; with `program`, only an ambassador of that program. */
+  ambassadorByCode(code: string, program?: string): Promise<Ambassador | null>;
   /** Per-ambassador and per-role figures of a program over a period. */
   stats(query: StatsQuery): Promise<ProgramStats>;
 }

@@ -26,7 +26,7 @@ export async function aReceiver(options: HarnessOptions = {}) {
   for (const ambassador of options.ambassadors ?? [anAmbassador()]) await store.upsertAmbassador(program, ambassador);
   const receive = createReceiver({
     programs: [program],
-    resolveCode: (code) => store.ambassadorByCode(code),
+    resolveCode: (code, program) => store.ambassadorByCode(code, program),
     store,
     secret: SECRET,
     now: () => NOW,

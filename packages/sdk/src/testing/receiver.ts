@@ -44,7 +44,7 @@ export async function networkWithReceiver(options: { secret?: string } = {}) {
   );
   const receive = createReceiver({
     programs: [program],
-    resolveCode: (code) => store.ambassadorByCode(code),
+    resolveCode: (code, program) => store.ambassadorByCode(code, program),
     store,
     // A browser's events are claims; the brand's order system would confirm them here.
     confirmOrder: () => true,

@@ -132,13 +132,29 @@ describe('defineElements', () => {
 });
 
 describe('<referkit-share role>', () => {
-  it('shows a Referkit role', () => {
+  it('shows a Referkit role and moves it to ambassador-role, where audits do not read it as an ARIA role', () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" role="influencer"></referkit-share>');
     expect(element.shadowRoot?.textContent).toContain('Influencer');
+    expect(element.hasAttribute('role')).toBe(false);
+    expect(element.getAttribute('ambassador-role')).toBe('influencer');
   });
 
-  it('logs one line for a role that is not a Referkit role and shows none', () => {
-    const element = mount('<referkit-share code="ALEX-7HC2QK" role="dir"></referkit-share>');
+  it('follows a role set after connecting', async () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+    element.setAttribute('role', 'community_leader');
+    await vi.waitFor(() => expect(element.shadowRoot?.textContent).toContain('Community leader'));
+    expect(element.hasAttribute('role')).toBe(false);
+  });
+
+  it('leaves an ARIA role alone and shows no Referkit role for it', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" role="region"></referkit-share>');
+    expect(element.getAttribute('role')).toBe('region');
+    expect(element.shadowRoot?.textContent).not.toMatch(/Ambassador|Influencer|Community leader/);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('logs one line for an ambassador-role that is not a Referkit role and shows none', () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK" ambassador-role="dir"></referkit-share>');
     expect(element.shadowRoot?.textContent).not.toContain('ltr');
     expect(warn.mock.calls).toEqual([
       [

@@ -20,7 +20,7 @@ import { widgetStyles } from './styles.js';
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 abstract class ReferkitElement extends Base {
-  static observedAttributes = ['code', 'name', 'role', 'locale', 'channels', 'terms'];
+  static observedAttributes = ['code', 'name', 'role', 'ambassador-role', 'locale', 'channels', 'terms'];
   private _unsubscribe?: () => void;
   private _token = 0;
 
@@ -111,11 +111,35 @@ abstract class ReferkitElement extends Base {
 
 const ROLES = ['ambassador', 'community_leader', 'influencer'];
 
-/** `<referkit-share code="ALEX-7HC2QK" name="Alex" role="ambassador" locale="es" channels="whatsapp email">`. */
+/**
+ * `<referkit-share code="ALEX-7HC2QK" name="Alex" role="ambassador" locale="es" channels="whatsapp email">`.
+ * `role` is also ARIA's attribute, where `ambassador` is no role at all (audits flag it), so a Referkit
+ * role written there is moved to `ambassador-role` as the element connects; other `role` values are ARIA's
+ * and left alone.
+ */
 export class ReferkitShareElement extends ReferkitElement {
-  /** The `role` attribute when it names a Referkit role; anything else is logged and ignored. */
-  _ambassadorRole(): Role | undefined {
+  override connectedCallback() {
+    this._moveRole();
+    super.connectedCallback();
+  }
+
+  override attributeChangedCallback(name?: string) {
+    if (name === 'role' && this._moveRole()) return;
+    super.attributeChangedCallback();
+  }
+
+  /** Moves a Referkit role from `role` to `ambassador-role`; true when it did (that change re-renders). */
+  _moveRole(): boolean {
     const role = this.getAttribute('role');
+    if (!ROLES.includes(role!)) return false;
+    this.removeAttribute('role');
+    this.setAttribute('ambassador-role', role!);
+    return true;
+  }
+
+  /** The `ambassador-role` attribute when it names a Referkit role; anything else is logged and ignored. */
+  _ambassadorRole(): Role | undefined {
+    const role = this.getAttribute('ambassador-role');
     if (role && !ROLES.includes(role)) {
       misconfigured(`show the role "${role}"`, 'it is not a Referkit role', `Use ${ROLES.join(', ')}.`);
     }

@@ -20,6 +20,14 @@ export default [
     brotli: 560,
     forbid: ['zod', 'ZodError', '$ZodType'],
   },
+  // What a checkout pays to price a friend's discount exactly as the receiver will check it.
+  {
+    name: '@referkit/events/rewards (friendDiscount)',
+    entry: 'packages/events/src/rewards.ts',
+    exports: ['friendDiscount'],
+    brotli: 200,
+    forbid: ['zod', 'ZodError', '$ZodType'],
+  },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
   // Issue 4 asked for 1,500 B (Dub's base script is 1,510). Dub fires one request and forgets it;
   // this client also keeps a persisted outbox with backoff and Retry-After, a page-close send,

@@ -35,6 +35,7 @@ function jsonEntries(project: PackedProject, name: string): string[] {
 const expectedNames: Record<string, string[]> = {
   '@referkit/events': ['parseEvent', 'eventSchema', 'programSchema', 'normalizeCode', 'createReceiver', 'memoryStore'],
   '@referkit/events/code': ['normalizeCode', 'mintCode', 'CODE_PATTERN'],
+  '@referkit/events/rewards': ['friendDiscount', 'termsFor', 'rewardsFor'],
   '@referkit/events/signature': ['signEvent', 'verifySignature'],
   '@referkit/sdk': ['createReferkit', 'buildShareLink', 'readReferral', 'shareIntents'],
   '@referkit/sdk/server': ['createReferkit'],

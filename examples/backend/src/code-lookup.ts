@@ -1,33 +1,19 @@
 /**
  * The public answers about a code: what the friend is offered (for the banner) and how the
- * ambassador is doing (for the share panel). Neither reveals anything else about the person.
+ * ambassador is doing (for the share panel), in the shapes `@referkit/events` types for both sides.
+ * Neither reveals anything else about the person.
  */
-import { type Ambassador, normalizeCode, type Program, type Terms, termsFor } from '@referkit/events';
+import {
+  type Ambassador,
+  type AmbassadorPublicStats,
+  normalizeCode,
+  type Program,
+  type PublicCode,
+  type Terms,
+  termsFor,
+} from '@referkit/events';
 import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
-
-/** `GET /codes/{code}`: the banner's view of a code. */
-export interface PublicCode {
-  code: string;
-  displayName: string;
-  brand: string;
-  currency: string;
-  friendOffer: Program['friendOffer'];
-  firstOrderOnly: boolean;
-  minimumOrder?: number;
-}
-
-/** `GET /ambassadors/{code}/stats`: the share panel's view of its own progress. */
-export interface AmbassadorPublicStats {
-  code: string;
-  displayName: string;
-  role: Ambassador['role'];
-  audienceTier?: Ambassador['audienceTier'];
-  promoted: boolean;
-  friendsJoined: number;
-  rewards: { type: 'credit' | 'cash' | 'points'; currency: string; earned: number; pending: number };
-  target?: { shares: number; per: 'week' | 'month'; done: number; reached: boolean };
-}
 
 /** An ambassador with the program they belong to and the terms that apply to them now. */
 export interface Enrolment {

@@ -7,6 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
+import { friendDiscount } from '@referkit/events/rewards';
 import { type Delivery, normalizeEmail } from '@referkit/sdk';
 import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
@@ -113,19 +114,6 @@ export async function placeOrder(
     status: 201,
     value: { order: summary, code: claim.code, redemption: { orderId, order, customer }, referral },
   };
-}
-
-/** The friend's discount on a subtotal: percent rounded half up and capped, fixed up to the subtotal. */
-export function friendDiscount(offer: Program['friendOffer'], subtotal: number): number {
-  switch (offer.kind) {
-    case 'percent':
-      return Math.min(Math.round((subtotal * offer.percent) / 100), offer.maxDiscount ?? subtotal, subtotal);
-    case 'fixed':
-      return Math.min(offer.amount, subtotal);
-    case 'free_shipping':
-      // The demo shop ships for free anyway.
-      return 0;
-  }
 }
 
 function sha256(text: string): string {

@@ -3,11 +3,14 @@
  * discount from the referral the storefront captured (or a code typed by hand), then the order.
  * The page only previews the discount; the shop's server prices the order and reports it.
  */
+
+import type { PublicCode } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
-import { friendDiscount, offerSentence } from './friend-offer.js';
+import { friendDiscount } from '@referkit/events/rewards';
+import { offerSentence } from './friend-offer.js';
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
-import { lookUpCode, type Product, type PublicCode, placeOrder, products } from './shop-api.js';
+import { lookUpCode, type Product, placeOrder, products } from './shop-api.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('checkout');

@@ -1,22 +1,11 @@
 /** The demo shop's API as the checkout calls it. Every call answers a result; none throws. */
-import type { FriendOffer } from '@referkit/events';
+import type { PublicCode } from '@referkit/events';
 
 /** A product from `GET /api/products`. */
 export interface Product {
   sku: string;
   name: string;
   price: number;
-}
-
-/** `GET /api/codes/{code}`: what the friend is offered. */
-export interface PublicCode {
-  code: string;
-  displayName: string;
-  brand: string;
-  currency: string;
-  friendOffer: FriendOffer;
-  firstOrderOnly: boolean;
-  minimumOrder?: number;
 }
 
 /** An order as the shop answers it. */

@@ -39,6 +39,7 @@ export {
   rewardTierSchema,
   roleOverridesSchema,
 } from './program.js';
+export type { AmbassadorPublicStats, PublicCode } from './public-answers.js';
 export type { RawDelivery, Receiver, ReceiverAnswer, ReceiverBody, ReceiverOptions } from './receiver.js';
 export { createReceiver } from './receiver.js';
 export type {
@@ -49,7 +50,15 @@ export type {
   RedemptionRewards,
   Terms,
 } from './rewards.js';
-export { clawbackFor, grantStatusAt, maxFriendDiscount, rewardsFor, roundHalfUp, termsFor } from './rewards.js';
+export {
+  clawbackFor,
+  friendDiscount,
+  grantStatusAt,
+  maxFriendDiscount,
+  rewardsFor,
+  roundHalfUp,
+  termsFor,
+} from './rewards.js';
 export type { RuleCode, RuleError } from './rules.js';
 export { checkRedemption, ruleError } from './rules.js';
 export type {

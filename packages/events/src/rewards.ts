@@ -214,3 +214,20 @@ function tierReward(terms: Terms, n: number): AmbassadorReward {
 export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5 + 1e-7);
 }
+
+/**
+ * The discount a friend's offer gives on a subtotal, in minor units, as a shop prices it: a percent
+ * rounded half up and held to its cap, a fixed amount up to the subtotal, none for free shipping
+ * (shipping is not part of the subtotal). The receiver accepts up to {@link maxFriendDiscount}.
+ * @example friendDiscount({ kind: 'percent', percent: 15 }, 5999) // 900
+ */
+export function friendDiscount(offer: FriendOffer, subtotal: number): number {
+  switch (offer.kind) {
+    case 'percent':
+      return Math.min(roundHalfUp((subtotal * offer.percent) / 100), offer.maxDiscount ?? subtotal, subtotal);
+    case 'fixed':
+      return Math.min(offer.amount, subtotal);
+    case 'free_shipping':
+      return 0;
+  }
+}

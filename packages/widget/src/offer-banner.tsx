@@ -4,18 +4,12 @@
  * from the captured referral and the terms from init at once; the name arrives from the brand's
  * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content.
  */
+import type { PublicCode } from '@referkit/events';
 import { Component, createRef } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
 import { friendOfferText, type OfferTerms } from './offer-text.js';
 import { getJson } from './stats.js';
-
-/** `GET {endpoint}/codes/{code}`: a code's public display name and offer terms. */
-export interface CodeLookup extends OfferTerms {
-  code: string;
-  displayName: string;
-  brand: string;
-}
 
 /** Props of `OfferBanner`. */
 export interface OfferBannerProps {
@@ -30,7 +24,7 @@ export interface OfferBannerProps {
 
 interface State {
   dismissed: boolean;
-  lookup?: CodeLookup;
+  lookup?: PublicCode;
 }
 
 /** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
@@ -46,7 +40,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   componentDidMount() {
     const { _code: code, props } = this;
     if (code && props.endpoint && !this.state.dismissed) {
-      getJson<CodeLookup>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
+      getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
         (lookup) => lookup && this.setState({ lookup }),
       );
     }

@@ -1,10 +1,10 @@
+import type { AmbassadorPublicStats } from '@referkit/events';
 import { createReferkit } from '@referkit/sdk';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProgramTerms } from './config.js';
 import { en } from './i18n/en.js';
 import { SharePanel, type SharePanelProps } from './share-panel.js';
-import type { AmbassadorPublicStats } from './stats.js';
 
 const terms: ProgramTerms = {
   brand: 'Acme',

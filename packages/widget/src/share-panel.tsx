@@ -3,7 +3,7 @@
  * share and channel links, a QR code on demand, their message (disclosure kept) and their progress.
  * A class component: Preact's hooks would add ~900 B brotli to a bundle budgeted at 9,000.
  */
-import type { Channel, Role } from '@referkit/events';
+import type { AmbassadorPublicStats, Channel, Role } from '@referkit/events';
 import { shareIntents } from '@referkit/sdk';
 import { Component, createRef } from 'preact';
 import { CHANNEL_NAMES, CHANNELS, type IntentChannel } from './channels.js';
@@ -16,7 +16,7 @@ import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
-import { type AmbassadorPublicStats, getJson } from './stats.js';
+import { getJson } from './stats.js';
 
 /** What `referkit:share` and `referkit:copy` carry. */
 export interface ShareDetail {

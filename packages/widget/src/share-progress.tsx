@@ -2,9 +2,10 @@
  * The ambassador's progress: friends joined, rewards, role, and the contribution target as a progress bar.
  * Loaded lazily (`lazy.ts`), so that pages whose backend has no stats never pay for it.
  */
+
+import type { AmbassadorPublicStats } from '@referkit/events';
 import { type Catalogue, fill, plural } from './i18n/catalogue.js';
 import { money } from './offer-text.js';
-import type { AmbassadorPublicStats } from './stats.js';
 
 /** Props of `SharePanelProgress`. */
 export interface ShareProgressProps {

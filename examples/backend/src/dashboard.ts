@@ -8,12 +8,7 @@ import { seriesChart } from './chart.js';
 import { html, type SafeHtml } from './html.js';
 import { formatMoney, formatPercent, formatRoi } from './money.js';
 import { page } from './page.js';
-
-const ROLE_NAMES: Record<string, string> = {
-  ambassador: 'Ambassador',
-  community_leader: 'Community leader',
-  influencer: 'Influencer',
-};
+import { roleName } from './role-names.js';
 
 /** Renders the dashboard page for one program's stats. */
 export function dashboardPage(stats: ProgramStats, brand: string): SafeHtml {
@@ -89,7 +84,7 @@ function shareCell(shares: Metrics['shares']): SafeHtml {
 }
 
 function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
-  return html`<tr data-role="${role.role}"><th scope="row">${ROLE_NAMES[role.role] ?? role.role}</th><td>${role.ambassadors}</td>${metricCells(role, money)}</tr>`;
+  return html`<tr data-role="${role.role}"><th scope="row">${roleName(role.role)}</th><td>${role.ambassadors}</td>${metricCells(role, money)}</tr>`;
 }
 
 function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => string): SafeHtml {
@@ -98,6 +93,6 @@ function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => st
     ? html`<span class="${ambassador.target.reached ? 'reached' : 'missed'}">${ambassador.target.reached ? 'Reached' : 'Missed'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>`
     : html`–`;
   return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>
-<span class="role">${ROLE_NAMES[ambassador.role] ?? ambassador.role}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>
+<span class="role">${roleName(ambassador.role)}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>
 ${metricCells(ambassador, money)}<td data-metric="target">${target}</td></tr>`;
 }

@@ -2,13 +2,9 @@
  * `npm start`: runs the demo on 127.0.0.1:$PORT (default 5173), PGlite under `.data/` unless
  * DATABASE_URL points at a PostgreSQL server, prints where to go, and stops cleanly on Ctrl-C.
  */
-import { startDemo } from './start-demo.js';
 
-const ROLE_NAMES: Record<string, string> = {
-  ambassador: 'ambassador',
-  community_leader: 'community leader',
-  influencer: 'influencer',
-};
+import { roleName } from './role-names.js';
+import { startDemo } from './start-demo.js';
 
 const port = Number(process.env.PORT ?? 5173);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -31,7 +27,7 @@ if (!started.ok) {
 
 const demo = started.value;
 const label = (ambassador: (typeof demo.ambassadors)[number]) =>
-  `${ambassador.displayName} (${ROLE_NAMES[ambassador.role] ?? ambassador.role})`;
+  `${ambassador.displayName} (${roleName(ambassador.role).toLowerCase()})`;
 const width = Math.max(...demo.ambassadors.map((ambassador) => label(ambassador).length), 10);
 const line = (label: string, url: string) => console.log(`  ${label.padEnd(width)} ${url}`);
 console.log(

@@ -9,14 +9,9 @@ import type { Ambassador } from '@referkit/events';
 import { type Enrolment, shareTerms } from './code-lookup.js';
 import { html, type SafeHtml } from './html.js';
 import { storefrontDir } from './paths.js';
+import { roleName } from './role-names.js';
 
 const MARKER = '<!-- referkit:ambassadors -->';
-
-const ROLE_NAMES: Record<string, string> = {
-  ambassador: 'Ambassador',
-  community_leader: 'Community leader',
-  influencer: 'Influencer',
-};
 
 /** What the account page shows: one ambassador's share panel, or the list of all of them. */
 export type AccountView =
@@ -40,8 +35,8 @@ function accountContent(view: AccountView): SafeHtml {
   <h2>Ambassadors</h2>
   <ul class="ambassador-list">${view.ambassadors.map(
     (ambassador) =>
-      html`<li><a href="/account?code=${encodeURIComponent(ambassador.code)}">${ambassador.displayName}</a> · ${
-        ROLE_NAMES[ambassador.role] ?? ambassador.role
-      }${ambassador.audienceTier ? ` (${ambassador.audienceTier})` : ''} · <code>${ambassador.code}</code></li>`,
+      html`<li><a href="/account?code=${encodeURIComponent(ambassador.code)}">${ambassador.displayName}</a> · ${roleName(
+        ambassador.role,
+      )}${ambassador.audienceTier ? ` (${ambassador.audienceTier})` : ''} · <code>${ambassador.code}</code></li>`,
   )}</ul>`;
 }

@@ -6,7 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { friendDiscount } from '@referkit/events/rewards';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../examples/backend/src/database.js';
+import { insertOrder, type ShopOrder } from '../../examples/backend/src/orders.js';
 import { type Demo, startDemo } from '../../examples/backend/src/start-demo.js';
 
 describe('the demo backend', () => {
@@ -224,5 +227,47 @@ describe('the demo backend', () => {
     demo = restarted.value;
     expect(demo.seeded).toBe(false);
     expect(demo.ambassadors.map((ambassador) => ambassador.code).slice(0, 3)).toEqual(codes.slice(0, 3));
+  });
+
+  test('sends on its next start a redemption a stopped run left pending, once', async () => {
+    const ambassador = code('ambassador');
+    const joined = async () => (await (await api(`/api/ambassadors/${ambassador}/stats`)).json()).friendsJoined;
+    const before = await joined();
+    // What a run stopped mid-delivery leaves: a placed order whose signed redemption has no verdict yet.
+    await demo.close();
+    const database = await openDatabase({ dataDir });
+    const subtotal = 4800;
+    const discount = friendDiscount(demo.program.friendOffer, subtotal);
+    const pending: ShopOrder = {
+      id: 'ord_00000000000000restart',
+      program: demo.program.id,
+      customerId: 'cus_restart',
+      emailHash: 'f'.repeat(64),
+      code: ambassador,
+      currency: demo.program.currency,
+      subtotal,
+      discount,
+      total: subtotal - discount,
+      firstOrder: true,
+      items: [],
+      attribution: null,
+      status: 'placed',
+      report: 'pending',
+      createdAt: new Date().toISOString(),
+    };
+    await insertOrder(database.client, pending);
+    await database.close();
+
+    const restarted = await startDemo({ port: 0, dataDir });
+    if (!restarted.ok) throw new Error(restarted.error.message);
+    demo = restarted.value;
+    await expect.poll(joined, { timeout: 10_000 }).toBe(before + 1);
+    // Started again, nothing is pending and nothing is counted twice.
+    await demo.close();
+    const again = await startDemo({ port: 0, dataDir });
+    if (!again.ok) throw new Error(again.error.message);
+    demo = again.value;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await joined()).toBe(before + 1);
   });
 });

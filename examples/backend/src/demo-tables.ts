@@ -34,4 +34,9 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
     created_at timestamptz NOT NULL DEFAULT now()
   )`);
   await client.query('CREATE INDEX IF NOT EXISTS demo_orders_customer ON demo_orders (customer_id, status)');
+  // Where the order's signed redemption stands: null without a referral, 'pending' until the receiver
+  // gives a verdict. Kept with the order, so a redemption queued when the process stops is sent on the next start.
+  await client.query(
+    `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS report text CHECK (report IN ('pending', 'recorded', 'refused'))`,
+  );
 }

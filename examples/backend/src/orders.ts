@@ -25,8 +25,13 @@ export interface ShopOrder {
   items: OrderLine[];
   attribution: Attribution | null;
   status: 'placed' | 'refused';
+  /** Where its signed redemption stands; null when it had no referral. */
+  report: OrderReport | null;
   createdAt: string;
 }
+
+/** Where an order's signed redemption stands with the receiver. */
+export type OrderReport = 'pending' | 'recorded' | 'refused';
 
 interface OrderRow {
   id: string;
@@ -42,15 +47,16 @@ interface OrderRow {
   items: OrderLine[] | string;
   attribution: Attribution | string | null;
   status: 'placed' | 'refused';
+  report: OrderReport | null;
   created_at: Date | string;
 }
 
 /** Records an order. */
-export async function insertOrder(client: SqlClient, order: Omit<ShopOrder, 'createdAt'>): Promise<void> {
+export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<void> {
   await client.query(
     `INSERT INTO demo_orders (id, program, customer_id, email_hash, code, currency, subtotal, discount, total,
-       first_order, items, attribution, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+       first_order, items, attribution, status, report, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       order.id,
       order.program,
@@ -65,13 +71,28 @@ export async function insertOrder(client: SqlClient, order: Omit<ShopOrder, 'cre
       JSON.stringify(order.items),
       order.attribution ? JSON.stringify(order.attribution) : null,
       order.status,
+      order.report,
+      order.createdAt,
     ],
   );
 }
 
+/** Records the receiver's verdict on an order's redemption. */
+export async function settleReport(client: SqlClient, id: string, report: OrderReport): Promise<void> {
+  await client.query('UPDATE demo_orders SET report = $2 WHERE id = $1', [id, report]);
+}
+
+/** Placed orders whose redemption still waits for a verdict, oldest first. */
+export async function pendingReports(client: SqlClient): Promise<ShopOrder[]> {
+  const { rows } = await client.query<OrderRow>(
+    `SELECT * FROM demo_orders WHERE status = 'placed' AND report = 'pending' ORDER BY created_at`,
+  );
+  return rows.map(fromRow);
+}
+
 /** Marks an order refused: the receiver turned its referral down, so the shop did not take it. */
 export async function refuseOrder(client: SqlClient, id: string): Promise<void> {
-  await client.query(`UPDATE demo_orders SET status = 'refused' WHERE id = $1`, [id]);
+  await client.query(`UPDATE demo_orders SET status = 'refused', report = 'refused' WHERE id = $1`, [id]);
 }
 
 /** The order with this id, or null. */
@@ -106,6 +127,7 @@ function fromRow(row: OrderRow): ShopOrder {
     items: json(row.items),
     attribution: row.attribution === null ? null : json(row.attribution),
     status: row.status,
+    report: row.report ?? null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

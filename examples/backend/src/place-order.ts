@@ -13,15 +13,21 @@ import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
 import type { Enrolment } from './code-lookup.js';
 import type { SqlClient } from './database.js';
-import { insertOrder, type OrderLine, placedOrderCount, refuseOrder } from './orders.js';
+import { claimOf } from './order-reports.js';
+import { insertOrder, type OrderLine, placedOrderCount, refuseOrder, type ShopOrder, settleReport } from './orders.js';
 
-/** The redemption the shop reports; the SDK adds the envelope (`v`, `id`, `program`, `occurredAt`). */
+/**
+ * The redemption the shop reports; the SDK adds the envelope (`v`, `program`), with the event id and
+ * time made from the order so that reporting it again sends the very same event.
+ */
 export interface RedemptionClaim {
   code: string;
   orderId: string;
   order: Order;
   customer: Customer;
   attribution?: Attribution;
+  /** When the order was placed. */
+  occurredAt: string;
 }
 
 /** Sends a signed redemption to the receiver. */
@@ -36,7 +42,7 @@ export type PlaceOrderResult =
         order: { id: string; currency: string; items: OrderLine[]; subtotal: number; discount: number; total: number };
         code: string | null;
         /** What the thank-you page passes to the browser SDK's `redeem`; the same content as the signed event. */
-        redemption: Omit<RedemptionClaim, 'code' | 'attribution'> | null;
+        redemption: Omit<RedemptionClaim, 'code' | 'attribution' | 'occurredAt'> | null;
         referral: Delivery | null;
       };
     }
@@ -76,7 +82,7 @@ export async function placeOrder(
   // the same customer without the page ever sending an email hash of its own.
   const customer: Customer = { id: customerId, firstOrder };
   const attribution = enrolment && request.attribution ? (request.attribution as Attribution) : null;
-  await insertOrder(client, {
+  const placed: ShopOrder = {
     id: orderId,
     program: program.id,
     customerId,
@@ -90,25 +96,22 @@ export async function placeOrder(
     items,
     attribution,
     status: 'placed',
-  });
-  const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };
-  if (!enrolment)
-    return { ok: true, status: 201, value: { order: summary, code: null, redemption: null, referral: null } };
-
-  const claim: RedemptionClaim = {
-    code: enrolment.ambassador.code,
-    orderId,
-    order,
-    customer,
-    ...(attribution ? { attribution } : {}),
+    report: enrolment ? 'pending' : null,
+    createdAt: new Date().toISOString(),
   };
+  await insertOrder(client, placed);
+  const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };
+  const claim = claimOf(placed);
+  if (!claim) return { ok: true, status: 201, value: { order: summary, code: null, redemption: null, referral: null } };
+
   const referral = await deliver(program, claim);
   // A verdict (4xx) means the program says no: the shop does not take the order with this code.
-  // Anything queued stays in the signing client's outbox, flushed every 30 s (signed-delivery.ts).
+  // Anything queued stays pending with the order and is sent again (order-reports.ts).
   if (!referral.ok && !referral.queued) {
     await refuseOrder(client, orderId);
     return { ok: false, status: 422, error: referral.error };
   }
+  if (referral.ok) await settleReport(client, orderId, 'recorded');
   return {
     ok: true,
     status: 201,

@@ -14,19 +14,13 @@ export interface SignedDeliveryOptions {
   endpoint: string;
 }
 
-// A server has no next page load, `online` or `pagehide` to flush on: what a run left queued
-// (a 503, a timeout) is retried on this clock instead.
-const FLUSH_EVERY_MS = 30_000;
-
 /**
  * Sends each redemption through a signing client, one per program. A few quick attempts keep the
- * checkout answering promptly; what is still queued is retried every 30 s until `close()`.
- * The queue is in this process's memory: a brand's order service would give the client a durable store.
+ * checkout answering promptly; what is still queued stays pending with its order, which
+ * `resendPendingReports` sends again (order-reports.ts): a server has no next page load, `online`
+ * or `pagehide` to flush on, and a process's memory does not outlive it.
  */
-export function signedDelivery({ secret, endpoint }: SignedDeliveryOptions): {
-  deliver: DeliverRedemption;
-  close(): void;
-} {
+export function signedDelivery({ secret, endpoint }: SignedDeliveryOptions): DeliverRedemption {
   const clients = new Map<string, ReferkitClient>();
   const clientFor = (program: Program) => {
     let client = clients.get(program.id);
@@ -42,19 +36,14 @@ export function signedDelivery({ secret, endpoint }: SignedDeliveryOptions): {
     }
     return client;
   };
-  const timer = setInterval(() => {
-    for (const client of clients.values()) void client.flush();
-  }, FLUSH_EVERY_MS);
-  // The retry clock alone never keeps the process alive.
-  timer.unref();
-  return {
-    close: () => clearInterval(timer),
-    deliver: (program, { code, orderId, order, customer, attribution }) =>
-      clientFor(program).redeem({
-        orderId,
-        order,
-        customer,
-        referral: { code, ...(attribution ? { landedAt: attribution.landedAt, channel: attribution.channel } : {}) },
-      }),
-  };
+  return (program, { code, orderId, order, customer, attribution, occurredAt }) =>
+    clientFor(program).redeem({
+      // The demo's order ids (`ord_` and 20 hex digits) fit an event id, so one order is always one event.
+      id: `evt_${orderId}`,
+      occurredAt,
+      orderId,
+      order,
+      customer,
+      referral: { code, ...(attribution ? { landedAt: attribution.landedAt, channel: attribution.channel } : {}) },
+    });
 }

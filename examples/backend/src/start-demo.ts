@@ -13,9 +13,13 @@ import { type Database, openDatabase } from './database.js';
 import { createDemoReceiver } from './demo-receiver.js';
 import { migrateDemoTables } from './demo-tables.js';
 import { openLedger } from './ledger.js';
+import { resendPendingReports } from './order-reports.js';
 import { defaultDataDir } from './paths.js';
 import { seedDemo } from './seed.js';
 import { signedDelivery } from './signed-delivery.js';
+
+/** How often redemptions still pending are sent again. */
+const RESEND_EVERY_MS = 30_000;
 
 /** Where and how to start the demo. */
 export interface StartDemoOptions {
@@ -107,10 +111,15 @@ export async function startDemo(
     const origin = `http://${host}:${listening.port}`;
     const receiver = createDemoReceiver({ client: database.client, store, programs, secret, now });
     // The signed path goes over real HTTP to this same server, as it would to a separate one.
-    const delivery = signedDelivery({ secret, endpoint: `${origin}/api` });
-    ready(
-      createDemoApp({ client: database.client, store, programs, program, receiver, deliver: delivery.deliver, now }),
-    );
+    const deliver = signedDelivery({ secret, endpoint: `${origin}/api` });
+    ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver, now }));
+    // Redemptions a previous run left pending go now, then whatever stays pending every 30 s.
+    // A resend cut short by close() ends in a refused query: swallowed, the reports stay pending.
+    const resend = () => resendPendingReports(database.client, programs, deliver).catch(() => 0);
+    void resend();
+    const timer = setInterval(resend, RESEND_EVERY_MS);
+    // The resend clock alone never keeps the process alive.
+    timer.unref();
     let closing: Promise<void> | undefined;
     return {
       ok: true,
@@ -122,7 +131,7 @@ export async function startDemo(
         database: database.description,
         seeded: seeded.fresh,
         close: () => {
-          delivery.close();
+          clearInterval(timer);
           closing ??= stopServer().then(() => database.close());
           return closing;
         },

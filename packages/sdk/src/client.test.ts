@@ -259,6 +259,22 @@ describe('redeem', () => {
     expect(parseEvent(first).ok).toBe(true);
   });
 
+  it('makes the same event from the same stored order when given its id and time', async () => {
+    const stored = { orderId: 'ord_1001', order, referral: { code: 'ALEX-7HC2QK' } };
+    const again = { ...stored, id: 'evt_ord_1001', occurredAt: '2026-11-21T09:30:00.000Z' };
+    await aClient().redeem(again);
+    vi.setSystemTime(new Date('2026-11-22T11:00:00.000Z'));
+    await aClient().redeem(again);
+    await aClient().redeem(stored);
+    const [first, , fresh] = posted.map((body) => JSON.parse(body));
+    expect(posted[0]).toBe(posted[1]);
+    expect(first).toMatchObject({ id: 'evt_ord_1001', occurredAt: '2026-11-21T09:30:00.000Z' });
+    expect(parseEvent(first).ok).toBe(true);
+    // Without them: a fresh id and the current time.
+    expect(fresh.id).not.toBe('evt_ord_1001');
+    expect(fresh.occurredAt).toBe('2026-11-22T11:00:00.000Z');
+  });
+
   it('refuses to track a share for a code that does not normalise', async () => {
     await expect(aClient().trackShare('<b>', 'x')).resolves.toMatchObject({
       ok: false,

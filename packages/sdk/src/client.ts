@@ -56,6 +56,14 @@ export interface RedeemInput {
   customer?: { id?: string; email?: string; firstOrder?: boolean };
   /** The referral to credit. @default the captured one (`referral()`); on a server, from `readLandingCookie`. */
   referral?: Pick<Referral, 'code'> & Partial<Referral>;
+  /**
+   * The event's id (`evt_` and 8–64 of `A-Za-z0-9_-`). A server that may report one order again, say
+   * after a restart, passes one made from the order (`evt_${orderId}`) with the order's time, so the
+   * same order always makes the same event. @default a random id
+   */
+  id?: string;
+  /** When the order was placed, as an ISO time. @default now */
+  occurredAt?: string;
 }
 
 /** What {@link ReferkitClient.shareLink} needs; `base` defaults to the site's home page. */
@@ -112,10 +120,8 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
   // fetch that throws (a refused keepalive) rejects instead.
   const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);
   const outbox = createOutbox(store, { url, fetch: post, timeout: retry.timeout ?? 1e4 }, retry);
-  const send = (type: string, code: string, fields: object) =>
-    outbox.add(
-      JSON.stringify({ v: 1, id: eventId(), type, program, code, occurredAt: new Date().toISOString(), ...fields }),
-    );
+  const send = (type: string, code: string, fields: object, id = eventId(), occurredAt = new Date().toISOString()) =>
+    outbox.add(JSON.stringify({ v: 1, id, type, program, code, occurredAt, ...fields }));
   const refuse = async (code: string, message: string): Promise<Delivery> => ({
     ok: false,
     queued: false,
@@ -148,22 +154,28 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
       const normal = normalizeCode(code);
       return normal ? send('share', normal, { channel }) : refuse('invalid_code', 'Not a referral code');
     },
-    async redeem({ orderId, order, customer, referral = memory.read() ?? undefined }) {
+    async redeem({ orderId, order, customer, referral = memory.read() ?? undefined, id, occurredAt }) {
       return referral
-        ? send('redemption', referral.code, {
-            orderId,
-            order,
-            customer: customer && {
-              id: customer.id,
-              emailHash: customer.email && (await hashEmail(customer.email)),
-              firstOrder: customer.firstOrder,
+        ? send(
+            'redemption',
+            referral.code,
+            {
+              orderId,
+              order,
+              customer: customer && {
+                id: customer.id,
+                emailHash: customer.email && (await hashEmail(customer.email)),
+                firstOrder: customer.firstOrder,
+              },
+              attribution: referral.landedAt && {
+                landedAt: referral.landedAt,
+                channel: referral.channel,
+                model: options.attribution?.model ?? 'last_touch',
+              },
             },
-            attribution: referral.landedAt && {
-              landedAt: referral.landedAt,
-              channel: referral.channel,
-              model: options.attribution?.model ?? 'last_touch',
-            },
-          })
+            id,
+            occurredAt,
+          )
         : refuse('no_referral', 'No referral captured');
     },
     flush: () => outbox.flush().then(() => {}),

@@ -219,6 +219,19 @@ describe('the demo backend', () => {
     expect(second.ok ? 'started' : second.error.code).toBe('database_unavailable');
   });
 
+  test('shows the dashboard over the period asked for, and 30 days for anything else', async () => {
+    const period = async (query: string) => {
+      const page = await (await api(`/dashboard${query}`)).text();
+      const [, from, to] = /class="period">(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec(page) ?? [];
+      return { days: Math.round((Date.parse(to ?? '') - Date.parse(from ?? '')) / 86_400_000), page };
+    };
+    const week = await period('?days=7');
+    expect(week.days).toBe(7);
+    expect(week.page).toContain('<a href="/dashboard?days=7" aria-current="page">7 days</a>');
+    expect((await period('?days=365')).days).toBe(365);
+    for (const query of ['', '?days=8', '?days=<b>', '?days=1e9']) expect((await period(query)).days).toBe(30);
+  });
+
   test('keeps its data across a restart', async () => {
     const codes = demo.ambassadors.map((ambassador) => ambassador.code);
     await demo.close();

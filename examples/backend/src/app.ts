@@ -10,7 +10,7 @@ import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { catalog } from './catalog.js';
 import { orderRequestSchema } from './checkout-input.js';
 import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
-import { dashboardPage } from './dashboard.js';
+import { dashboardDays, dashboardPage } from './dashboard.js';
 import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
 import { orderById } from './orders.js';
@@ -140,8 +140,11 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   });
 
   app.get('/dashboard', async (c) => {
-    const stats = await store.stats({ program: program.id, to: now().toISOString() });
-    return c.body(dashboardPage(stats, program.brand).text, 200, HTML_HEADERS);
+    const days = dashboardDays(c.req.query('days'));
+    const to = now();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const stats = await store.stats({ program: program.id, from, to });
+    return c.body(dashboardPage(stats, program.brand, days).text, 200, HTML_HEADERS);
   });
 
   app.get('/account', async (c) => {

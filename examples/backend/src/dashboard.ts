@@ -10,16 +10,30 @@ import { formatMoney, formatPercent, formatRoi } from './money.js';
 import { page } from './page.js';
 import { roleName } from './role-names.js';
 
-/** Renders the dashboard page for one program's stats. */
-export function dashboardPage(stats: ProgramStats, brand: string): SafeHtml {
+/** The periods the dashboard offers, in days; the first brand question is "this month?". */
+export const DASHBOARD_PERIODS = [7, 30, 90, 365] as const;
+
+/** The period a `?days=` asks for; anything but an offered period reads as 30 days. */
+export function dashboardDays(asked: string | undefined): number {
+  const days = Number(asked);
+  return DASHBOARD_PERIODS.some((period) => period === days) ? days : 30;
+}
+
+/** Renders the dashboard page for one program's stats over the last `days`. */
+export function dashboardPage(stats: ProgramStats, brand: string, days = 30): SafeHtml {
   const money = (minor: number) => formatMoney(minor, stats.currency);
   const period = `${stats.from.slice(0, 10)} – ${stats.to.slice(0, 10)}`;
+  const periods = DASHBOARD_PERIODS.map(
+    (option) =>
+      html`<a href="/dashboard?days=${option}"${option === days ? html` aria-current="page"` : null}>${option} days</a>`,
+  );
   return page({
     title: `${brand} referrals`,
     body: html`<header class="bar"><a href="/">${brand}</a><nav><a href="/account">Ambassadors</a> <a href="/checkout/">Checkout</a> <a href="/dashboard" aria-current="page">Dashboard</a></nav></header>
 <main class="dashboard">
   <h1>Referral program <code>${stats.program}</code></h1>
   <p class="period">${period} · ${stats.currency}</p>
+  <nav aria-label="Period" class="periods">${periods}</nav>
   <section aria-labelledby="over-time">
     <h2 id="over-time">Landings and redemptions over time</h2>
     ${seriesChart(stats.series)}

@@ -10,9 +10,10 @@ import { claimsFor } from './idempotency.js';
 import { type Issue, parseEvent } from './parse-event.js';
 import { type Program, type ProgramInput, programSchema } from './program.js';
 import { exceeds, readBody } from './read-body.js';
+import { type HeaderSource, readHeader } from './read-header.js';
 import { type RedemptionRewards, rewardsFor } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
-import { type HeaderSource, secretBytes, verifySignature } from './signature.js';
+import { secretBytes, verifySignature } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
 
 /** Options of {@link createReceiver}. */
@@ -113,7 +114,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (delivery.method !== undefined && delivery.method.toUpperCase() !== 'POST') {
       return fail(405, 'method_not_allowed', 'Expected POST');
     }
-    const contentType = header(delivery.headers, 'content-type');
+    const contentType = readHeader(delivery.headers, 'content-type');
     if (!contentType || !JSON_TYPE.test(contentType))
       return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
     const raw = delivery.body ?? '';
@@ -240,11 +241,4 @@ function toResponse(answer: ReceiverAnswer): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (answer.status === 405) headers.allow = 'POST';
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
-}
-
-function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | readonly string[] | undefined>;
-  const value = record[name] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
-  return typeof value === 'string' ? value : undefined;
 }

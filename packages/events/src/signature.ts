@@ -4,6 +4,9 @@
  * through `process.getBuiltinModule` so that bundlers for edge runtimes never see an import of it.
  * @see https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
  */
+import { type HeaderSource, readHeader } from './read-header.js';
+
+export type { HeaderSource } from './read-header.js';
 
 /** The three headers of a signed delivery. */
 export type SignedHeaders = {
@@ -23,9 +26,6 @@ export interface SignEventInput {
   /** The exact body that will be sent. */
   body: string;
 }
-
-/** Where headers come from: a Fetch `Headers`, or a plain object such as Node's `req.headers`. */
-export type HeaderSource = Headers | Record<string, string | readonly string[] | undefined>;
 
 /** What {@link verifySignature} checks. */
 export interface VerifySignatureInput {
@@ -118,9 +118,9 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
   const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   // Decoded first so that a misconfigured secret fails loudly even on a request without headers.
   for (const secret of secrets) secretBytes(secret);
-  const id = header(input.headers, 'webhook-id');
-  const timestamp = header(input.headers, 'webhook-timestamp');
-  const signature = header(input.headers, 'webhook-signature');
+  const id = readHeader(input.headers, 'webhook-id');
+  const timestamp = readHeader(input.headers, 'webhook-timestamp');
+  const signature = readHeader(input.headers, 'webhook-signature');
   if (!id || !timestamp || !signature) {
     return refuse('missing_signature', 'Expected the webhook-id, webhook-timestamp and webhook-signature headers');
   }
@@ -217,17 +217,6 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   let difference = 0;
   for (let index = 0; index < a.length; index++) difference |= (a[index] as number) ^ (b[index] as number);
   return difference === 0;
-}
-
-function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | readonly string[] | undefined>;
-  let value = record[name];
-  if (value === undefined) {
-    for (const key of Object.keys(record)) if (key.toLowerCase() === name) value = record[key];
-  }
-  // Node joins repeated headers into arrays; a repeated signing header is not something we sign.
-  return typeof value === 'string' ? value : undefined;
 }
 
 function refuse(code: SignatureErrorCode, message: string): VerifyResult {

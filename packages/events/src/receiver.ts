@@ -11,7 +11,7 @@ import { type Issue, parseEvent } from './parse-event.js';
 import { type Program, type ProgramInput, programSchema } from './program.js';
 import { exceeds, readBody } from './read-body.js';
 import { type HeaderSource, readHeader } from './read-header.js';
-import { type RedemptionRewards, rewardsFor } from './rewards.js';
+import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
 import { secretBytes, verifySignature } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
@@ -202,10 +202,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
 function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent, history: LedgerHistory): Decision {
   if (event.type === 'redemption') {
-    const refusal = checkRedemption(program, ambassador, event, history);
+    const standing = standingOf(program, ambassador, event, history);
+    const refusal = checkRedemption(program, ambassador, event, history, standing);
     if (refusal) return { ok: false, error: refusal };
-    const repeat = history.customerOrders.length > 0 || event.customer?.firstOrder === false;
-    return { ok: true, rewards: rewardsFor(program, ambassador, event, history), repeat };
+    return { ok: true, rewards: rewardsFor(program, ambassador, event, history, standing), repeat: standing.repeat };
   }
   // Never redeemed under this code, or already reversed (a replay after its idempotency key expired).
   if (event.type === 'reversal' && (!history.redemption || history.redemption.reversedAt))

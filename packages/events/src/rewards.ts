@@ -124,21 +124,38 @@ export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number 
   }
 }
 
-/** True when this redemption is a repeat order of a customer the ambassador brought, within the leader's window. */
-export function isRepeatOrderInWindow(
-  terms: Terms,
-  ambassador: Ambassador,
-  redemption: RedemptionEvent,
-  history: RedemptionHistory,
-): boolean {
-  if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
-  const first = history.customerOrders?.find((order) => order.code === ambassador.code);
-  if (!first) return false;
-  return Date.parse(redemption.occurredAt) - Date.parse(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+/** How a redemption stands with the ledger: worked out once, read by both the rules and the rewards. */
+export interface RedemptionStanding {
+  /** The terms that apply to the ambassador at this redemption, promotion included. */
+  terms: Terms;
+  /** The customer ordered before: the ledger holds an order of theirs, or the shop says so (`firstOrder: false`). */
+  repeat: boolean;
+  /** A repeat order of a customer this ambassador brought, inside a leader's repeat window: it earns the retention reward. */
+  inRepeatWindow: boolean;
 }
 
 /**
- * Computes both sides of a redemption that has passed the rules.
+ * Reads a redemption against the ledger's history: the terms that apply, and whether it is a repeat order inside a
+ * leader's window.
+ * @example
+ * const standing = standingOf(program, ambassador, redemption, history);
+ * const refusal = checkRedemption(program, ambassador, redemption, history, standing);
+ * const rewards = refusal ? null : rewardsFor(program, ambassador, redemption, history, standing);
+ */
+export function standingOf(
+  program: Program,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): RedemptionStanding {
+  const terms = termsFor(program, ambassador, history);
+  const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
+  return { terms, repeat, inRepeatWindow: repeat && isRepeatOrderInWindow(terms, ambassador, redemption, history) };
+}
+
+/**
+ * Computes both sides of a redemption that has passed the rules; pass the `standing` the rules
+ * were given, or it is worked out again.
  * @example
  * const rewards = rewardsFor(program, ambassador, redemption, { redemptions: 4 });
  * // rewards.ambassador?.amount → 1000, with a tier from the fifth redemption on
@@ -148,14 +165,14 @@ export function rewardsFor(
   ambassador: Ambassador,
   redemption: RedemptionEvent,
   history: RedemptionHistory,
+  standing: RedemptionStanding = standingOf(program, ambassador, redemption, history),
 ): RedemptionRewards {
-  const terms = termsFor(program, ambassador, history);
+  const { terms, repeat } = standing;
   const friend = { discount: redemption.order.discount, currency: redemption.order.currency };
-  const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
   let reward: AmbassadorReward | undefined;
   if (repeat && terms.repeatOrderReward) {
     // A leader earns their retention reward inside the window and nothing after it.
-    reward = isRepeatOrderInWindow(terms, ambassador, redemption, history) ? terms.repeatOrderReward : undefined;
+    reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
     reward = tierReward(terms, history.redemptions + 1);
   }
@@ -201,6 +218,19 @@ export function clawbackFor(
 }
 
 /** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */
+/** True when a customer the ambassador brought orders again within the leader's repeat window. */
+function isRepeatOrderInWindow(
+  terms: Terms,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): boolean {
+  if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
+  const first = history.customerOrders?.find((order) => order.code === ambassador.code);
+  if (!first) return false;
+  return Date.parse(redemption.occurredAt) - Date.parse(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+}
+
 function tierReward(terms: Terms, n: number): AmbassadorReward {
   let reward = terms.reward;
   for (const tier of terms.tiers) if (n >= tier.minRedemptions) reward = tier.reward;

@@ -2,7 +2,7 @@
 import type { Ambassador } from './ambassador.js';
 import type { RedemptionEvent } from './event.js';
 import type { Program } from './program.js';
-import { isRepeatOrderInWindow, maxFriendDiscount, type RedemptionHistory, termsFor } from './rewards.js';
+import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, standingOf } from './rewards.js';
 
 /** The stable codes of a rule refusal. */
 export type RuleCode =
@@ -47,7 +47,8 @@ export function ruleError(code: RuleCode, path?: (string | number)[]): RuleError
 }
 
 /**
- * Checks a redemption against the program's rules; `null` when it may be recorded.
+ * Checks a redemption against the program's rules; `null` when it may be recorded. Pass the
+ * `standing` the rewards will be computed with, or it is worked out here.
  * @example
  * const refusal = checkRedemption(program, ambassador, redemption, { redemptions: 3 });
  * if (refusal) return Response.json({ error: refusal }, { status: 422 });
@@ -57,12 +58,13 @@ export function checkRedemption(
   ambassador: Ambassador,
   redemption: RedemptionEvent,
   history: RedemptionHistory,
+  standing: RedemptionStanding = standingOf(program, ambassador, redemption, history),
 ): RuleError | null {
   const { order, customer } = redemption;
+  const { terms, repeat } = standing;
   const at = Date.parse(redemption.occurredAt);
   if (order.currency !== program.currency) return ruleError('currency_mismatch', ['order', 'currency']);
   if (!within(at, program.startsAt, program.endsAt)) return ruleError('program_inactive', ['occurredAt']);
-  const terms = termsFor(program, ambassador, history);
   if (terms.campaign && !within(at, terms.campaign.startsAt, terms.campaign.endsAt)) {
     return ruleError('campaign_inactive', ['occurredAt']);
   }
@@ -71,8 +73,7 @@ export function checkRedemption(
   if (customer?.emailHash !== undefined && customer.emailHash === ambassador.emailHash) {
     return ruleError('self_referral', ['customer', 'emailHash']);
   }
-  const repeat = (history.customerOrders?.length ?? 0) > 0 || customer?.firstOrder === false;
-  if (repeat && isRepeatOrderInWindow(terms, ambassador, redemption, history)) {
+  if (standing.inRepeatWindow) {
     // A member's repeat order earns the leader a retention reward; the friend offer does not apply again.
     return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
   }

@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rewardsFor } from './rewards.js';
 import { generateSecret, signEvent } from './signature.js';
 import { memoryStore } from './stores/memory-store.js';
 import type { ReferralStore } from './stores/store.js';
 import { aLanding, anAmbassador, aRedemption, aReversal, aShare } from './testing/fixtures.js';
 import { aReceiver, NOW, SECRET, signed, unsigned } from './testing/receiver-harness.js';
+
+// The real rewardsFor, which one test makes throw as a bug in it would.
+vi.mock('./rewards.js', async (original) => {
+  const rewards = await original<typeof import('./rewards.js')>();
+  return { ...rewards, rewardsFor: vi.fn(rewards.rewardsFor) };
+});
 
 const code = (answer: { body: unknown }) => (answer.body as { error?: { code: string } }).error?.code;
 
@@ -369,6 +376,24 @@ describe('createReceiver: an unavailable store', () => {
 
   it('records the retry after a 503', async () => {
     const { receive } = await aReceiver({ store: flakyStore(1) });
+    await receive.handle(await signed(aRedemption()));
+    expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+  });
+
+  it('answers 500 internal_error, not 503, when the rewards computation throws inside the commit', async () => {
+    const { receive } = await aReceiver();
+    vi.mocked(rewardsFor).mockImplementationOnce(() => {
+      throw new TypeError('a bug in the rewards');
+    });
+    const answer = await receive.handle(await signed(aRedemption()));
+    expect([answer.status, code(answer)]).toEqual([500, 'internal_error']);
+  });
+
+  it('records the redemption after a decision that threw', async () => {
+    const { receive } = await aReceiver();
+    vi.mocked(rewardsFor).mockImplementationOnce(() => {
+      throw new TypeError('a bug in the rewards');
+    });
     await receive.handle(await signed(aRedemption()));
     expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
   });

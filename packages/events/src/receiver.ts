@@ -73,7 +73,10 @@ const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Creates a receiver for the brand's backend.
+ * Creates a receiver for the brand's backend. Besides the contract's answers (`201`, `200`, `400`,
+ * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable`), it answers
+ * `408 request_timeout` when a body stalls past `bodyTimeoutMs`, and `500 internal_error` when its
+ * own code fails, the rules and rewards inside the commit included; nothing is recorded then.
  * @example
  * const store = memoryStore();
  * const receive = createReceiver({ programs: [program], store, secret, resolveCode: (code, program) => store.ambassadorByCode(code, program) });
@@ -105,7 +108,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       return await decide(delivery);
     } catch {
-      // Input cannot get here (every step above returns a verdict); this is a defect, not a retry.
+      // Input cannot get here (every step returns a verdict, and the rules and rewards are pure):
+      // this is a defect of the receiver, not a store outage, so it is not a 503.
       return fail(500, 'internal_error', 'The receiver failed unexpectedly; nothing was recorded.');
     }
   }
@@ -147,7 +151,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const program = programs.get(event.program);
     if (!program) return refuse(ruleError('unknown_program', ['program']));
     // resolveCode, confirmOrder and the store reach other systems: when they throw, the answer is
-    // a retryable 503 and nothing is recorded (the commit is one transaction).
+    // a retryable 503 and nothing is recorded (the commit is one transaction). The rules and the
+    // rewards run inside the commit too, but a throw there is a defect of ours: rethrown, it is a 500.
     let result: CommitResult;
     try {
       const ambassador = await options.resolveCode(event.code, event.program);
@@ -161,9 +166,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         event,
         recordedAt: at,
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideOn.bind(null, program, ambassador, event),
+        decide: decideInCommit.bind(null, program, ambassador, event),
       });
-    } catch {
+    } catch (error) {
+      if (error instanceof DecisionDefect) throw error;
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
     }
     switch (result.status) {
@@ -198,6 +204,26 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   return Object.assign(receive, { handle });
+}
+
+/** Thrown out of a commit when the receiver's own decision code fails, so that it is not taken for a store outage. */
+class DecisionDefect extends Error {
+  constructor(cause: unknown) {
+    super('[referkit] The decision on an event threw inside the store commit.', { cause });
+  }
+}
+
+function decideInCommit(
+  program: Program,
+  ambassador: Ambassador,
+  event: ReferralEvent,
+  history: LedgerHistory,
+): Decision {
+  try {
+    return decideOn(program, ambassador, event, history);
+  } catch (cause) {
+    throw new DecisionDefect(cause);
+  }
 }
 
 function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent, history: LedgerHistory): Decision {

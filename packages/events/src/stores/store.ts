@@ -40,7 +40,10 @@ export type CommitResult =
 export interface ReferralStore {
   /** Creates the tables (a no-op in memory). Safe to call on every start. */
   migrate(): Promise<void>;
-  /** Claims the keys, decides, and records the event and its rewards atomically; throws only when the store is unavailable. */
+  /**
+   * Claims the keys, decides, and records the event and its rewards atomically. Throws when the
+   * store is unavailable, and rethrows, unchanged and with nothing recorded, whatever `decide` threw.
+   */
   commit(request: CommitRequest): Promise<CommitResult>;
   /** Registers or updates a program, so that `stats` can be asked by id. */
   upsertProgram(program: Program): Promise<void>;

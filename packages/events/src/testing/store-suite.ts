@@ -61,19 +61,21 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
-  it('keeps nothing of a commit that fails midway, so the retry records', async () => {
+  it('keeps nothing of a commit that fails midway, and rethrows the very error, so the retry records', async () => {
     await withStore(async (store) => {
       const event = aRedemption();
       const claims = [{ key: 'redemption:spring-2026:1001', fingerprint: 'f' }];
+      const crash = new Error('crash after the claim');
       const failing = store.commit({
         claims,
         event,
         recordedAt: NOW,
         decide: () => {
-          throw new Error('crash after the claim');
+          throw crash;
         },
       });
-      await expect(failing).rejects.toThrow('crash after the claim');
+      // The receiver tells its own defects (500) from store outages (503) by this error.
+      await expect(failing).rejects.toBe(crash);
       const retry = await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
       expect(retry.status).toBe('recorded');
     });

@@ -39,7 +39,11 @@ export interface CustomerOrder {
 
 /** What the ledger knows before this redemption. */
 export interface RedemptionHistory {
-  /** First-order redemptions of this code in this program, not reversed (repeat orders do not count). */
+  /**
+   * First-order redemptions of this code in this program that are not reversed, whether their
+   * reward is still pending or confirmed (repeat orders do not count). Tiers, caps and the
+   * promotion to community leader all read this one count.
+   */
   redemptions: number;
   /** The same customer's earlier redemptions in this program, oldest first. */
   customerOrders?: readonly CustomerOrder[];
@@ -66,7 +70,11 @@ export interface Terms {
 
 const DAY_MS = 86_400_000;
 
-/** Resolves the terms for an ambassador: role overrides, audience tier, promotion. */
+/**
+ * Resolves the terms for an ambassador: role overrides, audience tier, and the promotion to
+ * community leader once `history.redemptions` (not reversed, pending included) reaches the program's
+ * `promoteToCommunityLeaderAfter`.
+ */
 export function termsFor(
   program: Program,
   ambassador: Ambassador,

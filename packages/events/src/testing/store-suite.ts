@@ -241,6 +241,30 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('counts a redemption toward promotion while it is pending, and no longer once reversed', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          rewardHoldDays: 14,
+          promoteToCommunityLeaderAfter: 1,
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
+        },
+      });
+      await receive.handle(await signed(aRedemption()));
+      const promoted = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
+      await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:05.000Z' })));
+      const reversed = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
+      const next = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+      const answer = await receive.handle(await signed(next));
+      expect([
+        promoted.ambassadors[0]?.promoted,
+        reversed.ambassadors[0]?.promoted,
+        (answer.body as { rewards?: { ambassador?: { amount: number } } }).rewards?.ambassador?.amount,
+      ]).toEqual([true, false, 1000]);
+    });
+  });
+
   it('counts repeat orders of referred customers', async () => {
     await withStore(async (store) => {
       const program = { firstOrderOnly: false };

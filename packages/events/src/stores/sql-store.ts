@@ -155,6 +155,16 @@ export function sqlStore(
       `INSERT INTO ${p}codes (program, code) VALUES ($1, $2) ON CONFLICT (program, code) DO UPDATE SET touched = ${p}codes.touched + 1`,
       [event.program, event.code],
     );
+    // Two first orders of one customer under two codes hold different code rows; the customer's row
+    // makes the second wait and then see the first. Locked in sorted order, so no two commits deadlock.
+    const customers = customerKeys(event).sort();
+    if (customers.length > 0) {
+      await tx.query(
+        `INSERT INTO ${p}customers (program, customer) VALUES ${customers.map((_, index) => `($1, $${index + 2})`).join(', ')}
+         ON CONFLICT (program, customer) DO UPDATE SET touched = ${p}customers.touched + 1`,
+        [event.program, ...customers],
+      );
+    }
     const decision = request.decide(await history(tx, request));
     if (!decision.ok) throw new Rollback({ status: 'rejected', error: decision.error });
     const row = ledgerRow(event, decision);

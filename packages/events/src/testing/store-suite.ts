@@ -61,6 +61,39 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("records one first order per customer under concurrent first orders with two ambassadors' codes", async () => {
+    await withStore(async (store) => {
+      const sam = anAmbassador({
+        id: 'amb_sam',
+        code: 'SAM-7HC2QK',
+        displayName: 'Sam',
+        customerId: 'c_sam',
+        emailHash: 'c'.repeat(64),
+      });
+      const { receive } = await aReceiver({ store, ambassadors: [anAmbassador(), sam] });
+      // Ten customers each place two first orders at once, one with each code; with the customer's
+      // identity known by id for one order and by email hash for the other.
+      const deliveries = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => {
+          const customer = Math.floor(index / 2);
+          return signed(
+            aRedemption({
+              id: `evt_raceOrder${String(index).padStart(5, '0')}`,
+              orderId: `race-${index}`,
+              code: index % 2 === 0 ? 'ALEX-7HC2QK' : 'SAM-7HC2QK',
+              customer:
+                index % 2 === 0
+                  ? { id: `c_race${customer}`, emailHash: customer.toString(16).padStart(64, '0') }
+                  : { emailHash: customer.toString(16).padStart(64, '0') },
+            }),
+          );
+        }),
+      );
+      const answers = await Promise.all(deliveries.map((delivery) => receive.handle(delivery)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(10).fill(201), ...Array(10).fill(422)]);
+    });
+  });
+
   it('keeps nothing of a commit that fails midway, and rethrows the very error, so the retry records', async () => {
     await withStore(async (store) => {
       const event = aRedemption();

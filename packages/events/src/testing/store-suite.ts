@@ -298,6 +298,57 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('reads rewards as pending, confirmed or reversed at the moment asked', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { rewardHoldDays: 14 } });
+      await receive.handle(await signed(aRedemption()));
+      const refunded = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+      await receive.handle(await signed(refunded));
+      await receive.handle(await signed(aReversal({ orderId: '1002', occurredAt: '2026-11-22T10:00:05.000Z' })));
+      const later = new Date(NOW.getTime() + 15 * 86_400_000);
+      const read = async (now: Date) =>
+        (await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now })).ambassadors[0];
+      const [today, afterHold] = [await read(NOW), await read(later)];
+      expect([today?.rewards, afterHold?.rewards, afterHold?.redemptions, afterHold?.revenue]).toEqual([
+        { type: 'credit', pending: 1000, confirmed: 0, reversed: 1000 },
+        { type: 'credit', pending: 0, confirmed: 1000, reversed: 1000 },
+        1,
+        5099,
+      ]);
+    });
+  });
+
+  it("counts a customer two ambassadors of one role share once in the role's figures", async () => {
+    await withStore(async (store) => {
+      const sam = anAmbassador({
+        id: 'amb_sam',
+        code: 'SAM-7HC2QK',
+        displayName: 'Sam',
+        customerId: 'c_sam',
+        emailHash: 'c'.repeat(64),
+      });
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), sam],
+      });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      const again = aRedemption({ id: 'evt_repeatOrder001', orderId: '1002', code: 'SAM-7HC2QK' });
+      expect((await receive.handle(await signed(again))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.repeatOrderRate]),
+        stats.roles.map((role) => [role.role, role.redemptions, role.repeatOrderRate]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', 0],
+          ['SAM-7HC2QK', 1],
+        ],
+        [['ambassador', 2, 1]],
+      ]);
+    });
+  });
+
   it('counts repeat orders of referred customers', async () => {
     await withStore(async (store) => {
       const program = { firstOrderOnly: false };

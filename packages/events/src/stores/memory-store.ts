@@ -6,8 +6,8 @@ import type { Ambassador } from '../ambassador.js';
 import type { ReferralEvent } from '../event.js';
 import type { Program } from '../program.js';
 import type { RedemptionRewards } from '../rewards.js';
-import type { ProgramStats, StatsQuery } from './stats.js';
-import { computeStats, statsWindow } from './stats.js';
+import { ledgerTotals } from './ledger-totals.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
 import type { CommitRequest, CommitResult, LedgerHistory, LedgerRow, ReferralStore } from './store.js';
 import { ledgerRow } from './store.js';
 
@@ -134,18 +134,12 @@ export function memoryStore(): ReferralStore {
         throw new RangeError(
           `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
         );
-      const { from, to, periodStart } = statsWindow(program, query);
-      const since = Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY);
       const ledger = ledgerOf(program.id);
-      const rows = ledger.rows.filter(
-        (row) => Date.parse(row.occurredAt) >= since && Date.parse(row.occurredAt) <= to.getTime(),
-      );
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)
         .map((entry) => entry.ambassador);
-      const counts = new Map<string, number>();
-      for (const member of members) counts.set(member.code, ledger.firstOrders.get(member.code) ?? 0);
-      return computeStats(program, members, rows, counts, query);
+      const plan = planStats(program, members, ledger.firstOrders, query);
+      return assembleStats(plan, ledgerTotals(plan, ledger.rows));
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Currency } from './currency.js';
 import type { RedemptionEvent } from './event.js';
 import type { Role } from './primitives.js';
 import type { AmbassadorReward, FriendOffer, Program, RewardTier } from './program.js';
+import { formatTime, parseTime } from './time.js';
 
 /** The friend's side: the discount given on the order. */
 export interface FriendReward {
@@ -49,9 +50,10 @@ export interface RedemptionHistory {
   customerOrders?: readonly CustomerOrder[];
   /**
    * When the redemption is recorded: the hold counts from here, not from the sender's `occurredAt`.
+   * A store passes its clock's Date as it is, sparing a format and a parse per redemption.
    * @default redemption.occurredAt
    */
-  recordedAt?: string;
+  recordedAt?: string | Date;
 }
 
 /** The terms that apply to one ambassador now: the program's, overridden by their (effective) role. */
@@ -186,7 +188,8 @@ export function rewardsFor(
   }
   if (!reward) return { friend, ambassador: null };
   const recordedAt = history.recordedAt ?? redemption.occurredAt;
-  const confirmsAt = new Date(Date.parse(recordedAt) + program.rewardHoldDays * DAY_MS).toISOString();
+  const from = typeof recordedAt === 'string' ? parseTime(recordedAt) : recordedAt.getTime();
+  const confirmsAt = formatTime(from + program.rewardHoldDays * DAY_MS);
   const amount =
     reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
   return {
@@ -208,8 +211,8 @@ export function grantStatusAt(
   at: Date,
   reversedAt?: string | null,
 ): 'pending' | 'confirmed' | 'reversed' {
-  if (reversedAt && Date.parse(reversedAt) <= at.getTime()) return 'reversed';
-  return Date.parse(grant.confirmsAt) <= at.getTime() ? 'confirmed' : 'pending';
+  if (reversedAt && parseTime(reversedAt) <= at.getTime()) return 'reversed';
+  return parseTime(grant.confirmsAt) <= at.getTime() ? 'confirmed' : 'pending';
 }
 
 /**
@@ -236,7 +239,7 @@ function isRepeatOrderInWindow(
   if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
   const first = history.customerOrders?.find((order) => order.code === ambassador.code);
   if (!first) return false;
-  return Date.parse(redemption.occurredAt) - Date.parse(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+  return parseTime(redemption.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
 }
 
 function tierReward(terms: Terms, n: number): AmbassadorReward {

@@ -3,6 +3,7 @@ import type { Ambassador } from './ambassador.js';
 import type { RedemptionEvent } from './event.js';
 import type { Program } from './program.js';
 import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, standingOf } from './rewards.js';
+import { parseTime } from './time.js';
 
 /** The stable codes of a rule refusal. */
 export type RuleCode =
@@ -62,7 +63,7 @@ export function checkRedemption(
 ): RuleError | null {
   const { order, customer } = redemption;
   const { terms, repeat } = standing;
-  const at = Date.parse(redemption.occurredAt);
+  const at = parseTime(redemption.occurredAt);
   if (order.currency !== program.currency) return ruleError('currency_mismatch', ['order', 'currency']);
   if (!within(at, program.startsAt, program.endsAt)) return ruleError('program_inactive', ['occurredAt']);
   if (terms.campaign && !within(at, terms.campaign.startsAt, terms.campaign.endsAt)) {
@@ -91,7 +92,7 @@ export function checkRedemption(
 
 /** Whether a moment falls in `[startsAt, endsAt)`; an open end is unbounded. */
 function within(at: number, startsAt?: string, endsAt?: string): boolean {
-  if (startsAt !== undefined && at < Date.parse(startsAt)) return false;
-  if (endsAt !== undefined && at >= Date.parse(endsAt)) return false;
+  if (startsAt !== undefined && at < parseTime(startsAt)) return false;
+  if (endsAt !== undefined && at >= parseTime(endsAt)) return false;
   return true;
 }

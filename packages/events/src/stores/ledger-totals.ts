@@ -1,6 +1,7 @@
 /** Summing ledger rows into stats totals in JS: the memory store's way (the SQL store sums in SQL). */
 import type { Role } from '../primitives.js';
 import { grantStatusAt } from '../rewards.js';
+import { parseTime } from '../time.js';
 import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
 import type { LedgerRow } from './store.js';
 
@@ -24,7 +25,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
     if (!role) continue;
     const totals = codes.get(row.code) ?? emptyCodeTotals();
     codes.set(row.code, totals);
-    const at = Date.parse(row.occurredAt);
+    const at = parseTime(row.occurredAt);
     if (row.type === 'share' && periodStart !== null && at >= periodStart && at <= to) totals.periodShares++;
     if (at < from || at > to) continue;
     // Ledger times are canonical UTC ISO strings, so the first ten characters are the UTC day.

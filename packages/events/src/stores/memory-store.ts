@@ -74,7 +74,7 @@ export function memoryStore(): ReferralStore {
       redemptions: ledger.firstOrders.get(event.code) ?? 0,
       customerOrders,
       redemption: redemption ? { rewards: redemption.rewards, reversedAt: redemption.reversedAt } : null,
-      recordedAt: request.recordedAt.toISOString(),
+      recordedAt: request.recordedAt,
     };
   }
 

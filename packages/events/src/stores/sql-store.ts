@@ -131,7 +131,7 @@ export function sqlStore(
         occurredAt: iso(row.occurred_at) as string,
       })),
       redemption: original ? { rewards: json(original.rewards), reversedAt: iso(original.reversed_at) } : null,
-      recordedAt: request.recordedAt.toISOString(),
+      recordedAt: request.recordedAt,
     };
   }
 

@@ -16,13 +16,19 @@ interface KeyRecord {
   rewards: RedemptionRewards | null;
 }
 
+/**
+ * A customer's rows: most customers order once, so a lone row is kept as it is, sparing the heap
+ * an array per customer (and the garbage collector two objects per redemption to trace).
+ */
+type CustomerRows = LedgerRow | LedgerRow[];
+
 /** One program's ledger with its indexes, keyed by raw ids (no composite keys to build per event). */
 interface ProgramLedger {
   rows: LedgerRow[];
   redemptions: Map<string, LedgerRow>;
   firstOrders: Map<string, number>;
-  byCustomerId: Map<string, LedgerRow[]>;
-  byEmailHash: Map<string, LedgerRow[]>;
+  byCustomerId: Map<string, CustomerRows>;
+  byEmailHash: Map<string, CustomerRows>;
 }
 
 const NO_ORDERS: LedgerHistory['customerOrders'] = [];
@@ -62,7 +68,7 @@ export function memoryStore(): ReferralStore {
     let customerOrders = NO_ORDERS;
     if (byId || byEmail) {
       const seen = new Set<LedgerRow>();
-      for (const row of [...(byId ?? []), ...(byEmail ?? [])]) if (!row.reversedAt) seen.add(row);
+      for (const row of [...rowsOf(byId), ...rowsOf(byEmail)]) if (!row.reversedAt) seen.add(row);
       customerOrders = [...seen]
         .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
         .map((row) => ({ code: row.code, occurredAt: row.occurredAt }));
@@ -144,8 +150,13 @@ export function memoryStore(): ReferralStore {
   };
 }
 
-function push(index: Map<string, LedgerRow[]>, key: string, row: LedgerRow) {
+function push(index: Map<string, CustomerRows>, key: string, row: LedgerRow) {
   const rows = index.get(key);
-  if (rows) rows.push(row);
-  else index.set(key, [row]);
+  if (rows === undefined) index.set(key, row);
+  else if (Array.isArray(rows)) rows.push(row);
+  else index.set(key, [rows, row]);
+}
+
+function rowsOf(rows: CustomerRows | undefined): readonly LedgerRow[] {
+  return rows === undefined ? [] : Array.isArray(rows) ? rows : [rows];
 }

@@ -63,7 +63,10 @@ export function claimsFor(event: ReferralEvent, webhookId?: string): Idempotency
   const print = fingerprint(event);
   const claims = [{ key, fingerprint: print }];
   // A webhook-id reused for another event is a conflict, even when that event's own key is new.
-  // Templated on purpose: the result points at `key` and `print`, which the store keeps anyway.
-  if (webhookId !== undefined) claims.push({ key: `webhook:${webhookId}`, fingerprint: `${key}|${print}` });
+  // The fingerprint is templated on purpose: it points at `key` and `print`, which the store keeps
+  // anyway; the key is joined, so that the header's id string is not kept alongside it.
+  if (webhookId !== undefined) {
+    claims.push({ key: ['webhook', webhookId].join(':'), fingerprint: `${key}|${print}` });
+  }
   return claims;
 }

@@ -72,12 +72,7 @@ describe('createReceiver: transport', () => {
         controller.enqueue(new Uint8Array(4096).fill(32));
       },
     });
-    const request = new Request('http://127.0.0.1/', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: endless,
-      duplex: 'half',
-    } as RequestInit);
+    const request = streamedPost(endless);
     const response = await receive(request);
     expect([response.status, pulled < 40]).toEqual([413, true]);
   });
@@ -85,12 +80,7 @@ describe('createReceiver: transport', () => {
   it('answers 408 when a body stalls', async () => {
     const { receive } = await aReceiver({ bodyTimeoutMs: 50 });
     const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
-    const request = new Request('http://127.0.0.1/', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: stalled,
-      duplex: 'half',
-    } as RequestInit);
+    const request = streamedPost(stalled);
     expect((await receive(request)).status).toBe(408);
   });
 
@@ -109,3 +99,13 @@ describe('createReceiver: transport', () => {
     expect(errorCode(answer)).toBe('invalid_json');
   });
 });
+
+/** A JSON POST whose body arrives as a stream, as Node's fetch server passes it on. */
+function streamedPost(body: ReadableStream<Uint8Array>): Request {
+  return new Request('http://127.0.0.1/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}

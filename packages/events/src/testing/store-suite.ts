@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import type { ReferralStore } from '../stores/store.js';
-import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aShare } from './fixtures.js';
+import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
 import { aReceiver, NOW, signed } from './receiver-harness.js';
 
 /** Makes a fresh, migrated store, and a function that removes what it created. */
@@ -63,13 +63,7 @@ export function storeSuite(fresh: StoreFactory) {
 
   it("records one first order per customer under concurrent first orders with two ambassadors' codes", async () => {
     await withStore(async (store) => {
-      const sam = anAmbassador({
-        id: 'amb_sam',
-        code: 'SAM-7HC2QK',
-        displayName: 'Sam',
-        customerId: 'c_sam',
-        emailHash: 'c'.repeat(64),
-      });
+      const sam = aSecondAmbassador();
       const { receive } = await aReceiver({ store, ambassadors: [anAmbassador(), sam] });
       // Ten customers each place two first orders at once, one with each code; with the customer's
       // identity known by id for one order and by email hash for the other.
@@ -204,15 +198,7 @@ export function storeSuite(fresh: StoreFactory) {
 
   it('computes per-ambassador and per-role stats', async () => {
     await withStore(async (store) => {
-      const sam = anAmbassador({
-        id: 'amb_2',
-        code: 'SAM-7HC2QK',
-        displayName: 'Sam',
-        role: 'influencer',
-        audienceTier: 'micro',
-        customerId: 'c_sam',
-        emailHash: 'c'.repeat(64),
-      });
+      const sam = aSecondAmbassador({ role: 'influencer', audienceTier: 'micro' });
       const { receive, program } = await aReceiver({
         store,
         program: { contributionTarget: { shares: 2, per: 'week' } },
@@ -320,13 +306,7 @@ export function storeSuite(fresh: StoreFactory) {
 
   it("counts a customer two ambassadors of one role share once in the role's figures", async () => {
     await withStore(async (store) => {
-      const sam = anAmbassador({
-        id: 'amb_sam',
-        code: 'SAM-7HC2QK',
-        displayName: 'Sam',
-        customerId: 'c_sam',
-        emailHash: 'c'.repeat(64),
-      });
+      const sam = aSecondAmbassador();
       const { receive, program } = await aReceiver({
         store,
         program: { firstOrderOnly: false },

@@ -22,6 +22,11 @@ interface KeyRecord {
  */
 type CustomerRows = LedgerRow | LedgerRow[];
 
+interface CustomerLookup {
+  byId: CustomerRows | undefined;
+  byEmail: CustomerRows | undefined;
+}
+
 /** One program's ledger with its indexes, keyed by raw ids (no composite keys to build per event). */
 interface ProgramLedger {
   rows: LedgerRow[];
@@ -60,11 +65,17 @@ export function memoryStore(): ReferralStore {
     return ledger;
   }
 
-  function history(ledger: ProgramLedger, request: CommitRequest): LedgerHistory {
-    const { event } = request;
+  /** The customer's rows under each identity, looked up once for both the history and the index. */
+  function customerRowsOf(ledger: ProgramLedger, event: ReferralEvent): CustomerLookup {
     const customer = event.type === 'redemption' ? event.customer : undefined;
-    const byId = customer?.id === undefined ? undefined : ledger.byCustomerId.get(customer.id);
-    const byEmail = customer?.emailHash === undefined ? undefined : ledger.byEmailHash.get(customer.emailHash);
+    return {
+      byId: customer?.id === undefined ? undefined : ledger.byCustomerId.get(customer.id),
+      byEmail: customer?.emailHash === undefined ? undefined : ledger.byEmailHash.get(customer.emailHash),
+    };
+  }
+
+  function history(ledger: ProgramLedger, request: CommitRequest, { byId, byEmail }: CustomerLookup): LedgerHistory {
+    const { event } = request;
     let customerOrders = NO_ORDERS;
     if (byId || byEmail) {
       const seen = new Set<LedgerRow>();
@@ -84,13 +95,15 @@ export function memoryStore(): ReferralStore {
     };
   }
 
-  function index(ledger: ProgramLedger, event: ReferralEvent, row: LedgerRow, recordedAt: Date) {
+  function index(ledger: ProgramLedger, event: ReferralEvent, row: LedgerRow, recordedAt: Date, found: CustomerLookup) {
     ledger.rows.push(row);
     if (event.type === 'redemption') {
       ledger.redemptions.set(event.orderId, row);
       if (!row.repeat) ledger.firstOrders.set(event.code, (ledger.firstOrders.get(event.code) ?? 0) + 1);
-      if (event.customer?.id !== undefined) push(ledger.byCustomerId, event.customer.id, row);
-      if (event.customer?.emailHash !== undefined) push(ledger.byEmailHash, event.customer.emailHash, row);
+      if (event.customer?.id !== undefined) addRow(ledger.byCustomerId, event.customer.id, found.byId, row);
+      if (event.customer?.emailHash !== undefined) {
+        addRow(ledger.byEmailHash, event.customer.emailHash, found.byEmail, row);
+      }
     } else if (event.type === 'reversal') {
       const original = ledger.redemptions.get(event.orderId);
       if (original && !original.reversedAt) {
@@ -110,9 +123,10 @@ export function memoryStore(): ReferralStore {
     }
     if (existing) return { status: 'duplicate', rewards: existing.rewards };
     const ledger = ledgerOf(request.event.program);
-    const decision = request.decide(history(ledger, request));
+    const found = customerRowsOf(ledger, request.event);
+    const decision = request.decide(history(ledger, request, found));
     if (!decision.ok) return { status: 'rejected', error: decision.error };
-    index(ledger, request.event, ledgerRow(request.event, decision), request.recordedAt);
+    index(ledger, request.event, ledgerRow(request.event, decision), request.recordedAt, found);
     for (const claim of request.claims)
       keys.set(claim.key, { fingerprint: claim.fingerprint, rewards: decision.rewards });
     return { status: 'recorded', rewards: decision.rewards };
@@ -150,8 +164,8 @@ export function memoryStore(): ReferralStore {
   };
 }
 
-function push(index: Map<string, CustomerRows>, key: string, row: LedgerRow) {
-  const rows = index.get(key);
+/** Files a row under a customer identity whose rows (`rows`, looked up already) it joins. */
+function addRow(index: Map<string, CustomerRows>, key: string, rows: CustomerRows | undefined, row: LedgerRow) {
   if (rows === undefined) index.set(key, row);
   else if (Array.isArray(rows)) rows.push(row);
   else index.set(key, [rows, row]);

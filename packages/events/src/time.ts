@@ -8,8 +8,9 @@
 const DAY_MS = 86_400_000;
 // `2026-11-22T10:00:00.000Z`: UTC with milliseconds, as toISOString writes and the SDK sends.
 const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-// Four-digit years only: toISOString writes others as ±YYYYYY.
-const LATEST_FAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+// 9999-12-31T23:59:59.999Z: toISOString writes later years as +YYYYYY. A literal, not Date.UTC(…),
+// so that bundlers see no call and leave this module out of entries that do not use it.
+const LATEST_FAST_MS = 253_402_300_799_999;
 
 const COLON = 0x3a;
 const DOT = 0x2e;

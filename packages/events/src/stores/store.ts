@@ -55,7 +55,7 @@ export interface ReferralStore {
   stats(query: StatsQuery): Promise<ProgramStats>;
 }
 
-/** A flat ledger row, the same in every store; the stats are computed from these. */
+/** A flat ledger row, the same in every store: the memory store sums its stats from these, the SQL store's table has its columns. */
 export interface LedgerRow {
   id: string;
   type: ReferralEvent['type'];

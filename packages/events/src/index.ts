@@ -48,6 +48,7 @@ export type {
   FriendReward,
   RedemptionHistory,
   RedemptionRewards,
+  RedemptionStanding,
   Terms,
 } from './rewards.js';
 export {
@@ -57,6 +58,7 @@ export {
   maxFriendDiscount,
   rewardsFor,
   roundHalfUp,
+  standingOf,
   termsFor,
 } from './rewards.js';
 export type { RuleCode, RuleError } from './rules.js';

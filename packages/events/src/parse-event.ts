@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { eventSchema, type ReferralEvent } from './event.js';
 import { isReferralEvent } from './event-guard.js';
+import { parseTime } from './time.js';
 
 /** One problem found in an input, with where it is. */
 export interface Issue {
@@ -61,25 +62,30 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
   }
   if (options.now) {
     const latest = options.now.getTime() + (options.clockSkewSec ?? 300) * 1000;
-    const times: [(string | number)[], string | undefined][] = [
-      [['occurredAt'], event.occurredAt],
-      [['attribution', 'landedAt'], event.type === 'redemption' ? event.attribution?.landedAt : undefined],
-    ];
-    for (const [path, time] of times) {
-      const at = time === undefined ? Number.NaN : Date.parse(time);
-      if (at > latest) {
-        return invalid([{ path, code: 'future_timestamp', message: 'Expected a time that is not in the future' }]);
-      }
-      // Year 0000 is a valid ISO date that no SQL ledger stores; no referral happened before 2000.
-      if (at < EARLIEST) {
-        return invalid([{ path, code: 'past_timestamp', message: 'Expected a time from the year 2000 on' }]);
-      }
-    }
+    const issue =
+      timeIssue(OCCURRED_AT, event.occurredAt, latest) ??
+      (event.type === 'redemption' && event.attribution
+        ? timeIssue(LANDED_AT, event.attribution.landedAt, latest)
+        : null);
+    if (issue) return invalid([issue]);
   }
   return { ok: true, value: event };
 }
 
 const EARLIEST = Date.UTC(2000, 0, 1);
+const OCCURRED_AT = ['occurredAt'];
+const LANDED_AT = ['attribution', 'landedAt'];
+
+/** Why a time cannot be true (the future, or before 2000), or `null`; no allocation when it can. */
+function timeIssue(path: readonly string[], time: string, latest: number): Issue | null {
+  const at = parseTime(time);
+  if (at > latest)
+    return { path: [...path], code: 'future_timestamp', message: 'Expected a time that is not in the future' };
+  // Year 0000 is a valid ISO date that no SQL ledger stores; no referral happened before 2000.
+  if (at < EARLIEST)
+    return { path: [...path], code: 'past_timestamp', message: 'Expected a time from the year 2000 on' };
+  return null;
+}
 
 function toIssue(issue: z.core.$ZodIssue): Issue {
   return {

@@ -10,9 +10,10 @@ import { claimsFor } from './idempotency.js';
 import { type Issue, parseEvent } from './parse-event.js';
 import { type Program, type ProgramInput, programSchema } from './program.js';
 import { exceeds, readBody } from './read-body.js';
-import { type RedemptionRewards, rewardsFor } from './rewards.js';
+import { type HeaderSource, readHeader } from './read-header.js';
+import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
-import { type HeaderSource, secretBytes, verifySignature } from './signature.js';
+import { secretBytes, verifySignature } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
 
 /** Options of {@link createReceiver}. */
@@ -72,7 +73,10 @@ const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Creates a receiver for the brand's backend.
+ * Creates a receiver for the brand's backend. Besides the contract's answers (`201`, `200`, `400`,
+ * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable`), it answers
+ * `408 request_timeout` when a body stalls past `bodyTimeoutMs`, and `500 internal_error` when its
+ * own code fails, the rules and rewards inside the commit included; nothing is recorded then.
  * @example
  * const store = memoryStore();
  * const receive = createReceiver({ programs: [program], store, secret, resolveCode: (code, program) => store.ambassadorByCode(code, program) });
@@ -104,7 +108,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       return await decide(delivery);
     } catch {
-      // Input cannot get here (every step above returns a verdict); this is a defect, not a retry.
+      // Input cannot get here (every step returns a verdict, and the rules and rewards are pure):
+      // this is a defect of the receiver, not a store outage, so it is not a 503.
       return fail(500, 'internal_error', 'The receiver failed unexpectedly; nothing was recorded.');
     }
   }
@@ -113,7 +118,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (delivery.method !== undefined && delivery.method.toUpperCase() !== 'POST') {
       return fail(405, 'method_not_allowed', 'Expected POST');
     }
-    const contentType = header(delivery.headers, 'content-type');
+    const contentType = readHeader(delivery.headers, 'content-type');
     if (!contentType || !JSON_TYPE.test(contentType))
       return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
     const raw = delivery.body ?? '';
@@ -146,7 +151,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const program = programs.get(event.program);
     if (!program) return refuse(ruleError('unknown_program', ['program']));
     // resolveCode, confirmOrder and the store reach other systems: when they throw, the answer is
-    // a retryable 503 and nothing is recorded (the commit is one transaction).
+    // a retryable 503 and nothing is recorded (the commit is one transaction). The rules and the
+    // rewards run inside the commit too, but a throw there is a defect of ours: rethrown, it is a 500.
     let result: CommitResult;
     try {
       const ambassador = await options.resolveCode(event.code, event.program);
@@ -160,9 +166,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         event,
         recordedAt: at,
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideOn.bind(null, program, ambassador, event),
+        decide: decideInCommit.bind(null, program, ambassador, event),
       });
-    } catch {
+    } catch (error) {
+      if (error instanceof DecisionDefect) throw error;
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
     }
     switch (result.status) {
@@ -199,12 +206,32 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   return Object.assign(receive, { handle });
 }
 
+/** Thrown out of a commit when the receiver's own decision code fails, so that it is not taken for a store outage. */
+class DecisionDefect extends Error {
+  constructor(cause: unknown) {
+    super('[referkit] The decision on an event threw inside the store commit.', { cause });
+  }
+}
+
+function decideInCommit(
+  program: Program,
+  ambassador: Ambassador,
+  event: ReferralEvent,
+  history: LedgerHistory,
+): Decision {
+  try {
+    return decideOn(program, ambassador, event, history);
+  } catch (cause) {
+    throw new DecisionDefect(cause);
+  }
+}
+
 function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent, history: LedgerHistory): Decision {
   if (event.type === 'redemption') {
-    const refusal = checkRedemption(program, ambassador, event, history);
+    const standing = standingOf(program, ambassador, event, history);
+    const refusal = checkRedemption(program, ambassador, event, history, standing);
     if (refusal) return { ok: false, error: refusal };
-    const repeat = history.customerOrders.length > 0 || event.customer?.firstOrder === false;
-    return { ok: true, rewards: rewardsFor(program, ambassador, event, history), repeat };
+    return { ok: true, rewards: rewardsFor(program, ambassador, event, history, standing), repeat: standing.repeat };
   }
   // Never redeemed under this code, or already reversed (a replay after its idempotency key expired).
   if (event.type === 'reversal' && (!history.redemption || history.redemption.reversedAt))
@@ -240,11 +267,4 @@ function toResponse(answer: ReceiverAnswer): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (answer.status === 405) headers.allow = 'POST';
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
-}
-
-function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | readonly string[] | undefined>;
-  const value = record[name] ?? Object.entries(record).find(([key]) => key.toLowerCase() === name)?.[1];
-  return typeof value === 'string' ? value : undefined;
 }

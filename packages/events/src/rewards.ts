@@ -7,6 +7,7 @@ import type { Currency } from './currency.js';
 import type { RedemptionEvent } from './event.js';
 import type { Role } from './primitives.js';
 import type { AmbassadorReward, FriendOffer, Program, RewardTier } from './program.js';
+import { formatTime, parseTime } from './time.js';
 
 /** The friend's side: the discount given on the order. */
 export interface FriendReward {
@@ -39,15 +40,20 @@ export interface CustomerOrder {
 
 /** What the ledger knows before this redemption. */
 export interface RedemptionHistory {
-  /** First-order redemptions of this code in this program, not reversed (repeat orders do not count). */
+  /**
+   * First-order redemptions of this code in this program that are not reversed, whether their
+   * reward is still pending or confirmed (repeat orders do not count). Tiers, caps and the
+   * promotion to community leader all read this one count.
+   */
   redemptions: number;
   /** The same customer's earlier redemptions in this program, oldest first. */
   customerOrders?: readonly CustomerOrder[];
   /**
    * When the redemption is recorded: the hold counts from here, not from the sender's `occurredAt`.
+   * A store passes its clock's Date as it is, sparing a format and a parse per redemption.
    * @default redemption.occurredAt
    */
-  recordedAt?: string;
+  recordedAt?: string | Date;
 }
 
 /** The terms that apply to one ambassador now: the program's, overridden by their (effective) role. */
@@ -66,7 +72,11 @@ export interface Terms {
 
 const DAY_MS = 86_400_000;
 
-/** Resolves the terms for an ambassador: role overrides, audience tier, promotion. */
+/**
+ * Resolves the terms for an ambassador: role overrides, audience tier, and the promotion to
+ * community leader once `history.redemptions` (not reversed, pending included) reaches the program's
+ * `promoteToCommunityLeaderAfter`.
+ */
 export function termsFor(
   program: Program,
   ambassador: Ambassador,
@@ -124,21 +134,38 @@ export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number 
   }
 }
 
-/** True when this redemption is a repeat order of a customer the ambassador brought, within the leader's window. */
-export function isRepeatOrderInWindow(
-  terms: Terms,
-  ambassador: Ambassador,
-  redemption: RedemptionEvent,
-  history: RedemptionHistory,
-): boolean {
-  if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
-  const first = history.customerOrders?.find((order) => order.code === ambassador.code);
-  if (!first) return false;
-  return Date.parse(redemption.occurredAt) - Date.parse(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+/** How a redemption stands with the ledger: worked out once, read by both the rules and the rewards. */
+export interface RedemptionStanding {
+  /** The terms that apply to the ambassador at this redemption, promotion included. */
+  terms: Terms;
+  /** The customer ordered before: the ledger holds an order of theirs, or the shop says so (`firstOrder: false`). */
+  repeat: boolean;
+  /** A repeat order of a customer this ambassador brought, inside a leader's repeat window: it earns the retention reward. */
+  inRepeatWindow: boolean;
 }
 
 /**
- * Computes both sides of a redemption that has passed the rules.
+ * Reads a redemption against the ledger's history: the terms that apply, and whether it is a repeat order inside a
+ * leader's window.
+ * @example
+ * const standing = standingOf(program, ambassador, redemption, history);
+ * const refusal = checkRedemption(program, ambassador, redemption, history, standing);
+ * const rewards = refusal ? null : rewardsFor(program, ambassador, redemption, history, standing);
+ */
+export function standingOf(
+  program: Program,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): RedemptionStanding {
+  const terms = termsFor(program, ambassador, history);
+  const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
+  return { terms, repeat, inRepeatWindow: repeat && isRepeatOrderInWindow(terms, ambassador, redemption, history) };
+}
+
+/**
+ * Computes both sides of a redemption that has passed the rules; pass the `standing` the rules
+ * were given, or it is worked out again.
  * @example
  * const rewards = rewardsFor(program, ambassador, redemption, { redemptions: 4 });
  * // rewards.ambassador?.amount → 1000, with a tier from the fifth redemption on
@@ -148,20 +175,21 @@ export function rewardsFor(
   ambassador: Ambassador,
   redemption: RedemptionEvent,
   history: RedemptionHistory,
+  standing: RedemptionStanding = standingOf(program, ambassador, redemption, history),
 ): RedemptionRewards {
-  const terms = termsFor(program, ambassador, history);
+  const { terms, repeat } = standing;
   const friend = { discount: redemption.order.discount, currency: redemption.order.currency };
-  const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
   let reward: AmbassadorReward | undefined;
   if (repeat && terms.repeatOrderReward) {
     // A leader earns their retention reward inside the window and nothing after it.
-    reward = isRepeatOrderInWindow(terms, ambassador, redemption, history) ? terms.repeatOrderReward : undefined;
+    reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
     reward = tierReward(terms, history.redemptions + 1);
   }
   if (!reward) return { friend, ambassador: null };
   const recordedAt = history.recordedAt ?? redemption.occurredAt;
-  const confirmsAt = new Date(Date.parse(recordedAt) + program.rewardHoldDays * DAY_MS).toISOString();
+  const from = typeof recordedAt === 'string' ? parseTime(recordedAt) : recordedAt.getTime();
+  const confirmsAt = formatTime(from + program.rewardHoldDays * DAY_MS);
   const amount =
     reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
   return {
@@ -183,8 +211,8 @@ export function grantStatusAt(
   at: Date,
   reversedAt?: string | null,
 ): 'pending' | 'confirmed' | 'reversed' {
-  if (reversedAt && Date.parse(reversedAt) <= at.getTime()) return 'reversed';
-  return Date.parse(grant.confirmsAt) <= at.getTime() ? 'confirmed' : 'pending';
+  if (reversedAt && parseTime(reversedAt) <= at.getTime()) return 'reversed';
+  return parseTime(grant.confirmsAt) <= at.getTime() ? 'confirmed' : 'pending';
 }
 
 /**
@@ -201,6 +229,19 @@ export function clawbackFor(
 }
 
 /** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */
+/** True when a customer the ambassador brought orders again within the leader's repeat window. */
+function isRepeatOrderInWindow(
+  terms: Terms,
+  ambassador: Ambassador,
+  redemption: RedemptionEvent,
+  history: RedemptionHistory,
+): boolean {
+  if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
+  const first = history.customerOrders?.find((order) => order.code === ambassador.code);
+  if (!first) return false;
+  return parseTime(redemption.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+}
+
 function tierReward(terms: Terms, n: number): AmbassadorReward {
   let reward = terms.reward;
   for (const tier of terms.tiers) if (n >= tier.minRedemptions) reward = tier.reward;

@@ -2,7 +2,8 @@
 import type { Ambassador } from './ambassador.js';
 import type { RedemptionEvent } from './event.js';
 import type { Program } from './program.js';
-import { isRepeatOrderInWindow, maxFriendDiscount, type RedemptionHistory, termsFor } from './rewards.js';
+import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, standingOf } from './rewards.js';
+import { parseTime } from './time.js';
 
 /** The stable codes of a rule refusal. */
 export type RuleCode =
@@ -47,7 +48,8 @@ export function ruleError(code: RuleCode, path?: (string | number)[]): RuleError
 }
 
 /**
- * Checks a redemption against the program's rules; `null` when it may be recorded.
+ * Checks a redemption against the program's rules; `null` when it may be recorded. Pass the
+ * `standing` the rewards will be computed with, or it is worked out here.
  * @example
  * const refusal = checkRedemption(program, ambassador, redemption, { redemptions: 3 });
  * if (refusal) return Response.json({ error: refusal }, { status: 422 });
@@ -57,12 +59,13 @@ export function checkRedemption(
   ambassador: Ambassador,
   redemption: RedemptionEvent,
   history: RedemptionHistory,
+  standing: RedemptionStanding = standingOf(program, ambassador, redemption, history),
 ): RuleError | null {
   const { order, customer } = redemption;
-  const at = Date.parse(redemption.occurredAt);
+  const { terms, repeat } = standing;
+  const at = parseTime(redemption.occurredAt);
   if (order.currency !== program.currency) return ruleError('currency_mismatch', ['order', 'currency']);
   if (!within(at, program.startsAt, program.endsAt)) return ruleError('program_inactive', ['occurredAt']);
-  const terms = termsFor(program, ambassador, history);
   if (terms.campaign && !within(at, terms.campaign.startsAt, terms.campaign.endsAt)) {
     return ruleError('campaign_inactive', ['occurredAt']);
   }
@@ -71,8 +74,7 @@ export function checkRedemption(
   if (customer?.emailHash !== undefined && customer.emailHash === ambassador.emailHash) {
     return ruleError('self_referral', ['customer', 'emailHash']);
   }
-  const repeat = (history.customerOrders?.length ?? 0) > 0 || customer?.firstOrder === false;
-  if (repeat && isRepeatOrderInWindow(terms, ambassador, redemption, history)) {
+  if (standing.inRepeatWindow) {
     // A member's repeat order earns the leader a retention reward; the friend offer does not apply again.
     return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
   }
@@ -90,7 +92,7 @@ export function checkRedemption(
 
 /** Whether a moment falls in `[startsAt, endsAt)`; an open end is unbounded. */
 function within(at: number, startsAt?: string, endsAt?: string): boolean {
-  if (startsAt !== undefined && at < Date.parse(startsAt)) return false;
-  if (endsAt !== undefined && at >= Date.parse(endsAt)) return false;
+  if (startsAt !== undefined && at < parseTime(startsAt)) return false;
+  if (endsAt !== undefined && at >= parseTime(endsAt)) return false;
   return true;
 }

@@ -4,6 +4,10 @@
  * through `process.getBuiltinModule` so that bundlers for edge runtimes never see an import of it.
  * @see https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
  */
+import { type HeaderSource, readHeader } from './read-header.js';
+import { readV1Signatures } from './v1-signatures.js';
+
+export type { HeaderSource } from './read-header.js';
 
 /** The three headers of a signed delivery. */
 export type SignedHeaders = {
@@ -23,9 +27,6 @@ export interface SignEventInput {
   /** The exact body that will be sent. */
   body: string;
 }
-
-/** Where headers come from: a Fetch `Headers`, or a plain object such as Node's `req.headers`. */
-export type HeaderSource = Headers | Record<string, string | readonly string[] | undefined>;
 
 /** What {@link verifySignature} checks. */
 export interface VerifySignatureInput {
@@ -54,8 +55,6 @@ export const MIN_SECRET_BYTES = 24;
 const ID_PATTERN = /^[\x21-\x7e]{1,256}$/;
 // Digits only: `1614265330abc`, ` 1614265330`, `+1614265330` and `1e9` are all refused.
 const TIMESTAMP_PATTERN = /^(?:0|[1-9][0-9]{0,14})$/;
-// A v1 signature is the canonical base64 of 32 bytes: 43 characters and one `=`.
-const V1_PATTERN = /^v1,([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)$/;
 const MAX_SIGNATURE_HEADER = 4096;
 
 interface NodeHmac {
@@ -118,9 +117,9 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
   const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   // Decoded first so that a misconfigured secret fails loudly even on a request without headers.
   for (const secret of secrets) secretBytes(secret);
-  const id = header(input.headers, 'webhook-id');
-  const timestamp = header(input.headers, 'webhook-timestamp');
-  const signature = header(input.headers, 'webhook-signature');
+  const id = readHeader(input.headers, 'webhook-id');
+  const timestamp = readHeader(input.headers, 'webhook-timestamp');
+  const signature = readHeader(input.headers, 'webhook-signature');
   if (!id || !timestamp || !signature) {
     return refuse('missing_signature', 'Expected the webhook-id, webhook-timestamp and webhook-signature headers');
   }
@@ -138,12 +137,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
       'Expected a webhook-timestamp within the tolerance of the current time',
     );
   }
-  const candidates: Uint8Array[] = [];
-  for (const entry of signature.split(' ')) {
-    // Other versions (`v1a,`, `v2,`) are for other schemes; the spec says to skip them.
-    const match = V1_PATTERN.exec(entry);
-    if (match?.[1]) candidates.push(decodeDigest(match[1]));
-  }
+  const candidates = readV1Signatures(signature);
   if (candidates.length > 0) {
     const prefix = `${id}.${timestamp}.`;
     for (const secret of secrets) {
@@ -219,17 +213,6 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | readonly string[] | undefined>;
-  let value = record[name];
-  if (value === undefined) {
-    for (const key of Object.keys(record)) if (key.toLowerCase() === name) value = record[key];
-  }
-  // Node joins repeated headers into arrays; a repeated signing header is not something we sign.
-  return typeof value === 'string' ? value : undefined;
-}
-
 function refuse(code: SignatureErrorCode, message: string): VerifyResult {
   return { ok: false, error: { code, message } };
 }
@@ -238,33 +221,6 @@ function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const BASE64_VALUES = new Uint8Array(128);
-for (let index = 0; index < BASE64.length; index++) BASE64_VALUES[BASE64.charCodeAt(index)] = index;
-
-/** Decodes the 44 characters of a v1 signature (already matched by V1_PATTERN) into its 32 bytes; a table beats Buffer for so few. */
-function decodeDigest(encoded: string): Uint8Array {
-  const bytes = new Uint8Array(32);
-  let out = 0;
-  for (let index = 0; index < 40; index += 4) {
-    const quad =
-      ((BASE64_VALUES[encoded.charCodeAt(index)] as number) << 18) |
-      ((BASE64_VALUES[encoded.charCodeAt(index + 1)] as number) << 12) |
-      ((BASE64_VALUES[encoded.charCodeAt(index + 2)] as number) << 6) |
-      (BASE64_VALUES[encoded.charCodeAt(index + 3)] as number);
-    bytes[out++] = quad >> 16;
-    bytes[out++] = (quad >> 8) & 255;
-    bytes[out++] = quad & 255;
-  }
-  const tail =
-    ((BASE64_VALUES[encoded.charCodeAt(40)] as number) << 12) |
-    ((BASE64_VALUES[encoded.charCodeAt(41)] as number) << 6) |
-    (BASE64_VALUES[encoded.charCodeAt(42)] as number);
-  bytes[30] = tail >> 10;
-  bytes[31] = (tail >> 2) & 255;
-  return bytes;
 }
 
 const NodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;

@@ -6,8 +6,8 @@ import type { Ambassador } from '../ambassador.js';
 import type { ReferralEvent } from '../event.js';
 import type { Program } from '../program.js';
 import type { RedemptionRewards } from '../rewards.js';
-import type { ProgramStats, StatsQuery } from './stats.js';
-import { computeStats, statsWindow } from './stats.js';
+import { ledgerTotals } from './ledger-totals.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
 import type { CommitRequest, CommitResult, LedgerHistory, LedgerRow, ReferralStore } from './store.js';
 import { ledgerRow } from './store.js';
 
@@ -16,13 +16,24 @@ interface KeyRecord {
   rewards: RedemptionRewards | null;
 }
 
+/**
+ * A customer's rows: most customers order once, so a lone row is kept as it is, sparing the heap
+ * an array per customer (and the garbage collector two objects per redemption to trace).
+ */
+type CustomerRows = LedgerRow | LedgerRow[];
+
+interface CustomerLookup {
+  byId: CustomerRows | undefined;
+  byEmail: CustomerRows | undefined;
+}
+
 /** One program's ledger with its indexes, keyed by raw ids (no composite keys to build per event). */
 interface ProgramLedger {
   rows: LedgerRow[];
   redemptions: Map<string, LedgerRow>;
   firstOrders: Map<string, number>;
-  byCustomerId: Map<string, LedgerRow[]>;
-  byEmailHash: Map<string, LedgerRow[]>;
+  byCustomerId: Map<string, CustomerRows>;
+  byEmailHash: Map<string, CustomerRows>;
 }
 
 const NO_ORDERS: LedgerHistory['customerOrders'] = [];
@@ -54,15 +65,21 @@ export function memoryStore(): ReferralStore {
     return ledger;
   }
 
-  function history(ledger: ProgramLedger, request: CommitRequest): LedgerHistory {
-    const { event } = request;
+  /** The customer's rows under each identity, looked up once for both the history and the index. */
+  function customerRowsOf(ledger: ProgramLedger, event: ReferralEvent): CustomerLookup {
     const customer = event.type === 'redemption' ? event.customer : undefined;
-    const byId = customer?.id === undefined ? undefined : ledger.byCustomerId.get(customer.id);
-    const byEmail = customer?.emailHash === undefined ? undefined : ledger.byEmailHash.get(customer.emailHash);
+    return {
+      byId: customer?.id === undefined ? undefined : ledger.byCustomerId.get(customer.id),
+      byEmail: customer?.emailHash === undefined ? undefined : ledger.byEmailHash.get(customer.emailHash),
+    };
+  }
+
+  function history(ledger: ProgramLedger, request: CommitRequest, { byId, byEmail }: CustomerLookup): LedgerHistory {
+    const { event } = request;
     let customerOrders = NO_ORDERS;
     if (byId || byEmail) {
       const seen = new Set<LedgerRow>();
-      for (const row of [...(byId ?? []), ...(byEmail ?? [])]) if (!row.reversedAt) seen.add(row);
+      for (const row of [...rowsOf(byId), ...rowsOf(byEmail)]) if (!row.reversedAt) seen.add(row);
       customerOrders = [...seen]
         .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
         .map((row) => ({ code: row.code, occurredAt: row.occurredAt }));
@@ -74,17 +91,19 @@ export function memoryStore(): ReferralStore {
       redemptions: ledger.firstOrders.get(event.code) ?? 0,
       customerOrders,
       redemption: redemption ? { rewards: redemption.rewards, reversedAt: redemption.reversedAt } : null,
-      recordedAt: request.recordedAt.toISOString(),
+      recordedAt: request.recordedAt,
     };
   }
 
-  function index(ledger: ProgramLedger, event: ReferralEvent, row: LedgerRow, recordedAt: Date) {
+  function index(ledger: ProgramLedger, event: ReferralEvent, row: LedgerRow, recordedAt: Date, found: CustomerLookup) {
     ledger.rows.push(row);
     if (event.type === 'redemption') {
       ledger.redemptions.set(event.orderId, row);
       if (!row.repeat) ledger.firstOrders.set(event.code, (ledger.firstOrders.get(event.code) ?? 0) + 1);
-      if (event.customer?.id !== undefined) push(ledger.byCustomerId, event.customer.id, row);
-      if (event.customer?.emailHash !== undefined) push(ledger.byEmailHash, event.customer.emailHash, row);
+      if (event.customer?.id !== undefined) addRow(ledger.byCustomerId, event.customer.id, found.byId, row);
+      if (event.customer?.emailHash !== undefined) {
+        addRow(ledger.byEmailHash, event.customer.emailHash, found.byEmail, row);
+      }
     } else if (event.type === 'reversal') {
       const original = ledger.redemptions.get(event.orderId);
       if (original && !original.reversedAt) {
@@ -104,9 +123,10 @@ export function memoryStore(): ReferralStore {
     }
     if (existing) return { status: 'duplicate', rewards: existing.rewards };
     const ledger = ledgerOf(request.event.program);
-    const decision = request.decide(history(ledger, request));
+    const found = customerRowsOf(ledger, request.event);
+    const decision = request.decide(history(ledger, request, found));
     if (!decision.ok) return { status: 'rejected', error: decision.error };
-    index(ledger, request.event, ledgerRow(request.event, decision), request.recordedAt);
+    index(ledger, request.event, ledgerRow(request.event, decision), request.recordedAt, found);
     for (const claim of request.claims)
       keys.set(claim.key, { fingerprint: claim.fingerprint, rewards: decision.rewards });
     return { status: 'recorded', rewards: decision.rewards };
@@ -134,24 +154,23 @@ export function memoryStore(): ReferralStore {
         throw new RangeError(
           `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
         );
-      const { from, to, periodStart } = statsWindow(program, query);
-      const since = Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY);
       const ledger = ledgerOf(program.id);
-      const rows = ledger.rows.filter(
-        (row) => Date.parse(row.occurredAt) >= since && Date.parse(row.occurredAt) <= to.getTime(),
-      );
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)
         .map((entry) => entry.ambassador);
-      const counts = new Map<string, number>();
-      for (const member of members) counts.set(member.code, ledger.firstOrders.get(member.code) ?? 0);
-      return computeStats(program, members, rows, counts, query);
+      const plan = planStats(program, members, ledger.firstOrders, query);
+      return assembleStats(plan, ledgerTotals(plan, ledger.rows));
     },
   };
 }
 
-function push(index: Map<string, LedgerRow[]>, key: string, row: LedgerRow) {
-  const rows = index.get(key);
-  if (rows) rows.push(row);
-  else index.set(key, [row]);
+/** Files a row under a customer identity whose rows (`rows`, looked up already) it joins. */
+function addRow(index: Map<string, CustomerRows>, key: string, rows: CustomerRows | undefined, row: LedgerRow) {
+  if (rows === undefined) index.set(key, row);
+  else if (Array.isArray(rows)) rows.push(row);
+  else index.set(key, [rows, row]);
+}
+
+function rowsOf(rows: CustomerRows | undefined): readonly LedgerRow[] {
+  return rows === undefined ? [] : Array.isArray(rows) ? rows : [rows];
 }

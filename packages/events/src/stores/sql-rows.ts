@@ -1,6 +1,6 @@
-/** Reading the SQL store's rows back into the shapes the receiver and the stats use. */
+/** Reading the SQL store's rows back into the shapes the receiver uses. */
 import type { RedemptionRewards } from '../rewards.js';
-import type { CommitResult, LedgerRow } from './store.js';
+import type { CommitResult } from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -14,29 +14,6 @@ export function verdictOn(taken: { key: string; fingerprint: string }[], existin
     rewards ??= json(row.rewards);
   }
   return { status: 'duplicate', rewards };
-}
-
-/** Maps a ledger row from SQL to the shared row shape. */
-export function toLedgerRow(row: Row): LedgerRow {
-  return {
-    id: String(row.id),
-    type: row.type as LedgerRow['type'],
-    program: String(row.program),
-    code: String(row.code),
-    channel: (row.channel as string | null) ?? null,
-    occurredAt: iso(row.occurred_at) as string,
-    orderId: (row.order_id as string | null) ?? null,
-    total: Number(row.total),
-    discount: Number(row.discount),
-    customer: row.customer_id
-      ? `id:${row.customer_id}`
-      : row.customer_email_hash
-        ? `email:${row.customer_email_hash}`
-        : null,
-    repeat: row.repeat === true,
-    rewards: json(row.rewards),
-    reversedAt: iso(row.reversed_at),
-  };
 }
 
 /** Parses a jsonb value; pg returns jsonb parsed; some drivers and proxies return text. */

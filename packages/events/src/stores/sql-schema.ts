@@ -8,6 +8,8 @@ export function schema(p: string): string[] {
     `CREATE TABLE IF NOT EXISTS ${p}idempotency (
        key text PRIMARY KEY, fingerprint text NOT NULL, rewards jsonb, created_at timestamptz NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${p}codes (program text NOT NULL, code text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, code))`,
+    // Lock rows only, like codes: one per customer identity (`id:…`, `email:…`) that has redeemed.
+    `CREATE TABLE IF NOT EXISTS ${p}customers (program text NOT NULL, customer text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, customer))`,
     `CREATE TABLE IF NOT EXISTS ${p}ledger (
        seq bigserial PRIMARY KEY, id text NOT NULL, type text NOT NULL, program text NOT NULL, code text NOT NULL,
        channel text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, order_id text,

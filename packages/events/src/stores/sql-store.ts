@@ -6,9 +6,10 @@
  */
 import type { Ambassador } from '../ambassador.js';
 import type { Program } from '../program.js';
-import { iso, json, toLedgerRow, verdictOn } from './sql-rows.js';
+import { iso, json, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
-import { computeStats, type ProgramStats, type StatsQuery, statsWindow } from './stats.js';
+import { sqlTotals } from './sql-totals.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
 import {
   type CommitRequest,
   type CommitResult,
@@ -130,7 +131,7 @@ export function sqlStore(
         occurredAt: iso(row.occurred_at) as string,
       })),
       redemption: original ? { rewards: json(original.rewards), reversedAt: iso(original.reversed_at) } : null,
-      recordedAt: request.recordedAt.toISOString(),
+      recordedAt: request.recordedAt,
     };
   }
 
@@ -155,6 +156,16 @@ export function sqlStore(
       `INSERT INTO ${p}codes (program, code) VALUES ($1, $2) ON CONFLICT (program, code) DO UPDATE SET touched = ${p}codes.touched + 1`,
       [event.program, event.code],
     );
+    // Two first orders of one customer under two codes hold different code rows; the customer's row
+    // makes the second wait and then see the first. Locked in sorted order, so no two commits deadlock.
+    const customers = customerKeys(event).sort();
+    if (customers.length > 0) {
+      await tx.query(
+        `INSERT INTO ${p}customers (program, customer) VALUES ${customers.map((_, index) => `($1, $${index + 2})`).join(', ')}
+         ON CONFLICT (program, customer) DO UPDATE SET touched = ${p}customers.touched + 1`,
+        [event.program, ...customers],
+      );
+    }
     const decision = request.decide(await history(tx, request));
     if (!decision.ok) throw new Rollback({ status: 'rejected', error: decision.error });
     const row = ledgerRow(event, decision);
@@ -254,30 +265,19 @@ export function sqlStore(
           );
         program = json(row.data) as Program;
       }
-      const { from, to, periodStart } = statsWindow(program, query);
-      const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
-      const code = query.code ?? null;
       const members = await db.query(
         `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`,
-        [program.id, code],
-      );
-      const rows = await db.query(
-        `SELECT id, type, program, code, channel, occurred_at, order_id, total, discount, customer_id, customer_email_hash, repeat, rewards, reversed_at
-           FROM ${p}ledger WHERE program = $1 AND ($2::text IS NULL OR code = $2) AND occurred_at >= $3 AND occurred_at <= $4 ORDER BY seq`,
-        [program.id, code, since.toISOString(), to.toISOString()],
+        [program.id, query.code ?? null],
       );
       const counts = await db.query(
-        `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL GROUP BY code`,
-        [program.id],
+        `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
+           AND ($2::text IS NULL OR code = $2) GROUP BY code`,
+        [program.id, query.code ?? null],
       );
       const firstOrders = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
-      return computeStats(
-        program,
-        (members.rows as Row[]).map((row) => json(row.data) as Ambassador),
-        (rows.rows as Row[]).map(toLedgerRow),
-        firstOrders,
-        query,
-      );
+      const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);
+      const plan = planStats(program, ambassadors, firstOrders, query);
+      return assembleStats(plan, await sqlTotals(db, p, plan));
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
     async prune(now = new Date()) {

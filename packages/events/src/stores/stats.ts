@@ -1,13 +1,14 @@
 /**
- * Program figures from ledger rows, shared by every store so that memory, PGlite and PostgreSQL
- * answer alike. Periods and days are in UTC; contribution weeks start on Monday.
+ * Program figures, shared by every store so that memory, PGlite and PostgreSQL answer alike: a
+ * store sums its ledger into {@link LedgerTotals} (in JS, or in SQL with GROUP BY so that a big
+ * ledger never leaves the database row by row), and `assembleStats` derives the figures.
+ * Periods and days are in UTC; contribution weeks start on Monday.
  */
 import type { Ambassador } from '../ambassador.js';
 import type { Currency } from '../currency.js';
 import type { AudienceTier, Role } from '../primitives.js';
 import type { AmbassadorReward, Program } from '../program.js';
-import { grantStatusAt, termsFor } from '../rewards.js';
-import type { LedgerRow } from './store.js';
+import { type Terms, termsFor } from '../rewards.js';
 
 /** Which figures to compute. */
 export interface StatsQuery {
@@ -88,153 +89,172 @@ export function periodStartOf(at: Date, per: 'week' | 'month'): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() - day));
 }
 
-interface Tally extends Figures {
+/** What a query covers: its window, and each ambassador with the terms the ledger gives them now. */
+export interface StatsPlan {
+  program: Program;
+  from: Date;
+  to: Date;
+  now: Date;
+  /** The start of the contribution period containing `to`, when the program sets a target. */
+  periodStart: Date | null;
+  /** The earliest moment a row can count: `from`, or the contribution period's start if earlier. */
+  since: Date;
+  members: { ambassador: Ambassador; terms: Terms }[];
+}
+
+/** One code's sums over the period, before any rate is derived. Money in minor units. */
+export interface CodeTotals {
+  landings: number;
+  shares: number;
+  sharesByChannel: Record<string, number>;
+  /** Shares from the contribution period's start to `to`, for the target. */
+  periodShares: number;
+  /** Redemptions not reversed, repeat orders included. */
+  redemptions: number;
   firstOrders: number;
-  customers: Set<string>;
-  repeaters: Set<string>;
+  revenue: number;
+  friendDiscounts: number;
+  rewardCost: number;
+  /** Grant amounts by their status at `now`, reversed ones included. */
+  rewards: { pending: number; confirmed: number; reversed: number };
+  /** Distinct referred customers (an order without a customer counts as its own), and those who ordered again. */
+  customers: number;
+  repeaters: number;
+}
+
+/** What a store sums from its ledger for a {@link StatsPlan}, over the plan's members only. */
+export interface LedgerTotals {
+  codes: ReadonlyMap<string, CodeTotals>;
+  /** Distinct customers per role: one that two ambassadors of a role share counts once for it. */
+  roles: ReadonlyMap<Role, { customers: number; repeaters: number }>;
+  /** Landings and redemptions not reversed, per UTC day (`YYYY-MM-DD`). */
+  days: ReadonlyMap<string, { landings: number; redemptions: number }>;
 }
 
 /**
- * Computes a program's figures. `rows` are the program's rows from `min(from, periodStart)` to `to`;
- * `firstOrders` counts every code's first-order redemptions not reversed, all time (for promotion).
+ * Plans a query: the window, and the ambassadors it covers with their terms. `firstOrders` counts
+ * every code's first-order redemptions not reversed, all time (the promotion reads it).
  */
-export function computeStats(
+export function planStats(
   program: Program,
   ambassadors: readonly Ambassador[],
-  rows: readonly LedgerRow[],
   firstOrders: ReadonlyMap<string, number>,
   query: StatsQuery,
-): ProgramStats {
+): StatsPlan {
   const { from, to, now, periodStart } = statsWindow(program, query);
-  const byCode = new Map<string, { ambassador: Ambassador; tally: Tally; done: number }>();
-  for (const ambassador of ambassadors) {
-    if (query.code && ambassador.code !== query.code) continue;
-    const terms = termsFor(program, ambassador, { redemptions: firstOrders.get(ambassador.code) ?? 0 });
-    byCode.set(ambassador.code, { ambassador, tally: emptyTally(terms.reward.type), done: 0 });
-  }
-  const series = new Map<string, { date: string; landings: number; redemptions: number }>();
-  for (
-    let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
-    day <= to.getTime();
-    day += DAY_MS
-  ) {
-    const date = new Date(day).toISOString().slice(0, 10);
-    series.set(date, { date, landings: 0, redemptions: 0 });
-  }
-  const fromMs = from.getTime();
-  const toMs = to.getTime();
-  for (const row of rows) {
-    const entry = byCode.get(row.code);
-    if (!entry) continue;
-    const at = Date.parse(row.occurredAt);
-    if (row.type === 'share' && periodStart && at >= periodStart.getTime() && at <= toMs) entry.done++;
-    if (at < fromMs || at > toMs) continue;
-    add(entry.tally, row, now);
-    const day = series.get(row.occurredAt.slice(0, 10));
-    if (day && row.type === 'landing') day.landings++;
-    if (day && row.type === 'redemption' && !row.reversedAt) day.redemptions++;
-  }
-  const ambassadorStats: AmbassadorStats[] = [];
-  const roles = new Map<Role, { tally: Tally; ambassadors: number }>();
-  for (const { ambassador, tally, done } of byCode.values()) {
-    const terms = termsFor(program, ambassador, { redemptions: firstOrders.get(ambassador.code) ?? 0 });
+  const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
+  const members = ambassadors
+    .filter((ambassador) => !query.code || ambassador.code === query.code)
+    .map((ambassador) => ({
+      ambassador,
+      terms: termsFor(program, ambassador, { redemptions: firstOrders.get(ambassador.code) ?? 0 }),
+    }));
+  return { program, from, to, now, periodStart, since, members };
+}
+
+/** Totals of a code without a row. */
+export function emptyCodeTotals(): CodeTotals {
+  return {
+    landings: 0,
+    shares: 0,
+    sharesByChannel: {},
+    periodShares: 0,
+    redemptions: 0,
+    firstOrders: 0,
+    revenue: 0,
+    friendDiscounts: 0,
+    rewardCost: 0,
+    rewards: { pending: 0, confirmed: 0, reversed: 0 },
+    customers: 0,
+    repeaters: 0,
+  };
+}
+
+/** Derives a program's figures from the totals a store summed for the plan. */
+export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramStats {
+  const { program, from, to, periodStart } = plan;
+  const ambassadors: AmbassadorStats[] = [];
+  const roles = new Map<Role, { sum: CodeTotals; type: AmbassadorReward['type']; ambassadors: number }>();
+  for (const { ambassador, terms } of plan.members) {
+    const code = totals.codes.get(ambassador.code) ?? emptyCodeTotals();
     const stats: AmbassadorStats = {
       code: ambassador.code,
       displayName: ambassador.displayName,
       role: terms.role,
       ...(ambassador.audienceTier ? { audienceTier: ambassador.audienceTier } : {}),
       promoted: terms.promoted,
-      ...figures(tally),
+      ...figures(code, terms.reward.type),
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
       stats.target = {
         shares: target.shares,
         per: target.per,
-        done,
-        reached: done >= target.shares,
+        done: code.periodShares,
+        reached: code.periodShares >= target.shares,
         periodStart: periodStart.toISOString(),
       };
     }
-    ambassadorStats.push(stats);
-    const role = roles.get(terms.role) ?? { tally: emptyTally(terms.reward.type), ambassadors: 0 };
-    merge(role.tally, tally);
+    ambassadors.push(stats);
+    const role = roles.get(terms.role) ?? { sum: emptyCodeTotals(), type: terms.reward.type, ambassadors: 0 };
+    add(role.sum, code);
     role.ambassadors++;
     roles.set(terms.role, role);
+  }
+  const series: ProgramStats['series'] = [];
+  for (
+    let day = Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate());
+    day <= to.getTime();
+    day += DAY_MS
+  ) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    const counts = totals.days.get(date);
+    series.push({ date, landings: counts?.landings ?? 0, redemptions: counts?.redemptions ?? 0 });
   }
   return {
     program: program.id,
     currency: program.currency,
     from: from.toISOString(),
     to: to.toISOString(),
-    ambassadors: ambassadorStats,
-    roles: [...roles].map(([role, { tally, ambassadors }]) => ({ role, ambassadors, ...figures(tally) })),
-    series: [...series.values()],
+    ambassadors,
+    roles: [...roles].map(([role, { sum, type, ambassadors }]) => {
+      // Customers are counted distinct across the role's ambassadors, not summed.
+      const distinct = totals.roles.get(role) ?? { customers: 0, repeaters: 0 };
+      return { role, ambassadors, ...figures({ ...sum, ...distinct }, type) };
+    }),
+    series,
   };
 }
 
-function emptyTally(type: AmbassadorReward['type']): Tally {
-  return {
-    landings: 0,
-    shares: { total: 0, byChannel: {} },
-    redemptions: 0,
-    conversionRate: 0,
-    revenue: 0,
-    friendDiscounts: 0,
-    rewardCost: 0,
-    roi: 0,
-    repeatOrderRate: 0,
-    rewards: { type, pending: 0, confirmed: 0, reversed: 0 },
-    firstOrders: 0,
-    customers: new Set(),
-    repeaters: new Set(),
-  };
-}
-
-function add(tally: Tally, row: LedgerRow, now: Date) {
-  if (row.type === 'landing') tally.landings++;
-  if (row.type === 'share') {
-    tally.shares.total++;
-    const channel = row.channel ?? 'other';
-    tally.shares.byChannel[channel] = (tally.shares.byChannel[channel] ?? 0) + 1;
-  }
-  if (row.type !== 'redemption') return;
-  const grant = row.rewards?.ambassador;
-  if (grant) tally.rewards[grantStatusAt(grant, now, row.reversedAt)] += grant.amount;
-  if (row.reversedAt) return;
-  tally.redemptions++;
-  if (!row.repeat) tally.firstOrders++;
-  tally.revenue += row.total;
-  tally.friendDiscounts += row.discount;
-  tally.rewardCost += grant?.amount ?? 0;
-  const customer = row.customer ?? `order:${row.orderId}`;
-  tally.customers.add(customer);
-  if (row.repeat) tally.repeaters.add(customer);
-}
-
-function merge(into: Tally, from: Tally) {
-  for (const key of ['landings', 'redemptions', 'revenue', 'friendDiscounts', 'rewardCost', 'firstOrders'] as const)
+function add(into: CodeTotals, from: CodeTotals) {
+  for (const key of [
+    'landings',
+    'shares',
+    'periodShares',
+    'redemptions',
+    'firstOrders',
+    'revenue',
+    'friendDiscounts',
+    'rewardCost',
+  ] as const)
     into[key] += from[key];
-  into.shares.total += from.shares.total;
-  for (const [channel, count] of Object.entries(from.shares.byChannel))
-    into.shares.byChannel[channel] = (into.shares.byChannel[channel] ?? 0) + count;
+  for (const [channel, count] of Object.entries(from.sharesByChannel))
+    into.sharesByChannel[channel] = (into.sharesByChannel[channel] ?? 0) + count;
   for (const key of ['pending', 'confirmed', 'reversed'] as const) into.rewards[key] += from.rewards[key];
-  for (const customer of from.customers) into.customers.add(customer);
-  for (const customer of from.repeaters) into.repeaters.add(customer);
 }
 
-function figures(tally: Tally): Figures {
-  const cost = tally.friendDiscounts + tally.rewardCost;
+function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
+  const cost = totals.friendDiscounts + totals.rewardCost;
   return {
-    landings: tally.landings,
-    shares: tally.shares,
-    redemptions: tally.redemptions,
-    conversionRate: tally.landings > 0 ? tally.firstOrders / tally.landings : 0,
-    revenue: tally.revenue,
-    friendDiscounts: tally.friendDiscounts,
-    rewardCost: tally.rewardCost,
-    roi: cost > 0 ? (tally.revenue - cost) / cost : 0,
-    repeatOrderRate: tally.customers.size > 0 ? tally.repeaters.size / tally.customers.size : 0,
-    rewards: tally.rewards,
+    landings: totals.landings,
+    shares: { total: totals.shares, byChannel: { ...totals.sharesByChannel } },
+    redemptions: totals.redemptions,
+    conversionRate: totals.landings > 0 ? totals.firstOrders / totals.landings : 0,
+    revenue: totals.revenue,
+    friendDiscounts: totals.friendDiscounts,
+    rewardCost: totals.rewardCost,
+    roi: cost > 0 ? (totals.revenue - cost) / cost : 0,
+    repeatOrderRate: totals.customers > 0 ? totals.repeaters / totals.customers : 0,
+    rewards: { type, ...totals.rewards },
   };
 }

@@ -40,7 +40,10 @@ export type CommitResult =
 export interface ReferralStore {
   /** Creates the tables (a no-op in memory). Safe to call on every start. */
   migrate(): Promise<void>;
-  /** Claims the keys, decides, and records the event and its rewards atomically; throws only when the store is unavailable. */
+  /**
+   * Claims the keys, decides, and records the event and its rewards atomically. Throws when the
+   * store is unavailable, and rethrows, unchanged and with nothing recorded, whatever `decide` threw.
+   */
   commit(request: CommitRequest): Promise<CommitResult>;
   /** Registers or updates a program, so that `stats` can be asked by id. */
   upsertProgram(program: Program): Promise<void>;
@@ -52,7 +55,7 @@ export interface ReferralStore {
   stats(query: StatsQuery): Promise<ProgramStats>;
 }
 
-/** A flat ledger row, the same in every store; the stats are computed from these. */
+/** A flat ledger row, the same in every store: the memory store sums its stats from these, the SQL store's table has its columns. */
 export interface LedgerRow {
   id: string;
   type: ReferralEvent['type'];

@@ -8,7 +8,7 @@ import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
 import { type SqlClient, sqlStore } from './sql-store.js';
 
-const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'ledger'];
+const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'customers', 'ledger'];
 let run = 0;
 const prefix = () => `rk${process.pid}_${Date.now().toString(36)}_${run++}_`;
 

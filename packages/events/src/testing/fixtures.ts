@@ -29,6 +29,18 @@ export function anAmbassador(overrides: Partial<AmbassadorInput> = {}): Ambassad
   });
 }
 
+/** Sam, a second ambassador with code SAM-7HC2QK and a customer identity of his own. */
+export function aSecondAmbassador(overrides: Partial<AmbassadorInput> = {}): Ambassador {
+  return anAmbassador({
+    id: 'amb_sam',
+    code: 'SAM-7HC2QK',
+    displayName: 'Sam',
+    customerId: 'c_sam',
+    emailHash: 'c'.repeat(64),
+    ...overrides,
+  });
+}
+
 /** A first-order redemption of $59.99 with 15% off (900), order 1001. */
 export function aRedemption(overrides: Partial<RedemptionEvent> = {}): RedemptionEvent {
   return {

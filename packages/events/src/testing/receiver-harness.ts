@@ -35,6 +35,11 @@ export async function aReceiver(options: HarnessOptions = {}) {
   return { receive, store, program };
 }
 
+/** The stable `error.code` of an answer, or `undefined` when it is not a refusal. */
+export function errorCode(answer: { body: unknown }): string | undefined {
+  return (answer.body as { error?: { code: string } }).error?.code;
+}
+
 /** A signed delivery of an event, as `.handle` takes it. */
 export async function signed(
   event: ReferralEvent | string,

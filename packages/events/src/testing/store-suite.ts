@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import type { ReferralStore } from '../stores/store.js';
-import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aShare } from './fixtures.js';
+import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
 import { aReceiver, NOW, signed } from './receiver-harness.js';
 
 /** Makes a fresh, migrated store, and a function that removes what it created. */
@@ -61,19 +61,48 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
-  it('keeps nothing of a commit that fails midway, so the retry records', async () => {
+  it("records one first order per customer under concurrent first orders with two ambassadors' codes", async () => {
+    await withStore(async (store) => {
+      const sam = aSecondAmbassador();
+      const { receive } = await aReceiver({ store, ambassadors: [anAmbassador(), sam] });
+      // Ten customers each place two first orders at once, one with each code; with the customer's
+      // identity known by id for one order and by email hash for the other.
+      const deliveries = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => {
+          const customer = Math.floor(index / 2);
+          return signed(
+            aRedemption({
+              id: `evt_raceOrder${String(index).padStart(5, '0')}`,
+              orderId: `race-${index}`,
+              code: index % 2 === 0 ? 'ALEX-7HC2QK' : 'SAM-7HC2QK',
+              customer:
+                index % 2 === 0
+                  ? { id: `c_race${customer}`, emailHash: customer.toString(16).padStart(64, '0') }
+                  : { emailHash: customer.toString(16).padStart(64, '0') },
+            }),
+          );
+        }),
+      );
+      const answers = await Promise.all(deliveries.map((delivery) => receive.handle(delivery)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(10).fill(201), ...Array(10).fill(422)]);
+    });
+  });
+
+  it('keeps nothing of a commit that fails midway, and rethrows the very error, so the retry records', async () => {
     await withStore(async (store) => {
       const event = aRedemption();
       const claims = [{ key: 'redemption:spring-2026:1001', fingerprint: 'f' }];
+      const crash = new Error('crash after the claim');
       const failing = store.commit({
         claims,
         event,
         recordedAt: NOW,
         decide: () => {
-          throw new Error('crash after the claim');
+          throw crash;
         },
       });
-      await expect(failing).rejects.toThrow('crash after the claim');
+      // The receiver tells its own defects (500) from store outages (503) by this error.
+      await expect(failing).rejects.toBe(crash);
       const retry = await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
       expect(retry.status).toBe('recorded');
     });
@@ -169,15 +198,7 @@ export function storeSuite(fresh: StoreFactory) {
 
   it('computes per-ambassador and per-role stats', async () => {
     await withStore(async (store) => {
-      const sam = anAmbassador({
-        id: 'amb_2',
-        code: 'SAM-7HC2QK',
-        displayName: 'Sam',
-        role: 'influencer',
-        audienceTier: 'micro',
-        customerId: 'c_sam',
-        emailHash: 'c'.repeat(64),
-      });
+      const sam = aSecondAmbassador({ role: 'influencer', audienceTier: 'micro' });
       const { receive, program } = await aReceiver({
         store,
         program: { contributionTarget: { shares: 2, per: 'week' } },
@@ -236,6 +257,75 @@ export function storeSuite(fresh: StoreFactory) {
       await receive.handle(await signed(aRedemption()));
       const stats = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
       expect(stats.ambassadors.map((entry) => [entry.role, entry.promoted])).toEqual([['community_leader', true]]);
+    });
+  });
+
+  it('counts a redemption toward promotion while it is pending, and no longer once reversed', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          rewardHoldDays: 14,
+          promoteToCommunityLeaderAfter: 1,
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
+        },
+      });
+      await receive.handle(await signed(aRedemption()));
+      const promoted = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
+      await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:05.000Z' })));
+      const reversed = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
+      const next = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+      const answer = await receive.handle(await signed(next));
+      expect([
+        promoted.ambassadors[0]?.promoted,
+        reversed.ambassadors[0]?.promoted,
+        (answer.body as { rewards?: { ambassador?: { amount: number } } }).rewards?.ambassador?.amount,
+      ]).toEqual([true, false, 1000]);
+    });
+  });
+
+  it('reads rewards as pending, confirmed or reversed at the moment asked', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { rewardHoldDays: 14 } });
+      await receive.handle(await signed(aRedemption()));
+      const refunded = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+      await receive.handle(await signed(refunded));
+      await receive.handle(await signed(aReversal({ orderId: '1002', occurredAt: '2026-11-22T10:00:05.000Z' })));
+      const later = new Date(NOW.getTime() + 15 * 86_400_000);
+      const read = async (now: Date) =>
+        (await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now })).ambassadors[0];
+      const [today, afterHold] = [await read(NOW), await read(later)];
+      expect([today?.rewards, afterHold?.rewards, afterHold?.redemptions, afterHold?.revenue]).toEqual([
+        { type: 'credit', pending: 1000, confirmed: 0, reversed: 1000 },
+        { type: 'credit', pending: 0, confirmed: 1000, reversed: 1000 },
+        1,
+        5099,
+      ]);
+    });
+  });
+
+  it("counts a customer two ambassadors of one role share once in the role's figures", async () => {
+    await withStore(async (store) => {
+      const sam = aSecondAmbassador();
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), sam],
+      });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      const again = aRedemption({ id: 'evt_repeatOrder001', orderId: '1002', code: 'SAM-7HC2QK' });
+      expect((await receive.handle(await signed(again))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.repeatOrderRate]),
+        stats.roles.map((role) => [role.role, role.redemptions, role.repeatOrderRate]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', 0],
+          ['SAM-7HC2QK', 1],
+        ],
+        [['ambassador', 2, 1]],
+      ]);
     });
   });
 

@@ -1,0 +1,62 @@
+/** The receiver when something other than the input fails: the store (503, retryable) or its own code (500). */
+import { describe, expect, it, vi } from 'vitest';
+import { rewardsFor } from './rewards.js';
+import { memoryStore } from './stores/memory-store.js';
+import type { ReferralStore } from './stores/store.js';
+import { aRedemption } from './testing/fixtures.js';
+import { aReceiver, errorCode, signed } from './testing/receiver-harness.js';
+
+// The real rewardsFor, which one test makes throw as a bug in it would.
+vi.mock('./rewards.js', async (original) => {
+  const rewards = await original<typeof import('./rewards.js')>();
+  return { ...rewards, rewardsFor: vi.fn(rewards.rewardsFor) };
+});
+
+describe('createReceiver: failures', () => {
+  function flakyStore(failures: number): ReferralStore {
+    const store = memoryStore();
+    let left = failures;
+    return {
+      ...store,
+      async commit(request) {
+        if (left-- > 0) throw new Error('connection reset');
+        return store.commit(request);
+      },
+    };
+  }
+
+  it('answers 503 store_unavailable when the store throws', async () => {
+    const { receive } = await aReceiver({ store: flakyStore(1) });
+    const answer = await receive.handle(await signed(aRedemption()));
+    expect([answer.status, errorCode(answer)]).toEqual([503, 'store_unavailable']);
+  });
+
+  it('records the retry after a 503', async () => {
+    const { receive } = await aReceiver({ store: flakyStore(1) });
+    await receive.handle(await signed(aRedemption()));
+    expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+  });
+
+  it('answers 500 internal_error, not 503, when the rewards computation throws inside the commit', async () => {
+    const { receive } = await aReceiver();
+    vi.mocked(rewardsFor).mockImplementationOnce(() => {
+      throw new TypeError('a bug in the rewards');
+    });
+    const answer = await receive.handle(await signed(aRedemption()));
+    expect([answer.status, errorCode(answer)]).toEqual([500, 'internal_error']);
+  });
+
+  it('records the redemption after a decision that threw', async () => {
+    const { receive } = await aReceiver();
+    vi.mocked(rewardsFor).mockImplementationOnce(() => {
+      throw new TypeError('a bug in the rewards');
+    });
+    await receive.handle(await signed(aRedemption()));
+    expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+  });
+
+  it('answers 503 when resolveCode throws', async () => {
+    const { receive } = await aReceiver({ resolveCode: () => Promise.reject(new Error('down')) });
+    expect(errorCode(await receive.handle(await signed(aRedemption())))).toBe('store_unavailable');
+  });
+});

@@ -1,0 +1,126 @@
+/** The receiver's answers about what an event says: the contract, the program's rules, unsigned claims. */
+import { describe, expect, it } from 'vitest';
+import { aLanding, anAmbassador, aRedemption, aReversal } from './testing/fixtures.js';
+import { aReceiver, errorCode, signed, unsigned } from './testing/receiver-harness.js';
+
+describe('createReceiver: the contract and the rules', () => {
+  it('refuses an event off the contract with 400 and the path of each problem', async () => {
+    const { receive } = await aReceiver();
+    const answer = await receive.handle(
+      await signed(
+        JSON.stringify({ ...aRedemption(), order: { currency: 'USD', subtotal: 1.5, discount: 0, total: 1 } }),
+      ),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { code: 'invalid_event', issues: [{ path: ['order', 'subtotal'] }] } });
+  });
+
+  it('refuses an event from the future with 400', async () => {
+    const { receive } = await aReceiver();
+    const answer = await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-22T11:00:00.000Z' })));
+    expect(answer.body).toMatchObject({
+      error: { code: 'invalid_event', issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] },
+    });
+  });
+
+  it('refuses an unknown program', async () => {
+    const { receive } = await aReceiver();
+    expect(errorCode(await receive.handle(await signed(aRedemption({ program: 'autumn-2026' }))))).toBe(
+      'unknown_program',
+    );
+  });
+
+  it('refuses an unknown code with its path', async () => {
+    const { receive } = await aReceiver();
+    const answer = await receive.handle(await signed(aRedemption({ code: 'SAM-7HC2QK' })));
+    expect(answer).toMatchObject({
+      status: 422,
+      body: { error: { code: 'unknown_code', issues: [{ path: ['code'] }] } },
+    });
+  });
+
+  it.each<[string, Parameters<typeof aReceiver>[0], Parameters<typeof aRedemption>[0]]>([
+    ['program_inactive', { program: { endsAt: '2026-11-01T00:00:00Z' } }, {}],
+    [
+      'campaign_inactive',
+      {
+        program: { roles: { influencer: { endsAt: '2026-11-01T00:00:00Z' } } },
+        ambassadors: [anAmbassador({ role: 'influencer' })],
+      },
+      {},
+    ],
+    ['self_referral', {}, { customer: { id: 'c_alex' } }],
+    ['not_first_order', {}, { customer: { firstOrder: false } }],
+    ['below_minimum', { program: { minimumOrder: 10_000 } }, {}],
+    ['currency_mismatch', {}, { order: { currency: 'EUR', subtotal: 5999, discount: 900, total: 5099 } }],
+    ['discount_exceeds_offer', {}, { order: { currency: 'USD', subtotal: 5999, discount: 2000, total: 3999 } }],
+  ])('refuses a redemption for %s with 422', async (expected, options, redemption) => {
+    const { receive } = await aReceiver(options);
+    const answer = await receive.handle(await signed(aRedemption(redemption)));
+    expect([answer.status, errorCode(answer)]).toEqual([422, expected]);
+  });
+
+  it('refuses a redemption past the code cap with 422 code_exhausted', async () => {
+    const { receive } = await aReceiver({ program: { maxRedemptionsPerCode: 1 } });
+    await receive.handle(await signed(aRedemption()));
+    const second = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+    expect(errorCode(await receive.handle(await signed(second)))).toBe('code_exhausted');
+  });
+
+  it('refuses a reversal of an order never redeemed with 422 unknown_order', async () => {
+    const { receive } = await aReceiver();
+    expect(errorCode(await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:00.000Z' }))))).toBe(
+      'unknown_order',
+    );
+  });
+
+  it("refuses another program's code with 422 unknown_code", async () => {
+    const { receive, store } = await aReceiver({ ambassadors: [] });
+    await store.upsertAmbassador('autumn-2026', anAmbassador());
+    expect(errorCode(await receive.handle(await signed(aRedemption())))).toBe('unknown_code');
+  });
+
+  it("refuses a reversal carrying another ambassador's code with 422 unknown_order", async () => {
+    const bob = anAmbassador({
+      id: 'amb_bob',
+      code: 'BOB-7HC2QK',
+      displayName: 'Bob',
+      customerId: 'c_bob',
+      emailHash: 'c'.repeat(64),
+    });
+    const { receive } = await aReceiver({ ambassadors: [anAmbassador(), bob] });
+    await receive.handle(await signed(aRedemption()));
+    const reversal = aReversal({ code: 'BOB-7HC2QK', occurredAt: '2026-11-22T10:00:10.000Z' });
+    expect(errorCode(await receive.handle(await signed(reversal)))).toBe('unknown_order');
+  });
+
+  it('records nothing for a refused redemption, so a corrected one is recorded', async () => {
+    const { receive } = await aReceiver();
+    await receive.handle(
+      await signed(aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 2000, total: 3999 } })),
+    );
+    expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+  });
+});
+
+describe('createReceiver: unsigned claims', () => {
+  it('records a landing from a browser', async () => {
+    const { receive } = await aReceiver({ secret: undefined });
+    expect((await receive.handle(unsigned(aLanding()))).status).toBe(201);
+  });
+
+  it('refuses an unconfirmed redemption with 422 order_not_confirmed', async () => {
+    const { receive } = await aReceiver({ secret: undefined, confirmOrder: () => false });
+    expect(errorCode(await receive.handle(unsigned(aRedemption())))).toBe('order_not_confirmed');
+  });
+
+  it('refuses every unsigned redemption without confirmOrder', async () => {
+    const { receive } = await aReceiver({ secret: undefined });
+    expect(errorCode(await receive.handle(unsigned(aRedemption())))).toBe('order_not_confirmed');
+  });
+
+  it('records a redemption the shop confirms', async () => {
+    const { receive } = await aReceiver({ secret: undefined, confirmOrder: async (event) => event.orderId === '1001' });
+    expect((await receive.handle(unsigned(aRedemption()))).status).toBe(201);
+  });
+});

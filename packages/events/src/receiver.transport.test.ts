@@ -1,0 +1,111 @@
+/** The receiver's answers about the request itself: method, media type, size, time, JSON, and Fetch. */
+import { describe, expect, it } from 'vitest';
+import { aRedemption } from './testing/fixtures.js';
+import { aReceiver, errorCode, signed, unsigned } from './testing/receiver-harness.js';
+
+describe('createReceiver: transport', () => {
+  it('answers a Fetch Request with a JSON Response', async () => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const response = await receive(
+      new Request('http://127.0.0.1/api/referrals/events', {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body,
+      }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toMatchObject({ status: 'recorded' });
+  });
+
+  it('refuses another method with 405 and an Allow header', async () => {
+    const { receive } = await aReceiver();
+    const response = await receive(new Request('http://127.0.0.1/', { method: 'GET' }));
+    expect([response.status, response.headers.get('allow'), (await response.json()).error.code]).toEqual([
+      405,
+      'POST',
+      'method_not_allowed',
+    ]);
+  });
+
+  it('refuses a body that is not declared as JSON with 415', async () => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const answer = await receive.handle({
+      ...delivery,
+      headers: { ...delivery.headers, 'content-type': 'text/plain' },
+    });
+    expect([answer.status, errorCode(answer)]).toEqual([415, 'unsupported_media_type']);
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const { receive } = await aReceiver({ maxBodyBytes: 100 });
+    const answer = await receive.handle(await signed(aRedemption()));
+    expect([answer.status, errorCode(answer)]).toEqual([413, 'payload_too_large']);
+  });
+
+  it('counts multi-byte characters against the limit', async () => {
+    const { receive } = await aReceiver({ maxBodyBytes: 100 });
+    const answer = await receive.handle(unsigned(`"${'é'.repeat(60)}"`));
+    expect(answer.status).toBe(413);
+  });
+
+  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+    const { receive } = await aReceiver({ maxBodyBytes: 100 });
+    const response = await receive(
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': '1000000' },
+        body: '{}',
+      }),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it('stops reading an endless body at the limit', async () => {
+    const { receive } = await aReceiver({ maxBodyBytes: 65_536 });
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(4096).fill(32));
+      },
+    });
+    const request = streamedPost(endless);
+    const response = await receive(request);
+    expect([response.status, pulled < 40]).toEqual([413, true]);
+  });
+
+  it('answers 408 when a body stalls', async () => {
+    const { receive } = await aReceiver({ bodyTimeoutMs: 50 });
+    const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
+    const request = streamedPost(stalled);
+    expect((await receive(request)).status).toBe(408);
+  });
+
+  it.each(['{', '', 'null x', '\u00ff'])('refuses the malformed JSON %j with 400', async (body) => {
+    const { receive } = await aReceiver();
+    const answer = await receive.handle(await signed(body));
+    expect([answer.status, errorCode(answer)]).toEqual([400, 'invalid_json']);
+  });
+
+  it('refuses bytes that are not UTF-8 with 400', async () => {
+    const { receive } = await aReceiver({ secret: undefined });
+    const answer = await receive.handle({
+      headers: { 'content-type': 'application/json' },
+      body: new Uint8Array([0x22, 0xff, 0x22]),
+    });
+    expect(errorCode(answer)).toBe('invalid_json');
+  });
+});
+
+/** A JSON POST whose body arrives as a stream, as Node's fetch server passes it on. */
+function streamedPost(body: ReadableStream<Uint8Array>): Request {
+  return new Request('http://127.0.0.1/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}

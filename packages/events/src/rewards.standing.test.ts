@@ -1,0 +1,47 @@
+/** standingOf: how a redemption stands with the ledger, read once for both the rules and the rewards. */
+import { describe, expect, it } from 'vitest';
+import type { RedemptionEvent } from './event.js';
+import { standingOf } from './rewards.js';
+import { anAmbassador, aProgram, aRedemption } from './testing/fixtures.js';
+
+describe('standingOf', () => {
+  const program = aProgram({
+    roles: {
+      community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 }, repeatWindowDays: 30 },
+    },
+  });
+  const leader = anAmbassador({ role: 'community_leader' });
+
+  it.each<[string, Partial<RedemptionEvent>, { code: string; occurredAt: string }[], [boolean, boolean]]>([
+    ['a first order', {}, [], [false, false]],
+    ['an order the shop marks as a repeat', { customer: { id: 'c_9', firstOrder: false } }, [], [true, false]],
+    [
+      "a repeat order of the leader's customer inside the window",
+      {},
+      [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }],
+      [true, true],
+    ],
+    [
+      "a repeat order of the leader's customer after the window",
+      {},
+      [{ code: 'ALEX-7HC2QK', occurredAt: '2026-10-01T00:00:00.000Z' }],
+      [true, false],
+    ],
+    [
+      "a repeat order of another ambassador's customer",
+      {},
+      [{ code: 'SAM-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }],
+      [true, false],
+    ],
+  ])('reads %s', (_name, redemption, customerOrders, [repeat, inRepeatWindow]) => {
+    const standing = standingOf(program, leader, aRedemption(redemption), { redemptions: 1, customerOrders });
+    expect([standing.repeat, standing.inRepeatWindow]).toEqual([repeat, inRepeatWindow]);
+  });
+
+  it('reads the terms of a promotion', () => {
+    const standing = standingOf(aProgram({ promoteToCommunityLeaderAfter: 2 }), anAmbassador(), aRedemption(), {
+      redemptions: 2,
+    });
+    expect(standing.terms.role).toBe('community_leader');
+  });
+});

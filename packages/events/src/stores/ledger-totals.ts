@@ -1,0 +1,81 @@
+/** Summing ledger rows into stats totals in JS: the memory store's way (the SQL store sums in SQL). */
+import type { Role } from '../primitives.js';
+import { grantStatusAt } from '../rewards.js';
+import { parseTime } from '../time.js';
+import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
+import type { LedgerRow } from './store.js';
+
+interface Customers {
+  customers: Set<string>;
+  repeaters: Set<string>;
+}
+
+/** Sums the rows of a program (at least those from `plan.since` to `plan.to`) for the plan's members. */
+export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): LedgerTotals {
+  const roleOf = new Map<string, Role>(plan.members.map(({ ambassador, terms }) => [ambassador.code, terms.role]));
+  const codes = new Map<string, CodeTotals>();
+  const byCode = new Map<string, Customers>();
+  const byRole = new Map<Role, Customers>();
+  const days = new Map<string, { landings: number; redemptions: number }>();
+  const from = plan.from.getTime();
+  const to = plan.to.getTime();
+  const periodStart = plan.periodStart?.getTime() ?? null;
+  for (const row of rows) {
+    const role = roleOf.get(row.code);
+    if (!role) continue;
+    const totals = codes.get(row.code) ?? emptyCodeTotals();
+    codes.set(row.code, totals);
+    const at = parseTime(row.occurredAt);
+    if (row.type === 'share' && periodStart !== null && at >= periodStart && at <= to) totals.periodShares++;
+    if (at < from || at > to) continue;
+    // Ledger times are canonical UTC ISO strings, so the first ten characters are the UTC day.
+    const day = row.occurredAt.slice(0, 10);
+    if (row.type === 'landing') {
+      totals.landings++;
+      dayOf(days, day).landings++;
+    } else if (row.type === 'share') {
+      totals.shares++;
+      const channel = row.channel ?? 'other';
+      totals.sharesByChannel[channel] = (totals.sharesByChannel[channel] ?? 0) + 1;
+    } else if (row.type === 'redemption') {
+      const grant = row.rewards?.ambassador;
+      if (grant) totals.rewards[grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
+      if (row.reversedAt) continue;
+      dayOf(days, day).redemptions++;
+      totals.redemptions++;
+      if (!row.repeat) totals.firstOrders++;
+      totals.revenue += row.total;
+      totals.friendDiscounts += row.discount;
+      totals.rewardCost += grant?.amount ?? 0;
+      const customer = row.customer ?? `order:${row.orderId}`;
+      for (const seen of [customersOf(byCode, row.code), customersOf(byRole, role)]) {
+        seen.customers.add(customer);
+        if (row.repeat) seen.repeaters.add(customer);
+      }
+    }
+  }
+  for (const [code, seen] of byCode) Object.assign(codes.get(code) as CodeTotals, counts(seen));
+  return { codes, roles: new Map([...byRole].map(([role, seen]) => [role, counts(seen)])), days };
+}
+
+function counts(seen: Customers): { customers: number; repeaters: number } {
+  return { customers: seen.customers.size, repeaters: seen.repeaters.size };
+}
+
+function customersOf<K>(index: Map<K, Customers>, key: K): Customers {
+  let seen = index.get(key);
+  if (!seen) {
+    seen = { customers: new Set(), repeaters: new Set() };
+    index.set(key, seen);
+  }
+  return seen;
+}
+
+function dayOf(days: Map<string, { landings: number; redemptions: number }>, day: string) {
+  let counts = days.get(day);
+  if (!counts) {
+    counts = { landings: 0, redemptions: 0 };
+    days.set(day, counts);
+  }
+  return counts;
+}

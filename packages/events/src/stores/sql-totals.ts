@@ -1,0 +1,114 @@
+/**
+ * Summing the ledger for stats inside the database: GROUP BY per code, per role and per day, so
+ * that stats over a big ledger read a few rows per ambassador instead of every event.
+ * The same sums as `ledgerTotals` over rows; the shared store suite holds the two to that.
+ */
+import type { Role } from '../primitives.js';
+import type { SqlQueryable } from './sql-store.js';
+import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
+
+type Row = Record<string, unknown>;
+
+const DAY_MS = 86_400_000;
+// An order without a customer counts as a customer of its own, as in `ledgerTotals`.
+const CUSTOMER = `coalesce('id:' || customer_id, 'email:' || customer_email_hash, 'order:' || order_id)`;
+
+/** Sums a program's ledger (tables prefixed `p`) for the plan's members. */
+export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): Promise<LedgerTotals> {
+  const codes = plan.members.map(({ ambassador }) => ambassador.code);
+  const roles = plan.members.map(({ terms }) => terms.role);
+  const { program, from, to, now, periodStart, since } = plan;
+  const window = [program.id, codes, from.toISOString(), to.toISOString()];
+  // One statement at a time: on a single connection they queue anyway.
+  const perCode = await db.query(
+    `SELECT code,
+       count(*) FILTER (WHERE type = 'share' AND occurred_at >= $6) AS period_shares,
+       count(*) FILTER (WHERE counted AND type = 'landing') AS landings,
+       count(*) FILTER (WHERE counted AND type = 'share') AS shares,
+       count(*) FILTER (WHERE kept) AS redemptions,
+       count(*) FILTER (WHERE kept AND NOT repeat) AS first_orders,
+       coalesce(sum(total) FILTER (WHERE kept), 0) AS revenue,
+       coalesce(sum(discount) FILTER (WHERE kept), 0) AS friend_discounts,
+       coalesce(sum(amount) FILTER (WHERE kept), 0) AS reward_cost,
+       coalesce(sum(amount) FILTER (WHERE counted AND reversed_at <= $7), 0) AS reversed,
+       coalesce(sum(amount) FILTER (WHERE counted AND (reversed_at IS NULL OR reversed_at > $7) AND confirms_at <= $7), 0) AS confirmed,
+       coalesce(sum(amount) FILTER (WHERE counted AND (reversed_at IS NULL OR reversed_at > $7) AND confirms_at > $7), 0) AS pending,
+       count(DISTINCT customer) FILTER (WHERE kept) AS customers,
+       count(DISTINCT customer) FILTER (WHERE kept AND repeat) AS repeaters
+     FROM (
+       SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
+         occurred_at >= $3 AS counted,
+         type = 'redemption' AND occurred_at >= $3 AND reversed_at IS NULL AS kept,
+         CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
+         CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
+         ${CUSTOMER} AS customer
+       FROM ${p}ledger
+       WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
+     ) AS counted_rows
+     GROUP BY code`,
+    [...window, since.toISOString(), periodStart?.toISOString() ?? null, now.toISOString()],
+  );
+  const channels = await db.query(
+    `SELECT code, coalesce(channel, 'other') AS channel, count(*) AS n FROM ${p}ledger
+     WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at <= $4
+     GROUP BY 1, 2 ORDER BY min(seq)`,
+    window,
+  );
+  const perRole = await db.query(
+    `SELECT role, count(DISTINCT customer) AS customers, count(DISTINCT customer) FILTER (WHERE repeat) AS repeaters
+     FROM (
+       SELECT member.role, ledger.repeat, ${CUSTOMER} AS customer
+       FROM ${p}ledger AS ledger JOIN unnest($2::text[], $5::text[]) AS member (code, role) ON member.code = ledger.code
+       WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL AND occurred_at >= $3 AND occurred_at <= $4
+     ) AS kept
+     GROUP BY role`,
+    [...window, roles],
+  );
+  const perDay = await db.query(
+    `SELECT floor(extract(epoch FROM occurred_at) / 86400) AS day,
+       count(*) FILTER (WHERE type = 'landing') AS landings,
+       count(*) FILTER (WHERE type = 'redemption' AND reversed_at IS NULL) AS redemptions
+     FROM ${p}ledger
+     WHERE program = $1 AND code = ANY($2) AND type IN ('landing', 'redemption') AND occurred_at >= $3 AND occurred_at <= $4
+     GROUP BY 1`,
+    window,
+  );
+  const totals = new Map<string, CodeTotals>();
+  for (const row of perCode.rows as Row[]) totals.set(String(row.code), codeTotals(row));
+  for (const row of channels.rows as Row[]) {
+    const code = totals.get(String(row.code));
+    if (code) code.sharesByChannel[String(row.channel)] = Number(row.n);
+  }
+  return {
+    codes: totals,
+    roles: new Map(
+      (perRole.rows as Row[]).map((row) => [
+        row.role as Role,
+        { customers: Number(row.customers), repeaters: Number(row.repeaters) },
+      ]),
+    ),
+    days: new Map(
+      (perDay.rows as Row[]).map((row) => [
+        new Date(Number(row.day) * DAY_MS).toISOString().slice(0, 10),
+        { landings: Number(row.landings), redemptions: Number(row.redemptions) },
+      ]),
+    ),
+  };
+}
+
+function codeTotals(row: Row): CodeTotals {
+  return {
+    ...emptyCodeTotals(),
+    landings: Number(row.landings),
+    shares: Number(row.shares),
+    periodShares: Number(row.period_shares),
+    redemptions: Number(row.redemptions),
+    firstOrders: Number(row.first_orders),
+    revenue: Number(row.revenue),
+    friendDiscounts: Number(row.friend_discounts),
+    rewardCost: Number(row.reward_cost),
+    rewards: { pending: Number(row.pending), confirmed: Number(row.confirmed), reversed: Number(row.reversed) },
+    customers: Number(row.customers),
+    repeaters: Number(row.repeaters),
+  };
+}

@@ -275,6 +275,21 @@ describe('redeem', () => {
     expect(fresh.occurredAt).toBe('2026-11-22T11:00:00.000Z');
   });
 
+  it('normalises a referral passed in, and refuses one that is not a code without a request', async () => {
+    const client = aClient();
+    expect(await client.redeem({ orderId: '1002', order, referral: { code: ' alex-7hc2qk ' } })).toMatchObject({
+      ok: true,
+    });
+    expect(JSON.parse(posted[0] ?? '{}').code).toBe('ALEX-7HC2QK');
+    expect(parseEvent(JSON.parse(posted[0] ?? '{}')).ok).toBe(true);
+    expect(await client.redeem({ orderId: '1003', order, referral: { code: '<junk>' } })).toEqual({
+      ok: false,
+      queued: false,
+      error: { code: 'invalid_code', message: 'Not a referral code' },
+    });
+    expect(posted).toHaveLength(1);
+  });
+
   it('refuses to track a share for a code that does not normalise', async () => {
     await expect(aClient().trackShare('<b>', 'x')).resolves.toMatchObject({
       ok: false,

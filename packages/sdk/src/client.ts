@@ -155,28 +155,30 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
       return normal ? send('share', normal, { channel }) : refuse('invalid_code', 'Not a referral code');
     },
     async redeem({ orderId, order, customer, referral = memory.read() ?? undefined, id, occurredAt }) {
-      return referral
-        ? send(
-            'redemption',
-            referral.code,
-            {
-              orderId,
-              order,
-              customer: customer && {
-                id: customer.id,
-                emailHash: customer.email && (await hashEmail(customer.email)),
-                firstOrder: customer.firstOrder,
-              },
-              attribution: referral.landedAt && {
-                landedAt: referral.landedAt,
-                channel: referral.channel,
-                model: options.attribution?.model ?? 'last_touch',
-              },
-            },
-            id,
-            occurredAt,
-          )
-        : refuse('no_referral', 'No referral captured');
+      if (!referral) return refuse('no_referral', 'No referral captured');
+      // A code passed in (from a server cookie, a form) is read as a link's is; junk is refused here, not at the receiver.
+      const code = normalizeCode(referral.code);
+      if (!code) return refuse('invalid_code', 'Not a referral code');
+      return send(
+        'redemption',
+        code,
+        {
+          orderId,
+          order,
+          customer: customer && {
+            id: customer.id,
+            emailHash: customer.email && (await hashEmail(customer.email)),
+            firstOrder: customer.firstOrder,
+          },
+          attribution: referral.landedAt && {
+            landedAt: referral.landedAt,
+            channel: referral.channel,
+            model: options.attribution?.model ?? 'last_touch',
+          },
+        },
+        id,
+        occurredAt,
+      );
     },
     flush: () => outbox.flush().then(() => {}),
     clear: memory.clear,

@@ -52,6 +52,13 @@ describe('shareIntents', () => {
     expect(plain.reddit.endsWith('&title=Hi')).toBe(true);
   });
 
+  it('keeps a subject and title on one line (a break would end an email header), the body keeping its breaks', () => {
+    const lines = shareIntents(link, 'Line one\r\n\nLine two');
+    expect(lines.email.startsWith('mailto:?subject=Line%20one%20Line%20two&body=Line%20one%0D%0A')).toBe(true);
+    expect(lines.reddit.endsWith('&title=Line%20one%20Line%20two')).toBe(true);
+    expect(shareIntents(link, 'Hi', { subject: 'A\ngift' }).email).toContain('subject=A%20gift&');
+  });
+
   it('decodes back to the exact message, whatever it holds', () => {
     const tricky = 'Ünïcødé 🎁 a+b=c & d?e#f\nnew line';
     const url = new URL(shareIntents(link, tricky).telegram);

@@ -32,7 +32,8 @@ const encode = encodeURIComponent;
 export function shareIntents(link: string, message: string, options: ShareIntentOptions = {}): ShareIntents {
   const url = encode(link);
   const text = encode(message);
-  const subject = encode(options.subject ?? message);
+  // A subject or title is one line (a line break would end an email header): breaks become spaces.
+  const subject = encode((options.subject ?? message).replace(/\s*[\r\n]+\s*/g, ' '));
   // Message and link as one text, for channels that have a single text field.
   const both = encode(`${message} ${link}`);
   return {

@@ -49,6 +49,16 @@ export interface Setup {
 
 let setup: Setup | undefined;
 const listeners = new Set<() => void>();
+// One mistake, one line: a failed init has said why there is no setup, and of the elements waiting
+// for one only the first says so.
+let explained = false;
+
+/** True the first time an element finds no setup and no failed init has explained why. */
+export function firstToExplainMissingSetup(): boolean {
+  const first = !explained;
+  explained = true;
+  return first;
+}
 
 /** The current setup, if `init` has run. */
 export function currentSetup(): Setup | undefined {
@@ -70,6 +80,7 @@ export function onSetup(listener: () => void): () => void {
 export function init(config: WidgetConfig): boolean {
   if (typeof config?.program !== 'string' || typeof config.endpoint !== 'string') {
     misconfigured('start', 'init needs a program and an endpoint', "Call Referkit('init', { program, endpoint }).");
+    explained = true;
     return false;
   }
   let client = config.client;
@@ -78,6 +89,7 @@ export function init(config: WidgetConfig): boolean {
     client ??= createReferkit(config as ClientOptions);
   } catch (error) {
     misconfigured('start', (error as Error).message, 'Check the options passed to init.');
+    explained = true;
     return false;
   }
   setup = { config, client };

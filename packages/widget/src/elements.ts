@@ -8,7 +8,7 @@ import type { Role } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { type ComponentChild, h, render } from 'preact';
 import { CHANNELS, type IntentChannel } from './channels.js';
-import { currentSetup, onSetup, type ProgramTerms, type Setup } from './config.js';
+import { currentSetup, firstToExplainMissingSetup, onSetup, type ProgramTerms, type Setup } from './config.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
@@ -48,11 +48,12 @@ abstract class ReferkitElement extends Base {
     const root = this.shadowRoot;
     if (!root || !this.isConnected) return;
     if (!setup) {
-      misconfigured(
-        `show <${this.localName}>`,
-        "Referkit('init', …) has not been called",
-        'Call it with { program, endpoint }.',
-      );
+      if (firstToExplainMissingSetup())
+        misconfigured(
+          `show <${this.localName}>`,
+          "Referkit('init', …) has not been called",
+          'Call it with { program, endpoint }.',
+        );
       return;
     }
     const asked = this.getAttribute('locale') ?? setup.config.locale;

@@ -7,13 +7,8 @@ import { fork } from 'node:child_process';
 import { Agent, createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  ambassadorSchema,
-  createReceiver,
-  memoryStore,
-  programSchema,
-  signEvent,
-} from '../packages/events/src/index.js';
+import { createReceiver, memoryStore, signEvent } from '../packages/events/src/index.js';
+import { anAmbassador, aProgram } from '../packages/events/src/testing/fixtures.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const TOTAL = 20_000;
@@ -24,19 +19,9 @@ if (process.argv[2] === 'load') await load(Number(process.argv[3]));
 else await serve();
 
 async function serve() {
-  const program = programSchema.parse({
-    id: 'spring-2026',
-    brand: 'Acme',
-    currency: 'USD',
-    friendOffer: { kind: 'percent', percent: 15 },
-    ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
-  });
-  const alex = ambassadorSchema.parse({
-    id: 'amb_1',
-    code: 'ALEX-7HC2QK',
-    displayName: 'Alex',
-    joinedAt: '2026-01-01T00:00:00.000Z',
-  });
+  // The receiver tests' program (15% off, $10 credit) and Alex, so the figure is of the same path.
+  const program = aProgram();
+  const alex = anAmbassador();
   const store = memoryStore();
   await store.upsertAmbassador(program, alex);
   const receive = createReceiver({

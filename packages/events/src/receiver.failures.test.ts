@@ -73,6 +73,7 @@ describe('createReceiver: failures', () => {
     const ambassador = anAmbassador();
     const sync = await aReceiver({ resolveCode: () => ambassador });
     // A promise of another library or realm: not a native Promise, but awaited all the same.
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, as another promise library's is
     const foreign = { then: (resolve: (found: typeof ambassador) => void) => resolve(ambassador) };
     const thenable = await aReceiver({ resolveCode: () => foreign as unknown as Promise<typeof ambassador> });
     expect((await sync.receive.handle(await signed(aRedemption()))).status).toBe(201);

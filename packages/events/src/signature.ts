@@ -124,6 +124,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
  * {@link verifySignature} for secrets already decoded once (the receiver does so at creation):
  * synchronous where node:crypto is present, so that a delivery does not wait a turn of the event
  * loop for a verdict that is ready; a promise on WebCrypto.
+ * @internal The receiver's way in; applications call `verifySignature`.
  */
 export function checkSignature(
   secrets: readonly string[],

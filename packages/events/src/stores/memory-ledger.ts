@@ -1,16 +1,14 @@
 /**
  * One program's ledger in process memory, kept in columns: one array per field, a row is an index.
  *
- * A receiver's memory store keeps every redemption for as long as the process runs, and what it
- * keeps is what the garbage collector traces and copies out of the young generation. A row as an
- * object, its rewards as three more, a record per idempotency key and an array per customer came to
- * ~17 heap objects per redemption, and copying them cost about as much as the HMAC. In columns a
- * row adds slots to arrays the collector has already moved, numbers unboxed in them, the small
- * sets of words (types, codes, currencies, channels, statuses) interned once, and indexes that point
- * at rows by number. Rows and rewards are built as objects again only when read: a duplicate's
- * answer, a reversal's history, stats.
+ * A memory store keeps every redemption for as long as the process runs, and what it keeps is what
+ * the garbage collector copies out of the young generation and traces after. A row as an object, its
+ * rewards as three more and a record object per idempotency key came to ~600 bytes of heap per
+ * redemption; in columns it is ~370: a row adds slots to arrays already in the old generation,
+ * numbers unboxed in them, the small sets of words (types, codes, currencies, channels, statuses)
+ * interned once, and indexes that point at rows by number. Rows and rewards are built as objects
+ * again only when read: a duplicate's answer, a reversal's history, stats.
  */
-
 import type { Currency } from '../currency.js';
 import type { ReferralEvent } from '../event.js';
 import type { AmbassadorGrant, RedemptionRewards } from '../rewards.js';

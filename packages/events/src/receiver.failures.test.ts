@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { rewardsFor } from './rewards.js';
 import { memoryStore } from './stores/memory-store.js';
 import type { ReferralStore } from './stores/store.js';
-import { aRedemption } from './testing/fixtures.js';
+import { anAmbassador, aRedemption } from './testing/fixtures.js';
 import { aReceiver, errorCode, signed } from './testing/receiver-harness.js';
 
 // The real rewardsFor, which one test makes throw as a bug in it would.
@@ -58,5 +58,25 @@ describe('createReceiver: failures', () => {
   it('answers 503 when resolveCode throws', async () => {
     const { receive } = await aReceiver({ resolveCode: () => Promise.reject(new Error('down')) });
     expect(errorCode(await receive.handle(await signed(aRedemption())))).toBe('store_unavailable');
+  });
+
+  it('answers 503 when a synchronous resolveCode throws', async () => {
+    const { receive } = await aReceiver({
+      resolveCode: () => {
+        throw new Error('down');
+      },
+    });
+    expect(errorCode(await receive.handle(await signed(aRedemption())))).toBe('store_unavailable');
+  });
+
+  it('records with a synchronous resolveCode, and waits for a thenable one', async () => {
+    const ambassador = anAmbassador();
+    const sync = await aReceiver({ resolveCode: () => ambassador });
+    // A promise of another library or realm: not a native Promise, but awaited all the same.
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, as another promise library's is
+    const foreign = { then: (resolve: (found: typeof ambassador) => void) => resolve(ambassador) };
+    const thenable = await aReceiver({ resolveCode: () => foreign as unknown as Promise<typeof ambassador> });
+    expect((await sync.receive.handle(await signed(aRedemption()))).status).toBe(201);
+    expect((await thenable.receive.handle(await signed(aRedemption()))).status).toBe(201);
   });
 });

@@ -13,7 +13,7 @@ import { exceeds, readBody } from './read-body.js';
 import { type HeaderSource, readHeader } from './read-header.js';
 import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
-import { secretBytes, verifySignature } from './signature.js';
+import { checkSignature, secretBytes } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
 
 /** Options of {@link createReceiver}. */
@@ -127,13 +127,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const at = now();
     let webhookId: string | undefined;
     if (secrets) {
-      const verdict = await verifySignature({
-        secrets,
+      const checked = checkSignature(secrets, {
         headers: delivery.headers,
         body: raw,
         now: at,
         toleranceSec: options.toleranceSec,
       });
+      // node:crypto answers at once; only WebCrypto's verdict is waited for.
+      const verdict = checked instanceof Promise ? await checked : checked;
       if (!verdict.ok) return fail(401, verdict.error.code, verdict.error.message);
       webhookId = verdict.value.id;
     }
@@ -155,7 +156,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // rewards run inside the commit too, but a throw there is a defect of ours: rethrown, it is a 500.
     let result: CommitResult;
     try {
-      const ambassador = await options.resolveCode(event.code, event.program);
+      // A lookup in a map answers at once: waiting a turn of the event loop is only for one that does not.
+      const resolved = options.resolveCode(event.code, event.program);
+      const ambassador = isThenable(resolved) ? await resolved : resolved;
       if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
       if (!secrets && (event.type === 'redemption' || event.type === 'reversal')) {
         const confirmed = options.confirmOrder ? await options.confirmOrder(event) : false;
@@ -245,6 +248,10 @@ function answer(
   rewards: RedemptionRewards | null,
 ): ReceiverBody {
   return event.type === 'redemption' && rewards ? { status, rewards } : { status };
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function fail(status: number, code: string, message: string): ReceiverAnswer {

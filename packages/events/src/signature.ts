@@ -117,6 +117,19 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
   const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   // Decoded first so that a misconfigured secret fails loudly even on a request without headers.
   for (const secret of secrets) secretBytes(secret);
+  return checkSignature(secrets, input);
+}
+
+/**
+ * {@link verifySignature} for secrets already decoded once (the receiver does so at creation):
+ * synchronous where node:crypto is present, so that a delivery does not wait a turn of the event
+ * loop for a verdict that is ready; a promise on WebCrypto.
+ * @internal The receiver's way in; applications call `verifySignature`.
+ */
+export function checkSignature(
+  secrets: readonly string[],
+  input: Omit<VerifySignatureInput, 'secrets'>,
+): VerifyResult | Promise<VerifyResult> {
   const id = readHeader(input.headers, 'webhook-id');
   const timestamp = readHeader(input.headers, 'webhook-timestamp');
   const signature = readHeader(input.headers, 'webhook-signature');
@@ -138,18 +151,33 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
     );
   }
   const candidates = readV1Signatures(signature);
-  if (candidates.length > 0) {
-    const prefix = `${id}.${timestamp}.`;
+  const prefix = `${id}.${timestamp}.`;
+  if (candidates.length > 0 && nodeCrypto) {
     for (const secret of secrets) {
-      const expected = nodeCrypto
-        ? nodeHmac(nodeCrypto, secret, prefix, input.body)
-        : await webHmac(secret, prefix, input.body);
-      for (const candidate of candidates) {
-        if (equalBytes(expected, candidate)) return { ok: true, value: { id, timestamp: seconds } };
+      if (matchesAny(nodeHmac(nodeCrypto, secret, prefix, input.body), candidates)) {
+        return { ok: true, value: { id, timestamp: seconds } };
       }
     }
+  } else if (candidates.length > 0) {
+    return webCheck(secrets, prefix, input.body, candidates, { ok: true, value: { id, timestamp: seconds } });
   }
-  return refuse('invalid_signature', 'Expected a v1 signature made with the shared secret over this exact body');
+  return notSigned();
+}
+
+async function webCheck(
+  secrets: readonly string[],
+  prefix: string,
+  body: string | Uint8Array,
+  candidates: Uint8Array[],
+  verified: VerifyResult,
+): Promise<VerifyResult> {
+  for (const secret of secrets) if (matchesAny(await webHmac(secret, prefix, body), candidates)) return verified;
+  return notSigned();
+}
+
+function matchesAny(expected: Uint8Array, candidates: Uint8Array[]): boolean {
+  for (const candidate of candidates) if (equalBytes(expected, candidate)) return true;
+  return false;
 }
 
 /** Decodes a `whsec_` secret (the prefix is optional, as in the reference libraries) and checks its length. */
@@ -215,6 +243,10 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function refuse(code: SignatureErrorCode, message: string): VerifyResult {
   return { ok: false, error: { code, message } };
+}
+
+function notSigned(): VerifyResult {
+  return refuse('invalid_signature', 'Expected a v1 signature made with the shared secret over this exact body');
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -84,6 +84,11 @@ export function customerKeys(event: ReferralEvent): string[] {
 // Times already in UTC with milliseconds need no re-formatting (the SDK sends them so).
 const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
+/** A time as the ledger keeps it: UTC with milliseconds, as `toISOString` writes it. */
+export function canonicalTime(time: string): string {
+  return CANONICAL_TIME.test(time) ? time : new Date(time).toISOString();
+}
+
 /** Builds the ledger row of an event that was decided `ok`. */
 export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok: true }>): LedgerRow {
   const redemption = event.type === 'redemption' ? event : null;
@@ -96,7 +101,7 @@ export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok
       event.type === 'share' || event.type === 'landing'
         ? (event.channel ?? null)
         : (redemption?.attribution?.channel ?? null),
-    occurredAt: CANONICAL_TIME.test(event.occurredAt) ? event.occurredAt : new Date(event.occurredAt).toISOString(),
+    occurredAt: canonicalTime(event.occurredAt),
     orderId: event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null,
     total: redemption?.order.total ?? 0,
     discount: redemption?.order.discount ?? 0,

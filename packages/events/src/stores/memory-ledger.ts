@@ -1,0 +1,233 @@
+/**
+ * One program's ledger in process memory, kept in columns: one array per field, a row is an index.
+ *
+ * A memory store keeps every redemption for as long as the process runs, and what it keeps is what
+ * the garbage collector copies out of the young generation and traces after. A row as an object, its
+ * rewards as three more and a record object per idempotency key came to ~600 bytes of heap per
+ * redemption; in columns it is ~370: a row adds slots to arrays already in the old generation,
+ * numbers unboxed in them, the small sets of words (types, codes, currencies, channels, statuses)
+ * interned once, and indexes that point at rows by number. Rows and rewards are built as objects
+ * again only when read: a duplicate's answer, a reversal's history, stats.
+ */
+import type { Currency } from '../currency.js';
+import type { ReferralEvent } from '../event.js';
+import type { AmbassadorGrant, RedemptionRewards } from '../rewards.js';
+import type { Decision, LedgerHistory, LedgerRow } from './store.js';
+import { canonicalTime } from './store.js';
+
+/** Rows of one customer identity: most customers order once, so a lone row is kept as its number. */
+type CustomerRows = number | number[];
+
+/** Row numbers of a customer's earlier rows, looked up once for both the history and the index. */
+export interface CustomerLookup {
+  byId: CustomerRows | undefined;
+  byEmail: CustomerRows | undefined;
+}
+
+// How a row's rewards were answered: none (not a redemption), the friend's side only, or both sides.
+const NO_REWARDS = 0;
+const FRIEND_ONLY = 1;
+const BOTH_SIDES = 2;
+
+const NO_ORDERS: LedgerHistory['customerOrders'] = [];
+/** The placeholder of a word column in a row without that word; `rewardKinds` says it is not read. */
+const NONE = '' as never;
+
+/** One program's ledger and its indexes, keyed by raw ids (no composite keys to build per event). */
+export class MemoryLedger {
+  /** How many rows the ledger holds. */
+  size = 0;
+  /** Not reversed first orders per code: tiers, caps and promotions read this count. */
+  readonly firstOrders = new Map<string, number>();
+  // The row columns, one slot per row; a number column holds only numbers, so V8 keeps it unboxed.
+  private readonly ids: string[] = [];
+  private readonly types: ReferralEvent['type'][] = [];
+  private readonly codes: string[] = [];
+  private readonly channels: (string | null)[] = [];
+  private readonly occurredAt: string[] = [];
+  private readonly orderIds: (string | null)[] = [];
+  private readonly totals: number[] = [];
+  private readonly discounts: number[] = [];
+  private readonly customerIds: (string | null)[] = [];
+  private readonly emailHashes: (string | null)[] = [];
+  private readonly repeats: boolean[] = [];
+  // The rewards first answered, field by field, so that a duplicate answers the same.
+  private readonly rewardKinds: number[] = [];
+  private readonly friendDiscounts: number[] = [];
+  private readonly friendCurrencies: Currency[] = [];
+  private readonly grantAmounts: number[] = [];
+  private readonly grantTypes: AmbassadorGrant['type'][] = [];
+  private readonly grantCurrencies: Currency[] = [];
+  private readonly grantStatuses: AmbassadorGrant['status'][] = [];
+  private readonly grantConfirmsAt: string[] = [];
+  private readonly grantReasons: AmbassadorGrant['reason'][] = [];
+  /** Reversals are rare: their times are kept aside, by row. */
+  private readonly reversedAt = new Map<number, string>();
+  private readonly redemptions = new Map<string, number>();
+  private readonly byCustomerId = new Map<string, CustomerRows>();
+  private readonly byEmailHash = new Map<string, CustomerRows>();
+
+  /**
+   * @param program - the program's id.
+   * @param intern - the store's table of words: one string kept for all the rows that carry it.
+   */
+  constructor(
+    readonly program: string,
+    private readonly intern: <Word extends string>(word: Word) => Word,
+  ) {}
+
+  /** The customer's earlier rows under each identity. */
+  customerRowsOf(event: ReferralEvent): CustomerLookup {
+    const customer = event.type === 'redemption' ? event.customer : undefined;
+    return {
+      byId: customer?.id === undefined ? undefined : this.byCustomerId.get(customer.id),
+      byEmail: customer?.emailHash === undefined ? undefined : this.byEmailHash.get(customer.emailHash),
+    };
+  }
+
+  /** What the rules and rewards read before `event` is recorded. */
+  history(event: ReferralEvent, recordedAt: Date, { byId, byEmail }: CustomerLookup): LedgerHistory {
+    let customerOrders = NO_ORDERS;
+    if (byId !== undefined || byEmail !== undefined) {
+      const seen = new Set<number>();
+      for (const row of rowsOf(byId)) if (!this.reversedAt.has(row)) seen.add(row);
+      for (const row of rowsOf(byEmail)) if (!this.reversedAt.has(row)) seen.add(row);
+      customerOrders = [...seen]
+        .sort((a, b) => compareText(this.occurredAt[a] as string, this.occurredAt[b] as string))
+        .map((row) => ({ code: this.codes[row] as string, occurredAt: this.occurredAt[row] as string }));
+    }
+    // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
+    const original = event.type === 'reversal' ? this.redemptions.get(event.orderId) : undefined;
+    const redemption =
+      original !== undefined && this.codes[original] === event.code
+        ? { rewards: this.rewardsOf(original), reversedAt: this.reversedAt.get(original) ?? null }
+        : null;
+    return {
+      redemptions: this.firstOrders.get(event.code) ?? 0,
+      customerOrders,
+      redemption,
+      recordedAt,
+    };
+  }
+
+  /** Records an event decided `ok`, and returns its row number. */
+  record(
+    event: ReferralEvent,
+    decision: Extract<Decision, { ok: true }>,
+    recordedAt: Date,
+    found: CustomerLookup,
+  ): number {
+    const row = this.size++;
+    const { intern } = this;
+    const redemption = event.type === 'redemption' ? event : null;
+    this.ids.push(event.id);
+    this.types.push(intern(event.type));
+    this.codes.push(intern(event.code));
+    const channel =
+      event.type === 'share' || event.type === 'landing'
+        ? (event.channel ?? null)
+        : (redemption?.attribution?.channel ?? null);
+    this.channels.push(channel === null ? null : intern(channel));
+    this.occurredAt.push(canonicalTime(event.occurredAt));
+    this.orderIds.push(event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null);
+    this.totals.push(redemption?.order.total ?? 0);
+    this.discounts.push(redemption?.order.discount ?? 0);
+    this.customerIds.push(redemption?.customer?.id ?? null);
+    this.emailHashes.push(redemption?.customer?.emailHash ?? null);
+    this.repeats.push(decision.repeat ?? false);
+    this.keepRewards(decision.rewards);
+    if (redemption) {
+      this.redemptions.set(redemption.orderId, row);
+      if (!decision.repeat) this.firstOrders.set(redemption.code, (this.firstOrders.get(redemption.code) ?? 0) + 1);
+      const customer = redemption.customer;
+      if (customer?.id !== undefined) addRow(this.byCustomerId, customer.id, found.byId, row);
+      if (customer?.emailHash !== undefined) addRow(this.byEmailHash, customer.emailHash, found.byEmail, row);
+    } else if (event.type === 'reversal') {
+      const original = this.redemptions.get(event.orderId);
+      if (original !== undefined && !this.reversedAt.has(original)) {
+        this.reversedAt.set(original, recordedAt.toISOString());
+        const code = this.codes[original] as string;
+        if (!this.repeats[original]) this.firstOrders.set(code, (this.firstOrders.get(code) ?? 1) - 1);
+      }
+    }
+    return row;
+  }
+
+  /** The rewards first answered for a row, as a fresh object. */
+  rewardsOf(row: number): RedemptionRewards | null {
+    const kind = this.rewardKinds[row];
+    if (kind === NO_REWARDS) return null;
+    // The fields in the order rewardsFor writes them, so that a duplicate's JSON reads the same.
+    return {
+      friend: { discount: this.friendDiscounts[row] as number, currency: this.friendCurrencies[row] as Currency },
+      ambassador:
+        kind === FRIEND_ONLY
+          ? null
+          : {
+              amount: this.grantAmounts[row] as number,
+              type: this.grantTypes[row] as AmbassadorGrant['type'],
+              currency: this.grantCurrencies[row] as Currency,
+              status: this.grantStatuses[row] as AmbassadorGrant['status'],
+              confirmsAt: this.grantConfirmsAt[row] as string,
+              reason: this.grantReasons[row] as AmbassadorGrant['reason'],
+            },
+    };
+  }
+
+  /** Every row as the flat ledger row all stores share, for stats. */
+  rows(): LedgerRow[] {
+    const rows: LedgerRow[] = [];
+    for (let row = 0; row < this.size; row++) {
+      const id = this.customerIds[row];
+      const emailHash = this.emailHashes[row];
+      rows.push({
+        id: this.ids[row] as string,
+        type: this.types[row] as ReferralEvent['type'],
+        program: this.program,
+        code: this.codes[row] as string,
+        channel: this.channels[row] ?? null,
+        occurredAt: this.occurredAt[row] as string,
+        orderId: this.orderIds[row] ?? null,
+        total: this.totals[row] as number,
+        discount: this.discounts[row] as number,
+        // The identity customerKeys puts first, spelled the same.
+        customer: id !== null ? `id:${id}` : emailHash !== null ? `email:${emailHash}` : null,
+        repeat: this.repeats[row] as boolean,
+        rewards: this.rewardsOf(row),
+        reversedAt: this.reversedAt.get(row) ?? null,
+      });
+    }
+    return rows;
+  }
+
+  private keepRewards(rewards: RedemptionRewards | null) {
+    const { intern } = this;
+    const grant = rewards?.ambassador;
+    // Every column gets a slot for every row (a placeholder of its kind when there is nothing), so
+    // the arrays stay packed and row numbers line up.
+    this.rewardKinds.push(rewards ? (grant ? BOTH_SIDES : FRIEND_ONLY) : NO_REWARDS);
+    this.friendDiscounts.push(rewards?.friend.discount ?? 0);
+    this.friendCurrencies.push(rewards ? intern(rewards.friend.currency) : NONE);
+    this.grantAmounts.push(grant?.amount ?? 0);
+    this.grantTypes.push(grant ? intern(grant.type) : NONE);
+    this.grantCurrencies.push(grant ? intern(grant.currency) : NONE);
+    this.grantStatuses.push(grant ? intern(grant.status) : NONE);
+    this.grantConfirmsAt.push(grant?.confirmsAt ?? NONE);
+    this.grantReasons.push(grant ? intern(grant.reason) : NONE);
+  }
+}
+
+/** Files a row under a customer identity whose rows (`rows`, looked up already) it joins. */
+function addRow(index: Map<string, CustomerRows>, key: string, rows: CustomerRows | undefined, row: number) {
+  if (rows === undefined) index.set(key, row);
+  else if (typeof rows === 'number') index.set(key, [rows, row]);
+  else rows.push(row);
+}
+
+function rowsOf(rows: CustomerRows | undefined): readonly number[] {
+  return rows === undefined ? [] : typeof rows === 'number' ? [rows] : rows;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

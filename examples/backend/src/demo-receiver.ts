@@ -7,7 +7,7 @@
  * A request that carries any `webhook-*` header is judged as signed, so a forged signature is
  * refused (401) rather than downgraded to a claim.
  */
-import { createReceiver, type Program } from '@referkit/events';
+import { createReceiver, type Program, type ReceiverFailure } from '@referkit/events';
 import { confirmOrder } from './confirm-order.js';
 import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
@@ -29,6 +29,9 @@ export function createDemoReceiver({ client, store, programs, secret, now }: Dem
     resolveCode: (code: string, program: string) => store.ambassadorByCode(code, program),
     store,
     ...(now ? { now } : {}),
+    // The sender only hears 500 or 503; the cause belongs in the shop's log.
+    onError: (error: unknown, { status, event }: ReceiverFailure) =>
+      console.error(`[referkit-demo] receiver answered ${status}${event ? ` to ${event.id}` : ''}: ${String(error)}`),
   };
   const signed = createReceiver({ ...common, secret });
   const claims = createReceiver({ ...common, confirmOrder: (redemption) => confirmOrder(client, redemption) });

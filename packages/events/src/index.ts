@@ -40,7 +40,14 @@ export {
   roleOverridesSchema,
 } from './program.js';
 export type { AmbassadorPublicStats, PublicCode } from './public-answers.js';
-export type { RawDelivery, Receiver, ReceiverAnswer, ReceiverBody, ReceiverOptions } from './receiver.js';
+export type {
+  RawDelivery,
+  Receiver,
+  ReceiverAnswer,
+  ReceiverBody,
+  ReceiverFailure,
+  ReceiverOptions,
+} from './receiver.js';
 export { createReceiver } from './receiver.js';
 export type {
   AmbassadorGrant,

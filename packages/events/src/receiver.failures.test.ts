@@ -79,4 +79,46 @@ describe('createReceiver: failures', () => {
     expect((await sync.receive.handle(await signed(aRedemption()))).status).toBe(201);
     expect((await thenable.receive.handle(await signed(aRedemption()))).status).toBe(201);
   });
+
+  it('tells onError the cause of a 503 and of a 500, with the event, and answers the same when onError throws', async () => {
+    const seen: unknown[] = [];
+    const onError = (error: unknown, failure: unknown) => {
+      seen.push([(error as Error).message, failure]);
+      throw new Error('a logger that fails');
+    };
+    const outage = await aReceiver({ store: flakyStore(1), onError });
+    const refused = await outage.receive.handle(await signed(aRedemption()));
+    const broken = await aReceiver({ onError });
+    vi.mocked(rewardsFor).mockImplementationOnce(() => {
+      throw new TypeError('a bug in the rewards');
+    });
+    const failed = await broken.receive.handle(await signed(aRedemption()));
+    expect([refused.status, failed.status]).toEqual([503, 500]);
+    expect(seen).toEqual([
+      [
+        'connection reset',
+        expect.objectContaining({
+          status: 503,
+          code: 'store_unavailable',
+          event: expect.objectContaining({ orderId: aRedemption().orderId }),
+        }),
+      ],
+      [
+        'a bug in the rewards',
+        expect.objectContaining({
+          status: 500,
+          code: 'internal_error',
+          event: expect.objectContaining({ type: 'redemption' }),
+        }),
+      ],
+    ]);
+  });
+
+  it('does not call onError for a refusal of the input', async () => {
+    const onError = vi.fn();
+    const { receive } = await aReceiver({ onError });
+    await receive.handle({ headers: { 'content-type': 'application/json' }, body: '{' });
+    await receive.handle(await signed({ ...aRedemption(), code: 'NOPE-0000' }));
+    expect(onError).not.toHaveBeenCalled();
+  });
 });

@@ -41,6 +41,21 @@ export interface ReceiverOptions {
   bodyTimeoutMs?: number;
   /** The signature timestamp tolerance, either way. @default 300 */
   toleranceSec?: number;
+  /**
+   * Told what went wrong when the answer cannot say it: a store or lookup that threw (answered
+   * `503 store_unavailable`) or the receiver's own code (`500 internal_error`). Log or alert here;
+   * the answer is the same whatever this does, and a throw from it is ignored.
+   * @default nothing
+   */
+  onError?(error: unknown, failure: ReceiverFailure): void;
+}
+
+/** What {@link ReceiverOptions.onError} is told beside the error. */
+export interface ReceiverFailure {
+  status: 500 | 503;
+  code: 'internal_error' | 'store_unavailable';
+  /** The event, when it was read before the failure. */
+  event?: ReferralEvent;
 }
 
 /** The JSON body of an answer. */
@@ -104,12 +119,25 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
 
+  /** Hands a failure to `onError`; an operator's logger that throws must not change the answer. */
+  function report(error: unknown, failure: ReceiverFailure) {
+    try {
+      options.onError?.(error, failure);
+    } catch {}
+  }
+
   async function handle(delivery: RawDelivery): Promise<ReceiverAnswer> {
     try {
       return await decide(delivery);
-    } catch {
+    } catch (error) {
       // Input cannot get here (every step returns a verdict, and the rules and rewards are pure):
       // this is a defect of the receiver, not a store outage, so it is not a 503.
+      const defect = error instanceof DecisionDefect;
+      report(defect ? error.cause : error, {
+        status: 500,
+        code: 'internal_error',
+        ...(defect ? { event: error.event } : {}),
+      });
       return fail(500, 'internal_error', 'The receiver failed unexpectedly; nothing was recorded.');
     }
   }
@@ -173,6 +201,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
+      report(error, { status: 503, code: 'store_unavailable', event });
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
     }
     switch (result.status) {
@@ -211,7 +240,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
 /** Thrown out of a commit when the receiver's own decision code fails, so that it is not taken for a store outage. */
 class DecisionDefect extends Error {
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    readonly event: ReferralEvent,
+  ) {
     super('[referkit] The decision on an event threw inside the store commit.', { cause });
   }
 }
@@ -225,7 +257,7 @@ function decideInCommit(
   try {
     return decideOn(program, ambassador, event, history);
   } catch (cause) {
-    throw new DecisionDefect(cause);
+    throw new DecisionDefect(cause, event);
   }
 }
 

@@ -46,10 +46,11 @@ export interface Transport {
 export type Attempt = [result: Delivery, retryAfter?: number];
 
 /** The request every delivery makes with an event body; `keepalive` lets it outlive a closing page. */
-export const postOf = (body: string, keepalive = false): RequestInit => ({
+export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal): RequestInit => ({
   method: 'POST',
   body,
   keepalive,
+  signal,
   headers: { 'content-type': 'application/json' },
 });
 
@@ -58,9 +59,9 @@ export async function attempt(body: string, { url, fetch, timeout }: Transport):
   const signal = AbortSignal.timeout(timeout);
   let status = 0;
   let wait: string | null = null;
-  let answer: { rewards?: Rewards; error?: DeliveryError } | null = {};
+  let answer: { rewards?: Rewards; error?: DeliveryError } | null | undefined;
   try {
-    const response = await fetch(url, { ...postOf(body), signal });
+    const response = await fetch(url, postOf(body, false, signal));
     wait = response.headers.get('retry-after');
     status = response.status;
     // The status decides; a body that cannot be read as JSON only loses its details.

@@ -38,8 +38,8 @@ export type Delivery =
 export interface Transport {
   url: string;
   fetch: typeof fetch;
-  /** Milliseconds before an attempt is abandoned as a timeout. */
-  timeout: number;
+  /** Milliseconds before an attempt is abandoned as a timeout. @default 10000 */
+  timeout?: number;
 }
 
 /** One attempt's result, and the wait in ms the server asked for (`Retry-After`), when it did. */
@@ -55,7 +55,7 @@ export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal):
 });
 
 /** Sends one event body once and classifies the answer: 2xx ok; network, timeout, 408, 429 and 5xx retryable; other 4xx final. */
-export async function attempt(body: string, { url, fetch, timeout }: Transport): Promise<Attempt> {
+export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
   let status = 0;
   let wait: string | null = null;

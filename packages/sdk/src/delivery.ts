@@ -57,16 +57,14 @@ export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal):
 /** Sends one event body once and classifies the answer: 2xx ok; network, timeout, 408, 429 and 5xx retryable; other 4xx final. */
 export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
-  let status = 0;
-  let wait: string | null = null;
+  let response: Response | undefined;
   let answer: { rewards?: Rewards; error?: DeliveryError } | null | undefined;
   try {
-    const response = await fetch(url, postOf(body, false, signal));
-    wait = response.headers.get('retry-after');
-    status = response.status;
+    response = await fetch(url, postOf(body, false, signal));
     // The status decides; a body that cannot be read as JSON only loses its details.
     answer = await response.json();
   } catch {}
+  const status = response?.status ?? 0;
   const code = status ? `http_${status}` : signal.aborted ? 'timeout' : 'network_error';
   return status > 199 && status < 300
     ? [{ ok: true, status, rewards: answer?.rewards }]
@@ -76,7 +74,7 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
           queued: !status || status === 408 || status === 429 || status > 499,
           error: answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
         },
-        retryAfter(wait),
+        retryAfter(response?.headers.get('retry-after')),
       ];
 }
 
@@ -84,7 +82,7 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
  * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now;
  * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
  */
-export function retryAfter(value: string | null, now = Date.now()): number {
+export function retryAfter(value: string | null | undefined, now = Date.now()): number {
   // `Number` reads delay-seconds (spaces allowed) and is NaN for a date; a wait of 0 uses the backoff too.
   return value ? Number(value) * 1e3 || Date.parse(value) - now : Number.NaN;
 }

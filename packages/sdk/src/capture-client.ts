@@ -61,7 +61,13 @@ export interface CaptureClient {
 }
 
 /** Puts an event in the outbox: its type, the code it credits (normalised here, junk refused), its own fields. */
-export type SendEvent = (type: string, code: string, fields: object, id?: string, occurredAt?: string) => Promise<Delivery>;
+export type SendEvent = (
+  type: string,
+  code: string,
+  fields: object,
+  id?: string,
+  occurredAt?: string,
+) => Promise<Delivery>;
 
 /** A capture client and the parts `createReferkit` builds `redeem` from. */
 export interface ClientParts {

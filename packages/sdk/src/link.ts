@@ -55,9 +55,9 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   } catch {}
   const which = normal ? (/^https?:$/.test(url?.protocol as string) ? '' : 'base') : 'code';
   if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
-  const tags: Record<string, string | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
+  const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
   for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
-  for (const name in tags) if (tags[name]) url!.searchParams.set(name, tags[name]);
+  for (const name in tags) if (tags[name]) url!.searchParams.set(name, tags[name]!);
   return { ok: true, value: url!.href };
 }
 

@@ -108,7 +108,8 @@ export function createStorage(
           store.set(key, (before && device(() => merge(key, value, before))) || value, maxAge);
         }
       }
-      return (state = next);
+      state = next;
+      return state;
     },
   };
   return store;

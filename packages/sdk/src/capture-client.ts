@@ -135,7 +135,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       // Bodies a previous page left become visible only now: send them now, not on the next load.
       if (store.consent(next) === 'granted') void client.flush();
     },
-    consent: store.consent,
+    consent: () => store.consent(),
     shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
     trackShare: (code, channel) => send('share', code, { channel }),
     flush: () => outbox.flush().then(() => {}),

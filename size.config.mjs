@@ -28,17 +28,29 @@ export default [
     brotli: 200,
     forbid: ['zod', 'ZodError', '$ZodType'],
   },
+  // What a page pays for createCaptureClient: capture, attribution, consent storage, share links and the
+  // outbox, without redeem and email hashing (its bundle must not contain the SHA-256 call).
+  {
+    name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
+    entry: 'packages/sdk/src/capture-client.ts',
+    exports: ['createCaptureClient'],
+    brotli: 2450,
+    forbid: ['zod', 'SHA-256'],
+  },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
-  // Issue 4 asked for 1,500 B (Dub's base script is 1,510). Dub fires one request and forgets it;
-  // this client also keeps a persisted outbox with backoff and Retry-After, a page-close send,
-  // consent states, cookie + localStorage, attribution models and SHA-256 email hashing. A
-  // single-closure rewrite with every one of those came to 2,133 B, so 1,500 is out of reach
-  // without dropping a promise; the budget is the measured size with a little headroom.
+  // Issue 4 asked for 1,500 B (Dub's base script is 1,510); measured 2,694 B. Dub fires one request and
+  // forgets it; this client also keeps a persisted outbox with backoff and Retry-After, a page-close
+  // send, consent states, cookie + localStorage, attribution models and SHA-256 email hashing. Each
+  // promise, measured by taking it out alone: share links 170 B, email hashing 151, redeem 129, the
+  // cookie 109, clearing on denial 79, the channel check 55, cleaning the address bar 58, the
+  // page-close send 55, the consent merge 48, Retry-After 46. With all of them but redeem taken out
+  // at once it is still 1,895 B, and 1,770 B with redeem out too: 1,500 is out of reach without
+  // dropping promises. The budget is the measured size with a little headroom.
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 2800,
+    brotli: 2750,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.

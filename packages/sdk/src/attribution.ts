@@ -25,6 +25,8 @@ export interface AttributionOptions {
 
 /** The parts of a client that remember the referral. */
 export interface AttributionMemory {
+  /** How landings are credited. */
+  model: AttributionModel;
   /** The current referral, or `null` when there is none or it has expired (and is then forgotten). */
   read(): Referral | null;
   /** Records a referral link's landing; `true` when it is a new landing to report, `false` for a repeat view. */
@@ -47,6 +49,7 @@ export function attribution(
     return null;
   };
   return {
+    model,
     read,
     land({ code, channel }) {
       const now = Date.now();

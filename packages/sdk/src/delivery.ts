@@ -38,34 +38,33 @@ export type Delivery =
 export interface Transport {
   url: string;
   fetch: typeof fetch;
-  /** Milliseconds before an attempt is abandoned as a timeout. */
-  timeout: number;
+  /** Milliseconds before an attempt is abandoned as a timeout. @default 10000 */
+  timeout?: number;
 }
 
 /** One attempt's result, and the wait in ms the server asked for (`Retry-After`), when it did. */
 export type Attempt = [result: Delivery, retryAfter?: number];
 
 /** The request every delivery makes with an event body; `keepalive` lets it outlive a closing page. */
-export const postOf = (body: string, keepalive = false): RequestInit => ({
+export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal): RequestInit => ({
   method: 'POST',
   body,
   keepalive,
+  signal,
   headers: { 'content-type': 'application/json' },
 });
 
 /** Sends one event body once and classifies the answer: 2xx ok; network, timeout, 408, 429 and 5xx retryable; other 4xx final. */
-export async function attempt(body: string, { url, fetch, timeout }: Transport): Promise<Attempt> {
+export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
-  let status = 0;
-  let wait: string | null = null;
-  let answer: { rewards?: Rewards; error?: DeliveryError } | null = {};
+  let response: Response | undefined;
+  let answer: { rewards?: Rewards; error?: DeliveryError } | null | undefined;
   try {
-    const response = await fetch(url, { ...postOf(body), signal });
-    wait = response.headers.get('retry-after');
-    status = response.status;
+    response = await fetch(url, postOf(body, false, signal));
     // The status decides; a body that cannot be read as JSON only loses its details.
     answer = await response.json();
   } catch {}
+  const status = response?.status ?? 0;
   const code = status ? `http_${status}` : signal.aborted ? 'timeout' : 'network_error';
   return status > 199 && status < 300
     ? [{ ok: true, status, rewards: answer?.rewards }]
@@ -75,7 +74,7 @@ export async function attempt(body: string, { url, fetch, timeout }: Transport):
           queued: !status || status === 408 || status === 429 || status > 499,
           error: answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
         },
-        retryAfter(wait),
+        retryAfter(response?.headers.get('retry-after')),
       ];
 }
 
@@ -83,7 +82,7 @@ export async function attempt(body: string, { url, fetch, timeout }: Transport):
  * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now;
  * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
  */
-export function retryAfter(value: string | null, now = Date.now()): number {
+export function retryAfter(value: string | null | undefined, now = Date.now()): number {
   // `Number` reads delay-seconds (spaces allowed) and is NaN for a date; a wait of 0 uses the backoff too.
   return value ? Number(value) * 1e3 || Date.parse(value) - now : Number.NaN;
 }

@@ -1,6 +1,8 @@
 export type { AttributionMemory, AttributionOptions, Referral } from './attribution.js';
 export { attribution } from './attribution.js';
-export type { ClientShareLinkInput, RedeemInput, RedeemOrder, ReferkitClient, ReferkitOptions } from './client.js';
+export type { CaptureClient, ClientShareLinkInput, ReferkitOptions } from './capture-client.js';
+export { createCaptureClient } from './capture-client.js';
+export type { RedeemInput, RedeemOrder, ReferkitClient } from './client.js';
 export { createReferkit } from './client.js';
 export type { ConsentState } from './consent.js';
 export type { Attempt, Delivery, DeliveryError, Rewards, Transport } from './delivery.js';

@@ -53,14 +53,11 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   try {
     url = new URL(base);
   } catch {}
-  const which = normal ? (/^https?:$/.test(url?.protocol ?? '') ? '' : 'base') : 'code';
+  const which = normal ? (/^https?:$/.test(url?.protocol as string) ? '' : 'base') : 'code';
   if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
-  const tags = [
-    [param, normal],
-    [CHANNEL_PARAM, channel],
-    ...Object.entries(utm).map(([name, value]) => [`utm_${name}`, value]),
-  ];
-  for (const [name, value] of tags) if (value) url!.searchParams.set(name!, value);
+  const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
+  for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
+  for (const name in tags) if (tags[name]) url!.searchParams.set(name, tags[name]!);
   return { ok: true, value: url!.href };
 }
 

@@ -58,39 +58,35 @@ export function createStorage(
 ): ConsentStore {
   // What was not persisted, with the cookie lifetime it asked for.
   const memory = new Map<string, [string, number?]>();
-  const cookie = (key: string, value = '', maxAge = 0) => {
-    // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-    document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value)};path=/;max-age=${maxAge};samesite=lax${
-      location.protocol === 'https:' ? ';secure' : ''
-    }${domain ? `;domain=${domain}` : ''}`;
-  };
   // The cookie comes first: it is the one a sibling subdomain shares.
   const stored = (key: string) =>
     device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
-    device(() => localStorage.getItem(STORAGE_PREFIX + key)) ??
-    null;
-  const forget = (key: string) =>
+    device(() => localStorage.getItem(STORAGE_PREFIX + key));
+  // Writes a value to the device, or removes it without one; `true` once done. A removal clears the
+  // cookie too, whether or not the key had one: an expired cookie is no cookie.
+  const write = (key: string, value?: string, maxAge = 0) =>
     device(() => {
-      localStorage.removeItem(STORAGE_PREFIX + key);
-      if (document.cookie.includes(STORAGE_PREFIX + key)) cookie(key);
+      if (value) localStorage.setItem(STORAGE_PREFIX + key, value);
+      else localStorage.removeItem(STORAGE_PREFIX + key);
+      if (maxAge || !value) {
+        // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
+        document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value ?? '')};path=/;max-age=${maxAge};samesite=lax${
+          location.protocol === 'https:' ? ';secure' : ''
+        }${domain ? `;domain=${domain}` : ''}`;
+      }
+      return true;
     });
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
     get: (key) => memory.get(key)?.[0] ?? ((state === 'granted' && stored(key)) || null),
     set(key, value, maxAge) {
       memory.set(key, [value, maxAge]);
-      if (state === 'granted') {
-        device(() => {
-          localStorage.setItem(STORAGE_PREFIX + key, value);
-          if (maxAge) cookie(key, value, maxAge);
-          memory.delete(key);
-        });
-      }
+      if (state === 'granted' && write(key, value, maxAge)) memory.delete(key);
     },
     remove(key) {
       memory.delete(key);
       // While pending the device is not touched at all; denied has already cleared it.
-      if (state === 'granted') forget(key);
+      if (state === 'granted') write(key);
     },
     consent(next = state) {
       if (next === 'denied') {
@@ -100,19 +96,19 @@ export function createStorage(
           const short = key.slice(STORAGE_PREFIX.length);
           // The page keeps what it knew for its own life; only the device forgets.
           const value = store.get(short);
-          forget(short);
-          if (value !== null) memory.set(short, [value]);
+          write(short);
+          if (value) memory.set(short, [value]);
         }
       }
-      const was = state;
-      state = next;
-      if (next === 'granted' && was !== 'granted') {
+      if (next === 'granted' && state !== 'granted') {
+        state = next;
         // A previous page may have left an outbox or a referral on the device: merge, never overwrite.
         for (const [key, [value, maxAge]] of memory) {
           const before = stored(key);
-          store.set(key, before === null ? value : (device(() => merge(key, value, before)) ?? value), maxAge);
+          store.set(key, (before && device(() => merge(key, value, before))) || value, maxAge);
         }
       }
+      state = next;
       return state;
     },
   };

@@ -1,0 +1,169 @@
+/**
+ * `createCaptureClient`: the part of the browser client a storefront page needs — capture the
+ * referral when a friend lands, read it, follow consent, build share links and report shares —
+ * without redemptions and their email hashing. `createReferkit` is this client plus `redeem`; the
+ * widget's script tag, which never redeems, imports this one and leaves the rest out of its bundle.
+ * Nothing runs until it is called: the module imports cleanly during server rendering.
+ */
+import type { Channel } from '@referkit/events';
+import { normalizeCode } from '@referkit/events/code';
+import { type AttributionMemory, type AttributionOptions, attribution, type Referral } from './attribution.js';
+import type { ConsentState } from './consent.js';
+import { type Delivery, postOf } from './delivery.js';
+import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm } from './link.js';
+import { createOutbox, type RetryOptions } from './outbox.js';
+import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
+
+/** Options of {@link createCaptureClient} and `createReferkit`. */
+export interface ReferkitOptions {
+  /** The program's slug, e.g. `spring-2026`. */
+  program: string;
+  /** The brand's API base (e.g. `/api`); events go to `${endpoint}/referrals/events`. */
+  endpoint: string;
+  /** The query parameter that carries the code. @default 'ref' */
+  param?: string;
+  attribution?: AttributionOptions;
+  /** What may be stored on the device; change it later with `setConsent`. @default 'granted' */
+  consent?: ConsentState;
+  storage?: StorageOptions;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  retry?: RetryOptions;
+  /** Remove the code from the address bar after capturing it (`history.replaceState`). @default false */
+  cleanUrl?: boolean;
+}
+
+/** What {@link CaptureClient.shareLink} needs; `base` defaults to the site's home page. */
+export interface ClientShareLinkInput {
+  base?: string;
+  code: string;
+  channel?: Channel;
+  utm?: Utm;
+}
+
+/** The client without redemptions. */
+export interface CaptureClient {
+  /** Reads a referral from the URL (default: the address bar), stores it and reports the landing in the background. */
+  capture(url?: string | URL): Referral | null;
+  /** The current referral, `null` when none or expired. */
+  referral(): Referral | null;
+  setConsent(state: ConsentState): void;
+  consent(): ConsentState;
+  shareLink(input: ClientShareLinkInput): LinkResult;
+  /** Reports that an ambassador shared their link on a channel. */
+  trackShare(code: string, channel: Channel): Promise<Delivery>;
+  /** Delivers every event still in the outbox. */
+  flush(): Promise<void>;
+  /** Forgets the referral (events already in the outbox are still delivered). */
+  clear(): void;
+  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen`, `outbox` are the SDK's own. */
+  storage: KeyValueStore;
+}
+
+/** Puts an event in the outbox: its type, the code it credits (normalised here, junk refused), its own fields. */
+export type SendEvent = (
+  type: string,
+  code: string,
+  fields: object,
+  id?: string,
+  occurredAt?: string,
+) => Promise<Delivery>;
+
+/** A capture client and the parts `createReferkit` builds `redeem` from. */
+export interface ClientParts {
+  client: CaptureClient;
+  send: SendEvent;
+  memory: AttributionMemory;
+}
+
+/** A delivery refused before any request, with the reason. */
+export const refuse = async (code: string, message: string): Promise<Delivery> => ({
+  ok: false,
+  queued: false,
+  error: { code, message },
+});
+
+/**
+ * A new event id: `evt_` and 128 random bits as four decimal numbers. getRandomValues works on plain
+ * http pages too, where `crypto.randomUUID` is missing, and costs a fraction of nanoid's bytes.
+ */
+const eventId = () => `evt_${crypto.getRandomValues(new Uint32Array(4)).join('_')}`;
+
+/** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
+export function clientParts(options: ReferkitOptions): ClientParts {
+  const { program, param = 'ref' } = options;
+  const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
+    // Events queued before consent join those a previous page left; under first touch a stored
+    // referral still inside its window keeps the credit.
+    key === 'outbox'
+      ? JSON.stringify([...new Set([...JSON.parse(stored), ...JSON.parse(held)])])
+      : key === 'ref' && memory.model === 'first_touch' && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
+        ? stored
+        : held,
+  );
+  const memory = attribution(store, options.attribution);
+  const url = `${options.endpoint}/referrals/events`;
+  // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
+  // fetch that throws (a refused keepalive) rejects instead.
+  const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);
+  const outbox = createOutbox(store, { url, fetch: post, timeout: options.retry?.timeout }, options.retry);
+  // A code passed in (from a server cookie, a form) is read as a link's is; junk is refused here, not at the receiver.
+  const send: SendEvent = (type, code, fields, id = eventId(), occurredAt = new Date().toISOString()) => {
+    const normal = normalizeCode(code);
+    return normal
+      ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
+      : refuse('invalid_code', 'Not a referral code');
+  };
+  const place = globalThis.location;
+
+  const client: CaptureClient = {
+    capture(input = place?.href) {
+      const found = readReferral(input!, param);
+      if (found) {
+        // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
+        if (memory.land(found)) void send('landing', found.code, { channel: found.channel });
+        if (options.cleanUrl && input === place?.href) {
+          const clean = new URL(input!);
+          for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);
+          history.replaceState(history.state, '', clean);
+        }
+      }
+      return memory.read();
+    },
+    referral: memory.read,
+    setConsent(next) {
+      // Bodies a previous page left become visible only now: send them now, not on the next load.
+      if (store.consent(next) === 'granted') void client.flush();
+    },
+    consent: () => store.consent(),
+    shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
+    trackShare: (code, channel) => send('share', code, { channel }),
+    flush: () => outbox.flush().then(() => {}),
+    clear: memory.clear,
+    storage: store,
+  };
+
+  if (typeof window === 'object') {
+    addEventListener('online', client.flush);
+    // The page may be gone before an answer: `keepalive` outlives it, and sendBeacon stands in where
+    // keepalive is refused (its 64 KiB in-flight quota) or missing. An event that arrives twice is a duplicate.
+    addEventListener('pagehide', () => {
+      for (const body of outbox.bodies()) {
+        post(url, postOf(body, true)).catch(() =>
+          navigator.sendBeacon(url, new Blob([body], { type: 'application/json' })),
+        );
+      }
+    });
+    // What a previous page left in the outbox.
+    void client.flush();
+  }
+  return { client, send, memory };
+}
+
+/**
+ * Creates a client that captures, remembers and shares referrals but does not redeem them.
+ * @example
+ * const referkit = createCaptureClient({ program: 'spring-2026', endpoint: '/api' });
+ * referkit.capture();
+ */
+export const createCaptureClient = (options: ReferkitOptions): CaptureClient => clientParts(options).client;

@@ -2,15 +2,19 @@
  * The page's Referkit setup: `Referkit('init', …)` (or `init(…)` from the ESM entry) creates one
  * SDK client, captures the referral in the URL, and hands both to every element on the page.
  */
-import { createReferkit, readReferral } from '@referkit/sdk';
+import { type CaptureClient, createCaptureClient, readReferral } from '@referkit/sdk';
 import type { IntentChannel } from './channels.js';
 import { misconfigured } from './log.js';
 import type { OfferTerms } from './offer-text.js';
 import type { Disclosure } from './share-message.js';
 
-/** The SDK client the widget uses. */
-export type ReferkitClient = ReturnType<typeof createReferkit>;
-type ClientOptions = Parameters<typeof createReferkit>[0];
+/**
+ * The SDK client the widget uses: capture, consent, share links and share reports. The widget never
+ * redeems, so it builds the client without redeem and email hashing; a full `createReferkit` client
+ * passed in as `client` fits this type too.
+ */
+export type ReferkitClient = CaptureClient;
+type ClientOptions = Parameters<typeof createCaptureClient>[0];
 
 /** The program's display terms, from `Referkit('init', …)` or an element's `terms` attribute. */
 export interface ProgramTerms extends Partial<OfferTerms> {
@@ -86,7 +90,7 @@ export function init(config: WidgetConfig): boolean {
   let client = config.client;
   try {
     // The SDK reads only its own options from the config; the display terms ride along unread.
-    client ??= createReferkit(config as ClientOptions);
+    client ??= createCaptureClient(config as ClientOptions);
   } catch (error) {
     misconfigured('start', (error as Error).message, 'Check the options passed to init.');
     explained = true;

@@ -80,6 +80,12 @@ describe('readReferral', () => {
     expect(readReferral('/p?via=ALEX7HC2QK', 'via')).toEqual({ code: 'ALEX-7HC2QK' });
   });
 
+  it('reads the first real code when the parameter comes twice', () => {
+    expect(readReferral('https://shop.example/?ref=&ref=junk&ref=alex-7hc2qk&ref=SAM-7HC2QK')).toEqual({
+      code: 'ALEX-7HC2QK',
+    });
+  });
+
   it('drops a channel the contract does not know', () => {
     expect(readReferral('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=<script>')).toEqual({ code: 'ALEX-7HC2QK' });
   });

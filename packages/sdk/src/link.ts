@@ -73,7 +73,8 @@ export function readReferral(url: string | URL, param = 'ref'): LinkReferral | n
   } catch {
     return null;
   }
-  const code = normalizeCode(query.get(param));
+  // A link passed through a tracker or a form can carry the parameter twice: the first real code counts.
+  const code = query.getAll(param).map(normalizeCode).find(Boolean);
   const channel = query.get(CHANNEL_PARAM) as Channel;
   return code ? (CHANNEL_PATTERN.test(channel) ? { code, channel } : { code }) : null;
 }

@@ -164,6 +164,28 @@ describe('checkRedemption', () => {
       { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
       'discount_exceeds_offer',
     ],
+    [
+      "accepts the friend offer on a leader's member repeat order when the offer is for every order",
+      {
+        firstOrderOnly: false,
+        roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 } } },
+      },
+      { role: 'community_leader' },
+      { order: usd(5999, 900), customer: { id: 'c_9', firstOrder: false } },
+      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
+      null,
+    ],
+    [
+      "refuses more than the offer on a leader's member repeat order when the offer is for every order",
+      {
+        firstOrderOnly: false,
+        roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 } } },
+      },
+      { role: 'community_leader' },
+      { order: usd(5999, 1200), customer: { id: 'c_9', firstOrder: false } },
+      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
+      'discount_exceeds_offer',
+    ],
   ])('%s', (_name, programInput, ambassadorInput, redemptionInput, history, code) => {
     const refusal = checkRedemption(
       aProgram(programInput),

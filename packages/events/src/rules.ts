@@ -74,8 +74,9 @@ export function checkRedemption(
   if (customer?.emailHash !== undefined && customer.emailHash === ambassador.emailHash) {
     return ruleError('self_referral', ['customer', 'emailHash']);
   }
-  if (standing.inRepeatWindow) {
-    // A member's repeat order earns the leader a retention reward; the friend offer does not apply again.
+  if (standing.inRepeatWindow && program.firstOrderOnly) {
+    // A member's repeat order earns the leader a retention reward; a first-order offer does not apply
+    // again. An offer for every order is checked below like any other order's.
     return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
   }
   if (program.minimumOrder !== undefined && order.subtotal < program.minimumOrder) {

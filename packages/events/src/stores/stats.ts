@@ -34,7 +34,11 @@ export interface Figures {
   revenue: number;
   friendDiscounts: number;
   rewardCost: number;
-  /** (revenue − friend discounts − reward cost) / (friend discounts + reward cost); 0 without cost. */
+  /**
+   * What the program returned per unit it cost: (revenue − reward cost) / (friend discounts + reward cost);
+   * 0 without cost. Revenue is the orders' totals, already net of the friend discounts, so the
+   * discounts are a cost once (in the divisor), not deducted a second time.
+   */
   roi: number;
   /** Share of referred customers who ordered again with the same code. */
   repeatOrderRate: number;
@@ -253,7 +257,7 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     revenue: totals.revenue,
     friendDiscounts: totals.friendDiscounts,
     rewardCost: totals.rewardCost,
-    roi: cost > 0 ? (totals.revenue - cost) / cost : 0,
+    roi: cost > 0 ? (totals.revenue - totals.rewardCost) / cost : 0,
     repeatOrderRate: totals.customers > 0 ? totals.repeaters / totals.customers : 0,
     rewards: { type, ...totals.rewards },
   };

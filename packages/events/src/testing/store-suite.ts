@@ -234,7 +234,8 @@ export function storeSuite(fresh: StoreFactory) {
         revenue: 5099,
         friendDiscounts: 900,
         rewardCost: 1000,
-        roi: (5099 - 1900) / 1900,
+        // Revenue is net of the friend's discount: the discount is a cost once, in the divisor.
+        roi: (5099 - 1000) / 1900,
         repeatOrderRate: 0,
         rewards: { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 },
         target: { shares: 2, per: 'week', done: 2, reached: true, periodStart: '2026-11-16T00:00:00.000Z' },

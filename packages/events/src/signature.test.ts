@@ -34,6 +34,16 @@ describe('verifySignature', () => {
     });
   });
 
+  it('fails closed on an invalid clock or tolerance', async () => {
+    const headers = await signed();
+    const invalidClock = await verifySignature({ secrets: secret, headers, body, now: new Date(Number.NaN) });
+    const invalidTolerance = await verifySignature({ secrets: secret, headers, body, now, toleranceSec: Number.NaN });
+    expect([invalidClock, invalidTolerance]).toMatchObject([
+      { ok: false, error: { code: 'timestamp_out_of_tolerance' } },
+      { ok: false, error: { code: 'timestamp_out_of_tolerance' } },
+    ]);
+  });
+
   it('honours a custom tolerance', async () => {
     const headers = await signed();
     const later = new Date(now.getTime() + 20_000);

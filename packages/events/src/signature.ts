@@ -144,7 +144,8 @@ export function checkSignature(
   }
   const seconds = Number(timestamp);
   const nowSeconds = Math.floor((input.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(nowSeconds - seconds) > (input.toleranceSec ?? 300)) {
+  // Written to fail closed: an invalid clock or tolerance (NaN) refuses rather than waving a replay through.
+  if (!(Math.abs(nowSeconds - seconds) <= (input.toleranceSec ?? 300))) {
     return refuse(
       'timestamp_out_of_tolerance',
       'Expected a webhook-timestamp within the tolerance of the current time',

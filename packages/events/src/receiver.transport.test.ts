@@ -19,6 +19,31 @@ describe('createReceiver: transport', () => {
     expect(await response.json()).toMatchObject({ status: 'recorded' });
   });
 
+  it('answers a framework that hands over no headers, no delivery or a parsed body with a 4xx, never a 500', async () => {
+    const { receive } = await aReceiver();
+    const { headers } = await signed(aRedemption());
+    const answers = [
+      await receive.handle({ body: '{}' } as never),
+      await receive.handle(null as never),
+      await receive.handle({ headers, body: aRedemption() as never }),
+      await receive.handle({ method: 42 as never, headers: { 'content-type': 'text/plain' }, body: '' }),
+    ];
+    expect(answers.map((answer) => [answer.status, errorCode(answer)])).toEqual([
+      [415, 'unsupported_media_type'],
+      [415, 'unsupported_media_type'],
+      [400, 'invalid_json'],
+      [415, 'unsupported_media_type'],
+    ]);
+  });
+
+  it('reads a body handed over as an ArrayBuffer', async () => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const bytes = new TextEncoder().encode(delivery.body);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    expect((await receive.handle({ headers: delivery.headers, body: buffer })).status).toBe(201);
+  });
+
   it('refuses another method with 405 and an Allow header', async () => {
     const { receive } = await aReceiver();
     const response = await receive(new Request('http://127.0.0.1/', { method: 'GET' }));

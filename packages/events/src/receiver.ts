@@ -75,7 +75,7 @@ export interface RawDelivery {
   method?: string;
   headers: HeaderSource;
   /** The raw body: signatures are verified over these exact bytes. */
-  body: string | Uint8Array | null | undefined;
+  body: string | Uint8Array | ArrayBuffer | null | undefined;
 }
 
 /** A Fetch handler with a `.handle` for frameworks without Fetch. */
@@ -85,6 +85,7 @@ export interface Receiver {
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+const NO_HEADERS: HeaderSource = {};
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -143,20 +144,26 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function decide(delivery: RawDelivery): Promise<ReceiverAnswer> {
-    if (delivery.method !== undefined && delivery.method.toUpperCase() !== 'POST') {
+    // A framework that hands over no headers, or no delivery at all, gets the answer for a request without them.
+    const headers = delivery?.headers ?? NO_HEADERS;
+    const method = delivery?.method;
+    if (typeof method === 'string' && method.toUpperCase() !== 'POST') {
       return fail(405, 'method_not_allowed', 'Expected POST');
     }
-    const contentType = readHeader(delivery.headers, 'content-type');
+    const contentType = readHeader(headers, 'content-type');
     if (!contentType || !JSON_TYPE.test(contentType))
       return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
-    const raw = delivery.body ?? '';
+    const raw = rawBytes(delivery?.body);
+    // A parsed object where the raw body belongs (a body parser ran first) cannot be verified or read.
+    if (raw === null)
+      return fail(400, 'invalid_json', 'Expected the raw body as a string or bytes, not a parsed value');
     if (exceeds(raw, maxBodyBytes))
       return fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`);
     const at = now();
     let webhookId: string | undefined;
     if (secrets) {
       const checked = checkSignature(secrets, {
-        headers: delivery.headers,
+        headers,
         body: raw,
         now: at,
         toleranceSec: options.toleranceSec,
@@ -280,6 +287,13 @@ function answer(
   rewards: RedemptionRewards | null,
 ): ReceiverBody {
   return event.type === 'redemption' && rewards ? { status, rewards } : { status };
+}
+
+/** The body as the receiver reads it: text or bytes (an ArrayBuffer is viewed as bytes); `null` for anything else. */
+function rawBytes(body: unknown): string | Uint8Array | null {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  return body instanceof ArrayBuffer ? new Uint8Array(body) : null;
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {

@@ -11,9 +11,30 @@ export function verdictOn(taken: { key: string; fingerprint: string }[], existin
   for (const claim of taken) {
     const row = byKey.get(claim.key);
     if (!row || row.fingerprint !== claim.fingerprint) return { status: 'conflict' };
-    rewards ??= json(row.rewards);
+    rewards ??= rewardsFrom(row.rewards);
   }
   return { status: 'duplicate', rewards };
+}
+
+/**
+ * Rewards read back from a jsonb column, in the field order `rewardsFor` writes them: jsonb keeps
+ * its own key order, and a duplicate's answer should read exactly like the first one's.
+ */
+export function rewardsFrom(value: unknown): RedemptionRewards | null {
+  const stored = json<RedemptionRewards>(value);
+  if (!stored) return null;
+  const { friend, ambassador: grant } = stored;
+  return {
+    friend: { discount: friend.discount, currency: friend.currency },
+    ambassador: grant && {
+      amount: grant.amount,
+      type: grant.type,
+      currency: grant.currency,
+      status: grant.status,
+      confirmsAt: grant.confirmsAt,
+      reason: grant.reason,
+    },
+  };
 }
 
 /** Parses a jsonb value; pg returns jsonb parsed; some drivers and proxies return text. */

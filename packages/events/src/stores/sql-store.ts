@@ -6,7 +6,7 @@
  */
 import type { Ambassador } from '../ambassador.js';
 import type { Program } from '../program.js';
-import { iso, json, verdictOn } from './sql-rows.js';
+import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
 import { sqlTotals } from './sql-totals.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
@@ -130,7 +130,7 @@ export function sqlStore(
         code: String(row.code),
         occurredAt: iso(row.occurred_at) as string,
       })),
-      redemption: original ? { rewards: json(original.rewards), reversedAt: iso(original.reversed_at) } : null,
+      redemption: original ? { rewards: rewardsFrom(original.rewards), reversedAt: iso(original.reversed_at) } : null,
       recordedAt: request.recordedAt,
     };
   }
@@ -201,7 +201,7 @@ export function sqlStore(
       );
       const first = original.rows[0] as Row;
       const same = first.fingerprint === request.claims[0]?.fingerprint;
-      throw new Rollback(same ? { status: 'duplicate', rewards: json(first.rewards) } : { status: 'conflict' });
+      throw new Rollback(same ? { status: 'duplicate', rewards: rewardsFrom(first.rewards) } : { status: 'conflict' });
     }
     if (event.type === 'reversal') {
       await tx.query(

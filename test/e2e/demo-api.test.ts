@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { friendDiscount } from '@referkit/events/rewards';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openDatabase } from '../../examples/backend/src/database.js';
 import { insertOrder, type ShopOrder } from '../../examples/backend/src/orders.js';
 import { type Demo, startDemo } from '../../examples/backend/src/start-demo.js';
@@ -164,12 +164,19 @@ describe('the demo backend', () => {
     const { code: noor } = await signup.json();
     const order = (email: string) =>
       postJson('/api/orders', { email, items: [{ sku: 'sencha-tin', quantity: 1 }], code: noor });
-    // The program promotes after 5 first orders.
+    // The program promotes after 5 confirmed first orders: placed, then past the 14-day reward hold.
     for (let friend = 1; friend <= 5; friend++) expect((await order(`friend${friend}@example.com`)).status).toBe(201);
 
-    const again = await order('friend1@example.com');
-    expect(again.status).toBe(201);
-    const placed = await again.json();
+    // Fifteen days on, for the shop, its signing client and the receiver alike (only Date moves).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 15 * 86_400_000 });
+    let placed: { order: unknown; referral: unknown };
+    try {
+      const again = await order('friend1@example.com');
+      expect(again.status).toBe(201);
+      placed = await again.json();
+    } finally {
+      vi.useRealTimers();
+    }
     // A leader's member ordering again: no second discount, a retention reward for the leader.
     expect(placed.order).toMatchObject({ subtotal: 4800, discount: 0 });
     expect(placed.referral).toMatchObject({ ok: true, rewards: { ambassador: { reason: 'repeat_order' } } });

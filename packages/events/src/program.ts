@@ -74,9 +74,8 @@ export const programSchema = z
     ambassadorReward: ambassadorRewardSchema,
     tiers: z.array(rewardTierSchema).max(20).default([]),
     roles: roleOverridesSchema.default({}),
-    // Counts first orders recorded and not reversed, pending ones included: the role follows the
-    // ledger as it stands (a reversal takes the promotion back), not the clock, which would promote
-    // with no event when a hold ends.
+    // Counts confirmed first orders: recorded, not reversed, and past the reward hold, so an order
+    // that is refunded within the hold never promotes anyone; a later reversal takes it back.
     promoteToCommunityLeaderAfter: z.int().min(1).optional(),
     attribution: z
       .strictObject({ windowDays: z.int().min(1).max(365).default(30), model: attributionModel.default('last_touch') })

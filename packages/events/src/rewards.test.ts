@@ -268,6 +268,13 @@ describe('termsFor', () => {
     });
   });
 
+  it('promotes on confirmed redemptions, not on pending ones', () => {
+    const program = aProgram({ promoteToCommunityLeaderAfter: 2 });
+    const pending = termsFor(program, anAmbassador(), { redemptions: 3, confirmedRedemptions: 1 });
+    const confirmed = termsFor(program, anAmbassador(), { redemptions: 3, confirmedRedemptions: 2 });
+    expect([pending.promoted, confirmed.promoted]).toEqual([false, true]);
+  });
+
   it('never promotes an influencer', () => {
     expect(
       termsFor(aProgram({ promoteToCommunityLeaderAfter: 2 }), anAmbassador({ role: 'influencer' }), { redemptions: 9 })

@@ -42,10 +42,15 @@ export interface CustomerOrder {
 export interface RedemptionHistory {
   /**
    * First-order redemptions of this code in this program that are not reversed, whether their
-   * reward is still pending or confirmed (repeat orders do not count). Tiers, caps and the
-   * promotion to community leader all read this one count.
+   * reward is still pending or confirmed (repeat orders do not count). Tiers and caps read this count.
    */
   redemptions: number;
+  /**
+   * Of those, the ones confirmed when this redemption is recorded: their hold has passed, so a
+   * refund can no longer take them back. The promotion to community leader counts these.
+   * @default redemptions (as when the program holds no reward)
+   */
+  confirmedRedemptions?: number;
   /** The same customer's earlier redemptions in this program, oldest first. */
   customerOrders?: readonly CustomerOrder[];
   /**
@@ -74,16 +79,19 @@ const DAY_MS = 86_400_000;
 
 /**
  * Resolves the terms for an ambassador: role overrides, audience tier, and the promotion to
- * community leader once `history.redemptions` (not reversed, pending included) reaches the program's
- * `promoteToCommunityLeaderAfter`.
+ * community leader once `history.confirmedRedemptions` (first orders not reversed whose hold has
+ * passed) reaches the program's `promoteToCommunityLeaderAfter`.
  */
 export function termsFor(
   program: Program,
   ambassador: Ambassador,
-  history: Pick<RedemptionHistory, 'redemptions'>,
+  history: Pick<RedemptionHistory, 'redemptions' | 'confirmedRedemptions'>,
 ): Terms {
   const after = program.promoteToCommunityLeaderAfter;
-  const promoted = ambassador.role === 'ambassador' && after !== undefined && history.redemptions >= after;
+  const promoted =
+    ambassador.role === 'ambassador' &&
+    after !== undefined &&
+    (history.confirmedRedemptions ?? history.redemptions) >= after;
   const role: Role = promoted ? 'community_leader' : ambassador.role;
   const overrides = program.roles[role];
   let reward = overrides?.ambassadorReward ?? program.ambassadorReward;

@@ -64,6 +64,8 @@ export class MemoryLedger {
   /** Reversals are rare: their times are kept aside, by row. */
   private readonly reversedAt = new Map<number, string>();
   private readonly redemptions = new Map<string, number>();
+  /** Rows of first-order redemptions per code, for counting the confirmed ones (the promotion reads them). */
+  private readonly firstOrderRows = new Map<string, number[]>();
   private readonly byCustomerId = new Map<string, CustomerRows>();
   private readonly byEmailHash = new Map<string, CustomerRows>();
 
@@ -102,8 +104,13 @@ export class MemoryLedger {
       original !== undefined && this.codes[original] === event.code
         ? { rewards: this.rewardsOf(original), reversedAt: this.reversedAt.get(original) ?? null }
         : null;
+    const ledger = this;
     return {
       redemptions: this.firstOrders.get(event.code) ?? 0,
+      // Counted only when read: only a program that promotes asks.
+      get confirmedRedemptions() {
+        return ledger.confirmedFirstOrders(event.code, recordedAt);
+      },
       customerOrders,
       redemption,
       recordedAt,
@@ -138,7 +145,12 @@ export class MemoryLedger {
     this.keepRewards(decision.rewards);
     if (redemption) {
       this.redemptions.set(redemption.orderId, row);
-      if (!decision.repeat) this.firstOrders.set(redemption.code, (this.firstOrders.get(redemption.code) ?? 0) + 1);
+      if (!decision.repeat) {
+        this.firstOrders.set(redemption.code, (this.firstOrders.get(redemption.code) ?? 0) + 1);
+        const rows = this.firstOrderRows.get(redemption.code);
+        if (rows) rows.push(row);
+        else this.firstOrderRows.set(redemption.code, [row]);
+      }
       const customer = redemption.customer;
       if (customer?.id !== undefined) addRow(this.byCustomerId, customer.id, found.byId, row);
       if (customer?.emailHash !== undefined) addRow(this.byEmailHash, customer.emailHash, found.byEmail, row);
@@ -151,6 +163,23 @@ export class MemoryLedger {
       }
     }
     return row;
+  }
+
+  /** First-order redemptions of a code, not reversed, whose ambassador reward was confirmed by `at`. */
+  confirmedFirstOrders(code: string, at: Date): number {
+    const moment = at.toISOString();
+    let confirmed = 0;
+    for (const row of this.firstOrderRows.get(code) ?? []) {
+      // Canonical ISO times compare as text.
+      const confirmsAt = this.grantConfirmsAt[row] as string;
+      if (this.rewardKinds[row] === BOTH_SIDES && !this.reversedAt.has(row) && confirmsAt <= moment) confirmed++;
+    }
+    return confirmed;
+  }
+
+  /** {@link confirmedFirstOrders} of every code at once. */
+  confirmedByCode(at: Date): Map<string, number> {
+    return new Map([...this.firstOrderRows.keys()].map((code) => [code, this.confirmedFirstOrders(code, at)]));
   }
 
   /** The rewards first answered for a row, as a fresh object. */

@@ -6,7 +6,7 @@ import type { Ambassador } from '../ambassador.js';
 import type { Program } from '../program.js';
 import { ledgerTotals } from './ledger-totals.js';
 import { MemoryLedger } from './memory-ledger.js';
-import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
 import type { CommitRequest, CommitResult, ReferralStore } from './store.js';
 
 /**
@@ -98,7 +98,7 @@ export function memoryStore(): ReferralStore {
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)
         .map((entry) => entry.ambassador);
-      const plan = planStats(program, members, ledger.firstOrders, query);
+      const plan = planStats(program, members, ledger.confirmedByCode(statsWindow(program, query).now), query);
       return assembleStats(plan, ledgerTotals(plan, ledger.rows()));
     },
   };

@@ -9,7 +9,7 @@ import type { Program } from '../program.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
 import { sqlTotals } from './sql-totals.js';
-import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
 import {
   type CommitRequest,
   type CommitResult,
@@ -103,9 +103,11 @@ export function sqlStore(
     const id = keys.find((key) => key.startsWith('id:'))?.slice(3) ?? null;
     const email = keys.find((key) => key.startsWith('email:'))?.slice(6) ?? null;
     // One after another: a transaction is one connection, and PGlite's transaction handle is not reentrant.
+    // Canonical ISO times compare as text: a grant is confirmed once its confirmsAt has come.
     const counted = await tx.query(
-      `SELECT count(*) AS n FROM ${p}ledger WHERE program = $1 AND code = $2 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL`,
-      [event.program, event.code],
+      `SELECT count(*) AS n, count(*) FILTER (WHERE rewards->'ambassador'->>'confirmsAt' <= $3) AS confirmed
+         FROM ${p}ledger WHERE program = $1 AND code = $2 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL`,
+      [event.program, event.code, request.recordedAt.toISOString()],
     );
     const customers =
       id || email
@@ -126,6 +128,7 @@ export function sqlStore(
     const original = redemption.rows[0] as Row | undefined;
     return {
       redemptions: Number((counted.rows[0] as Row).n),
+      confirmedRedemptions: Number((counted.rows[0] as Row).confirmed),
       customerOrders: (customers.rows as Row[]).map((row) => ({
         code: String(row.code),
         occurredAt: iso(row.occurred_at) as string,
@@ -271,12 +274,12 @@ export function sqlStore(
       );
       const counts = await db.query(
         `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
-           AND ($2::text IS NULL OR code = $2) GROUP BY code`,
-        [program.id, query.code ?? null],
+           AND ($2::text IS NULL OR code = $2) AND rewards->'ambassador'->>'confirmsAt' <= $3 GROUP BY code`,
+        [program.id, query.code ?? null, statsWindow(program, query).now.toISOString()],
       );
-      const firstOrders = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
+      const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
       const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);
-      const plan = planStats(program, ambassadors, firstOrders, query);
+      const plan = planStats(program, ambassadors, confirmed, query);
       return assembleStats(plan, await sqlTotals(db, p, plan));
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */

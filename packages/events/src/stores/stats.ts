@@ -136,13 +136,14 @@ export interface LedgerTotals {
 }
 
 /**
- * Plans a query: the window, and the ambassadors it covers with their terms. `firstOrders` counts
- * every code's first-order redemptions not reversed, all time (the promotion reads it).
+ * Plans a query: the window, and the ambassadors it covers with their terms. `confirmed` counts every
+ * code's first-order redemptions that are not reversed and confirmed by the query's `now`, all time
+ * (the promotion reads it).
  */
 export function planStats(
   program: Program,
   ambassadors: readonly Ambassador[],
-  firstOrders: ReadonlyMap<string, number>,
+  confirmed: ReadonlyMap<string, number>,
   query: StatsQuery,
 ): StatsPlan {
   const { from, to, now, periodStart } = statsWindow(program, query);
@@ -151,7 +152,7 @@ export function planStats(
     .filter((ambassador) => !query.code || ambassador.code === query.code)
     .map((ambassador) => ({
       ambassador,
-      terms: termsFor(program, ambassador, { redemptions: firstOrders.get(ambassador.code) ?? 0 }),
+      terms: termsFor(program, ambassador, { redemptions: confirmed.get(ambassador.code) ?? 0 }),
     }));
   return { program, from, to, now, periodStart, since, members };
 }

@@ -254,36 +254,54 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
-  it('reports a promotion to community leader in the stats', async () => {
+  it('reports a promotion to community leader in the stats once the redemption is confirmed', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({ store, program: { promoteToCommunityLeaderAfter: 1 } });
       await receive.handle(await signed(aRedemption()));
-      const stats = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
-      expect(stats.ambassadors.map((entry) => [entry.role, entry.promoted])).toEqual([['community_leader', true]]);
+      const afterHold = new Date(NOW.getTime() + (program.rewardHoldDays + 1) * 86_400_000);
+      const read = async (now: Date) =>
+        (await store.stats({ program, code: 'ALEX-7HC2QK', now })).ambassadors.map((entry) => [
+          entry.role,
+          entry.promoted,
+        ]);
+      expect([await read(NOW), await read(afterHold)]).toEqual([[['ambassador', false]], [['community_leader', true]]]);
     });
   });
 
-  it('counts a redemption toward promotion while it is pending, and no longer once reversed', async () => {
+  it('promotes on confirmed redemptions only: not while pending, once the hold has passed, and no longer once reversed', async () => {
     await withStore(async (store) => {
+      let clock = NOW;
       const { receive, program } = await aReceiver({
         store,
+        now: () => clock,
         program: {
           rewardHoldDays: 14,
           promoteToCommunityLeaderAfter: 1,
           roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
         },
       });
+      const grant = (answer: { body: unknown }) =>
+        (answer.body as { rewards?: { ambassador?: { amount: number } } }).rewards?.ambassador?.amount;
+      const order = (orderId: string, occurredAt: string) =>
+        aRedemption({ id: `evt_order${orderId}xx`, orderId, occurredAt, customer: { id: `c_${orderId}` } });
       await receive.handle(await signed(aRedemption()));
-      const promoted = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
-      await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:05.000Z' })));
-      const reversed = await store.stats({ program, code: 'ALEX-7HC2QK', now: NOW });
-      const next = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
-      const answer = await receive.handle(await signed(next));
+      // The first order is still pending: the second is paid on ambassador terms.
+      const whilePending = await receive.handle(await signed(order('1002', '2026-11-22T10:00:01.000Z')));
+      clock = new Date(NOW.getTime() + 15 * 86_400_000);
+      const confirmed = await receive.handle(await signed(order('1003', clock.toISOString()), { at: clock }));
+      const stillLeader = await store.stats({ program, code: 'ALEX-7HC2QK', now: clock });
+      // Refunds after the hold: the first order and the second are reversed, so nothing confirmed is left.
+      for (const orderId of ['1001', '1002']) {
+        const reversal = aReversal({ id: `evt_refund${orderId}x`, orderId, occurredAt: clock.toISOString() });
+        await receive.handle(await signed(reversal, { at: clock }));
+      }
+      const reversed = await store.stats({ program, code: 'ALEX-7HC2QK', now: clock });
       expect([
-        promoted.ambassadors[0]?.promoted,
+        grant(whilePending),
+        grant(confirmed),
+        stillLeader.ambassadors[0]?.promoted,
         reversed.ambassadors[0]?.promoted,
-        (answer.body as { rewards?: { ambassador?: { amount: number } } }).rewards?.ambassador?.amount,
-      ]).toEqual([true, false, 1000]);
+      ]).toEqual([1000, 1300, true, false]);
     });
   });
 

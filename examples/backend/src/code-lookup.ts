@@ -41,13 +41,14 @@ export async function findEnrolment(
   const program = row && programs.get(row.program);
   if (!row || !program) return null;
   const ambassador: Ambassador = typeof row.ambassador === 'string' ? JSON.parse(row.ambassador) : row.ambassador;
-  // The ledger's view of the role, over every redemption so far: a promoted ambassador's friends get
-  // the community leader's terms here exactly as the receiver will judge them.
+  // The ledger's view of the role now (the promotion counts confirmed first orders): a promoted
+  // ambassador's friends get the community leader's terms here exactly as the receiver will judge them.
   const stats = await store.stats({
     program: program.id,
     code: ambassador.code,
     from: new Date(0).toISOString(),
     to: now.toISOString(),
+    now,
   });
   const ledger = stats.ambassadors.find((one) => one.code === ambassador.code);
   const terms = termsFor(program, { ...ambassador, role: ledger?.role ?? ambassador.role }, { redemptions: 0 });

@@ -184,7 +184,8 @@ describe('SharePanel', () => {
     const { events } = renderPanel();
     const toggle = screen.getByRole('button', { name: 'Show QR code' });
     fireEvent.click(toggle);
-    expect(await screen.findByRole('img', { name: 'QR code of your link' })).toBeTruthy();
+    // The QR encoder is a chunk loaded on demand: a loaded machine may take longer than the default second.
+    expect(await screen.findByRole('img', { name: 'QR code of your link' }, { timeout: 5000 })).toBeTruthy();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'qr' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Hide QR code' }));

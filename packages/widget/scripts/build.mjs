@@ -39,13 +39,6 @@ const scriptLazy = {
   },
 };
 
-/** In the script build, JSX goes through Preact's createElement: the bundle's own, or for a chunk the loader's. */
-const scriptJsx = (runtime = 'scripts/jsx-runtime.js') => ({
-  name: 'referkit-script-jsx',
-  setup(plugin) {
-    plugin.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: `${root}${runtime}` }));
-  },
-});
 
 /** Evaluates a catalogue module at build time. */
 async function evaluate(file) {
@@ -90,8 +83,12 @@ await Promise.all(
         minify: variant.minify,
         target: 'es2022',
         platform: 'browser',
-        jsx: 'automatic',
-        jsxImportSource: 'preact',
+        // In the script build, JSX goes through Preact's createElement (the bundle's own, or for a chunk the
+        // loader's) as classic `h(type, props, ...children)` calls: shorter than the automatic transform's
+        // `jsx(type, { children: [...] })`, which spells `children` out at every element.
+        // (tsconfig's `react-jsx` would win over the options, so the script build states its own).
+        tsconfigRaw: { compilerOptions: { target: 'ES2022', verbatimModuleSyntax: true, jsx: 'react', jsxFactory: 'h' } },
+        inject: [`${root}${jsx ?? 'scripts/jsx-runtime.js'}`],
         legalComments: 'none',
         // Members named `_like` are the components' and elements' own (never read from outside a bundle):
         // one-letter names for them. Preact's internal `__x` names are already short and are left alone.
@@ -99,7 +96,7 @@ await Promise.all(
         // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
         // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
         charset: format === 'esm' ? 'utf8' : 'ascii',
-        plugins: [scriptLazy, scriptJsx(jsx), catalogueArray],
+        plugins: [scriptLazy, catalogueArray],
         logLevel: 'warning',
       }),
     ),

@@ -39,7 +39,6 @@ const scriptLazy = {
   },
 };
 
-
 /** Evaluates a catalogue module at build time. */
 async function evaluate(file) {
   const bundled = await build({ entryPoints: [file], bundle: true, write: false, format: 'esm', logLevel: 'warning' });
@@ -87,7 +86,9 @@ await Promise.all(
         // loader's) as classic `h(type, props, ...children)` calls: shorter than the automatic transform's
         // `jsx(type, { children: [...] })`, which spells `children` out at every element.
         // (tsconfig's `react-jsx` would win over the options, so the script build states its own).
-        tsconfigRaw: { compilerOptions: { target: 'ES2022', verbatimModuleSyntax: true, jsx: 'react', jsxFactory: 'h' } },
+        tsconfigRaw: {
+          compilerOptions: { target: 'ES2022', verbatimModuleSyntax: true, jsx: 'react', jsxFactory: 'h' },
+        },
         inject: [`${root}${jsx ?? 'scripts/jsx-runtime.js'}`],
         legalComments: 'none',
         // Members named `_like` are the components' and elements' own (never read from outside a bundle):

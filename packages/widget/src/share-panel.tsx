@@ -139,7 +139,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   };
 
-  render({ terms, text, locale, role }: SharePanelProps, { _message: message, _status: status, _qr: qr, _stats: stats, _progress: Progress }: State) {
+  render(
+    { terms, text, locale, role }: SharePanelProps,
+    { _message: message, _status: status, _qr: qr, _stats: stats, _progress: Progress }: State,
+  ) {
     const link = this._link();
     if (!link) return null;
     const composed = composeMessage(message, terms.disclosure);

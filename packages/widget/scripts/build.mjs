@@ -62,6 +62,39 @@ const catalogueArray = {
 };
 
 /**
+ * Catalogue keys that only referkit.js's own code reads, each by name: the script's English may use
+ * one-letter names for them, as the other catalogues ship as arrays in English's key order (see
+ * `catalogueArray`). Not here: keys read through a value (roles, reward types, email/sms, week/month),
+ * keys the progress chunk reads (it is built apart), and keys that are also a placeholder or another
+ * object's property (`offer`, `code`, `link`, `message`, `share`, `dir`, `on`, `template`).
+ */
+const scriptOnlyTexts = [
+  'both',
+  'give',
+  'off',
+  'offFirst',
+  'ship',
+  'shipFirst',
+  'minimum',
+  'named',
+  'friend',
+  'dismiss',
+  'invite',
+  'copy',
+  'copied',
+  'copyFailed',
+  'more',
+  'qrShow',
+  'qrHide',
+  'qrLabel',
+  'kept',
+];
+
+// Members named `_like` are the components' and elements' own (never read from outside a bundle):
+// one-letter names for them and for the texts above. Preact's internal `__x` names are already short and are left alone.
+const mangled = new RegExp(`^(_[a-zA-Z]|(${scriptOnlyTexts.join('|')})$)`);
+
+/**
  * Each output is built twice: minified into dist/ (what ships) and readable into build-dev/ (not
  * published). The browser tests run over both, as Preact runs its suite again on its minified build:
  * a minifier or property-mangling bug shows up as a test that passes on one and fails on the other.
@@ -91,9 +124,7 @@ await Promise.all(
         },
         inject: [`${root}${jsx ?? 'scripts/jsx-runtime.js'}`],
         legalComments: 'none',
-        // Members named `_like` are the components' and elements' own (never read from outside a bundle):
-        // one-letter names for them. Preact's internal `__x` names are already short and are left alone.
-        mangleProps: variant.minify ? /^_[a-z]/i : undefined,
+        mangleProps: variant.minify ? mangled : undefined,
         // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
         // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
         charset: format === 'esm' ? 'utf8' : 'ascii',

@@ -6,12 +6,10 @@ export const CHANNELS = ['whatsapp', 'x', 'facebook', 'linkedin', 'telegram', 'r
 /** One of `CHANNELS`. */
 export type IntentChannel = (typeof CHANNELS)[number];
 
-/** Brand names are not translated; `email` and `sms` come from the catalogue. */
-export const CHANNEL_NAMES: Record<Exclude<IntentChannel, 'email' | 'sms'>, string> = {
-  whatsapp: 'WhatsApp',
-  x: 'X',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  telegram: 'Telegram',
-  reddit: 'Reddit',
-};
+// Brand names are not translated; each is its channel with capitals. `email` and `sms` come from the catalogue.
+const BRAND_NAMES = ['WhatsApp', 'X', 'Facebook', 'LinkedIn', 'Telegram', 'Reddit'];
+
+/** The brand name of a channel ("WhatsApp"); undefined for `email` and `sms`. */
+export function channelName(channel: IntentChannel): string | undefined {
+  return BRAND_NAMES.find((name) => name.toLowerCase() === channel);
+}

@@ -8,7 +8,7 @@ import type { PublicCode } from '@referkit/events';
 import { Component, createRef } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
-import { friendOfferText, type OfferTerms } from './offer-text.js';
+import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
 import { getJson } from './stats.js';
 
 /** Props of `OfferBanner`. */
@@ -51,12 +51,12 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     this.props.client.storage.set(dismissedKey(this._code as string), '1');
     this.setState({ _dismissed: true });
     // The dismiss button disappears with the banner: focus goes back where it was before the banner.
-    if (this._returnTo instanceof HTMLElement) this._returnTo.focus();
+    (this._returnTo as HTMLElement | null)?.focus();
   };
 
   render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup }: State) {
     // The init's terms when complete, else the lookup's: painting at once needs them from init.
-    const offerTerms = (terms?.friendOffer && terms.currency ? terms : lookup) as OfferTerms | undefined;
+    const offerTerms = hasOffer(terms) ? terms : lookup;
     if (!this._code || dismissed || !offerTerms) return null;
     const offer = friendOfferText(text, locale, offerTerms, true);
     return (

@@ -6,13 +6,13 @@
 import type { AmbassadorPublicStats, Channel, Role } from '@referkit/events';
 import { shareIntents } from '@referkit/sdk';
 import { Component, createRef } from 'preact';
-import { CHANNEL_NAMES, CHANNELS, type IntentChannel } from './channels.js';
+import { CHANNELS, channelName, type IntentChannel } from './channels.js';
 import type { ProgramTerms, ReferkitClient } from './config.js';
 import { copyText } from './copy-text.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
 import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
-import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
+import { friendOfferText, hasOffer, offerHeadline } from './offer-text.js';
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
@@ -180,8 +180,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
           {channels.map((channel: IntentChannel) => {
             const channelLink = this._link(channel) as string;
             const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
-            // Brand names are not translated; the rest (email, sms) come from the catalogue.
-            const name = CHANNEL_NAMES[channel as keyof typeof CHANNEL_NAMES];
+            const name = channelName(channel);
             const label = name ?? text[channel as 'email' | 'sms'];
             return (
               <li key={channel}>
@@ -214,8 +213,4 @@ export class SharePanel extends Component<SharePanelProps, State> {
       </section>
     );
   }
-}
-
-function hasOffer(terms: ProgramTerms): terms is ProgramTerms & OfferTerms {
-  return !!terms.friendOffer && !!terms.currency;
 }

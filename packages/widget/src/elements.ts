@@ -49,8 +49,9 @@ abstract class ReferkitElement extends Base {
   /** Renders now, or once the catalogue of the asked-for language has loaded. */
   _update() {
     const setup = currentSetup();
-    const root = this.shadowRoot;
-    if (!root || !this.isConnected) return;
+    // Only a connected element updates, and connecting gave it its shadow root.
+    const root = this.shadowRoot as ShadowRoot;
+    if (!this.isConnected) return;
     if (!setup) {
       if (firstToExplainMissingSetup())
         misconfigured(

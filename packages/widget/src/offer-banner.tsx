@@ -5,7 +5,7 @@
  * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content.
  */
 import type { PublicCode } from '@referkit/events';
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
 import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
@@ -36,7 +36,6 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   _code = this.props.client.referral()?.code;
   state: State = { _dismissed: !!(this._code && this.props.client.storage.get(dismissedKey(this._code))) };
   _returnTo: Element | null = null;
-  _root = createRef<HTMLElement>();
 
   componentDidMount() {
     const { _code: code, props } = this;
@@ -61,13 +60,12 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     const offer = friendOfferText(text, locale, offerTerms, true);
     return (
       <aside
-        ref={this._root}
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
-          if (!this._root.current?.contains(from)) this._returnTo = from;
+          if (!event.currentTarget.contains(from)) this._returnTo = from;
         }}
       >
         <p>

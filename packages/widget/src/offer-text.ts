@@ -24,14 +24,12 @@ export function hasOffer(terms: Partial<OfferTerms> | undefined): terms is Offer
 
 /** Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50"). */
 export function money(locale: string, currency: string, minor: number): string {
-  const digits =
-    Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const options: Intl.NumberFormatOptions = { style: 'currency', currency };
+  const digits = Intl.NumberFormat(locale, options).resolvedOptions().maximumFractionDigits ?? 2;
   const major = minor / 10 ** digits;
-  return Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: Number.isInteger(major) ? 0 : digits,
-  }).format(major);
+  // A currency's own digits are its default minimum too: only whole amounts need a lower one.
+  if (Number.isInteger(major)) options.minimumFractionDigits = 0;
+  return Intl.NumberFormat(locale, options).format(major);
 }
 
 /** Formats a percent given as 0–100 ("15 %" in German, "15%" in English). */

@@ -17,9 +17,9 @@ const languages = (await readdir(`${root}src/i18n`))
   .map((file) => /^([a-z]{2,3})\.ts$/.exec(file)?.[1])
   .filter((language) => language && language !== 'en');
 
-/** One line per output file: its entry, its name in dist, and its format. */
+/** One line per output file: its entry, its name in dist, its format, and for those with JSX the module giving `h`. */
 const outputs = [
-  { entry: 'src/register.ts', file: 'referkit.js', format: 'iife' },
+  { entry: 'src/register.ts', file: 'referkit.js', format: 'iife', jsx: 'scripts/jsx-runtime.js' },
   { entry: 'src/qr.ts', file: 'referkit-qr.js', format: 'esm' },
   { entry: 'scripts/progress-chunk.js', file: 'referkit-progress.js', format: 'esm', jsx: 'scripts/jsx-chunk.js' },
   ...languages.map((language) => ({
@@ -91,8 +91,10 @@ const scriptOnlyTexts = [
 ];
 
 // Members named `_like` are the components' and elements' own (never read from outside a bundle):
-// one-letter names for them and for the texts above. Preact's internal `__x` names are already short and are left alone.
-const mangled = new RegExp(`^(_[a-zA-Z]|(${scriptOnlyTexts.join('|')})$)`);
+// one-letter names for them, and in referkit.js for the texts above too (the chunks hold none of them).
+// Preact's internal `__x` names are already short and are left alone.
+const members = /^_[a-z]/i;
+const scriptMembers = new RegExp(`^(_[a-zA-Z]|(${scriptOnlyTexts.join('|')})$)`);
 
 /**
  * Each output is built twice: minified into dist/ (what ships) and readable into build-dev/ (not
@@ -122,9 +124,9 @@ await Promise.all(
         tsconfigRaw: {
           compilerOptions: { target: 'ES2022', verbatimModuleSyntax: true, jsx: 'react', jsxFactory: 'h' },
         },
-        inject: [`${root}${jsx ?? 'scripts/jsx-runtime.js'}`],
+        inject: jsx ? [`${root}${jsx}`] : [],
         legalComments: 'none',
-        mangleProps: variant.minify ? mangled : undefined,
+        mangleProps: variant.minify ? (file === 'referkit.js' ? scriptMembers : members) : undefined,
         // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
         // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
         charset: format === 'esm' ? 'utf8' : 'ascii',

@@ -49,9 +49,9 @@ abstract class ReferkitElement extends Base {
   /** Renders now, or once the catalogue of the asked-for language has loaded. */
   _update() {
     const setup = currentSetup();
-    // Only a connected element updates, and connecting gave it its shadow root.
-    const root = this.shadowRoot as ShadowRoot;
-    if (!this.isConnected) return;
+    const root = this.shadowRoot;
+    // An upgrade reports the attributes before connecting: until connectedCallback there is no shadow root.
+    if (!root || !this.isConnected) return;
     if (!setup) {
       if (firstToExplainMissingSetup())
         misconfigured(

@@ -56,12 +56,13 @@ export default [
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
   // Issue 5 asked for 9,000 B. Measured floors: Preact's render + Component ~4,164 B and the SDK's
   // capture client (no redeem, no hashing; 2,399 B alone) leave ~2,400 B for two elements whose own
-  // code, after terser and property mangling, is ~5,000 B. This budget holds today's size so it
-  // cannot grow unnoticed; see the issue notes for what 9,000 would take.
+  // code, after terser and property mangling, is ~4,800 B (of it the stylesheet ~700 B and English
+  // ~470 B). 11,502 B when this budget was set (11,643 B before the widget's own code was shrunk);
+  // the budget holds that size so it cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11700,
+    brotli: 11550,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -17,9 +17,9 @@ const languages = (await readdir(`${root}src/i18n`))
   .map((file) => /^([a-z]{2,3})\.ts$/.exec(file)?.[1])
   .filter((language) => language && language !== 'en');
 
-/** One line per output file: its entry, its name in dist, and its format. */
+/** One line per output file: its entry, its name in dist, its format, and for those with JSX the module giving `h`. */
 const outputs = [
-  { entry: 'src/register.ts', file: 'referkit.js', format: 'iife' },
+  { entry: 'src/register.ts', file: 'referkit.js', format: 'iife', jsx: 'scripts/jsx-runtime.js' },
   { entry: 'src/qr.ts', file: 'referkit-qr.js', format: 'esm' },
   { entry: 'scripts/progress-chunk.js', file: 'referkit-progress.js', format: 'esm', jsx: 'scripts/jsx-chunk.js' },
   ...languages.map((language) => ({
@@ -38,14 +38,6 @@ const scriptLazy = {
     );
   },
 };
-
-/** In the script build, JSX goes through Preact's createElement: the bundle's own, or for a chunk the loader's. */
-const scriptJsx = (runtime = 'scripts/jsx-runtime.js') => ({
-  name: 'referkit-script-jsx',
-  setup(plugin) {
-    plugin.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: `${root}${runtime}` }));
-  },
-});
 
 /** Evaluates a catalogue module at build time. */
 async function evaluate(file) {
@@ -70,6 +62,41 @@ const catalogueArray = {
 };
 
 /**
+ * Catalogue keys that only referkit.js's own code reads, each by name: the script's English may use
+ * one-letter names for them, as the other catalogues ship as arrays in English's key order (see
+ * `catalogueArray`). Not here: keys read through a value (roles, reward types, email/sms, week/month),
+ * keys the progress chunk reads (it is built apart), and keys that are also a placeholder or another
+ * object's property (`offer`, `code`, `link`, `message`, `share`, `dir`, `on`, `template`).
+ */
+const scriptOnlyTexts = [
+  'both',
+  'give',
+  'off',
+  'offFirst',
+  'ship',
+  'shipFirst',
+  'minimum',
+  'named',
+  'friend',
+  'dismiss',
+  'invite',
+  'copy',
+  'copied',
+  'copyFailed',
+  'more',
+  'qrShow',
+  'qrHide',
+  'qrLabel',
+  'kept',
+];
+
+// Members named `_like` are the components' and elements' own (never read from outside a bundle):
+// one-letter names for them, and in referkit.js for the texts above too (the chunks hold none of them).
+// Preact's internal `__x` names are already short and are left alone.
+const members = /^_[a-z]/i;
+const scriptMembers = new RegExp(`^(_[a-zA-Z]|(${scriptOnlyTexts.join('|')})$)`);
+
+/**
  * Each output is built twice: minified into dist/ (what ships) and readable into build-dev/ (not
  * published). The browser tests run over both, as Preact runs its suite again on its minified build:
  * a minifier or property-mangling bug shows up as a test that passes on one and fails on the other.
@@ -90,16 +117,20 @@ await Promise.all(
         minify: variant.minify,
         target: 'es2022',
         platform: 'browser',
-        jsx: 'automatic',
-        jsxImportSource: 'preact',
+        // In the script build, JSX goes through Preact's createElement (the bundle's own, or for a chunk the
+        // loader's) as classic `h(type, props, ...children)` calls: shorter than the automatic transform's
+        // `jsx(type, { children: [...] })`, which spells `children` out at every element.
+        // (tsconfig's `react-jsx` would win over the options, so the script build states its own).
+        tsconfigRaw: {
+          compilerOptions: { target: 'ES2022', verbatimModuleSyntax: true, jsx: 'react', jsxFactory: 'h' },
+        },
+        inject: jsx ? [`${root}${jsx}`] : [],
         legalComments: 'none',
-        // Members named `_like` are the components' and elements' own (never read from outside a bundle):
-        // one-letter names for them. Preact's internal `__x` names are already short and are left alone.
-        mangleProps: variant.minify ? /^_[a-z]/i : undefined,
+        mangleProps: variant.minify ? (file === 'referkit.js' ? scriptMembers : members) : undefined,
         // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
         // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
         charset: format === 'esm' ? 'utf8' : 'ascii',
-        plugins: [scriptLazy, scriptJsx(jsx), catalogueArray],
+        plugins: [scriptLazy, catalogueArray],
         logLevel: 'warning',
       }),
     ),

@@ -1,5 +1,5 @@
 /**
- * The JSX runtime of chunks that render: they borrow the loading script's `createElement` rather than
+ * The JSX factory of chunks that render: they borrow the loading script's `createElement` rather than
  * bundle a second Preact, whose vnode ids would collide with the first one's and whose size would be paid twice.
  */
 let createElement;
@@ -9,10 +9,5 @@ export function provide(create) {
   createElement = create;
 }
 
-/** `jsx(type, props, key)` as the automatic transform calls it. */
-export function jsx(type, props, key) {
-  props.key = key;
-  return createElement(type, props);
-}
-
-export { jsx as jsxs };
+/** `h(type, props, ...children)` as the classic JSX transform calls it. */
+export const h = (...args) => createElement(...args);

@@ -6,6 +6,7 @@ import { type CaptureClient, createCaptureClient, readReferral } from '@referkit
 import type { IntentChannel } from './channels.js';
 import { misconfigured } from './log.js';
 import type { OfferTerms } from './offer-text.js';
+import { dispatchReferkitEvent } from './referkit-event.js';
 import type { Disclosure } from './share-message.js';
 
 /**
@@ -100,7 +101,7 @@ export function init(config: WidgetConfig): boolean {
   const referral = client.capture();
   // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not.
   if (referral && readReferral(location.href, config.param)) {
-    document.dispatchEvent(new CustomEvent('referkit:capture', { bubbles: true, composed: true, detail: referral }));
+    dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
   for (const listener of listeners) listener();
   return true;

@@ -13,8 +13,12 @@ import type { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
 import { OfferBanner } from './offer-banner.js';
-import { type ShareDetail, SharePanel } from './share-panel.js';
+import { dispatchReferkitEvent } from './referkit-event.js';
+import { type ShareDetail, SharePanel, type SharePanelProps } from './share-panel.js';
 import { widgetStyles } from './styles.js';
+
+/** The props both components take, from the setup, the attributes and the catalogue. */
+type ElementProps = Pick<SharePanelProps, 'client' | 'terms' | 'endpoint' | 'text' | 'locale'>;
 
 // Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
@@ -46,6 +50,7 @@ abstract class ReferkitElement extends Base {
   _update() {
     const setup = currentSetup();
     const root = this.shadowRoot;
+    // An upgrade reports the attributes before connecting: until connectedCallback there is no shadow root.
     if (!root || !this.isConnected) return;
     if (!setup) {
       if (firstToExplainMissingSetup())
@@ -64,7 +69,16 @@ abstract class ReferkitElement extends Base {
       // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
       // leave the element empty with one line saying why.
       try {
-        render(this._view(setup, this._terms(setup), catalogue, locale), root);
+        render(
+          this._view({
+            client: setup.client,
+            terms: this._terms(setup),
+            endpoint: setup.config.endpoint,
+            text: catalogue,
+            locale,
+          }),
+          root,
+        );
       } catch (error) {
         render(null, root);
         misconfigured(
@@ -107,7 +121,8 @@ abstract class ReferkitElement extends Base {
     };
   }
 
-  abstract _view(setup: Setup, terms: ProgramTerms, text: Catalogue, locale: string): ComponentChild;
+  /** The element's component, given the props both components take. */
+  abstract _view(props: ElementProps): ComponentChild;
 }
 
 const ROLES = ['ambassador', 'community_leader', 'influencer'];
@@ -147,7 +162,7 @@ export class ReferkitShareElement extends ReferkitElement {
     return ROLES.includes(role as Role) ? (role as Role) : undefined;
   }
 
-  _view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
+  _view(props: ElementProps) {
     const code = normalizeCode(this.getAttribute('code'));
     if (!code) {
       misconfigured(
@@ -158,25 +173,20 @@ export class ReferkitShareElement extends ReferkitElement {
       return null;
     }
     return h(SharePanel, {
+      ...props,
       key: code,
-      client,
       code,
       name: this.getAttribute('name') ?? undefined,
       role: this._ambassadorRole(),
-      terms,
-      endpoint: config.endpoint,
-      text,
-      locale,
-      emit: (type: string, detail: ShareDetail) =>
-        this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })),
+      emit: (type: string, detail: ShareDetail) => dispatchReferkitEvent(this, type, detail),
     });
   }
 }
 
 /** `<referkit-offer>`: the friend's banner, shown when the page captured a referral. */
 export class ReferkitOfferElement extends ReferkitElement {
-  _view({ client, config }: Setup, terms: ProgramTerms, text: Catalogue, locale: string) {
-    return h(OfferBanner, { client, terms, endpoint: config.endpoint, text, locale });
+  _view(props: ElementProps) {
+    return h(OfferBanner, props);
   }
 }
 

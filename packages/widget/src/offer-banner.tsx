@@ -5,10 +5,10 @@
  * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content.
  */
 import type { PublicCode } from '@referkit/events';
-import { Component, createRef } from 'preact';
+import { Component } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
-import { friendOfferText, type OfferTerms } from './offer-text.js';
+import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
 import { getJson } from './stats.js';
 
 /** Props of `OfferBanner`. */
@@ -22,9 +22,10 @@ export interface OfferBannerProps {
   locale: string;
 }
 
+// State keys are `_`-prefixed so the build mangles them to one letter (state never leaves the component).
 interface State {
-  dismissed: boolean;
-  lookup?: PublicCode;
+  _dismissed: boolean;
+  _lookup?: PublicCode;
 }
 
 /** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
@@ -33,40 +34,38 @@ export const dismissedKey = (code: string) => `dismissed:${code}`;
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
 export class OfferBanner extends Component<OfferBannerProps, State> {
   _code = this.props.client.referral()?.code;
-  state: State = { dismissed: !!(this._code && this.props.client.storage.get(dismissedKey(this._code))) };
+  state: State = { _dismissed: !!(this._code && this.props.client.storage.get(dismissedKey(this._code))) };
   _returnTo: Element | null = null;
-  _root = createRef<HTMLElement>();
 
   componentDidMount() {
     const { _code: code, props } = this;
-    if (code && props.endpoint && !this.state.dismissed) {
+    if (code && props.endpoint && !this.state._dismissed) {
       getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
-        (lookup) => lookup && this.setState({ lookup }),
+        (lookup) => lookup && this.setState({ _lookup: lookup }),
       );
     }
   }
 
   _dismiss = () => {
     this.props.client.storage.set(dismissedKey(this._code as string), '1');
-    this.setState({ dismissed: true });
+    this.setState({ _dismissed: true });
     // The dismiss button disappears with the banner: focus goes back where it was before the banner.
-    if (this._returnTo instanceof HTMLElement) this._returnTo.focus();
+    (this._returnTo as HTMLElement | null)?.focus();
   };
 
-  render({ terms, text, locale }: OfferBannerProps, { dismissed, lookup }: State) {
+  render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup }: State) {
     // The init's terms when complete, else the lookup's: painting at once needs them from init.
-    const offerTerms = (terms?.friendOffer && terms.currency ? terms : lookup) as OfferTerms | undefined;
+    const offerTerms = hasOffer(terms) ? terms : lookup;
     if (!this._code || dismissed || !offerTerms) return null;
     const offer = friendOfferText(text, locale, offerTerms, true);
     return (
       <aside
-        ref={this._root}
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
-          if (!this._root.current?.contains(from)) this._returnTo = from;
+          if (!event.currentTarget.contains(from)) this._returnTo = from;
         }}
       >
         <p>

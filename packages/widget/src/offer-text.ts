@@ -17,21 +17,24 @@ export interface OfferTerms {
   ambassadorReward?: AmbassadorReward;
 }
 
+/** True when the terms say enough to describe the friend's offer: the offer and its currency. */
+export function hasOffer(terms: Partial<OfferTerms> | undefined): terms is OfferTerms {
+  return !!terms?.friendOffer && !!terms.currency;
+}
+
 /** Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50"). */
 export function money(locale: string, currency: string, minor: number): string {
-  const digits =
-    new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const options: Intl.NumberFormatOptions = { style: 'currency', currency };
+  const digits = Intl.NumberFormat(locale, options).resolvedOptions().maximumFractionDigits ?? 2;
   const major = minor / 10 ** digits;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: Number.isInteger(major) ? 0 : digits,
-  }).format(major);
+  // A currency's own digits are its default minimum too: only whole amounts need a lower one.
+  if (Number.isInteger(major)) options.minimumFractionDigits = 0;
+  return Intl.NumberFormat(locale, options).format(major);
 }
 
 /** Formats a percent given as 0–100 ("15 %" in German, "15%" in English). */
 export function percent(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
 }
 
 /** What the friend gets; `first` adds "your first order" when the program is first-order-only. */

@@ -6,13 +6,13 @@
 import type { AmbassadorPublicStats, Channel, Role } from '@referkit/events';
 import { shareIntents } from '@referkit/sdk';
 import { Component, createRef } from 'preact';
-import { CHANNEL_NAMES, CHANNELS, type IntentChannel } from './channels.js';
+import { CHANNELS, channelName, type IntentChannel } from './channels.js';
 import type { ProgramTerms, ReferkitClient } from './config.js';
 import { copyText } from './copy-text.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
 import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
-import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
+import { friendOfferText, hasOffer, offerHeadline } from './offer-text.js';
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
@@ -43,13 +43,14 @@ export interface SharePanelProps {
   emit?: (type: 'referkit:share' | 'referkit:copy', detail: ShareDetail) => void;
 }
 
+// State keys are `_`-prefixed so the build mangles them to one letter (state never leaves the component).
 interface State {
-  message: string;
-  status: string;
-  qr?: QrPath | false;
-  stats?: AmbassadorPublicStats;
+  _message: string;
+  _status: string;
+  _qr?: QrPath | false;
+  _stats?: AmbassadorPublicStats;
   /** The progress block, loaded once stats arrive. */
-  progress?: typeof ShareProgress;
+  _progress?: typeof ShareProgress;
 }
 
 /** The share panel; renders nothing when no link can be built for the code. */
@@ -60,8 +61,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
     super(props);
     const { terms, text, locale, name } = props;
     this.state = {
-      status: '',
-      message: prefillMessage(
+      _status: '',
+      _message: prefillMessage(
         text,
         {
           brand: terms.brand ?? '',
@@ -81,7 +82,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
         (stats) =>
           stats &&
           loadProgress().then(
-            ({ ShareProgress }) => this.setState({ stats, progress: ShareProgress }),
+            ({ ShareProgress }) => this.setState({ _stats: stats, _progress: ShareProgress }),
             () =>
               misconfigured(
                 'show the progress',
@@ -110,7 +111,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const link = this._link() as string;
     const copied = await copyText(link);
     const { text } = this.props;
-    this.setState({ status: copied ? text.copied : text.copyFailed });
+    this.setState({ _status: copied ? text.copied : text.copyFailed });
     if (copied) this._shared('copy', link, 'referkit:copy');
     // The fallback for a refused copy: the link is selected, ready for the keyboard shortcut.
     else this._input.current?.select();
@@ -127,18 +128,21 @@ export class SharePanel extends Component<SharePanelProps, State> {
   };
 
   _toggleQr = async () => {
-    if (this.state.qr) return this.setState({ qr: false });
+    if (this.state._qr) return this.setState({ _qr: false });
     const link = this._link('qr') as string;
     try {
       const { qrPath } = await loadQr();
-      this.setState({ qr: qrPath(link) });
+      this.setState({ _qr: qrPath(link) });
       this._shared('qr', link);
     } catch {
       misconfigured('show the QR code', 'its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
     }
   };
 
-  render({ terms, text, locale, role }: SharePanelProps, { message, status, qr, stats, progress: Progress }: State) {
+  render(
+    { terms, text, locale, role }: SharePanelProps,
+    { _message: message, _status: status, _qr: qr, _stats: stats, _progress: Progress }: State,
+  ) {
     const link = this._link();
     if (!link) return null;
     const composed = composeMessage(message, terms.disclosure);
@@ -162,7 +166,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
           id="rk-message"
           rows={4}
           value={message}
-          onInput={(event) => this.setState({ message: event.currentTarget.value })}
+          onInput={(event) => this.setState({ _message: event.currentTarget.value })}
         />
         {composed.restored && <p class="n">{fill(text.kept, { text: terms.disclosure?.text ?? '' })}</p>}
         <ul>
@@ -176,12 +180,13 @@ export class SharePanel extends Component<SharePanelProps, State> {
           {channels.map((channel: IntentChannel) => {
             const channelLink = this._link(channel) as string;
             const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
-            const label = channel === 'email' || channel === 'sms' ? text[channel] : CHANNEL_NAMES[channel];
+            const name = channelName(channel);
+            const label = name ?? text[channel as 'email' | 'sms'];
             return (
               <li key={channel}>
                 <a
                   href={url}
-                  target={channel === 'email' || channel === 'sms' ? undefined : '_blank'}
+                  target={name && '_blank'}
                   rel="noopener noreferrer"
                   aria-label={fill(text.on, { channel: label })}
                   onClick={() => this._shared(channel, channelLink)}
@@ -208,8 +213,4 @@ export class SharePanel extends Component<SharePanelProps, State> {
       </section>
     );
   }
-}
-
-function hasOffer(terms: ProgramTerms): terms is ProgramTerms & OfferTerms {
-  return !!terms.friendOffer && !!terms.currency;
 }

@@ -85,5 +85,5 @@ export function plural(
   values: Record<string, string | number> = {},
 ): string {
   const category = new Intl.PluralRules(locale).select(count);
-  return fill(text[category] ?? text.other, { n: new Intl.NumberFormat(locale).format(count), ...values });
+  return fill(text[category] ?? text.other, { n: Intl.NumberFormat(locale).format(count), ...values });
 }

@@ -54,6 +54,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>
     </table></div>
   </section>
+  <p class="period">Revenue is what referred friends paid, after their discount. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). A promotion to community leader counts first orders past the reward hold.</p>
 </main>`,
   });
 }

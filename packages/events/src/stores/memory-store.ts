@@ -98,7 +98,9 @@ export function memoryStore(): ReferralStore {
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)
         .map((entry) => entry.ambassador);
-      const plan = planStats(program, members, ledger.confirmedByCode(statsWindow(program, query).now), query);
+      // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
+      const at = { ...query, now: statsWindow(program, query).now };
+      const plan = planStats(program, members, ledger.confirmedByCode(at.now), at);
       return assembleStats(plan, ledgerTotals(plan, ledger.rows()));
     },
   };

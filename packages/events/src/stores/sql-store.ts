@@ -272,14 +272,16 @@ export function sqlStore(
         `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`,
         [program.id, query.code ?? null],
       );
+      // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
+      const at = { ...query, now: statsWindow(program, query).now };
       const counts = await db.query(
         `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
            AND ($2::text IS NULL OR code = $2) AND rewards->'ambassador'->>'confirmsAt' <= $3 GROUP BY code`,
-        [program.id, query.code ?? null, statsWindow(program, query).now.toISOString()],
+        [program.id, query.code ?? null, at.now.toISOString()],
       );
       const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
       const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);
-      const plan = planStats(program, ambassadors, confirmed, query);
+      const plan = planStats(program, ambassadors, confirmed, at);
       return assembleStats(plan, await sqlTotals(db, p, plan));
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */

@@ -152,7 +152,11 @@ export function planStats(
     .filter((ambassador) => !query.code || ambassador.code === query.code)
     .map((ambassador) => ({
       ambassador,
-      terms: termsFor(program, ambassador, { redemptions: confirmed.get(ambassador.code) ?? 0 }),
+      // Only the promotion reads a count here, and it counts the confirmed ones.
+      terms: termsFor(program, ambassador, {
+        redemptions: confirmed.get(ambassador.code) ?? 0,
+        confirmedRedemptions: confirmed.get(ambassador.code) ?? 0,
+      }),
     }));
   return { program, from, to, now, periodStart, since, members };
 }

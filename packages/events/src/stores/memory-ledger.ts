@@ -13,7 +13,7 @@ import type { Currency } from '../currency.js';
 import type { ReferralEvent } from '../event.js';
 import type { AmbassadorGrant, RedemptionRewards } from '../rewards.js';
 import type { Decision, LedgerHistory, LedgerRow } from './store.js';
-import { canonicalTime } from './store.js';
+import { canonicalTime, customerKey, eventChannel } from './store.js';
 
 /** Rows of one customer identity: most customers order once, so a lone row is kept as its number. */
 type CustomerRows = number | number[];
@@ -130,10 +130,7 @@ export class MemoryLedger {
     this.ids.push(event.id);
     this.types.push(intern(event.type));
     this.codes.push(intern(event.code));
-    const channel =
-      event.type === 'share' || event.type === 'landing'
-        ? (event.channel ?? null)
-        : (redemption?.attribution?.channel ?? null);
+    const channel = eventChannel(event);
     this.channels.push(channel === null ? null : intern(channel));
     this.occurredAt.push(canonicalTime(event.occurredAt));
     this.orderIds.push(event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null);
@@ -207,8 +204,8 @@ export class MemoryLedger {
   rows(): LedgerRow[] {
     const rows: LedgerRow[] = [];
     for (let row = 0; row < this.size; row++) {
-      const id = this.customerIds[row];
-      const emailHash = this.emailHashes[row];
+      const id = this.customerIds[row] ?? null;
+      const emailHash = this.emailHashes[row] ?? null;
       rows.push({
         id: this.ids[row] as string,
         type: this.types[row] as ReferralEvent['type'],
@@ -219,8 +216,8 @@ export class MemoryLedger {
         orderId: this.orderIds[row] ?? null,
         total: this.totals[row] as number,
         discount: this.discounts[row] as number,
-        // The identity customerKeys puts first, spelled the same.
-        customer: id !== null ? `id:${id}` : emailHash !== null ? `email:${emailHash}` : null,
+        // The identity customerKeys puts first.
+        customer: id !== null ? customerKey('id', id) : emailHash !== null ? customerKey('email', emailHash) : null,
         repeat: this.repeats[row] as boolean,
         rewards: this.rewardsOf(row),
         reversedAt: this.reversedAt.get(row) ?? null,

@@ -72,13 +72,24 @@ export interface LedgerRow {
   reversedAt: string | null;
 }
 
+/** The key of one customer identity: `id:` and the brand's id, or `email:` and the email hash. */
+export function customerKey(kind: 'id' | 'email', value: string): string {
+  return `${kind}:${value}`;
+}
+
 /** The customer identity the ledger matches repeat orders by: the brand's id, else the email hash. */
 export function customerKeys(event: ReferralEvent): string[] {
   if (event.type !== 'redemption' || !event.customer) return [];
   const keys: string[] = [];
-  if (event.customer.id !== undefined) keys.push(`id:${event.customer.id}`);
-  if (event.customer.emailHash !== undefined) keys.push(`email:${event.customer.emailHash}`);
+  if (event.customer.id !== undefined) keys.push(customerKey('id', event.customer.id));
+  if (event.customer.emailHash !== undefined) keys.push(customerKey('email', event.customer.emailHash));
   return keys;
+}
+
+/** The channel a ledger row records: a share's or a landing's own, else the redemption's attribution. */
+export function eventChannel(event: ReferralEvent): LedgerRow['channel'] {
+  if (event.type === 'share' || event.type === 'landing') return event.channel ?? null;
+  return (event.type === 'redemption' && event.attribution?.channel) || null;
 }
 
 // Times already in UTC with milliseconds need no re-formatting (the SDK sends them so).
@@ -97,10 +108,7 @@ export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok
     type: event.type,
     program: event.program,
     code: event.code,
-    channel:
-      event.type === 'share' || event.type === 'landing'
-        ? (event.channel ?? null)
-        : (redemption?.attribution?.channel ?? null),
+    channel: eventChannel(event),
     occurredAt: canonicalTime(event.occurredAt),
     orderId: event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null,
     total: redemption?.order.total ?? 0,

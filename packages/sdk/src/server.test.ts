@@ -59,6 +59,26 @@ describe('createReferkit on the server', () => {
     });
     expect(network.requests).toEqual([]);
   });
+
+  it('reports a relative endpoint as a final error at once, without retrying', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    let slept = 0;
+    for (const secret of [SECRET, undefined]) {
+      const referkit = createReferkit({
+        program: 'spring-2026',
+        endpoint: '/api',
+        secret,
+        retry: { sleep: async () => void slept++ },
+      });
+      await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+        ok: false,
+        queued: false,
+        error: { code: 'invalid_endpoint', message: expect.stringContaining('"/api"') },
+      });
+    }
+    expect(slept).toBe(0);
+    expect(network.requests).toEqual([]);
+  });
 });
 
 describe('landing cookie', () => {

@@ -28,7 +28,11 @@ export interface ServerReferkitOptions extends ReferkitOptions {
  */
 export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
   const { secret } = options;
-  const send = (input: RequestInfo | URL, init?: RequestInit) => (options.fetch ?? fetch)(input, init);
+  // A server has no page to read a relative endpoint against: every attempt would fail as a network
+  // error and be retried in vain, so it is a final verdict at once, like a malformed secret.
+  const endpointProblem = endpointProblemOf(options.endpoint);
+  const send = async (input: RequestInfo | URL, init?: RequestInit) =>
+    endpointProblem ? refusal('invalid_endpoint', endpointProblem) : (options.fetch ?? fetch)(input, init);
   if (!secret) return createClient({ ...options, fetch: send });
   return createClient({
     ...options,
@@ -39,12 +43,31 @@ export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
         headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
       } catch (error) {
         // A bad secret is a final verdict: retrying cannot fix it.
-        const message = `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`;
-        return Response.json({ error: { code: 'invalid_secret', message } }, { status: 400 });
+        return refusal(
+          'invalid_secret',
+          `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`,
+        );
       }
       return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
     },
   });
+}
+
+/** Why the endpoint cannot be reached from here, or `null` when it is an http(s) URL this runtime can resolve. */
+function endpointProblemOf(endpoint: string): string | null {
+  let url: URL | undefined;
+  try {
+    // A worker or Deno with a location resolves a relative endpoint as a page would.
+    url = new URL(endpoint, globalThis.location?.href);
+  } catch {}
+  return url && /^https?:$/.test(url.protocol)
+    ? null
+    : `[referkit] Could not send the event: the endpoint "${endpoint}" is not an absolute http(s) URL. On a server, pass the receiver's full URL, e.g. https://brand.example/api.`;
+}
+
+/** A final answer made here, without a request: the outbox reads a 400 with an error code as a verdict. */
+function refusal(code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status: 400 });
 }
 
 /** The name of the server-set referral cookie. */

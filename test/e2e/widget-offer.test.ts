@@ -98,6 +98,22 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
+  it('reports one landing when the landing page is reloaded and revisited before consent', async () => {
+    const landings = () => server.events.filter((event) => event.type === 'landing').length;
+    const before = landings();
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK&consent=pending`);
+    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+    await expect.poll(landings).toBe(before + 1);
+    await page.reload();
+    await page.goto(`${server.url}/widget.html`);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+    // Nothing was stored, yet neither the reload nor the way back is a second landing.
+    expect(await page.evaluate(() => localStorage.length + document.cookie.length)).toBe(0);
+    await page.waitForTimeout(300);
+    expect(landings()).toBe(before + 1);
+  });
+
   it('registers once and shows one banner when the script is loaded twice', async () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

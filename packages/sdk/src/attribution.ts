@@ -29,8 +29,12 @@ export interface AttributionMemory {
   model: AttributionModel;
   /** The current referral, or `null` when there is none or it has expired (and is then forgotten). */
   read(): Referral | null;
-  /** Records a referral link's landing; `true` when it is a new landing to report, `false` for a repeat view. */
-  land(found: LinkReferral): boolean;
+  /**
+   * Records a referral link's landing; `true` when it is a new landing to report, `false` for a repeat
+   * view. `revisit`: the page was reloaded or reached by back/forward, which counts as a repeat view
+   * when the device holds no earlier view to compare (consent pending, storage refused).
+   */
+  land(found: LinkReferral, revisit?: boolean): boolean;
   /** Forgets the referral. */
   clear(): void;
 }
@@ -51,13 +55,14 @@ export function attribution(
   return {
     model,
     read,
-    land({ code, channel }) {
+    land({ code, channel }, revisit) {
       const now = Date.now();
       const current = read();
       const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
       // Views of the same code within half an hour (the usual web analytics session) are one landing;
-      // a repeat view reports nothing and, under last touch, keeps the landing's time.
-      const repeat = seenCode === code && now - Number(seenAt) < 18e5;
+      // a repeat view reports nothing and, under last touch, keeps the landing's time. With no view on
+      // record, a reload of the landing page is still its second view, not a second landing.
+      const repeat = seenCode ? seenCode === code && now - Number(seenAt) < 18e5 : !!revisit;
       if (!current || (model === 'last_touch' && (!repeat || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral), windowDays * 86400);

@@ -89,6 +89,15 @@ export const refuse = async (code: string, message: string): Promise<Delivery> =
  */
 const eventId = () => `evt_${crypto.getRandomValues(new Uint32Array(4)).join('_')}`;
 
+/**
+ * Whether `url` is the address this document was reloaded at or came back to by back/forward
+ * (Navigation Timing): a second view of a landing, not a new one.
+ */
+const revisited = (url: string | URL) => {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return !!entry && entry.name === String(url) && /^(reload|back_forward)$/.test(entry.type);
+};
+
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
 export function clientParts(options: ReferkitOptions): ClientParts {
   const { program, param = 'ref' } = options;
@@ -121,7 +130,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       const found = readReferral(input!, param);
       if (found) {
         // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
-        if (memory.land(found)) void send('landing', found.code, { channel: found.channel });
+        if (memory.land(found, revisited(input!))) void send('landing', found.code, { channel: found.channel });
         if (options.cleanUrl && input === place?.href) {
           const clean = new URL(input!);
           for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);

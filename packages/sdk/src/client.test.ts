@@ -60,6 +60,26 @@ describe('capture', () => {
     expect(new Set(landings().map((event) => event.id)).size).toBe(1);
   });
 
+  it('takes a reload or a return to the landing page for a second view when nothing was stored', async () => {
+    installPage(LINK);
+    const navigation = (type: string, name = LINK) =>
+      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name, type } as PerformanceEntry]);
+    // Consent pending: no view is on record, so each page load starts with nothing to compare.
+    for (const type of ['reload', 'back_forward']) {
+      navigation(type);
+      expect(aClient({ consent: 'pending' }).capture()?.code).toBe('ALEX-7HC2QK');
+    }
+    // The same reload, but of another address than the one captured (a route an app pushed since).
+    navigation('reload', 'https://shop.example/');
+    aClient({ consent: 'pending' }).capture();
+    navigation('navigate');
+    aClient({ consent: 'pending' }).capture();
+    await vi.waitFor(() => expect(landings().length).toBeGreaterThanOrEqual(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(landings()).toHaveLength(2);
+    vi.restoreAllMocks();
+  });
+
   it('keeps the first referral under first_touch and the latest under last_touch', () => {
     installPage();
     const first = aClient({ attribution: { model: 'first_touch' } });

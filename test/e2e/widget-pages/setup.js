@@ -27,4 +27,6 @@ Referkit('init', {
   ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
   disclosure: { text: 'I get $10 credit if you order with my link.', required: true },
   base: `${location.origin}/shop`,
+  // The tests' knob for a visitor who has not answered the cookie banner yet (`?consent=pending`).
+  consent: new URLSearchParams(location.search).get('consent') ?? undefined,
 });

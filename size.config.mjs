@@ -34,13 +34,13 @@ export default [
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
     exports: ['createCaptureClient'],
-    // 2,419 B, then 2,481 B once a reload of the landing page stopped counting as a second landing
+    // 2,419 B, then 2,484 B once a reload of the landing page stopped counting as a second landing
     // where nothing may be stored (Navigation Timing's entry, ~60 B).
     brotli: 2500,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
-  // Issue 4 asked for 1,500 B (Dub's base script is 1,510); measured 2,715 B, and 2,776 B since a
+  // Issue 4 asked for 1,500 B (Dub's base script is 1,510); measured 2,715 B, and 2,780 B since a
   // reload before consent stopped counting as a second landing (~60 B). Dub fires one request and
   // forgets it; this client also keeps a persisted outbox with backoff and Retry-After, a page-close
   // send, consent states, cookie + localStorage, attribution models and SHA-256 email hashing. Each
@@ -58,10 +58,10 @@ export default [
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
   // Issue 5 asked for 9,000 B. Measured floors: Preact's render + Component ~4,164 B and the SDK's
-  // capture client (no redeem, no hashing; 2,481 B alone) leave ~2,350 B for two elements whose own
+  // capture client (no redeem, no hashing; 2,484 B alone) leave ~2,350 B for two elements whose own
   // code, after terser and property mangling, is ~4,800 B (of it the stylesheet ~700 B and English
   // ~470 B). 11,502 B when this budget was set (11,643 B before the widget's own code was shrunk),
-  // 11,564 B since a reload before consent is not a second landing. The budget holds that size so it
+  // 11,567 B since a reload before consent is not a second landing. The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',

@@ -91,10 +91,11 @@ const eventId = () => `evt_${crypto.getRandomValues(new Uint32Array(4)).join('_'
 
 /**
  * Whether `url` is the address this document was reloaded at or came back to by back/forward
- * (Navigation Timing): a second view of a landing, not a new one.
+ * (Navigation Timing): a second view of a landing, not a new one. Runtimes without the method
+ * (some edge workers) have no navigation to go by.
  */
 const revisited = (url: string | URL) => {
-  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
   return !!entry && entry.name === String(url) && /^(reload|back_forward)$/.test(entry.type);
 };
 

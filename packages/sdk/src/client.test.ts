@@ -63,7 +63,9 @@ describe('capture', () => {
   it('takes a reload or a return to the landing page for a second view when nothing was stored', async () => {
     installPage(LINK);
     const navigation = (type: string, name = LINK) =>
-      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name, type } as PerformanceEntry]);
+      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([
+        { name, type, entryType: 'navigation', startTime: 0, duration: 0, toJSON: () => ({}) } as PerformanceEntry,
+      ]);
     // Consent pending: no view is on record, so each page load starts with nothing to compare.
     for (const type of ['reload', 'back_forward']) {
       navigation(type);
@@ -78,6 +80,12 @@ describe('capture', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(landings()).toHaveLength(2);
     vi.restoreAllMocks();
+  });
+
+  it('captures in a runtime without Navigation Timing, as some edge workers are', async () => {
+    vi.stubGlobal('performance', { now: () => 0 });
+    expect(aClient().capture(LINK)?.code).toBe('ALEX-7HC2QK');
+    await vi.waitFor(() => expect(landings()).toHaveLength(1));
   });
 
   it('keeps the first referral under first_touch and the latest under last_touch', () => {

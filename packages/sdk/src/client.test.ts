@@ -62,10 +62,10 @@ describe('capture', () => {
 
   it('takes a reload or a return to the landing page for a second view when nothing was stored', async () => {
     installPage(LINK);
-    const navigation = (type: string, name = LINK) =>
-      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([
-        { name, type, entryType: 'navigation', startTime: 0, duration: 0, toJSON: () => ({}) } as PerformanceEntry,
-      ]);
+    const navigation = (type: string, name = LINK) => {
+      const entry = { name, type, entryType: 'navigation', startTime: 0, duration: 0, toJSON: () => ({}) };
+      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
+    };
     // Consent pending: no view is on record, so each page load starts with nothing to compare.
     for (const type of ['reload', 'back_forward']) {
       navigation(type);

@@ -91,10 +91,12 @@ const scriptOnlyTexts = [
 ];
 
 // Members named `_like` are the components' and elements' own (never read from outside a bundle):
-// one-letter names for them, and in referkit.js for the texts above too (the chunks hold none of them).
-// Preact's internal `__x` names are already short and are left alone.
+// one-letter names for them. In referkit.js also for the texts above (the chunks hold none of them)
+// and for Preact's internal `__x` fields: the script carries its own whole Preact, and the chunks that
+// render borrow its createElement instead of touching vnodes, so nothing outside the file reads those
+// fields (−61 B brotli). A second Preact on the page is a separate copy with its own names.
 const members = /^_[a-z]/i;
-const scriptMembers = new RegExp(`^(_[a-zA-Z]|(${scriptOnlyTexts.join('|')})$)`);
+const scriptMembers = new RegExp(`^(_[a-zA-Z]|__[a-zA-Z]{1,2}$|(${scriptOnlyTexts.join('|')})$)`);
 
 /**
  * Each output is built twice: minified into dist/ (what ships) and readable into build-dev/ (not

@@ -90,13 +90,44 @@ const scriptOnlyTexts = [
   'kept',
 ];
 
+/**
+ * Names of Preact's component API and option hooks that only code inside referkit.js reads: the
+ * script carries its own whole Preact, its components are all in it, and the chunks that render
+ * borrow its createElement without reading a vnode or a component. No platform object has a member
+ * of these names (`state` is left out: the SDK reads `history.state`; `key`, `ref`, `type` and
+ * `children` are left out: DOM nodes and events have them). A second Preact on the page is a separate
+ * copy with its own names.
+ */
+const preactMembers = [
+  'componentWillMount',
+  'componentDidMount',
+  'componentWillReceiveProps',
+  'shouldComponentUpdate',
+  'componentWillUpdate',
+  'getSnapshotBeforeUpdate',
+  'componentDidUpdate',
+  'componentWillUnmount',
+  'componentDidCatch',
+  'getDerivedStateFromProps',
+  'getDerivedStateFromError',
+  'getChildContext',
+  'setState',
+  'forceUpdate',
+  'props',
+  'context',
+  'vnode',
+  'diffed',
+  'unmount',
+  'debounceRendering',
+];
+
 // Members named `_like` are the components' and elements' own (never read from outside a bundle):
-// one-letter names for them. In referkit.js also for the texts above (the chunks hold none of them)
-// and for Preact's internal `__x` fields: the script carries its own whole Preact, and the chunks that
-// render borrow its createElement instead of touching vnodes, so nothing outside the file reads those
-// fields (−61 B brotli). A second Preact on the page is a separate copy with its own names.
+// one-letter names for them. In referkit.js also for the texts above (the chunks hold none of them),
+// Preact's internal `__x` fields and the members above, for the same reason (−186 B brotli together).
 const members = /^_[a-z]/i;
-const scriptMembers = new RegExp(`^(_[a-zA-Z]|__[a-zA-Z]{1,2}$|(${scriptOnlyTexts.join('|')})$)`);
+const scriptMembers = new RegExp(
+  `^(_[a-zA-Z]|__[a-zA-Z]{1,2}$|(${[...scriptOnlyTexts, ...preactMembers].join('|')})$)`,
+);
 
 /**
  * Each output is built twice: minified into dist/ (what ships) and readable into build-dev/ (not

@@ -91,12 +91,14 @@ const eventId = () => `evt_${crypto.getRandomValues(new Uint32Array(4)).join('_'
 
 /**
  * Whether `url` is the address this document was reloaded at or came back to by back/forward
- * (Navigation Timing): a second view of a landing, not a new one. Runtimes without the method
- * (some edge workers) have no navigation to go by.
+ * (Navigation Timing): a second view of a landing, not a new one. The fragment is not compared:
+ * an in-page link changes it, and not every browser keeps it in the entry's name. Runtimes without
+ * the method (some edge workers) have no navigation to go by.
  */
 const revisited = (url: string | URL) => {
   const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return !!entry && entry.name === String(url) && /^(reload|back_forward)$/.test(entry.type);
+  const page = (address: string | URL) => String(address).split('#')[0];
+  return !!entry && page(entry.name) === page(url) && /^(reload|back_forward)$/.test(entry.type);
 };
 
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */

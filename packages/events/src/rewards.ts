@@ -194,21 +194,37 @@ export function rewardsFor(
   } else {
     reward = tierReward(terms, history.redemptions + 1);
   }
-  if (!reward) return { friend, ambassador: null };
+  if (!reward) return answerRewards(friend, null);
   const recordedAt = history.recordedAt ?? redemption.occurredAt;
   const from = typeof recordedAt === 'string' ? parseTime(recordedAt) : recordedAt.getTime();
   const confirmsAt = formatTime(from + program.rewardHoldDays * DAY_MS);
   const amount =
     reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
+  return answerRewards(friend, {
+    amount,
+    type: reward.type,
+    currency: program.currency,
+    status: program.rewardHoldDays === 0 ? 'confirmed' : 'pending',
+    confirmsAt,
+    reason: repeat ? 'repeat_order' : 'first_order',
+  });
+}
+
+/**
+ * Both sides as the receiver answers them, field by field in one fixed order. The first answer and
+ * every store's rebuilt duplicate (from columns, or from jsonb, which keeps its own key order) come
+ * through here, so a duplicate's JSON reads byte for byte like the first.
+ */
+export function answerRewards(friend: FriendReward, grant: AmbassadorGrant | null): RedemptionRewards {
   return {
-    friend,
-    ambassador: {
-      amount,
-      type: reward.type,
-      currency: program.currency,
-      status: program.rewardHoldDays === 0 ? 'confirmed' : 'pending',
-      confirmsAt,
-      reason: repeat ? 'repeat_order' : 'first_order',
+    friend: { discount: friend.discount, currency: friend.currency },
+    ambassador: grant && {
+      amount: grant.amount,
+      type: grant.type,
+      currency: grant.currency,
+      status: grant.status,
+      confirmsAt: grant.confirmsAt,
+      reason: grant.reason,
     },
   };
 }
@@ -236,7 +252,6 @@ export function clawbackFor(
   return { amount: grant.amount, type: grant.type, wasConfirmed: grantStatusAt(grant, at) === 'confirmed' };
 }
 
-/** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */
 /** True when a customer the ambassador brought orders again within the leader's repeat window. */
 function isRepeatOrderInWindow(
   terms: Terms,
@@ -250,6 +265,7 @@ function isRepeatOrderInWindow(
   return parseTime(redemption.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
 }
 
+/** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */
 function tierReward(terms: Terms, n: number): AmbassadorReward {
   let reward = terms.reward;
   for (const tier of terms.tiers) if (n >= tier.minRedemptions) reward = tier.reward;

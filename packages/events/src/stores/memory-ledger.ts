@@ -11,7 +11,7 @@
  */
 import type { Currency } from '../currency.js';
 import type { ReferralEvent } from '../event.js';
-import type { AmbassadorGrant, RedemptionRewards } from '../rewards.js';
+import { type AmbassadorGrant, answerRewards, type RedemptionRewards } from '../rewards.js';
 import type { Decision, LedgerHistory, LedgerRow } from './store.js';
 import { canonicalTime, customerKey, eventChannel } from './store.js';
 
@@ -183,21 +183,19 @@ export class MemoryLedger {
   rewardsOf(row: number): RedemptionRewards | null {
     const kind = this.rewardKinds[row];
     if (kind === NO_REWARDS) return null;
-    // The fields in the order rewardsFor writes them, so that a duplicate's JSON reads the same.
-    return {
-      friend: { discount: this.friendDiscounts[row] as number, currency: this.friendCurrencies[row] as Currency },
-      ambassador:
-        kind === FRIEND_ONLY
-          ? null
-          : {
-              amount: this.grantAmounts[row] as number,
-              type: this.grantTypes[row] as AmbassadorGrant['type'],
-              currency: this.grantCurrencies[row] as Currency,
-              status: this.grantStatuses[row] as AmbassadorGrant['status'],
-              confirmsAt: this.grantConfirmsAt[row] as string,
-              reason: this.grantReasons[row] as AmbassadorGrant['reason'],
-            },
-    };
+    return answerRewards(
+      { discount: this.friendDiscounts[row] as number, currency: this.friendCurrencies[row] as Currency },
+      kind === FRIEND_ONLY
+        ? null
+        : {
+            amount: this.grantAmounts[row] as number,
+            type: this.grantTypes[row] as AmbassadorGrant['type'],
+            currency: this.grantCurrencies[row] as Currency,
+            status: this.grantStatuses[row] as AmbassadorGrant['status'],
+            confirmsAt: this.grantConfirmsAt[row] as string,
+            reason: this.grantReasons[row] as AmbassadorGrant['reason'],
+          },
+    );
   }
 
   /** Every row as the flat ledger row all stores share, for stats. */

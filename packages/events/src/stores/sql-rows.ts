@@ -1,5 +1,5 @@
 /** Reading the SQL store's rows back into the shapes the receiver uses. */
-import type { RedemptionRewards } from '../rewards.js';
+import { answerRewards, type RedemptionRewards } from '../rewards.js';
 import type { CommitResult } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -16,25 +16,10 @@ export function verdictOn(taken: { key: string; fingerprint: string }[], existin
   return { status: 'duplicate', rewards };
 }
 
-/**
- * Rewards read back from a jsonb column, in the field order `rewardsFor` writes them: jsonb keeps
- * its own key order, and a duplicate's answer should read exactly like the first one's.
- */
+/** Rewards read back from a jsonb column, in the answer's field order (jsonb keeps its own). */
 export function rewardsFrom(value: unknown): RedemptionRewards | null {
   const stored = json<RedemptionRewards>(value);
-  if (!stored) return null;
-  const { friend, ambassador: grant } = stored;
-  return {
-    friend: { discount: friend.discount, currency: friend.currency },
-    ambassador: grant && {
-      amount: grant.amount,
-      type: grant.type,
-      currency: grant.currency,
-      status: grant.status,
-      confirmsAt: grant.confirmsAt,
-      reason: grant.reason,
-    },
-  };
+  return stored && answerRewards(stored.friend, stored.ambassador);
 }
 
 /** Parses a jsonb value; pg returns jsonb parsed; some drivers and proxies return text. */

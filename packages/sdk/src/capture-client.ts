@@ -29,7 +29,11 @@ export interface ReferkitOptions {
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
   retry?: RetryOptions;
-  /** Remove the code from the address bar after capturing it (`history.replaceState`). @default false */
+  /**
+   * Remove the code from the address bar after capturing it (`history.replaceState`), once consent is
+   * granted: while it is pending or denied the address is the one place the referral survives a reload.
+   * @default false
+   */
   cleanUrl?: boolean;
 }
 
@@ -134,7 +138,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       if (found) {
         // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
         if (memory.land(found, revisited(input!))) void send('landing', found.code, { channel: found.channel });
-        if (options.cleanUrl && input === place?.href) {
+        if (options.cleanUrl && input === place?.href && store.consent() === 'granted') {
           const clean = new URL(input!);
           for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);
           history.replaceState(history.state, '', clean);

@@ -117,6 +117,16 @@ describe('capture', () => {
     expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
   });
 
+  it('leaves the code in the address bar while nothing may be stored, so a reload still finds it', () => {
+    installPage(LINK);
+    const replaceState = vi.fn();
+    vi.stubGlobal('history', { state: null, replaceState });
+    for (const consent of ['pending', 'denied'] as const) {
+      expect(aClient({ cleanUrl: true, consent }).capture()?.code).toBe('ALEX-7HC2QK');
+    }
+    expect(replaceState).not.toHaveBeenCalled();
+  });
+
   it('captures on pushState and popstate once listening, and stops after', () => {
     const page = installPage();
     const history = {

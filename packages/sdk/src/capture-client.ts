@@ -31,7 +31,8 @@ export interface ReferkitOptions {
   retry?: RetryOptions;
   /**
    * Remove the code from the address bar after capturing it (`history.replaceState`), once consent is
-   * granted: while it is pending or denied the address is the one place the referral survives a reload.
+   * granted (at capture, or when `setConsent('granted')` comes later): while it is pending or denied
+   * the address is the one place the referral survives a reload.
    * @default false
    */
   cleanUrl?: boolean;
@@ -131,6 +132,15 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       : refuse('invalid_code', 'Not a referral code');
   };
   const place = globalThis.location;
+  // With `cleanUrl`, the code leaves the address bar once it may be stored: until then the address is
+  // the one place the referral survives a reload.
+  const cleanAddress = () => {
+    if (options.cleanUrl && place && store.consent() === 'granted' && readReferral(place.href, param)) {
+      const clean = new URL(place.href);
+      for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);
+      history.replaceState(history.state, '', clean);
+    }
+  };
 
   const client: CaptureClient = {
     capture(input = place?.href) {
@@ -138,18 +148,17 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       if (found) {
         // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
         if (memory.land(found, revisited(input!))) void send('landing', found.code, { channel: found.channel });
-        if (options.cleanUrl && input === place?.href && store.consent() === 'granted') {
-          const clean = new URL(input!);
-          for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);
-          history.replaceState(history.state, '', clean);
-        }
+        if (input === place?.href) cleanAddress();
       }
       return memory.read();
     },
     referral: memory.read,
     setConsent(next) {
       // Bodies a previous page left become visible only now: send them now, not on the next load.
-      if (store.consent(next) === 'granted') void client.flush();
+      if (store.consent(next) === 'granted') {
+        cleanAddress();
+        void client.flush();
+      }
     },
     consent: () => store.consent(),
     shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),

@@ -127,6 +127,18 @@ describe('capture', () => {
     expect(replaceState).not.toHaveBeenCalled();
   });
 
+  it('cleans the address bar when consent is granted after the capture', () => {
+    installPage(LINK);
+    const replaceState = vi.fn();
+    vi.stubGlobal('history', { state: null, replaceState });
+    const client = aClient({ cleanUrl: true, consent: 'pending' });
+    client.capture();
+    client.setConsent('granted');
+    expect(replaceState).toHaveBeenCalledTimes(1);
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+  });
+
   it('captures on pushState and popstate once listening, and stops after', () => {
     const page = installPage();
     const history = {

@@ -68,6 +68,21 @@ describe('the SDK in Chromium', () => {
     frame.remove();
   });
 
+  it('cleans the address bar only once consent is granted', () => {
+    const before = location.href;
+    history.replaceState(history.state, '', '?ref=alex-7hc2qk&rk_ch=sms&page=2');
+    try {
+      const client = aClient({ consent: 'pending', cleanUrl: true });
+      expect(client.capture()?.code).toBe('ALEX-7HC2QK');
+      expect(location.search).toBe('?ref=alex-7hc2qk&rk_ch=sms&page=2');
+      client.setConsent('granted');
+      expect(location.search).toBe('?page=2');
+      expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+    } finally {
+      history.replaceState(history.state, '', before);
+    }
+  });
+
   it('keeps a referral on a later page load of the same site', () => {
     aClient().capture(LINK);
     expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');

@@ -64,6 +64,37 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('logs one line and renders nothing without an offer to describe', () => {
+    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":null}'></referkit-share>`);
+    expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not show the share panel: the terms have no currency and friendOffer. Add them to init.'],
+    ]);
+  });
+
+  it('logs one line and renders nothing for an offer that is not a number, never "NaN% off"', () => {
+    for (const offer of ['{"kind":"percent","percent":"abc"}', '{"kind":"percent","percent":-5}', '{"kind":"cash"}']) {
+      const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":${offer}}'></referkit-share>`);
+      expect(element.shadowRoot?.textContent).toBe('');
+    }
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not show <referkit-share>: "abc" is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show <referkit-share>: -5 is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show <referkit-share>: nothing is not an amount or a percent. Check the terms given to init.',
+    ]);
+  });
+
+  it('logs the unknown channels of the terms, not only of the attribute', () => {
+    const element = mount(
+      `<referkit-share code="ALEX-7HC2QK" terms='{"channels":["sms","friendster"]}'></referkit-share>`,
+    );
+    const names = [...(element.shadowRoot?.querySelectorAll('a') ?? [])].map((link) => link.textContent);
+    expect(names).toEqual(['SMS']);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not show the channels friendster: they are not share channels. Use whatsapp x facebook linkedin telegram reddit email sms.',
+    ]);
+  });
+
   it('lays terms from its terms attribute over the init terms', () => {
     const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"brand":"Bolt"}'></referkit-share>`);
     expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Bolt');

@@ -13,12 +13,13 @@ import type { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
 import { OfferBanner } from './offer-banner.js';
+import { hasOffer } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
 import { type ShareDetail, SharePanel, type SharePanelProps } from './share-panel.js';
 import { widgetStyles } from './styles.js';
 
 /** The props both components take, from the setup, the attributes and the catalogue. */
-type ElementProps = Pick<SharePanelProps, 'client' | 'terms' | 'endpoint' | 'text' | 'locale'>;
+type ElementProps = Pick<SharePanelProps, 'client' | 'endpoint' | 'text' | 'locale'> & { terms: ProgramTerms };
 
 // Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
@@ -103,9 +104,12 @@ abstract class ReferkitElement extends Base {
         misconfigured('read the terms attribute', 'it is not JSON', `Write terms='{"brand":"Acme"}'.`);
       }
     }
-    const channels = this.getAttribute('channels')
+    // The attribute's channels, else the terms'; either may name one that is not a share channel.
+    const channels = (this.getAttribute('channels')
       ?.split(/[\s,]+/)
-      .filter(Boolean) as IntentChannel[] | undefined;
+      .filter(Boolean) ??
+      own.channels ??
+      config.channels) as IntentChannel[] | undefined;
     const unknown = channels?.filter((channel) => !CHANNELS.includes(channel));
     if (unknown?.length) {
       misconfigured(
@@ -172,8 +176,15 @@ export class ReferkitShareElement extends ReferkitElement {
       );
       return null;
     }
+    const { terms } = props;
+    // Without the offer the panel would invite friends to "Here is  with my link".
+    if (!hasOffer(terms)) {
+      misconfigured('show the share panel', 'the terms have no currency and friendOffer', 'Add them to init.');
+      return null;
+    }
     return h(SharePanel, {
       ...props,
+      terms,
       key: code,
       code,
       name: this.getAttribute('name') ?? undefined,

@@ -55,6 +55,27 @@ describe('OfferBanner', () => {
     expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
   });
 
+  /** Renders the banner over a lookup that answers `lookup` for the code. */
+  async function bannerAfterLookup(lookup: object) {
+    const fetch = vi.fn(async () => Response.json({ code: 'ALEX-7HC2QK', currency: 'USD', ...lookup }));
+    vi.stubGlobal('fetch', fetch);
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch });
+    referkit.capture(landing);
+    render(<OfferBanner client={referkit} terms={terms} endpoint="/api" text={en} locale="en" />);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('/api/codes/ALEX-7HC2QK', expect.anything()));
+  }
+
+  it("takes the offer from the code's lookup over init's", async () => {
+    await bannerAfterLookup({ displayName: 'Ines', friendOffer: { kind: 'percent', percent: 20 } });
+    expect(await screen.findByText('Ines gave you 20% off your first order')).toBeTruthy();
+  });
+
+  it('keeps init’s offer and says "A friend" when the lookup’s offer and name cannot be shown', async () => {
+    await bannerAfterLookup({ displayName: '   ', friendOffer: { kind: 'percent', percent: 'abc' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('complementary').textContent).toContain('A friend gave you 15% off your first order');
+  });
+
   it('shows the code', () => {
     render(<OfferBanner client={client()} terms={terms} text={en} locale="en" />);
     expect(screen.getByText('Code ALEX-7HC2QK')).toBeTruthy();

@@ -54,10 +54,16 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   };
 
   render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup }: State) {
-    // The init's terms when complete, else the lookup's: painting at once needs them from init.
-    const offerTerms = hasOffer(terms) ? terms : lookup;
-    if (!this._code || dismissed || !offerTerms) return null;
-    const offer = friendOfferText(text, locale, offerTerms, true);
+    if (!this._code || dismissed) return null;
+    // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
+    // more); init's paint at once until then. A lookup whose terms cannot be put in words is passed over.
+    let offer: string | undefined;
+    try {
+      if (hasOffer(lookup)) offer = friendOfferText(text, locale, lookup, true);
+    } catch {}
+    if (!offer && hasOffer(terms)) offer = friendOfferText(text, locale, terms, true);
+    if (!offer) return null;
+    const name = lookup?.displayName?.trim();
     return (
       <aside
         dir={text.dir}
@@ -68,9 +74,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
           if (!event.currentTarget.contains(from)) this._returnTo = from;
         }}
       >
-        <p>
-          {lookup?.displayName ? fill(text.named, { name: lookup.displayName, offer }) : fill(text.friend, { offer })}
-        </p>
+        <p>{name ? fill(text.named, { name, offer }) : fill(text.friend, { offer })}</p>
         <p class="n">{fill(text.code, { code: this._code })}</p>
         <button type="button" aria-label={text.dismiss} onClick={this._dismiss}>
           ×

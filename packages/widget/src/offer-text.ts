@@ -22,8 +22,20 @@ export function hasOffer(terms: Partial<OfferTerms> | undefined): terms is Offer
   return !!terms?.friendOffer && !!terms.currency;
 }
 
+/**
+ * An amount the widget can put in words: a finite number, not negative. Terms or stats that say
+ * otherwise ("abc", -5, an offer of an unknown kind without an amount) throw here, so the element
+ * logs one line and shows nothing rather than "NaN% off".
+ */
+function checked(value: number): number {
+  if (typeof value !== 'number' || !(value >= 0) || value === Infinity)
+    throw new RangeError(`${JSON.stringify(value) ?? 'nothing'} is not an amount or a percent`);
+  return value;
+}
+
 /** Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50"). */
 export function money(locale: string, currency: string, minor: number): string {
+  checked(minor);
   const options: Intl.NumberFormatOptions = { style: 'currency', currency };
   const digits = Intl.NumberFormat(locale, options).resolvedOptions().maximumFractionDigits ?? 2;
   const major = minor / 10 ** digits;
@@ -34,7 +46,7 @@ export function money(locale: string, currency: string, minor: number): string {
 
 /** Formats a percent given as 0–100 ("15 %" in German, "15%" in English). */
 export function percent(locale: string, value: number): string {
-  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(checked(value) / 100);
 }
 
 /** What the friend gets; `first` adds "your first order" when the program is first-order-only. */

@@ -2,11 +2,10 @@ import type { AmbassadorPublicStats } from '@referkit/events';
 import { createReferkit } from '@referkit/sdk';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProgramTerms } from './config.js';
 import { en } from './i18n/en.js';
 import { SharePanel, type SharePanelProps } from './share-panel.js';
 
-const terms: ProgramTerms = {
+const terms: SharePanelProps['terms'] = {
   brand: 'Acme',
   currency: 'USD',
   friendOffer: { kind: 'percent', percent: 15 },
@@ -123,6 +122,32 @@ describe('SharePanel', () => {
       channel: 'copy',
       link: 'https://shop.example/?ref=ALEX-7HC2QK',
     });
+  });
+
+  it('clears Copied after a while, so that the next copy is announced again', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      renderPanel();
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+      await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'));
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(screen.getByRole('status').textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves out progress it cannot show, with one line, and keeps the panel working', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderPanel({}, { ...stats, rewards: { ...stats.rewards, earned: 'lots' as unknown as number } });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^\[referkit\] Could not show the progress: "lots" is not an amount/,
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
+    warn.mockRestore();
   });
 
   it('selects the link and says how to copy it when copying fails', async () => {

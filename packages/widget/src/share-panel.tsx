@@ -12,7 +12,7 @@ import { copyText } from './copy-text.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
 import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
-import { friendOfferText, hasOffer, offerHeadline } from './offer-text.js';
+import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
@@ -34,7 +34,8 @@ export interface SharePanelProps {
   name?: string;
   /** The ambassador's role, shown until the stats (which carry it too) arrive. */
   role?: Role;
-  terms: ProgramTerms;
+  /** Checked by the element: a panel always has an offer to describe. */
+  terms: ProgramTerms & OfferTerms;
   /** The brand's API base; without it no progress is shown. */
   endpoint?: string;
   text: Catalogue;
@@ -66,7 +67,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
         text,
         {
           brand: terms.brand ?? '',
-          offer: hasOffer(terms) ? friendOfferText(text, locale, terms) : '',
+          offer: friendOfferText(text, locale, terms),
           name: name ?? '',
         },
         terms.shareMessage,
@@ -94,6 +95,12 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   }
 
+  /** Stats the progress cannot show (a field missing, an amount that is not one) leave it out, with one line. */
+  componentDidCatch(error: Error) {
+    this.setState({ _stats: undefined });
+    misconfigured('show the progress', error.message, 'Answer the stats as AmbassadorPublicStats.');
+  }
+
   _link(channel?: Channel): string | undefined {
     const { client, code, terms } = this.props;
     const result = client.shareLink({ base: terms.base, code, channel });
@@ -112,6 +119,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const copied = await copyText(link);
     const { text } = this.props;
     this.setState({ _status: copied ? text.copied : text.copyFailed });
+    // Cleared after a while, so that the next copy changes the live region again and is announced.
+    setTimeout(() => this.setState({ _status: '' }), 3e3);
     if (copied) this._shared('copy', link, 'referkit:copy');
     // The fallback for a refused copy: the link is selected, ready for the keyboard shortcut.
     else this._input.current?.select();
@@ -150,7 +159,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     return (
       <section dir={text.dir} lang={locale} aria-labelledby="rk-title">
         <h2 id="rk-title">{terms.brand ? fill(text.invite, { brand: terms.brand }) : text.link}</h2>
-        {hasOffer(terms) && <p>{offerHeadline(text, locale, terms)}</p>}
+        <p>{offerHeadline(text, locale, terms)}</p>
         <label for="rk-link">{text.link}</label>
         <div>
           <input ref={this._input} id="rk-link" readOnly value={link} dir="ltr" />

@@ -64,12 +64,13 @@ export default [
   // ~470 B). 11,502 B when this budget was set (11,643 B before the widget's own code was shrunk),
   // 11,567 B once a reload before consent stopped counting as a second landing, 11,401 B with the
   // names of its own Preact's internals and component API mangled too, 11,595 B once bad terms and
-  // stats log a line instead of showing "NaN% off" or throwing. The budget holds that size so it
+  // stats log a line instead of showing "NaN% off" or throwing, 11,647 B once a dismissed banner
+  // hands focus back inside another shadow root. The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11650,
+    brotli: 11700,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -98,6 +98,16 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
+  it('returns focus into the share panel’s shadow root when the banner is dismissed from there', async () => {
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-share').getByRole('button', { name: 'Copy link' }).focus();
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? null)).toBe(
+      'Copy link',
+    );
+  });
+
   it('reports one landing when the landing page is reloaded and revisited before consent', async () => {
     const landings = () => server.events.filter((event) => event.type === 'landing').length;
     const before = landings();

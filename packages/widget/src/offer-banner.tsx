@@ -36,8 +36,18 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   _code = this.props.client.referral()?.code;
   state: State = { _dismissed: !!(this._code && this.props.client.storage.get(dismissedKey(this._code))) };
   _returnTo: Element | null = null;
+  /** The element focus last left, however deep in a shadow root: a focus event's target stops at the host. */
+  _left: EventTarget | undefined;
+  _leaving = (event: FocusEvent) => {
+    this._left = event.composedPath()[0];
+  };
+
+  componentWillUnmount() {
+    removeEventListener('focusout', this._leaving, true);
+  }
 
   componentDidMount() {
+    addEventListener('focusout', this._leaving, true);
     const { _code: code, props } = this;
     if (code && props.endpoint && !this.state._dismissed) {
       getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
@@ -71,7 +81,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
         aria-label={text.offer}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
-          if (!event.currentTarget.contains(from)) this._returnTo = from;
+          if (!event.currentTarget.contains(from)) this._returnTo = from && (this._left as Element);
         }}
       >
         <p>{name ? fill(text.named, { name, offer }) : fill(text.friend, { offer })}</p>

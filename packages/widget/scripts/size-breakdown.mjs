@@ -17,7 +17,6 @@ const lazy = {
   name: 'referkit-script-lazy',
   setup(plugin) {
     plugin.onResolve({ filter: /(^|\/)lazy\.js$/ }, () => ({ path: `${root}src/lazy-script.ts` }));
-    plugin.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: `${root}scripts/jsx-runtime.js` }));
   },
 };
 const result = await build({
@@ -29,8 +28,9 @@ const result = await build({
   format: 'iife',
   target: 'es2022',
   platform: 'browser',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
+  // JSX as the build compiles it: classic `h(...)` calls through the bundle's own createElement.
+  tsconfigRaw: { compilerOptions: { target: 'ES2022', verbatimModuleSyntax: true, jsx: 'react', jsxFactory: 'h' } },
+  inject: [`${root}scripts/jsx-runtime.js`],
   legalComments: 'none',
   mangleProps: /^_[a-z]/i,
   plugins: [lazy],

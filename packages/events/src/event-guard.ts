@@ -115,8 +115,10 @@ function isPlainObject(value: unknown): value is Fields {
   return prototype === Object.prototype || prototype === null;
 }
 
+// for…in rather than Object.keys: it walks V8's enum cache without making an array per object.
+// It also lists enumerable keys inherited from a polluted prototype, which only makes it stricter.
 function onlyKeys(value: Fields, allowed: Set<string>): boolean {
-  for (const key of Object.keys(value)) if (!allowed.has(key)) return false;
+  for (const key in value) if (!allowed.has(key)) return false;
   return true;
 }
 

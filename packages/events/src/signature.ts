@@ -4,6 +4,8 @@
  * through `process.getBuiltinModule` so that bundlers for edge runtimes never see an import of it.
  * @see https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
  */
+
+import { type Hmac, type NodeCrypto, nodeHmac } from './node-hmac.js';
 import { type HeaderSource, readHeader } from './read-header.js';
 import { readV1Signatures } from './v1-signatures.js';
 
@@ -57,17 +59,6 @@ const ID_PATTERN = /^[\x21-\x7e]{1,256}$/;
 const TIMESTAMP_PATTERN = /^(?:0|[1-9][0-9]{0,14})$/;
 const MAX_SIGNATURE_HEADER = 4096;
 
-interface NodeHmac {
-  update(data: string | Uint8Array): NodeHmac;
-  digest(): Uint8Array;
-}
-
-interface NodeCrypto {
-  createHmac(algorithm: string, key: unknown): NodeHmac;
-  createSecretKey(key: Uint8Array): unknown;
-  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
-}
-
 const nodeCrypto: NodeCrypto | undefined = (() => {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
@@ -81,8 +72,7 @@ const encoder = new TextEncoder();
 // Decoding a secret is the slow part of a small HMAC; a receiver uses the same few secrets forever.
 const keyCache = new Map<string, Uint8Array>();
 const webKeyCache = new Map<string, Promise<CryptoKey>>();
-// A KeyObject spares node:crypto from importing the raw key again on every HMAC.
-const nodeKeyCache = new Map<string, unknown>();
+const nodeHmacCache = new Map<string, Hmac>();
 
 /**
  * Signs a body for delivery: the three Standard Webhooks headers.
@@ -98,7 +88,7 @@ export async function signEvent(input: SignEventInput): Promise<SignedHeaders> {
     throw new TypeError('[referkit] Could not sign: the id must be 1–256 printable ASCII characters.');
   const prefix = `${input.id}.${seconds}.`;
   const digest = nodeCrypto
-    ? nodeHmac(nodeCrypto, input.secret, prefix, input.body)
+    ? hmacOf(nodeCrypto, input.secret)(prefix, input.body)
     : await webHmac(input.secret, prefix, input.body);
   return {
     'webhook-id': input.id,
@@ -155,7 +145,7 @@ export function checkSignature(
   const prefix = `${id}.${timestamp}.`;
   if (candidates.length > 0 && nodeCrypto) {
     for (const secret of secrets) {
-      if (matchesAny(nodeHmac(nodeCrypto, secret, prefix, input.body), candidates)) {
+      if (matchesAny(hmacOf(nodeCrypto, secret)(prefix, input.body), candidates)) {
         return { ok: true, value: { id, timestamp: seconds } };
       }
     }
@@ -207,14 +197,15 @@ export function generateSecret(): string {
   return `whsec_${toBase64(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 
-function nodeHmac(node: NodeCrypto, secret: string, prefix: string, body: string | Uint8Array): Uint8Array {
-  let nodeKey = nodeKeyCache.get(secret);
-  if (nodeKey === undefined) {
-    nodeKey = node.createSecretKey(secretBytes(secret));
-    if (nodeKeyCache.size > 64) nodeKeyCache.clear();
-    nodeKeyCache.set(secret, nodeKey);
+/** The node:crypto HMAC of a secret, made once: the padded keys (or KeyObject) are kept with it. */
+function hmacOf(node: NodeCrypto, secret: string): Hmac {
+  let hmac = nodeHmacCache.get(secret);
+  if (hmac === undefined) {
+    hmac = nodeHmac(node, secretBytes(secret));
+    if (nodeHmacCache.size > 64) nodeHmacCache.clear();
+    nodeHmacCache.set(secret, hmac);
   }
-  return node.createHmac('sha256', nodeKey).update(prefix).update(body).digest();
+  return hmac;
 }
 
 async function webHmac(secret: string, prefix: string, body: string | Uint8Array): Promise<Uint8Array> {

@@ -105,6 +105,12 @@ describe('SharePanel', () => {
     expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
   });
 
+  it('fills the bar of a target of no shares instead of dividing by zero', async () => {
+    renderPanel({}, { ...stats, target: { shares: 0, per: 'week', done: 0, reached: true } });
+    const bar = await screen.findByRole('progressbar');
+    expect((bar.firstElementChild as HTMLElement).style.getPropertyValue('--p')).toBe('1');
+  });
+
   it('shows a promotion to community leader', async () => {
     renderPanel({}, { ...stats, role: 'community_leader', promoted: true });
     expect(await screen.findByText('Community leader · Promoted to community leader')).toBeTruthy();

@@ -47,7 +47,8 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
           aria-valuenow={Math.min(target.done, target.shares)}
           aria-valuetext={goal}
         >
-          <i style={{ '--p': Math.min(target.done / target.shares, 1) }} />
+          {/* A target of no shares is met already: a full bar, not 0 / 0. */}
+          <i style={{ '--p': target.shares > 0 ? Math.min(target.done / target.shares, 1) : 1 }} />
         </div>
       )}
     </section>

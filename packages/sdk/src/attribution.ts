@@ -4,7 +4,8 @@
  * Expiry is checked on every read, so an expired referral is never returned nor redeemed.
  */
 import type { AttributionModel, Channel } from '@referkit/events';
-import type { LinkReferral } from './link.js';
+import { normalizeCode } from '@referkit/events/code';
+import { CHANNEL_PATTERN, type LinkReferral } from './link.js';
 import { type ConsentStore, readJson } from './storage.js';
 
 /** A captured referral; times are ISO strings. */
@@ -19,7 +20,7 @@ export interface Referral {
 export interface AttributionOptions {
   /** @default 'last_touch' */
   model?: AttributionModel;
-  /** How long a referral counts after the landing. @default 30 */
+  /** How long a referral counts after the landing, in days (more than 0, less than 100,000). @default 30 */
   windowDays?: number;
 }
 
@@ -31,8 +32,7 @@ export interface AttributionMemory {
   read(): Referral | null;
   /**
    * Records a referral link's landing; `true` when it is a new landing to report, `false` for a repeat
-   * view. `revisit`: the page was reloaded or reached by back/forward, which counts as a repeat view
-   * when the device holds no earlier view to compare (consent pending, storage refused).
+   * view. `revisit`: the page was reloaded or reached by back/forward, which is always a repeat view.
    */
   land(found: LinkReferral, revisit?: boolean): boolean;
   /** Forgets the referral. */
@@ -46,9 +46,21 @@ export function attribution(
   store: ConsentStore,
   { model = 'last_touch', windowDays = 30 }: AttributionOptions = {},
 ): AttributionMemory {
+  // A window NaN or too long for a Date would make every capture throw in the host page: one line, and the default.
+  if (!(windowDays > 0 && windowDays < 1e5)) {
+    console.warn('[referkit] Could not use attribution.windowDays: not a number of days below 100000. Using 30.');
+    windowDays = 30;
+  }
   const read = (): Referral | null => {
     const referral: Referral | undefined = readJson(store, 'ref');
-    if (referral && Date.parse(referral.expiresAt) > Date.now()) return referral;
+    // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
+    if (
+      referral &&
+      Date.parse(referral.expiresAt) > Date.now() &&
+      normalizeCode(referral.code) === referral.code &&
+      (referral.channel === undefined || CHANNEL_PATTERN.test(referral.channel))
+    )
+      return referral;
     if (referral) store.remove('ref');
     return null;
   };
@@ -59,10 +71,11 @@ export function attribution(
       const now = Date.now();
       const current = read();
       const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
-      // Views of the same code within half an hour (the usual web analytics session) are one landing;
-      // a repeat view reports nothing and, under last touch, keeps the landing's time. With no view on
-      // record, a reload of the landing page is still its second view, not a second landing.
-      const repeat = seenCode ? seenCode === code && now - Number(seenAt) < 18e5 : !!revisit;
+      // Views of the same code within half an hour (the usual web analytics session) are one landing,
+      // and a reload of the landing page or a return to it by back/forward is never a new one, whenever
+      // it comes and whether or not the device could keep the first view. A repeat view reports nothing
+      // and, under last touch, keeps the landing's time.
+      const repeat = !!revisit || (seenCode === code && now - Number(seenAt) < 18e5);
       if (!current || (model === 'last_touch' && (!repeat || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral), windowDays * 86400);

@@ -16,6 +16,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 /** A client whose receiver answers 201 to everything and keeps the bodies. */
@@ -85,6 +86,28 @@ describe('capture', () => {
     vi.restoreAllMocks();
   });
 
+  it('takes a reload of the landing page for a second view however late it comes, with consent too', async () => {
+    installPage(LINK);
+    aClient().capture();
+    await vi.waitFor(() => expect(landings()).toHaveLength(1));
+    // Past the half hour that makes views of one code one landing: the tab was left open, then reloaded.
+    vi.setSystemTime(new Date('2026-11-22T10:31:00.000Z'));
+    const entry = {
+      name: LINK,
+      type: 'reload',
+      entryType: 'navigation',
+      startTime: 0,
+      duration: 0,
+      toJSON: () => ({}),
+    };
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
+    expect(aClient().capture()?.landedAt).toBe('2026-11-22T10:00:00.000Z');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    vi.restoreAllMocks();
+    // The second client's flush may resend the first landing if it was still in the outbox: the same event.
+    expect(new Set(landings().map((event) => event.id)).size).toBe(1);
+  });
+
   it('captures in a runtime without Navigation Timing, as some edge workers are', async () => {
     vi.stubGlobal('performance', { now: () => 0 });
     expect(aClient().capture(LINK)?.code).toBe('ALEX-7HC2QK');
@@ -107,6 +130,34 @@ describe('capture', () => {
     vi.setSystemTime(new Date('2026-11-29T10:00:01.000Z'));
     expect(client.referral()).toBeNull();
     expect(localStorage.getItem('rk_ref')).toBeNull();
+  });
+
+  it('ignores and forgets a stored referral whose code or channel no link could carry', () => {
+    const page = installPage();
+    const stored = { landedAt: '2026-11-22T09:00:00.000Z', expiresAt: '2026-12-22T09:00:00.000Z' };
+    for (const junk of [
+      { ...stored, code: 'ALEX-7HC2QK', channel: 'evil' },
+      { ...stored, code: '<img src=x onerror=alert(1)>' },
+      { ...stored, code: 'alex-7hc2qk' },
+    ]) {
+      page.storage.setItem('rk_ref', JSON.stringify(junk));
+      expect(aClient().referral()).toBeNull();
+      expect(page.storage.getItem('rk_ref')).toBeNull();
+    }
+    page.storage.setItem('rk_ref', JSON.stringify({ ...stored, code: 'ALEX-7HC2QK', channel: 'sms' }));
+    expect(aClient().referral()?.channel).toBe('sms');
+  });
+
+  it('logs one line and keeps 30 days for an attribution window that no date can hold', () => {
+    installPage();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const windowDays of [Number.NaN, 0, -1, 1e9]) {
+      expect(aClient({ attribution: { windowDays } }).capture(LINK)?.expiresAt).toBe('2026-12-22T10:00:00.000Z');
+    }
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[referkit\] Could not use attribution\.windowDays/);
+    installPage();
+    expect(aClient({ attribution: { windowDays: 0.5 } }).capture(LINK)?.expiresAt).toBe('2026-11-22T22:00:00.000Z');
   });
 
   it('removes the code from the address bar when asked', () => {
@@ -159,6 +210,59 @@ describe('capture', () => {
     client.clear();
     history.pushState(null, '', LINK);
     expect(client.referral()).toBeNull();
+  });
+});
+
+describe('listen', () => {
+  it('keeps each listener apart when they stop in any order', () => {
+    installPage();
+    let pushes = 0;
+    const history = {
+      state: null,
+      pushState(_state: unknown, _title: string, url: string) {
+        pushes++;
+        location.href = url;
+      },
+    };
+    const original = history.pushState;
+    vi.stubGlobal('history', history);
+    const calls = { a: 0, b: 0 };
+    const stopA = listen({ capture: () => calls.a++ });
+    const stopB = listen({ capture: () => calls.b++ });
+    history.pushState(null, '', 'https://shop.example/one');
+    stopA();
+    history.pushState(null, '', 'https://shop.example/two');
+    stopB();
+    history.pushState(null, '', 'https://shop.example/three');
+    expect(calls).toEqual({ a: 1, b: 2 });
+    expect(pushes).toBe(3);
+    expect(history.pushState).toBe(original);
+  });
+
+  it('leaves a router that wrapped pushState since in place, and keeps calling it', () => {
+    installPage();
+    const routed: string[] = [];
+    const history = {
+      state: null,
+      pushState(_state: unknown, _title: string, url: string) {
+        location.href = url;
+      },
+    };
+    vi.stubGlobal('history', history);
+    let calls = 0;
+    const stop = listen({ capture: () => calls++ });
+    const ours = history.pushState;
+    history.pushState = function (this: typeof history, ...args: [unknown, string, string]) {
+      routed.push(args[2]);
+      ours.apply(this, args);
+    };
+    const router = history.pushState;
+    stop();
+    expect(history.pushState).toBe(router);
+    const again = listen({ capture: () => calls++ });
+    history.pushState(null, '', 'https://shop.example/after');
+    expect([calls, routed, location.pathname]).toEqual([1, ['https://shop.example/after'], '/after']);
+    again();
   });
 });
 
@@ -239,6 +343,21 @@ describe('consent', () => {
   });
 });
 
+describe('storage the page wrote over', () => {
+  it('ignores an outbox that is not a list of bodies, on load and as the page goes', async () => {
+    for (const junk of ['{"not":"an array"}', '"text"', '[1,{"a":2},"{\\"v\\":1}"]', 'not json']) {
+      const page = installPage(LINK);
+      page.storage.setItem('rk_outbox', junk);
+      const client = aClient();
+      expect(client.capture()?.code).toBe('ALEX-7HC2QK');
+      page.events.dispatchEvent(new Event('pagehide'));
+      await client.flush();
+    }
+    // Only real bodies were ever posted: the landings, and the one string the third list held.
+    expect(posted.every((body) => typeof JSON.parse(body) === 'object')).toBe(true);
+  });
+});
+
 describe('storage that throws', () => {
   it('still captures and redeems, in memory, without a console error', async () => {
     installPage(LINK);
@@ -290,6 +409,40 @@ describe('redeem', () => {
       attribution: { landedAt: '2026-11-22T10:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
     });
     expect(posted.join('')).not.toContain('example.com');
+  });
+
+  it('leaves a blank email out rather than hashing it', async () => {
+    installPage(LINK);
+    const client = aClient();
+    client.capture();
+    for (const [index, email] of ['', ' \t ', null].entries()) {
+      const delivery = await client.redeem({
+        orderId: `blank-${index}`,
+        order,
+        customer: { email: email as string, firstOrder: true },
+      });
+      expect(delivery.ok).toBe(true);
+    }
+    const redemptions = posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'redemption');
+    expect(redemptions.map((event) => event.customer)).toEqual([
+      { firstOrder: true },
+      { firstOrder: true },
+      { firstOrder: true },
+    ]);
+  });
+
+  it('resolves input it cannot read to invalid_event, without a request', async () => {
+    installPage(LINK);
+    const client = aClient();
+    client.capture();
+    await vi.waitFor(() => expect(landings()).toHaveLength(1));
+    const refused = { ok: false, queued: false, error: { code: 'invalid_event' } };
+    await expect(client.redeem(undefined as never)).resolves.toMatchObject(refused);
+    await expect(client.redeem(null as never)).resolves.toMatchObject(refused);
+    await expect(
+      client.redeem({ orderId: '1', order, customer: { email: 42 as unknown as string } }),
+    ).resolves.toMatchObject(refused);
+    expect(posted).toHaveLength(1);
   });
 
   it('refuses to redeem without a referral, without a request', async () => {

@@ -54,29 +54,41 @@ export interface ReferkitClient extends CaptureClient {
  */
 export function createReferkit(options: ReferkitOptions): ReferkitClient {
   const { client, send, memory } = clientParts(options);
-  return Object.assign(client, {
-    async redeem({ orderId, order, customer, referral = memory.read() ?? undefined, id, occurredAt }: RedeemInput) {
-      if (!referral) return refuse('no_referral', 'No referral captured');
-      return send(
-        'redemption',
-        referral.code,
-        {
-          orderId,
-          order,
-          customer: customer && {
-            id: customer.id,
-            emailHash: customer.email && (await hashEmail(customer.email)),
-            firstOrder: customer.firstOrder,
-          },
-          attribution: referral.landedAt && {
-            landedAt: referral.landedAt,
-            channel: referral.channel,
-            model: memory.model,
-          },
+  const redeem = async ({
+    orderId,
+    order,
+    customer,
+    referral = memory.read() ?? undefined,
+    id,
+    occurredAt,
+  }: RedeemInput) => {
+    if (!referral) return refuse('no_referral', 'No referral captured');
+    return send(
+      'redemption',
+      referral.code,
+      {
+        orderId,
+        order,
+        customer: customer && {
+          id: customer.id,
+          // A blank email (a guest checkout's empty field) is no email: every blank would hash alike.
+          emailHash: customer.email?.trim() ? await hashEmail(customer.email) : undefined,
+          firstOrder: customer.firstOrder,
         },
-        id,
-        occurredAt,
-      );
-    },
+        attribution: referral.landedAt && {
+          landedAt: referral.landedAt,
+          channel: referral.channel,
+          model: memory.model,
+        },
+      },
+      id,
+      occurredAt,
+    );
+  };
+  return Object.assign(client, {
+    // Input that cannot even be read (no object, an email that is not text) is refused like the
+    // receiver refuses a bad event: resolved, never thrown into the checkout.
+    redeem: (input: RedeemInput) =>
+      redeem(input).catch(() => refuse('invalid_event', 'Expected redeem({ orderId, order, customer? })')),
   });
 }

@@ -28,7 +28,9 @@ export interface DeliveryError {
 
 /**
  * The outcome of a delivery. `queued: true` means the event is kept in the outbox and retried
- * (next page load, `online`, `pagehide`, `flush()`); `queued: false` is a final verdict.
+ * (next page load, `online`, `pagehide`, `flush()`); `queued: false` is a final verdict. While
+ * consent is pending or storage is refused the outbox is in memory: it is retried for the page's
+ * life, sent once more as the page goes, and moved to storage if consent is granted meanwhile.
  */
 export type Delivery =
   | { ok: true; status: number; rewards?: Rewards }
@@ -79,10 +81,11 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
 }
 
 /**
- * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now;
- * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
+ * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now
+ * (`0`: retry at once); `NaN` when absent or unreadable, negative for a date in the past (both mean:
+ * use the backoff).
  */
 export function retryAfter(value: string | null | undefined, now = Date.now()): number {
-  // `Number` reads delay-seconds (spaces allowed) and is NaN for a date; a wait of 0 uses the backoff too.
-  return value ? Number(value) * 1e3 || Date.parse(value) - now : Number.NaN;
+  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date.
+  return value ? (/^\s*\d+\s*$/.test(value) ? +value * 1e3 : Date.parse(value) - now) : Number.NaN;
 }

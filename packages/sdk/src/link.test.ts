@@ -10,6 +10,18 @@ describe('buildShareLink', () => {
     });
   });
 
+  it('drops the channel of a base that was itself a shared link, and replaces it when one is given', () => {
+    const base = 'https://shop.example/p?ref=SAM-7HC2QK&rk_ch=sms&size=m';
+    expect(buildShareLink({ base, code: 'ALEX-7HC2QK' })).toEqual({
+      ok: true,
+      value: 'https://shop.example/p?ref=ALEX-7HC2QK&size=m',
+    });
+    expect(buildShareLink({ base, code: 'ALEX-7HC2QK', channel: 'qr' })).toEqual({
+      ok: true,
+      value: 'https://shop.example/p?ref=ALEX-7HC2QK&size=m&rk_ch=qr',
+    });
+  });
+
   it("keeps the base URL's query and hash", () => {
     const link = buildShareLink({ base: 'https://shop.example/p?size=m&color=red#reviews', code: 'ALEX-7HC2QK' });
     expect(link).toEqual({ ok: true, value: 'https://shop.example/p?size=m&color=red&ref=ALEX-7HC2QK#reviews' });

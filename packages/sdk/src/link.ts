@@ -43,7 +43,7 @@ export const CHANNEL_PATTERN = /^(copy|native|whatsapp|x|facebook|linkedin|teleg
 
 /**
  * Builds an ambassador's share link: the base URL with its query and hash kept, plus the code,
- * the channel and UTM tags (set, so a previous `ref` is replaced). Refuses bases that are not http(s) (no `javascript:` links) and codes that do not normalise.
+ * the channel and UTM tags (set, so a previous `ref` is replaced; a previous `rk_ch` is dropped). Refuses bases that are not http(s) (no `javascript:` links) and codes that do not normalise.
  * @example buildShareLink({ base: 'https://shop.example/p?x=1#top', code: 'alex-7hc2qk', channel: 'whatsapp' })
  * // { ok: true, value: 'https://shop.example/p?x=1&ref=ALEX-7HC2QK&rk_ch=whatsapp#top' }
  */
@@ -57,6 +57,8 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
   const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
   for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
+  // A base that was itself a shared link (the page's own address) must not pass its channel on.
+  url!.searchParams.delete(CHANNEL_PARAM);
   for (const name in tags) if (tags[name]) url!.searchParams.set(name, tags[name]!);
   return { ok: true, value: url!.href };
 }

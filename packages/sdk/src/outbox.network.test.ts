@@ -51,6 +51,23 @@ describe('delivery over a real receiver', () => {
     expect(network.requests).toHaveLength(2);
   });
 
+  it('retries at once on Retry-After: 0, and backs off on a value that is not delay-seconds', async () => {
+    network = await networkWithReceiver();
+    const values = ['0', '1e3', '0x10'];
+    network.setChaos((n) =>
+      n <= values.length
+        ? new HttpResponse(null, { status: 503, headers: { 'retry-after': values[n - 1] as string } })
+        : 'pass',
+    );
+    const waits: number[] = [];
+    const { client } = aClient({ retry: { timeout: 10, base: 100, sleep: async (ms) => void waits.push(ms) } });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ ok: true });
+    expect(waits[0]).toBe(0);
+    // Full-jitter backoff steps (base 100: up to 400, then 800), not 1,000 or 16 seconds.
+    expect(waits[1]).toBeLessThanOrEqual(400);
+    expect(waits[2]).toBeLessThanOrEqual(800);
+  });
+
   it('honours a Retry-After given as an HTTP-date on a 429', async () => {
     network = await networkWithReceiver();
     const at = new Date(Date.now() + 20_000).toUTCString();

@@ -44,7 +44,11 @@ export function createOutbox(
 ): Outbox {
   // The delivery under way for each body, so a flush joins it rather than sending the body twice.
   const sending = new Map<string, Promise<Delivery>>();
-  const bodies = (): string[] => readJson(store, 'outbox') || [];
+  // Storage is the page's to write too: anything but a list of bodies there is junk, ignored.
+  const bodies = (): string[] => {
+    const stored = readJson(store, 'outbox');
+    return Array.isArray(stored) ? stored.filter((body) => typeof body === 'string') : [];
+  };
   // Read, change and write at once: another client on the page (the widget's) may share the same storage.
   const update = (change: (stored: string[]) => string[]) => store.set('outbox', JSON.stringify(change(bodies())));
   const run = async (body: string): Promise<Delivery> => {
@@ -57,7 +61,7 @@ export function createOutbox(
         sending.delete(body);
         return result;
       }
-      await sleep(wait > 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
+      await sleep(wait >= 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
     }
   };
   const deliver = (body: string) => sending.get(body) ?? sending.set(body, run(body)).get(body)!;

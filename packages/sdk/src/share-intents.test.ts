@@ -65,4 +65,17 @@ describe('shareIntents', () => {
     expect(url.searchParams.get('text')).toBe(tricky);
     expect(url.searchParams.get('url')).toBe(link);
   });
+  it('encodes a message cut inside an emoji (half a surrogate pair) instead of throwing', () => {
+    const cut = 'Gift 🎁'.slice(0, -1);
+    const intents = shareIntents(link, cut);
+    expect(new URL(intents.telegram).searchParams.get('text')).toBe('Gift \uFFFD');
+    expect(shareIntents(link, 'Gift 🎁').x).toContain('Gift%20%F0%9F%8E%81');
+  });
+
+  it('sends the link alone when there is no message', () => {
+    const intents = shareIntents(link, '');
+    expect(intents.whatsapp).toBe(`https://wa.me/?text=${encodeURIComponent(link)}`);
+    expect(intents.sms).toBe(`sms:?&body=${encodeURIComponent(link)}`);
+    expect(intents.email.endsWith(`&body=${encodeURIComponent(link)}`)).toBe(true);
+  });
 });

@@ -21,7 +21,9 @@ export interface ShareIntentOptions {
   subject?: string;
 }
 
-const encode = encodeURIComponent;
+// A message cut inside an emoji leaves half of it (a lone surrogate), which encodeURIComponent throws
+// on: it becomes U+FFFD. In a `u` regex a whole emoji is one code point, so only halves match \p{Cs}.
+const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
 
 /**
  * Builds the share URL of every channel for one link and message. Services that take only a link
@@ -34,8 +36,8 @@ export function shareIntents(link: string, message: string, options: ShareIntent
   const text = encode(message);
   // A subject or title is one line (a line break would end an email header): breaks become spaces.
   const subject = encode((options.subject ?? message).replace(/\s*[\r\n]+\s*/g, ' '));
-  // Message and link as one text, for channels that have a single text field.
-  const both = encode(`${message} ${link}`);
+  // Message and link as one text, for channels that have a single text field; no message, the link alone.
+  const both = encode(message ? `${message} ${link}` : link);
   return {
     // WhatsApp's "click to chat" link without a phone number takes the whole text.
     whatsapp: `https://wa.me/?text=${both}`,
@@ -47,7 +49,7 @@ export function shareIntents(link: string, message: string, options: ShareIntent
     telegram: `https://t.me/share/url?url=${url}&text=${text}`,
     reddit: `https://www.reddit.com/submit?url=${url}&title=${subject}`,
     // RFC 6068: line breaks in a body are CRLF, written %0D%0A.
-    email: `mailto:?subject=${subject}&body=${encode(`${message}\n\n${link}`.replace(/\r?\n/g, '\r\n'))}`,
+    email: `mailto:?subject=${subject}&body=${encode((message ? `${message}\n\n${link}` : link).replace(/\r?\n/g, '\r\n'))}`,
     // RFC 5724 says `sms:?body=`; iOS 8+ reads only `&body=`. `sms:?&body=` satisfies both: Android parses
     // the query (an empty first field, then body) and iOS finds `&body=`.
     sms: `sms:?&body=${both}`,

@@ -7,7 +7,7 @@ import type { Program } from '../program.js';
 import { ledgerTotals } from './ledger-totals.js';
 import { MemoryLedger } from './memory-ledger.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
-import type { CommitRequest, CommitResult, ReferralStore } from './store.js';
+import { type CommitRequest, type CommitResult, type ReferralStore, storedCode } from './store.js';
 
 /**
  * Creates an empty store in memory. Keys live as long as the process (well past the 7 days promised).
@@ -85,7 +85,7 @@ export function memoryStore(): ReferralStore {
       ambassadors.set(ambassador.code, { program: typeof program === 'string' ? program : program.id, ambassador });
     },
     async ambassadorByCode(code, program) {
-      const found = ambassadors.get(code);
+      const found = ambassadors.get(storedCode(code));
       return found && (program === undefined || found.program === program) ? found.ambassador : null;
     },
     async stats(query: StatsQuery): Promise<ProgramStats> {

@@ -17,6 +17,7 @@ import {
   type LedgerHistory,
   ledgerRow,
   type ReferralStore,
+  storedCode,
 } from './store.js';
 
 /** Anything that runs a parameterised query: a pg Pool, Client or PoolClient, PGlite, or a PGlite transaction. */
@@ -138,6 +139,20 @@ export function sqlStore(
     };
   }
 
+  /** The answer for a redemption whose order the ledger already holds (its key pruned), or `null`. */
+  async function answerFromLedger(tx: SqlQueryable, request: CommitRequest): Promise<CommitResult | null> {
+    const { event } = request;
+    const original = await tx.query(
+      `SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`,
+      [event.program, event.type === 'redemption' ? event.orderId : null],
+    );
+    const first = original.rows[0] as Row | undefined;
+    if (!first) return null;
+    return first.fingerprint === request.claims[0]?.fingerprint
+      ? { status: 'duplicate', rewards: rewardsFrom(first.rewards) }
+      : { status: 'conflict' };
+  }
+
   async function commitIn(tx: SqlQueryable, request: CommitRequest): Promise<CommitResult> {
     const claims = [...request.claims].sort((a, b) => (a.key < b.key ? -1 : 1));
     const values = claims.map((_, index) => `($${index * 3 + 1}, $${index * 3 + 2}, $${index * 3 + 3})`).join(', ');
@@ -170,7 +185,12 @@ export function sqlStore(
       );
     }
     const decision = request.decide(await history(tx, request));
-    if (!decision.ok) throw new Rollback({ status: 'rejected', error: decision.error });
+    if (!decision.ok) {
+      // A pruned key's redemption replayed meets its own first order in the history (not_first_order):
+      // the ledger's answer, duplicate or conflict, comes before the rules'.
+      const recorded = event.type === 'redemption' && (await answerFromLedger(tx, request));
+      throw new Rollback(recorded || { status: 'rejected', error: decision.error });
+    }
     const row = ledgerRow(event, decision);
     const keys = customerKeys(event);
     const inserted = await tx.query(
@@ -196,16 +216,8 @@ export function sqlStore(
         claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
       ],
     );
-    if (inserted.rows.length === 0) {
-      // The key was pruned but the order's redemption is permanent: answer from the ledger.
-      const original = await tx.query(
-        `SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`,
-        [event.program, row.orderId],
-      );
-      const first = original.rows[0] as Row;
-      const same = first.fingerprint === request.claims[0]?.fingerprint;
-      throw new Rollback(same ? { status: 'duplicate', rewards: rewardsFrom(first.rewards) } : { status: 'conflict' });
-    }
+    // The key was pruned but the order's redemption is permanent: answer from the ledger.
+    if (inserted.rows.length === 0) throw new Rollback((await answerFromLedger(tx, request)) as CommitResult);
     if (event.type === 'reversal') {
       await tx.query(
         `UPDATE ${p}ledger SET reversed_at = $3 WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND reversed_at IS NULL`,
@@ -252,7 +264,7 @@ export function sqlStore(
     async ambassadorByCode(code, program) {
       const found = await db.query(
         `SELECT data FROM ${p}ambassadors WHERE code = $1 AND ($2::text IS NULL OR program = $2)`,
-        [code, program ?? null],
+        [storedCode(code), program ?? null],
       );
       const row = found.rows[0] as Row | undefined;
       return row ? (json(row.data) as Ambassador) : null;
@@ -268,16 +280,17 @@ export function sqlStore(
           );
         program = json(row.data) as Program;
       }
+      const only = query.code === undefined ? null : storedCode(query.code);
       const members = await db.query(
         `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`,
-        [program.id, query.code ?? null],
+        [program.id, only],
       );
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
       const at = { ...query, now: statsWindow(program, query).now };
       const counts = await db.query(
         `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
            AND ($2::text IS NULL OR code = $2) AND rewards->'ambassador'->>'confirmsAt' <= $3 GROUP BY code`,
-        [program.id, query.code ?? null, at.now.toISOString()],
+        [program.id, only, at.now.toISOString()],
       );
       const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
       const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);

@@ -9,6 +9,7 @@ import type { Currency } from '../currency.js';
 import type { AudienceTier, Role } from '../primitives.js';
 import type { AmbassadorReward, Program } from '../program.js';
 import { type Terms, termsFor } from '../rewards.js';
+import { storedCode } from './store.js';
 
 /** Which figures to compute. */
 export interface StatsQuery {
@@ -82,6 +83,21 @@ export function statsWindow(
   const now = query.now ?? new Date();
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
+  // A period that is not one would answer zeros that look like figures: say so instead.
+  for (const [name, time] of [
+    ['from', from],
+    ['to', to],
+    ['now', now],
+  ] as const) {
+    if (Number.isNaN(time.getTime()))
+      throw new RangeError(
+        `[referkit] Could not compute stats: \`${name}\` is not a time. Pass a Date or an ISO time.`,
+      );
+  }
+  if (from > to)
+    throw new RangeError(
+      '[referkit] Could not compute stats: `from` is after `to`. Pass a period that starts before it ends.',
+    );
   const per = program.contributionTarget?.per;
   return { from, to, now, periodStart: per ? periodStartOf(to, per) : null };
 }
@@ -148,8 +164,9 @@ export function planStats(
 ): StatsPlan {
   const { from, to, now, periodStart } = statsWindow(program, query);
   const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
+  const only = query.code === undefined ? undefined : storedCode(query.code);
   const members = ambassadors
-    .filter((ambassador) => !query.code || ambassador.code === query.code)
+    .filter((ambassador) => only === undefined || ambassador.code === only)
     .map((ambassador) => ({
       ambassador,
       // Only the promotion reads a count here, and it counts the confirmed ones.

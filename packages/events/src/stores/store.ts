@@ -1,5 +1,6 @@
 /** The contract between the receiver and its stores: one atomic commit, history for the rules, stats. */
 import type { Ambassador } from '../ambassador.js';
+import { normalizeCode } from '../code.js';
 import type { ReferralEvent } from '../event.js';
 import type { IdempotencyClaim } from '../idempotency.js';
 import type { Program } from '../program.js';
@@ -53,6 +54,14 @@ export interface ReferralStore {
   ambassadorByCode(code: string, program?: string): Promise<Ambassador | null>;
   /** Per-ambassador and per-role figures of a program over a period. */
   stats(query: StatsQuery): Promise<ProgramStats>;
+}
+
+/**
+ * A code as the stores keep it, from a code as a brand's route or form may hold it (`alex-7hc2qk`):
+ * normalised when it can be, as every event's code is; otherwise left as it is, to match nothing.
+ */
+export function storedCode(code: string): string {
+  return normalizeCode(code) ?? code;
 }
 
 /** A flat ledger row, the same in every store: the memory store sums its stats from these, the SQL store's table has its columns. */

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anAmbassador, aProgram, aRedemption } from '../testing/fixtures.js';
-import { NOW } from '../testing/receiver-harness.js';
+import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
 import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
 import { type SqlClient, sqlStore } from './sql-store.js';
@@ -50,6 +50,31 @@ describe('sqlStore over PGlite', () => {
     expect(await sql.prune(new Date(NOW.getTime() + 8 * 86_400_000))).toBe(1);
     const again = await store.commit({ claims, event, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
     expect(again.status).toBe('duplicate');
+    await cleanup();
+  });
+
+  it('answers a replay after its key is pruned from the ledger, before the first-order rule', async () => {
+    const { store, cleanup } = await freshSql(db);
+    let later = NOW;
+    const { receive } = await aReceiver({ store, now: () => later });
+    const event = aRedemption({ customer: { id: 'cust_7', firstOrder: true } });
+    expect((await receive.handle(await signed(event))).status).toBe(201);
+    later = new Date(NOW.getTime() + 8 * 86_400_000);
+    expect(await (store as ReturnType<typeof sqlStore>).prune(later)).toBe(2);
+    // A sender that kept retrying for a week: the same order, a fresh signature.
+    const replay = await receive.handle(await signed(event, { at: later }));
+    expect([replay.status, (replay.body as { status?: string }).status]).toEqual([200, 'duplicate']);
+    const changed = await receive.handle(
+      await signed(
+        aRedemption({
+          id: 'evt_changed01',
+          customer: { id: 'cust_7', firstOrder: true },
+          order: { ...event.order, total: 1 },
+        }),
+        { at: later },
+      ),
+    );
+    expect(errorCode(changed)).toBe('idempotency_conflict');
     await cleanup();
   });
 

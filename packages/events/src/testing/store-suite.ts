@@ -190,6 +190,35 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('finds an ambassador and their stats by a code written as a person or a route writes it', async () => {
+    await withStore(async (store) => {
+      const alex = anAmbassador();
+      await store.upsertAmbassador(aProgram(), alex);
+      for (const written of ['alex-7hc2qk', ' alex 7hc2qk ']) {
+        expect(await store.ambassadorByCode(written, 'spring-2026')).toEqual(alex);
+        const stats = await store.stats({ program: 'spring-2026', code: written, now: NOW });
+        expect(stats.ambassadors.map((entry) => entry.code)).toEqual(['ALEX-7HC2QK']);
+      }
+    });
+  });
+
+  it('refuses a stats period that is not one, with a [referkit] line', async () => {
+    await withStore(async (store) => {
+      await store.upsertAmbassador(aProgram(), anAmbassador());
+      await expect(store.stats({ program: 'spring-2026', from: 'not a date', now: NOW })).rejects.toThrow(
+        /^\[referkit\] Could not compute stats: `from` is not a time/,
+      );
+      await expect(
+        store.stats({
+          program: 'spring-2026',
+          from: '2026-11-23T00:00:00.000Z',
+          to: '2026-11-22T00:00:00.000Z',
+          now: NOW,
+        }),
+      ).rejects.toThrow(/`from` is after `to`/);
+    });
+  });
+
   it('updates an ambassador in place', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());

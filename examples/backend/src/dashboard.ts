@@ -72,6 +72,7 @@ type Metrics = Pick<
   | 'revenue'
   | 'friendDiscounts'
   | 'rewardCost'
+  | 'rewardPoints'
   | 'roi'
   | 'repeatOrderRate'
   | 'rewards'
@@ -85,7 +86,7 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
 <td data-metric="conversion">${formatPercent(row.conversionRate)}</td>
 <td data-metric="revenue">${money(row.revenue)}</td>
 <td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
-<td data-metric="reward-cost">${money(row.rewardCost)}</td>
+<td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
 <td data-metric="roi">${formatRoi(row.roi)}</td>
 <td data-metric="repeat-orders">${formatPercent(row.repeatOrderRate)}</td>
 <td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>

@@ -39,14 +39,18 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       totals.sharesByChannel[channel] = (totals.sharesByChannel[channel] ?? 0) + 1;
     } else if (row.type === 'redemption') {
       const grant = row.rewards?.ambassador;
-      if (grant) totals.rewards[grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
+      // Points are not money: they are summed apart from credit and cash.
+      const inPoints = grant?.type === 'points';
+      if (grant)
+        (inPoints ? totals.points : totals.rewards)[grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
       if (row.reversedAt) continue;
       dayOf(days, day).redemptions++;
       totals.redemptions++;
       if (!row.repeat) totals.firstOrders++;
       totals.revenue += row.total;
       totals.friendDiscounts += row.discount;
-      totals.rewardCost += grant?.amount ?? 0;
+      if (inPoints) totals.rewardPoints += grant.amount;
+      else totals.rewardCost += grant?.amount ?? 0;
       const customer = row.customer ?? `order:${row.orderId}`;
       for (const seen of [customersOf(byCode, row.code), customersOf(byRole, role)]) {
         seen.customers.add(customer);

@@ -5,13 +5,29 @@
  */
 import type { Role } from '../primitives.js';
 import type { SqlQueryable } from './sql-store.js';
-import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
+import { type CodeTotals, emptyCodeTotals, type GrantTotals, type LedgerTotals, type StatsPlan } from './stats.js';
 
 type Row = Record<string, unknown>;
 
 const DAY_MS = 86_400_000;
 // An order without a customer counts as a customer of its own, as in `ledgerTotals`.
 const CUSTOMER = `coalesce('id:' || customer_id, 'email:' || customer_email_hash, 'order:' || order_id)`;
+
+// Points are not money: grants are summed by status once for credit and cash, once for points.
+const GRANT_SUMS = [
+  ['money', 'NOT in_points'],
+  ['points', 'in_points'],
+] as const;
+
+/** The sums of one unit's grants by their status at `$7`, reversed ones included. */
+function grantSums(unit: string, only: string): string {
+  const kept = `counted AND ${only} AND (reversed_at IS NULL OR reversed_at > $7)`;
+  return [
+    `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND reversed_at <= $7), 0) AS ${unit}_reversed`,
+    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at <= $7), 0) AS ${unit}_confirmed`,
+    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at > $7), 0) AS ${unit}_pending`,
+  ].join(',\n       ');
+}
 
 /** Sums a program's ledger (tables prefixed `p`) for the plan's members. */
 export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): Promise<LedgerTotals> {
@@ -29,10 +45,9 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        count(*) FILTER (WHERE kept AND NOT repeat) AS first_orders,
        coalesce(sum(total) FILTER (WHERE kept), 0) AS revenue,
        coalesce(sum(discount) FILTER (WHERE kept), 0) AS friend_discounts,
-       coalesce(sum(amount) FILTER (WHERE kept), 0) AS reward_cost,
-       coalesce(sum(amount) FILTER (WHERE counted AND reversed_at <= $7), 0) AS reversed,
-       coalesce(sum(amount) FILTER (WHERE counted AND (reversed_at IS NULL OR reversed_at > $7) AND confirms_at <= $7), 0) AS confirmed,
-       coalesce(sum(amount) FILTER (WHERE counted AND (reversed_at IS NULL OR reversed_at > $7) AND confirms_at > $7), 0) AS pending,
+       coalesce(sum(amount) FILTER (WHERE kept AND NOT in_points), 0) AS reward_cost,
+       coalesce(sum(amount) FILTER (WHERE kept AND in_points), 0) AS reward_points,
+       ${GRANT_SUMS.map(([unit, only]) => grantSums(unit, only)).join(',\n       ')},
        count(DISTINCT customer) FILTER (WHERE kept) AS customers,
        count(DISTINCT customer) FILTER (WHERE kept AND repeat) AS repeaters
      FROM (
@@ -41,6 +56,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          type = 'redemption' AND occurred_at >= $3 AND reversed_at IS NULL AS kept,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
+         coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
          ${CUSTOMER} AS customer
        FROM ${p}ledger
        WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
@@ -107,8 +123,18 @@ function codeTotals(row: Row): CodeTotals {
     revenue: Number(row.revenue),
     friendDiscounts: Number(row.friend_discounts),
     rewardCost: Number(row.reward_cost),
-    rewards: { pending: Number(row.pending), confirmed: Number(row.confirmed), reversed: Number(row.reversed) },
+    rewardPoints: Number(row.reward_points),
+    rewards: grantTotals(row, 'money'),
+    points: grantTotals(row, 'points'),
     customers: Number(row.customers),
     repeaters: Number(row.repeaters),
+  };
+}
+
+function grantTotals(row: Row, unit: 'money' | 'points'): GrantTotals {
+  return {
+    pending: Number(row[`${unit}_pending`]),
+    confirmed: Number(row[`${unit}_confirmed`]),
+    reversed: Number(row[`${unit}_reversed`]),
   };
 }

@@ -25,7 +25,10 @@ export interface StatsQuery {
   now?: Date;
 }
 
-/** The figures every ambassador and role is measured by. Money in minor units. */
+/**
+ * The figures every ambassador and role is measured by. Money in minor units; points are not money,
+ * so a points grant is counted in `rewardPoints`, never in `rewardCost` or the ROI.
+ */
 export interface Figures {
   landings: number;
   shares: { total: number; byChannel: Record<string, number> };
@@ -34,7 +37,10 @@ export interface Figures {
   conversionRate: number;
   revenue: number;
   friendDiscounts: number;
+  /** Credit and cash granted to ambassadors, not reversed. */
   rewardCost: number;
+  /** Points granted to ambassadors, not reversed. */
+  rewardPoints: number;
   /**
    * What the program returned per unit it cost: (revenue − reward cost) / (friend discounts + reward cost);
    * 0 without cost. Revenue is the orders' totals, already net of the friend discounts, so the
@@ -43,6 +49,10 @@ export interface Figures {
   roi: number;
   /** Share of referred customers who ordered again with the same code. */
   repeatOrderRate: number;
+  /**
+   * Grants by status, in the unit of the current reward type: points, or money for credit and cash.
+   * Grants of the other unit (from an earlier role, tier or campaign) are in `rewardCost` or `rewardPoints`.
+   */
   rewards: { type: AmbassadorReward['type']; pending: number; confirmed: number; reversed: number };
 }
 
@@ -122,6 +132,13 @@ export interface StatsPlan {
   members: { ambassador: Ambassador; terms: Terms }[];
 }
 
+/** Grant amounts by their status at a moment. */
+export interface GrantTotals {
+  pending: number;
+  confirmed: number;
+  reversed: number;
+}
+
 /** One code's sums over the period, before any rate is derived. Money in minor units. */
 export interface CodeTotals {
   landings: number;
@@ -134,9 +151,14 @@ export interface CodeTotals {
   firstOrders: number;
   revenue: number;
   friendDiscounts: number;
+  /** Money (credit and cash) granted, not reversed. */
   rewardCost: number;
-  /** Grant amounts by their status at `now`, reversed ones included. */
-  rewards: { pending: number; confirmed: number; reversed: number };
+  /** Points granted, not reversed. */
+  rewardPoints: number;
+  /** Money grant amounts by their status at `now`, reversed ones included. */
+  rewards: GrantTotals;
+  /** Points grant amounts by their status at `now`, reversed ones included. */
+  points: GrantTotals;
   /** Distinct referred customers (an order without a customer counts as its own), and those who ordered again. */
   customers: number;
   repeaters: number;
@@ -190,7 +212,9 @@ export function emptyCodeTotals(): CodeTotals {
     revenue: 0,
     friendDiscounts: 0,
     rewardCost: 0,
+    rewardPoints: 0,
     rewards: { pending: 0, confirmed: 0, reversed: 0 },
+    points: { pending: 0, confirmed: 0, reversed: 0 },
     customers: 0,
     repeaters: 0,
   };
@@ -262,11 +286,15 @@ function add(into: CodeTotals, from: CodeTotals) {
     'revenue',
     'friendDiscounts',
     'rewardCost',
+    'rewardPoints',
   ] as const)
     into[key] += from[key];
   for (const [channel, count] of Object.entries(from.sharesByChannel))
     into.sharesByChannel[channel] = (into.sharesByChannel[channel] ?? 0) + count;
-  for (const key of ['pending', 'confirmed', 'reversed'] as const) into.rewards[key] += from.rewards[key];
+  for (const key of ['pending', 'confirmed', 'reversed'] as const) {
+    into.rewards[key] += from.rewards[key];
+    into.points[key] += from.points[key];
+  }
 }
 
 function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
@@ -279,8 +307,9 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     revenue: totals.revenue,
     friendDiscounts: totals.friendDiscounts,
     rewardCost: totals.rewardCost,
+    rewardPoints: totals.rewardPoints,
     roi: cost > 0 ? (totals.revenue - totals.rewardCost) / cost : 0,
     repeatOrderRate: totals.customers > 0 ? totals.repeaters / totals.customers : 0,
-    rewards: { type, ...totals.rewards },
+    rewards: { type, ...(type === 'points' ? totals.points : totals.rewards) },
   };
 }

@@ -265,6 +265,7 @@ export function storeSuite(fresh: StoreFactory) {
         revenue: 5099,
         friendDiscounts: 900,
         rewardCost: 1000,
+        rewardPoints: 0,
         // Revenue is net of the friend's discount: the discount is a cost once, in the divisor.
         roi: (5099 - 1000) / 1900,
         repeatOrderRate: 0,
@@ -280,6 +281,37 @@ export function storeSuite(fresh: StoreFactory) {
         { date: '2026-11-21', landings: 0, redemptions: 0 },
         { date: '2026-11-22', landings: 3, redemptions: 1 },
       ]);
+    });
+  });
+
+  it('keeps points apart from money in reward cost, ROI and the rewards of the current type', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          ambassadorReward: { basis: 'fixed', type: 'cash', amount: 1000 },
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'points', amount: 50 } } },
+          promoteToCommunityLeaderAfter: 1,
+          rewardHoldDays: 0,
+        },
+      });
+      const second = aRedemption({
+        id: 'evt_second0000001',
+        orderId: '1002',
+        customer: { id: 'c_10', emailHash: 'c'.repeat(64), firstOrder: true },
+      });
+      for (const event of [aRedemption(), second]) expect((await receive.handle(await signed(event))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
+      const [alex] = stats.ambassadors;
+      expect(alex).toMatchObject({
+        role: 'community_leader',
+        promoted: true,
+        rewardCost: 1000,
+        rewardPoints: 50,
+        roi: (2 * 5099 - 1000) / (2 * 900 + 1000),
+        rewards: { type: 'points', pending: 0, confirmed: 50, reversed: 0 },
+      });
+      expect(stats.roles).toMatchObject([{ role: 'community_leader', rewardCost: 1000, rewardPoints: 50 }]);
     });
   });
 

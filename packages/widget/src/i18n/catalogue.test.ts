@@ -27,6 +27,13 @@ describe('plural', () => {
     expect(plural('ar', ar.joined, 2)).toBe('انضم صديقان');
   });
 
+  it('says in German how often the link was shared against the target', () => {
+    expect([1, 3].map((n) => plural('de', de.week, n, { done: 1 }))).toEqual([
+      'Diese Woche 1 von 1 Mal geteilt',
+      'Diese Woche 1 von 3 Mal geteilt',
+    ]);
+  });
+
   it('formats the count for the locale', () => {
     expect(plural('de', de.points, 1500)).toBe('1.500 Punkte');
   });

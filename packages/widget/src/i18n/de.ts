@@ -43,7 +43,9 @@ export default {
   community_leader: 'Community-Leader',
   influencer: 'Influencer',
   promoted: 'Zum Community-Leader befördert',
-  week: { one: '{done} von {n} Teilung diese Woche', other: '{done} von {n} Teilungen diese Woche' },
-  month: { one: '{done} von {n} Teilung diesen Monat', other: '{done} von {n} Teilungen diesen Monat' },
+  // "Teilung" is a division, not a share: German counts how often something was shared ("Mal geteilt"),
+  // and "Mal" is the same in the singular and the plural.
+  week: { other: 'Diese Woche {done} von {n} Mal geteilt' },
+  month: { other: 'Diesen Monat {done} von {n} Mal geteilt' },
   reached: 'Ziel erreicht',
 } satisfies Catalogue;

@@ -34,6 +34,13 @@ describe('plural', () => {
     ]);
   });
 
+  it('says in Spanish how many times the link was shared, one time or several', () => {
+    expect([1, 3].map((n) => plural('es', es.week, n, { done: 1 }))).toEqual([
+      'Compartido 1 de 1 vez esta semana',
+      'Compartido 1 de 3 veces esta semana',
+    ]);
+  });
+
   it('formats the count for the locale', () => {
     expect(plural('de', de.points, 1500)).toBe('1.500 Punkte');
   });

@@ -43,7 +43,8 @@ export default {
   community_leader: 'Líder de comunidad',
   influencer: 'Influencer',
   promoted: 'Ascendido a líder de comunidad',
-  week: { one: '{done} de {n} envío esta semana', other: '{done} de {n} envíos esta semana' },
-  month: { one: '{done} de {n} envío este mes', other: '{done} de {n} envíos este mes' },
+  // "Envío" reads as shipping in a shop: Spanish counts the times the link was shared ("veces").
+  week: { one: 'Compartido {done} de {n} vez esta semana', other: 'Compartido {done} de {n} veces esta semana' },
+  month: { one: 'Compartido {done} de {n} vez este mes', other: 'Compartido {done} de {n} veces este mes' },
   reached: 'Objetivo cumplido',
 } satisfies Catalogue;

@@ -136,9 +136,12 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   // the one place the referral survives a reload.
   const cleanAddress = () => {
     if (options.cleanUrl && place && store.consent() === 'granted' && readReferral(place.href, param)) {
-      const clean = new URL(place.href);
-      for (const name of [param, CHANNEL_PARAM]) clean.searchParams.delete(name);
-      history.replaceState(history.state, '', clean);
+      // The other parameters stay exactly as written: URLSearchParams would re-encode them
+      // (`a%20b` → `a+b`, `flag` → `flag=`), and a signed or tracked address may depend on their bytes.
+      const query = place.search
+        .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => (name === param || name === CHANNEL_PARAM ? '' : pair))
+        .replace(/^&/, '?');
+      history.replaceState(history.state, '', place.pathname + query + place.hash);
     }
   };
 

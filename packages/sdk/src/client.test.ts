@@ -165,7 +165,22 @@ describe('capture', () => {
     const replaceState = vi.fn();
     vi.stubGlobal('history', { state: null, replaceState });
     aClient({ cleanUrl: true }).capture();
-    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('/p');
+  });
+
+  it("leaves the address bar's other parameters and fragment exactly as they were written", () => {
+    const cases = [
+      ['https://shop.example/p?q=a%20b&ref=alex-7hc2qk&flag&rk_ch=sms&sig=x%2Fy#top', '/p?q=a%20b&flag&sig=x%2Fy#top'],
+      ['https://shop.example/p?ref=alex-7hc2qk&page=2', '/p?page=2'],
+      ['https://shop.example/p?referrer=x&ref=alex-7hc2qk', '/p?referrer=x'],
+    ];
+    for (const [address, cleaned] of cases) {
+      installPage(address);
+      const replaceState = vi.fn();
+      vi.stubGlobal('history', { state: null, replaceState });
+      aClient({ cleanUrl: true }).capture();
+      expect(String(replaceState.mock.calls[0]?.[2])).toBe(cleaned);
+    }
   });
 
   it('leaves the code in the address bar while nothing may be stored, so a reload still finds it', () => {
@@ -186,7 +201,7 @@ describe('capture', () => {
     client.capture();
     client.setConsent('granted');
     expect(replaceState).toHaveBeenCalledTimes(1);
-    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('/p');
     expect(client.referral()?.code).toBe('ALEX-7HC2QK');
   });
 

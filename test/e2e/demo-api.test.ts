@@ -159,6 +159,29 @@ describe('the demo backend', () => {
     });
   });
 
+  test('places no order at a total the checkout did not show, then places it once the shopper confirms', async () => {
+    const email = 'leader-member@example.com';
+    const order = (expectedTotal: number) =>
+      postJson('/api/orders', {
+        email,
+        items: [{ sku: 'sencha-tin', quantity: 1 }],
+        code: code('community_leader'),
+        expectedTotal,
+      });
+    // The first order gets the friend's 15% off the $48.00 tin, as the page showed.
+    expect((await order(4080)).status).toBe(201);
+    // A member ordering again earns the leader a retention reward, without a second discount: the
+    // page previewed $40.80, so nothing is placed and the answer gives the real price.
+    const changed = await order(4080);
+    expect(changed.status).toBe(409);
+    const { error } = await changed.json();
+    expect(error).toMatchObject({ code: 'total_changed', order: { subtotal: 4800, discount: 0, total: 4800 } });
+    expect(error.message).toContain('has ordered before');
+    const confirmed = await order(4800);
+    expect(confirmed.status).toBe(201);
+    expect((await confirmed.json()).order).toMatchObject({ discount: 0, total: 4800 });
+  });
+
   test("takes a promoted ambassador's friend's repeat order on the community leader's terms", async () => {
     const signup = await postJson('/api/ambassadors', { displayName: 'Noor Haddad', role: 'ambassador' });
     const { code: noor } = await signup.json();

@@ -152,6 +152,33 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await context.close();
   });
 
+  test("asks before charging a leader's member the full price the preview did not show", async () => {
+    const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
+    const context = await browser.newContext();
+    watch(context);
+    const page = await context.newPage();
+    const member = `member-${email}`;
+    const checkout = async () => {
+      await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${maya?.code}`);
+      await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
+      await page.getByLabel('Email').fill(member);
+      await page.getByRole('button', { name: 'Place order' }).click();
+    };
+    await checkout();
+    await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
+    // Ordering again: the first-order discount is previewed, but not what the shop would charge.
+    await checkout();
+    await eventually(() => page.getByRole('alert').textContent()).toContain('has ordered before');
+    expect(await page.locator('#total').textContent()).toBe('$48.00');
+    expect(page.url()).not.toContain('thanks');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
+    await eventually(() => page.locator('#referral').textContent()).toMatch(
+      new RegExp(`^You ordered with code ${maya?.code}\\. Your friend earns \\$\\d+\\.\\d\\d credit`),
+    );
+    await context.close();
+  });
+
   test('runs every page without script errors under the strict CSP with Trusted Types', async () => {
     const policy = (await fetch(`${running.demo.url}/`)).headers.get('content-security-policy');
     expect(policy).toContain("script-src 'self'");

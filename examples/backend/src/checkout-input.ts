@@ -21,6 +21,12 @@ export const orderRequestSchema = z.strictObject({
   /** How the friend arrived, as the browser SDK remembered it (sent along so both paths agree). */
   // The contract's own schema, so a channel the receiver would refuse is refused here, at the edge.
   attribution: attributionSchema.optional(),
+  /**
+   * The total the checkout showed, in minor units. When the server prices the order otherwise (a
+   * repeat customer on a first-order discount), nothing is placed and the answer says the new total:
+   * a shopper is never charged other than what they saw.
+   */
+  expectedTotal: z.int().min(0).optional(),
 });
 
 /** A parsed order request. */

@@ -13,6 +13,7 @@ import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
 import type { Enrolment } from './code-lookup.js';
 import type { SqlClient } from './database.js';
+import { formatMoney } from './money.js';
 import { claimOf } from './order-reports.js';
 import { insertOrder, type OrderLine, placedOrderCount, refuseOrder, type ShopOrder, settleReport } from './orders.js';
 
@@ -46,7 +47,12 @@ export type PlaceOrderResult =
         referral: Delivery | null;
       };
     }
-  | { ok: false; status: 400 | 422 | 503; error: { code: string; message: string } };
+  | {
+      ok: false;
+      status: 400 | 409 | 422 | 503;
+      /** `order`: with `total_changed`, the order as the server would price it. */
+      error: { code: string; message: string; order?: Pick<Order, 'subtotal' | 'discount' | 'total'> };
+    };
 
 /** Places an order for a checkout request. */
 export async function placeOrder(
@@ -77,6 +83,22 @@ export async function placeOrder(
   const repeatForLeader = !firstOrder && enrolment?.terms.role === 'community_leader';
   const discount = enrolment && !repeatForLeader ? friendDiscount(enrolment.terms.friendOffer, subtotal) : 0;
   const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
+  // The page previews the discount without the customer's history: when it showed another total,
+  // the shopper confirms the real one before anything is placed.
+  if (request.expectedTotal !== undefined && request.expectedTotal !== order.total) {
+    const total = formatMoney(order.total, program.currency);
+    return {
+      ok: false,
+      status: 409,
+      error: {
+        code: 'total_changed',
+        message: repeatForLeader
+          ? `This email has ordered before, and ${enrolment.ambassador.displayName}'s discount is for a first order: this order comes to ${total}. Place it again to order at that price.`
+          : `This order comes to ${total}. Place it again to order at that price.`,
+        order: { subtotal, discount, total: order.total },
+      },
+    };
+  }
   const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   // The customer id is derived from the email hash, so the browser's claim and the signed event carry
   // the same customer without the page ever sending an email hash of its own.

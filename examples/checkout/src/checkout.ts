@@ -26,6 +26,9 @@ const sku = query.get('sku') ?? 'sencha-tin';
 const referral = referkit.capture();
 let product: Product | undefined;
 let applied: PublicCode | null = null;
+// The discount as the shop priced it, once it refused a total the page had previewed (a repeat
+// customer on a first-order offer): shown from then on, until the code changes.
+let priced: number | null = null;
 
 const catalogue = await products();
 product = catalogue.ok ? (catalogue.value.find((item) => item.sku === sku) ?? catalogue.value[0]) : undefined;
@@ -39,6 +42,7 @@ render();
 $('apply').addEventListener('click', () => void apply(codeInput.value, true));
 $('remove').addEventListener('click', () => {
   applied = null;
+  priced = null;
   codeInput.value = '';
   offer.textContent = '';
   render();
@@ -64,6 +68,7 @@ form.addEventListener('submit', async (event) => {
     email: email.value,
     items: [{ sku: product.sku, quantity }],
     ...(applied ? { code: applied.code } : {}),
+    expectedTotal: totals().total,
     // The landing the storefront captured, when it is the code being used.
     ...(applied && current?.code === applied.code
       ? {
@@ -76,6 +81,11 @@ form.addEventListener('submit', async (event) => {
       : {}),
   });
   place.disabled = false;
+  if (!result.ok && result.error.order) {
+    priced = result.error.order.discount;
+    render();
+    return showError(result.error.message);
+  }
   if (!result.ok) {
     return showError(
       result.error.code === 'not_first_order'
@@ -96,6 +106,7 @@ async function apply(input: string, typed = false): Promise<void> {
   const lookup = await lookUpCode(code);
   if (!lookup.ok) {
     applied = null;
+    priced = null;
     if (typed || lookup.error.code !== 'unknown_code') {
       showError(
         lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
@@ -106,16 +117,23 @@ async function apply(input: string, typed = false): Promise<void> {
     return;
   }
   applied = lookup.value;
+  priced = null;
   codeInput.value = code;
   error.hidden = true;
   offer.textContent = offerSentence(applied);
   render();
 }
 
+/** The basket's subtotal, discount and total as the page shows them. */
+function totals(): { subtotal: number; discount: number; total: number } {
+  const subtotal = (product?.price ?? 0) * quantity;
+  const discount = priced ?? (applied ? friendDiscount(applied.friendOffer, subtotal) : 0);
+  return { subtotal, discount, total: subtotal - discount };
+}
+
 function render(): void {
   if (!product) return;
-  const subtotal = product.price * quantity;
-  const discount = applied ? friendDiscount(applied.friendOffer, subtotal) : 0;
+  const { subtotal, discount, total } = totals();
   const money = (minor: number) => formatMoney(minor, 'USD');
   const row = document.createElement('tr');
   const name = document.createElement('th');
@@ -129,7 +147,7 @@ function render(): void {
   $('discount-row').hidden = discount === 0;
   $('discount-label').textContent = applied ? `Friend's discount (${applied.code})` : '';
   $('discount').textContent = `−${money(discount)}`;
-  $('total').textContent = money(subtotal - discount);
+  $('total').textContent = money(total);
   $('remove').hidden = !applied;
   $('apply').hidden = !!applied;
 }

@@ -20,8 +20,15 @@ export interface PlacedOrder {
   } | null;
 }
 
+/** The shop's error; with `total_changed`, the order as the server prices it. */
+export interface ShopError {
+  code: string;
+  message: string;
+  order?: { subtotal: number; discount: number; total: number };
+}
+
 /** An API answer: the value, or the shop's error. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ShopError };
 
 async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
   try {
@@ -52,6 +59,8 @@ export const placeOrder = (request: {
   items: { sku: string; quantity: number }[];
   code?: string;
   attribution?: { landedAt: string; channel?: string; model: 'last_touch' | 'first_touch' };
+  /** The total the page showed: the shop refuses (`total_changed`) to charge another. */
+  expectedTotal?: number;
 }) =>
   call<PlacedOrder>('/api/orders', {
     method: 'POST',

@@ -34,9 +34,9 @@ if (!placed.ok) {
           ? `${ambassador.amount} points`
           : `${formatMoney(ambassador.amount, ambassador.currency)} ${ambassador.type}`
         : null;
-      status.textContent = `You saved ${formatMoney(friend.discount, friend.currency)} with code ${code}.${
-        reward ? ` Your friend earns ${reward} (${ambassador?.status}).` : ''
-      }`;
+      // A repeat order on a first-order offer saves nothing; the code still credits the friend who brought you.
+      const saved = friend.discount > 0 ? `You saved ${formatMoney(friend.discount, friend.currency)}` : 'You ordered';
+      status.textContent = `${saved} with code ${code}.${reward ? ` Your friend earns ${reward} (${ambassador?.status}).` : ''}`;
       status.dataset.state = delivery.status === 201 ? 'recorded' : 'duplicate';
     } else if (delivery.ok) {
       status.textContent = `Your referral with code ${code} is recorded.`;

@@ -180,6 +180,9 @@ describe('the demo backend', () => {
     const confirmed = await order(4800);
     expect(confirmed.status).toBe(201);
     expect((await confirmed.json()).order).toMatchObject({ discount: 0, total: 4800 });
+    // One friend who ordered twice: one friend joined, the second order is retention.
+    const stats = await (await api(`/api/ambassadors/${code('community_leader')}/stats`)).json();
+    expect(stats.friendsJoined).toBe(1);
   });
 
   test("takes a promoted ambassador's friend's repeat order on the community leader's terms", async () => {
@@ -253,11 +256,15 @@ describe('the demo backend', () => {
     const period = async (query: string) => {
       const page = await (await api(`/dashboard${query}`)).text();
       const [, from, to] = /class="period">(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/.exec(page) ?? [];
-      return { days: Math.round((Date.parse(to ?? '') - Date.parse(from ?? '')) / 86_400_000), page };
+      // The dates shown, both ends counted: "7 days" is today and the six before it.
+      return { days: Math.round((Date.parse(to ?? '') - Date.parse(from ?? '')) / 86_400_000) + 1, page };
     };
     const week = await period('?days=7');
     expect(week.days).toBe(7);
     expect(week.page).toContain('<a href="/dashboard?days=7" aria-current="page">7 days</a>');
+    // The week the target counts is still running: not reached yet is not missed.
+    expect(week.page).toContain('In progress</span> <span class="channels">0 of 3 shares this week');
+    expect(week.page).not.toContain('Missed');
     expect((await period('?days=365')).days).toBe(365);
     for (const query of ['', '?days=8', '?days=<b>', '?days=1e9']) expect((await period(query)).days).toBe(30);
   });

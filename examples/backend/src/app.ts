@@ -142,7 +142,9 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.get('/dashboard', async (c) => {
     const days = dashboardDays(c.req.query('days'));
     const to = now();
-    const from = new Date(to.getTime() - days * 86_400_000);
+    // `days` UTC days counting today: 7 days is today and the 6 before it, not 8 dates.
+    const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
+    const from = new Date(today - (days - 1) * 86_400_000);
     const stats = await store.stats({ program: program.id, from, to });
     return c.body(dashboardPage(stats, program.brand, days).text, 200, HTML_HEADERS);
   });

@@ -82,13 +82,17 @@ export function publicCode({ program, ambassador, terms }: Enrolment): PublicCod
   };
 }
 
+const ALL_TIME = '2000-01-01T00:00:00.000Z';
+
 /** The share panel's view of an ambassador, from the ledger's stats. */
 export async function publicStats(
   store: DemoStore,
   { program, ambassador, terms }: Enrolment,
   now: Date,
 ): Promise<AmbassadorPublicStats> {
-  const stats = await store.stats({ program: program.id, code: ambassador.code, to: now.toISOString() });
+  // All time, not the last 30 days: the panel's friends and rewards are the ambassador's to date. The
+  // ledger holds nothing from before 2000 (events that old are refused).
+  const stats = await store.stats({ program: program.id, code: ambassador.code, from: ALL_TIME, to: now });
   const mine = stats.ambassadors.find((row) => row.code === ambassador.code);
   const rewardType = terms.reward.type;
   return {
@@ -97,7 +101,8 @@ export async function publicStats(
     role: mine?.role ?? ambassador.role,
     ...(ambassador.audienceTier ? { audienceTier: ambassador.audienceTier } : {}),
     promoted: mine?.promoted ?? false,
-    friendsJoined: mine?.redemptions ?? 0,
+    // Friends, not orders: a friend's repeat order is retention, counted apart.
+    friendsJoined: mine?.firstOrders ?? 0,
     rewards: {
       type: mine?.rewards.type ?? rewardType,
       currency: program.currency,

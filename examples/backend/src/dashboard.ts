@@ -105,8 +105,9 @@ function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
 
 function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => string): SafeHtml {
   const tier = ambassador.audienceTier ? ` (${ambassador.audienceTier})` : '';
+  // The dashboard reads up to now, so the target's period is still running: not reached is not missed yet.
   const target = ambassador.target
-    ? html`<span class="${ambassador.target.reached ? 'reached' : 'missed'}">${ambassador.target.reached ? 'Reached' : 'Missed'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>`
+    ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>`
     : html`–`;
   return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>
 <span class="role">${roleName(ambassador.role)}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>

@@ -32,7 +32,10 @@ export interface StatsQuery {
 export interface Figures {
   landings: number;
   shares: { total: number; byChannel: Record<string, number> };
+  /** Redemptions not reversed, repeat orders included. */
   redemptions: number;
+  /** Redemptions not reversed that were the customer's first order: the friends who joined. */
+  firstOrders: number;
   /** First-order redemptions per landing; can pass 1 when landings were not reported (no consent). */
   conversionRate: number;
   revenue: number;
@@ -303,6 +306,7 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     landings: totals.landings,
     shares: { total: totals.shares, byChannel: { ...totals.sharesByChannel } },
     redemptions: totals.redemptions,
+    firstOrders: totals.firstOrders,
     conversionRate: totals.landings > 0 ? totals.firstOrders / totals.landings : 0,
     revenue: totals.revenue,
     friendDiscounts: totals.friendDiscounts,

@@ -261,6 +261,7 @@ export function storeSuite(fresh: StoreFactory) {
         landings: 2,
         shares: { total: 2, byChannel: { whatsapp: 1, x: 1 } },
         redemptions: 1,
+        firstOrders: 1,
         conversionRate: 0.5,
         revenue: 5099,
         friendDiscounts: 900,

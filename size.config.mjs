@@ -72,12 +72,12 @@ export default [
   // names of its own Preact's internals and component API mangled too, 11,595 B once bad terms and
   // stats log a line instead of showing "NaN% off" or throwing, 11,647 B once a dismissed banner
   // hands focus back inside another shadow root, 11,787 B with the SDK's storage, link and address
-  // fixes (see the capture client's line). The budget holds that size so it
+  // fixes (see the capture client's line), 11,813 B once a share counts once per channel and page view. The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11800,
+    brotli: 11850,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

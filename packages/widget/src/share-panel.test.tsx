@@ -179,6 +179,22 @@ describe('SharePanel', () => {
     expect(emit).toHaveBeenCalledWith('referkit:share', expect.objectContaining({ channel: 'whatsapp' }));
   });
 
+  it('counts each channel once per page view, so repeated clicks do not meet a target', async () => {
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { events, emit } = renderPanel();
+    const whatsapp = screen.getByRole('link', { name: 'Share on WhatsApp' });
+    whatsapp.addEventListener('click', (event) => event.preventDefault());
+    for (let click = 0; click < 3; click++) {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+      fireEvent.click(whatsapp);
+    }
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(emit).toHaveBeenCalledTimes(6));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.map((event) => event.channel).sort()).toEqual(['copy', 'whatsapp']);
+  });
+
   it('links each channel to its share intent with the channel in the link', () => {
     renderPanel();
     const href = screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href') ?? '';

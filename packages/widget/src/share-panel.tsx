@@ -108,9 +108,15 @@ export class SharePanel extends Component<SharePanelProps, State> {
     misconfigured('build the share link', result.error.message, 'Set base to an http or https URL.');
   }
 
+  /** Channels already reported from this panel: clicking Copy three times, or the QR code open and shut, is one share. */
+  _tracked = new Set<Channel>();
+
   _shared(channel: Channel, link: string, type: 'referkit:share' | 'referkit:copy' = 'referkit:share') {
     const { client, code, emit } = this.props;
-    void client.trackShare(code, channel);
+    // Counted once per channel and page view, so a contribution target measures sharing, not clicks;
+    // the host page still hears every one.
+    if (!this._tracked.has(channel)) void client.trackShare(code, channel);
+    this._tracked.add(channel);
     emit?.(type, { code, channel, link });
   }
 

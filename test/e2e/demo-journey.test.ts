@@ -121,6 +121,13 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     expect(await dashboardRow(page)).toMatchObject({ redemptions: '1', friendDiscounts: '$7.20', pending: '$10.00' });
   });
 
+  test('says so for an order it does not know, without an empty order line', async () => {
+    const page = await friendContext.newPage();
+    await page.goto(`${running.demo.url}/checkout/thanks.html?order=ord_nope`);
+    await eventually(() => page.locator('#referral').textContent()).toBe('We could not find this order.');
+    expect(await page.locator('main').innerText()).not.toContain('total');
+  });
+
   test("refuses the same customer's second order as not a first order", async () => {
     const page = await friendContext.newPage();
     await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1`);

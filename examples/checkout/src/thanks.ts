@@ -19,6 +19,8 @@ if (!placed.ok) {
   const money = (minor: number) => formatMoney(minor, order.currency);
   $('order-id').textContent = order.id;
   $('order-total').textContent = money(order.total);
+  // Shown only once there is an order to show: an unknown id gets no empty "Order · total" line.
+  $('order-summary').hidden = false;
   if (!redemption || !code) {
     status.textContent = 'No referral code was used for this order.';
   } else {

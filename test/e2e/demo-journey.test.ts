@@ -178,6 +178,12 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await eventually(() => page.getByRole('alert').textContent()).toContain('has ordered before');
     expect(await page.locator('#total').textContent()).toBe('$48.00');
     expect(page.url()).not.toContain('thanks');
+    // The shop's price was for that email: another one is previewed with the discount again.
+    await page.getByLabel('Email').fill(`other-${member}`);
+    expect(await page.locator('#total').textContent()).toBe('$40.80');
+    await page.getByLabel('Email').fill(member);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await eventually(() => page.locator('#total').textContent()).toBe('$48.00');
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
     await eventually(() => page.locator('#referral').textContent()).toMatch(

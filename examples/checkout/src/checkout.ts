@@ -48,6 +48,12 @@ $('remove').addEventListener('click', () => {
   render();
   codeInput.focus();
 });
+// The shop's price after a refused total holds for that email: another email is previewed afresh.
+$<HTMLInputElement>('email').addEventListener('input', () => {
+  if (priced === null) return;
+  priced = null;
+  render();
+});
 codeInput.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();

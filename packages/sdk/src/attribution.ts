@@ -76,7 +76,9 @@ export function attribution(
       // it comes and whether or not the device could keep the first view. A repeat view reports nothing
       // and, under last touch, keeps the landing's time.
       const repeat = !!revisit || (seenCode === code && now - Number(seenAt) < 18e5);
-      if (!current || (model === 'last_touch' && (!repeat || current.code !== code))) {
+      // A revisit is no new touch: it keeps the referral there is (another tab's newer landing
+      // included), and makes one only when there is none (nothing may be stored, or it expired).
+      if (!current || (model === 'last_touch' && !revisit && (!repeat || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral), windowDays * 86400);
       }

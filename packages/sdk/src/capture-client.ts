@@ -106,6 +106,15 @@ const revisited = (url: string | URL) => {
   return !!entry && page(entry.name) === page(url) && /^(reload|back_forward)$/.test(entry.type);
 };
 
+/** A query parameter's name as URLSearchParams reads it; as written when it is not valid percent-encoding. */
+const decoded = (name: string) => {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+};
+
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
 export function clientParts(options: ReferkitOptions): ClientParts {
   const { program, param = 'ref' } = options;
@@ -138,10 +147,13 @@ export function clientParts(options: ReferkitOptions): ClientParts {
     if (options.cleanUrl && place && store.consent() === 'granted' && readReferral(place.href, param)) {
       // The other parameters stay exactly as written: URLSearchParams would re-encode them
       // (`a%20b` → `a+b`, `flag` → `flag=`), and a signed or tracked address may depend on their bytes.
-      const query = place.search
-        .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => (name === param || name === CHANNEL_PARAM ? '' : pair))
+      // Names are compared decoded, as readReferral read them (`r%65f` is `ref`).
+      const clean = new URL(place.href);
+      clean.search = clean.search
+        .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => ([param, CHANNEL_PARAM].includes(decoded(name)) ? '' : pair))
         .replace(/^&/, '?');
-      history.replaceState(history.state, '', place.pathname + query + place.hash);
+      // An absolute address: a path like `//host/x` read as relative would name another origin.
+      history.replaceState(history.state, '', clean);
     }
   };
 

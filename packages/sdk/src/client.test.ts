@@ -108,6 +108,29 @@ describe('capture', () => {
     expect(new Set(landings().map((event) => event.id)).size).toBe(1);
   });
 
+  it("keeps a newer landing's referral when an older tab of another code is reloaded", async () => {
+    installPage(LINK);
+    aClient().capture();
+    const bob = 'https://shop.example/p?ref=BOB-7HC2QK';
+    aClient().capture(bob);
+    await vi.waitFor(() =>
+      expect(new Set(landings().map((event) => event.code))).toEqual(new Set(['ALEX-7HC2QK', 'BOB-7HC2QK'])),
+    );
+    // Alex's tab, opened first, is reloaded: a second view of Alex's landing, no new touch.
+    const entry = {
+      name: LINK,
+      type: 'reload',
+      entryType: 'navigation',
+      startTime: 0,
+      duration: 0,
+      toJSON: () => ({}),
+    };
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
+    expect(aClient().capture()?.code).toBe('BOB-7HC2QK');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(new Set(landings().map((event) => event.id)).size).toBe(2);
+  });
+
   it('captures in a runtime without Navigation Timing, as some edge workers are', async () => {
     vi.stubGlobal('performance', { now: () => 0 });
     expect(aClient().capture(LINK)?.code).toBe('ALEX-7HC2QK');
@@ -165,14 +188,21 @@ describe('capture', () => {
     const replaceState = vi.fn();
     vi.stubGlobal('history', { state: null, replaceState });
     aClient({ cleanUrl: true }).capture();
-    expect(String(replaceState.mock.calls[0]?.[2])).toBe('/p');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
   });
 
   it("leaves the address bar's other parameters and fragment exactly as they were written", () => {
     const cases = [
-      ['https://shop.example/p?q=a%20b&ref=alex-7hc2qk&flag&rk_ch=sms&sig=x%2Fy#top', '/p?q=a%20b&flag&sig=x%2Fy#top'],
-      ['https://shop.example/p?ref=alex-7hc2qk&page=2', '/p?page=2'],
-      ['https://shop.example/p?referrer=x&ref=alex-7hc2qk', '/p?referrer=x'],
+      [
+        'https://shop.example/p?q=a%20b&ref=alex-7hc2qk&flag&rk_ch=sms&sig=x%2Fy#top',
+        'https://shop.example/p?q=a%20b&flag&sig=x%2Fy#top',
+      ],
+      ['https://shop.example/p?ref=alex-7hc2qk&page=2', 'https://shop.example/p?page=2'],
+      ['https://shop.example/p?referrer=x&ref=alex-7hc2qk', 'https://shop.example/p?referrer=x'],
+      // Names as URLSearchParams reads them: `r%65f` is `ref`, `rk%5Fch` is `rk_ch`.
+      ['https://shop.example/p?x=1&r%65f=alex-7hc2qk&rk%5Fch=sms', 'https://shop.example/p?x=1'],
+      // A path that, read as a relative address, would name another origin (replaceState would throw).
+      ['https://shop.example//evil.example/x?ref=alex-7hc2qk', 'https://shop.example//evil.example/x'],
     ];
     for (const [address, cleaned] of cases) {
       installPage(address);
@@ -201,7 +231,7 @@ describe('capture', () => {
     client.capture();
     client.setConsent('granted');
     expect(replaceState).toHaveBeenCalledTimes(1);
-    expect(String(replaceState.mock.calls[0]?.[2])).toBe('/p');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
     expect(client.referral()?.code).toBe('ALEX-7HC2QK');
   });
 
@@ -278,6 +308,45 @@ describe('listen', () => {
     history.pushState(null, '', 'https://shop.example/after');
     expect([calls, routed, location.pathname]).toEqual([1, ['https://shop.example/after'], '/after']);
     again();
+  });
+});
+
+describe('listen, when pushState is reset or wrapped again', () => {
+  it('wraps it again after a reset, and notifies once through a chain of its own wrappers', () => {
+    installPage();
+    const history = {
+      state: null,
+      pushState(_state: unknown, _title: string, url: string) {
+        location.href = url;
+      },
+    };
+    const native = history.pushState;
+    vi.stubGlobal('history', history);
+    let calls = 0;
+    const stopA = listen({ capture: () => calls++ });
+    // A router wraps on top, our listener leaves (ours stays beneath the router's), then a test or a
+    // framework puts the native method back.
+    const ours = history.pushState;
+    history.pushState = function (this: typeof history, ...args: [unknown, string, string]) {
+      ours.apply(this, args);
+    };
+    stopA();
+    history.pushState = native;
+    const stopB = listen({ capture: () => calls++ });
+    history.pushState(null, '', 'https://shop.example/b');
+    expect(calls).toBe(1);
+    stopB();
+    // Now a router wraps over ours while one listens, and another listener comes: one call each.
+    const stopC = listen({ capture: () => calls++ });
+    const inner = history.pushState;
+    history.pushState = function (this: typeof history, ...args: [unknown, string, string]) {
+      inner.apply(this, args);
+    };
+    const stopD = listen({ capture: () => calls++ });
+    history.pushState(null, '', 'https://shop.example/c');
+    expect(calls).toBe(3);
+    stopC();
+    stopD();
   });
 });
 

@@ -89,6 +89,6 @@ export function createReferkit(options: ReferkitOptions): ReferkitClient {
     // Input that cannot even be read (no object, an email that is not text) is refused like the
     // receiver refuses a bad event: resolved, never thrown into the checkout.
     redeem: (input: RedeemInput) =>
-      redeem(input).catch(() => refuse('invalid_event', 'Expected redeem({ orderId, order, customer? })')),
+      redeem(input).catch((error) => refuse('invalid_event', `[referkit] Could not read redeem()'s input: ${error}`)),
   });
 }

@@ -1,36 +1,47 @@
 /** Single-page apps: capture again when the route changes, on `pushState` and `popstate` (opt-in). */
 
-/** Who listens now; one wrapper of `pushState` serves them all. */
+/** Who listens now; our `pushState` wrappers notify them all. */
 const routes = new Set<() => void>();
-/** The `pushState` found when the wrapper went in; set while the wrapper is in place. */
-let original: History['pushState'] | undefined;
+/** Our wrapper on top of `history.pushState`, and what it wraps; unset once taken out. */
+let installed: { wrapper: History['pushState']; original: History['pushState'] } | undefined;
+/** How many of our wrappers are running: only the outermost notifies, however many sit in a chain. */
+let depth = 0;
 
-function pushState(this: History, ...args: Parameters<History['pushState']>) {
-  original!.apply(this, args);
-  for (const onRoute of routes) onRoute();
+function wrap(original: History['pushState']): History['pushState'] {
+  return function pushState(this: History, ...args) {
+    depth++;
+    try {
+      original.apply(this, args);
+    } finally {
+      depth--;
+    }
+    if (!depth) for (const onRoute of routes) onRoute();
+  };
 }
 
 /**
  * Calls `onRoute` after every `history.pushState` and on `popstate`; returns the unsubscribe.
  * `pushState` fires no event of its own, so it is wrapped while anyone listens. Listeners come and
- * go in any order: the wrapper is shared, and taken out only when the last one leaves and nothing
- * (a router) has wrapped it since; otherwise it stays, calling no one.
+ * go in any order. A wrapper is put on top whenever ours is not there (a router wrapped it since, or
+ * it was reset), and taken out only when the last listener leaves and it is still on top; one left
+ * deeper in a chain calls on and notifies no one twice.
  */
 export function listenRoutes(onRoute: () => void): () => void {
   // Its own function, so that one callback subscribed twice is unsubscribed once each time.
   const listener = () => onRoute();
-  if (!original) {
-    original = history.pushState;
-    history.pushState = pushState;
+  if (history.pushState !== installed?.wrapper) {
+    const original = history.pushState;
+    installed = { wrapper: wrap(original), original };
+    history.pushState = installed.wrapper;
   }
   routes.add(listener);
   addEventListener('popstate', listener);
   return () => {
     routes.delete(listener);
     removeEventListener('popstate', listener);
-    if (!routes.size && history.pushState === pushState) {
-      history.pushState = original!;
-      original = undefined;
+    if (!routes.size && installed && history.pushState === installed.wrapper) {
+      history.pushState = installed.original;
+      installed = undefined;
     }
   };
 }

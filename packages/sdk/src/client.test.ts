@@ -34,6 +34,12 @@ function aClient(options: Partial<ReferkitOptions> = {}) {
 
 const landings = () => posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
 
+/** Makes the page's Navigation Timing entry say how this document was loaded, and from where. */
+function navigation(type: string, name = LINK) {
+  const entry = { name, type, entryType: 'navigation', startTime: 0, duration: 0, toJSON: () => ({}) };
+  vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
+}
+
 describe('capture', () => {
   it('stores the referral with its window and reports one valid landing', async () => {
     const page = installPage(LINK);
@@ -63,10 +69,6 @@ describe('capture', () => {
 
   it('takes a reload or a return to the landing page for a second view when nothing was stored', async () => {
     installPage(LINK);
-    const navigation = (type: string, name = LINK) => {
-      const entry = { name, type, entryType: 'navigation', startTime: 0, duration: 0, toJSON: () => ({}) };
-      vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
-    };
     // Consent pending: no view is on record, so each page load starts with nothing to compare.
     for (const type of ['reload', 'back_forward']) {
       navigation(type);
@@ -92,15 +94,7 @@ describe('capture', () => {
     await vi.waitFor(() => expect(landings()).toHaveLength(1));
     // Past the half hour that makes views of one code one landing: the tab was left open, then reloaded.
     vi.setSystemTime(new Date('2026-11-22T10:31:00.000Z'));
-    const entry = {
-      name: LINK,
-      type: 'reload',
-      entryType: 'navigation',
-      startTime: 0,
-      duration: 0,
-      toJSON: () => ({}),
-    };
-    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
+    navigation('reload');
     expect(aClient().capture()?.landedAt).toBe('2026-11-22T10:00:00.000Z');
     await new Promise((resolve) => setTimeout(resolve, 50));
     vi.restoreAllMocks();
@@ -117,15 +111,7 @@ describe('capture', () => {
       expect(new Set(landings().map((event) => event.code))).toEqual(new Set(['ALEX-7HC2QK', 'BOB-7HC2QK'])),
     );
     // Alex's tab, opened first, is reloaded: a second view of Alex's landing, no new touch.
-    const entry = {
-      name: LINK,
-      type: 'reload',
-      entryType: 'navigation',
-      startTime: 0,
-      duration: 0,
-      toJSON: () => ({}),
-    };
-    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([entry as PerformanceEntry]);
+    navigation('reload');
     expect(aClient().capture()?.code).toBe('BOB-7HC2QK');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(new Set(landings().map((event) => event.id)).size).toBe(2);

@@ -27,7 +27,7 @@ const referral = referkit.capture();
 let product: Product | undefined;
 let applied: PublicCode | null = null;
 // The discount as the shop priced it, once it refused a total the page had previewed (a repeat
-// customer on a first-order offer): shown from then on, until the code changes.
+// customer on a first-order offer): shown from then on, until the code or the email changes.
 let priced: number | null = null;
 
 const catalogue = await products();

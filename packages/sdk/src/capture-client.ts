@@ -10,7 +10,7 @@ import { normalizeCode } from '@referkit/events/code';
 import { type AttributionMemory, type AttributionOptions, attribution, type Referral } from './attribution.js';
 import type { ConsentState } from './consent.js';
 import { type Delivery, postOf } from './delivery.js';
-import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm } from './link.js';
+import { buildShareLink, type LinkResult, readReferral, type Utm, withoutReferral } from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
 import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
 
@@ -106,15 +106,6 @@ const revisited = (url: string | URL) => {
   return !!entry && page(entry.name) === page(url) && /^(reload|back_forward)$/.test(entry.type);
 };
 
-/** A query parameter's name as URLSearchParams reads it; as written when it is not valid percent-encoding. */
-const decoded = (name: string) => {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    return name;
-  }
-};
-
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
 export function clientParts(options: ReferkitOptions): ClientParts {
   const { program, param = 'ref' } = options;
@@ -145,15 +136,8 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   // the one place the referral survives a reload.
   const cleanAddress = () => {
     if (options.cleanUrl && place && store.consent() === 'granted' && readReferral(place.href, param)) {
-      // The other parameters stay exactly as written: URLSearchParams would re-encode them
-      // (`a%20b` → `a+b`, `flag` → `flag=`), and a signed or tracked address may depend on their bytes.
-      // Names are compared decoded, as readReferral read them (`r%65f` is `ref`).
-      const clean = new URL(place.href);
-      clean.search = clean.search
-        .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => ([param, CHANNEL_PARAM].includes(decoded(name)) ? '' : pair))
-        .replace(/^&/, '?');
       // An absolute address: a path like `//host/x` read as relative would name another origin.
-      history.replaceState(history.state, '', clean);
+      history.replaceState(history.state, '', withoutReferral(place.href, param));
     }
   };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildShareLink, readReferral } from './link.js';
+import { buildShareLink, readReferral, withoutReferral } from './link.js';
 
 describe('buildShareLink', () => {
   it('adds the normalised code and the channel', () => {
@@ -110,5 +110,24 @@ describe('readReferral', () => {
     'http://[::1',
   ])('ignores the junk in %j', (url) => {
     expect(readReferral(url)).toBeNull();
+  });
+});
+
+describe('withoutReferral', () => {
+  it.each([
+    [
+      'https://shop.example/p?q=a%20b&ref=x&flag&rk_ch=sms&sig=x%2Fy#top',
+      'https://shop.example/p?q=a%20b&flag&sig=x%2Fy#top',
+    ],
+    ['https://shop.example/p?ref=x&page=2', 'https://shop.example/p?page=2'],
+    ['https://shop.example/p?referrer=x&ref=x', 'https://shop.example/p?referrer=x'],
+    ['https://shop.example/p?x=1&r%65f=x&rk%5Fch=sms', 'https://shop.example/p?x=1'],
+    ['https://shop.example/p?ref=x', 'https://shop.example/p'],
+  ])('takes the referral out of %s and leaves the rest as written', (url, clean) => {
+    expect(withoutReferral(url, 'ref').href).toBe(clean);
+  });
+
+  it('takes out a custom parameter, not ref', () => {
+    expect(withoutReferral('https://shop.example/?ref=keep&via=x', 'via').href).toBe('https://shop.example/?ref=keep');
   });
 });

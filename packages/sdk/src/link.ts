@@ -80,3 +80,26 @@ export function readReferral(url: string | URL, param = 'ref'): LinkReferral | n
   const channel = query.get(CHANNEL_PARAM) as Channel;
   return code ? (CHANNEL_PATTERN.test(channel) ? { code, channel } : { code }) : null;
 }
+
+/** A query parameter's name as URLSearchParams reads it; as written when it is not valid percent-encoding. */
+const decoded = (name: string) => {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+};
+
+/**
+ * The URL without its referral: the code's parameter and `rk_ch` taken out, everything else exactly as
+ * written (URLSearchParams would re-encode it, `a%20b` → `a+b`, and a signed or tracked address may
+ * depend on its bytes). Names are compared decoded, as {@link readReferral} reads them (`r%65f` is `ref`).
+ * @example withoutReferral('https://shop.example/p?q=a%20b&ref=ALEX-7HC2QK#top', 'ref').href // 'https://shop.example/p?q=a%20b#top'
+ */
+export function withoutReferral(url: string, param: string): URL {
+  const clean = new URL(url);
+  clean.search = clean.search
+    .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => ([param, CHANNEL_PARAM].includes(decoded(name)) ? '' : pair))
+    .replace(/^&/, '?');
+  return clean;
+}

@@ -29,8 +29,9 @@ describe('shareIntents', () => {
     expect(intents.telegram).toBe(`https://t.me/share/url?url=${encodedLink}&text=${encodedMessage}`);
   });
 
-  it('builds the Reddit submit URL with the subject as title', () => {
-    expect(intents.reddit).toBe(`https://www.reddit.com/submit?url=${encodedLink}&title=A%20gift%20from%20Alex`);
+  it('builds the Reddit submit URL with the message as title, whatever the email subject', () => {
+    // A post's title is all the text it carries: the message, disclosure line included, must be it.
+    expect(intents.reddit).toBe(`https://www.reddit.com/submit?url=${encodedLink}&title=${encodedMessage}`);
   });
 
   it('builds a mailto with subject and body encoded per RFC 6068 (%20, CRLF)', () => {

@@ -17,7 +17,11 @@ export interface ShareIntents {
 
 /** Options for {@link shareIntents}. */
 export interface ShareIntentOptions {
-  /** The email subject and Reddit title. @default the message */
+  /**
+   * The email subject. @default the message
+   * Reddit's title is always the message: it is the only text a Reddit post carries, so a subject
+   * there would drop the message and its disclosure line.
+   */
   subject?: string;
 }
 
@@ -35,7 +39,7 @@ export function shareIntents(link: string, message: string, options: ShareIntent
   const url = encode(link);
   const text = encode(message);
   // A subject or title is one line (a line break would end an email header): breaks become spaces.
-  const subject = encode((options.subject ?? message).replace(/\s*[\r\n]+\s*/g, ' '));
+  const line = (value: string) => encode(value.replace(/\s*[\r\n]+\s*/g, ' '));
   // Message and link as one text, for channels that have a single text field; no message, the link alone.
   const both = encode(message ? `${message} ${link}` : link);
   return {
@@ -47,9 +51,9 @@ export function shareIntents(link: string, message: string, options: ShareIntent
     linkedin: `https://www.linkedin.com/sharing/share-offsite/?url=${url}`,
     // Telegram custom share button: https://core.telegram.org/widgets/share#custom-buttons
     telegram: `https://t.me/share/url?url=${url}&text=${text}`,
-    reddit: `https://www.reddit.com/submit?url=${url}&title=${subject}`,
+    reddit: `https://www.reddit.com/submit?url=${url}&title=${line(message)}`,
     // RFC 6068: line breaks in a body are CRLF, written %0D%0A.
-    email: `mailto:?subject=${subject}&body=${encode((message ? `${message}\n\n${link}` : link).replace(/\r?\n/g, '\r\n'))}`,
+    email: `mailto:?subject=${line(options.subject ?? message)}&body=${encode((message ? `${message}\n\n${link}` : link).replace(/\r?\n/g, '\r\n'))}`,
     // RFC 5724 says `sms:?body=`; iOS 8+ reads only `&body=`. `sms:?&body=` satisfies both: Android parses
     // the query (an empty first field, then body) and iOS finds `&body=`.
     sms: `sms:?&body=${both}`,

@@ -220,6 +220,15 @@ describe('SharePanel', () => {
     expect(decodeURIComponent(href)).toContain('Best shop in town!\r\n\r\nI get $10 credit if you order with my link.');
   });
 
+  it('carries the disclosure on every channel that takes text, Reddit included', () => {
+    renderPanel({ terms: { ...terms, channels: undefined } });
+    const names = ['WhatsApp', 'X', 'Telegram', 'Reddit', 'Email', 'SMS'];
+    for (const name of names) {
+      const href = screen.getByRole('link', { name: `Share on ${name}` }).getAttribute('href') ?? '';
+      expect(decodeURIComponent(href), name).toContain('I get $10 credit if you order with my link.');
+    }
+  });
+
   it('shows a name with markup as those characters', () => {
     renderPanel({ name: '<img src=x onerror=alert(1)>', terms: { ...terms, shareMessage: 'From {name}' } });
     const message = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;

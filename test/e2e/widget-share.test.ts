@@ -62,6 +62,14 @@ describe('<referkit-share> over the built referkit.js', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link());
   });
 
+  it('copies without the Clipboard API and leaves focus on the button, so Enter copies again', async () => {
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await panel().getByRole('button', { name: 'Copy link' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel().getByRole('status').textContent()).toBe('Copied');
+    expect(await deepFocus()).toMatchObject({ tag: 'BUTTON', text: 'Copy link' });
+  });
+
   it('fires referkit:copy, bubbling out of the shadow root', async () => {
     await panel().getByRole('button', { name: 'Copy link' }).click();
     await expect

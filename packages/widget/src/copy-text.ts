@@ -10,6 +10,10 @@ export async function copyText(text: string): Promise<boolean> {
     return true;
   } catch {
     // A hidden, read-only textarea outside any shadow root: selections inside one are not copied everywhere.
+    // Selecting it takes focus, which goes back where it was (however deep in shadow roots), so a
+    // keyboard user's next key still reaches the button they pressed.
+    let focused = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
     const area = document.createElement('textarea');
     area.value = text;
     area.readOnly = true;
@@ -22,6 +26,7 @@ export async function copyText(text: string): Promise<boolean> {
       return false;
     } finally {
       area.remove();
+      (focused as HTMLElement | null)?.focus();
     }
   }
 }

@@ -40,8 +40,9 @@ export default [
     // link could carry) is ignored, Retry-After reads delay-seconds strictly, a shared link's stale
     // channel is dropped, a bad windowDays logs a line, and share intents survive half an emoji;
     // 2,693 B once cleanUrl leaves the page's other parameters byte for byte (~55 B), and 2,705 B with
-    // that query work moved beside readReferral in link.ts, its own function (~12 B).
-    brotli: 2710,
+    // that query work moved beside readReferral in link.ts, its own function (~12 B); 2,791 B once an
+    // unknown consent state ('pendng') is read as pending with a line instead of passing for a state (~86 B).
+    brotli: 2800,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -56,12 +57,12 @@ export default [
   // with redeem out too: 1,500 is out of reach without dropping promises. The budget is the
   // measured size with a little headroom. 2,967 B once the capture client's fixes (its line above)
   // landed and redeem resolves input it cannot read and leaves a blank email out; 3,034 B with
-  // cleanUrl's byte-exact address.
+  // cleanUrl's byte-exact address; 3,122 B once an unknown consent state is refused with a line.
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 3040,
+    brotli: 3130,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
@@ -73,12 +74,17 @@ export default [
   // names of its own Preact's internals and component API mangled too, 11,595 B once bad terms and
   // stats log a line instead of showing "NaN% off" or throwing, 11,647 B once a dismissed banner
   // hands focus back inside another shadow root, 11,787 B with the SDK's storage, link and address
-  // fixes (see the capture client's line), 11,835 B once a share counts once per channel and page view. The budget holds that size so it
+  // fixes (see the capture client's line), 11,835 B once a share counts once per channel and page view,
+  // 12,162 B with the second black-box pass's fixes: settings of the wrong type named in one line
+  // (~112 B), the SDK's unknown consent line (~86 B), a terms attribute's endpoint and locale, a page
+  // set up by terms alone, a deferred missing-init line, focus kept by the fallback copy, a banner
+  // hidden for an unknown code, a message that follows new terms until edited, stats reloaded after a
+  // share. The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11850,
+    brotli: 12170,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

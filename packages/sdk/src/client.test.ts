@@ -358,6 +358,23 @@ describe('consent', () => {
     expect(page.cookies.jar.has('rk_ref')).toBe(true);
   });
 
+  it('reads an unknown consent state as pending, and ignores one passed to setConsent, with a line each', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const page = installPage(LINK);
+    const client = aClient({ consent: 'pendng' as 'pending' });
+    expect(client.consent()).toBe('pending');
+    expect(client.capture()?.code).toBe('ALEX-7HC2QK');
+    expect(Object.keys(page.storage)).toEqual([]);
+    client.setConsent('granted');
+    client.setConsent('yes' as 'granted');
+    expect(client.consent()).toBe('granted');
+    expect(warn.mock.calls.map((call) => call[0])).toEqual([
+      '[referkit] Could not use consent "pendng": use pending, granted, denied. Using pending.',
+      '[referkit] Could not use consent "yes": use pending, granted, denied. Using granted.',
+    ]);
+    warn.mockRestore();
+  });
+
   it('clears what was stored when consent is denied, keeping it for this page only', () => {
     const page = installPage(LINK);
     const client = aClient();

@@ -50,12 +50,28 @@ export const readJson = (store: KeyValueStore, key: string) => device(() => JSON
  */
 export type MergeHeld = (key: string, held: string, stored: string) => string;
 
+const CONSENT_STATES: readonly unknown[] = ['pending', 'granted', 'denied'];
+
+/**
+ * `state` when it is one of the three consent states, else `fallback` with one line: a typo
+ * ('pendng') must not pass for a state, nor be reported back by `consent()` as one.
+ */
+function knownConsent(state: unknown, fallback: ConsentState): ConsentState {
+  if (CONSENT_STATES.includes(state)) return state as ConsentState;
+  console.warn(
+    `[referkit] Could not use consent ${JSON.stringify(state)}: use ${CONSENT_STATES.join(', ')}. Using ${fallback}.`,
+  );
+  return fallback;
+}
+
 /** Creates the store of one client; memory is per client, so server rendering never shares it between requests. */
 export function createStorage(
-  state: ConsentState,
+  initial: ConsentState,
   { domain }: StorageOptions = {},
   merge: MergeHeld = (_key, held) => held,
 ): ConsentStore {
+  // Pending is the safe reading of an unknown state: nothing touches the device until consent is given.
+  let state = knownConsent(initial, 'pending');
   // What was not persisted, with the cookie lifetime it asked for.
   const memory = new Map<string, [string, number?]>();
   // The cookie comes first: it is the one a sibling subdomain shares.
@@ -88,7 +104,8 @@ export function createStorage(
       // While pending the device is not touched at all; denied has already cleared it.
       if (state === 'granted') write(key);
     },
-    consent(next = state) {
+    consent(asked = state) {
+      const next = knownConsent(asked, state);
       if (next === 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
         for (const key of [`${STORAGE_PREFIX}ref`, ...(device(() => Object.keys(localStorage)) ?? [])]) {

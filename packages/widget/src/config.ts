@@ -7,6 +7,7 @@ import type { IntentChannel } from './channels.js';
 import { misconfigured } from './log.js';
 import type { OfferTerms } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
+import { settingsHaveTheirTypes } from './setting-types.js';
 import type { Disclosure } from './share-message.js';
 
 /**
@@ -31,6 +32,8 @@ export interface ProgramTerms extends Partial<OfferTerms> {
   base?: string;
   /** BCP 47 tag of the widget's language. @default the page's `lang` */
   locale?: string;
+  /** The brand's API base: an element's `terms` may point at another than init's. */
+  endpoint?: string;
 }
 
 /** What `Referkit('init', …)` accepts: the SDK's options plus the program's display terms. */
@@ -58,11 +61,22 @@ const listeners = new Set<() => void>();
 // for one only the first says so.
 let explained = false;
 
-/** True the first time an element finds no setup and no failed init has explained why. */
-export function firstToExplainMissingSetup(): boolean {
-  const first = !explained;
-  explained = true;
-  return first;
+/**
+ * Says, once, why elements show nothing without a setup, if the page has finished loading and still
+ * has none: a page may well call init from its own script after this one runs (on DOMContentLoaded).
+ */
+export function explainMissingSetup(element: string): void {
+  const explain = () => {
+    if (setup || explained) return;
+    explained = true;
+    misconfigured(
+      `show <${element}>`,
+      "Referkit('init', …) has not been called",
+      'Call it with { program, endpoint }.',
+    );
+  };
+  if (document.readyState === 'complete') explain();
+  else addEventListener('load', explain, { once: true });
 }
 
 /** The current setup, if `init` has run. */
@@ -85,6 +99,10 @@ export function onSetup(listener: () => void): () => void {
 export function init(config: WidgetConfig): boolean {
   if (typeof config?.program !== 'string' || typeof config.endpoint !== 'string') {
     misconfigured('start', 'init needs a program and an endpoint', "Call Referkit('init', { program, endpoint }).");
+    explained = true;
+    return false;
+  }
+  if (!settingsHaveTheirTypes(config, 'Fix it in init.')) {
     explained = true;
     return false;
   }

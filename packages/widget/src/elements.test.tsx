@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { init } from './config.js';
+import { currentSetup, init } from './config.js';
 import { defineElements } from './elements.js';
 
 let warn: ReturnType<typeof vi.spyOn>;
@@ -78,9 +78,9 @@ describe('<referkit-share>', () => {
       expect(element.shadowRoot?.textContent).toBe('');
     }
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not show <referkit-share>: "abc" is not an amount or a percent. Check the terms given to init.',
-      '[referkit] Could not show <referkit-share>: -5 is not an amount or a percent. Check the terms given to init.',
-      '[referkit] Could not show <referkit-share>: nothing is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show the widget: "abc" is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show the widget: -5 is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show the widget: nothing is not an amount or a percent. Check the terms given to init.',
     ]);
   });
 
@@ -100,12 +100,75 @@ describe('<referkit-share>', () => {
     expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Bolt');
   });
 
-  it('logs one line for a terms attribute that is not JSON and uses the init terms', () => {
-    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms="{brand: Bolt}"></referkit-share>`);
-    expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+  it('logs one line for a terms attribute that is not a JSON object and uses the init terms', () => {
+    for (const json of ['{brand: Bolt}', 'null', '["Bolt"]']) {
+      const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='${json}'></referkit-share>`);
+      expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+    }
     expect(warn.mock.calls).toEqual([
-      [`[referkit] Could not read the terms attribute: it is not JSON. Write terms='{"brand":"Acme"}'.`],
+      [`[referkit] Could not read the terms attribute: it is not a JSON object. Write terms='{"brand":"Acme"}'.`],
     ]);
+  });
+
+  it('logs one line naming a terms setting of the wrong type, and renders nothing', () => {
+    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"channels":"whatsapp"}'></referkit-share>`);
+    const other = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"disclosure":{"txt":"I earn"}}'></referkit-share>`);
+    expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    expect(other.shadowRoot?.childNodes).toHaveLength(0);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting channels: it is not a list. Fix it in the terms attribute.',
+      '[referkit] Could not use the setting disclosure: it is not { text }. Fix it in the terms attribute.',
+    ]);
+  });
+
+  it('refuses an init whose settings have the wrong type, with one line naming the setting', () => {
+    const base = { program: 'spring-2026', endpoint: '/api' };
+    expect(init({ ...base, locale: 42 as unknown as string })).toBe(false);
+    expect(init({ ...base, brand: {} as unknown as string })).toBe(false);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting locale: it is not text. Fix it in init.',
+      '[referkit] Could not use the setting brand: it is not text. Fix it in init.',
+    ]);
+    // The setup in force is untouched.
+    expect(
+      mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>').shadowRoot?.querySelector('h2')?.textContent,
+    ).toBe('Invite friends to Acme');
+  });
+
+  it('reads the stats from the endpoint of its terms attribute, in the locale of its terms', async () => {
+    backend.mockClear();
+    const element = mount(
+      `<referkit-share code="ALEX-7HC2QK" terms='{"endpoint":"/other","locale":"de"}'></referkit-share>`,
+    );
+    await vi.waitFor(() =>
+      expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Lade Freunde zu Acme ein'),
+    );
+    expect(backend.mock.calls.map((call: unknown[]) => String(call[0]))).toContain(
+      '/other/ambassadors/ALEX-7HC2QK/stats',
+    );
+  });
+
+  it('refuses a percent above 100 rather than offering "1,500% off"', () => {
+    const element = mount(
+      `<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":{"kind":"percent","percent":1500}}'></referkit-share>`,
+    );
+    expect(element.shadowRoot?.textContent).toBe('');
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not show the widget: 1500 is not an amount or a percent. Check the terms given to init.',
+    ]);
+  });
+
+  it('says once what is wrong with terms both elements show', () => {
+    // A captured referral, so that the banner has something to show too.
+    currentSetup()?.client.capture('https://shop.example/?ref=ALEX-7HC2QK');
+    const terms = `terms='{"friendOffer":{"kind":"percent","percent":"many"}}'`;
+    mount(
+      `<div><referkit-share code="ALEX-7HC2QK" ${terms}></referkit-share><referkit-offer ${terms}></referkit-offer></div>`,
+    );
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not show the widget: "many" is not an amount or a percent. Check the terms given to init.',
+    ]);
+    currentSetup()?.client.storage.remove('ref');
   });
 
   it('renders for a page whose lang Intl cannot read', () => {
@@ -125,7 +188,7 @@ describe('<referkit-share>', () => {
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     expect(warn.mock.calls).toHaveLength(1);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(
-      /^\[referkit\] Could not show <referkit-share>: .+\. Check the terms given to init\.$/,
+      /^\[referkit\] Could not show the widget: .+\. Check the terms given to init\.$/,
     );
   });
 

@@ -8,13 +8,22 @@ import type { Role } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { type ComponentChild, h, render } from 'preact';
 import { CHANNELS, type IntentChannel } from './channels.js';
-import { currentSetup, firstToExplainMissingSetup, onSetup, type ProgramTerms, type Setup } from './config.js';
+import {
+  currentSetup,
+  explainMissingSetup,
+  init,
+  onSetup,
+  type ProgramTerms,
+  type Setup,
+  type WidgetConfig,
+} from './config.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import { resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
 import { OfferBanner } from './offer-banner.js';
 import { hasOffer } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
+import { settingsHaveTheirTypes } from './setting-types.js';
 import { type ShareDetail, SharePanel, type SharePanelProps } from './share-panel.js';
 import { widgetStyles } from './styles.js';
 
@@ -53,57 +62,56 @@ abstract class ReferkitElement extends Base {
     const root = this.shadowRoot;
     // An upgrade reports the attributes before connecting: until connectedCallback there is no shadow root.
     if (!root || !this.isConnected) return;
+    const own = this._own();
     if (!setup) {
-      if (firstToExplainMissingSetup())
-        misconfigured(
-          `show <${this.localName}>`,
-          "Referkit('init', …) has not been called",
-          'Call it with { program, endpoint }.',
-        );
+      // A page without init may set everything up in an element's terms: the first such element does.
+      if (own?.program && own.endpoint) init(own as WidgetConfig);
+      else explainMissingSetup(this.localName);
       return;
     }
-    const asked = this.getAttribute('locale') ?? setup.config.locale;
+    const terms = own && this._terms(setup, own);
+    if (!terms) return void render(null, root);
+    const asked = this.getAttribute('locale') ?? terms.locale;
     const { locale, text } = resolveLocale(asked ?? document.documentElement.lang, !!asked);
     const token = ++this._token;
     const paint = (catalogue: Catalogue) => {
       if (token !== this._token) return;
       // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
-      // leave the element empty with one line saying why.
+      // leave the element empty with one line saying why, the same line from every element.
       try {
-        render(
-          this._view({
-            client: setup.client,
-            terms: this._terms(setup),
-            endpoint: setup.config.endpoint,
-            text: catalogue,
-            locale,
-          }),
-          root,
-        );
+        render(this._view({ client: setup.client, terms, endpoint: terms.endpoint, text: catalogue, locale }), root);
       } catch (error) {
         render(null, root);
-        misconfigured(
-          `show <${this.localName}>`,
-          String((error as Error)?.message ?? error),
-          'Check the terms given to init.',
-        );
+        misconfigured('show the widget', String((error as Error)?.message ?? error), 'Check the terms given to init.');
       }
     };
     if (text instanceof Promise) text.then(paint);
     else paint(text);
   }
 
-  /** The init terms with the element's `terms` (JSON) and `channels` attributes laid over them. */
-  _terms({ config }: Setup): ProgramTerms {
-    let own: ProgramTerms = {};
+  /**
+   * The element's `terms` attribute (JSON) as settings: none when it is absent or not a JSON object
+   * (logged), `null` when a setting has the wrong type (logged: the element then shows nothing).
+   */
+  _own(): Partial<WidgetConfig> | null {
     const json = this.getAttribute('terms');
+    let own: unknown = {};
     if (json) {
       try {
         own = JSON.parse(json);
-      } catch {
-        misconfigured('read the terms attribute', 'it is not JSON', `Write terms='{"brand":"Acme"}'.`);
+      } catch {}
+      if (typeof own !== 'object' || !own || Array.isArray(own)) {
+        misconfigured('read the terms attribute', 'it is not a JSON object', `Write terms='{"brand":"Acme"}'.`);
+        own = {};
       }
     }
+    return settingsHaveTheirTypes(own as object, 'Fix it in the terms attribute.')
+      ? (own as Partial<WidgetConfig>)
+      : null;
+  }
+
+  /** The init settings with the element's own (`terms`) and its `channels` attribute laid over them. */
+  _terms({ config }: Setup, own: Partial<WidgetConfig>): WidgetConfig {
     // The attribute's channels, else the terms'; either may name one that is not a share channel.
     const channels = (this.getAttribute('channels')
       ?.split(/[\s,]+/)

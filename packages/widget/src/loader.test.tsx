@@ -58,7 +58,7 @@ describe('installLoader', () => {
     window.Referkit?.('consent', 'yes' as never);
     expect(config.currentSetup()?.client.consent()).toBe('granted');
     expect(warn.mock.calls).toEqual([
-      [`[referkit] Could not set consent: "yes" is not a consent state. Use 'pending', 'granted' or 'denied'.`],
+      ['[referkit] Could not use consent "yes": use pending, granted, denied. Using granted.'],
     ]);
   });
 

@@ -26,13 +26,8 @@ function run(command: unknown, argument?: unknown) {
   if (command === 'init') init(argument as WidgetConfig);
   else if (command === 'consent') {
     const setup = currentSetup();
-    if (!['pending', 'granted', 'denied'].includes(argument as string))
-      misconfigured(
-        'set consent',
-        `${JSON.stringify(argument)} is not a consent state`,
-        "Use 'pending', 'granted' or 'denied'.",
-      );
-    else if (setup) setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
+    // The SDK reads a state that is not one with a line of its own, and keeps the one in force.
+    if (setup) setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
     else misconfigured('set consent', "Referkit('init', …) has not been called", "Call Referkit('init', …) first.");
   } else misconfigured(`run Referkit(${JSON.stringify(command)})`, 'it is not a command', "Use 'init' or 'consent'.");
 }

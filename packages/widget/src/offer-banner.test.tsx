@@ -48,11 +48,21 @@ describe('OfferBanner', () => {
     expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
   });
 
-  it('keeps saying "A friend" when the code is unknown to the backend', async () => {
+  it('keeps saying "A friend" when the backend has no code lookup to answer with', async () => {
+    const referkit = client('granted');
+    const fetch = vi.fn(async () => new Response('Not Found', { status: 404 }));
+    vi.stubGlobal('fetch', fetch);
+    render(<OfferBanner client={referkit} terms={terms} endpoint="/api" text={en} locale="en" />);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('/api/codes/ALEX-7HC2QK', expect.anything()));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
+  });
+
+  it('shows nothing once the backend says the code is not one of its own', async () => {
     const referkit = client('granted');
     render(<OfferBanner client={referkit} terms={terms} endpoint="/api" text={en} locale="en" />);
-    await vi.waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalledWith('/api/codes/ALEX-7HC2QK', expect.anything()));
     expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByRole('complementary')).toBeNull());
   });
 
   /** Renders the banner over a lookup that answers `lookup` for the code. */

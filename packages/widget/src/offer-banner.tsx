@@ -25,7 +25,8 @@ export interface OfferBannerProps {
 // State keys are `_`-prefixed so the build mangles them to one letter (state never leaves the component).
 interface State {
   _dismissed: boolean;
-  _lookup?: PublicCode;
+  /** The code's public lookup; `null` once the brand has said the code is not one of its own. */
+  _lookup?: PublicCode | null;
 }
 
 /** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
@@ -51,7 +52,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     const { _code: code, props } = this;
     if (code && props.endpoint && !this.state._dismissed) {
       getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
-        (lookup) => lookup && this.setState({ _lookup: lookup }),
+        (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }),
       );
     }
   }
@@ -64,7 +65,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   };
 
   render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup }: State) {
-    if (!this._code || dismissed) return null;
+    // A code the brand does not know gets no discount at checkout: the banner must not promise one.
+    if (!this._code || dismissed || lookup === null) return null;
     // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
     // more); init's paint at once until then. A lookup whose terms cannot be put in words is passed over.
     let offer: string | undefined;

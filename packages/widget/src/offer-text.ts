@@ -23,12 +23,13 @@ export function hasOffer(terms: Partial<OfferTerms> | undefined): terms is Offer
 }
 
 /**
- * An amount the widget can put in words: a finite number, not negative. Terms or stats that say
- * otherwise ("abc", -5, an offer of an unknown kind without an amount) throw here, so the element
- * logs one line and shows nothing rather than "NaN% off".
+ * An amount the widget can put in words: a finite number, not negative, and for a percent at most
+ * 100. Terms or stats that say otherwise ("abc", -5, 1500 percent, an offer of an unknown kind
+ * without an amount) throw here, so the element logs one line and shows nothing rather than
+ * "NaN% off" or "1,500% off".
  */
-function checked(value: number): number {
-  if (typeof value !== 'number' || !(value >= 0) || value === Infinity)
+function checked(value: number, most = Number.MAX_VALUE): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= most))
     throw new RangeError(`${JSON.stringify(value) ?? 'nothing'} is not an amount or a percent`);
   return value;
 }
@@ -46,7 +47,7 @@ export function money(locale: string, currency: string, minor: number): string {
 
 /** Formats a percent given as 0–100 ("15 %" in German, "15%" in English). */
 export function percent(locale: string, value: number): string {
-  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(checked(value) / 100);
+  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(checked(value, 100) / 100);
 }
 
 /** What the friend gets; `first` adds "your first order" when the program is first-order-only. */

@@ -195,6 +195,24 @@ describe('SharePanel', () => {
     expect(events.map((event) => event.channel).sort()).toEqual(['copy', 'whatsapp']);
   });
 
+  it('moves the target once a share is recorded, without a reload', async () => {
+    const { events } = renderPanel({}, stats);
+    await screen.findByText('2 of 3 shares this week');
+    // From now on the backend counts the shares it records.
+    vi.mocked(fetch).mockImplementation(async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/referrals/events')) {
+        events.push(JSON.parse(String(init?.body)));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      }
+      return Response.json({ ...stats, target: { ...stats.target, done: 2 + events.length, reached: true } });
+    });
+    const whatsapp = screen.getByRole('link', { name: 'Share on WhatsApp' });
+    whatsapp.addEventListener('click', (event) => event.preventDefault());
+    fireEvent.click(whatsapp);
+    expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
+  });
+
   it('links each channel to its share intent with the channel in the link', () => {
     renderPanel();
     const href = screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href') ?? '';
@@ -208,6 +226,28 @@ describe('SharePanel', () => {
     expect(message.value).toBe(
       'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
     );
+  });
+
+  it('follows new terms in the prefilled message until the ambassador edits it', () => {
+    const { client } = renderPanel();
+    const panel = (offer: number) => (
+      <SharePanel
+        client={client}
+        code="ALEX-7HC2QK"
+        terms={{ ...terms, friendOffer: { kind: 'percent', percent: offer } }}
+        text={en}
+        locale="en"
+      />
+    );
+    cleanup();
+    const { rerender } = render(panel(15));
+    rerender(panel(25));
+    const message = () => (screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement).value;
+    expect(message()).toContain('Here is 25% off with my link.');
+    expect(screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href')).toContain('25%25%20off');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'My own words' } });
+    rerender(panel(30));
+    expect(message()).toBe('My own words');
   });
 
   it('puts back a deleted disclosure in what is shared and says so', () => {

@@ -46,7 +46,8 @@ export interface SharePanelProps {
 
 // State keys are `_`-prefixed so the build mangles them to one letter (state never leaves the component).
 interface State {
-  _message: string;
+  /** The ambassador's own words, once they edit the message; until then it follows the terms and locale. */
+  _message?: string;
   _status: string;
   _qr?: QrPath | false;
   _stats?: AmbassadorPublicStats;
@@ -58,25 +59,14 @@ interface State {
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
 
-  constructor(props: SharePanelProps) {
-    super(props);
-    const { terms, text, locale, name } = props;
-    this.state = {
-      _status: '',
-      _message: prefillMessage(
-        text,
-        {
-          brand: terms.brand ?? '',
-          offer: friendOfferText(text, locale, terms),
-          name: name ?? '',
-        },
-        terms.shareMessage,
-        terms.disclosure,
-      ),
-    };
-  }
+  state: State = { _status: '' };
 
   componentDidMount() {
+    this._loadStats();
+  }
+
+  /** Loads the ambassador's stats, and the progress block with them; again after each share, so the target moves. */
+  _loadStats() {
     const { endpoint, code } = this.props;
     if (endpoint) {
       getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`).then(
@@ -115,7 +105,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const { client, code, emit } = this.props;
     // Counted once per channel and page view, so a contribution target measures sharing, not clicks;
     // the host page still hears every one.
-    if (!this._tracked.has(channel)) void client.trackShare(code, channel);
+    if (!this._tracked.has(channel)) client.trackShare(code, channel).then((sent) => sent.ok && this._loadStats());
     this._tracked.add(channel);
     emit?.(type, { code, channel, link });
   }
@@ -155,11 +145,19 @@ export class SharePanel extends Component<SharePanelProps, State> {
   };
 
   render(
-    { terms, text, locale, role }: SharePanelProps,
-    { _message: message, _status: status, _qr: qr, _stats: stats, _progress: Progress }: State,
+    { terms, text, locale, role, name }: SharePanelProps,
+    { _message: edited, _status: status, _qr: qr, _stats: stats, _progress: Progress }: State,
   ) {
     const link = this._link();
     if (!link) return null;
+    const message =
+      edited ??
+      prefillMessage(
+        text,
+        { brand: terms.brand ?? '', offer: friendOfferText(text, locale, terms), name: name ?? '' },
+        terms.shareMessage,
+        terms.disclosure,
+      );
     const composed = composeMessage(message, terms.disclosure);
     const channels = terms.channels ?? CHANNELS;
     return (

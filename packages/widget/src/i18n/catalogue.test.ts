@@ -41,6 +41,11 @@ describe('plural', () => {
     ]);
   });
 
+  it('labels Spanish rewards, so that one point and an amount of money both read right', () => {
+    expect(fill(es.earned, { amount: plural('es', es.points, 1) })).toBe('Ganado: 1 punto');
+    expect(fill(es.pending, { amount: '10,00 €' })).toBe('Pendiente: 10,00 €');
+  });
+
   it('formats the count for the locale', () => {
     expect(plural('de', de.points, 1500)).toBe('1.500 Punkte');
   });

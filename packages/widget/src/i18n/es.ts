@@ -37,8 +37,9 @@ export default {
   kept: 'Esta línea se añade a lo que compartes: {text}',
   progress: 'Tu progreso',
   joined: { one: '{n} amigo se unió', other: '{n} amigos se unieron' },
-  earned: '{amount} ganados',
-  pending: '{amount} pendientes',
+  // As labels: "{amount} ganados" disagrees with "1 punto" or "10 € de crédito" in number and gender.
+  earned: 'Ganado: {amount}',
+  pending: 'Pendiente: {amount}',
   ambassador: 'Embajador',
   community_leader: 'Líder de comunidad',
   influencer: 'Influencer',

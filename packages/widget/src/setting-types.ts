@@ -1,0 +1,34 @@
+/**
+ * The shape of the settings of `Referkit('init', …)` and of a `terms` attribute that code reads as
+ * text or as a list. One of another type (a number for `locale`, a string for `channels`) would
+ * otherwise throw into the page, or fail deep in a component under a minified name; it gets one
+ * line naming the setting. Amounts, currencies and offers need no entry here: putting them in
+ * words checks them (`offer-text.ts`), and the element says so.
+ */
+import { misconfigured } from './log.js';
+
+const TEXTS = ['program', 'endpoint', 'brand', 'shareMessage', 'base', 'locale', 'param'];
+
+/** What a setting must be, in words; undefined when `value` is one. */
+function mismatch(name: string, value: unknown): string | undefined {
+  if (name === 'channels') return Array.isArray(value) ? undefined : 'a list';
+  // A disclosure without text would share no disclosure at all.
+  if (name === 'disclosure') return typeof (value as { text?: unknown }).text === 'string' ? undefined : '{ text }';
+  if (TEXTS.includes(name) && typeof value !== 'string') return 'text';
+}
+
+/**
+ * True when every setting has its shape (a `null` or absent one is unset); else logs one line for
+ * the first that does not, ending with `fix`.
+ * @example settingsHaveTheirTypes({ locale: 42 }, 'Fix it in init.') // false: "…the setting locale: it is not text…"
+ */
+export function settingsHaveTheirTypes(settings: object, fix: string): boolean {
+  for (const [name, value] of Object.entries(settings)) {
+    const wanted = value == null ? undefined : mismatch(name, value);
+    if (wanted) {
+      misconfigured(`use the setting ${name}`, `it is not ${wanted}`, fix);
+      return false;
+    }
+  }
+  return true;
+}

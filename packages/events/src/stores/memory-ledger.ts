@@ -51,6 +51,12 @@ export class MemoryLedger {
   private readonly customerIds: (string | null)[] = [];
   private readonly emailHashes: (string | null)[] = [];
   private readonly repeats: boolean[] = [];
+  /**
+   * The row whose customer identity stats count a row under: the customer's earliest row matched
+   * by id or email hash (theirs for a first order), so that one person known first by id and later
+   * by email alone is one referred customer, as the rules took them to be.
+   */
+  private readonly customerRoots: number[] = [];
   // The rewards first answered, field by field, so that a duplicate answers the same.
   private readonly rewardKinds: number[] = [];
   private readonly friendDiscounts: number[] = [];
@@ -129,6 +135,8 @@ export class MemoryLedger {
     this.customerIds.push(redemption?.customer?.id ?? null);
     this.emailHashes.push(redemption?.customer?.emailHash ?? null);
     this.repeats.push(decision.repeat ?? false);
+    const earliest = Math.min(firstRow(found.byId), firstRow(found.byEmail));
+    this.customerRoots.push(earliest === Infinity ? row : (this.customerRoots[earliest] as number));
     this.keepRewards(decision.rewards);
     if (redemption) {
       this.redemptions.set(redemption.orderId, row);
@@ -192,8 +200,9 @@ export class MemoryLedger {
   rows(): LedgerRow[] {
     const rows: LedgerRow[] = [];
     for (let row = 0; row < this.size; row++) {
-      const id = this.customerIds[row] ?? null;
-      const emailHash = this.emailHashes[row] ?? null;
+      const root = this.customerRoots[row] as number;
+      const id = this.customerIds[root] ?? null;
+      const emailHash = this.emailHashes[root] ?? null;
       rows.push({
         id: this.ids[row] as string,
         type: this.types[row] as ReferralEvent['type'],
@@ -204,7 +213,7 @@ export class MemoryLedger {
         orderId: this.orderIds[row] ?? null,
         total: this.totals[row] as number,
         discount: this.discounts[row] as number,
-        // The identity customerKeys puts first.
+        // The identity customerKeys puts first, of the customer's earliest row.
         customer: id !== null ? customerKey('id', id) : emailHash !== null ? customerKey('email', emailHash) : null,
         repeat: this.repeats[row] as boolean,
         rewards: this.rewardsOf(row),
@@ -260,6 +269,11 @@ function addRow(index: Map<string, CustomerRows>, key: string, rows: CustomerRow
   if (rows === undefined) index.set(key, row);
   else if (typeof rows === 'number') index.set(key, [rows, row]);
   else rows.push(row);
+}
+
+/** The earliest of a customer identity's rows (they are kept in the order recorded); Infinity for none. */
+function firstRow(rows: CustomerRows | undefined): number {
+  return rows === undefined ? Infinity : typeof rows === 'number' ? rows : (rows[0] as number);
 }
 
 function rowsOf(rows: CustomerRows | undefined): readonly number[] {

@@ -95,9 +95,11 @@ export function memoryStore(): ReferralStore {
           `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
         );
       const ledger = ledgerOf(program.id);
+      // By code, as the SQL store lists them: the order of registration is not a fact of the program.
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)
-        .map((entry) => entry.ambassador);
+        .map((entry) => entry.ambassador)
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
       const at = { ...query, now: statsWindow(program, query).now };
       const plan = planStats(program, members, ledger.confirmedByCode(at.now), at);

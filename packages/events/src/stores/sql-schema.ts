@@ -15,6 +15,9 @@ export function schema(p: string): string[] {
        channel text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, order_id text,
        total bigint NOT NULL DEFAULT 0, discount bigint NOT NULL DEFAULT 0, customer_id text, customer_email_hash text,
        repeat boolean NOT NULL DEFAULT false, rewards jsonb, fingerprint text NOT NULL, reversed_at timestamptz)`,
+    // The customer identity stats count a redemption under: that of the customer's earliest row matched
+    // by id or email hash. A column added after the first release: older rows read their own identity.
+    `ALTER TABLE ${p}ledger ADD COLUMN IF NOT EXISTS customer text`,
     // Permanent: one order redeems once, even after its idempotency key is pruned.
     `CREATE UNIQUE INDEX IF NOT EXISTS ${p}ledger_redemption ON ${p}ledger (program, order_id) WHERE type = 'redemption'`,
     `CREATE INDEX IF NOT EXISTS ${p}ledger_code ON ${p}ledger (program, code, occurred_at)`,

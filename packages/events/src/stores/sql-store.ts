@@ -8,7 +8,7 @@ import type { Ambassador } from '../ambassador.js';
 import type { Program } from '../program.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
-import { sqlTotals } from './sql-totals.js';
+import { CUSTOMER_OF_ROW, sqlTotals } from './sql-totals.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
 import {
   type CommitRequest,
@@ -195,8 +195,11 @@ export function sqlStore(
     const keys = customerKeys(event);
     const inserted = await tx.query(
       `INSERT INTO ${p}ledger (id, type, program, code, channel, occurred_at, recorded_at, order_id, total, discount,
-         customer_id, customer_email_hash, repeat, rewards, fingerprint)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         customer_id, customer_email_hash, repeat, rewards, fingerprint, customer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce(
+         (SELECT ${CUSTOMER_OF_ROW} FROM ${p}ledger WHERE program = $3 AND type = 'redemption'
+            AND (customer_id = $11 OR customer_email_hash = $12) ORDER BY seq LIMIT 1),
+         $16))
        ON CONFLICT (program, order_id) WHERE type = 'redemption' DO NOTHING RETURNING seq`,
       [
         row.id,
@@ -214,6 +217,7 @@ export function sqlStore(
         row.repeat,
         row.rewards === null ? null : JSON.stringify(row.rewards),
         claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
+        keys[0] ?? null,
       ],
     );
     // The key was pruned but the order's redemption is permanent: answer from the ledger.
@@ -282,7 +286,8 @@ export function sqlStore(
       }
       const only = query.code === undefined ? null : storedCode(query.code);
       const members = await db.query(
-        `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code`,
+        // Byte order (COLLATE "C"), as the memory store sorts: a locale's collation skips the hyphen in codes.
+        `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code COLLATE "C"`,
         [program.id, only],
       );
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.

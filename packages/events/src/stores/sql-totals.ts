@@ -10,8 +10,13 @@ import { type CodeTotals, emptyCodeTotals, type GrantTotals, type LedgerTotals, 
 type Row = Record<string, unknown>;
 
 const DAY_MS = 86_400_000;
+/**
+ * The customer identity a ledger row is counted under: the `customer` column (the customer's
+ * earliest row's identity), else, for rows written before that column, the row's own.
+ */
+export const CUSTOMER_OF_ROW = `coalesce(customer, 'id:' || customer_id, 'email:' || customer_email_hash)`;
 // An order without a customer counts as a customer of its own, as in `ledgerTotals`.
-const CUSTOMER = `coalesce('id:' || customer_id, 'email:' || customer_email_hash, 'order:' || order_id)`;
+const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
 
 // Points are not money: grants are summed by status once for credit and cash, once for points.
 const GRANT_SUMS = [

@@ -429,4 +429,25 @@ export function storeSuite(fresh: StoreFactory) {
       expect(stats.ambassadors[0]?.repeatOrderRate).toBe(0.5);
     });
   });
+
+  it('counts a customer known by id, then by email alone, as one referred customer who ordered again', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { firstOrderOnly: false } });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      // The same person: the receiver matches them by email hash and pays a repeat order.
+      const again = aRedemption({ id: 'evt_repeatByEmail1', orderId: '1002', customer: { emailHash: 'b'.repeat(64) } });
+      const answer = await receive.handle(await signed(again));
+      expect(answer.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order' } } });
+      const stats = await store.stats({ program, now: NOW });
+      expect([stats.ambassadors[0]?.repeatOrderRate, stats.roles[0]?.repeatOrderRate]).toEqual([1, 1]);
+    });
+  });
+
+  it('lists ambassadors by code, whatever order they were registered in', async () => {
+    await withStore(async (store) => {
+      const { program } = await aReceiver({ store, ambassadors: [aSecondAmbassador(), anAmbassador()] });
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors.map((entry) => entry.code)).toEqual(['ALEX-7HC2QK', 'SAM-7HC2QK']);
+    });
+  });
 }

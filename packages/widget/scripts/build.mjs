@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { minify } from 'terser';
+import { preactTrim } from './preact-trim.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -93,10 +94,10 @@ const scriptOnlyTexts = [
 /**
  * Names of Preact's component API and option hooks that only code inside referkit.js reads: the
  * script carries its own whole Preact, its components are all in it, and the chunks that render
- * borrow its createElement without reading a vnode or a component. No platform object has a member
- * of these names (`state` is left out: the SDK reads `history.state`; `key`, `ref`, `type` and
- * `children` are left out: DOM nodes and events have them). A second Preact on the page is a separate
- * copy with its own names.
+ * borrow its createElement without reading a vnode or a component (the progress block is a function
+ * component, rendered by this Preact). No platform object has a member of these names (`state` is
+ * left out: the SDK reads `history.state`; `key`, `ref`, `type` and `children` are left out: DOM nodes
+ * and events have them). A second Preact on the page is a separate copy with its own names.
  */
 const preactMembers = [
   'componentWillMount',
@@ -111,6 +112,7 @@ const preactMembers = [
   'getDerivedStateFromProps',
   'getDerivedStateFromError',
   'getChildContext',
+  'render',
   'setState',
   'forceUpdate',
   'props',
@@ -163,7 +165,7 @@ await Promise.all(
         // Module chunks are always decoded as UTF-8, so their text need not be \u-escaped (Arabic shrinks by
         // two thirds); referkit.js is a classic script whose decoding follows the page, so it stays ASCII.
         charset: format === 'esm' ? 'utf8' : 'ascii',
-        plugins: [scriptLazy, catalogueArray],
+        plugins: [scriptLazy, catalogueArray, ...(file === 'referkit.js' ? [preactTrim] : [])],
         logLevel: 'warning',
       }),
     ),
@@ -171,11 +173,12 @@ await Promise.all(
 );
 
 // A second pass over the shipped script with terser: its compressor finds ~270 B brotli more than
-// esbuild's minifier alone (inlining and sequence folding across the bundled modules).
+// esbuild's minifier alone (inlining and sequence folding across the bundled modules); a third
+// compress pass ~16 B more, and passes beyond it nothing.
 const script = `${root}dist/referkit.js`;
 const { code } = await minify(await readFile(script, 'utf8'), {
   ecma: 2020,
-  compress: { passes: 2 },
+  compress: { passes: 3 },
   format: { ascii_only: true },
 });
 await writeFile(script, code);

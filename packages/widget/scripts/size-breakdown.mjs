@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
+import { preactTrim } from './preact-trim.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const brotli = (text) =>
@@ -33,7 +34,7 @@ const result = await build({
   inject: [`${root}scripts/jsx-runtime.js`],
   legalComments: 'none',
   mangleProps: /^_[a-z]/i,
-  plugins: [lazy],
+  plugins: [lazy, preactTrim],
 });
 const [output] = Object.values(result.metafile.outputs);
 const group = (input) =>

@@ -1,0 +1,84 @@
+/**
+ * The Preact features referkit.js never uses, cut from its bundled copy of Preact: an esbuild plugin
+ * shared by the build (`build.mjs`) and the size breakdown (`size-breakdown.mjs`).
+ */
+import { readFile } from 'node:fs/promises';
+
+/**
+ * Preact features referkit.js never uses, cut from the bundled copy of Preact (−770 B brotli). The
+ * script carries its own Preact that only its own components and the progress chunk (through its
+ * createElement) drive, and none of them hydrate, suspend, set `dangerouslySetInnerHTML` or a string
+ * `style`, render MathML, read context, pass a callback ref, define a legacy lifecycle or
+ * `getDerivedStateFrom*`, and no code sets an option hook (there is no preact/debug or preact/hooks in
+ * it). Each cut names the exact minified text it replaces: a Preact release that changes it fails the
+ * build here, not in a browser. The ESM entries keep the page's own Preact untouched.
+ */
+export const preactCuts = [
+  // Option hooks: `options` is never written in this bundle.
+  ['return!o&&n.vnode&&n.vnode(e),e}', 'return e}'],
+  [',n.vnode&&n.vnode(r),', ','],
+  ['(s=n.__b)&&s(r);n:', '0;n:'],
+  ['return(s=n.diffed)&&s(r),l}', 'return l}'],
+  ['n.__c&&n.__c(r,t),', ''],
+  ['n.unmount&&n.unmount(t),', ''],
+  ['n.__&&n.__(t,r),', ''],
+  ['l&&(n.__m&&n.__m(r,o),l=!1)', 'l&&(l=!1)'],
+  ['u(n.event?n.event(r):r)', 'u(r)'],
+  ['&&i==n.debounceRendering||((i=n.debounceRendering)||queueMicrotask)(H)', '||queueMicrotask(H)'],
+  ['finally{(f=u.length)&&(i||queueMicrotask)(H)}', 'finally{(f=u.length)&&queueMicrotask(H)}'],
+  // Suspense and hydration: nothing hydrates or throws a promise; the shadow roots start empty.
+  ['128&u.__u&&(c=32&u.__u,s=u.__c.__z)&&(r.__u|=c,p=o=[],8==s.nodeType?l=B(s,o):o.push(s),l=o[0]||l),', ''],
+  [
+    'if(e.length=v,r.__v=null,c||o)if(t&&t.then){if(r.__u|=128|c,o){for(~(T=o.indexOf(l||void 0))||(T=o.length);(N=o[T-1])&&8==N.nodeType;)T--;for(;T<o.length;T++)if(N=o[T])if(o[T]=null,O){if(N==P)break}else{if(8!=N.nodeType)break;N.data.startsWith("$s")&&(P=B(O=N))}}if(!O){for(;l&&8==l.nodeType&&l.nextSibling;)l=l.nextSibling;O=l}(s=B(O=r.__c.__z||(r.__c.__z=O)))?(r.__e=O,l=s):r.__e=l,l=l&&l.nextSibling}else o&&o.some(g);else r.__e=u.__e;',
+    'e.length=v,r.__v=null,r.__e=u.__e;',
+  ],
+  ['!u&&(i=t.__c)&&(i=i.__z)&&(f=B(i,o=[]))&&(i==t.__e&&o.some(g),g(f),g(i)),', ''],
+  // Lifecycles no component here defines, and context, which none reads.
+  ['M!==k&&C&&!V.getDerivedStateFromProps&&d.componentWillReceiveProps&&d.componentWillReceiveProps(M,L),', ''],
+  ['||!(4&d.__g)&&d.shouldComponentUpdate&&!1===d.shouldComponentUpdate(M,d.__s,L)', ''],
+  ['d.componentWillUpdate&&d.componentWillUpdate(M,d.__s,L),', ''],
+  ['else C&&!V.getDerivedStateFromProps&&d.componentWillMount&&d.componentWillMount(),', 'else '],
+  [
+    'C&&(d.__s||(d.__s=d.state),V.getDerivedStateFromProps&&(d.__s==d.state&&(d.__s=_({},d.__s)),_(d.__s,V.getDerivedStateFromProps(M,d.__s))))',
+    'C&&(d.__s||(d.__s=d.state))',
+  ],
+  ['d.getChildContext&&(i=_({},i,d.getChildContext())),', ''],
+  ['C&&u.__c&&d.getSnapshotBeforeUpdate&&(m=d.getSnapshotBeforeUpdate(k,b)),', ''],
+  ['(e=(o=i.constructor)&&o.getDerivedStateFromError)&&i.setState(o.getDerivedStateFromError(n)),', ''],
+  ['j=(s=V.contextType)&&i[s.__c],L=s?j?j.props.value:s.__:i', 'L=i'],
+  ['j&&j.sub(d),', ''],
+  // Refs: the components here hold only `createRef()` objects, never a callback ref.
+  [
+    '"function"==typeof t?r?r.__x=t(r)||1:i&&(i=i.__c||i.__e)&&(r=i.__x)&&(i.__x=null,"function"==typeof r?r():t(null)):t.current=r',
+    't.current=r',
+  ],
+  // Markup Preact would otherwise also handle: innerHTML, MathML, a `style` given as a string (the
+  // progress bar's `style` object, a custom property set through the CSSOM, stays).
+  ['"dangerouslySetInnerHTML"==s?y=k:"children"==s', '"children"==s'],
+  ['"children"==s?_=k:"dangerouslySetInnerHTML"==s?h=k:"value"==s', '"children"==s?_=k:"value"==s'],
+  [
+    'h?(l||y&&(h.__html==y.__html||h.__html==t.innerHTML)||(t.innerHTML=h.__html),r.__k=[]):(y&&(t.textContent=""),(',
+    '((',
+  ],
+  ['"math"==C?f="http://www.w3.org/1998/Math/MathML":', ''],
+  ['("foreignObject"==C||"http://www.w3.org/1998/Math/MathML"==f&&v.test(C))&&', '"foreignObject"==C&&'],
+  [
+    'if("style"==t)if("string"==typeof r)n.style.cssText=r;else{if("string"==typeof u&&(n.style.cssText=u=""),u)',
+    'if("style"==t){if(u)',
+  ],
+];
+
+/** Applies `preactCuts` to the script's copy of Preact. */
+export const preactTrim = {
+  name: 'referkit-preact-trim',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, async ({ path }) => {
+      let contents = await readFile(path, 'utf8');
+      for (const [from, to] of preactCuts) {
+        if (contents.split(from).length !== 2) throw new Error(`preact-trim: expected "${from}" once in ${path}`);
+        contents = contents.replace(from, () => to);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};

@@ -185,6 +185,17 @@ describe('the demo backend', () => {
     expect(stats.friendsJoined).toBe(1);
   });
 
+  test("refuses a leader's code on the first try for a repeat customer the leader did not bring", async () => {
+    const email = 'not-a-member@example.com';
+    const order = (code: string) =>
+      postJson('/api/orders', { email, items: [{ sku: 'sencha-tin', quantity: 1 }], code, expectedTotal: 4080 });
+    // Their first order came through another ambassador, so they are not the leader's member.
+    expect((await order(code('ambassador'))).status).toBe(201);
+    const refused = await order(code('community_leader'));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe('not_first_order');
+  });
+
   test("takes a promoted ambassador's friend's repeat order on the community leader's terms", async () => {
     const signup = await postJson('/api/ambassadors', { displayName: 'Noor Haddad', role: 'ambassador' });
     const { code: noor } = await signup.json();

@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
-import { friendDiscount } from '@referkit/events/rewards';
+import { friendDiscount, isRepeatOrderInWindow } from '@referkit/events/rewards';
 import { type Delivery, normalizeEmail } from '@referkit/sdk';
 import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
@@ -15,7 +15,15 @@ import type { Enrolment } from './code-lookup.js';
 import type { SqlClient } from './database.js';
 import { formatMoney } from './money.js';
 import { claimOf } from './order-reports.js';
-import { insertOrder, type OrderLine, placedOrderCount, refuseOrder, type ShopOrder, settleReport } from './orders.js';
+import {
+  insertOrder,
+  type OrderLine,
+  placedOrderCount,
+  referredOrders,
+  refuseOrder,
+  type ShopOrder,
+  settleReport,
+} from './orders.js';
 
 /**
  * The redemption the shop reports; the SDK adds the envelope (`v`, `program`), with the event id and
@@ -79,8 +87,19 @@ export async function placeOrder(
   const emailHash = sha256(normalizeEmail(request.email));
   const customerId = `cus_${emailHash.slice(0, 24)}`;
   const firstOrder = (await placedOrderCount(client, customerId)) === 0;
-  // A leader's member ordering again earns the leader a retention reward, without a second discount.
-  const repeatForLeader = !firstOrder && enrolment?.terms.role === 'community_leader';
+  const createdAt = new Date().toISOString();
+  // A leader's member ordering again within the window earns the leader a retention reward, without a
+  // second discount. Membership is the receiver's own rule asked of the shop's orders: a customer the
+  // leader did not bring keeps the discount here, and the receiver refuses the order (not_first_order).
+  const repeatForLeader =
+    !firstOrder &&
+    program.firstOrderOnly &&
+    enrolment !== null &&
+    isRepeatOrderInWindow(
+      enrolment.terms,
+      { code: enrolment.ambassador.code, occurredAt: createdAt },
+      await referredOrders(client, customerId),
+    );
   const discount = enrolment && !repeatForLeader ? friendDiscount(enrolment.terms.friendOffer, subtotal) : 0;
   const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
   // The page previews the discount without the customer's history: when it showed another total,
@@ -119,7 +138,7 @@ export async function placeOrder(
     attribution,
     status: 'placed',
     report: enrolment ? 'pending' : null,
-    createdAt: new Date().toISOString(),
+    createdAt,
   };
   await insertOrder(client, placed);
   const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };

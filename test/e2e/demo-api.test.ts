@@ -93,6 +93,45 @@ describe('the demo backend', () => {
     expect(error.issues[0].path).toEqual(['displayName']);
   });
 
+  test('refuses a sign-up with an email that is not one, with the path of the problem', async () => {
+    const response = await postJson('/api/ambassadors', {
+      displayName: 'Lena Park',
+      role: 'ambassador',
+      email: 'lena-at-example.com',
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid_ambassador');
+    expect(error.issues.map((issue: { path: string[] }) => issue.path)).toEqual([['email']]);
+  });
+
+  test("refuses an order with a seeded ambassador's own code and email as self_referral", async () => {
+    const response = await postJson('/api/orders', {
+      email: 'Alex@Example.com',
+      items: [{ sku: 'sencha-tin', quantity: 1 }],
+      code: code('ambassador'),
+    });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.code).toBe('self_referral');
+  });
+
+  test('refuses an order with their own code to an ambassador who signed up on the form with their email', async () => {
+    const signup = await api('/account', {
+      method: 'POST',
+      body: new URLSearchParams({ displayName: 'Ines Duarte', role: 'ambassador', email: 'ines@example.com' }),
+      redirect: 'manual',
+    });
+    expect(signup.status).toBe(303);
+    const own = new URL(signup.headers.get('location') ?? '', demo.url).searchParams.get('code');
+    const order = (email: string) =>
+      postJson('/api/orders', { email, items: [{ sku: 'sencha-tin', quantity: 1 }], code: own });
+    const refused = await order('ines+tea@example.com');
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe('self_referral');
+    // A friend's order with the same code is taken.
+    expect((await order('ines-friend@example.com')).status).toBe(201);
+  });
+
   test('escapes a name people typed on the account page', async () => {
     const signed = await (
       await postJson('/api/ambassadors', { displayName: '<img src=x onerror=alert(1)>', role: 'ambassador' })

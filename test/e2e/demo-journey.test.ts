@@ -139,6 +139,23 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     expect((await dashboardRow(page)).redemptions).toBe('1');
   });
 
+  test("refuses the ambassador's own code with their own email, and says why", async () => {
+    const context = await browser.newContext();
+    watch(context);
+    const page = await context.newPage();
+    await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${alex.code}`);
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
+    // The seeded ambassadors' emails are on a reserved domain: Alex's is alex@example.com.
+    await page.getByLabel('Email').fill('alex@example.com');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe(
+      `This is ${alex.displayName}'s own code, and an ambassador cannot order with their own code. Remove the code to order at the full price, or share it with a friend.`,
+    );
+    expect(page.url()).not.toContain('thanks');
+    expect((await dashboardRow(page)).redemptions).toBe('1');
+    await context.close();
+  });
+
   test('takes a code typed by hand at checkout and credits its ambassador', async () => {
     const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
     const context = await browser.newContext();

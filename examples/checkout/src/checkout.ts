@@ -10,6 +10,7 @@ import { friendDiscount } from '@referkit/events/rewards';
 import { fullPriceSentence, offerSentence } from './friend-offer.js';
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
+import { refusalMessage } from './refusal-message.js';
 import { lookUpCode, type Product, placeOrder, products } from './shop-api.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -91,13 +92,7 @@ form.addEventListener('submit', async (event) => {
     render();
     return showError(result.error.message);
   }
-  if (!result.ok) {
-    return showError(
-      result.error.code === 'not_first_order'
-        ? `${applied?.displayName ?? 'This'}'s offer is for first orders only, and this email has ordered before. Remove the code to order at the full price.`
-        : result.error.message,
-    );
-  }
+  if (!result.ok) return showError(refusalMessage(result.error, applied));
   location.assign(`/checkout/thanks.html?order=${encodeURIComponent(result.value.order.id)}`);
 });
 

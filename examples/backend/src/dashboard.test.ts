@@ -51,4 +51,11 @@ describe('dashboardPage', () => {
     const page = dashboardPage(statsOf(alex({ landings: 4, firstOrders: 1, conversionRate: 0.25 })), 'Fernwood').text;
     expect(cell(page, 'conversion')).toBe('25%');
   });
+
+  test('heads the repeat-order column as the rate it shows', () => {
+    const page = dashboardPage(statsOf(alex({ repeatOrderRate: 0.5 })), 'Fernwood').text;
+    expect(page).toContain('<th scope="col">Repeat-order rate</th>');
+    expect(page).not.toContain('Repeat orders');
+    expect(cell(page, 'repeat-order-rate')).toBe('50%');
+  });
 });

@@ -60,7 +60,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
 }
 
 function metricHeads(): SafeHtml {
-  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat orders</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th>`;
+  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat-order rate</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th>`;
 }
 
 type Metrics = Pick<
@@ -88,7 +88,7 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
 <td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
 <td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
 <td data-metric="roi">${formatRoi(row.roi)}</td>
-<td data-metric="repeat-orders">${formatPercent(row.repeatOrderRate)}</td>
+<td data-metric="repeat-order-rate">${formatPercent(row.repeatOrderRate)}</td>
 <td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
 <td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>`;
 }

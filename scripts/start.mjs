@@ -7,14 +7,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { demoPort } from './demo-port.mjs';
 
-// A taken port is known in a millisecond; say so before half a minute of building. (The server checks
-// again when it listens, in case another process takes the port in between.)
-const port = Number(process.env.PORT ?? 5173);
+// A PORT that is not a port, or a taken one, is known in a millisecond; say so before half a minute
+// of building. (The server checks both again, in case another process takes the port in between.)
+const asked = demoPort(process.env.PORT);
+if (!asked.ok) {
+  console.error(`[referkit-demo] ${asked.error.message}`);
+  process.exit(1);
+}
+const port = asked.value;
 const taken = await new Promise((resolve) => {
   const probe = createServer();
   probe.once('error', (error) => resolve(error.code === 'EADDRINUSE'));
-  probe.listen(Number.isInteger(port) ? port : 5173, '127.0.0.1', () => probe.close(() => resolve(false)));
+  probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
 });
 if (taken) {
   console.error(

@@ -36,6 +36,15 @@ describe('the demo backend', () => {
       body: JSON.stringify(body),
     });
   const code = (role: string) => demo.ambassadors.find((ambassador) => ambassador.role === role)?.code ?? '';
+  /** Orders one $48.00 tin as the checkout does, with a code and the total the page showed when given. */
+  const orderTin = (email: string, withCode: string | null, expectedTotal?: number) =>
+    postJson('/api/orders', {
+      email,
+      items: [{ sku: 'sencha-tin', quantity: 1 }],
+      ...(withCode ? { code: withCode } : {}),
+      ...(expectedTotal === undefined ? {} : { expectedTotal }),
+    });
+  const refusal = async (response: Response) => [response.status, (await response.json()).error?.code];
 
   test('seeds one program and one ambassador of each role on first start', () => {
     expect(demo.seeded).toBe(true);
@@ -91,6 +100,35 @@ describe('the demo backend', () => {
     const { error } = await response.json();
     expect(error.code).toBe('invalid_ambassador');
     expect(error.issues[0].path).toEqual(['displayName']);
+  });
+
+  test('refuses a sign-up with an email that is not one, with the path of the problem', async () => {
+    const response = await postJson('/api/ambassadors', {
+      displayName: 'Lena Park',
+      role: 'ambassador',
+      email: 'lena-at-example.com',
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid_ambassador');
+    expect(error.issues.map((issue: { path: string[] }) => issue.path)).toEqual([['email']]);
+  });
+
+  test("refuses an order with a seeded ambassador's own code and email as self_referral", async () => {
+    expect(await refusal(await orderTin('Alex@Example.com', code('ambassador')))).toEqual([422, 'self_referral']);
+  });
+
+  test('refuses an order with their own code to an ambassador who signed up on the form with their email', async () => {
+    const signup = await api('/account', {
+      method: 'POST',
+      body: new URLSearchParams({ displayName: 'Ines Duarte', role: 'ambassador', email: 'ines@example.com' }),
+      redirect: 'manual',
+    });
+    expect(signup.status).toBe(303);
+    const own = new URL(signup.headers.get('location') ?? '', demo.url).searchParams.get('code');
+    expect(await refusal(await orderTin('ines+tea@example.com', own))).toEqual([422, 'self_referral']);
+    // A friend's order with the same code is taken.
+    expect((await orderTin('ines-friend@example.com', own)).status).toBe(201);
   });
 
   test('escapes a name people typed on the account page', async () => {
@@ -160,14 +198,8 @@ describe('the demo backend', () => {
   });
 
   test('places no order at a total the checkout did not show, then places it once the shopper confirms', async () => {
-    const email = 'leader-member@example.com';
     const order = (expectedTotal: number) =>
-      postJson('/api/orders', {
-        email,
-        items: [{ sku: 'sencha-tin', quantity: 1 }],
-        code: code('community_leader'),
-        expectedTotal,
-      });
+      orderTin('leader-member@example.com', code('community_leader'), expectedTotal);
     // The first order gets the friend's 15% off the $48.00 tin, as the page showed.
     expect((await order(4080)).status).toBe(201);
     // A member ordering again earns the leader a retention reward, without a second discount: the
@@ -183,6 +215,14 @@ describe('the demo backend', () => {
     // One friend who ordered twice: one friend joined, the second order is retention.
     const stats = await (await api(`/api/ambassadors/${code('community_leader')}/stats`)).json();
     expect(stats.friendsJoined).toBe(1);
+  });
+
+  test("refuses a leader's code on the first try for a repeat customer the leader did not bring", async () => {
+    const email = 'not-a-member@example.com';
+    // Their first order came through another ambassador, so they are not the leader's member.
+    expect((await orderTin(email, code('ambassador'), 4080)).status).toBe(201);
+    const leaders = await orderTin(email, code('community_leader'), 4080);
+    expect(await refusal(leaders)).toEqual([422, 'not_first_order']);
   });
 
   test("takes a promoted ambassador's friend's repeat order on the community leader's terms", async () => {

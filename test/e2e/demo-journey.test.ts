@@ -139,6 +139,23 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     expect((await dashboardRow(page)).redemptions).toBe('1');
   });
 
+  test("refuses the ambassador's own code with their own email, and says why", async () => {
+    const context = await browser.newContext();
+    watch(context);
+    const page = await context.newPage();
+    await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${alex.code}`);
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
+    // The seeded ambassadors' emails are on a reserved domain: Alex's is alex@example.com.
+    await page.getByLabel('Email').fill('alex@example.com');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe(
+      `This is ${alex.displayName}'s own code, and an ambassador cannot order with their own code. Remove the code to order at the full price, or share it with a friend.`,
+    );
+    expect(page.url()).not.toContain('thanks');
+    expect((await dashboardRow(page)).redemptions).toBe('1');
+    await context.close();
+  });
+
   test('takes a code typed by hand at checkout and credits its ambassador', async () => {
     const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
     const context = await browser.newContext();
@@ -156,6 +173,23 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     );
     const stats = await (await fetch(`${running.demo.url}/api/ambassadors/${maya?.code}/stats`)).json();
     expect(stats).toMatchObject({ friendsJoined: 1, rewards: { pending: 1000 } });
+    await context.close();
+  });
+
+  test("refuses a leader's code on the first click for a customer the leader did not bring", async () => {
+    const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
+    const context = await browser.newContext();
+    watch(context);
+    const page = await context.newPage();
+    // The friend's first order was with Alex's code: Maya's first-order offer is not theirs to take.
+    await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${maya?.code}`);
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toBe(
+      `${maya?.displayName}'s offer is for first orders only, and this email has ordered before. Remove the code to order at the full price.`,
+    );
+    expect(page.url()).not.toContain('thanks');
     await context.close();
   });
 
@@ -177,10 +211,15 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await checkout();
     await eventually(() => page.getByRole('alert').textContent()).toContain('has ordered before');
     expect(await page.locator('#total').textContent()).toBe('$48.00');
+    // The offer line no longer promises the first-order discount the shop will not give.
+    expect(await page.locator('#offer').textContent()).toBe(
+      `${maya?.displayName}'s discount is for a first order, and this email has ordered before: this order is at the full price.`,
+    );
     expect(page.url()).not.toContain('thanks');
     // The shop's price was for that email: another one is previewed with the discount again.
     await page.getByLabel('Email').fill(`other-${member}`);
     expect(await page.locator('#total').textContent()).toBe('$40.80');
+    expect(await page.locator('#offer').textContent()).toContain('gave you 15% off your first order');
     await page.getByLabel('Email').fill(member);
     await page.getByRole('button', { name: 'Place order' }).click();
     await eventually(() => page.locator('#total').textContent()).toBe('$48.00');

@@ -1,6 +1,7 @@
 /** The ambassadors who signed up with the demo brand: minted codes, kept beside the ledger's copy. */
 import { randomUUID } from 'node:crypto';
 import { type Ambassador, ambassadorSchema, mintCode } from '@referkit/events';
+import { customerIdentity, emailSchema } from './customer-identity.js';
 import type { SqlClient } from './database.js';
 
 /** Ambassadors of a program, oldest first. */
@@ -20,6 +21,11 @@ export interface SignUp {
   role?: unknown;
   audienceTier?: unknown;
   campaign?: unknown;
+  /**
+   * Their email, kept only as the hash and customer id the shop knows them by (`customerIdentity`),
+   * so that an order with their own code is refused. An empty form field counts as none.
+   */
+  email?: unknown;
   /** The handle the code starts with. @default the first word of the name */
   handle?: string;
 }
@@ -43,20 +49,27 @@ export async function signUpAmbassador(
   input: SignUp,
   now: Date,
 ): Promise<SignUpResult> {
-  const { handle, ...fields } = input;
+  const { handle, email, ...fields } = input;
+  const address = email === undefined || email === '' ? undefined : emailSchema.safeParse(email);
   const parsed = ambassadorSchema.safeParse({
     ...fields,
+    ...(address?.success ? await customerIdentity(address.data) : {}),
     id: `amb_${randomUUID()}`,
     code: mintCode(handle ?? (typeof fields.displayName === 'string' ? fields.displayName.split(' ')[0] : undefined)),
     joinedAt: now.toISOString(),
   });
-  if (!parsed.success) {
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...(address && !address.success ? address.error.issues.map((issue) => ({ ...issue, path: ['email'] })) : []),
+  ];
+  if (!parsed.success || issues.length > 0) {
     return {
       ok: false,
       error: {
         code: 'invalid_ambassador',
-        message: 'Expected a name of 1–60 visible characters and a role of ambassador, community_leader or influencer.',
-        issues: parsed.error.issues.map((issue) => ({
+        message:
+          'Expected a name of 1–60 visible characters, a role of ambassador, community_leader or influencer, and an email address if one is given.',
+        issues: issues.map((issue) => ({
           path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
           code: issue.code,
           message: issue.message,

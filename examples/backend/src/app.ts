@@ -165,12 +165,13 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   // The sign-up form works without JavaScript: a plain form post, then a redirect to the new page.
   app.post('/account', async (c) => {
     const form = await c.req.parseBody();
-    const result = await enrol({ displayName: form.displayName, role: form.role });
+    const result = await enrol({ displayName: form.displayName, role: form.role, email: form.email });
     if (!result.ok) {
       const page = await accountPage({
         kind: 'list',
         ambassadors: await listAmbassadors(client, program.id),
-        notice: 'Please enter a name with at least one letter, and pick a role.',
+        notice:
+          'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
       });
       return c.body(page, 400, HTML_HEADERS);
     }
@@ -202,7 +203,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const result = await signUpAmbassador(
       client,
       program.id,
-      { displayName: body.displayName, role: body.role, audienceTier: body.audienceTier },
+      { displayName: body.displayName, role: body.role, audienceTier: body.audienceTier, email: body.email },
       now(),
     );
     if (result.ok) await store.upsertAmbassador(program, result.value);

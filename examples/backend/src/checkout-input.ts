@@ -4,14 +4,11 @@
  */
 import { attributionSchema } from '@referkit/events';
 import { z } from 'zod';
+import { emailSchema } from './customer-identity.js';
 
 /** The order request the checkout sends. */
 export const orderRequestSchema = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an email address'),
+  email: emailSchema,
   items: z
     .array(z.strictObject({ sku: z.string().max(64), quantity: z.int().min(1).max(20) }))
     .min(1)

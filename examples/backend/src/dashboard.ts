@@ -60,7 +60,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
 }
 
 function metricHeads(): SafeHtml {
-  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat orders</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th>`;
+  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat-order rate</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th>`;
 }
 
 type Metrics = Pick<
@@ -83,14 +83,21 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
   return html`<td data-metric="landings">${row.landings}</td>
 <td data-metric="shares">${shareCell(row.shares)}</td>
 <td data-metric="redemptions">${row.redemptions}</td>
-<td data-metric="conversion">${formatPercent(row.conversionRate)}</td>
+<td data-metric="conversion">${conversionCell(row.conversionRate)}</td>
 <td data-metric="revenue">${money(row.revenue)}</td>
 <td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
 <td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
 <td data-metric="roi">${formatRoi(row.roi)}</td>
-<td data-metric="repeat-orders">${formatPercent(row.repeatOrderRate)}</td>
+<td data-metric="repeat-order-rate">${formatPercent(row.repeatOrderRate)}</td>
 <td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
 <td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>`;
+}
+
+function conversionCell(rate: number | null): SafeHtml {
+  // No landings, no rate: "0%" would say friends came and none ordered, when some may have typed the code.
+  if (rate === null)
+    return html`<span title="No landings reported" aria-hidden="true">–</span><span class="visually-hidden">No landings reported</span>`;
+  return html`${formatPercent(rate)}`;
 }
 
 function shareCell(shares: Metrics['shares']): SafeHtml {

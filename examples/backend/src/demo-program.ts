@@ -45,18 +45,28 @@ export function demoProgram(now: Date): ProgramInput {
   };
 }
 
-/** A seeded ambassador, before a code is minted for them. */
-export type SeedAmbassador = Omit<AmbassadorInput, 'code' | 'joinedAt' | 'id'> & { handle: string };
+/**
+ * A seeded ambassador, before a code is minted for them; their email becomes the hash and customer
+ * id the shop knows them by, as at sign-up.
+ */
+export type SeedAmbassador = Omit<AmbassadorInput, 'code' | 'joinedAt' | 'id' | 'emailHash' | 'customerId'> & {
+  handle: string;
+  email: string;
+};
 
-/** One ambassador of each role; the influencer's campaign runs around the first start. */
+/**
+ * One ambassador of each role; the influencer's campaign runs around the first start. Their emails
+ * are on a reserved domain: check out with one and the program refuses the ambassador's own code.
+ */
 export function demoAmbassadors(now: Date): SeedAmbassador[] {
   return [
-    { handle: 'Alex', displayName: 'Alex Rivera', role: 'ambassador' },
-    { handle: 'Maya', displayName: 'Maya Chen', role: 'community_leader' },
+    { handle: 'Alex', displayName: 'Alex Rivera', role: 'ambassador', email: 'alex@example.com' },
+    { handle: 'Maya', displayName: 'Maya Chen', role: 'community_leader', email: 'maya@example.com' },
     {
       handle: 'Sam',
       displayName: 'Sam Okafor',
       role: 'influencer',
+      email: 'sam@example.com',
       audienceTier: 'micro',
       campaign: {
         startsAt: new Date(now.getTime() - 7 * DAY).toISOString(),

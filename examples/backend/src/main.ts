@@ -3,14 +3,16 @@
  * DATABASE_URL points at a PostgreSQL server, prints where to go, and stops cleanly on Ctrl-C.
  */
 
+import { demoPort } from '../../../scripts/demo-port.mjs';
 import { roleName } from './role-names.js';
 import { startDemo } from './start-demo.js';
 
-const port = Number(process.env.PORT ?? 5173);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`[referkit-demo] PORT="${process.env.PORT}" is not a port number. Use e.g. PORT=5174 npm start.`);
+const asked = demoPort(process.env.PORT);
+if (!asked.ok) {
+  console.error(`[referkit-demo] ${asked.error.message}`);
   process.exit(1);
 }
+const port = asked.value;
 
 const started = await startDemo({
   port,

@@ -1,5 +1,5 @@
 /** The demo shop's orders table: what the checkout placed, and what a browser claim is checked against. */
-import type { Attribution, Currency } from '@referkit/events';
+import type { Attribution, Currency, CustomerOrder } from '@referkit/events';
 import type { SqlClient } from './database.js';
 
 /** An order line: a product and how many. */
@@ -108,6 +108,20 @@ export async function placedOrderCount(client: SqlClient, customerId: string): P
     [customerId],
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * The customer's placed orders with a code whose redemption was not refused, oldest first: the
+ * shop's copy of what the receiver's ledger holds (or will, once pending reports are sent) for them.
+ */
+export async function referredOrders(client: SqlClient, customerId: string): Promise<CustomerOrder[]> {
+  const { rows } = await client.query<{ code: string; created_at: Date | string }>(
+    `SELECT code, created_at FROM demo_orders
+     WHERE customer_id = $1 AND status = 'placed' AND code IS NOT NULL AND report IS DISTINCT FROM 'refused'
+     ORDER BY created_at`,
+    [customerId],
+  );
+  return rows.map((row) => ({ code: row.code, occurredAt: new Date(row.created_at).toISOString() }));
 }
 
 function fromRow(row: OrderRow): ShopOrder {

@@ -5,17 +5,26 @@
  * first-order offer, a basket under the minimum, …) the shop does not take the order, and the
  * checkout shows the program's reason.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
-import { friendDiscount } from '@referkit/events/rewards';
-import { type Delivery, normalizeEmail } from '@referkit/sdk';
+import { friendDiscount, isRepeatOrderInWindow } from '@referkit/events/rewards';
+import type { Delivery } from '@referkit/sdk';
 import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
 import type { Enrolment } from './code-lookup.js';
+import { customerIdentity } from './customer-identity.js';
 import type { SqlClient } from './database.js';
 import { formatMoney } from './money.js';
 import { claimOf } from './order-reports.js';
-import { insertOrder, type OrderLine, placedOrderCount, refuseOrder, type ShopOrder, settleReport } from './orders.js';
+import {
+  insertOrder,
+  type OrderLine,
+  placedOrderCount,
+  referredOrders,
+  refuseOrder,
+  type ShopOrder,
+  settleReport,
+} from './orders.js';
 
 /**
  * The redemption the shop reports; the SDK adds the envelope (`v`, `program`), with the event id and
@@ -74,13 +83,23 @@ export async function placeOrder(
     items.push({ sku, name: product.name, price: product.price, quantity });
   }
   const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
-  // The SDK's normalisation (trim, lower-case, no +tag, no Gmail dots): `sam+2@gmail.com` is the same
-  // customer as `sam@gmail.com`, so a first-order offer cannot be taken twice by retagging an address.
-  const emailHash = sha256(normalizeEmail(request.email));
-  const customerId = `cus_${emailHash.slice(0, 24)}`;
+  // `sam+2@gmail.com` is the same customer as `sam@gmail.com`, so a first-order offer cannot be taken
+  // twice by retagging an address.
+  const { emailHash, customerId } = await customerIdentity(request.email);
   const firstOrder = (await placedOrderCount(client, customerId)) === 0;
-  // A leader's member ordering again earns the leader a retention reward, without a second discount.
-  const repeatForLeader = !firstOrder && enrolment?.terms.role === 'community_leader';
+  const createdAt = new Date().toISOString();
+  // A leader's member ordering again within the window earns the leader a retention reward, without a
+  // second discount. Membership is the receiver's own rule asked of the shop's orders: a customer the
+  // leader did not bring keeps the discount here, and the receiver refuses the order (not_first_order).
+  const repeatForLeader =
+    !firstOrder &&
+    program.firstOrderOnly &&
+    enrolment !== null &&
+    isRepeatOrderInWindow(
+      enrolment.terms,
+      { code: enrolment.ambassador.code, occurredAt: createdAt },
+      await referredOrders(client, customerId),
+    );
   const discount = enrolment && !repeatForLeader ? friendDiscount(enrolment.terms.friendOffer, subtotal) : 0;
   const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
   // The page previews the discount without the customer's history: when it showed another total,
@@ -100,8 +119,6 @@ export async function placeOrder(
     };
   }
   const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  // The customer id is derived from the email hash, so the browser's claim and the signed event carry
-  // the same customer without the page ever sending an email hash of its own.
   const customer: Customer = { id: customerId, firstOrder };
   const attribution = enrolment && request.attribution ? (request.attribution as Attribution) : null;
   const placed: ShopOrder = {
@@ -119,7 +136,7 @@ export async function placeOrder(
     attribution,
     status: 'placed',
     report: enrolment ? 'pending' : null,
-    createdAt: new Date().toISOString(),
+    createdAt,
   };
   await insertOrder(client, placed);
   const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };
@@ -139,8 +156,4 @@ export async function placeOrder(
     status: 201,
     value: { order: summary, code: claim.code, redemption: { orderId, order, customer }, referral },
   };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

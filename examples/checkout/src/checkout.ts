@@ -7,9 +7,10 @@
 import type { PublicCode } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { friendDiscount } from '@referkit/events/rewards';
-import { offerSentence } from './friend-offer.js';
+import { fullPriceSentence, offerSentence } from './friend-offer.js';
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
+import { refusalMessage } from './refusal-message.js';
 import { lookUpCode, type Product, placeOrder, products } from './shop-api.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -44,7 +45,6 @@ $('remove').addEventListener('click', () => {
   applied = null;
   priced = null;
   codeInput.value = '';
-  offer.textContent = '';
   render();
   codeInput.focus();
 });
@@ -92,13 +92,7 @@ form.addEventListener('submit', async (event) => {
     render();
     return showError(result.error.message);
   }
-  if (!result.ok) {
-    return showError(
-      result.error.code === 'not_first_order'
-        ? `${applied?.displayName ?? 'This'}'s offer is for first orders only, and this email has ordered before. Remove the code to order at the full price.`
-        : result.error.message,
-    );
-  }
+  if (!result.ok) return showError(refusalMessage(result.error, applied));
   location.assign(`/checkout/thanks.html?order=${encodeURIComponent(result.value.order.id)}`);
 });
 
@@ -126,7 +120,6 @@ async function apply(input: string, typed = false): Promise<void> {
   priced = null;
   codeInput.value = code;
   error.hidden = true;
-  offer.textContent = offerSentence(applied);
   render();
 }
 
@@ -138,6 +131,10 @@ function totals(): { subtotal: number; discount: number; total: number } {
 }
 
 function render(): void {
+  // Once the shop priced this email's order without the discount, the line stops promising it.
+  const sentence = applied ? (priced === 0 ? fullPriceSentence(applied) : offerSentence(applied)) : '';
+  // Written only when it changes, so the live region announces news, not every render.
+  if (offer.textContent !== sentence) offer.textContent = sentence;
   if (!product) return;
   const { subtotal, discount, total } = totals();
   const money = (minor: number) => formatMoney(minor, 'USD');

@@ -15,3 +15,8 @@ export function offerSentence(lookup: PublicCode): string {
   const minimum = lookup.minimumOrder ? ` of ${formatMoney(lookup.minimumOrder, currency)} or more` : '';
   return `${lookup.displayName} gave you ${what} your ${lookup.firstOrderOnly ? 'first ' : ''}order${minimum}.`;
 }
+
+/** "Maya Chen's discount is for a first order, …": once the shop priced this email's order without it. */
+export function fullPriceSentence(lookup: PublicCode): string {
+  return `${lookup.displayName}'s discount is for a first order, and this email has ordered before: this order is at the full price.`;
+}

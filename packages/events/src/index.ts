@@ -62,6 +62,7 @@ export {
   clawbackFor,
   friendDiscount,
   grantStatusAt,
+  isRepeatOrderInWindow,
   maxFriendDiscount,
   rewardsFor,
   roundHalfUp,

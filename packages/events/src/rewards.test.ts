@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RedemptionEvent } from './event.js';
 import type { ProgramInput } from './program.js';
-import { clawbackFor, grantStatusAt, maxFriendDiscount, rewardsFor, roundHalfUp, termsFor } from './rewards.js';
+import {
+  clawbackFor,
+  grantStatusAt,
+  isRepeatOrderInWindow,
+  maxFriendDiscount,
+  rewardsFor,
+  roundHalfUp,
+  termsFor,
+} from './rewards.js';
 import { anAmbassador, aProgram, aRedemption } from './testing/fixtures.js';
 
 const order = (total: number): Partial<RedemptionEvent> => ({
@@ -170,6 +178,41 @@ describe('rewardsFor: repeat orders of a community leader', () => {
       customerOrders: [{ code: 'SAM-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }],
     });
     expect(rewards.ambassador).toBeNull();
+  });
+});
+
+describe('isRepeatOrderInWindow', () => {
+  const leaderTerms = {
+    repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 },
+    repeatWindowDays: 30,
+  } as const;
+  const repeat = { code: 'MAYA-7HC2QK', occurredAt: '2026-11-22T10:00:00.000Z' };
+
+  it('holds for a member whose first order with the code is inside the window', () => {
+    const earlier = [{ code: 'MAYA-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(true);
+  });
+
+  it('does not hold for a customer whose orders were all with another code', () => {
+    const earlier = [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
+  });
+
+  it('does not hold for a customer with no earlier orders on record', () => {
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, [])).toBe(false);
+  });
+
+  it('counts the window from the first order with the code, not the latest', () => {
+    const earlier = [
+      { code: 'MAYA-7HC2QK', occurredAt: '2026-10-01T00:00:00.000Z' },
+      { code: 'MAYA-7HC2QK', occurredAt: '2026-11-20T00:00:00.000Z' },
+    ];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
+  });
+
+  it('does not hold under terms without a repeat-order reward', () => {
+    const earlier = [{ code: 'MAYA-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
+    expect(isRepeatOrderInWindow({}, repeat, earlier)).toBe(false);
   });
 });
 

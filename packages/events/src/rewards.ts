@@ -168,7 +168,8 @@ export function standingOf(
 ): RedemptionStanding {
   const terms = termsFor(program, ambassador, history);
   const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
-  return { terms, repeat, inRepeatWindow: repeat && isRepeatOrderInWindow(terms, ambassador, redemption, history) };
+  const order = { code: ambassador.code, occurredAt: redemption.occurredAt };
+  return { terms, repeat, inRepeatWindow: repeat && isRepeatOrderInWindow(terms, order, history.customerOrders) };
 }
 
 /**
@@ -252,17 +253,25 @@ export function clawbackFor(
   return { amount: grant.amount, type: grant.type, wasConfirmed: grantStatusAt(grant, at) === 'confirmed' };
 }
 
-/** True when a customer the ambassador brought orders again within the leader's repeat window. */
-function isRepeatOrderInWindow(
-  terms: Terms,
-  ambassador: Ambassador,
-  redemption: RedemptionEvent,
-  history: RedemptionHistory,
+/**
+ * Whether a customer's repeat order with a code earns the leader's retention reward: the terms pay
+ * for repeat orders, and the customer's first order with this code (from their earlier orders,
+ * oldest first) came at most `repeatWindowDays` before this one. The receiver judges redemptions
+ * with it; a shop can ask it before pricing an order, from its own record of the customer's orders.
+ * @example
+ * const earlier = [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
+ * isRepeatOrderInWindow(leaderTerms, { code: 'MAYA-7HC2QK', occurredAt: '2026-11-22T10:00:00.000Z' }, earlier);
+ * // false: Alex brought this customer, so Maya's first-order offer does not apply to them again
+ */
+export function isRepeatOrderInWindow(
+  terms: Pick<Terms, 'repeatOrderReward' | 'repeatWindowDays'>,
+  order: CustomerOrder,
+  customerOrders: readonly CustomerOrder[] = [],
 ): boolean {
   if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
-  const first = history.customerOrders?.find((order) => order.code === ambassador.code);
+  const first = customerOrders.find((earlier) => earlier.code === order.code);
   if (!first) return false;
-  return parseTime(redemption.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+  return parseTime(order.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
 }
 
 /** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */

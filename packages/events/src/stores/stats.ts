@@ -36,8 +36,11 @@ export interface Figures {
   redemptions: number;
   /** Redemptions not reversed that were the customer's first order: the friends who joined. */
   firstOrders: number;
-  /** First-order redemptions per landing; can pass 1 when landings were not reported (no consent). */
-  conversionRate: number;
+  /**
+   * First-order redemptions per landing; can pass 1 when landings were not reported (no consent).
+   * `null`: no landings reported, so no rate (a friend may still have ordered with a typed code).
+   */
+  conversionRate: number | null;
   revenue: number;
   friendDiscounts: number;
   /** Credit and cash granted to ambassadors, not reversed. */
@@ -307,7 +310,7 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     shares: { total: totals.shares, byChannel: { ...totals.sharesByChannel } },
     redemptions: totals.redemptions,
     firstOrders: totals.firstOrders,
-    conversionRate: totals.landings > 0 ? totals.firstOrders / totals.landings : 0,
+    conversionRate: totals.landings > 0 ? totals.firstOrders / totals.landings : null,
     revenue: totals.revenue,
     friendDiscounts: totals.friendDiscounts,
     rewardCost: totals.rewardCost,

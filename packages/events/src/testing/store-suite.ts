@@ -285,6 +285,25 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('answers no conversion rate, not 0%, for redemptions without a reported landing', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, ambassadors: [anAmbassador(), aSecondAmbassador()] });
+      // A friend who typed the code at checkout: a redemption, and no landing to convert from.
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW });
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.redemptions, entry.conversionRate]),
+        stats.roles.map((role) => [role.role, role.redemptions, role.conversionRate]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', 1, null],
+          ['SAM-7HC2QK', 0, null],
+        ],
+        [['ambassador', 1, null]],
+      ]);
+    });
+  });
+
   it('keeps points apart from money in reward cost, ROI and the rewards of the current type', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({

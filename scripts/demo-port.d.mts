@@ -1,0 +1,9 @@
+/** Types for scripts/demo-port.mjs, which the demo's server imports. */
+
+/** The port the demo listens on without `PORT`. */
+export const DEFAULT_PORT: number;
+
+/** `PORT` as a port number (0 picks a free one; unset or empty is the default), or why it is not one. */
+export function demoPort(
+  value: string | undefined,
+): { ok: true; value: number } | { ok: false; error: { code: 'invalid_port'; message: string } };

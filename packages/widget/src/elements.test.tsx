@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { acmeSetup } from '../../../test/support/widget-page.js';
 import { currentSetup, init } from './config.js';
 import { defineElements } from './elements.js';
 
@@ -11,14 +12,7 @@ const backend = vi.fn(async () =>
 beforeAll(() => {
   vi.stubGlobal('fetch', backend);
   defineElements();
-  init({
-    program: 'spring-2026',
-    endpoint: '/api',
-    brand: 'Acme',
-    currency: 'USD',
-    friendOffer: { kind: 'percent', percent: 15 },
-    base: 'https://shop.example/',
-  });
+  init({ ...acmeSetup, base: 'https://shop.example/' });
 });
 
 beforeEach(() => {

@@ -74,13 +74,13 @@ export default [
   // widget pass's fixes (settings of the wrong type named in one line ~112 B, the SDK's unknown-consent
   // line ~86 B, a terms attribute's endpoint and locale, a page set up by terms alone, a deferred
   // missing-init line, focus kept by the fallback copy, a banner hidden for an unknown code, a message
-  // that follows new terms until edited, stats reloaded after a share); 11,414 B with Preact's unused
+  // that follows new terms until edited, stats reloaded after a share); 11,423 B with Preact's unused
   // features cut (−770 B), a third terser pass (−16 B) and `render` mangled (−7 B). The budget holds
   // that size so it cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11420,
+    brotli: 11430,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

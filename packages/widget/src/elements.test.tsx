@@ -98,6 +98,8 @@ describe('<referkit-share>', () => {
     for (const json of ['{brand: Bolt}', 'null', '["Bolt"]']) {
       const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='${json}'></referkit-share>`);
       expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+      // The first, text that is not JSON at all, says so already (the same line is said once).
+      expect(warn).toHaveBeenCalledTimes(1);
     }
     expect(warn.mock.calls).toEqual([
       [`[referkit] Could not read the terms attribute: it is not a JSON object. Write terms='{"brand":"Acme"}'.`],

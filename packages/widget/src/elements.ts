@@ -94,16 +94,13 @@ abstract class ReferkitElement extends Base {
    * (logged), `null` when a setting has the wrong type (logged: the element then shows nothing).
    */
   _own(): Partial<WidgetConfig> | null {
-    const json = this.getAttribute('terms');
-    let own: unknown = {};
-    if (json) {
-      try {
-        own = JSON.parse(json);
-      } catch {}
-      if (typeof own !== 'object' || !own || Array.isArray(own)) {
-        misconfigured('read the terms attribute', 'it is not a JSON object', `Write terms='{"brand":"Acme"}'.`);
-        own = {};
-      }
+    let own: unknown;
+    try {
+      own = JSON.parse(this.getAttribute('terms') ?? '{}');
+    } catch {}
+    if (typeof own !== 'object' || !own || Array.isArray(own)) {
+      misconfigured('read the terms attribute', 'it is not a JSON object', `Write terms='{"brand":"Acme"}'.`);
+      own = {};
     }
     return settingsHaveTheirTypes(own as object, 'Fix it in the terms attribute.')
       ? (own as Partial<WidgetConfig>)

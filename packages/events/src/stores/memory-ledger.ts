@@ -280,6 +280,7 @@ function rowsOf(rows: CustomerRows | undefined): readonly number[] {
   return rows === undefined ? [] : typeof rows === 'number' ? [rows] : rows;
 }
 
-function compareText(a: string, b: string): number {
+/** Compares texts by code unit, as SQL's `COLLATE "C"` orders them. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import type { Ambassador } from '../ambassador.js';
 import type { Program } from '../program.js';
 import { ledgerTotals } from './ledger-totals.js';
-import { MemoryLedger } from './memory-ledger.js';
+import { compareText, MemoryLedger } from './memory-ledger.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
 import { type CommitRequest, type CommitResult, type ReferralStore, storedCode } from './store.js';
 
@@ -99,7 +99,7 @@ export function memoryStore(): ReferralStore {
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)
         .map((entry) => entry.ambassador)
-        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+        .sort((a, b) => compareText(a.code, b.code));
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
       const at = { ...query, now: statsWindow(program, query).now };
       const plan = planStats(program, members, ledger.confirmedByCode(at.now), at);

@@ -217,7 +217,7 @@ export function sqlStore(
         row.repeat,
         row.rewards === null ? null : JSON.stringify(row.rewards),
         claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
-        keys[0] ?? null,
+        row.customer,
       ],
     );
     // The key was pruned but the order's redemption is permanent: answer from the ledger.

@@ -75,6 +75,10 @@ export interface LedgerRow {
   orderId: string | null;
   total: number;
   discount: number;
+  /**
+   * The customer identity stats count the row under (`id:…` or `email:…`): that of the customer's
+   * earliest row matched by id or email hash, which for a first order is the row's own.
+   */
   customer: string | null;
   repeat: boolean;
   rewards: RedemptionRewards | null;
@@ -109,7 +113,7 @@ export function canonicalTime(time: string): string {
   return CANONICAL_TIME.test(time) ? time : new Date(time).toISOString();
 }
 
-/** Builds the ledger row of an event that was decided `ok`. */
+/** Builds the ledger row of an event that was decided `ok`; `customer` is the event's own identity. */
 export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok: true }>): LedgerRow {
   const redemption = event.type === 'redemption' ? event : null;
   return {

@@ -150,6 +150,8 @@ export const CURRENCIES = [
   'USD',
   'UYU',
   'UZS',
+  // The digital bolívar (ISO 4217 since 2021), which Node 20's ICU does not list yet.
+  'VED',
   'VES',
   'VND',
   'VUV',

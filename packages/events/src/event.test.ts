@@ -180,6 +180,17 @@ describe('eventSchema', () => {
     });
   }
 
+  it('accepts the currencies ISO 4217 added after ICU listed them, such as VED (2021)', () => {
+    fc.assert(
+      fc.property(redemptionArb, (event) => {
+        const copy = structuredClone(event) as Mutable;
+        copy.order = { ...copy.order, currency: 'VED' };
+        expect(parseEvent(copy).ok).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('rejects a share without a channel', () => {
     fc.assert(
       fc.property(shareArb, (event) => {

@@ -1,5 +1,15 @@
 /** Reading a request body under a byte limit and a deadline, so that no body can hang or flood the receiver. */
 
+/**
+ * A body as signatures and the receiver read it: text or bytes (an ArrayBuffer is viewed as bytes,
+ * and no body is an empty one); `null` for anything else, such as a value a body parser made.
+ */
+export function rawBytes(body: unknown): string | Uint8Array | null {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  return body instanceof ArrayBuffer ? new Uint8Array(body) : null;
+}
+
 /** Reads a body, counting bytes as they arrive: a lying Content-Length or an endless stream stops at the limit. */
 export async function readBody(
   request: Request,

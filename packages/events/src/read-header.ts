@@ -9,6 +9,8 @@ export type HeaderSource = Headers | Record<string, string | readonly string[] |
  * A repeated header (Node joins those into an array) reads as absent: no single value was sent.
  */
 export function readHeader(headers: HeaderSource, name: string): string | undefined {
+  // A framework that hands over no headers at all (null) sent none.
+  if (typeof headers !== 'object' || headers === null) return undefined;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Record<string, string | readonly string[] | undefined>;
   let value = record[name];

@@ -9,7 +9,7 @@ import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
 import { claimsFor } from './idempotency.js';
 import { type Issue, parseEvent } from './parse-event.js';
 import { type Program, type ProgramInput, programSchema } from './program.js';
-import { exceeds, readBody } from './read-body.js';
+import { exceeds, rawBytes, readBody } from './read-body.js';
 import { type HeaderSource, readHeader } from './read-header.js';
 import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
@@ -287,13 +287,6 @@ function answer(
   rewards: RedemptionRewards | null,
 ): ReceiverBody {
   return event.type === 'redemption' && rewards ? { status, rewards } : { status };
-}
-
-/** The body as the receiver reads it: text or bytes (an ArrayBuffer is viewed as bytes); `null` for anything else. */
-function rawBytes(body: unknown): string | Uint8Array | null {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  return body instanceof ArrayBuffer ? new Uint8Array(body) : null;
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {

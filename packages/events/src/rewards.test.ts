@@ -94,6 +94,55 @@ describe('rewardsFor: the ambassador reward', () => {
       1100,
     ],
     [
+      "a role's own reward above the program's tiers",
+      {
+        tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+        roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'cash', amount: 3000 } } },
+      },
+      { role: 'community_leader' },
+      5,
+      {},
+      3000,
+    ],
+    [
+      "a role's own reward raised by the role's own tiers",
+      {
+        tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+        roles: {
+          community_leader: {
+            ambassadorReward: { basis: 'fixed', type: 'cash', amount: 3000 },
+            tiers: [{ minRedemptions: 4, reward: { basis: 'fixed', type: 'cash', amount: 4000 } }],
+          },
+        },
+      },
+      { role: 'community_leader' },
+      5,
+      {},
+      4000,
+    ],
+    [
+      "an influencer's audience reward above the program's tiers",
+      {
+        tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+        roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } },
+      },
+      { role: 'influencer', audienceTier: 'macro' },
+      5,
+      {},
+      5000,
+    ],
+    [
+      "the program's tiers for a role without a reward of its own",
+      {
+        tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+        roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } },
+      },
+      { role: 'influencer', audienceTier: 'nano' },
+      5,
+      {},
+      1500,
+    ],
+    [
       "an influencer's audience-tier reward",
       { roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'cash', amount: 5000 } } } } },
       { role: 'influencer', audienceTier: 'macro' },

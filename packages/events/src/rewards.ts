@@ -76,6 +76,7 @@ export interface Terms {
 }
 
 const DAY_MS = 86_400_000;
+const NO_TIERS: readonly RewardTier[] = [];
 
 /**
  * Resolves the terms for an ambassador: role overrides, audience tier, and the promotion to
@@ -94,13 +95,15 @@ export function termsFor(
     (history.confirmedRedemptions ?? history.redemptions) >= after;
   const role: Role = promoted ? 'community_leader' : ambassador.role;
   const overrides = program.roles[role];
-  let reward = overrides?.ambassadorReward ?? program.ambassadorReward;
   const terms: Terms = {
     role,
     promoted,
     friendOffer: overrides?.friendOffer ?? program.friendOffer,
-    reward,
-    tiers: overrides?.tiers ?? program.tiers,
+    reward: overrides?.ambassadorReward ?? program.ambassadorReward,
+    // Tiers raise the reward they were written for: a role with a reward of its own climbs only its
+    // own tiers, or the program's higher tiers would pay a leader less (or in credit, not cash) as
+    // their referrals grow.
+    tiers: overrides?.tiers ?? (overrides?.ambassadorReward ? NO_TIERS : program.tiers),
   };
   if (role === 'community_leader') {
     const leader = program.roles.community_leader;
@@ -112,7 +115,10 @@ export function termsFor(
   if (role === 'influencer') {
     const influencer = program.roles.influencer;
     const audience = ambassador.audienceTier && influencer?.audienceRewards?.[ambassador.audienceTier];
-    if (audience) reward = terms.reward = audience;
+    if (audience) {
+      terms.reward = audience;
+      terms.tiers = overrides?.tiers ?? NO_TIERS;
+    }
     const window = ambassador.campaign ?? influencer;
     if (window?.startsAt || window?.endsAt) terms.campaign = { startsAt: window.startsAt, endsAt: window.endsAt };
   }

@@ -76,6 +76,29 @@ describe('verifySignature', () => {
     expect((await verifySignature({ secrets: secret, headers, body: bytes, now })).ok).toBe(true);
   });
 
+  it('verifies a body given as an ArrayBuffer', async () => {
+    const headers = await signed();
+    const { buffer } = new TextEncoder().encode(body);
+    expect((await verifySignature({ secrets: secret, headers, body: buffer, now })).ok).toBe(true);
+  });
+
+  it('answers a delivery without headers or a raw body instead of throwing', async () => {
+    const headers = await signed();
+    const verify = (input: Record<string, unknown>) =>
+      verifySignature({ secrets: secret, headers, body, now, ...input } as Parameters<typeof verifySignature>[0]);
+    await expect(verify({ headers: null })).resolves.toMatchObject({ error: { code: 'missing_signature' } });
+    await expect(verify({ headers: undefined })).resolves.toMatchObject({ error: { code: 'missing_signature' } });
+    // No body is an empty one: the signature over the real body does not cover it.
+    await expect(verify({ body: null })).resolves.toMatchObject({ error: { code: 'invalid_signature' } });
+    await expect(verify({ body: undefined })).resolves.toMatchObject({ error: { code: 'invalid_signature' } });
+    for (const parsed of [42, { v: 1 }, [body]]) {
+      await expect(verify({ body: parsed })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid_signature', message: expect.stringContaining('raw body') },
+      });
+    }
+  });
+
   it('refuses a repeated signature header given as an array', async () => {
     const headers = await signed();
     const doubled = { ...headers, 'webhook-signature': [headers['webhook-signature'], headers['webhook-signature']] };

@@ -6,6 +6,7 @@
  */
 
 import { type Hmac, type NodeCrypto, nodeHmac } from './node-hmac.js';
+import { rawBytes } from './read-body.js';
 import { type HeaderSource, readHeader } from './read-header.js';
 import { readV1Signatures } from './v1-signatures.js';
 
@@ -35,8 +36,8 @@ export interface VerifySignatureInput {
   /** One secret, or several while rotating: a signature made with any one of them passes. */
   secrets: string | readonly string[];
   headers: HeaderSource;
-  /** The raw body, exactly as received, before any `JSON.parse`. */
-  body: string | Uint8Array;
+  /** The raw body, exactly as received, before any `JSON.parse` (an ArrayBuffer is read as its bytes). */
+  body: string | Uint8Array | ArrayBuffer;
   /** How far the timestamp may be from `now`, either way. @default 300 */
   toleranceSec?: number;
   /** The current time. @default new Date() */
@@ -107,7 +108,11 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
   const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   // Decoded first so that a misconfigured secret fails loudly even on a request without headers.
   for (const secret of secrets) secretBytes(secret);
-  return checkSignature(secrets, input);
+  const body = rawBytes(input.body);
+  if (body === null) {
+    return refuse('invalid_signature', 'Expected the raw body as a string or bytes, not a parsed value');
+  }
+  return checkSignature(secrets, { ...input, body });
 }
 
 /**
@@ -118,7 +123,7 @@ export async function verifySignature(input: VerifySignatureInput): Promise<Veri
  */
 export function checkSignature(
   secrets: readonly string[],
-  input: Omit<VerifySignatureInput, 'secrets'>,
+  input: Omit<VerifySignatureInput, 'secrets' | 'body'> & { body: string | Uint8Array },
 ): VerifyResult | Promise<VerifyResult> {
   const id = readHeader(input.headers, 'webhook-id');
   const timestamp = readHeader(input.headers, 'webhook-timestamp');

@@ -57,6 +57,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        plugins: [
+          {
+            // An endpoint that moved: the SDK's Chromium tests check that a redirect is not taken for a verdict.
+            name: 'moved-endpoint',
+            configureServer(server) {
+              server.middlewares.use('/moved/referrals/events', (_request, response) => {
+                response.writeHead(301, { location: '/' }).end();
+              });
+            },
+          },
+        ],
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],

@@ -41,16 +41,22 @@ export interface AttributionMemory {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/**
+ * The attribution window in days. One NaN, not above 0 or too long for a Date would make every
+ * capture throw in the host page (or a cookie expire at once): one line, and the default of 30.
+ */
+export function usableWindow(windowDays: number): number {
+  if (windowDays > 0 && windowDays < 1e5) return windowDays;
+  console.warn('[referkit] Could not use attribution.windowDays: not a number of days below 100000. Using 30.');
+  return 30;
+}
+
 /** Creates the referral memory of one client over its store. */
 export function attribution(
   store: ConsentStore,
   { model = 'last_touch', windowDays = 30 }: AttributionOptions = {},
 ): AttributionMemory {
-  // A window NaN or too long for a Date would make every capture throw in the host page: one line, and the default.
-  if (!(windowDays > 0 && windowDays < 1e5)) {
-    console.warn('[referkit] Could not use attribution.windowDays: not a number of days below 100000. Using 30.');
-    windowDays = 30;
-  }
+  windowDays = usableWindow(windowDays);
   const read = (): Referral | null => {
     const referral: Referral | undefined = readJson(store, 'ref');
     // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.

@@ -10,7 +10,7 @@ import { normalizeCode } from '@referkit/events/code';
 import { type AttributionMemory, type AttributionOptions, attribution, type Referral } from './attribution.js';
 import type { ConsentState } from './consent.js';
 import { type Delivery, postOf } from './delivery.js';
-import { buildShareLink, type LinkResult, readReferral, type Utm, withoutReferral } from './link.js';
+import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm, withoutParams } from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
 import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
 
@@ -137,7 +137,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   const cleanAddress = () => {
     if (options.cleanUrl && place && store.consent() === 'granted' && readReferral(place.href, param)) {
       // An absolute address: a path like `//host/x` read as relative would name another origin.
-      history.replaceState(history.state, '', withoutReferral(place.href, param));
+      history.replaceState(history.state, '', withoutParams(place.href, [param, CHANNEL_PARAM]));
     }
   };
 

@@ -87,4 +87,22 @@ describe('the SDK in Chromium', () => {
     aClient().capture(LINK);
     expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');
   });
+  it('keeps a redemption whose endpoint redirects, rather than taking the page it lands on for a verdict', async () => {
+    // The real fetch, against an endpoint of the test server that answers 301 to its home page.
+    const client = createReferkit({
+      program: 'spring-2026',
+      endpoint: '/moved',
+      consent: 'granted',
+      retry: { limit: 1 },
+    });
+    client.capture(LINK);
+    const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
+    await expect(client.redeem({ orderId: '1001', order })).resolves.toMatchObject({
+      ok: false,
+      queued: true,
+      error: { code: 'redirected' },
+    });
+    const outbox: string[] = JSON.parse(localStorage.getItem('rk_outbox') ?? '[]');
+    expect(outbox.map((body) => JSON.parse(body).type)).toContain('redemption');
+  });
 });

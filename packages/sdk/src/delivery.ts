@@ -18,7 +18,8 @@ export interface Rewards {
 
 /**
  * Why a delivery failed: the receiver's stable `error.code` (with its `issues` for `invalid_event`),
- * or `network_error`, `timeout`, `http_<status>` (an answer without a Referkit error), `no_referral`, `invalid_code`.
+ * or `network_error`, `timeout`, `redirected` (a browser's view of a redirect), `http_<status>` (an answer
+ * without a Referkit error, a 3xx in Node), `no_referral`, `invalid_code`.
  */
 export interface DeliveryError {
   code: string;
@@ -47,16 +48,21 @@ export interface Transport {
 /** One attempt's result, and the wait in ms the server asked for (`Retry-After`), when it did. */
 export type Attempt = [result: Delivery, retryAfter?: number];
 
-/** The request every delivery makes with an event body; `keepalive` lets it outlive a closing page. */
+/**
+ * The request every delivery makes with an event body; `keepalive` lets it outlive a closing page.
+ * Redirects are not followed: after a 301, 302 or 303 the POST arrives as a GET without its event, and
+ * the page it lands on answers 200 as if the receiver had recorded it.
+ */
 export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal): RequestInit => ({
   method: 'POST',
   body,
   keepalive,
   signal,
+  redirect: 'manual',
   headers: { 'content-type': 'application/json' },
 });
 
-/** Sends one event body once and classifies the answer: 2xx ok; network, timeout, 408, 429 and 5xx retryable; other 4xx final. */
+/** Sends one event body once and classifies the answer: 2xx ok; network, timeout, a redirect, 408, 429 and 5xx retryable; other 4xx final. */
 export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
   let response: Response | undefined;
@@ -66,14 +72,16 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
     // The status decides; a body that cannot be read as JSON only loses its details.
     answer = await response.json();
   } catch {}
+  // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;
-  const code = status ? `http_${status}` : signal.aborted ? 'timeout' : 'network_error';
+  const code = status ? `http_${status}` : response ? 'redirected' : signal.aborted ? 'timeout' : 'network_error';
   return status > 199 && status < 300
     ? [{ ok: true, status, rewards: answer?.rewards }]
     : [
         {
           ok: false,
-          queued: !status || status === 408 || status === 429 || status > 499,
+          // A redirect is kept and retried like network trouble: the event waits until the endpoint is fixed.
+          queued: status < 400 || status > 499 || status === 408 || status === 429,
           error: answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
         },
         retryAfter(response?.headers.get('retry-after')),

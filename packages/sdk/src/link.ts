@@ -42,8 +42,9 @@ export const CHANNEL_PARAM = 'rk_ch';
 export const CHANNEL_PATTERN = /^(copy|native|whatsapp|x|facebook|linkedin|telegram|reddit|email|sms|qr|other)$/;
 
 /**
- * Builds an ambassador's share link: the base URL with its query and hash kept, plus the code,
- * the channel and UTM tags (set, so a previous `ref` is replaced; a previous `rk_ch` is dropped). Refuses bases that are not http(s) (no `javascript:` links) and codes that do not normalise.
+ * Builds an ambassador's share link: the base URL with its query (byte for byte) and hash kept, plus
+ * the code, the channel and UTM tags, each replacing one of its name the base had; a previous `rk_ch`
+ * is dropped. Refuses bases that are not http(s) (no `javascript:` links) and codes that do not normalise.
  * @example buildShareLink({ base: 'https://shop.example/p?x=1#top', code: 'alex-7hc2qk', channel: 'whatsapp' })
  * // { ok: true, value: 'https://shop.example/p?x=1&ref=ALEX-7HC2QK&rk_ch=whatsapp#top' }
  */
@@ -58,9 +59,12 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
   for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
   // A base that was itself a shared link (the page's own address) must not pass its channel on.
-  url!.searchParams.delete(CHANNEL_PARAM);
-  for (const name in tags) if (tags[name]) url!.searchParams.set(name, tags[name]!);
-  return { ok: true, value: url!.href };
+  const link = withoutParams(url!.href, Object.keys(tags));
+  for (const name in tags) {
+    const value = tags[name];
+    if (value) link.search += `${link.search ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  }
+  return { ok: true, value: link.href };
 }
 
 /**
@@ -91,15 +95,15 @@ const decoded = (name: string) => {
 };
 
 /**
- * The URL without its referral: the code's parameter and `rk_ch` taken out, everything else exactly as
- * written (URLSearchParams would re-encode it, `a%20b` → `a+b`, and a signed or tracked address may
- * depend on its bytes). Names are compared decoded, as {@link readReferral} reads them (`r%65f` is `ref`).
- * @example withoutReferral('https://shop.example/p?q=a%20b&ref=ALEX-7HC2QK#top', 'ref').href // 'https://shop.example/p?q=a%20b#top'
+ * The URL without the named query parameters, everything else exactly as written (URLSearchParams
+ * would re-encode it, `a%20b` → `a+b`, and a signed or tracked address may depend on its bytes).
+ * Names are compared decoded, as {@link readReferral} reads them (`r%65f` is `ref`).
+ * @example withoutParams('https://shop.example/p?q=a%20b&ref=ALEX-7HC2QK#top', ['ref', 'rk_ch']).href // 'https://shop.example/p?q=a%20b#top'
  */
-export function withoutReferral(url: string, param: string): URL {
+export function withoutParams(url: string, names: readonly string[]): URL {
   const clean = new URL(url);
   clean.search = clean.search
-    .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => ([param, CHANNEL_PARAM].includes(decoded(name)) ? '' : pair))
+    .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => (names.includes(decoded(name)) ? '' : pair))
     .replace(/^&/, '?');
   return clean;
 }

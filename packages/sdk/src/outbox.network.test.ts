@@ -104,6 +104,25 @@ describe('delivery over a real receiver', () => {
     expect(network.requests).toHaveLength(2);
   });
 
+  it('keeps and retries a redemption the endpoint redirects, never taking where it lands for a verdict', async () => {
+    network = await networkWithReceiver();
+    // Followed, a 301 turns the POST into a GET of a page that answers 200: the event would be dropped unsent.
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 301, headers: { location: 'https://brand.example/' } }) : 'pass',
+    );
+    const { client } = aClient({ retry: { limit: 1, timeout: 10 } });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+      ok: false,
+      queued: true,
+      error: { code: 'http_301' },
+    });
+    expect(JSON.parse(client.storage.get('outbox') ?? '[]')).toEqual([expect.stringContaining('"orderId":"1001"')]);
+    await client.flush();
+    expect(client.storage.get('outbox')).toBe('[]');
+    expect(network.requests).toHaveLength(2);
+    expect([...network.recorded.values()]).toEqual([1]);
+  });
+
   it('does not retry a 4xx verdict and reports it', async () => {
     network = await networkWithReceiver();
     const { client } = aClient();

@@ -1,5 +1,5 @@
 import { verifySignature } from '@referkit/events/signature';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createReferkit, LANDING_COOKIE, landingCookie, readLandingCookie } from './server.js';
 import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
 
@@ -144,5 +144,37 @@ describe('landing cookie', () => {
   it('refuses junk', () => {
     expect(readLandingCookie(`${LANDING_COOKIE}=%E0%A4%A`, NOW)).toBeNull();
     expect(readLandingCookie(undefined, NOW)).toBeNull();
+    expect(readLandingCookie(42 as never, NOW)).toBeNull();
+  });
+
+  it('reads a good copy of a cookie sent twice after a junk or expired one', () => {
+    const good = (landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW }) as string).split(';')[0];
+    const expired = { code: 'SAM-222222', landedAt: '2026-10-01T00:00:00.000Z', expiresAt: '2026-10-31T00:00:00.000Z' };
+    const stale = `${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(expired))}`;
+    expect(readLandingCookie(`${LANDING_COOKIE}=junk; ${good}`, NOW)?.code).toBe('ALEX-7HC2QK');
+    expect(readLandingCookie(`${stale}; theme=dark; ${good}`, NOW)?.code).toBe('ALEX-7HC2QK');
+  });
+
+  it('logs one line and keeps 30 days for a window that is not a usable number of days', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const windowDays of [0, -1, Number.NaN, 1e9]) {
+      expect(landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, windowDays })).toContain(
+        '; Max-Age=2592000;',
+      );
+    }
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[referkit\] Could not use attribution\.windowDays/);
+    warn.mockRestore();
+  });
+
+  it('refuses a domain that is not a host name, which would add attributes to the cookie', () => {
+    for (const domain of ['shop.example; SameSite=None', 'shop.example\r\nSet-Cookie: a=b', 'shop example']) {
+      expect(() => landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, domain })).toThrow(
+        /\[referkit\] Could not set the landing cookie: the domain/,
+      );
+    }
+    expect(landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, domain: '.shop.example' })).toMatch(
+      /; Domain=\.shop\.example$/,
+    );
   });
 });

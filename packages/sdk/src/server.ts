@@ -6,7 +6,7 @@
 import type { AttributionModel } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { signEvent } from '@referkit/events/signature';
-import type { Referral } from './attribution.js';
+import { type Referral, usableWindow } from './attribution.js';
 import { createReferkit as createClient, type ReferkitClient, type ReferkitOptions } from './client.js';
 import { CHANNEL_PATTERN, readReferral } from './link.js';
 
@@ -98,7 +98,13 @@ export interface LandingCookieOptions {
  * if (cookie) response.headers.append('set-cookie', cookie);
  */
 export function landingCookie(url: string | URL, options: LandingCookieOptions = {}): string | null {
-  const { windowDays = 30, now = new Date() } = options;
+  const { now = new Date() } = options;
+  const windowDays = usableWindow(options.windowDays ?? 30);
+  // Anything but a host name would add attributes of its own to the cookie (`x; SameSite=None`).
+  if (options.domain !== undefined && !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(options.domain))
+    throw new TypeError(
+      `[referkit] Could not set the landing cookie: the domain "${options.domain}" is not a host name.`,
+    );
   const found = readReferral(url, options.param);
   if (!found || (options.model === 'first_touch' && readLandingCookie(options.cookie, now))) return null;
   const referral: Referral = {
@@ -115,8 +121,13 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
  * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral.
  */
 export function readLandingCookie(cookieHeader: string | null | undefined, now = new Date()): Referral | null {
-  for (const name of [LANDING_COOKIE, 'rk_ref']) {
-    const value = cookieHeader?.match(`(?:^|;\\s*)${name}=([^;]*)`)?.[1];
+  // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
+  // behind) is read copy by copy, so that a stale or junk one does not hide a good one.
+  const values = (name: string) =>
+    typeof cookieHeader === 'string'
+      ? [...cookieHeader.matchAll(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`, 'g'))].map((match) => match[1])
+      : [];
+  for (const value of [...values(LANDING_COOKIE), ...values('rk_ref')]) {
     let stored: Partial<Referral> | undefined;
     try {
       stored = value ? JSON.parse(decodeURIComponent(value)) : undefined;

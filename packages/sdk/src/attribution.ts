@@ -42,8 +42,8 @@ export interface AttributionMemory {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The attribution window in days. One NaN, not above 0 or too long for a Date would make every
- * capture throw in the host page (or a cookie expire at once): one line, and the default of 30.
+ * The attribution window in days. A window that is NaN, not above 0, or too long for a Date would
+ * make every capture throw in the host page (or a cookie expire at once): one line, and the default of 30.
  */
 export function usableWindow(windowDays: number): number {
   if (windowDays > 0 && windowDays < 1e5) return windowDays;

@@ -19,6 +19,7 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
   let ambassadorContext: BrowserContext;
   let friendContext: BrowserContext;
   let alex: Ambassador;
+  let maya: Ambassador;
   let link = '';
   let thanksUrl = '';
   const email = `friend-${Date.now()}@example.com`;
@@ -42,10 +43,22 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     friendContext = await browser.newContext();
     watch(ambassadorContext);
     watch(friendContext);
-    const found = running.demo.ambassadors.find((ambassador) => ambassador.role === 'ambassador');
-    if (!found) throw new Error('The demo seeded no ambassador of the role "ambassador".');
-    alex = found;
+    alex = seeded('ambassador');
+    maya = seeded('community_leader');
   });
+
+  const seeded = (role: Ambassador['role']) => {
+    const found = running.demo.ambassadors.find((ambassador) => ambassador.role === role);
+    if (!found) throw new Error(`The demo seeded no ambassador of the role "${role}".`);
+    return found;
+  };
+
+  /** A page in a browser context of its own (a new customer), watched for script errors. */
+  const freshPage = async () => {
+    const context = await browser.newContext();
+    watch(context);
+    return context.newPage();
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -140,9 +153,7 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
   });
 
   test("refuses the ambassador's own code with their own email, and says why", async () => {
-    const context = await browser.newContext();
-    watch(context);
-    const page = await context.newPage();
+    const page = await freshPage();
     await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${alex.code}`);
     await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
     // The seeded ambassadors' emails are on a reserved domain: Alex's is alex@example.com.
@@ -153,54 +164,45 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     );
     expect(page.url()).not.toContain('thanks');
     expect((await dashboardRow(page)).redemptions).toBe('1');
-    await context.close();
+    await page.context().close();
   });
 
   test('takes a code typed by hand at checkout and credits its ambassador', async () => {
-    const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
-    const context = await browser.newContext();
-    watch(context);
-    const page = await context.newPage();
+    const page = await freshPage();
     await page.goto(`${running.demo.url}/checkout/?sku=oolong-tin&qty=1`);
-    await page.getByLabel('Referral code').fill(` ${maya?.code.toLowerCase().replace('-', ' ')} `);
+    await page.getByLabel('Referral code').fill(` ${maya.code.toLowerCase().replace('-', ' ')} `);
     await page.getByRole('button', { name: 'Apply' }).click();
     await eventually(() => page.locator('#discount').textContent()).toBe('−$5.40');
     await page.getByLabel('Email').fill(`typed-${email}`);
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
     await eventually(() => page.locator('#referral').textContent()).toBe(
-      `You saved $5.40 with code ${maya?.code}. Your friend earns $10.00 credit (pending).`,
+      `You saved $5.40 with code ${maya.code}. Your friend earns $10.00 credit (pending).`,
     );
-    const stats = await (await fetch(`${running.demo.url}/api/ambassadors/${maya?.code}/stats`)).json();
+    const stats = await (await fetch(`${running.demo.url}/api/ambassadors/${maya.code}/stats`)).json();
     expect(stats).toMatchObject({ friendsJoined: 1, rewards: { pending: 1000 } });
-    await context.close();
+    await page.context().close();
   });
 
   test("refuses a leader's code on the first click for a customer the leader did not bring", async () => {
-    const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
-    const context = await browser.newContext();
-    watch(context);
-    const page = await context.newPage();
+    const page = await freshPage();
     // The friend's first order was with Alex's code: Maya's first-order offer is not theirs to take.
-    await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${maya?.code}`);
+    await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${maya.code}`);
     await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Place order' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toBe(
-      `${maya?.displayName}'s offer is for first orders only, and this email has ordered before. Remove the code to order at the full price.`,
+      `${maya.displayName}'s offer is for first orders only, and this email has ordered before. Remove the code to order at the full price.`,
     );
     expect(page.url()).not.toContain('thanks');
-    await context.close();
+    await page.context().close();
   });
 
   test("asks before charging a leader's member the full price the preview did not show", async () => {
-    const maya = running.demo.ambassadors.find((ambassador) => ambassador.role === 'community_leader');
-    const context = await browser.newContext();
-    watch(context);
-    const page = await context.newPage();
+    const page = await freshPage();
     const member = `member-${email}`;
     const checkout = async () => {
-      await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${maya?.code}`);
+      await page.goto(`${running.demo.url}/checkout/?sku=sencha-tin&qty=1&ref=${maya.code}`);
       await eventually(() => page.locator('#discount').textContent()).toBe('−$7.20');
       await page.getByLabel('Email').fill(member);
       await page.getByRole('button', { name: 'Place order' }).click();
@@ -213,7 +215,7 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     expect(await page.locator('#total').textContent()).toBe('$48.00');
     // The offer line no longer promises the first-order discount the shop will not give.
     expect(await page.locator('#offer').textContent()).toBe(
-      `${maya?.displayName}'s discount is for a first order, and this email has ordered before: this order is at the full price.`,
+      `${maya.displayName}'s discount is for a first order, and this email has ordered before: this order is at the full price.`,
     );
     expect(page.url()).not.toContain('thanks');
     // The shop's price was for that email: another one is previewed with the discount again.
@@ -226,9 +228,9 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
     await eventually(() => page.locator('#referral').textContent()).toMatch(
-      new RegExp(`^You ordered with code ${maya?.code}\\. Your friend earns \\$\\d+\\.\\d\\d credit`),
+      new RegExp(`^You ordered with code ${maya.code}\\. Your friend earns \\$\\d+\\.\\d\\d credit`),
     );
-    await context.close();
+    await page.context().close();
   });
 
   test('runs every page without script errors under the strict CSP with Trusted Types', async () => {

@@ -85,7 +85,6 @@ export interface Receiver {
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
-const NO_HEADERS: HeaderSource = {};
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -144,8 +143,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function decide(delivery: RawDelivery): Promise<ReceiverAnswer> {
-    // A framework that hands over no headers, or no delivery at all, gets the answer for a request without them.
-    const headers = delivery?.headers ?? NO_HEADERS;
+    // A framework that hands over no headers, or no delivery at all, gets the answer for a request
+    // without them: readHeader reads missing headers as none.
+    const headers = delivery?.headers;
     const method = delivery?.method;
     if (typeof method === 'string' && method.toUpperCase() !== 'POST') {
       return fail(405, 'method_not_allowed', 'Expected POST');

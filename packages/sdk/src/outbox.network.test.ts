@@ -198,8 +198,10 @@ describe('delivery over a real receiver', () => {
     await vi.waitFor(() => expect(network?.requests).toHaveLength(2));
     expect(network.requests[1]?.keepalive).toBe(true);
 
-    // The next page load, with the same storage, flushes what is still in the outbox.
-    const second = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
+    // The next page load, with the same storage and fresh modules, flushes what is still in the outbox.
+    vi.resetModules();
+    const nextPage = await import('./client.js');
+    const second = nextPage.createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
     await second.flush();
     expect(network.requests).toHaveLength(3);
     expect(network.recorded.get('1001')).toBe(1);

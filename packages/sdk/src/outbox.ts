@@ -31,6 +31,14 @@ export interface Outbox {
   bodies(): string[];
 }
 
+/**
+ * The delivery under way for each body, so a flush joins it rather than sending the body twice. One
+ * map for the page, not one per outbox: the widget's client and a checkout's share the stored
+ * outbox, and each flushes it when created. A body holds its event's random id, so two outboxes
+ * share an entry only when they share the body itself.
+ */
+const sending = new Map<string, Promise<Delivery>>();
+
 /** Creates the outbox of one client over its store. */
 export function createOutbox(
   store: KeyValueStore,
@@ -42,8 +50,6 @@ export function createOutbox(
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }: RetryOptions = {},
 ): Outbox {
-  // The delivery under way for each body, so a flush joins it rather than sending the body twice.
-  const sending = new Map<string, Promise<Delivery>>();
   // Storage is the page's to write too: anything but a list of bodies there is junk, ignored.
   const bodies = (): string[] => {
     const stored = readJson(store, 'outbox');

@@ -60,6 +60,8 @@ const listeners = new Set<() => void>();
 // One mistake, one line: a failed init has said why there is no setup, and of the elements waiting
 // for one only the first says so.
 let explained = false;
+/** The address whose landing `referkit:capture` announced. */
+let announced: string | undefined;
 
 /**
  * Says, once, why elements show nothing without a setup, if the page has finished loading and still
@@ -107,9 +109,20 @@ export function init(config: WidgetConfig): boolean {
     return false;
   }
   let client = config.client;
+  // A second init for the same program and endpoint (to change terms, or set consent) keeps the
+  // page's client and its other options: a new client would hold none of what the first keeps in
+  // memory before consent, and would report the landing again.
+  const kept =
+    setup &&
+    !setup.config.client &&
+    setup.config.program === config.program &&
+    setup.config.endpoint === config.endpoint
+      ? setup.client
+      : undefined;
+  if (kept && config.consent) kept.setConsent(config.consent);
   try {
     // The SDK reads only its own options from the config; the display terms ride along unread.
-    client ??= createCaptureClient(config as ClientOptions);
+    client ??= kept ?? createCaptureClient(config as ClientOptions);
   } catch (error) {
     misconfigured('start', (error as Error).message, 'Check the options passed to init.');
     explained = true;
@@ -117,8 +130,10 @@ export function init(config: WidgetConfig): boolean {
   }
   setup = { config, client };
   const referral = client.capture();
-  // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not.
-  if (referral && readReferral(location.href, config.param)) {
+  // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not,
+  // nor is the same address read again by a second init.
+  if (referral && readReferral(location.href, config.param) && announced !== location.href) {
+    announced = location.href;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
   for (const listener of listeners) listener();

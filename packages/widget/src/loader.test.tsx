@@ -91,4 +91,43 @@ describe('installLoader', () => {
     history.replaceState(null, '', '/');
     expect(captured.mock.calls[0]?.[0].detail).toMatchObject({ code: 'ALEX-7HC2QK', channel: 'sms' });
   });
+
+  it('announces a landing once when init runs again on the same page, as it may to change terms', () => {
+    history.replaceState(null, '', '/?ref=ALEX-7HC2QK');
+    const captured = vi.fn();
+    document.addEventListener('referkit:capture', captured);
+    loader.installLoader();
+    window.Referkit?.('init', program as never);
+    window.Referkit?.('init', { ...program, brand: 'Acme' } as never);
+    history.replaceState(null, '', '/');
+    document.removeEventListener('referkit:capture', captured);
+    expect(captured).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the page client through a second init, so a landing held before consent is reported once', async () => {
+    history.replaceState(null, '', '/?ref=ALEX-7HC2QK');
+    localStorage.clear();
+    const fetch = vi.fn(async () => Response.json({ status: 'recorded' }, { status: 201 }));
+    loader.installLoader();
+    window.Referkit?.('init', { ...program, fetch, consent: 'pending' } as never);
+    const client = config.currentSetup()?.client;
+    window.Referkit?.('init', { ...program, fetch, consent: 'granted', brand: 'Acme' } as never);
+    history.replaceState(null, '', '/');
+    expect(config.currentSetup()?.client).toBe(client);
+    expect(client?.consent()).toBe('granted');
+    // What the first init held in memory is stored once consent is granted.
+    expect(JSON.parse(localStorage.getItem('rk_ref') ?? 'null')).toMatchObject({ code: 'ALEX-7HC2QK' });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    await client?.flush();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    localStorage.clear();
+  });
+
+  it('makes a new client when a second init names another program', () => {
+    loader.installLoader();
+    window.Referkit?.('init', program as never);
+    const client = config.currentSetup()?.client;
+    window.Referkit?.('init', { ...program, program: 'summer-2026' } as never);
+    expect(config.currentSetup()?.client).not.toBe(client);
+  });
 });

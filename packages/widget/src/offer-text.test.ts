@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue } from './i18n/catalogue.js';
 import de from './i18n/de.js';
 import { en } from './i18n/en.js';
+import es from './i18n/es.js';
 import { friendOfferText, money, offerHeadline, percent, rewardText } from './offer-text.js';
 
 const german: Catalogue = { ...en, ...de };
@@ -50,6 +51,13 @@ describe('friendOfferText', () => {
   it('describes free shipping with its minimum order', () => {
     const shipping = { currency: 'USD', friendOffer: { kind: 'free_shipping' }, minimumOrder: 5000 } as const;
     expect(friendOfferText(en, 'en', shipping)).toBe('free shipping ($50 minimum)');
+  });
+
+  it('adds the minimum order in Spanish as its own phrase after the first order', () => {
+    const minimum = { ...terms, currency: 'EUR', minimumOrder: 5000 };
+    expect(friendOfferText(es, 'es', minimum, true)).toBe(
+      '15\u00a0% de descuento en tu primer pedido (pedido mínimo: 50\u00a0€)',
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { AmbassadorPublicStats } from '@referkit/events';
 import { createReferkit } from '@referkit/sdk';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import ar from './i18n/ar.js';
 import { en } from './i18n/en.js';
 import { SharePanel, type SharePanelProps } from './share-panel.js';
 
@@ -93,6 +94,11 @@ describe('SharePanel', () => {
     expect(screen.getByText('$40 earned · $10 pending')).toBeTruthy();
     const bar = screen.getByRole('progressbar', { name: '2 of 3 shares this week' });
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['2', '3']);
+  });
+
+  it('writes both counts of the target in the digits of the locale', async () => {
+    renderPanel({ text: ar, locale: 'ar-EG' }, stats);
+    expect(await screen.findByRole('progressbar', { name: 'مشاركات هذا الأسبوع: ٢ من ٣' })).toBeTruthy();
   });
 
   it('shows the role from its attribute until stats arrive', () => {

@@ -19,7 +19,9 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
   const { rewards, target } = stats;
   const amount = (value: number) =>
     rewards.type === 'points' ? plural(locale, text.points, value) : money(locale, rewards.currency, value);
-  const goal = target && plural(locale, text[target.per], target.shares, { done: target.done });
+  // Both counts in the locale's digits: "٢ من ٣" in ar-EG, not "2 من ٣".
+  const goal =
+    target && plural(locale, text[target.per], target.shares, { done: Intl.NumberFormat(locale).format(target.done) });
   return (
     <section aria-labelledby="rk-progress">
       <h3 id="rk-progress">{text.progress}</h3>

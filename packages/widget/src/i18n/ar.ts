@@ -41,7 +41,9 @@ export default {
     one: 'انضم صديق واحد',
     two: 'انضم صديقان',
     few: 'انضم {n} أصدقاء',
-    other: 'انضم {n} صديقًا',
+    // 11–99 take the singular accusative, 100 and up the singular genitive.
+    many: 'انضم {n} صديقًا',
+    other: 'انضم {n} صديق',
   },
   earned: 'ربحت {amount}',
   pending: '{amount} قيد الانتظار',
@@ -49,7 +51,8 @@ export default {
   community_leader: 'قائد مجتمع',
   influencer: 'مؤثر',
   promoted: 'تمت ترقيتك إلى قائد مجتمع',
-  week: { other: '{done} من {n} مشاركات هذا الأسبوع' },
-  month: { other: '{done} من {n} مشاركات هذا الشهر' },
+  // "Shares this week: 2 of 3": a label before the count reads right for every count.
+  week: { other: 'مشاركات هذا الأسبوع: {done} من {n}' },
+  month: { other: 'مشاركات هذا الشهر: {done} من {n}' },
   reached: 'تم بلوغ الهدف',
 } satisfies Catalogue;

@@ -27,6 +27,21 @@ describe('plural', () => {
     expect(plural('ar', ar.joined, 2)).toBe('انضم صديقان');
   });
 
+  it('counts Arabic friends with the noun each number takes: plural to ten, then singular', () => {
+    expect([3, 11, 100].map((n) => plural('ar', ar.joined, n))).toEqual([
+      'انضم 3 أصدقاء',
+      'انضم 11 صديقًا',
+      'انضم 100 صديق',
+    ]);
+  });
+
+  it('puts the Arabic target as a label then the count, right for every count', () => {
+    expect([1, 11].map((n) => plural('ar', ar.week, n, { done: 1 }))).toEqual([
+      'مشاركات هذا الأسبوع: 1 من 1',
+      'مشاركات هذا الأسبوع: 1 من 11',
+    ]);
+  });
+
   it('says in German how often the link was shared against the target', () => {
     expect([1, 3].map((n) => plural('de', de.week, n, { done: 1 }))).toEqual([
       'Diese Woche 1 von 1 Mal geteilt',

@@ -10,7 +10,7 @@ export default {
   offFirst: '{value} de descuento en tu primer pedido',
   ship: 'envío gratis',
   shipFirst: 'envío gratis en tu primer pedido',
-  minimum: 'en pedidos desde {amount}',
+  minimum: '(pedido mínimo: {amount})',
   credit: '{value} de crédito',
   cash: '{value} en efectivo',
   points: { one: '{n} punto', other: '{n} puntos' },

@@ -72,9 +72,9 @@ describe('<referkit-share>', () => {
       expect(element.shadowRoot?.textContent).toBe('');
     }
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not show the widget: "abc" is not an amount or a percent. Check the terms given to init.',
-      '[referkit] Could not show the widget: -5 is not an amount or a percent. Check the terms given to init.',
-      '[referkit] Could not show the widget: nothing is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show the widget: "abc" is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+      '[referkit] Could not show the widget: -5 is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+      '[referkit] Could not show the widget: nothing is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('<referkit-share>', () => {
     );
     expect(element.shadowRoot?.textContent).toBe('');
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not show the widget: 1500 is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show the widget: 1500 is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
     ]);
   });
 
@@ -162,7 +162,7 @@ describe('<referkit-share>', () => {
       `<div><referkit-share code="ALEX-7HC2QK" ${terms}></referkit-share><referkit-offer ${terms}></referkit-offer></div>`,
     );
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not show the widget: "many" is not an amount or a percent. Check the terms given to init.',
+      '[referkit] Could not show the widget: "many" is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
     ]);
     currentSetup()?.client.storage.remove('ref');
   });
@@ -184,7 +184,7 @@ describe('<referkit-share>', () => {
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     expect(warn.mock.calls).toHaveLength(1);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(
-      /^\[referkit\] Could not show the widget: .+\. Check the terms given to init\.$/,
+      /^\[referkit\] Could not show the widget: .+\. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms\.$/,
     );
   });
 

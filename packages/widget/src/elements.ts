@@ -82,7 +82,11 @@ abstract class ReferkitElement extends Base {
         render(this._view({ client: setup.client, terms, endpoint: terms.endpoint, text: catalogue, locale }), root);
       } catch (error) {
         render(null, root);
-        misconfigured('show the widget', String((error as Error)?.message ?? error), 'Check the terms given to init.');
+        misconfigured(
+          'show the widget',
+          String((error as Error)?.message ?? error),
+          'Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+        );
       }
     };
     if (text instanceof Promise) text.then(paint);

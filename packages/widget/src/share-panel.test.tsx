@@ -260,7 +260,10 @@ describe('SharePanel', () => {
     renderPanel();
     fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'Best shop in town!' } });
     expect(
-      screen.getByText('This line is added to what you share: I get $10 credit if you order with my link.'),
+      screen.getByRole('textbox', {
+        name: 'Your message',
+        description: 'This line is added to what you share: I get $10 credit if you order with my link.',
+      }),
     ).toBeTruthy();
     const href = screen.getByRole('link', { name: 'Share on Email' }).getAttribute('href') ?? '';
     expect(decodeURIComponent(href)).toContain('Best shop in town!\r\n\r\nI get $10 credit if you order with my link.');

@@ -179,9 +179,15 @@ export class SharePanel extends Component<SharePanelProps, State> {
           id="rk-message"
           rows={4}
           value={message}
+          // A screen reader reads the note with the field: the line it deleted is shared all the same.
+          aria-describedby={composed.restored ? 'rk-kept' : undefined}
           onInput={(event) => this.setState({ _message: event.currentTarget.value })}
         />
-        {composed.restored && <p class="n">{fill(text.kept, { text: terms.disclosure?.text ?? '' })}</p>}
+        {composed.restored && (
+          <p id="rk-kept" class="n">
+            {fill(text.kept, { text: terms.disclosure?.text ?? '' })}
+          </p>
+        )}
         <ul>
           {'share' in navigator && (
             <li>

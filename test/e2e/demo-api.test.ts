@@ -273,6 +273,13 @@ describe('the demo backend', () => {
     expect((await response.json()).error.code).toBe('unknown_product');
   });
 
+  test('answers 404 unknown_order for an order id no order could have, a NUL byte included', async () => {
+    for (const id of ['ord_nothing', 'ord%00x']) {
+      const response = await api(`/api/orders/${id}`);
+      expect([response.status, (await response.json()).error.code]).toEqual([404, 'unknown_order']);
+    }
+  });
+
   test('refuses an oversized order body with 413 before reading it', async () => {
     const response = await postJson('/api/orders', { email: 'x@example.com', items: [], note: 'x'.repeat(20_000) });
     expect(response.status).toBe(413);

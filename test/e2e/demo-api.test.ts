@@ -280,6 +280,21 @@ describe('the demo backend', () => {
     }
   });
 
+  test('refuses an order or a sign-up that is not sent as JSON, so that no other site can post one', async () => {
+    const body = JSON.stringify({ email: 'victim@example.com', items: [{ sku: 'sencha-tin', quantity: 1 }] });
+    for (const path of ['/api/orders', '/api/ambassadors']) {
+      for (const headers of [{ 'content-type': 'text/plain' }, {}] as Record<string, string>[]) {
+        const response = await api(path, { method: 'POST', headers, body });
+        expect([response.status, (await response.json()).error.code]).toEqual([415, 'unsupported_media_type']);
+      }
+    }
+  });
+
+  test('lets the receiver answer a method other than POST with 405 and Allow', async () => {
+    const response = await api('/api/referrals/events');
+    expect([response.status, response.headers.get('allow')]).toEqual([405, 'POST']);
+  });
+
   test('refuses an oversized order body with 413 before reading it', async () => {
     const response = await postJson('/api/orders', { email: 'x@example.com', items: [], note: 'x'.repeat(20_000) });
     expect(response.status).toBe(413);

@@ -6,6 +6,7 @@
 import type { Program } from '@referkit/events';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { catalog } from './catalog.js';
 import { orderRequestSchema } from './checkout-input.js';
@@ -72,8 +73,18 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.use('/api/ambassadors', small);
   app.use('/api/orders', small);
   app.use('/account', small);
+  // JSON only: a text/plain POST needs no CORS preflight, so without this any site could place an
+  // order for any email from a visitor's browser (spending that person's first-order discount).
+  const json = createMiddleware(async (c, next) => {
+    if (c.req.method === 'POST' && !/^application\/json\s*(?:;|$)/i.test(c.req.header('content-type') ?? ''))
+      return c.json(apiError('unsupported_media_type', 'Expected Content-Type: application/json'), 415);
+    await next();
+  });
+  app.use('/api/ambassadors', json);
+  app.use('/api/orders', json);
 
-  app.post('/api/referrals/events', (c) => receiver(c.req.raw));
+  // Every method reaches the receiver, which answers anything but POST with 405 and `Allow`.
+  app.all('/api/referrals/events', (c) => receiver(c.req.raw));
 
   app.get('/api/codes/:code', async (c) => {
     const enrolment = await findEnrolment(client, store, programs, c.req.param('code'), now());

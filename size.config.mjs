@@ -84,12 +84,13 @@ export default [
   // SDK's redirect and byte-exact share-link fixes; 11,522 B once a second init for the same program keeps
   // the page's client and announces no second capture, and outboxes share what is under way (~78 B); 11,543 B once
   // terms Intl cannot put in words name the settings to check (~21 B), 11,544 B with the restored
-  // disclosure tied to the message field for screen readers. The budget holds that size so it cannot grow
+  // disclosure tied to the message field for screen readers; 11,605 B once a second copy within three seconds
+  // is announced again and a QR chunk that cannot load is said to the ambassador (~61 B). The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11550,
+    brotli: 11610,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

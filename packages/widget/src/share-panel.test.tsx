@@ -150,6 +150,35 @@ describe('SharePanel', () => {
     }
   });
 
+  it("announces a second copy within the first one's seconds again, and keeps it for its own 3 s", async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      renderPanel();
+      const status = screen.getByRole('status');
+      const said: string[] = [];
+      new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      const copy = screen.getByRole('button', { name: 'Copy link' });
+      fireEvent.click(copy);
+      await vi.waitFor(() => expect(status.textContent).toBe('Copied'));
+      await vi.advanceTimersByTimeAsync(2000);
+      fireEvent.click(copy);
+      await vi.waitFor(() => expect(said.filter((text) => text === 'Copied')).toHaveLength(2));
+      // Silence came between the two, so the second is a change a screen reader reads out.
+      expect(said.slice(said.indexOf('Copied') + 1)).toContain('');
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(status.textContent, JSON.stringify(said)).toBe('Copied');
+      await vi.advanceTimersByTimeAsync(600);
+      expect(status.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('leaves out progress it cannot show, with one line, and keeps the panel working', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     renderPanel({}, { ...stats, rewards: { ...stats.rewards, earned: 'lots' as unknown as number } });

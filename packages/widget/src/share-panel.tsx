@@ -110,13 +110,26 @@ export class SharePanel extends Component<SharePanelProps, State> {
     emit?.(type, { code, channel, link });
   }
 
+  /**
+   * Says `status` in the live region after a moment of silence, and clears it after a while: the
+   * same words twice in a row are no change to a screen reader, and a second "Copied" went unsaid.
+   */
+  _say(status: string) {
+    clearTimeout(this._clear);
+    this.setState({ _status: '' });
+    this._clear = setTimeout(() => {
+      this.setState({ _status: status });
+      this._clear = setTimeout(() => this.setState({ _status: '' }), 3e3);
+    }, 99);
+  }
+
+  _clear?: ReturnType<typeof setTimeout>;
+
   _copy = async () => {
     const link = this._link() as string;
     const copied = await copyText(link);
     const { text } = this.props;
-    this.setState({ _status: copied ? text.copied : text.copyFailed });
-    // Cleared after a while, so that the next copy changes the live region again and is announced.
-    setTimeout(() => this.setState({ _status: '' }), 3e3);
+    this._say(copied ? text.copied : text.copyFailed);
     if (copied) this._shared('copy', link, 'referkit:copy');
     // The fallback for a refused copy: the link is selected, ready for the keyboard shortcut.
     else this._input.current?.select();
@@ -140,6 +153,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
       this.setState({ _qr: qrPath(link) });
       this._shared('qr', link);
     } catch {
+      // The ambassador hears that it failed; the page's developer reads how to fix it.
+      this._say(this.props.text.qrFailed);
       misconfigured('show the QR code', 'its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
     }
   };

@@ -32,6 +32,7 @@ export default {
   qrShow: 'عرض رمز QR',
   qrHide: 'إخفاء رمز QR',
   qrLabel: 'رمز QR لرابطك',
+  qrFailed: 'تعذّر تحميل رمز QR.',
   message: 'رسالتك',
   template: 'أحب {brand}. احصل على {offer} برابطي.',
   kept: 'يُضاف هذا السطر إلى ما تشاركه: {text}',

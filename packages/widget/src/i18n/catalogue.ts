@@ -54,6 +54,8 @@ export interface Catalogue {
   qrShow: string;
   qrHide: string;
   qrLabel: string;
+  /** Said when the QR code's chunk could not load. */
+  qrFailed: string;
   message: string;
   /** The message prefilled when the program has no template. */
   template: string;

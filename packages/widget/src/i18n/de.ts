@@ -32,6 +32,7 @@ export default {
   qrShow: 'QR-Code zeigen',
   qrHide: 'QR-Code ausblenden',
   qrLabel: 'QR-Code deines Links',
+  qrFailed: 'Der QR-Code konnte nicht geladen werden.',
   message: 'Deine Nachricht',
   template: 'Ich mag {brand}. Mit meinem Link bekommst du {offer}.',
   kept: 'Diese Zeile wird deiner Nachricht angefügt: {text}',

@@ -32,6 +32,7 @@ export const en: Catalogue = {
   qrShow: 'Show QR code',
   qrHide: 'Hide QR code',
   qrLabel: 'QR code of your link',
+  qrFailed: 'The QR code could not load.',
   message: 'Your message',
   template: 'I love {brand}. Here is {offer} with my link.',
   kept: 'This line is added to what you share: {text}',

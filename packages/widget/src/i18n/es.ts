@@ -32,6 +32,7 @@ export default {
   qrShow: 'Mostrar código QR',
   qrHide: 'Ocultar código QR',
   qrLabel: 'Código QR de tu enlace',
+  qrFailed: 'No se pudo cargar el código QR.',
   message: 'Tu mensaje',
   template: 'Me encanta {brand}. Con mi enlace tienes {offer}.',
   kept: 'Esta línea se añade a lo que compartes: {text}',

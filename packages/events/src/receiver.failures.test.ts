@@ -69,6 +69,51 @@ describe('createReceiver: failures', () => {
     expect(errorCode(await receive.handle(await signed(aRedemption())))).toBe('store_unavailable');
   });
 
+  it('answers 503 and names the problem when resolveCode answers something that is not an ambassador', async () => {
+    const onError = vi.fn();
+    const store = memoryStore();
+    // A database row read as is: snake_case columns, the customer id under another name.
+    const row = { id: 'amb_alex', code: 'ALEX-7HC2QK', display_name: 'Alex', customer_id: 'c_alex' };
+    const { receive } = await aReceiver({ store, onError, resolveCode: () => row as never });
+    const answer = await receive.handle(await signed(aRedemption({ customer: { id: 'c_alex', firstOrder: true } })));
+    expect([answer.status, errorCode(answer)]).toEqual([503, 'store_unavailable']);
+    const [error, failure] = onError.mock.calls[0] ?? [];
+    expect((error as Error).message).toMatch(
+      /^\[referkit\] resolveCode answered something that is not an ambassador \(/,
+    );
+    expect((error as Error).message).toContain('displayName');
+    expect(failure).toMatchObject({ status: 503, code: 'store_unavailable' });
+    // Nothing was recorded: the sender's retry, once the lookup is fixed, is the first.
+    const fixed = await aReceiver({ store, resolveCode: () => anAmbassador({ customerId: 'c_alex' }) });
+    const retried = await fixed.receive.handle(
+      await signed(aRedemption({ customer: { id: 'c_alex', firstOrder: true } })),
+    );
+    expect([retried.status, errorCode(retried)]).toEqual([422, 'self_referral']);
+  });
+
+  it('reads an ambassador as a brand writes it, with its defaults, on every order', async () => {
+    const { role: _, ...input } = anAmbassador();
+    const resolveCode = vi.fn(() => input as never);
+    const { receive } = await aReceiver({ resolveCode });
+    expect(
+      (await receive.handle(await signed(aRedemption({ id: 'evt_order1aaaaaaaaaaaa', orderId: 'order-1' })))).status,
+    ).toBe(201);
+    expect(
+      (
+        await receive.handle(
+          await signed(
+            aRedemption({
+              id: 'evt_order2aaaaaaaaaaaa',
+              orderId: 'order-2',
+              customer: { id: 'c_10', firstOrder: true },
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(201);
+    expect(resolveCode).toHaveBeenCalledTimes(2);
+  });
+
   it('records with a synchronous resolveCode, and waits for a thenable one', async () => {
     const ambassador = anAmbassador();
     const sync = await aReceiver({ resolveCode: () => ambassador });

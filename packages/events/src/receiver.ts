@@ -5,6 +5,7 @@
  * one store commit. Every refusal is JSON with a stable `error.code`; bad input never gets a 5xx.
  */
 import type { Ambassador } from './ambassador.js';
+import { checkedAmbassador } from './checked-ambassador.js';
 import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
 import { claimsFor } from './idempotency.js';
 import { type Issue, parseEvent } from './parse-event.js';
@@ -22,7 +23,9 @@ export interface ReceiverOptions {
   programs: readonly (Program | ProgramInput)[];
   /**
    * Finds the ambassador of a code in the event's program; `null` refuses the event with
-   * `unknown_code`, so one program's code never redeems on another's terms.
+   * `unknown_code`, so one program's code never redeems on another's terms. The answer is checked
+   * with `ambassadorSchema` (an `AmbassadorInput` gets its defaults); anything else is a lookup
+   * defect, answered `503 store_unavailable` and told to `onError`.
    */
   resolveCode(code: string, program: string): Ambassador | null | Promise<Ambassador | null>;
   store: ReferralStore;
@@ -193,7 +196,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       // A lookup in a map answers at once: waiting a turn of the event loop is only for one that does not.
       const resolved = options.resolveCode(event.code, event.program);
-      const ambassador = isThenable(resolved) ? await resolved : resolved;
+      const ambassador = checkedAmbassador(isThenable(resolved) ? await resolved : resolved);
       if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
       if (!secrets && (event.type === 'redemption' || event.type === 'reversal')) {
         const confirmed = options.confirmOrder ? await options.confirmOrder(event) : false;

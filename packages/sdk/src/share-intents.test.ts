@@ -78,5 +78,7 @@ describe('shareIntents', () => {
     expect(intents.whatsapp).toBe(`https://wa.me/?text=${encodeURIComponent(link)}`);
     expect(intents.sms).toBe(`sms:?&body=${encodeURIComponent(link)}`);
     expect(intents.email.endsWith(`&body=${encodeURIComponent(link)}`)).toBe(true);
+    // Left out, the message is none at all, not the word "undefined" or a TypeError.
+    expect(shareIntents(link)).toEqual(intents);
   });
 });

@@ -30,12 +30,12 @@ export interface ShareIntentOptions {
 const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
 
 /**
- * Builds the share URL of every channel for one link and message. Services that take only a link
- * (Facebook, LinkedIn) get only the link: they refuse prefilled text by policy.
+ * Builds the share URL of every channel for one link and message (none: the link alone). Services
+ * that take only a link (Facebook, LinkedIn) get only the link: they refuse prefilled text by policy.
  * @example shareIntents('https://shop.example/?ref=ALEX-7HC2QK', 'Get 15% off').whatsapp
  * // 'https://wa.me/?text=Get%2015%25%20off%20https%3A%2F%2Fshop.example%2F%3Fref%3DALEX-7HC2QK'
  */
-export function shareIntents(link: string, message: string, options: ShareIntentOptions = {}): ShareIntents {
+export function shareIntents(link: string, message = '', options: ShareIntentOptions = {}): ShareIntents {
   const url = encode(link);
   const text = encode(message);
   // A subject or title is one line (a line break would end an email header): breaks become spaces.

@@ -28,7 +28,7 @@ export function hasOffer(terms: Partial<OfferTerms> | undefined): terms is Offer
  * without an amount) throw here, so the element logs one line and shows nothing rather than
  * "NaN% off" or "1,500% off".
  */
-function checked(value: number, most = Number.MAX_VALUE): number {
+export function checked(value: number, most = Number.MAX_VALUE): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= most))
     throw new RangeError(`${JSON.stringify(value) ?? 'nothing'} is not an amount or a percent`);
   return value;

@@ -191,6 +191,20 @@ describe('SharePanel', () => {
     warn.mockRestore();
   });
 
+  it.each([
+    ['friends joined', { friendsJoined: -1 }],
+    ['shares done', { target: { ...stats.target, done: -2 } as AmbassadorPublicStats['target'] }],
+    ['points', { rewards: { type: 'points', earned: -50, pending: 0 } as AmbassadorPublicStats['rewards'] }],
+  ])('leaves out progress with a negative count of %s, with one line', async (_, wrong) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderPanel({}, { ...stats, ...wrong });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[referkit\] Could not show the progress: -\d+ is not an amount/);
+    expect(screen.queryByText(/-\d/)).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    warn.mockRestore();
+  });
+
   it('selects the link and says how to copy it when copying fails', async () => {
     vi.stubGlobal('navigator', {
       ...navigator,

@@ -5,7 +5,7 @@
 
 import type { AmbassadorPublicStats } from '@referkit/events';
 import { type Catalogue, fill, plural } from './i18n/catalogue.js';
-import { money } from './offer-text.js';
+import { checked, money } from './offer-text.js';
 
 /** Props of `SharePanelProgress`. */
 export interface ShareProgressProps {
@@ -17,8 +17,13 @@ export interface ShareProgressProps {
 /** Renders the stats block of the share panel. */
 export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
   const { rewards, target } = stats;
+  // Counts a backend got wrong ("-1 friends joined") leave the block out with one line, as bad amounts do.
+  if (target) {
+    checked(target.done);
+    checked(target.shares);
+  }
   const amount = (value: number) =>
-    rewards.type === 'points' ? plural(locale, text.points, value) : money(locale, rewards.currency, value);
+    rewards.type === 'points' ? plural(locale, text.points, checked(value)) : money(locale, rewards.currency, value);
   // Both counts in the locale's digits: "٢ من ٣" in ar-EG, not "2 من ٣".
   const goal =
     target && plural(locale, text[target.per], target.shares, { done: Intl.NumberFormat(locale).format(target.done) });
@@ -29,7 +34,7 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
         {text[stats.role]}
         {stats.promoted && ` · ${text.promoted}`}
       </p>
-      <p>{plural(locale, text.joined, stats.friendsJoined)}</p>
+      <p>{plural(locale, text.joined, checked(stats.friendsJoined))}</p>
       <p>
         {fill(text.earned, { amount: amount(rewards.earned) })} ·{' '}
         {fill(text.pending, { amount: amount(rewards.pending) })}

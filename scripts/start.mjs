@@ -8,13 +8,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { demoPort } from './demo-port.mjs';
+import { demoSecret } from './demo-secret.mjs';
 
-// A PORT that is not a port, or a taken one, is known in a millisecond; say so before half a minute
-// of building. (The server checks both again, in case another process takes the port in between.)
+// A PORT that is not a port, a taken one, or a signing secret that is not one, is known in a
+// millisecond; say so before half a minute of building. (The server checks them again, in case
+// another process takes the port in between.)
 const asked = demoPort(process.env.PORT);
-if (!asked.ok) {
-  console.error(`[referkit-demo] ${asked.error.message}`);
-  process.exit(1);
+const secret = demoSecret(process.env.REFERKIT_WEBHOOK_SECRET);
+for (const setting of [asked, secret]) {
+  if (!setting.ok) {
+    console.error(`[referkit-demo] ${setting.error.message}`);
+    process.exit(1);
+  }
 }
 const port = asked.value;
 const taken = await new Promise((resolve) => {

@@ -1,20 +1,30 @@
 /**
- * `npm start`'s checks before it builds anything: a PORT that is not a port number gets the
- * server's own one-line message and a failing exit code, never a stack trace or "Port NaN".
+ * `npm start`'s checks before it builds anything: a PORT that is not a port number, or a signing
+ * secret that is not one, gets the server's own one-line message and a failing exit code, never a
+ * stack trace or "Port NaN".
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSecret, secretBytes } from '@referkit/events/signature';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
+import { demoSecret } from '../../scripts/demo-secret.mjs';
 
 const startScript = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
 const mainScript = fileURLToPath(new URL('../../examples/backend/src/main.ts', import.meta.url));
 
-/** Runs a script with PORT set; killed (with anything it started) if it goes on to build. */
-function run(args: string[], port: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
+/** Runs a script with the given settings; killed (with anything it started) if it goes on to build. */
+function run(
+  args: string[],
+  settings: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, PORT: port }, detached: true });
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...settings }, detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -43,13 +53,79 @@ describe('npm start with a PORT that is not a port number', () => {
   afterAll(() => new Promise<void>((resolve) => (busy?.listening ? busy.close(() => resolve()) : resolve())));
 
   test.each(['70000', 'abc', '80.5', '-1', ' 80'])('refuses PORT=%j in one line, before building', async (port) => {
-    const { code, stderr, stdout } = await run([startScript], port);
+    const { code, stderr, stdout } = await run([startScript], { PORT: port });
     expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: message(port), stdout: '' });
   });
 
   test('gives the same line when the server is run on its own', async () => {
-    const { code, stderr } = await run(['--import', 'tsx', mainScript], '70000');
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], { PORT: '70000' });
     expect({ code, stderr }).toEqual({ code: 1, stderr: message('70000') });
+  });
+});
+
+describe('npm start with a REFERKIT_WEBHOOK_SECRET that is not a webhook secret', () => {
+  // Should the check ever be skipped, the server must not touch the repository's own .data/.
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-secret-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  const secretLine = (why: string) =>
+    `[referkit-demo] REFERKIT_WEBHOOK_SECRET is not a webhook secret: ${why}. Set it to whsec_ followed by the base64 of at least 24 random bytes, e.g. node -p "'whsec_'+require('crypto').randomBytes(32).toString('base64')", or unset it for a new one per start.\n`;
+  const short = `whsec_${Buffer.from('sixteen bytes!!!').toString('base64')}`;
+
+  test.each([
+    ['not-a-secret', 'it does not start with whsec_'],
+    ['whsec_!!!!', 'what follows whsec_ is not base64'],
+    [short, 'it decodes to 16 bytes, fewer than 24'],
+  ])('refuses %j in one line that names the form it must take, before building', async (secret, why) => {
+    const { code, stderr, stdout } = await run([startScript], {
+      PORT: '0',
+      REFERKIT_WEBHOOK_SECRET: secret,
+      REFERKIT_DATA_DIR: dataDir,
+    });
+    expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: secretLine(why), stdout: '' });
+  });
+
+  test('gives the same line when the server is run on its own', async () => {
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], {
+      PORT: '0',
+      REFERKIT_WEBHOOK_SECRET: short,
+      REFERKIT_DATA_DIR: dataDir,
+    });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: secretLine('it decodes to 16 bytes, fewer than 24') });
+  });
+});
+
+describe('demoSecret', () => {
+  test('reads no secret or an empty one as "make one per start"', () => {
+    expect([demoSecret(undefined), demoSecret('')]).toEqual([
+      { ok: true, value: undefined },
+      { ok: true, value: undefined },
+    ]);
+  });
+
+  test('accepts a generated secret', () => {
+    const generated = generateSecret();
+    expect(demoSecret(generated)).toEqual({ ok: true, value: generated });
+  });
+
+  test('agrees with the receiver on every whsec_ secret, so that one it passes never crashes the server', () => {
+    const receiverAccepts = (secret: string) => {
+      try {
+        secretBytes(secret);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.base64String({ maxLength: 60 }), fc.string({ maxLength: 60 })), (encoded) => {
+        const secret = `whsec_${encoded}`;
+        expect(demoSecret(secret).ok).toBe(receiverAccepts(secret));
+      }),
+    );
   });
 });
 

@@ -4,21 +4,24 @@
  */
 
 import { demoPort } from '../../../scripts/demo-port.mjs';
+import { demoSecret } from '../../../scripts/demo-secret.mjs';
 import { roleName } from './role-names.js';
 import { startDemo } from './start-demo.js';
 
-const asked = demoPort(process.env.PORT);
-if (!asked.ok) {
-  console.error(`[referkit-demo] ${asked.error.message}`);
+/** A setting's value; one that is wrong is one line (no stack trace) and exit code 1. */
+function setting<T>(read: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (read.ok) return read.value;
+  console.error(`[referkit-demo] ${read.error.message}`);
   process.exit(1);
 }
-const port = asked.value;
+const port = setting(demoPort(process.env.PORT));
+const secret = setting(demoSecret(process.env.REFERKIT_WEBHOOK_SECRET));
 
 const started = await startDemo({
   port,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.REFERKIT_DATA_DIR ? { dataDir: process.env.REFERKIT_DATA_DIR } : {}),
-  ...(process.env.REFERKIT_WEBHOOK_SECRET ? { secret: process.env.REFERKIT_WEBHOOK_SECRET } : {}),
+  ...(secret ? { secret } : {}),
 });
 if (!started.ok) {
   const hint =

@@ -36,20 +36,56 @@ const cell = (page: string, metric: string) =>
   new RegExp(`<td data-metric="${metric}">(.*?)</td>`).exec(page)?.[1] ?? '';
 
 describe('dashboardPage', () => {
-  test('shows a dash, explained as no landings reported, for redemptions without landings', () => {
+  test('shows a dash, explained as no landings yet, for redemptions without landings', () => {
     const page = dashboardPage(
       statsOf(alex({ redemptions: 1, firstOrders: 1, conversionRate: null })),
       'Fernwood',
     ).text;
-    const conversion = cell(page, 'conversion');
-    expect(conversion).not.toContain('%');
-    expect(conversion).toContain('<span title="No landings reported" aria-hidden="true">–</span>');
-    expect(conversion).toContain('<span class="visually-hidden">No landings reported</span>');
+    expect(cell(page, 'conversion')).toBe(
+      '<span title="No landings yet, so no conversion rate" aria-hidden="true">—</span><span class="visually-hidden">No landings yet, so no conversion rate</span>',
+    );
   });
 
   test('shows the conversion rate as a percent when there were landings', () => {
     const page = dashboardPage(statsOf(alex({ landings: 4, firstOrders: 1, conversionRate: 0.25 })), 'Fernwood').text;
     expect(cell(page, 'conversion')).toBe('25%');
+  });
+
+  test('says a conversion over 100% includes friends who typed the code', () => {
+    const page = dashboardPage(statsOf(alex({ landings: 1, firstOrders: 3, conversionRate: 3 })), 'Fernwood').text;
+    expect(cell(page, 'conversion')).toBe('300% <span class="rate-note">includes friends who typed the code</span>');
+  });
+
+  test('shows a dash, explained as no cost yet, for the ROI of an ambassador with no activity', () => {
+    const page = dashboardPage(statsOf(alex({ roi: 0 })), 'Fernwood').text;
+    expect(cell(page, 'roi')).toBe(
+      '<span title="No cost yet: no friend discounts or rewards, so no ROI" aria-hidden="true">—</span><span class="visually-hidden">No cost yet: no friend discounts or rewards, so no ROI</span>',
+    );
+  });
+
+  test('shows an ROI of 0% when the program returned exactly what it cost', () => {
+    const page = dashboardPage(
+      statsOf(alex({ redemptions: 1, revenue: 1000, friendDiscounts: 150, rewardCost: 1000, roi: 0 })),
+      'Fernwood',
+    ).text;
+    expect(cell(page, 'roi')).toBe('0%');
+  });
+
+  test('explains the same way in the per-role rows', () => {
+    const {
+      code: _code,
+      displayName: _name,
+      promoted: _promoted,
+      ...role
+    } = alex({
+      landings: 2,
+      firstOrders: 3,
+      conversionRate: 1.5,
+    });
+    const stats = { ...statsOf(alex()), roles: [{ ...role, ambassadors: 1 }] };
+    const row = /<tr data-role="ambassador">[\s\S]*?<\/tr>/.exec(dashboardPage(stats, 'Fernwood').text)?.[0] ?? '';
+    expect(cell(row, 'conversion')).toContain('includes friends who typed the code');
+    expect(cell(row, 'roi')).toContain('No cost yet');
   });
 
   test('heads the repeat-order column as the rate it shows', () => {

@@ -6,8 +6,9 @@
 import type { AmbassadorStats, ProgramStats, RoleStats } from '@referkit/events';
 import { seriesChart } from './chart.js';
 import { html, type SafeHtml } from './html.js';
-import { formatMoney, formatPercent, formatRoi } from './money.js';
+import { formatMoney, formatPercent } from './money.js';
 import { page } from './page.js';
+import { conversionCell, roiCell } from './rate-cells.js';
 import { roleName } from './role-names.js';
 
 /** The periods the dashboard offers, in days; the first brand question is "this month?". */
@@ -54,7 +55,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>
     </table></div>
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). A promotion to community leader counts first orders past the reward hold.</p>
+  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so it can pass 100%. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
 </main>`,
   });
 }
@@ -83,21 +84,14 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
   return html`<td data-metric="landings">${row.landings}</td>
 <td data-metric="shares">${shareCell(row.shares)}</td>
 <td data-metric="redemptions">${row.redemptions}</td>
-<td data-metric="conversion">${conversionCell(row.conversionRate)}</td>
+<td data-metric="conversion">${conversionCell(row)}</td>
 <td data-metric="revenue">${money(row.revenue)}</td>
 <td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
 <td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
-<td data-metric="roi">${formatRoi(row.roi)}</td>
+<td data-metric="roi">${roiCell(row)}</td>
 <td data-metric="repeat-order-rate">${formatPercent(row.repeatOrderRate)}</td>
 <td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
 <td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>`;
-}
-
-function conversionCell(rate: number | null): SafeHtml {
-  // No landings, no rate: "0%" would say friends came and none ordered, when some may have typed the code.
-  if (rate === null)
-    return html`<span title="No landings reported" aria-hidden="true">–</span><span class="visually-hidden">No landings reported</span>`;
-  return html`${formatPercent(rate)}`;
 }
 
 function shareCell(shares: Metrics['shares']): SafeHtml {
@@ -115,7 +109,7 @@ function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => st
   // The dashboard reads up to now, so the target's period is still running: not reached is not missed yet.
   const target = ambassador.target
     ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>`
-    : html`–`;
+    : html`—`;
   return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>
 <span class="role">${roleName(ambassador.role)}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>
 ${metricCells(ambassador, money)}<td data-metric="target">${target}</td></tr>`;

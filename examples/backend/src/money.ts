@@ -21,6 +21,6 @@ export function formatPercent(ratio: number, locale = 'en-US'): string {
 
 /** Formats a return on investment ((revenue − cost) / cost) as a percent; an undefined one as a dash. */
 export function formatRoi(roi: number | null | undefined, locale = 'en-US'): string {
-  if (roi === null || roi === undefined || !Number.isFinite(roi)) return '–';
+  if (roi === null || roi === undefined || !Number.isFinite(roi)) return '—';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(roi);
 }

@@ -1,0 +1,32 @@
+/**
+ * The dashboard's two rates, shown only where they mean something. `store.stats` answers a number
+ * for each (a conversion over 100%, an ROI of 0 without any cost) and says in its docs what that
+ * number means; a brand reading a table cell cannot see the docs, so the cell says it.
+ */
+import type { Figures } from '@referkit/events';
+import { html, type SafeHtml } from './html.js';
+import { formatPercent, formatRoi } from './money.js';
+
+/** First orders per landing, a dash without landings, and a note when friends without one pass 100%. */
+export function conversionCell(row: Pick<Figures, 'conversionRate'>): SafeHtml {
+  // No landings, no rate: "0%" would say friends came and none ordered, when some may have typed the code.
+  if (row.conversionRate === null) return noRate('No landings yet, so no conversion rate');
+  // Over 100% means more first orders than landings: friends who typed the code at checkout (or
+  // declined tracking) ordered without a landing, and a percent alone would read as a miscount.
+  if (row.conversionRate > 1)
+    return html`${formatPercent(row.conversionRate)} <span class="rate-note">includes friends who typed the code</span>`;
+  return html`${formatPercent(row.conversionRate)}`;
+}
+
+/** The ROI, and a dash while nothing has cost anything (the stats answer 0 there, not a return). */
+export function roiCell(row: Pick<Figures, 'roi' | 'friendDiscounts' | 'rewardCost'>): SafeHtml {
+  // The ROI's divisor is friend discounts + reward cost; points are not money and are not in it.
+  if (row.friendDiscounts + row.rewardCost === 0)
+    return noRate('No cost yet: no friend discounts or rewards, so no ROI');
+  return html`${formatRoi(row.roi)}`;
+}
+
+/** A dash for sighted readers, with its reason on hover, and the reason alone for screen readers. */
+function noRate(reason: string): SafeHtml {
+  return html`<span title="${reason}" aria-hidden="true">—</span><span class="visually-hidden">${reason}</span>`;
+}

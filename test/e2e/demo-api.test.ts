@@ -280,6 +280,20 @@ describe('the demo backend', () => {
     }
   });
 
+  test('answers a plain 404 to a missing file or a path that tries to leave the checkout, not a hint to build', async () => {
+    for (const path of [
+      '/checkout/..%2F..',
+      '/checkout/..%2F..%2Fpackage.json',
+      '/checkout/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/checkout/..%2Findex.html',
+      '/checkout/missing.js',
+      '/referkit-missing.js',
+    ]) {
+      const response = await api(path);
+      expect([path, response.status, await response.text()]).toEqual([path, 404, 'Not found']);
+    }
+  });
+
   test('refuses an order or a sign-up that is not sent as JSON, so that no other site can post one', async () => {
     const body = JSON.stringify({ email: 'victim@example.com', items: [{ sku: 'sencha-tin', quantity: 1 }] });
     for (const path of ['/api/orders', '/api/ambassadors']) {

@@ -17,7 +17,7 @@ import type { DemoStore } from './demo-store.js';
 import { orderById } from './orders.js';
 import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
 import { type DeliverRedemption, placeOrder } from './place-order.js';
-import { readStatic } from './static-files.js';
+import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
 import { accountPage } from './storefront-pages.js';
 
 /** What the app is built from. */
@@ -191,12 +191,18 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   // referkit.js and the chunks it loads from beside itself on demand (QR code, progress, languages).
   app.get('/:file{referkit(?:-[a-z]+)?\\.js}', (c) =>
-    staticFile(c.req.raw, widgetDist, c.req.param('file'), 'Run `npm run build` to build the widget.'),
+    staticFile(c.req.raw, widgetDist, c.req.param('file'), {
+      entry: 'referkit.js',
+      hint: 'Run `npm run build` to build the widget.',
+    }),
   );
   app.get('/checkout', (c) => c.redirect(`/checkout/${new URL(c.req.url).search}`, 301));
   app.get('/checkout/*', (c) => {
     const path = c.req.path.slice('/checkout/'.length) || 'index.html';
-    return staticFile(c.req.raw, checkoutDist, path, 'Run `npm start` to build the checkout.');
+    return staticFile(c.req.raw, checkoutDist, path, {
+      entry: 'index.html',
+      hint: 'Run `npm start` to build the checkout.',
+    });
   });
   app.get('/', (c) => staticFile(c.req.raw, storefrontDir, 'index.html'));
   app.get('/:file{[a-z-]+\\.(?:js|css|html|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
@@ -222,9 +228,13 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   }
 }
 
-async function staticFile(request: Request, root: string, path: string, missing = 'Not found'): Promise<Response> {
+async function staticFile(request: Request, root: string, path: string, build?: StaticBuild): Promise<Response> {
   const file = await readStatic(root, path);
-  if (!file) return new Response(missing, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!file)
+    return new Response(notFoundText(root, build), {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   const headers: Record<string, string> = file.type.startsWith('text/html')
     ? { ...HTML_HEADERS }
     : { 'content-type': file.type, 'x-content-type-options': 'nosniff' };

@@ -1,4 +1,5 @@
 /** Serves files from a directory: a fixed set of types, no directory listing, no way out of the root. */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -30,4 +31,21 @@ export async function readStatic(root: string, path: string): Promise<{ body: Ui
   } catch {
     return null;
   }
+}
+
+/** A build the files come from: the file that is there once it ran, and how to run it. */
+export interface StaticBuild {
+  /** e.g. `index.html`, relative to the root */
+  entry: string;
+  /** e.g. "Run `npm start` to build the checkout." */
+  hint: string;
+}
+
+/**
+ * What a 404 under `root` says: the build's hint only when the build itself is missing. A path that
+ * is mistyped, or tries to leave the root, is plainly not found: telling its sender to build would
+ * be wrong, and would say how the server is laid out.
+ */
+export function notFoundText(root: string, build?: StaticBuild): string {
+  return build && !existsSync(join(root, build.entry)) ? build.hint : 'Not found';
 }

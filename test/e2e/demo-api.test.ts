@@ -273,6 +273,23 @@ describe('the demo backend', () => {
     expect((await response.json()).error.code).toBe('unknown_product');
   });
 
+  test('refuses an order whose email holds a NUL byte or another control character, with the path of the problem', async () => {
+    for (const email of [
+      'sam\u0000@example.com',
+      'sam@example.com\u0000',
+      'sam@exa\u0007mple.com',
+      '\u0085sam@example.com',
+    ]) {
+      const response = await postJson('/api/orders', { email, items: [{ sku: 'sencha-tin', quantity: 1 }] });
+      expect(response.status).toBe(400);
+      const { error } = await response.json();
+      expect([error.code, error.issues]).toEqual([
+        'invalid_order',
+        [{ path: ['email'], code: 'invalid_format', message: 'Expected an email address without control characters' }],
+      ]);
+    }
+  });
+
   test('answers 404 unknown_order for an order id no order could have, a NUL byte included', async () => {
     for (const id of ['ord_nothing', 'ord%00x']) {
       const response = await api(`/api/orders/${id}`);

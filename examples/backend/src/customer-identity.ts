@@ -12,6 +12,9 @@ export const emailSchema = z
   .string()
   .trim()
   .max(254)
+  // `\s` leaves out NUL and the other control characters (C0, DEL, C1): no address has one,
+  // PostgreSQL text refuses a NUL, and a control character can hide or forge a line in a log.
+  .regex(/^\P{Cc}*$/u, 'Expected an email address without control characters')
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an email address');
 
 /** The hash of a person's email and the shop's customer id for it. */

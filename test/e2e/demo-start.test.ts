@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSecret, secretBytes } from '@referkit/events/signature';
 import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
 import { demoSecret } from '../../scripts/demo-secret.mjs';
@@ -18,16 +19,23 @@ import { demoSecret } from '../../scripts/demo-secret.mjs';
 const startScript = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
 const mainScript = fileURLToPath(new URL('../../examples/backend/src/main.ts', import.meta.url));
 
-/** Runs a script with the given settings; killed (with anything it started) if it goes on to build. */
+/**
+ * Runs a script with the given settings; sent Ctrl-C once its output shows `stopAt`, and killed (with
+ * anything it started) after 15 s, e.g. if it goes on to build.
+ */
 function run(
   args: string[],
   settings: Record<string, string>,
+  stopAt?: string,
 ): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, ...settings }, detached: true });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stopAt && stdout.includes(stopAt)) child.kill('SIGINT');
+    });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 15_000);
     child.on('exit', (code) => {
@@ -95,6 +103,45 @@ describe('npm start with a REFERKIT_WEBHOOK_SECRET that is not a webhook secret'
       REFERKIT_DATA_DIR: dataDir,
     });
     expect({ code, stderr }).toEqual({ code: 1, stderr: secretLine('it decodes to 16 bytes, fewer than 24') });
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)('npm start on PostgreSQL', () => {
+  const databaseUrl = process.env.DATABASE_URL as string;
+  // A schema of its own, named the way a DATABASE_URL can name one, dropped afterwards with every table in it.
+  const schema = `demo_start_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(() => admin(`CREATE SCHEMA ${schema}`));
+  afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+
+  test('says in one line which schema of which database its tables are in, and never the password', async () => {
+    const inSchema = new URL(databaseUrl);
+    inSchema.searchParams.set('options', `-c search_path=${schema}`);
+    const { code, stdout } = await run(
+      ['--import', 'tsx', mainScript],
+      { PORT: '0', DATABASE_URL: inSchema.href },
+      'Dashboard',
+    );
+    const { host, pathname, password } = new URL(databaseUrl);
+    expect(stdout).toContain(
+      `\nDatabase: PostgreSQL at ${host}${pathname}, schema ${schema}, tables referkit_* and demo_*\n`,
+    );
+    if (password) expect(stdout).not.toContain(`:${password}@`);
+    expect(code).toBe(0);
+    // The line names every table it made.
+    const tables = await admin('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1', [
+      schema,
+    ]);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const { name } of tables) expect(name).toMatch(/^(?:referkit_|demo_)/);
   });
 });
 

@@ -15,7 +15,7 @@ export interface SqlClient {
 /** An open database and how to close it. */
 export interface Database {
   client: SqlClient;
-  /** `pglite <dir>` or `postgres <host>/<db>`, for the start-up line (never the password). */
+  /** `PGlite in <dir>` or `PostgreSQL at <host>:<port>/<db>, schema <schema>`, for the start-up lines (never the password). */
   description: string;
   close(): Promise<void>;
 }
@@ -115,11 +115,21 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   });
   // An idle client's network error is reported here rather than crashing the process.
   pool.on('error', (error) => console.error(`[referkit-demo] PostgreSQL connection lost: ${error.message}`));
-  await pool.query('SELECT 1');
+  // The URL's host, port and database only: its user and password stay out of every line printed.
   const url = new URL(databaseUrl);
+  const server = `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  // The schema the tables go to is the server's answer (search_path, "$user"), not a guess of `public`.
+  const { rows } = await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+  const inSchema = rows[0]?.schema;
+  if (!inSchema) {
+    await pool.end();
+    throw new Error(
+      `${server} has no schema to create tables in: its search_path names none that exists. Create the schema, or name one in DATABASE_URL (?options=-c%20search_path%3Dmy_schema).`,
+    );
+  }
   return {
     client: { query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }) },
-    description: `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    description: `${server}, schema ${inSchema}`,
     close: () => pool.end(),
   };
 }

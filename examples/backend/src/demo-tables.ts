@@ -4,6 +4,9 @@
  */
 import type { SqlClient } from './database.js';
 
+/** The start of every table's name the demo creates: the ledger's (`sqlStore`'s default) and its own. */
+export const DEMO_TABLE_PREFIXES = ['referkit_', 'demo_'] as const;
+
 /** Creates the demo's tables if they are missing. */
 export async function migrateDemoTables(client: SqlClient): Promise<void> {
   await client.query(`CREATE TABLE IF NOT EXISTS demo_programs (

@@ -5,6 +5,7 @@
 
 import { demoPort } from '../../../scripts/demo-port.mjs';
 import { demoSecret } from '../../../scripts/demo-secret.mjs';
+import { DEMO_TABLE_PREFIXES } from './demo-tables.js';
 import { roleName } from './role-names.js';
 import { startDemo } from './start-demo.js';
 
@@ -36,8 +37,13 @@ const label = (ambassador: (typeof demo.ambassadors)[number]) =>
 const width = Math.max(...demo.ambassadors.map((ambassador) => label(ambassador).length), 10);
 const line = (label: string, url: string) => console.log(`  ${label.padEnd(width)} ${url}`);
 console.log(
-  `\nReferkit demo — ${demo.program.brand}, program "${demo.program.id}" (${demo.database}${demo.seeded ? ', seeded just now' : ''})\n`,
+  `\nReferkit demo — ${demo.program.brand}, program "${demo.program.id}"${demo.seeded ? ' (seeded just now)' : ''}`,
 );
+// A PostgreSQL server is shared with whatever else is on it: say where the demo's tables went.
+const tables = process.env.DATABASE_URL
+  ? `, tables ${DEMO_TABLE_PREFIXES.map((prefix) => `${prefix}*`).join(' and ')}`
+  : '';
+console.log(`Database: ${demo.database}${tables}\n`);
 line('Storefront', `${demo.url}/`);
 // The seeded three come first; later sign-ups are listed on the account page.
 for (const ambassador of demo.ambassadors.slice(0, 5)) {

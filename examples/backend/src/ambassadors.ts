@@ -15,6 +15,16 @@ export async function listAmbassadors(client: SqlClient, program: string): Promi
   );
 }
 
+/** Replaces a signed-up ambassador with a changed copy, checked again so that only a valid one is kept. */
+export async function replaceAmbassador(client: SqlClient, input: Ambassador): Promise<Ambassador> {
+  const ambassador = ambassadorSchema.parse(input);
+  await client.query('UPDATE demo_ambassadors SET ambassador = $2 WHERE code = $1', [
+    ambassador.code,
+    JSON.stringify(ambassador),
+  ]);
+  return ambassador;
+}
+
 /** What a person gives when they sign up; `ambassadorSchema` checks it, so it may come straight from a request. */
 export interface SignUp {
   displayName: unknown;

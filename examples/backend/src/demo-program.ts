@@ -1,10 +1,9 @@
 /**
  * The seeded referral program and its first three ambassadors, one of each role, so that a fresh
- * demo has something on every screen. Dates are relative to the first start.
+ * demo has something on every screen. Dates are relative to the start that seeds them.
  */
 import type { AmbassadorInput, ProgramInput } from '@referkit/events';
-
-const DAY = 86_400_000;
+import { campaignAround } from './campaign-window.js';
 
 /** The demo brand's program: 15% off a friend's first order, $10 credit for the ambassador. */
 export function demoProgram(now: Date): ProgramInput {
@@ -23,10 +22,10 @@ export function demoProgram(now: Date): ProgramInput {
         repeatOrderReward: { basis: 'percent', type: 'credit', percent: 5 },
         repeatWindowDays: 90,
       },
-      // Influencers are campaign-bound and paid in cash, by audience tier.
+      // Influencers are campaign-bound and paid in cash, by audience tier. The window moves with the
+      // demo: every start stretches it around itself (campaign-window.ts).
       influencer: {
-        startsAt: new Date(now.getTime() - 7 * DAY).toISOString(),
-        endsAt: new Date(now.getTime() + 60 * DAY).toISOString(),
+        ...campaignAround(now),
         ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 },
         audienceRewards: {
           micro: { basis: 'percent', type: 'cash', percent: 10 },
@@ -55,7 +54,7 @@ export type SeedAmbassador = Omit<AmbassadorInput, 'code' | 'joinedAt' | 'id' | 
 };
 
 /**
- * One ambassador of each role; the influencer's campaign runs around the first start. Their emails
+ * One ambassador of each role; the influencer's campaign runs around every start. Their emails
  * are on a reserved domain: check out with one and the program refuses the ambassador's own code.
  */
 export function demoAmbassadors(now: Date): SeedAmbassador[] {
@@ -68,10 +67,7 @@ export function demoAmbassadors(now: Date): SeedAmbassador[] {
       role: 'influencer',
       email: 'sam@example.com',
       audienceTier: 'micro',
-      campaign: {
-        startsAt: new Date(now.getTime() - 7 * DAY).toISOString(),
-        endsAt: new Date(now.getTime() + 60 * DAY).toISOString(),
-      },
+      campaign: campaignAround(now),
     },
   ];
 }

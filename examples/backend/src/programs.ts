@@ -19,3 +19,10 @@ export async function saveProgram(client: SqlClient, input: ProgramInput): Promi
   ]);
   return program;
 }
+
+/** Replaces a saved program with a changed copy, checked again so that only a valid program is kept. */
+export async function replaceProgram(client: SqlClient, input: ProgramInput): Promise<Program> {
+  const program = programSchema.parse(input);
+  await client.query('UPDATE demo_programs SET program = $2 WHERE id = $1', [program.id, JSON.stringify(program)]);
+  return program;
+}

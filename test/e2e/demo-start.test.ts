@@ -106,6 +106,7 @@ describe('npm start with a REFERKIT_WEBHOOK_SECRET that is not a webhook secret'
   });
 });
 
+// Only where a PostgreSQL server is given (CI sets DATABASE_URL), like the other PostgreSQL journeys.
 describe.runIf(process.env.DATABASE_URL)('npm start on PostgreSQL', () => {
   const databaseUrl = process.env.DATABASE_URL as string;
   // A schema of its own, named the way a DATABASE_URL can name one, dropped afterwards with every table in it.

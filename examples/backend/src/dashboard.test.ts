@@ -72,17 +72,8 @@ describe('dashboardPage', () => {
   });
 
   test('explains the same way in the per-role rows', () => {
-    const {
-      code: _code,
-      displayName: _name,
-      promoted: _promoted,
-      ...role
-    } = alex({
-      landings: 2,
-      firstOrders: 3,
-      conversionRate: 1.5,
-    });
-    const stats = { ...statsOf(alex()), roles: [{ ...role, ambassadors: 1 }] };
+    const role = { ...alex({ landings: 2, firstOrders: 3, conversionRate: 1.5 }), ambassadors: 1 };
+    const stats = { ...statsOf(alex()), roles: [role] };
     const row = /<tr data-role="ambassador">[\s\S]*?<\/tr>/.exec(dashboardPage(stats, 'Fernwood').text)?.[0] ?? '';
     expect(cell(row, 'conversion')).toContain('includes friends who typed the code');
     expect(cell(row, 'roi')).toContain('No cost yet');

@@ -80,9 +80,21 @@ describe('dashboardPage', () => {
   });
 
   test('heads the repeat-order column as the rate it shows', () => {
-    const page = dashboardPage(statsOf(alex({ repeatOrderRate: 0.5 })), 'Fernwood').text;
+    const page = dashboardPage(statsOf(alex({ redemptions: 3, repeatOrderRate: 0.5 })), 'Fernwood').text;
     expect(page).toContain('<th scope="col">Repeat-order rate</th>');
     expect(page).not.toContain('Repeat orders');
     expect(cell(page, 'repeat-order-rate')).toBe('50%');
+  });
+
+  test('shows a dash, explained, for the repeat-order rate of an ambassador with no referred customer', () => {
+    const page = dashboardPage(statsOf(alex({ redemptions: 0, repeatOrderRate: 0 })), 'Fernwood').text;
+    expect(cell(page, 'repeat-order-rate')).toBe(
+      '<span title="No referred customers yet, so no repeat-order rate" aria-hidden="true">—</span><span class="visually-hidden">No referred customers yet, so no repeat-order rate</span>',
+    );
+  });
+
+  test('shows a repeat-order rate of 0% when referred customers ordered once each', () => {
+    const page = dashboardPage(statsOf(alex({ redemptions: 2, repeatOrderRate: 0 })), 'Fernwood').text;
+    expect(cell(page, 'repeat-order-rate')).toBe('0%');
   });
 });

@@ -6,9 +6,9 @@
 import type { AmbassadorStats, ProgramStats, RoleStats } from '@referkit/events';
 import { seriesChart } from './chart.js';
 import { html, type SafeHtml } from './html.js';
-import { formatMoney, formatPercent } from './money.js';
+import { formatMoney } from './money.js';
 import { page } from './page.js';
-import { conversionCell, roiCell } from './rate-cells.js';
+import { conversionCell, repeatCell, roiCell } from './rate-cells.js';
 import { roleName } from './role-names.js';
 
 /** The periods the dashboard offers, in days; the first brand question is "this month?". */
@@ -55,7 +55,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>
     </table></div>
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so it can pass 100%. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
+  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so it can pass 100%. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
 </main>`,
   });
 }
@@ -89,7 +89,7 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
 <td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
 <td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
 <td data-metric="roi">${roiCell(row)}</td>
-<td data-metric="repeat-order-rate">${formatPercent(row.repeatOrderRate)}</td>
+<td data-metric="repeat-order-rate">${repeatCell(row)}</td>
 <td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
 <td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>`;
 }

@@ -1,6 +1,6 @@
 /**
- * The dashboard's two rates, shown only where they mean something. `store.stats` answers a number
- * for each (a conversion over 100%, an ROI of 0 without any cost) and says in its docs what that
+ * The dashboard's rates, shown only where they mean something. `store.stats` answers a number
+ * for each (a conversion over 100%, an ROI or a repeat-order rate of 0 with nothing to divide by) and says in its docs what that
  * number means; a brand reading a table cell cannot see the docs, so the cell says it.
  */
 import type { Figures } from '@referkit/events';
@@ -24,6 +24,13 @@ export function roiCell(row: Pick<Figures, 'roi' | 'friendDiscounts' | 'rewardCo
   if (row.friendDiscounts + row.rewardCost === 0)
     return noRate('No cost yet: no friend discounts or rewards, so no ROI');
   return html`${formatRoi(row.roi)}`;
+}
+
+/** Referred customers who ordered again; a dash without any referred customer (the stats answer 0 there). */
+export function repeatCell(row: Pick<Figures, 'repeatOrderRate' | 'redemptions'>): SafeHtml {
+  // Every referred customer in the period placed a redemption in it: none, and there is no one to count.
+  if (row.redemptions === 0) return noRate('No referred customers yet, so no repeat-order rate');
+  return html`${formatPercent(row.repeatOrderRate)}`;
 }
 
 /** A dash for sighted readers, with its reason on hover, and the reason alone for screen readers. */

@@ -85,12 +85,14 @@ export default [
   // the page's client and announces no second capture, and outboxes share what is under way (~78 B); 11,543 B once
   // terms Intl cannot put in words name the settings to check (~21 B), 11,544 B with the restored
   // disclosure tied to the message field for screen readers; 11,605 B once a second copy within three seconds
-  // is announced again and a QR chunk that cannot load is said to the ambassador (~61 B). The budget holds that size so it cannot grow
+  // is announced again and a QR chunk that cannot load is said to the ambassador (~61 B); 11,620 B once
+  // shareIntents takes no message (~5 B) and the missing-init line says "by the time the page loaded" (~10 B),
+  // true for a page that calls init later. The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11610,
+    brotli: 11620,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

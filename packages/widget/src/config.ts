@@ -73,7 +73,7 @@ export function explainMissingSetup(element: string): void {
     explained = true;
     misconfigured(
       `show <${element}>`,
-      "Referkit('init', …) has not been called",
+      "Referkit('init', …) was not called by the time the page loaded",
       'Call it with { program, endpoint }.',
     );
   };

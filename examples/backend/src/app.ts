@@ -231,7 +231,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 async function staticFile(request: Request, root: string, path: string, build?: StaticBuild): Promise<Response> {
   const file = await readStatic(root, path);
   if (!file)
-    return new Response(notFoundText(root, build), {
+    return new Response(notFoundText(root, path, build), {
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });

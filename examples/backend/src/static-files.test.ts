@@ -27,15 +27,24 @@ describe('static files', () => {
 
   test('answers a plain not found under a build that is there', async () => {
     await writeFile(join(dist, 'index.html'), '<!doctype html>');
-    expect(notFoundText(dist, build)).toBe('Not found');
+    expect(notFoundText(dist, 'missing.js', build)).toBe('Not found');
   });
 
   test('answers the build hint when the build is missing', () => {
-    expect(notFoundText(dist, build)).toBe(build.hint);
-    expect(notFoundText(join(site, 'never-built') + sep, build)).toBe(build.hint);
+    expect(notFoundText(dist, 'index.html', build)).toBe(build.hint);
+    expect(notFoundText(join(site, 'never-built') + sep, 'assets/app.js', build)).toBe(build.hint);
+  });
+
+  test('answers a plain not found to a path that leaves the root, whether the build is there or not', async () => {
+    for (const path of ['..%2Fsecret.json', '%2e%2e%2f%2e%2e', '..%2F..', '%E0%A4%A']) {
+      expect(notFoundText(dist, path, build)).toBe('Not found');
+      await writeFile(join(dist, 'index.html'), '<!doctype html>');
+      expect(notFoundText(dist, path, build)).toBe('Not found');
+      await rm(join(dist, 'index.html'));
+    }
   });
 
   test('answers a plain not found where no build makes the files', () => {
-    expect(notFoundText(dist)).toBe('Not found');
+    expect(notFoundText(dist, 'missing.js')).toBe('Not found');
   });
 });

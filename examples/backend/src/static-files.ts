@@ -15,8 +15,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** A file's bytes and content type, or null when it is missing or outside `root`. */
-export async function readStatic(root: string, path: string): Promise<{ body: Uint8Array; type: string } | null> {
+/** The file a URL path names under `root`, or null for one that cannot be decoded or leaves `root`. */
+function fileUnder(root: string, path: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -24,8 +24,14 @@ export async function readStatic(root: string, path: string): Promise<{ body: Ui
     return null;
   }
   const file = normalize(join(root, decoded));
-  const type = TYPES[extname(file)];
-  if (!type || !(file === root || file.startsWith(root.endsWith(sep) ? root : root + sep))) return null;
+  return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+}
+
+/** A file's bytes and content type, or null when it is missing or outside `root`. */
+export async function readStatic(root: string, path: string): Promise<{ body: Uint8Array; type: string } | null> {
+  const file = fileUnder(root, path);
+  const type = file && TYPES[extname(file)];
+  if (!file || !type) return null;
   try {
     return { body: await readFile(file), type };
   } catch {
@@ -42,10 +48,11 @@ export interface StaticBuild {
 }
 
 /**
- * What a 404 under `root` says: the build's hint only when the build itself is missing. A path that
- * is mistyped, or tries to leave the root, is plainly not found: telling its sender to build would
- * be wrong, and would say how the server is laid out.
+ * What a 404 for `path` under `root` says: the build's hint only when the build itself is missing
+ * and the path is one it could make. A path that is mistyped, or tries to leave the root, is plainly
+ * not found, built or not: telling its sender to build would be wrong, and would say how the server
+ * is laid out.
  */
-export function notFoundText(root: string, build?: StaticBuild): string {
-  return build && !existsSync(join(root, build.entry)) ? build.hint : 'Not found';
+export function notFoundText(root: string, path: string, build?: StaticBuild): string {
+  return build && fileUnder(root, path) && !existsSync(join(root, build.entry)) ? build.hint : 'Not found';
 }

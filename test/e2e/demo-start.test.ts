@@ -32,9 +32,11 @@ function run(
     const child = spawn(process.execPath, args, { env: { ...process.env, ...settings }, detached: true });
     let stdout = '';
     let stderr = '';
+    let stopped = false;
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      if (stopAt && stdout.includes(stopAt)) child.kill('SIGINT');
+      // Once: a second Ctrl-C means "quit now" to the server.
+      if (stopAt && !stopped && stdout.includes(stopAt)) stopped = child.kill('SIGINT');
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 15_000);

@@ -32,6 +32,25 @@ if (!started.ok) {
 }
 
 const demo = started.value;
+
+// Ready to stop cleanly before anything is printed: a Ctrl-C as soon as the URLs appear closes the database.
+let stopping = false;
+const stop = async (signal: NodeJS.Signals) => {
+  // A second Ctrl-C means "now": PGlite may lose the last moments, never what it already committed.
+  if (stopping) process.exit(130);
+  stopping = true;
+  const slow = setTimeout(
+    () => console.log('[referkit-demo] Still closing the database… Ctrl-C again to quit now.'),
+    5000,
+  );
+  await demo.close();
+  clearTimeout(slow);
+  console.log(`\n[referkit-demo] Stopped (${signal}).`);
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 const label = (ambassador: (typeof demo.ambassadors)[number]) =>
   `${ambassador.displayName} (${roleName(ambassador.role).toLowerCase()})`;
 const width = Math.max(...demo.ambassadors.map((ambassador) => label(ambassador).length), 10);
@@ -53,20 +72,3 @@ if (demo.ambassadors.length > 5) line(`…${demo.ambassadors.length - 5} more`, 
 line('Checkout', `${demo.url}/checkout/`);
 line('Dashboard', `${demo.url}/dashboard`);
 console.log('\nOpen an account page, copy the link, open it in a private window, and check out. Ctrl-C stops.\n');
-
-let stopping = false;
-const stop = async (signal: NodeJS.Signals) => {
-  // A second Ctrl-C means "now": PGlite may lose the last moments, never what it already committed.
-  if (stopping) process.exit(130);
-  stopping = true;
-  const slow = setTimeout(
-    () => console.log('[referkit-demo] Still closing the database… Ctrl-C again to quit now.'),
-    5000,
-  );
-  await demo.close();
-  clearTimeout(slow);
-  console.log(`\n[referkit-demo] Stopped (${signal}).`);
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

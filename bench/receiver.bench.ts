@@ -67,7 +67,8 @@ async function deliveries(count: number, offset: number): Promise<Delivery[]> {
 async function receiverOver(store: ReferralStore) {
   for (const ambassador of ambassadors) await store.upsertAmbassador(program, ambassador);
   // Codes resolved from a map, as a brand's cache would: the figure is the receiver's, not a lookup's.
-  const byCode = new Map(ambassadors.map((ambassador) => [ambassador.code, ambassador]));
+  // Frozen, as such a cache can hand them out, so the receiver checks each once (checked-ambassador.ts).
+  const byCode = new Map(ambassadors.map((ambassador) => [ambassador.code, Object.freeze({ ...ambassador })]));
   return createReceiver({
     programs: [program],
     store,

@@ -114,6 +114,46 @@ describe('createReceiver: failures', () => {
     expect(resolveCode).toHaveBeenCalledTimes(2);
   });
 
+  it('reads a lookup row with fields of its own and Date times, as the rules need it', async () => {
+    const row = {
+      ...anAmbassador(),
+      email: 'alex@example.com',
+      joinedAt: new Date('2026-01-10T00:00:00Z'),
+      campaign: { startsAt: new Date('2026-11-01T00:00:00Z'), endsAt: new Date('2026-12-31T00:00:00Z') },
+    };
+    const { receive } = await aReceiver({ resolveCode: () => row as never });
+    expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+  });
+
+  it('reads an object the lookup changes between events as it is now; a frozen one is checked once', async () => {
+    const { customerId: _, ...withoutCustomer } = anAmbassador();
+    const live: Record<string, unknown> = { ...withoutCustomer };
+    const { receive } = await aReceiver({ resolveCode: () => live as never });
+    const own = (n: number) =>
+      aRedemption({
+        id: `evt_own${n}aaaaaaaaaaaaaa`,
+        orderId: `own-${n}`,
+        customer: { id: 'c_alex', firstOrder: true },
+      });
+    expect((await receive.handle(await signed(own(1)))).status).toBe(201);
+    // The brand learns Alex's customer id: his next order with his own code is his own.
+    live.customerId = 'c_alex';
+    const refused = await receive.handle(await signed(own(2)));
+    expect([refused.status, errorCode(refused)]).toEqual([422, 'self_referral']);
+    const frozen = Object.freeze(anAmbassador());
+    const fixed = await aReceiver({ resolveCode: () => frozen });
+    expect((await fixed.receive.handle(await signed(aRedemption()))).status).toBe(201);
+    expect(
+      (
+        await fixed.receive.handle(
+          await signed(
+            aRedemption({ id: 'evt_again1aaaaaaaaaaa', orderId: '1002', customer: { id: 'c_10', firstOrder: true } }),
+          ),
+        )
+      ).status,
+    ).toBe(201);
+  });
+
   it('records with a synchronous resolveCode, and waits for a thenable one', async () => {
     const ambassador = anAmbassador();
     const sync = await aReceiver({ resolveCode: () => ambassador });

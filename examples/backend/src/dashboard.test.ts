@@ -63,6 +63,11 @@ describe('dashboardPage', () => {
     );
   });
 
+  test('says the ROI of an ambassador rewarded only in points has no money cost, not no cost', () => {
+    const page = dashboardPage(statsOf(alex({ redemptions: 1, rewardPoints: 500, roi: 0 })), 'Fernwood').text;
+    expect(cell(page, 'roi')).toContain('No money cost yet: rewards were points, which are not money, so no ROI');
+  });
+
   test('shows an ROI of 0% when the program returned exactly what it cost', () => {
     const page = dashboardPage(
       statsOf(alex({ redemptions: 1, revenue: 1000, friendDiscounts: 150, rewardCost: 1000, roi: 0 })),

@@ -19,10 +19,14 @@ export function conversionCell(row: Pick<Figures, 'conversionRate'>): SafeHtml {
 }
 
 /** The ROI, and a dash while nothing has cost anything (the stats answer 0 there, not a return). */
-export function roiCell(row: Pick<Figures, 'roi' | 'friendDiscounts' | 'rewardCost'>): SafeHtml {
+export function roiCell(row: Pick<Figures, 'roi' | 'friendDiscounts' | 'rewardCost' | 'rewardPoints'>): SafeHtml {
   // The ROI's divisor is friend discounts + reward cost; points are not money and are not in it.
   if (row.friendDiscounts + row.rewardCost === 0)
-    return noRate('No cost yet: no friend discounts or rewards, so no ROI');
+    return noRate(
+      row.rewardPoints > 0
+        ? 'No money cost yet: rewards were points, which are not money, so no ROI'
+        : 'No cost yet: no friend discounts or rewards, so no ROI',
+    );
   return html`${formatRoi(row.roi)}`;
 }
 

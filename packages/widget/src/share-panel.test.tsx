@@ -136,6 +136,21 @@ describe('SharePanel', () => {
     });
   });
 
+  it('leaves no status timer behind once the panel is gone', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      renderPanel();
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+      await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Copied'));
+      expect(vi.getTimerCount()).toBe(1);
+      cleanup();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('clears Copied after a while, so that the next copy is announced again', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
     vi.useFakeTimers({ toFake: ['setTimeout'] });

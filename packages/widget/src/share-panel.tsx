@@ -125,6 +125,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
 
   _clear?: ReturnType<typeof setTimeout>;
 
+  componentWillUnmount() {
+    clearTimeout(this._clear);
+  }
+
   _copy = async () => {
     const link = this._link() as string;
     const copied = await copyText(link);

@@ -24,8 +24,9 @@ export interface ReceiverOptions {
   /**
    * Finds the ambassador of a code in the event's program; `null` refuses the event with
    * `unknown_code`, so one program's code never redeems on another's terms. The answer is checked
-   * with `ambassadorSchema` (an `AmbassadorInput` gets its defaults); anything else is a lookup
-   * defect, answered `503 store_unavailable` and told to `onError`.
+   * against `ambassadorSchema` (an `AmbassadorInput` gets its defaults, fields of its own are dropped,
+   * `Date` times are read); one the rules cannot read is a lookup defect, answered
+   * `503 store_unavailable` and told to `onError`. Freeze it to have it checked once.
    */
   resolveCode(code: string, program: string): Ambassador | null | Promise<Ambassador | null>;
   store: ReferralStore;

@@ -1,9 +1,10 @@
 /**
  * `npm start`'s checks before it builds anything: a PORT that is not a port number, or a signing
  * secret that is not one, gets the server's own one-line message and a failing exit code, never a
- * stack trace or "Port NaN".
+ * stack trace or "Port NaN"; and a Ctrl-C while the server starts closes its database cleanly.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -146,6 +147,33 @@ describe.runIf(process.env.DATABASE_URL)('npm start on PostgreSQL', () => {
     expect(tables.length).toBeGreaterThan(0);
     for (const { name } of tables) expect(name).toMatch(/^(?:referkit_|demo_)/);
   });
+});
+
+describe('Ctrl-C while the demo starts', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-ctrl-c-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('waits for the database to open, closes it, and the next start finds it whole', async () => {
+    const database = join(dataDir, 'pglite');
+    const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+      env: { ...process.env, PORT: '0', REFERKIT_DATA_DIR: database },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // The directory appears once the database is being opened, long before the URLs are printed.
+    while (!existsSync(database)) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('[referkit-demo] Stopped (SIGINT).');
+    expect(stdout).not.toContain('Dashboard');
+    const again = await run(['--import', 'tsx', mainScript], { PORT: '0', REFERKIT_DATA_DIR: database }, 'Dashboard');
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toContain('Stopped (SIGINT)');
+  }, 30_000);
 });
 
 describe('demoSecret', () => {

@@ -18,22 +18,14 @@ function setting<T>(read: { ok: true; value: T } | { ok: false; error: { message
 const port = setting(demoPort(process.env.PORT));
 const secret = setting(demoSecret(process.env.REFERKIT_WEBHOOK_SECRET));
 
-const started = await startDemo({
+// Stopping is set up before the database opens: a Ctrl-C while it starts (a first PGlite start takes
+// seconds) waits for the start and closes the database, rather than killing PGlite in mid-write.
+const starting = startDemo({
   port,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.REFERKIT_DATA_DIR ? { dataDir: process.env.REFERKIT_DATA_DIR } : {}),
   ...(secret ? { secret } : {}),
 });
-if (!started.ok) {
-  const hint =
-    started.error.code === 'port_in_use' ? ' Stop the other server or start on another port: PORT=5174 npm start' : '';
-  console.error(`[referkit-demo] ${started.error.message}${hint}`);
-  process.exit(1);
-}
-
-const demo = started.value;
-
-// Ready to stop cleanly before anything is printed: a Ctrl-C as soon as the URLs appear closes the database.
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
   // A second Ctrl-C means "now": PGlite may lose the last moments, never what it already committed.
@@ -43,13 +35,26 @@ const stop = async (signal: NodeJS.Signals) => {
     () => console.log('[referkit-demo] Still closing the database… Ctrl-C again to quit now.'),
     5000,
   );
-  await demo.close();
+  const started = await starting;
+  if (started.ok) await started.value.close();
   clearTimeout(slow);
   console.log(`\n[referkit-demo] Stopped (${signal}).`);
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+const started = await starting;
+if (!started.ok) {
+  const hint =
+    started.error.code === 'port_in_use' ? ' Stop the other server or start on another port: PORT=5174 npm start' : '';
+  console.error(`[referkit-demo] ${started.error.message}${hint}`);
+  process.exit(1);
+}
+// Stopped while starting: `stop` closes the database and exits; there is nothing to show.
+if (stopping) await new Promise(() => {});
+
+const demo = started.value;
 
 const label = (ambassador: (typeof demo.ambassadors)[number]) =>
   `${ambassador.displayName} (${roleName(ambassador.role).toLowerCase()})`;

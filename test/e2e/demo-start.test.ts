@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSecret, secretBytes } from '@referkit/events/signature';
 import fc from 'fast-check';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
 import { demoSecret } from '../../scripts/demo-secret.mjs';
 
@@ -158,19 +158,19 @@ describe('Ctrl-C while the demo starts', () => {
 
   test('waits for the database to open, closes it, and the next start finds it whole', async () => {
     const database = join(dataDir, 'pglite');
-    const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
-      env: { ...process.env, PORT: '0', REFERKIT_DATA_DIR: database },
-    });
+    // PGlite, even where CI sets DATABASE_URL for the PostgreSQL tests: an empty one means none.
+    const settings = { PORT: '0', REFERKIT_DATA_DIR: database, DATABASE_URL: '' };
+    const child = spawn(process.execPath, ['--import', 'tsx', mainScript], { env: { ...process.env, ...settings } });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // The directory appears once the database is being opened, long before the URLs are printed.
-    while (!existsSync(database)) await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(existsSync(database)).toBe(true), { timeout: 10_000, interval: 10 });
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stdout).toContain('[referkit-demo] Stopped (SIGINT).');
     expect(stdout).not.toContain('Dashboard');
-    const again = await run(['--import', 'tsx', mainScript], { PORT: '0', REFERKIT_DATA_DIR: database }, 'Dashboard');
+    const again = await run(['--import', 'tsx', mainScript], settings, 'Dashboard');
     expect([again.code, again.stderr]).toEqual([0, '']);
     expect(again.stdout).toContain('Stopped (SIGINT)');
   }, 30_000);

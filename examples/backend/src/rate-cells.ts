@@ -1,7 +1,8 @@
 /**
- * The dashboard's rates, shown only where they mean something. `store.stats` answers a number
- * for each (a conversion over 100%, an ROI or a repeat-order rate of 0 with nothing to divide by) and says in its docs what that
- * number means; a brand reading a table cell cannot see the docs, so the cell says it.
+ * The dashboard's rates, shown only where they mean something. `store.stats` answers a number for
+ * each (a conversion over 100%, an ROI or a repeat-order rate of 0 with nothing to divide by) and
+ * says in its docs what that number means; a brand reading a table cell cannot see the docs, so the
+ * cell says it.
  */
 import type { Figures } from '@referkit/events';
 import { html, type SafeHtml } from './html.js';

@@ -42,7 +42,9 @@ export function fingerprint(event: ReferralEvent): string {
       ].join(' ');
     }
     case 'reversal':
-      return event.code;
+      // The reason is content too: a refund replayed as fraud is another claim, not the same one.
+      // A reversal without one keeps the fingerprint it always had, so keys already kept still match.
+      return event.reason ? [event.code, event.reason].join(' ') : event.code;
     case 'landing':
       return JSON.stringify([
         event.type,

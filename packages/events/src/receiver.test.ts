@@ -86,6 +86,16 @@ describe('createReceiver: recording', () => {
     );
     expect(again.status).toBe(200);
   });
+
+  it('refuses a reversal replayed with another reason as a conflict', async () => {
+    const { receive } = await aReceiver();
+    await receive.handle(await signed(aRedemption()));
+    const refund = aReversal({ occurredAt: '2026-11-22T10:00:10.000Z', reason: 'refund' });
+    expect((await receive.handle(await signed(refund))).status).toBe(201);
+    expect((await receive.handle(await signed({ ...refund, id: 'evt_reversal00002' }))).status).toBe(200);
+    const fraud = { ...refund, id: 'evt_reversal00003', reason: 'fraud' as const };
+    expect(errorCode(await receive.handle(await signed(fraud)))).toBe('idempotency_conflict');
+  });
 });
 
 describe('createReceiver: configuration', () => {

@@ -87,13 +87,16 @@ export default [
   // disclosure tied to the message field for screen readers; 11,605 B once a second copy within three seconds
   // is announced again and a QR chunk that cannot load is said to the ambassador (~61 B); 11,620 B once
   // shareIntents takes no message (~5 B) and the missing-init line says "by the time the page loaded" (~10 B),
-  // true for a page that calls init later; 11,634 B once the status timer is cleared when the panel goes (~14 B).
+  // true for a page that calls init later; 11,634 B once the status timer is cleared when the panel goes (~14 B);
+  // 11,794 B once the third black-box pass's bad settings are refused with a line (a currency Intl does not
+  // list, amounts not in whole minor units, offers and rewards of nothing, an unknown reward type, an empty or
+  // non-http endpoint), a trailing slash on the endpoint is dropped, and a consent queued before init is kept.
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11635,
+    brotli: 11795,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -144,6 +144,29 @@ describe('<referkit-share>', () => {
     );
   });
 
+  it('joins paths to an endpoint written with a trailing slash', async () => {
+    backend.mockClear();
+    mount(`<referkit-share code="ALEX-7HC2QK" terms='{"endpoint":"/other/"}'></referkit-share>`);
+    await vi.waitFor(() => expect(backend).toHaveBeenCalled());
+    expect(backend.mock.calls.map((call: unknown[]) => String(call[0]))).toEqual([
+      '/other/ambassadors/ALEX-7HC2QK/stats',
+    ]);
+  });
+
+  it('refuses an endpoint that is empty or of a scheme fetch cannot use, with one line and nothing requested', () => {
+    backend.mockClear();
+    const endpoints = ['', 'javascript:alert(1)', 'ftp://shop.example/api'];
+    const elements = endpoints.map((endpoint) =>
+      mount(`<referkit-share code="ALEX-7HC2QK" terms='${JSON.stringify({ endpoint })}'></referkit-share>`),
+    );
+    expect(elements.map((element) => element.shadowRoot?.childNodes.length)).toEqual([0, 0, 0]);
+    expect(backend).not.toHaveBeenCalled();
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting endpoint: it is not a path or an http(s) address. Fix it in the terms attribute.',
+    ]);
+    expect(endpoints.map((endpoint) => init({ program: 'spring-2026', endpoint }))).toEqual([false, false, false]);
+  });
+
   it('refuses a percent above 100 rather than offering "1,500% off"', () => {
     const element = mount(
       `<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":{"kind":"percent","percent":1500}}'></referkit-share>`,

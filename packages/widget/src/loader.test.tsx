@@ -45,6 +45,24 @@ describe('installLoader', () => {
     expect(config.currentSetup()?.client.consent()).toBe('denied');
   });
 
+  it('starts the next init from a consent set before any init, as a consent manager answering first does', () => {
+    snippet();
+    window.Referkit?.('consent', 'granted');
+    window.Referkit?.('init', { ...program, consent: 'pending' } as never);
+    loader.installLoader();
+    expect(config.currentSetup()?.client.consent()).toBe('granted');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('keeps a consent set before a failed init for the init that works', () => {
+    loader.installLoader();
+    window.Referkit?.('consent', 'denied');
+    window.Referkit?.('init', { endpoint: '/api' } as never);
+    window.Referkit?.('init', { ...program, consent: 'granted' } as never);
+    expect(config.currentSetup()?.client.consent()).toBe('denied');
+    warn.mockClear();
+  });
+
   it('does nothing when a copy is already installed', () => {
     loader.installLoader();
     const installed = window.Referkit;

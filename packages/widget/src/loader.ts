@@ -22,13 +22,20 @@ declare global {
   }
 }
 
+/**
+ * A consent state set before any init: a consent manager may well answer before the page's own
+ * script inits, and its answer is the visitor's, so the next init starts from it.
+ */
+let early: unknown;
+
 function run(command: unknown, argument?: unknown) {
-  if (command === 'init') init(argument as WidgetConfig);
-  else if (command === 'consent') {
+  if (command === 'init') {
+    if (init((early ? { ...(argument as WidgetConfig), consent: early } : argument) as WidgetConfig)) early = undefined;
+  } else if (command === 'consent') {
     const setup = currentSetup();
     // The SDK reads a state that is not one with a line of its own, and keeps the one in force.
     if (setup) setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
-    else misconfigured('set consent', "Referkit('init', …) has not been called", "Call Referkit('init', …) first.");
+    else early = argument;
   } else misconfigured(`run Referkit(${JSON.stringify(command)})`, 'it is not a command', "Use 'init' or 'consent'.");
 }
 

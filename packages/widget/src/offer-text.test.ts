@@ -97,3 +97,34 @@ describe('offerHeadline', () => {
     expect(offerHeadline(en, 'en', { currency: 'USD', friendOffer: terms.friendOffer })).toBe('Give 15% off');
   });
 });
+
+describe('terms that cannot be put in words honestly', () => {
+  const usd = { currency: 'USD' } as const;
+
+  it.each([
+    ['a currency no one issues', () => money('en', 'XYZ', 1000), 'XYZ is not an ISO 4217 currency'],
+    ['an amount that is not in minor units', () => money('en', 'USD', 10.5), '10.5 is not in minor units'],
+    ['a percent of nothing', () => percent('en', 0), '0 is not an amount or a percent'],
+    [
+      'a fixed offer of nothing',
+      () => friendOfferText(en, 'en', { ...usd, friendOffer: { kind: 'fixed', amount: 0 } }),
+      '0 is not an amount or a percent',
+    ],
+    [
+      'a reward type the program cannot pay',
+      () => rewardText(en, 'en', 'USD', { basis: 'fixed', type: 'bitcoin' as 'cash', amount: 100 }),
+      'bitcoin is not a reward type',
+    ],
+    [
+      'a reward of no points',
+      () => rewardText(en, 'en', 'USD', { basis: 'fixed', type: 'points', amount: 0 }),
+      '0 is not an amount or a percent',
+    ],
+  ])('refuses %s', (_case, words, message) => {
+    expect(words).toThrow(message);
+  });
+
+  it('still says a reward earned so far may be nothing', () => {
+    expect(money('en', 'USD', 0)).toBe('$0');
+  });
+});

@@ -23,20 +23,31 @@ export function hasOffer(terms: Partial<OfferTerms> | undefined): terms is Offer
 }
 
 /**
- * An amount the widget can put in words: a finite number, not negative, and for a percent at most
- * 100. Terms or stats that say otherwise ("abc", -5, 1500 percent, an offer of an unknown kind
- * without an amount) throw here, so the element logs one line and shows nothing rather than
- * "NaN% off" or "1,500% off".
+ * An amount the widget can put in words: a finite number from `least` (0 unless said) up to `most`
+ * (100 for a percent). Terms or stats that say otherwise ("abc", -5, 1500 percent, an offer of an
+ * unknown kind without an amount) throw here, so the element logs one line and shows nothing rather
+ * than "NaN% off" or "1,500% off".
  */
-export function checked(value: number, most = Number.MAX_VALUE): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= most))
+export function checked(value: number, most = Number.MAX_VALUE, least = 0): number {
+  if (typeof value !== 'number' || !(value >= least && value <= most))
     throw new RangeError(`${JSON.stringify(value) ?? 'nothing'} is not an amount or a percent`);
   return value;
 }
 
-/** Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50"). */
-export function money(locale: string, currency: string, minor: number): string {
-  checked(minor);
+/** A count of minor units or points: a whole number from `least` on, as the program's schema has it. */
+function whole(value: number, least = 0): number {
+  if (!Number.isInteger(checked(value, undefined, least))) throw new RangeError(`${value} is not in minor units`);
+  return value;
+}
+
+/**
+ * Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50").
+ * A currency `Intl` does not list ("XYZ", "DOLLARS") throws rather than showing "XYZ 10".
+ */
+export function money(locale: string, currency: string, minor: number, least = 0): string {
+  whole(minor, least);
+  if (Intl.supportedValuesOf?.('currency').includes(currency) === false)
+    throw new RangeError(`${currency} is not an ISO 4217 currency`);
   const options: Intl.NumberFormatOptions = { style: 'currency', currency };
   const digits = Intl.NumberFormat(locale, options).resolvedOptions().maximumFractionDigits ?? 2;
   const major = minor / 10 ** digits;
@@ -45,9 +56,11 @@ export function money(locale: string, currency: string, minor: number): string {
   return Intl.NumberFormat(locale, options).format(major);
 }
 
-/** Formats a percent given as 0–100 ("15 %" in German, "15%" in English). */
+/** Formats a percent given as more than 0 and at most 100 ("15 %" in German, "15%" in English). */
 export function percent(locale: string, value: number): string {
-  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(checked(value, 100) / 100);
+  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+    checked(value, 100, Number.MIN_VALUE) / 100,
+  );
 }
 
 /** What the friend gets; `first` adds "your first order" when the program is first-order-only. */
@@ -61,7 +74,7 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
         : text.ship
       : fill(firstOnly ? text.offFirst : text.off, {
           value:
-            offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount),
+            offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount, 1),
         });
   return terms.minimumOrder
     ? `${words} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
@@ -71,8 +84,10 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
 /** What the ambassador earns per friend's order ("$10 credit", "500 points", "5% of each order"). */
 export function rewardText(text: Catalogue, locale: string, currency: string, reward: AmbassadorReward): string {
   if (reward.basis === 'percent') return fill(text.share, { value: percent(locale, reward.percent) });
-  if (reward.type === 'points') return plural(locale, text.points, reward.amount);
-  return fill(text[reward.type], { value: money(locale, currency, reward.amount) });
+  if (reward.type === 'points') return plural(locale, text.points, whole(reward.amount, 1));
+  // Any other type would pick a catalogue text by its name, or none.
+  if (reward.type !== 'credit' && reward.type !== 'cash') throw new RangeError(`${reward.type} is not a reward type`);
+  return fill(text[reward.type], { value: money(locale, currency, reward.amount, 1) });
 }
 
 /** The share panel's headline: both sides when the reward is known, else the friend's side. */

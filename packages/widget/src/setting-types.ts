@@ -15,6 +15,14 @@ function mismatch(name: string, value: unknown): string | undefined {
   // A disclosure without text would share no disclosure at all.
   if (name === 'disclosure') return typeof (value as { text?: unknown }).text === 'string' ? undefined : '{ text }';
   if (TEXTS.includes(name) && typeof value !== 'string') return 'text';
+  // Requests go to the endpoint: an empty one, or a scheme fetch cannot use (javascript:, ftp:), would
+  // fail in the console on every page instead of once here.
+  if (name === 'endpoint') {
+    try {
+      if (value && /^https?:$/.test(new URL(value as string, location.href).protocol)) return;
+    } catch {}
+    return 'a path or an http(s) address';
+  }
 }
 
 /**

@@ -90,13 +90,15 @@ export default [
   // true for a page that calls init later; 11,634 B once the status timer is cleared when the panel goes (~14 B);
   // 11,794 B once the third black-box pass's bad settings are refused with a line (a currency Intl does not
   // list, amounts not in whole minor units, offers and rewards of nothing, an unknown reward type, an empty or
-  // non-http endpoint), a trailing slash on the endpoint is dropped, and a consent queued before init is kept.
+  // non-http endpoint), a trailing slash on the endpoint is dropped, and a consent queued before init is kept;
+  // 12,009 B once the banner moves to the viewport's other edge off what the keyboard focuses under it
+  // (WCAG 2.2's focus not obscured, ~150 B), drops direction overrides from a name, and long words wrap.
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 11795,
+    brotli: 12010,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

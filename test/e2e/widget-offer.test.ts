@@ -59,6 +59,77 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await page.evaluate(() => document.querySelector('referkit-offer')?.getBoundingClientRect().height)).toBe(0);
   });
 
+  it('moves off a footer link the keyboard focuses under it, and back off one at the top', async () => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.goto(`${server.url}/footer.html?ref=ALEX-7HC2QK`);
+    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+    // Whether the focused element and the banner share any pixel, once the page has scrolled and the banner moved.
+    const overlap = () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const banner = document
+                  .querySelector('referkit-offer')
+                  ?.shadowRoot?.querySelector('aside')
+                  ?.getBoundingClientRect();
+                const focused = document.activeElement?.getBoundingClientRect();
+                if (!banner || !focused) return resolve(true);
+                resolve(
+                  focused.bottom > banner.top &&
+                    focused.top < banner.bottom &&
+                    focused.right > banner.left &&
+                    focused.left < banner.right,
+                );
+              }),
+            ),
+          ),
+      );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Returns');
+    expect(await overlap()).toBe(false);
+    // Shift+Tab back to the page's top: nothing there is hidden either.
+    await page.focus('a[href="/help"]');
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.evaluate(() => {
+      const top = document.createElement('a');
+      top.href = '/top';
+      top.textContent = 'Top of the page';
+      document.body.prepend(top);
+      top.focus();
+    });
+    expect(await overlap()).toBe(false);
+  });
+
+  it('breaks a name longer than the line inside the banner rather than past its edge', async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    const name = 'Maximiliana'.repeat(6);
+    await page.route('**/api/codes/*', (route) =>
+      route.fulfill({
+        json: {
+          code: 'ALEX-7HC2QK',
+          displayName: name,
+          currency: 'USD',
+          friendOffer: { kind: 'percent', percent: 15 },
+        },
+      }),
+    );
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.waitForFunction(
+      (long) => document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes(long),
+      name,
+    );
+    const edges = await page.evaluate(() => {
+      const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside');
+      const text = document.createRange();
+      text.selectNodeContents(aside?.querySelector('p') as Node);
+      return { text: text.getBoundingClientRect().right, banner: aside?.getBoundingClientRect().right ?? 0 };
+    });
+    expect(edges.text).toBeLessThanOrEqual(edges.banner);
+  });
+
   it('slides the banner in, and not at all when the visitor asks for reduced motion', async () => {
     const animation = () =>
       page

@@ -117,6 +117,11 @@ describe('OfferBanner', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
+  it('drops direction overrides from a name, so that the sentence around it keeps its order', async () => {
+    await bannerAfterLookup({ displayName: 'Alex\u202e\u2066' });
+    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+  });
+
   it('remembers a dismissal when consent is granted', () => {
     const referkit = client('granted');
     render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);

@@ -2,10 +2,11 @@
  * The friend's offer banner: "Alex gave you 15% off your first order", the code, and a dismiss
  * button whose choice is remembered through the SDK's consent-respecting storage. It is painted
  * from the captured referral and the terms from init at once; the name arrives from the brand's
- * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content.
+ * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content,
+ * and it moves to the other edge rather than hide what the keyboard focuses.
  */
 import type { PublicCode } from '@referkit/events';
-import { Component } from 'preact';
+import { Component, type RefObject } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill } from './i18n/catalogue.js';
 import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
@@ -27,6 +28,8 @@ interface State {
   _dismissed: boolean;
   /** The code's public lookup; `null` once the brand has said the code is not one of its own. */
   _lookup?: PublicCode | null;
+  /** At the viewport's top edge rather than its bottom, off an element the keyboard focused there. */
+  _up?: boolean;
 }
 
 /** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
@@ -43,12 +46,36 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     this._left = event.composedPath()[0];
   };
 
+  _aside: RefObject<HTMLElement | null> = { current: null };
+  /**
+   * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
+   * focuses (a footer link, a share panel's last row on a small screen). It moves to the viewport's
+   * other edge when that edge hides nothing of it, checked a frame later, once the page has scrolled
+   * the element into view.
+   */
+  _reveal = (event: FocusEvent) => {
+    const focused = event.composedPath()[0] as Element;
+    requestAnimationFrame(() => {
+      const aside = this._aside.current;
+      if (!aside || aside.contains(focused)) return;
+      const banner = aside.getBoundingClientRect();
+      const area = focused.getBoundingClientRect();
+      const hides = (top: number) =>
+        area.bottom > top && area.top < top + banner.height && area.right > banner.left && area.left < banner.right;
+      // The gap to the edge is the same at either edge, so the other place's top is the viewport's
+      // height less the bottom of this one, wherever this one is.
+      if (hides(banner.top) && !hides(innerHeight - banner.bottom)) this.setState({ _up: !this.state._up });
+    });
+  };
+
   componentWillUnmount() {
     removeEventListener('focusout', this._leaving, true);
+    removeEventListener('focusin', this._reveal, true);
   }
 
   componentDidMount() {
     addEventListener('focusout', this._leaving, true);
+    addEventListener('focusin', this._reveal, true);
     const { _code: code, props } = this;
     if (code && props.endpoint && !this.state._dismissed) {
       getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
@@ -64,7 +91,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     (this._returnTo as HTMLElement | null)?.focus();
   };
 
-  render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup }: State) {
+  render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup, _up: up }: State) {
     // A code the brand does not know gets no discount at checkout: the banner must not promise one.
     if (!this._code || dismissed || lookup === null) return null;
     // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
@@ -75,9 +102,13 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     } catch {}
     if (!offer && hasOffer(terms)) offer = friendOfferText(text, locale, terms, true);
     if (!offer) return null;
-    const name = lookup?.displayName?.trim();
+    // Direction marks and overrides in a name (U+202E and its kin) would reorder the sentence around
+    // it, so that the offer reads backwards or another way; a name needs none of them.
+    const name = lookup?.displayName?.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
     return (
       <aside
+        ref={this._aside}
+        class={up ? 'u' : undefined}
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}

@@ -15,7 +15,8 @@ const css =
   'display:block;font:1rem/1.45 var(--referkit-font,system-ui,sans-serif);color:var(--f)}' +
   '@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent-dark,#a8c7fa);--t:var(--referkit-accent-text-dark,#0a1a33);' +
   '--b:var(--referkit-surface-dark,#1b1b1f);--f:var(--referkit-text-dark,#e6e6ea);--m:var(--referkit-muted-dark,#b4b4be)}}' +
-  '*{box-sizing:border-box;font:inherit;color:inherit;margin:0}' +
+  // A name or brand longer than the line breaks inside the word rather than overflowing the box.
+  '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;overflow-wrap:anywhere}' +
   'section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--r);padding:1rem;display:grid;gap:.6rem}' +
   'h2{font-size:1.25rem}h2,h3{font-weight:700}' +
   'div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}' +
@@ -33,6 +34,7 @@ const css =
   'aside{position:fixed;inset-inline:1rem;bottom:1rem;margin-inline:auto;max-width:34rem;z-index:2147483000;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   'aside button{grid-area:1/2/3}' +
+  '.u{top:1rem;bottom:auto}' +
   '@keyframes i{from{transform:translateY(1rem)}}' +
   '@media (prefers-reduced-motion:reduce){*{animation:none!important}}';
 

@@ -26,7 +26,13 @@ export const ambassadorSchema = z.strictObject({
   emailHash: emailHash.optional(),
   joinedAt: timestamp,
   /** An influencer's own campaign dates, when they differ from the program's influencer terms. */
-  campaign: z.strictObject({ startsAt: timestamp, endsAt: timestamp }).optional(),
+  campaign: z
+    .strictObject({ startsAt: timestamp, endsAt: timestamp })
+    .refine(({ startsAt, endsAt }) => Date.parse(endsAt) > Date.parse(startsAt), {
+      path: ['endsAt'],
+      message: 'Expected the end to come after the start',
+    })
+    .optional(),
 });
 
 /** A parsed ambassador. */

@@ -7,7 +7,14 @@ import type { Program } from '../program.js';
 import { ledgerTotals } from './ledger-totals.js';
 import { compareText, MemoryLedger } from './memory-ledger.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
-import { type CommitRequest, type CommitResult, type ReferralStore, storedCode } from './store.js';
+import {
+  type CommitRequest,
+  type CommitResult,
+  type ReferralStore,
+  refuseCodeOfAnother,
+  registrable,
+  storedCode,
+} from './store.js';
 
 /**
  * Creates an empty store in memory. Keys live as long as the process (well past the 7 days promised).
@@ -80,9 +87,13 @@ export function memoryStore(): ReferralStore {
     async upsertProgram(program) {
       programs.set(program.id, program);
     },
-    async upsertAmbassador(program, ambassador) {
+    async upsertAmbassador(program, input) {
+      const ambassador = registrable(input);
+      const id = typeof program === 'string' ? program : program.id;
+      const holder = ambassadors.get(ambassador.code)?.program;
+      if (holder !== undefined && holder !== id) refuseCodeOfAnother(ambassador.code, holder, id);
       if (typeof program !== 'string') programs.set(program.id, program);
-      ambassadors.set(ambassador.code, { program: typeof program === 'string' ? program : program.id, ambassador });
+      ambassadors.set(ambassador.code, { program: id, ambassador });
     },
     async ambassadorByCode(code, program) {
       const found = ambassadors.get(storedCode(code));

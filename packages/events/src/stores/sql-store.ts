@@ -17,6 +17,8 @@ import {
   type LedgerHistory,
   ledgerRow,
   type ReferralStore,
+  refuseCodeOfAnother,
+  registrable,
   storedCode,
 } from './store.js';
 
@@ -257,13 +259,21 @@ export function sqlStore(
         [program.id, JSON.stringify(program)],
       );
     },
-    async upsertAmbassador(program, ambassador) {
-      if (typeof program !== 'string') await this.upsertProgram(program);
+    async upsertAmbassador(program, input) {
+      const ambassador = registrable(input);
       const id = typeof program === 'string' ? program : program.id;
-      await db.query(
-        `INSERT INTO ${p}ambassadors (code, program, data) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET program = EXCLUDED.program, data = EXCLUDED.data`,
+      // The update happens only within the code's own program; a row held by another comes back unchanged.
+      const written = await db.query(
+        `INSERT INTO ${p}ambassadors AS held (code, program, data) VALUES ($1, $2, $3)
+         ON CONFLICT (code) DO UPDATE SET data = EXCLUDED.data WHERE held.program = EXCLUDED.program
+         RETURNING program`,
         [ambassador.code, id, JSON.stringify(ambassador)],
       );
+      if (written.rows.length === 0) {
+        const found = await db.query(`SELECT program FROM ${p}ambassadors WHERE code = $1`, [ambassador.code]);
+        refuseCodeOfAnother(ambassador.code, String((found.rows[0] as { program?: unknown } | undefined)?.program), id);
+      }
+      if (typeof program !== 'string') await this.upsertProgram(program);
     },
     async ambassadorByCode(code, program) {
       const found = await db.query(

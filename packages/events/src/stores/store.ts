@@ -1,5 +1,5 @@
 /** The contract between the receiver and its stores: one atomic commit, history for the rules, stats. */
-import type { Ambassador } from '../ambassador.js';
+import { type Ambassador, ambassadorSchema } from '../ambassador.js';
 import { normalizeCode } from '../code.js';
 import type { ReferralEvent } from '../event.js';
 import type { IdempotencyClaim } from '../idempotency.js';
@@ -62,6 +62,26 @@ export interface ReferralStore {
  */
 export function storedCode(code: string): string {
   return normalizeCode(code) ?? code;
+}
+
+/**
+ * An ambassador as the stores register one: checked against `ambassadorSchema`, so that a code
+ * written in lower case (which no event's code would ever match) or a campaign that ends before it
+ * starts is refused at registration, with the path of the problem, rather than silently never redeeming.
+ */
+export function registrable(ambassador: Ambassador): Ambassador {
+  return ambassadorSchema.parse(ambassador);
+}
+
+/**
+ * Refuses to move a code from the program that holds it to another: one code is one ambassador in
+ * one program (the ledger and stats count it there), and registering it for a second program used
+ * to take it, and its history, from the first without a word.
+ */
+export function refuseCodeOfAnother(code: string, holder: string, program: string): never {
+  throw new RangeError(
+    `[referkit] Could not register ${code} in ${program}: the code is an ambassador's of ${holder}. Give the ambassador another code for ${program}.`,
+  );
 }
 
 /** A flat ledger row, the same in every store: the memory store sums its stats from these, the SQL store's table has its columns. */

@@ -227,6 +227,32 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('refuses to move a code to another program, and keeps it where it was', async () => {
+    await withStore(async (store) => {
+      await store.upsertAmbassador('spring-2026', anAmbassador());
+      await expect(store.upsertAmbassador('summer-2026', anAmbassador({ displayName: 'Alex R.' }))).rejects.toThrow(
+        "[referkit] Could not register ALEX-7HC2QK in summer-2026: the code is an ambassador's of spring-2026.",
+      );
+      expect((await store.ambassadorByCode('ALEX-7HC2QK', 'spring-2026'))?.displayName).toBe('Alex');
+      expect(await store.ambassadorByCode('ALEX-7HC2QK', 'summer-2026')).toBeNull();
+    });
+  });
+
+  it.each([
+    ['a code in lower case, which no event would match', { code: 'alex-7hc2qk' }, 'code'],
+    [
+      'a campaign that ends before it starts',
+      { campaign: { startsAt: '2026-12-01T00:00:00.000Z', endsAt: '2026-11-01T00:00:00.000Z' } },
+      'endsAt',
+    ],
+  ])('refuses to register %s', async (_case, change, path) => {
+    await withStore(async (store) => {
+      // Spread over a parsed fixture: the fixture itself would refuse it.
+      await expect(store.upsertAmbassador('spring-2026', { ...anAmbassador(), ...change })).rejects.toThrow(path);
+      expect(await store.ambassadorByCode('ALEX-7HC2QK')).toBeNull();
+    });
+  });
+
   it('computes per-ambassador and per-role stats', async () => {
     await withStore(async (store) => {
       const sam = aSecondAmbassador({ role: 'influencer', audienceTier: 'micro' });

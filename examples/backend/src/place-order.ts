@@ -136,6 +136,8 @@ export async function placeOrder(
     attribution,
     status: 'placed',
     report: enrolment ? 'pending' : null,
+    idempotencyKey: null,
+    refusal: null,
     createdAt,
   };
   await insertOrder(client, placed);
@@ -147,7 +149,7 @@ export async function placeOrder(
   // A verdict (4xx) means the program says no: the shop does not take the order with this code.
   // Anything queued stays pending with the order and is sent again (order-reports.ts).
   if (!referral.ok && !referral.queued) {
-    await refuseOrder(client, orderId);
+    await refuseOrder(client, orderId, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
   if (referral.ok) await settleReport(client, orderId, 'recorded');

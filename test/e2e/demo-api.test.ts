@@ -397,6 +397,8 @@ describe('the demo backend', () => {
       attribution: null,
       status: 'placed',
       report: 'pending',
+      idempotencyKey: null,
+      refusal: null,
       createdAt: new Date().toISOString(),
     };
     await insertOrder(database.client, pending);

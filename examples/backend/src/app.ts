@@ -14,6 +14,8 @@ import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
 import { dashboardDays, dashboardPage } from './dashboard.js';
 import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
+import { readIdempotencyKey } from './idempotency-key.js';
+import { orderAnswer } from './order-answer.js';
 import { orderById } from './orders.js';
 import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
 import { type DeliverRedemption, placeOrder } from './place-order.js';
@@ -118,9 +120,12 @@ export function createDemoApp(options: DemoAppOptions): Hono {
       }));
       return c.json(apiError('invalid_order', 'Expected an email and at least one item.', issues), 400);
     }
+    // Optional: a request without a key (an older checkout, a script) is placed as it always was.
+    const key = readIdempotencyKey(c.req.header('idempotency-key'));
+    if (!key.ok) return c.json({ error: key.error }, 400);
     const enrolment = parsed.data.code ? await findEnrolment(client, store, programs, parsed.data.code, now()) : null;
     if (parsed.data.code && !enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 422);
-    const result = await placeOrder(client, parsed.data, enrolment, enrolment?.program ?? program, deliver);
+    const result = await placeOrder(client, parsed.data, enrolment, enrolment?.program ?? program, deliver, key.value);
     return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, result.status);
   });
 
@@ -130,24 +135,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const order = await orderById(client, c.req.param('id'));
     if (order?.status !== 'placed') return c.json(apiError('unknown_order', 'No order has this id.'), 404);
     c.header('cache-control', 'no-store');
-    return c.json({
-      order: {
-        id: order.id,
-        currency: order.currency,
-        items: order.items,
-        subtotal: order.subtotal,
-        discount: order.discount,
-        total: order.total,
-      },
-      code: order.code,
-      redemption: order.code
-        ? {
-            orderId: order.id,
-            order: { currency: order.currency, subtotal: order.subtotal, discount: order.discount, total: order.total },
-            customer: { id: order.customerId, firstOrder: order.firstOrder },
-          }
-        : null,
-    });
+    return c.json(orderAnswer(order));
   });
 
   app.get('/dashboard', async (c) => {

@@ -42,4 +42,10 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
   await client.query(
     `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS report text CHECK (report IN ('pending', 'recorded', 'refused'))`,
   );
+  // The checkout attempt's Idempotency-Key: UNIQUE, so one attempt places at most one order even when
+  // its POSTs race on several connections. Null for a request without one (NULLs never collide), and
+  // for every order placed before the column existed.
+  await client.query('ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS idempotency_key text UNIQUE');
+  // Why the program refused the order (`{ code, message, issues? }`): what a repeated attempt is told again.
+  await client.query('ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS refusal jsonb');
 }

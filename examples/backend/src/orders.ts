@@ -1,5 +1,6 @@
 /** The demo shop's orders table: what the checkout placed, and what a browser claim is checked against. */
 import type { Attribution, Currency, CustomerOrder } from '@referkit/events';
+import type { DeliveryError } from '@referkit/sdk';
 import type { SqlClient } from './database.js';
 
 /** An order line: a product and how many. */
@@ -27,8 +28,15 @@ export interface ShopOrder {
   status: 'placed' | 'refused';
   /** Where its signed redemption stands; null when it had no referral. */
   report: OrderReport | null;
+  /** The checkout attempt's `Idempotency-Key`; null for a request sent without one. */
+  idempotencyKey: string | null;
+  /** Why the program refused the order; null unless it was refused at checkout. */
+  refusal: OrderRefusal | null;
   createdAt: string;
 }
+
+/** The receiver's verdict that made the shop refuse an order, as the checkout was told it. */
+export type OrderRefusal = DeliveryError;
 
 /** Where an order's signed redemption stands with the receiver. */
 export type OrderReport = 'pending' | 'recorded' | 'refused';
@@ -48,15 +56,22 @@ interface OrderRow {
   attribution: Attribution | string | null;
   status: 'placed' | 'refused';
   report: OrderReport | null;
+  idempotency_key: string | null;
+  refusal: OrderRefusal | string | null;
   created_at: Date | string;
 }
 
-/** Records an order. */
-export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<void> {
-  await client.query(
+/**
+ * Records an order; false when an order with its idempotency key is already there, in which case
+ * nothing is written. The database decides, so two attempts racing on two connections cannot both win.
+ */
+export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<boolean> {
+  const { rows } = await client.query(
     `INSERT INTO demo_orders (id, program, customer_id, email_hash, code, currency, subtotal, discount, total,
-       first_order, items, attribution, status, report, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+       first_order, items, attribution, status, report, idempotency_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING id`,
     [
       order.id,
       order.program,
@@ -72,9 +87,11 @@ export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<
       order.attribution ? JSON.stringify(order.attribution) : null,
       order.status,
       order.report,
+      order.idempotencyKey,
       order.createdAt,
     ],
   );
+  return rows.length === 1;
 }
 
 /** Records the receiver's verdict on an order's redemption. */
@@ -91,8 +108,11 @@ export async function pendingReports(client: SqlClient): Promise<ShopOrder[]> {
 }
 
 /** Marks an order refused: the receiver turned its referral down, so the shop did not take it. */
-export async function refuseOrder(client: SqlClient, id: string): Promise<void> {
-  await client.query(`UPDATE demo_orders SET status = 'refused', report = 'refused' WHERE id = $1`, [id]);
+export async function refuseOrder(client: SqlClient, id: string, refusal: OrderRefusal): Promise<void> {
+  await client.query(`UPDATE demo_orders SET status = 'refused', report = 'refused', refusal = $2 WHERE id = $1`, [
+    id,
+    JSON.stringify(refusal),
+  ]);
 }
 
 /** The order with this id, or null. */
@@ -100,6 +120,12 @@ export async function orderById(client: SqlClient, id: string): Promise<ShopOrde
   // PostgreSQL text cannot hold a NUL byte and refuses the query: no order has such an id.
   if (id.includes('\0')) return null;
   const { rows } = await client.query<OrderRow>('SELECT * FROM demo_orders WHERE id = $1', [id]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/** The order a checkout attempt with this idempotency key placed (or had refused), or null. */
+export async function orderByIdempotencyKey(client: SqlClient, key: string): Promise<ShopOrder | null> {
+  const { rows } = await client.query<OrderRow>('SELECT * FROM demo_orders WHERE idempotency_key = $1', [key]);
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
@@ -144,6 +170,8 @@ function fromRow(row: OrderRow): ShopOrder {
     attribution: row.attribution === null ? null : json(row.attribution),
     status: row.status,
     report: row.report ?? null,
+    idempotencyKey: row.idempotency_key ?? null,
+    refusal: row.refusal ? json(row.refusal) : null,
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -3,7 +3,8 @@
  * order, then reports the redemption to the receiver as a **signed** event over HTTP — the
  * trusted, server-to-server path. When the receiver refuses the referral (a repeat customer on a
  * first-order offer, a basket under the minimum, …) the shop does not take the order, and the
- * checkout shows the program's reason.
+ * checkout shows the program's reason. A request with an `Idempotency-Key` the shop has seen before
+ * is answered with what that attempt placed (order-replay.ts): one checkout attempt, one order.
  */
 import { randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
@@ -15,10 +16,13 @@ import type { Enrolment } from './code-lookup.js';
 import { customerIdentity } from './customer-identity.js';
 import type { SqlClient } from './database.js';
 import { formatMoney } from './money.js';
+import { type OrderAnswer, orderAnswer } from './order-answer.js';
+import { replayOrder } from './order-replay.js';
 import { claimOf } from './order-reports.js';
 import {
   insertOrder,
   type OrderLine,
+  orderByIdempotencyKey,
   placedOrderCount,
   referredOrders,
   refuseOrder,
@@ -48,13 +52,8 @@ export type PlaceOrderResult =
   | {
       ok: true;
       status: 201;
-      value: {
-        order: { id: string; currency: string; items: OrderLine[]; subtotal: number; discount: number; total: number };
-        code: string | null;
-        /** What the thank-you page passes to the browser SDK's `redeem`; the same content as the signed event. */
-        redemption: Omit<RedemptionClaim, 'code' | 'attribution' | 'occurredAt'> | null;
-        referral: Delivery | null;
-      };
+      /** `referral`: the receiver's verdict on the signed redemption; null without a code. */
+      value: OrderAnswer & { referral: Delivery | null };
     }
   | {
       ok: false;
@@ -63,14 +62,26 @@ export type PlaceOrderResult =
       error: { code: string; message: string; order?: Pick<Order, 'subtotal' | 'discount' | 'total'> };
     };
 
-/** Places an order for a checkout request. */
+/** Places an order for a checkout request, or answers with the one its idempotency key already placed. */
 export async function placeOrder(
   client: SqlClient,
   request: OrderRequest,
   enrolment: Enrolment | null,
   program: Program,
   deliver: DeliverRedemption,
+  /** The attempt's `Idempotency-Key`; null for a request sent without one. */
+  idempotencyKey: string | null,
 ): Promise<PlaceOrderResult> {
+  // `sam+2@gmail.com` is the same customer as `sam@gmail.com`, so a first-order offer cannot be taken
+  // twice by retagging an address.
+  const { emailHash, customerId } = await customerIdentity(request.email);
+  const attempt = { emailHash, items: request.items, code: enrolment?.ambassador.code ?? null };
+  const placedBefore = () => (idempotencyKey ? orderByIdempotencyKey(client, idempotencyKey) : null);
+  // Looked up before pricing: priced again, the attempt's own order would make its customer a
+  // repeat one ("this email has ordered before").
+  const first = await placedBefore();
+  if (first) return replayOrder(client, first, attempt, program, deliver);
+
   const items: OrderLine[] = [];
   for (const { sku, quantity } of request.items) {
     const product = productBySku(sku);
@@ -83,9 +94,6 @@ export async function placeOrder(
     items.push({ sku, name: product.name, price: product.price, quantity });
   }
   const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
-  // `sam+2@gmail.com` is the same customer as `sam@gmail.com`, so a first-order offer cannot be taken
-  // twice by retagging an address.
-  const { emailHash, customerId } = await customerIdentity(request.email);
   const firstOrder = (await placedOrderCount(client, customerId)) === 0;
   const createdAt = new Date().toISOString();
   // A leader's member ordering again within the window earns the leader a retention reward, without a
@@ -119,14 +127,13 @@ export async function placeOrder(
     };
   }
   const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  const customer: Customer = { id: customerId, firstOrder };
   const attribution = enrolment && request.attribution ? (request.attribution as Attribution) : null;
   const placed: ShopOrder = {
     id: orderId,
     program: program.id,
     customerId,
     emailHash,
-    code: enrolment?.ambassador.code ?? null,
+    code: attempt.code,
     currency: program.currency,
     subtotal,
     discount,
@@ -136,24 +143,25 @@ export async function placeOrder(
     attribution,
     status: 'placed',
     report: enrolment ? 'pending' : null,
+    idempotencyKey,
+    refusal: null,
     createdAt,
   };
-  await insertOrder(client, placed);
-  const summary = { id: orderId, currency: program.currency, items, subtotal, discount, total: order.total };
+  if (!(await insertOrder(client, placed))) {
+    // Another POST with this key inserted its order since the look-up above; the UNIQUE key let only
+    // one of them in, so this one answers with that order. It is there: orders are never deleted.
+    return replayOrder(client, (await placedBefore()) as ShopOrder, attempt, program, deliver);
+  }
   const claim = claimOf(placed);
-  if (!claim) return { ok: true, status: 201, value: { order: summary, code: null, redemption: null, referral: null } };
+  if (!claim) return { ok: true, status: 201, value: { ...orderAnswer(placed), referral: null } };
 
   const referral = await deliver(program, claim);
   // A verdict (4xx) means the program says no: the shop does not take the order with this code.
   // Anything queued stays pending with the order and is sent again (order-reports.ts).
   if (!referral.ok && !referral.queued) {
-    await refuseOrder(client, orderId);
+    await refuseOrder(client, orderId, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
   if (referral.ok) await settleReport(client, orderId, 'recorded');
-  return {
-    ok: true,
-    status: 201,
-    value: { order: summary, code: claim.code, redemption: { orderId, order, customer }, referral },
-  };
+  return { ok: true, status: 201, value: { ...orderAnswer(placed), referral } };
 }

@@ -9,7 +9,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Ambassador, Program } from '@referkit/events';
 import { generateSecret } from '@referkit/events/signature';
 import { createDemoApp } from './app.js';
-import { type Database, openDatabase } from './database.js';
+import { type Database, openDatabase, type SqlClient } from './database.js';
 import { createDemoReceiver } from './demo-receiver.js';
 import { migrateDemoTables } from './demo-tables.js';
 import { openLedger } from './ledger.js';
@@ -49,6 +49,8 @@ export interface Demo {
   ambassadors: Ambassador[];
   /** Where the data is kept, for the start-up lines. */
   database: string;
+  /** The open database, for tests that check what was written (PGlite allows one opener). */
+  client: SqlClient;
   /** True when this start seeded an empty database. */
   seeded: boolean;
   /** Stops the server, then closes the database. */
@@ -129,6 +131,7 @@ export async function startDemo(
         program,
         ambassadors: seeded.ambassadors,
         database: database.description,
+        client: database.client,
         seeded: seeded.fresh,
         close: () => {
           clearInterval(timer);

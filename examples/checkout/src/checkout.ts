@@ -7,6 +7,7 @@
 import type { PublicCode } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { friendDiscount } from '@referkit/events/rewards';
+import { checkoutAttempt } from './checkout-attempt.js';
 import { fullPriceSentence, offerSentence } from './friend-offer.js';
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
@@ -70,23 +71,33 @@ form.addEventListener('submit', async (event) => {
   place.disabled = true;
   error.hidden = true;
   const current = referkit.referral();
-  const result = await placeOrder({
-    email: email.value,
-    items: [{ sku: product.sku, quantity }],
-    ...(applied ? { code: applied.code } : {}),
-    expectedTotal: totals().total,
-    // The landing the storefront captured, when it is the code being used.
-    ...(applied && current?.code === applied.code
-      ? {
-          attribution: {
-            landedAt: current.landedAt,
-            ...(current.channel ? { channel: current.channel } : {}),
-            model: 'last_touch' as const,
-          },
-        }
-      : {}),
-  });
+  const attempt = checkoutAttempt(`${product.sku}:${quantity}`);
+  const result = await placeOrder(
+    {
+      email: email.value,
+      items: [{ sku: product.sku, quantity }],
+      ...(applied ? { code: applied.code } : {}),
+      expectedTotal: totals().total,
+      // The landing the storefront captured, when it is the code being used.
+      ...(applied && current?.code === applied.code
+        ? {
+            attribution: {
+              landedAt: current.landedAt,
+              ...(current.channel ? { channel: current.channel } : {}),
+              model: 'last_touch' as const,
+            },
+          }
+        : {}),
+    },
+    attempt.key,
+  );
   place.disabled = false;
+  // A verdict from the shop ends the attempt: placed, or nothing placed (a refusal, a new total), so
+  // the next press may change the code or the email. Without one (no connection, 408, 429, a 5xx) the
+  // order may be placed already: the key is kept, and pressing again asks for that order.
+  const unanswered =
+    !result.ok && (result.status === 0 || result.status === 408 || result.status === 429 || result.status >= 500);
+  if (!unanswered) attempt.end();
   if (!result.ok && result.error.order) {
     priced = result.error.order.discount;
     render();

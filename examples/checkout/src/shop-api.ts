@@ -27,8 +27,8 @@ export interface ShopError {
   order?: { subtotal: number; discount: number; total: number };
 }
 
-/** An API answer: the value, or the shop's error. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ShopError };
+/** An API answer: the value, or the shop's error with the HTTP status (0: no answer reached the page). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; error: ShopError };
 
 async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
   try {
@@ -37,11 +37,13 @@ async function call<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> 
     if (response.ok) return { ok: true, value: body as T };
     return {
       ok: false,
+      status: response.status,
       error: body.error ?? { code: `http_${response.status}`, message: `The shop answered ${response.status}.` },
     };
   } catch {
     return {
       ok: false,
+      status: 0,
       error: { code: 'network_error', message: 'The shop could not be reached. Check your connection and try again.' },
     };
   }
@@ -53,18 +55,24 @@ export const products = () => call<Product[]>('/api/products');
 /** What a code offers; `unknown_code` when no ambassador has it. */
 export const lookUpCode = (code: string) => call<PublicCode>(`/api/codes/${encodeURIComponent(code)}`);
 
-/** Places an order; the server prices it and reports the referral. */
-export const placeOrder = (request: {
-  email: string;
-  items: { sku: string; quantity: number }[];
-  code?: string;
-  attribution?: { landedAt: string; channel?: string; model: 'last_touch' | 'first_touch' };
-  /** The total the page showed: the shop refuses (`total_changed`) to charge another. */
-  expectedTotal?: number;
-}) =>
+/**
+ * Places an order; the server prices it and reports the referral. The same `idempotencyKey` again
+ * (see checkout-attempt.ts) is answered with the order it placed, never a second one.
+ */
+export const placeOrder = (
+  request: {
+    email: string;
+    items: { sku: string; quantity: number }[];
+    code?: string;
+    attribution?: { landedAt: string; channel?: string; model: 'last_touch' | 'first_touch' };
+    /** The total the page showed: the shop refuses (`total_changed`) to charge another. */
+    expectedTotal?: number;
+  },
+  idempotencyKey: string,
+) =>
   call<PlacedOrder>('/api/orders', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
     body: JSON.stringify(request),
   });
 

@@ -1,0 +1,75 @@
+/**
+ * The answer to a checkout attempt the shop has seen before, by its `Idempotency-Key`: the order
+ * that attempt placed, with the same id, totals and referral verdict. It is not priced again (its
+ * own order has made the customer a repeat one, so a first-order offer would read "ordered before")
+ * and never placed twice. The same key with another customer, basket or code is a conflict.
+ */
+import type { Program } from '@referkit/events';
+import type { SqlClient } from './database.js';
+import { orderAnswer } from './order-answer.js';
+import { claimOf } from './order-reports.js';
+import { type OrderLine, refuseOrder, type ShopOrder, settleReport } from './orders.js';
+import type { DeliverRedemption, PlaceOrderResult } from './place-order.js';
+
+/** What makes two requests one checkout attempt: who orders, what, and with which code. */
+export interface CheckoutAttempt {
+  emailHash: string;
+  items: readonly Pick<OrderLine, 'sku' | 'quantity'>[];
+  /** The normalised code, or null. */
+  code: string | null;
+}
+
+/** Answers a repeated attempt from the order its key placed (or had refused). */
+export async function replayOrder(
+  client: SqlClient,
+  first: ShopOrder,
+  attempt: CheckoutAttempt,
+  program: Program,
+  deliver: DeliverRedemption,
+): Promise<PlaceOrderResult> {
+  if (!isSameAttempt(first, attempt))
+    return {
+      ok: false,
+      status: 409,
+      error: {
+        code: 'idempotency_conflict',
+        message:
+          'This Idempotency-Key was first sent with another email, basket or code. Send a new key to place this order.',
+      },
+    };
+  if (first.status === 'refused')
+    return {
+      ok: false,
+      status: 422,
+      // Orders refused since the column exists keep their refusal, and older ones have no key: the
+      // fallback only satisfies the type.
+      error: first.refusal ?? { code: 'order_refused', message: 'The program refused this order.' },
+    };
+  const claim = claimOf(first);
+  if (!claim) return { ok: true, status: 201, value: { ...orderAnswer(first), referral: null } };
+  // The very same signed event again (its id and time come from the order): the receiver answers
+  // `duplicate` with the first answer's rewards, so a repeat never reports a second redemption. While
+  // the first attempt still waits for its verdict, both wait for the one delivery (the SDK joins an
+  // identical body already on its way).
+  const referral = await deliver(program, claim);
+  if (referral.ok && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
+  // A refusal while the report is still pending: the first attempt is being told the same, or its
+  // answer never reached the shopper (hence the repeat). The shop does as at checkout: no order.
+  if (!referral.ok && !referral.queued && first.report === 'pending') {
+    await refuseOrder(client, first.id, referral.error);
+    return { ok: false, status: 422, error: referral.error };
+  }
+  return { ok: true, status: 201, value: { ...orderAnswer(first), referral } };
+}
+
+function isSameAttempt(order: ShopOrder, attempt: CheckoutAttempt): boolean {
+  // emailHash is of the normalised address: `Sam@example.com` is the same customer as `sam@example.com`.
+  return (
+    order.emailHash === attempt.emailHash &&
+    order.code === attempt.code &&
+    order.items.length === attempt.items.length &&
+    order.items.every(
+      (line, index) => line.sku === attempt.items[index]?.sku && line.quantity === attempt.items[index]?.quantity,
+    )
+  );
+}

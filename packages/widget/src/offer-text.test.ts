@@ -98,6 +98,25 @@ describe('offerHeadline', () => {
   });
 });
 
+describe('a capped offer', () => {
+  it('says the cap of a percent offer, before its minimum', () => {
+    const capped = {
+      currency: 'USD',
+      friendOffer: { kind: 'percent', percent: 50, maxDiscount: 2000 },
+      minimumOrder: 3000,
+    } as const;
+    expect(friendOfferText(en, 'en', capped, true)).toBe('50% off your first order (up to $20) ($30 minimum)');
+    expect(friendOfferText(german, 'de', { ...capped, currency: 'EUR' })).toBe(
+      '50\u00a0% Rabatt (bis zu 20\u00a0€) ab 30\u00a0€ Bestellwert',
+    );
+  });
+
+  it('says the cap of free shipping', () => {
+    const shipping = { currency: 'USD', friendOffer: { kind: 'free_shipping', maxDiscount: 1000 } } as const;
+    expect(friendOfferText(en, 'en', shipping)).toBe('free shipping (up to $10)');
+  });
+});
+
 describe('terms that cannot be put in words honestly', () => {
   const usd = { currency: 'USD' } as const;
 

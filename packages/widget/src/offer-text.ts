@@ -76,9 +76,12 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
           value:
             offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount, 1),
         });
+  // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.
+  const cap = 'maxDiscount' in offer && offer.maxDiscount;
+  const capped = cap ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap) })}` : words;
   return terms.minimumOrder
-    ? `${words} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
-    : words;
+    ? `${capped} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
+    : capped;
 }
 
 /** What the ambassador earns per friend's order ("$10 credit", "500 points", "5% of each order"). */

@@ -11,6 +11,8 @@ export default {
   ship: 'شحن مجاني',
   shipFirst: 'شحن مجاني لطلبك الأول',
   minimum: 'للطلبات من {amount}',
+  // Without brackets, as the minimum is said.
+  cap: 'بحد أقصى {amount}',
   credit: 'رصيد {value}',
   cash: '{value} نقدًا',
   points: { zero: '{n} نقطة', one: 'نقطة واحدة', two: 'نقطتان', few: '{n} نقاط', many: '{n} نقطة', other: '{n} نقطة' },
@@ -55,5 +57,5 @@ export default {
   // "Shares this week: 2 of 3": a label before the count reads right for every count.
   week: { other: 'مشاركات هذا الأسبوع: {done} من {n}' },
   month: { other: 'مشاركات هذا الشهر: {done} من {n}' },
-  reached: 'تم بلوغ الهدف',
+  reached: 'بلغت الهدف',
 } satisfies Catalogue;

@@ -24,6 +24,8 @@ export interface Catalogue {
   shipFirst: string;
   /** "({amount} minimum)": follows the offer, e.g. "15% off your first order ($20 minimum)". */
   minimum: string;
+  /** "(up to {amount})": a percent or free-shipping offer's cap, e.g. "50% off (up to $20)". */
+  cap: string;
   /** "{value} credit" and the other reward types. */
   credit: string;
   cash: string;

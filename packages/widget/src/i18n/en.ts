@@ -11,6 +11,7 @@ export const en: Catalogue = {
   ship: 'free shipping',
   shipFirst: 'free shipping on your first order',
   minimum: '({amount} minimum)',
+  cap: '(up to {amount})',
   credit: '{value} credit',
   cash: '{value} cash',
   points: { one: '{n} point', other: '{n} points' },

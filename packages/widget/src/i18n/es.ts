@@ -11,6 +11,7 @@ export default {
   ship: 'envío gratis',
   shipFirst: 'envío gratis en tu primer pedido',
   minimum: '(pedido mínimo: {amount})',
+  cap: '(hasta {amount})',
   credit: '{value} de crédito',
   cash: '{value} en efectivo',
   points: { one: '{n} punto', other: '{n} puntos' },

@@ -70,8 +70,10 @@ export function createStorage(
   { domain }: StorageOptions = {},
   merge: MergeHeld = (_key, held) => held,
 ): ConsentStore {
-  // Pending is the safe reading of an unknown state: nothing touches the device until consent is given.
-  let state = knownConsent(initial, 'pending');
+  // Set below, through consent(): a client created `denied` clears what an earlier page stored, as
+  // setConsent('denied') does. Pending is the safe reading of an unknown state: nothing touches the
+  // device until consent is given.
+  let state: ConsentState = 'pending';
   // What was not persisted, with the cookie lifetime it asked for.
   const memory = new Map<string, [string, number?]>();
   // The cookie comes first: it is the one a sibling subdomain shares.
@@ -106,7 +108,8 @@ export function createStorage(
     },
     consent(asked = state) {
       const next = knownConsent(asked, state);
-      if (next === 'denied') {
+      // Only a change clears: reading the state (`consent()`) must not wipe what another tab stores.
+      if (next === 'denied' && state !== 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
         for (const key of [`${STORAGE_PREFIX}ref`, ...(device(() => Object.keys(localStorage)) ?? [])]) {
           if (!key.startsWith(STORAGE_PREFIX)) continue;
@@ -129,5 +132,6 @@ export function createStorage(
       return state;
     },
   };
+  store.consent(initial);
   return store;
 }

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReferkit, type ReferkitOptions } from './client.js';
+import { installPage } from './testing/fake-page.js';
+
+const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/** A client whose receiver answers 201 to everything. */
+function aClient(options: Partial<ReferkitOptions> = {}) {
+  return createReferkit({
+    program: 'spring-2026',
+    endpoint: '/api',
+    fetch: async () => Response.json({ status: 'recorded' }, { status: 201 }),
+    ...options,
+  });
+}
+
+describe('a client created with consent denied', () => {
+  it('clears what an earlier page stored, without being asked for its state', () => {
+    const page = installPage(LINK);
+    const earlier = aClient();
+    earlier.capture();
+    earlier.storage.set('dismissed', '1');
+    expect(page.cookies.jar.has('rk_ref')).toBe(true);
+
+    const next = aClient({ consent: 'denied' });
+    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_'))).toEqual([]);
+    expect(page.cookies.jar.has('rk_ref')).toBe(false);
+    expect(next.referral()).toBeNull();
+  });
+
+  it('does not clear again when its state is only read', () => {
+    const page = installPage(LINK);
+    const denied = aClient({ consent: 'denied' });
+    // Another tab, where the friend has since said yes.
+    aClient().capture();
+    expect(denied.consent()).toBe('denied');
+    expect(page.storage.getItem('rk_ref')).not.toBeNull();
+    expect(page.cookies.jar.has('rk_ref')).toBe(true);
+  });
+});

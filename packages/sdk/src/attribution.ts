@@ -86,7 +86,7 @@ export function attribution(
       // included), and makes one only when there is none (nothing may be stored, or it expired).
       if (!current || (model === 'last_touch' && !revisit && (!repeat || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
-        store.set('ref', JSON.stringify(referral), windowDays * 86400);
+        store.set('ref', JSON.stringify(referral));
       }
       if (!repeat) store.set('seen', `${code} ${now}`);
       return !repeat;

@@ -83,6 +83,16 @@ describe('the SDK in Chromium', () => {
     }
   });
 
+  it('writes the referral cookie again when consent is granted after a denial', () => {
+    const client = aClient();
+    client.capture(LINK);
+    client.setConsent('denied');
+    expect(document.cookie).not.toContain('rk_ref=');
+    client.setConsent('granted');
+    expect(document.cookie).toContain('rk_ref=');
+    expect(localStorage.getItem('rk_ref')).toContain('ALEX-7HC2QK');
+  });
+
   it('keeps a referral on a later page load of the same site', () => {
     aClient().capture(LINK);
     expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');

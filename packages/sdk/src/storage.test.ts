@@ -48,3 +48,29 @@ describe('a client created with consent denied', () => {
     expect(page.cookies.jar.has('rk_ref')).toBe(true);
   });
 });
+
+describe('consent granted again after a denial', () => {
+  it('writes the referral to localStorage and the cookie again', () => {
+    const page = installPage(LINK);
+    const client = aClient();
+    client.capture();
+    client.setConsent('denied');
+    client.setConsent('granted');
+    expect(JSON.parse(page.storage.getItem('rk_ref') as string).code).toBe('ALEX-7HC2QK');
+    expect(page.cookies.jar.has('rk_ref')).toBe(true);
+  });
+
+  it("gives an earlier page's referral a cookie for what is left of its window", () => {
+    const page = installPage(LINK);
+    aClient().capture();
+    vi.setSystemTime(new Date('2026-11-23T10:00:00.000Z'));
+    const client = aClient();
+    client.setConsent('denied');
+    client.setConsent('granted');
+    // 29 of the window's 30 days are left.
+    expect(page.cookies.writes.filter((write) => write.startsWith('rk_ref=')).at(-1)).toMatch(
+      /^rk_ref=[^;]+;path=\/;max-age=2505600;/,
+    );
+    expect(page.cookies.jar.has('rk_ref')).toBe(true);
+  });
+});

@@ -16,8 +16,11 @@ export interface KeyValueStore {
 
 /** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
 export interface ConsentStore extends KeyValueStore {
-  /** Stores a value; with `maxAge` (seconds) it is mirrored to a first-party cookie too. */
-  set(key: string, value: string, maxAge?: number): void;
+  /**
+   * Stores a value. The referral (`ref`) is mirrored to a first-party cookie that lasts as long as it
+   * counts (until its `expiresAt`), so a checkout on a sibling subdomain sees it.
+   */
+  set(key: string, value: string): void;
   /**
    * Applies a consent change (`granted` persists what was held in memory, `denied` clears what was
    * stored) and returns the state now in force; without an argument it only returns it.
@@ -74,32 +77,33 @@ export function createStorage(
   // setConsent('denied') does. Pending is the safe reading of an unknown state: nothing touches the
   // device until consent is given.
   let state: ConsentState = 'pending';
-  // What was not persisted, with the cookie lifetime it asked for.
-  const memory = new Map<string, [string, number?]>();
+  // What was not persisted.
+  const memory = new Map<string, string>();
   // The cookie comes first: it is the one a sibling subdomain shares.
   const stored = (key: string) =>
     device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
     device(() => localStorage.getItem(STORAGE_PREFIX + key));
-  // Writes a value to the device, or removes it without one; `true` once done. A removal clears the
-  // cookie too, whether or not the key had one: an expired cookie is no cookie.
-  const write = (key: string, value?: string, maxAge = 0) =>
+  // Writes a value to the device, or removes it without one; `true` once done. The referral's cookie
+  // lasts what is left of its window, read from the referral itself, so that it comes back whole
+  // whenever the referral is written again (consent granted after a denial); a removal expires it.
+  const write = (key: string, value?: string) =>
     device(() => {
       if (value) localStorage.setItem(STORAGE_PREFIX + key, value);
       else localStorage.removeItem(STORAGE_PREFIX + key);
-      if (maxAge || !value) {
+      if (key === 'ref') {
         // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-        document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value ?? '')};path=/;max-age=${maxAge};samesite=lax${
-          location.protocol === 'https:' ? ';secure' : ''
-        }${domain ? `;domain=${domain}` : ''}`;
+        document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value ?? '')};path=/;max-age=${
+          Math.round((Date.parse(value && JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0
+        };samesite=lax${location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
       }
       return true;
     });
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
-    get: (key) => memory.get(key)?.[0] ?? ((state === 'granted' && stored(key)) || null),
-    set(key, value, maxAge) {
-      memory.set(key, [value, maxAge]);
-      if (state === 'granted' && write(key, value, maxAge)) memory.delete(key);
+    get: (key) => memory.get(key) ?? ((state === 'granted' && stored(key)) || null),
+    set(key, value) {
+      memory.set(key, value);
+      if (state === 'granted' && write(key, value)) memory.delete(key);
     },
     remove(key) {
       memory.delete(key);
@@ -117,15 +121,15 @@ export function createStorage(
           // The page keeps what it knew for its own life; only the device forgets.
           const value = store.get(short);
           write(short);
-          if (value) memory.set(short, [value]);
+          if (value) memory.set(short, value);
         }
       }
       if (next === 'granted' && state !== 'granted') {
         state = next;
         // A previous page may have left an outbox or a referral on the device: merge, never overwrite.
-        for (const [key, [value, maxAge]] of memory) {
+        for (const [key, value] of memory) {
           const before = stored(key);
-          store.set(key, (before && device(() => merge(key, value, before))) || value, maxAge);
+          store.set(key, (before && device(() => merge(key, value, before))) || value);
         }
       }
       state = next;

@@ -93,6 +93,24 @@ describe('the SDK in Chromium', () => {
     expect(localStorage.getItem('rk_ref')).toContain('ALEX-7HC2QK');
   });
 
+  it('writes the referral cookie when localStorage is full', async () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const client = aClient();
+    try {
+      client.capture(LINK);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(document.cookie).toContain('rk_ref=');
+    const next = aClient();
+    expect(next.referral()?.code).toBe('ALEX-7HC2QK');
+    // Nothing left under way to write to the next test's storage.
+    await Promise.all([client.flush(), next.flush()]);
+  });
+
   it('keeps a referral on a later page load of the same site', () => {
     aClient().capture(LINK);
     expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');

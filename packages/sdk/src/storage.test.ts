@@ -74,3 +74,15 @@ describe('consent granted again after a denial', () => {
     expect(page.cookies.jar.has('rk_ref')).toBe(true);
   });
 });
+
+describe('a full localStorage', () => {
+  it('still gets the referral its cookie, quietly, and the next page reads it there', () => {
+    const page = installPage(LINK);
+    vi.spyOn(page.storage, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    expect(aClient().capture()?.code).toBe('ALEX-7HC2QK');
+    expect(page.cookies.jar.has('rk_ref')).toBe(true);
+    expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');
+  });
+});

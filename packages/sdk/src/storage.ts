@@ -83,21 +83,29 @@ export function createStorage(
   const stored = (key: string) =>
     device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
     device(() => localStorage.getItem(STORAGE_PREFIX + key));
-  // Writes a value to the device, or removes it without one; `true` once done. The referral's cookie
-  // lasts what is left of its window, read from the referral itself, so that it comes back whole
-  // whenever the referral is written again (consent granted after a denial); a removal expires it.
-  const write = (key: string, value?: string) =>
-    device(() => {
+  // Writes a value to the device, or removes it without one; `true` once it can be read back. The
+  // referral's cookie lasts what is left of its window, read from the referral itself, so that it comes
+  // back whole whenever the referral is written again (consent granted after a denial); a removal
+  // expires it. localStorage and the cookie are written each on its own: a full localStorage (its
+  // quota) must not keep the referral from its cookie.
+  const write = (key: string, value?: string) => {
+    const kept = device(() => {
       if (value) localStorage.setItem(STORAGE_PREFIX + key, value);
       else localStorage.removeItem(STORAGE_PREFIX + key);
-      if (key === 'ref') {
-        // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-        document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value ?? '')};path=/;max-age=${
-          Math.round((Date.parse(value && JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0
-        };samesite=lax${location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
-      }
       return true;
     });
+    return (
+      (key === 'ref' &&
+        device(() => {
+          // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
+          document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value ?? '')};path=/;max-age=${
+            Math.round((Date.parse(value && JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0
+          };samesite=lax${location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
+          return true;
+        })) ||
+      kept
+    );
+  };
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
     get: (key) => memory.get(key) ?? ((state === 'granted' && stored(key)) || null),

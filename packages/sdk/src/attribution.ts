@@ -58,7 +58,7 @@ export function attribution(
 ): AttributionMemory {
   windowDays = usableWindow(windowDays);
   const read = (): Referral | null => {
-    const referral: Referral | undefined = readJson(store, 'ref');
+    const referral: Referral | undefined = readJson(store.get('ref'));
     // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
     if (
       referral &&

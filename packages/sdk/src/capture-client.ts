@@ -110,13 +110,11 @@ const revisited = (url: string | URL) => {
 export function clientParts(options: ReferkitOptions): ClientParts {
   const { program, param = 'ref' } = options;
   const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
-    // Events queued before consent join those a previous page left; under first touch a stored
-    // referral still inside its window keeps the credit.
-    key === 'outbox'
-      ? JSON.stringify([...new Set([...JSON.parse(stored), ...JSON.parse(held)])])
-      : key === 'ref' && memory.model === 'first_touch' && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
-        ? stored
-        : held,
+    // Under first touch a stored referral still inside its window keeps the credit. Events queued
+    // before consent have keys of their own: they join those a previous page left.
+    key === 'ref' && memory.model === 'first_touch' && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
+      ? stored
+      : held,
   );
   const memory = attribution(store, options.attribution);
   const url = `${options.endpoint}/referrals/events`;

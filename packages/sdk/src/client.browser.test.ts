@@ -1,6 +1,7 @@
 import { parseEvent } from '@referkit/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReferkit, type ReferkitOptions } from './client.js';
+import { queued } from './testing/queued.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
 let posted: string[];
@@ -130,7 +131,7 @@ describe('the SDK in Chromium', () => {
       queued: true,
       error: { code: 'redirected' },
     });
-    const outbox: string[] = JSON.parse(localStorage.getItem('rk_outbox') ?? '[]');
-    expect(outbox.map((body) => JSON.parse(body).type)).toContain('redemption');
+    expect(queued(client.storage).map((body) => JSON.parse(body).type)).toContain('redemption');
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('rk_outbox:'))).not.toEqual([]);
   });
 });

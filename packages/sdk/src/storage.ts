@@ -12,6 +12,8 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+  /** The keys it holds (the outbox lists its events by a prefix). */
+  keys(): string[];
 }
 
 /** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
@@ -44,8 +46,8 @@ const device = <T>(access: () => T): T | undefined => {
   } catch {}
 };
 
-/** Reads a stored JSON value; `undefined` when absent or unreadable. */
-export const readJson = (store: KeyValueStore, key: string) => device(() => JSON.parse(store.get(key)!));
+/** Reads a JSON text (a stored value); `undefined` when absent or unreadable. */
+export const readJson = (text: string | null) => device(() => JSON.parse(text!));
 
 /**
  * Reconciles a value held in memory while consent was pending with the one a previous page left on
@@ -79,6 +81,11 @@ export function createStorage(
   let state: ConsentState = 'pending';
   // What was not persisted.
   const memory = new Map<string, string>();
+  // The keys localStorage holds under the prefix, without it.
+  const storedKeys = () =>
+    (device(() => Object.keys(localStorage)) ?? []).flatMap((key) =>
+      key.startsWith(STORAGE_PREFIX) ? [key.slice(STORAGE_PREFIX.length)] : [],
+    );
   // The cookie comes first: it is the one a sibling subdomain shares.
   const stored = (key: string) =>
     device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
@@ -118,18 +125,17 @@ export function createStorage(
       // While pending the device is not touched at all; denied has already cleared it.
       if (state === 'granted') write(key);
     },
+    keys: () => [...new Set([...memory.keys(), ...(state === 'granted' ? storedKeys() : [])])],
     consent(asked = state) {
       const next = knownConsent(asked, state);
       // Only a change clears: reading the state (`consent()`) must not wipe what another tab stores.
       if (next === 'denied' && state !== 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
-        for (const key of [`${STORAGE_PREFIX}ref`, ...(device(() => Object.keys(localStorage)) ?? [])]) {
-          if (!key.startsWith(STORAGE_PREFIX)) continue;
-          const short = key.slice(STORAGE_PREFIX.length);
+        for (const key of ['ref', ...storedKeys()]) {
           // The page keeps what it knew for its own life; only the device forgets.
-          const value = store.get(short);
-          write(short);
-          if (value) memory.set(short, value);
+          const value = store.get(key);
+          write(key);
+          if (value) memory.set(key, value);
         }
       }
       if (next === 'granted' && state !== 'granted') {

@@ -124,6 +124,55 @@ describe('delivery over a real receiver', () => {
     expect([...network.recorded.values()]).toEqual([1]);
   });
 
+  it("keeps a redemption stamped by a fast device clock and delivers it once the server's clock passes the stamp", async () => {
+    // The device is 10 minutes ahead of the brand's server; the receiver allows 5.
+    let server = new Date('2026-11-22T10:00:00.000Z');
+    network = await networkWithReceiver({ now: () => server });
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:10:00.000Z') });
+    try {
+      const { client } = aClient();
+      await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+        ok: false,
+        queued: true,
+        error: { code: 'future_timestamp', issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] },
+      });
+      // Not retried at once: seconds later the stamp is still ahead.
+      expect(network.requests).toHaveLength(1);
+      expect(queued(client.storage)).toHaveLength(1);
+      server = new Date('2026-11-22T10:06:00.000Z');
+      await client.flush();
+      expect(network.recorded.get('1001')).toBe(1);
+      expect(new Set(network.requests.map((request) => request.body)).size).toBe(1);
+      expect(queued(client.storage)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes a refusal for a future time beside another problem as a verdict', async () => {
+    network = await networkWithReceiver();
+    const issue = (code: string) => ({ path: ['occurredAt'], code, message: code });
+    network.setChaos(() =>
+      HttpResponse.json(
+        {
+          error: {
+            code: 'invalid_event',
+            message: 'Not a valid event',
+            issues: [issue('future_timestamp'), issue('too_big')],
+          },
+        },
+        { status: 400 },
+      ),
+    );
+    const { client } = aClient();
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+      ok: false,
+      queued: false,
+      error: { code: 'invalid_event' },
+    });
+    expect(queued(client.storage)).toEqual([]);
+  });
+
   it('does not retry a 4xx verdict and reports it', async () => {
     network = await networkWithReceiver();
     const { client } = aClient();

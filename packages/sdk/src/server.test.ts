@@ -137,7 +137,24 @@ describe('landing cookie', () => {
         expiresAt: '2026-12-21T00:00:00.000Z',
       },
     ],
-  ])('refuses a cookie that is %s', (_why, referral) => {
+    ['landed on a date alone', { code: 'ALEX-7HC2QK', landedAt: '2026-11-21', expiresAt: '2026-12-21T00:00:00.000Z' }],
+    [
+      'landed in the future',
+      { code: 'ALEX-7HC2QK', landedAt: '2026-11-23T00:00:00.000Z', expiresAt: '2026-12-23T00:00:00.000Z' },
+    ],
+    [
+      'landed at a time written another way',
+      { code: 'ALEX-7HC2QK', landedAt: 'Sat, 21 Nov 2026 10:00:00 GMT', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+    [
+      'landed on a day no calendar has',
+      { code: 'ALEX-7HC2QK', landedAt: '2026-11-31T10:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+    [
+      'landed before 2000',
+      { code: 'ALEX-7HC2QK', landedAt: '1999-12-31T23:59:59.999Z', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+  ])('refuses a cookie: %s', (_why, referral) => {
     expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
   });
 

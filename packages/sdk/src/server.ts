@@ -70,6 +70,9 @@ function refusal(code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status: 400 });
 }
 
+/** 2000-01-01: the receiver refuses earlier times (`past_timestamp`). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+
 /** The name of the server-set referral cookie. */
 export const LANDING_COOKIE = 'rk_landing';
 
@@ -118,7 +121,8 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
 
 /**
  * Reads the referral from a request's `Cookie` header at checkout: the server-set cookie, else the one
- * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral.
+ * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral, whose
+ * `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`) and not in the future.
  */
 export function readLandingCookie(cookieHeader: string | null | undefined, now = new Date()): Referral | null {
   // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
@@ -132,13 +136,19 @@ export function readLandingCookie(cookieHeader: string | null | undefined, now =
     try {
       stored = value ? JSON.parse(decodeURIComponent(value)) : undefined;
     } catch {}
-    // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one.
+    // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one. Its
+    // landing time is sent on in a redemption, so it must be one the receiver takes: an ISO time as the
+    // SDK writes it (not a date alone), from 2000 on, and not in the future.
     const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
+    const landed = Date.parse(landedAt);
     if (
       code &&
       normalizeCode(code) === code &&
       (!channel || CHANNEL_PATTERN.test(channel)) &&
-      Date.parse(landedAt) < Date.parse(expiresAt) &&
+      landed >= EARLIEST &&
+      landed <= now.getTime() &&
+      new Date(landed).toISOString() === landedAt &&
+      landed < Date.parse(expiresAt) &&
       Date.parse(expiresAt) > now.getTime()
     ) {
       return channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };

@@ -63,6 +63,14 @@ describe('buildShareLink', () => {
     });
   });
 
+  it('never throws for a UTM value cut inside an emoji', () => {
+    const campaign = 'Spring 🌸 sale'.slice(0, 8);
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', utm: { campaign } })).toEqual({
+      ok: true,
+      value: 'https://shop.example/?ref=ALEX-7HC2QK&utm_campaign=Spring%20%EF%BF%BD',
+    });
+  });
+
   it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://shop.example/', '/relative', '', 'not a url'])(
     'refuses the base %j',
     (base) => {

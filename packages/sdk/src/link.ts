@@ -35,6 +35,13 @@ export interface LinkReferral {
   channel?: Channel;
 }
 
+/**
+ * `encodeURIComponent` that never throws: text cut inside an emoji keeps half of it (a lone
+ * surrogate), which encodeURIComponent throws on; it becomes U+FFFD. In a `u` regex a whole emoji is
+ * one code point, so only halves match \p{Cs}.
+ */
+export const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
+
 /** The query parameter that carries the channel a link was shared on. */
 export const CHANNEL_PARAM = 'rk_ch';
 
@@ -62,7 +69,7 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   const link = withoutParams(url!.href, Object.keys(tags));
   for (const name in tags) {
     const value = tags[name];
-    if (value) link.search += `${link.search ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    if (value) link.search += `${link.search ? '&' : ''}${encode(name)}=${encode(value)}`;
   }
   return { ok: true, value: link.href };
 }

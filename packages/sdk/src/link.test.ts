@@ -88,6 +88,17 @@ describe('buildShareLink', () => {
     });
   });
 
+  it.each([
+    ['empty', { param: '' }],
+    ['the channel', { param: 'rk_ch', channel: 'sms' }],
+    ['a UTM tag also given', { param: 'utm_source', utm: { source: 'newsletter' } }],
+  ] as const)('refuses a param that is %s, which would leave the link without its code', (_why, input) => {
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', ...input })).toEqual({
+      ok: false,
+      error: { code: 'invalid_param', message: 'Expected a valid param' },
+    });
+  });
+
   it('round-trips every code and channel through readReferral', () => {
     const channel = fc.constantFrom('copy', 'whatsapp', 'x', 'email', 'sms', 'qr', undefined);
     const letters = (alphabet: string, minLength: number, maxLength: number) =>

@@ -100,6 +100,12 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
  * use the backoff).
  */
 export function retryAfter(value: string | null | undefined, now = Date.now()): number {
-  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date.
-  return value ? (/^\s*\d+\s*$/.test(value) ? +value * 1e3 : Date.parse(value) - now) : Number.NaN;
+  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. Every
+  // HTTP-date is GMT (§5.6.7), but the asctime form (`Sun Nov  6 08:49:37 1994`) does not say so and
+  // Date.parse would read it as local time: it ends in a digit, and gets its zone.
+  return value
+    ? /^\s*\d+\s*$/.test(value)
+      ? +value * 1e3
+      : Date.parse(value.replace(/\d\s*$/, '$& GMT')) - now
+    : Number.NaN;
 }

@@ -145,7 +145,8 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       if (found) {
         // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
         if (memory.land(found, revisited(input!))) void send('landing', found.code, { channel: found.channel });
-        if (input === place?.href) cleanAddress();
+        // The address bar's own address, as text or as a URL object.
+        if (`${input}` === place?.href) cleanAddress();
       }
       return memory.read();
     },

@@ -197,6 +197,14 @@ describe('capture', () => {
     expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
   });
 
+  it('removes the code from the address bar when given the address as a URL object', () => {
+    installPage(LINK);
+    const replaceState = vi.fn();
+    vi.stubGlobal('history', { state: null, replaceState });
+    expect(aClient({ cleanUrl: true }).capture(new URL(location.href))?.code).toBe('ALEX-7HC2QK');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
+  });
+
   it("leaves the address bar's other parameters and fragment exactly as they were written", () => {
     const cases = [
       [

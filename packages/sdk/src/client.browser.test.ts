@@ -1,6 +1,7 @@
 import { parseEvent } from '@referkit/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReferkit, type ReferkitOptions } from './client.js';
+import { listen } from './spa.js';
 import { queued } from './testing/queued.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
@@ -110,6 +111,28 @@ describe('the SDK in Chromium', () => {
     expect(next.referral()?.code).toBe('ALEX-7HC2QK');
     // Nothing left under way to write to the next test's storage.
     await Promise.all([client.flush(), next.flush()]);
+  });
+
+  it('takes the back button in a single-page app for a second view of the earlier landing', async () => {
+    const before = location.href;
+    history.replaceState(history.state, '', '?ref=alex-7hc2qk');
+    const client = aClient();
+    const stop = listen(client);
+    try {
+      client.capture();
+      history.pushState(history.state, '', '?ref=bob-7hc2qk');
+      const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await popped;
+      expect(location.search).toBe('?ref=alex-7hc2qk');
+    } finally {
+      stop();
+      history.replaceState(history.state, '', before);
+    }
+    await client.flush();
+    const landings = posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
+    expect(landings.map((event) => event.code)).toEqual(['ALEX-7HC2QK', 'BOB-7HC2QK']);
+    expect(client.referral()?.code).toBe('BOB-7HC2QK');
   });
 
   it('keeps a referral on a later page load of the same site', () => {

@@ -273,6 +273,29 @@ describe('capture', () => {
 });
 
 describe('listen', () => {
+  it("takes the back button to an earlier landing for a second view, keeping the later landing's referral", async () => {
+    const page = installPage(LINK);
+    const bob = 'https://shop.example/q?ref=BOB-7HC2QK';
+    const history = {
+      state: null,
+      pushState(_state: unknown, _title: string, url: string) {
+        location.href = url;
+      },
+    };
+    vi.stubGlobal('history', history);
+    const client = aClient();
+    const stop = listen(client);
+    client.capture();
+    history.pushState(null, '', bob);
+    // Back: the browser puts the earlier address back and fires popstate.
+    location.href = LINK;
+    page.events.dispatchEvent(new Event('popstate'));
+    stop();
+    await client.flush();
+    expect(landings().map((event) => event.code)).toEqual(['ALEX-7HC2QK', 'BOB-7HC2QK']);
+    expect(client.referral()?.code).toBe('BOB-7HC2QK');
+  });
+
   it('keeps each listener apart when they stop in any order', () => {
     installPage();
     let pushes = 0;

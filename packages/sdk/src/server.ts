@@ -7,6 +7,7 @@ import type { AttributionModel } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { signEvent } from '@referkit/events/signature';
 import { type Referral, usableWindow } from './attribution.js';
+import { refuse } from './capture-client.js';
 import { createReferkit as createClient, type ReferkitClient, type ReferkitOptions } from './client.js';
 import { CHANNEL_PATTERN, readReferral } from './link.js';
 
@@ -33,24 +34,39 @@ export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
   const endpointProblem = endpointProblemOf(options.endpoint);
   const send = async (input: RequestInfo | URL, init?: RequestInit) =>
     endpointProblem ? refusal('invalid_endpoint', endpointProblem) : (options.fetch ?? fetch)(input, init);
-  if (!secret) return createClient({ ...options, fetch: send });
-  return createClient({
-    ...options,
-    async fetch(input, init = {}) {
-      const body = String(init.body);
-      let headers: Record<string, string>;
-      try {
-        headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
-      } catch (error) {
-        // A bad secret is a final verdict: retrying cannot fix it.
-        return refusal(
-          'invalid_secret',
-          `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`,
+  const client = createClient(secret ? { ...options, fetch: signing(secret, send) } : { ...options, fetch: send });
+  const { redeem } = client;
+  // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
+  // come back a final 400 after the request.
+  client.redeem = (input) =>
+    input?.id === undefined || EVENT_ID.test(input.id)
+      ? redeem(input)
+      : refuse(
+          'invalid_id',
+          `[referkit] Could not redeem: ${JSON.stringify(input.id)} is not an event id (evt_ and 8–64 of A–Z, a–z, 0–9, _ and -). Make one from the order, e.g. evt_order_\${orderId}.`,
         );
-      }
-      return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
-    },
-  });
+  return client;
+}
+
+/** An event id as the receiver takes it. */
+const EVENT_ID = /^evt_[A-Za-z0-9_-]{8,64}$/;
+
+/** A fetch that signs each attempt afresh (new timestamp, same body and id) with the Standard Webhooks headers. */
+function signing(secret: string, send: typeof fetch): typeof fetch {
+  return async (input, init = {}) => {
+    const body = String(init.body);
+    let headers: Record<string, string>;
+    try {
+      headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
+    } catch (error) {
+      // A bad secret is a final verdict: retrying cannot fix it.
+      return refusal(
+        'invalid_secret',
+        `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`,
+      );
+    }
+    return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
+  };
 }
 
 /** Why the endpoint cannot be reached from here, or `null` when it is an http(s) URL this runtime can resolve. */

@@ -61,7 +61,7 @@ export interface CaptureClient {
   flush(): Promise<void>;
   /** Forgets the referral (events already in the outbox are still delivered). */
   clear(): void;
-  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen`, `outbox` are the SDK's own. */
+  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen` and those starting `outbox` are the SDK's own. */
   storage: KeyValueStore;
 }
 

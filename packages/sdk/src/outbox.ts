@@ -58,7 +58,7 @@ export function createOutbox(
 ): Outbox {
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
   // to keys of their own first, so nothing queued before an upgrade is lost; storage is the page's
-  // to write too, and anything there but a list of event bodies is junk, ignored.
+  // to write too, and anything under that key but event bodies in a list is junk, never sent.
   const keys = () => {
     const list = readJson(store.get('outbox'));
     for (const body of Array.isArray(list) ? list : []) {

@@ -140,7 +140,7 @@ export function createStorage(
       }
       if (next === 'granted' && state !== 'granted') {
         state = next;
-        // A previous page may have left an outbox or a referral on the device: merge, never overwrite.
+        // A previous page may have left a referral (or an event) on the device: merge, never overwrite.
         for (const [key, value] of memory) {
           const before = stored(key);
           store.set(key, (before && device(() => merge(key, value, before))) || value);

@@ -23,6 +23,12 @@ describe('createReceiver: the contract and the rules', () => {
     });
   });
 
+  it('takes an event from further ahead when its clock skew allows it', async () => {
+    const { receive } = await aReceiver({ clockSkewSec: 3600 });
+    const answer = await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-22T11:00:00.000Z' })));
+    expect(answer.status).toBe(201);
+  });
+
   it('refuses an unknown program', async () => {
     const { receive } = await aReceiver();
     expect(errorCode(await receive.handle(await signed(aRedemption({ program: 'autumn-2026' }))))).toBe(

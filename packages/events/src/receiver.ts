@@ -46,6 +46,13 @@ export interface ReceiverOptions {
   /** The signature timestamp tolerance, either way. @default 300 */
   toleranceSec?: number;
   /**
+   * How far ahead of the receiver's clock an event's `occurredAt` or `landedAt` may be, in seconds:
+   * room for senders' clocks that run fast. A later time is refused (`400 invalid_event`,
+   * `future_timestamp`); `@referkit/sdk` keeps such an event and sends it again later.
+   * @default 300
+   */
+  clockSkewSec?: number;
+  /**
    * Told what went wrong when the answer cannot say it: a store or lookup that threw (answered
    * `503 store_unavailable`) or the receiver's own code (`500 internal_error`). Log or alert here;
    * the answer is the same whatever this does, and a throw from it is ignored.
@@ -185,7 +192,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     } catch {
       return fail(400, 'invalid_json', 'Expected a body of valid UTF-8 JSON');
     }
-    const parsed = parseEvent(input, { now: at });
+    const parsed = parseEvent(input, { now: at, clockSkewSec: options.clockSkewSec });
     if (!parsed.ok) return { status: 400, body: { error: parsed.error } };
     const event = parsed.value;
     const program = programs.get(event.program);

@@ -58,7 +58,7 @@ export function attribution(
 ): AttributionMemory {
   windowDays = usableWindow(windowDays);
   const read = (): Referral | null => {
-    const referral: Referral | undefined = readJson(store, 'ref');
+    const referral: Referral | undefined = readJson(store.get('ref'));
     // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
     if (
       referral &&
@@ -86,7 +86,7 @@ export function attribution(
       // included), and makes one only when there is none (nothing may be stored, or it expired).
       if (!current || (model === 'last_touch' && !revisit && (!repeat || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
-        store.set('ref', JSON.stringify(referral), windowDays * 86400);
+        store.set('ref', JSON.stringify(referral));
       }
       if (!repeat) store.set('seen', `${code} ${now}`);
       return !repeat;

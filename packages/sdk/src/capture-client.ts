@@ -61,7 +61,7 @@ export interface CaptureClient {
   flush(): Promise<void>;
   /** Forgets the referral (events already in the outbox are still delivered). */
   clear(): void;
-  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen`, `outbox` are the SDK's own. */
+  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen` and those starting `outbox` are the SDK's own. */
   storage: KeyValueStore;
 }
 
@@ -95,28 +95,30 @@ export const refuse = async (code: string, message: string): Promise<Delivery> =
 const eventId = () => `evt_${crypto.getRandomValues(new Uint32Array(4)).join('_')}`;
 
 /**
- * Whether `url` is the address this document was reloaded at or came back to by back/forward
- * (Navigation Timing): a second view of a landing, not a new one. The fragment is not compared:
- * an in-page link changes it, and not every browser keeps it in the entry's name. Runtimes without
- * the method (some edge workers) have no navigation to go by.
+ * An address without its fragment: an in-page link changes only that, and not every browser keeps it
+ * in a navigation entry's name.
  */
-const revisited = (url: string | URL) => {
+const pageOf = (address: string | URL) => `${address}`.split('#')[0]!;
+
+/**
+ * Whether `page` is the address this document was reloaded at or came back to by back/forward
+ * (Navigation Timing): a second view of a landing, not a new one. Runtimes without the method (some
+ * edge workers) have no navigation to go by.
+ */
+const revisited = (page: string) => {
   const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  const page = (address: string | URL) => String(address).split('#')[0];
-  return !!entry && page(entry.name) === page(url) && /^(reload|back_forward)$/.test(entry.type);
+  return !!entry && pageOf(entry.name) === page && /^(reload|back_forward)$/.test(entry.type);
 };
 
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
 export function clientParts(options: ReferkitOptions): ClientParts {
   const { program, param = 'ref' } = options;
   const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
-    // Events queued before consent join those a previous page left; under first touch a stored
-    // referral still inside its window keeps the credit.
-    key === 'outbox'
-      ? JSON.stringify([...new Set([...JSON.parse(stored), ...JSON.parse(held)])])
-      : key === 'ref' && memory.model === 'first_touch' && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
-        ? stored
-        : held,
+    // Under first touch a stored referral still inside its window keeps the credit. Events queued
+    // before consent have keys of their own: they join those a previous page left.
+    key === 'ref' && memory.model === 'first_touch' && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
+      ? stored
+      : held,
   );
   const memory = attribution(store, options.attribution);
   const url = `${options.endpoint}/referrals/events`;
@@ -141,13 +143,24 @@ export function clientParts(options: ReferkitOptions): ClientParts {
     }
   };
 
+  // The addresses with a referral this document has been at. A single-page app that comes back to one
+  // (the back button fires popstate, not a navigation) shows it again: a second view, as a reload is.
+  const visited = new Set<string>();
+
   const client: CaptureClient = {
     capture(input = place?.href) {
       const found = readReferral(input!, param);
       if (found) {
+        const page = pageOf(input!);
         // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
-        if (memory.land(found, revisited(input!))) void send('landing', found.code, { channel: found.channel });
-        if (input === place?.href) cleanAddress();
+        if (memory.land(found, visited.has(page) || revisited(page))) {
+          void send('landing', found.code, { channel: found.channel });
+        }
+        // The address bar's own address, as text or as a URL object.
+        if (`${input}` === place?.href) {
+          visited.add(page);
+          cleanAddress();
+        }
       }
       return memory.read();
     },

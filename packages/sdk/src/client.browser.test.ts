@@ -1,6 +1,8 @@
 import { parseEvent } from '@referkit/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReferkit, type ReferkitOptions } from './client.js';
+import { listen } from './spa.js';
+import { queued } from './testing/queued.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
 let posted: string[];
@@ -83,6 +85,56 @@ describe('the SDK in Chromium', () => {
     }
   });
 
+  it('writes the referral cookie again when consent is granted after a denial', () => {
+    const client = aClient();
+    client.capture(LINK);
+    client.setConsent('denied');
+    expect(document.cookie).not.toContain('rk_ref=');
+    client.setConsent('granted');
+    expect(document.cookie).toContain('rk_ref=');
+    expect(localStorage.getItem('rk_ref')).toContain('ALEX-7HC2QK');
+  });
+
+  it('writes the referral cookie when localStorage is full', async () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const client = aClient();
+    try {
+      client.capture(LINK);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(document.cookie).toContain('rk_ref=');
+    const next = aClient();
+    expect(next.referral()?.code).toBe('ALEX-7HC2QK');
+    // Nothing left under way to write to the next test's storage.
+    await Promise.all([client.flush(), next.flush()]);
+  });
+
+  it('takes the back button in a single-page app for a second view of the earlier landing', async () => {
+    const before = location.href;
+    history.replaceState(history.state, '', '?ref=alex-7hc2qk');
+    const client = aClient();
+    const stop = listen(client);
+    try {
+      client.capture();
+      history.pushState(history.state, '', '?ref=bob-7hc2qk');
+      const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await popped;
+      expect(location.search).toBe('?ref=alex-7hc2qk');
+    } finally {
+      stop();
+      history.replaceState(history.state, '', before);
+    }
+    await client.flush();
+    const landings = posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
+    expect(landings.map((event) => event.code)).toEqual(['ALEX-7HC2QK', 'BOB-7HC2QK']);
+    expect(client.referral()?.code).toBe('BOB-7HC2QK');
+  });
+
   it('keeps a referral on a later page load of the same site', () => {
     aClient().capture(LINK);
     expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');
@@ -102,7 +154,7 @@ describe('the SDK in Chromium', () => {
       queued: true,
       error: { code: 'redirected' },
     });
-    const outbox: string[] = JSON.parse(localStorage.getItem('rk_outbox') ?? '[]');
-    expect(outbox.map((body) => JSON.parse(body).type)).toContain('redemption');
+    expect(queued(client.storage).map((body) => JSON.parse(body).type)).toContain('redemption');
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('rk_outbox:'))).not.toEqual([]);
   });
 });

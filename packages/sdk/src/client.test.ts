@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReferkit, type ReferkitOptions } from './client.js';
 import { listen } from './spa.js';
 import { installPage } from './testing/fake-page.js';
+import { queued } from './testing/queued.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
 const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
@@ -196,6 +197,14 @@ describe('capture', () => {
     expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
   });
 
+  it('removes the code from the address bar when given the address as a URL object', () => {
+    installPage(LINK);
+    const replaceState = vi.fn();
+    vi.stubGlobal('history', { state: null, replaceState });
+    expect(aClient({ cleanUrl: true }).capture(new URL(location.href))?.code).toBe('ALEX-7HC2QK');
+    expect(String(replaceState.mock.calls[0]?.[2])).toBe('https://shop.example/p');
+  });
+
   it("leaves the address bar's other parameters and fragment exactly as they were written", () => {
     const cases = [
       [
@@ -264,6 +273,29 @@ describe('capture', () => {
 });
 
 describe('listen', () => {
+  it("takes the back button to an earlier landing for a second view, keeping the later landing's referral", async () => {
+    const page = installPage(LINK);
+    const bob = 'https://shop.example/q?ref=BOB-7HC2QK';
+    const history = {
+      state: null,
+      pushState(_state: unknown, _title: string, url: string) {
+        location.href = url;
+      },
+    };
+    vi.stubGlobal('history', history);
+    const client = aClient();
+    const stop = listen(client);
+    client.capture();
+    history.pushState(null, '', bob);
+    // Back: the browser puts the earlier address back and fires popstate.
+    location.href = LINK;
+    page.events.dispatchEvent(new Event('popstate'));
+    stop();
+    await client.flush();
+    expect(landings().map((event) => event.code)).toEqual(['ALEX-7HC2QK', 'BOB-7HC2QK']);
+    expect(client.referral()?.code).toBe('BOB-7HC2QK');
+  });
+
   it('keeps each listener apart when they stop in any order', () => {
     installPage();
     let pushes = 0;
@@ -407,18 +439,17 @@ describe('consent', () => {
   });
 
   it('keeps a redemption a previous page queued when consent is granted later', async () => {
-    const page = installPage(LINK);
+    installPage(LINK);
     const offline = aClient({ fetch: async () => Promise.reject(new TypeError('offline')), retry: { limit: 1 } });
     offline.capture();
     await offline.redeem({ orderId: '1001', order });
-    const queued = JSON.parse(page.storage.getItem('rk_outbox') as string) as string[];
-    expect(queued.map((body) => JSON.parse(body).type)).toEqual(['landing', 'redemption']);
+    expect(queued(offline.storage).map((body) => JSON.parse(body).type)).toEqual(['landing', 'redemption']);
 
     const next = aClient({ consent: 'pending' });
     next.capture('https://shop.example/p?ref=maya-78fvhh');
     next.setConsent('granted');
     await vi.waitFor(() => expect(posted.map((body) => JSON.parse(body).orderId)).toContain('1001'));
-    await vi.waitFor(() => expect(JSON.parse(page.storage.getItem('rk_outbox') as string)).toEqual([]));
+    await vi.waitFor(() => expect(queued(next.storage)).toEqual([]));
   });
 
   it('keeps a stored first-touch referral when consent is granted after a newer landing', () => {
@@ -459,7 +490,7 @@ describe('storage the page wrote over', () => {
       page.events.dispatchEvent(new Event('pagehide'));
       await client.flush();
     }
-    // Only real bodies were ever posted: the landings, and the one string the third list held.
+    // Only real bodies were ever posted: the landings (the third list's one string has no event id).
     expect(posted.every((body) => typeof JSON.parse(body) === 'object')).toBe(true);
   });
 });

@@ -31,8 +31,9 @@ export interface RedeemInput {
   referral?: Pick<Referral, 'code'> & Partial<Referral>;
   /**
    * The event's id (`evt_` and 8–64 of `A-Za-z0-9_-`). A server that may report one order again, say
-   * after a restart, passes one made from the order (`evt_${orderId}`) with the order's time, so the
-   * same order always makes the same event. @default a random id
+   * after a restart, passes one made from the order (`evt_order_${orderId}`) with the order's time, so
+   * the same order always makes the same event; the server client refuses any other id at once
+   * (`invalid_id`). @default a random id
    */
   id?: string;
   /** When the order was placed, as an ISO time. @default now */

@@ -19,7 +19,8 @@ export interface Rewards {
 /**
  * Why a delivery failed: the receiver's stable `error.code` (with its `issues` for `invalid_event`),
  * or `network_error`, `timeout`, `redirected` (a browser's view of a redirect), `http_<status>` (an answer
- * without a Referkit error, a 3xx in Node), `no_referral`, `invalid_code`.
+ * without a Referkit error, a 3xx in Node), `future_timestamp` (an `invalid_event` only for a time the
+ * receiver's clock has not reached: kept and retried), `no_referral`, `invalid_code`.
  */
 export interface DeliveryError {
   code: string;
@@ -75,16 +76,21 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;
   const code = status ? `http_${status}` : response ? 'redirected' : signal.aborted ? 'timeout' : 'network_error';
+  const error = answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` };
+  // An event refused only for a time in the future was stamped by a device clock running fast: no
+  // verdict on the event, which the receiver takes once its own clock has passed the stamp. It is
+  // kept, the same body, for a later flush; retrying now, seconds later, would be refused again.
+  const early = error.issues?.[0] && error.issues.every?.((issue) => issue?.code === 'future_timestamp');
   return status > 199 && status < 300
     ? [{ ok: true, status, rewards: answer?.rewards }]
     : [
         {
           ok: false,
           // A redirect is kept and retried like network trouble: the event waits until the endpoint is fixed.
-          queued: status < 400 || status > 499 || status === 408 || status === 429,
-          error: answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` },
+          queued: !!early || status < 400 || status > 499 || status === 408 || status === 429,
+          error: early ? { ...error, code: 'future_timestamp' } : error,
         },
-        retryAfter(response?.headers.get('retry-after')),
+        early ? Infinity : retryAfter(response?.headers.get('retry-after')),
       ];
 }
 
@@ -94,6 +100,12 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
  * use the backoff).
  */
 export function retryAfter(value: string | null | undefined, now = Date.now()): number {
-  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date.
-  return value ? (/^\s*\d+\s*$/.test(value) ? +value * 1e3 : Date.parse(value) - now) : Number.NaN;
+  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. Every
+  // HTTP-date is GMT (§5.6.7), but the asctime form (`Sun Nov  6 08:49:37 1994`) does not say so and
+  // Date.parse would read it as local time: it ends in a digit, and gets its zone.
+  return value
+    ? /^\s*\d+\s*$/.test(value)
+      ? +value * 1e3
+      : Date.parse(value.replace(/\d\s*$/, '$& GMT')) - now
+    : Number.NaN;
 }

@@ -63,6 +63,14 @@ describe('buildShareLink', () => {
     });
   });
 
+  it('never throws for a UTM value cut inside an emoji', () => {
+    const campaign = 'Spring 🌸 sale'.slice(0, 8);
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', utm: { campaign } })).toEqual({
+      ok: true,
+      value: 'https://shop.example/?ref=ALEX-7HC2QK&utm_campaign=Spring%20%EF%BF%BD',
+    });
+  });
+
   it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://shop.example/', '/relative', '', 'not a url'])(
     'refuses the base %j',
     (base) => {
@@ -77,6 +85,17 @@ describe('buildShareLink', () => {
     expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2Q0' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_code' },
+    });
+  });
+
+  it.each([
+    ['empty', { param: '' }],
+    ['the channel', { param: 'rk_ch', channel: 'sms' }],
+    ['a UTM tag also given', { param: 'utm_source', utm: { source: 'newsletter' } }],
+  ] as const)('refuses a param that is %s, which would leave the link without its code', (_why, input) => {
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', ...input })).toEqual({
+      ok: false,
+      error: { code: 'invalid_param', message: 'Expected a valid param' },
     });
   });
 

@@ -19,7 +19,7 @@ export interface ShareLinkInput {
   code: string;
   /** Where the link will be shared, carried as `rk_ch`. */
   channel?: Channel;
-  /** @default 'ref' */
+  /** The query parameter that carries the code; not `rk_ch`, nor a `utm_` tag also given. @default 'ref' */
   param?: string;
   utm?: Utm;
 }
@@ -27,13 +27,20 @@ export interface ShareLinkInput {
 /** A built link, or a coded reason why none could be built. */
 export type LinkResult =
   | { ok: true; value: string }
-  | { ok: false; error: { code: 'invalid_base' | 'invalid_code'; message: string } };
+  | { ok: false; error: { code: 'invalid_base' | 'invalid_code' | 'invalid_param'; message: string } };
 
 /** A referral as a URL carries it. */
 export interface LinkReferral {
   code: string;
   channel?: Channel;
 }
+
+/**
+ * `encodeURIComponent` that never throws: text cut inside an emoji keeps half of it (a lone
+ * surrogate), which encodeURIComponent throws on; it becomes U+FFFD. In a `u` regex a whole emoji is
+ * one code point, so only halves match \p{Cs}.
+ */
+export const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
 
 /** The query parameter that carries the channel a link was shared on. */
 export const CHANNEL_PARAM = 'rk_ch';
@@ -44,7 +51,8 @@ export const CHANNEL_PATTERN = /^(copy|native|whatsapp|x|facebook|linkedin|teleg
 /**
  * Builds an ambassador's share link: the base URL with its query (byte for byte) and hash kept, plus
  * the code, the channel and UTM tags, each replacing one of its name the base had; a previous `rk_ch`
- * is dropped. Refuses bases that are not http(s) (no `javascript:` links) and codes that do not normalise.
+ * is dropped. Refuses bases that are not http(s) (no `javascript:` links), codes that do not normalise,
+ * and a `param` that would carry no code (empty, or the name of the channel or a UTM tag given).
  * @example buildShareLink({ base: 'https://shop.example/p?x=1#top', code: 'alex-7hc2qk', channel: 'whatsapp' })
  * // { ok: true, value: 'https://shop.example/p?x=1&ref=ALEX-7HC2QK&rk_ch=whatsapp#top' }
  */
@@ -54,15 +62,22 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   try {
     url = new URL(base);
   } catch {}
-  const which = normal ? (/^https?:$/.test(url?.protocol as string) ? '' : 'base') : 'code';
-  if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
   const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
   for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
+  // A param that is empty, or that the channel or a UTM tag takes over, would leave the link without its code.
+  const which = normal
+    ? /^https?:$/.test(url?.protocol as string)
+      ? param && tags[param] === normal
+        ? ''
+        : 'param'
+      : 'base'
+    : 'code';
+  if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
   // A base that was itself a shared link (the page's own address) must not pass its channel on.
   const link = withoutParams(url!.href, Object.keys(tags));
   for (const name in tags) {
     const value = tags[name];
-    if (value) link.search += `${link.search ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    if (value) link.search += `${link.search ? '&' : ''}${encode(name)}=${encode(value)}`;
   }
   return { ok: true, value: link.href };
 }

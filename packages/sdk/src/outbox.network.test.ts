@@ -2,6 +2,7 @@ import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createReferkit, type ReferkitClient, type ReferkitOptions } from './client.js';
 import { installPage } from './testing/fake-page.js';
+import { queued } from './testing/queued.js';
 import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
 
 const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
@@ -27,7 +28,7 @@ function aClient(options: Partial<ReferkitOptions> = {}) {
 }
 
 async function drain(client: ReferkitClient) {
-  for (let round = 0; round < 50 && (client.storage.get('outbox') ?? '[]') !== '[]'; round++) await client.flush();
+  for (let round = 0; round < 50 && queued(client.storage).length; round++) await client.flush();
 }
 
 describe('delivery over a real receiver', () => {
@@ -37,7 +38,7 @@ describe('delivery over a real receiver', () => {
     const delivery = await client.redeem({ orderId: '1001', order, referral });
     expect(delivery).toMatchObject({ ok: true, status: 201, rewards: { friend: { discount: 900, currency: 'USD' } } });
     expect(network.requests).toHaveLength(1);
-    expect(client.storage.get('outbox')).toBe('[]');
+    expect(queued(client.storage)).toEqual([]);
   });
 
   it('retries a redemption after a 503, honouring Retry-After in seconds', async () => {
@@ -116,11 +117,60 @@ describe('delivery over a real receiver', () => {
       queued: true,
       error: { code: 'http_301' },
     });
-    expect(JSON.parse(client.storage.get('outbox') ?? '[]')).toEqual([expect.stringContaining('"orderId":"1001"')]);
+    expect(queued(client.storage)).toEqual([expect.stringContaining('"orderId":"1001"')]);
     await client.flush();
-    expect(client.storage.get('outbox')).toBe('[]');
+    expect(queued(client.storage)).toEqual([]);
     expect(network.requests).toHaveLength(2);
     expect([...network.recorded.values()]).toEqual([1]);
+  });
+
+  it("keeps a redemption stamped by a fast device clock and delivers it once the server's clock passes the stamp", async () => {
+    // The device is 10 minutes ahead of the brand's server; the receiver allows 5.
+    let server = new Date('2026-11-22T10:00:00.000Z');
+    network = await networkWithReceiver({ now: () => server });
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:10:00.000Z') });
+    try {
+      const { client } = aClient();
+      await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+        ok: false,
+        queued: true,
+        error: { code: 'future_timestamp', issues: [{ path: ['occurredAt'], code: 'future_timestamp' }] },
+      });
+      // Not retried at once: seconds later the stamp is still ahead.
+      expect(network.requests).toHaveLength(1);
+      expect(queued(client.storage)).toHaveLength(1);
+      server = new Date('2026-11-22T10:06:00.000Z');
+      await client.flush();
+      expect(network.recorded.get('1001')).toBe(1);
+      expect(new Set(network.requests.map((request) => request.body)).size).toBe(1);
+      expect(queued(client.storage)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes a refusal for a future time beside another problem as a verdict', async () => {
+    network = await networkWithReceiver();
+    const issue = (code: string) => ({ path: ['occurredAt'], code, message: code });
+    network.setChaos(() =>
+      HttpResponse.json(
+        {
+          error: {
+            code: 'invalid_event',
+            message: 'Not a valid event',
+            issues: [issue('future_timestamp'), issue('too_big')],
+          },
+        },
+        { status: 400 },
+      ),
+    );
+    const { client } = aClient();
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+      ok: false,
+      queued: false,
+      error: { code: 'invalid_event' },
+    });
+    expect(queued(client.storage)).toEqual([]);
   });
 
   it('does not retry a 4xx verdict and reports it', async () => {
@@ -129,7 +179,7 @@ describe('delivery over a real receiver', () => {
     const delivery = await client.redeem({ orderId: '1001', order, referral: { code: 'NOBODY-222222' } });
     expect(delivery).toMatchObject({ ok: false, queued: false, error: { code: 'unknown_code' } });
     expect(network.requests).toHaveLength(1);
-    expect(client.storage.get('outbox')).toBe('[]');
+    expect(queued(client.storage)).toEqual([]);
   });
 
   it('sends the same body on every attempt', async () => {
@@ -179,7 +229,7 @@ describe('delivery over a real receiver', () => {
     expect(await network.ledgerRedemptions()).toBe(1000);
     expect(network.recorded.size).toBe(1000);
     expect([...network.recorded.values()].every((times) => times === 1)).toBe(true);
-    expect(client.storage.get('outbox')).toBe('[]');
+    expect(queued(client.storage)).toEqual([]);
     // Every request was one of the 1,000 first tries or a retry of a failed one, no more.
     expect(network.requests).toHaveLength(fates.pass + fates.failed);
     expect(fates.pass).toBeGreaterThanOrEqual(1000);
@@ -206,7 +256,7 @@ describe('delivery over a real receiver', () => {
     expect(network.requests).toHaveLength(3);
     expect(network.recorded.get('1001')).toBe(1);
     expect(await network.ledgerRedemptions()).toBe(1);
-    expect(second.storage.get('outbox')).toBe('[]');
+    expect(queued(second.storage)).toEqual([]);
   });
 
   it('flushes the outbox when the browser comes back online', async () => {

@@ -3,6 +3,9 @@
  * 4xx), so a flaky network, a 503 or a closing tab cannot lose it. Retries reuse the very same body,
  * whose event `id` (and, for a redemption, `program + orderId`) is the receiver's idempotency key,
  * so a retry of a request that did arrive is answered `duplicate`, never counted twice.
+ * Each event is stored under a key of its own, `outbox:<event id>`, added and removed on its own:
+ * tabs share localStorage without a lock, and one list that each tab read and wrote whole let a
+ * write from one tab erase an event another had just queued.
  */
 import { attempt, type Delivery, type Transport } from './delivery.js';
 import { type KeyValueStore, readJson } from './storage.js';
@@ -39,6 +42,9 @@ export interface Outbox {
  */
 const sending = new Map<string, Promise<Delivery>>();
 
+/** The start of each stored event's key; the rest is the event's id. */
+const KEY = 'outbox:';
+
 /** Creates the outbox of one client over its store. */
 export function createOutbox(
   store: KeyValueStore,
@@ -50,18 +56,24 @@ export function createOutbox(
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }: RetryOptions = {},
 ): Outbox {
-  // Storage is the page's to write too: anything but a list of bodies there is junk, ignored.
-  const bodies = (): string[] => {
-    const stored = readJson(store, 'outbox');
-    return Array.isArray(stored) ? stored.filter((body) => typeof body === 'string') : [];
+  // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
+  // to keys of their own first, so nothing queued before an upgrade is lost; storage is the page's
+  // to write too, and anything under that key but event bodies in a list is junk, never sent.
+  const keys = () => {
+    const list = readJson(store.get('outbox'));
+    for (const body of Array.isArray(list) ? list : []) {
+      const id = readJson(body)?.id;
+      if (id) store.set(KEY + id, body);
+    }
+    store.remove('outbox');
+    return store.keys().filter((key) => key.startsWith(KEY) && store.get(key));
   };
-  // Read, change and write at once: another client on the page (the widget's) may share the same storage.
-  const update = (change: (stored: string[]) => string[]) => store.set('outbox', JSON.stringify(change(bodies())));
-  const run = async (body: string): Promise<Delivery> => {
+  const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
       const [result, wait = 0] = await attempt(body, transport);
       const done = result.ok || !result.queued;
-      if (done) update((stored) => stored.filter((other) => other !== body));
+      // Only if the key still holds this body: an event given the same id since is another delivery's.
+      if (done && store.get(key) === body) store.remove(key);
       // A Retry-After past the cap is honoured by not retrying now: the next flush comes later.
       if (done || step >= limit || wait > cap) {
         sending.delete(body);
@@ -70,13 +82,15 @@ export function createOutbox(
       await sleep(wait >= 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
     }
   };
-  const deliver = (body: string) => sending.get(body) ?? sending.set(body, run(body)).get(body)!;
+  const deliver = (key: string, body = store.get(key)!) =>
+    sending.get(body) ?? sending.set(body, run(key, body)).get(body)!;
   return {
     add(body) {
-      update((stored) => [...stored, body]);
-      return deliver(body);
+      const key = KEY + readJson(body)?.id;
+      store.set(key, body);
+      return deliver(key, body);
     },
-    flush: () => Promise.all(bodies().map(deliver)),
-    bodies,
+    flush: () => Promise.all(keys().map((key) => deliver(key))),
+    bodies: () => keys().map((key) => store.get(key)!),
   };
 }

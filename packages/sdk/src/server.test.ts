@@ -60,6 +60,29 @@ describe('createReferkit on the server', () => {
     expect(network.requests).toEqual([]);
   });
 
+  it('records a report sent again with the id the README makes from the order', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET });
+    const orderId = '1001';
+    const report = { id: `evt_order_${orderId}`, occurredAt: new Date().toISOString(), orderId, order };
+    await expect(referkit.redeem({ ...report, referral: { code: CODE } })).resolves.toMatchObject({ status: 201 });
+    await expect(referkit.redeem({ ...report, referral: { code: CODE } })).resolves.toMatchObject({ status: 200 });
+  });
+
+  it.each(['evt_1001', 'order_1001', `evt_${'x'.repeat(65)}`, 'evt_ord#1001'])(
+    'refuses the id %j at once, without a request',
+    async (id) => {
+      network = await networkWithReceiver({ secret: SECRET });
+      const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET });
+      await expect(referkit.redeem({ id, orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+        ok: false,
+        queued: false,
+        error: { code: 'invalid_id', message: expect.stringMatching(/^\[referkit\] Could not redeem: /) },
+      });
+      expect(network.requests).toEqual([]);
+    },
+  );
+
   it('reports a relative endpoint as a final error at once, without retrying', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     let slept = 0;
@@ -137,7 +160,24 @@ describe('landing cookie', () => {
         expiresAt: '2026-12-21T00:00:00.000Z',
       },
     ],
-  ])('refuses a cookie that is %s', (_why, referral) => {
+    ['landed on a date alone', { code: 'ALEX-7HC2QK', landedAt: '2026-11-21', expiresAt: '2026-12-21T00:00:00.000Z' }],
+    [
+      'landed in the future',
+      { code: 'ALEX-7HC2QK', landedAt: '2026-11-23T00:00:00.000Z', expiresAt: '2026-12-23T00:00:00.000Z' },
+    ],
+    [
+      'landed at a time written another way',
+      { code: 'ALEX-7HC2QK', landedAt: 'Sat, 21 Nov 2026 10:00:00 GMT', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+    [
+      'landed on a day no calendar has',
+      { code: 'ALEX-7HC2QK', landedAt: '2026-11-31T10:00:00.000Z', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+    [
+      'landed before 2000',
+      { code: 'ALEX-7HC2QK', landedAt: '1999-12-31T23:59:59.999Z', expiresAt: '2026-12-21T00:00:00.000Z' },
+    ],
+  ])('refuses a cookie: %s', (_why, referral) => {
     expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
   });
 

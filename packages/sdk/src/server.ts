@@ -7,6 +7,7 @@ import type { AttributionModel } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { signEvent } from '@referkit/events/signature';
 import { type Referral, usableWindow } from './attribution.js';
+import { refuse } from './capture-client.js';
 import { createReferkit as createClient, type ReferkitClient, type ReferkitOptions } from './client.js';
 import { CHANNEL_PATTERN, readReferral } from './link.js';
 
@@ -33,24 +34,39 @@ export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
   const endpointProblem = endpointProblemOf(options.endpoint);
   const send = async (input: RequestInfo | URL, init?: RequestInit) =>
     endpointProblem ? refusal('invalid_endpoint', endpointProblem) : (options.fetch ?? fetch)(input, init);
-  if (!secret) return createClient({ ...options, fetch: send });
-  return createClient({
-    ...options,
-    async fetch(input, init = {}) {
-      const body = String(init.body);
-      let headers: Record<string, string>;
-      try {
-        headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
-      } catch (error) {
-        // A bad secret is a final verdict: retrying cannot fix it.
-        return refusal(
-          'invalid_secret',
-          `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`,
+  const client = createClient(secret ? { ...options, fetch: signing(secret, send) } : { ...options, fetch: send });
+  const { redeem } = client;
+  // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
+  // come back a final 400 after the request.
+  client.redeem = (input) =>
+    input?.id === undefined || EVENT_ID.test(input.id)
+      ? redeem(input)
+      : refuse(
+          'invalid_id',
+          `[referkit] Could not redeem: ${JSON.stringify(input.id)} is not an event id (evt_ and 8–64 of A–Z, a–z, 0–9, _ and -). Make one from the order, e.g. evt_order_\${orderId}.`,
         );
-      }
-      return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
-    },
-  });
+  return client;
+}
+
+/** An event id as the receiver takes it. */
+const EVENT_ID = /^evt_[A-Za-z0-9_-]{8,64}$/;
+
+/** A fetch that signs each attempt afresh (new timestamp, same body and id) with the Standard Webhooks headers. */
+function signing(secret: string, send: typeof fetch): typeof fetch {
+  return async (input, init = {}) => {
+    const body = String(init.body);
+    let headers: Record<string, string>;
+    try {
+      headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
+    } catch (error) {
+      // A bad secret is a final verdict: retrying cannot fix it.
+      return refusal(
+        'invalid_secret',
+        `[referkit] Could not sign the event: ${(error as Error).message} Pass the receiver's whsec_ secret.`,
+      );
+    }
+    return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
+  };
 }
 
 /** Why the endpoint cannot be reached from here, or `null` when it is an http(s) URL this runtime can resolve. */
@@ -69,6 +85,9 @@ function endpointProblemOf(endpoint: string): string | null {
 function refusal(code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status: 400 });
 }
+
+/** 2000-01-01: the receiver refuses earlier times (`past_timestamp`). */
+const EARLIEST = Date.UTC(2000, 0, 1);
 
 /** The name of the server-set referral cookie. */
 export const LANDING_COOKIE = 'rk_landing';
@@ -118,7 +137,8 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
 
 /**
  * Reads the referral from a request's `Cookie` header at checkout: the server-set cookie, else the one
- * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral.
+ * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral, whose
+ * `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`) and not in the future.
  */
 export function readLandingCookie(cookieHeader: string | null | undefined, now = new Date()): Referral | null {
   // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
@@ -132,13 +152,19 @@ export function readLandingCookie(cookieHeader: string | null | undefined, now =
     try {
       stored = value ? JSON.parse(decodeURIComponent(value)) : undefined;
     } catch {}
-    // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one.
+    // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one. Its
+    // landing time is sent on in a redemption, so it must be one the receiver takes: an ISO time as the
+    // SDK writes it (not a date alone), from 2000 on, and not in the future.
     const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
+    const landed = Date.parse(landedAt);
     if (
       code &&
       normalizeCode(code) === code &&
       (!channel || CHANNEL_PATTERN.test(channel)) &&
-      Date.parse(landedAt) < Date.parse(expiresAt) &&
+      landed >= EARLIEST &&
+      landed <= now.getTime() &&
+      new Date(landed).toISOString() === landedAt &&
+      landed < Date.parse(expiresAt) &&
       Date.parse(expiresAt) > now.getTime()
     ) {
       return channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };

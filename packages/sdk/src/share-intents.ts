@@ -2,6 +2,7 @@
  * Share intents: the URL each service documents for sharing a link with a prefilled message.
  * Every value is encoded with `encodeURIComponent` (spaces as `%20`, never `+`).
  */
+import { encode } from './link.js';
 
 /** The share URL for each channel a link can be sent through. */
 export interface ShareIntents {
@@ -24,10 +25,6 @@ export interface ShareIntentOptions {
    */
   subject?: string;
 }
-
-// A message cut inside an emoji leaves half of it (a lone surrogate), which encodeURIComponent throws
-// on: it becomes U+FFFD. In a `u` regex a whole emoji is one code point, so only halves match \p{Cs}.
-const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
 
 /**
  * Builds the share URL of every channel for one link and message (none: the link alone). Services

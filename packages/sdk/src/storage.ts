@@ -12,12 +12,17 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+  /** The keys it holds (the outbox lists its events by a prefix). */
+  keys(): string[];
 }
 
 /** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
 export interface ConsentStore extends KeyValueStore {
-  /** Stores a value; with `maxAge` (seconds) it is mirrored to a first-party cookie too. */
-  set(key: string, value: string, maxAge?: number): void;
+  /**
+   * Stores a value. The referral (`ref`) is mirrored to a first-party cookie that lasts as long as it
+   * counts (until its `expiresAt`), so a checkout on a sibling subdomain sees it.
+   */
+  set(key: string, value: string): void;
   /**
    * Applies a consent change (`granted` persists what was held in memory, `denied` clears what was
    * stored) and returns the state now in force; without an argument it only returns it.
@@ -41,8 +46,8 @@ const device = <T>(access: () => T): T | undefined => {
   } catch {}
 };
 
-/** Reads a stored JSON value; `undefined` when absent or unreadable. */
-export const readJson = (store: KeyValueStore, key: string) => device(() => JSON.parse(store.get(key)!));
+/** Reads a JSON text (a stored value); `undefined` when absent or unreadable. */
+export const readJson = (text: string | null) => device(() => JSON.parse(text!));
 
 /**
  * Reconciles a value held in memory while consent was pending with the one a previous page left on
@@ -70,64 +75,81 @@ export function createStorage(
   { domain }: StorageOptions = {},
   merge: MergeHeld = (_key, held) => held,
 ): ConsentStore {
-  // Pending is the safe reading of an unknown state: nothing touches the device until consent is given.
-  let state = knownConsent(initial, 'pending');
-  // What was not persisted, with the cookie lifetime it asked for.
-  const memory = new Map<string, [string, number?]>();
+  // Set below, through consent(): a client created `denied` clears what an earlier page stored, as
+  // setConsent('denied') does. Pending is the safe reading of an unknown state: nothing touches the
+  // device until consent is given.
+  let state: ConsentState = 'pending';
+  // What was not persisted.
+  const memory = new Map<string, string>();
+  // The keys localStorage holds under the prefix, without it.
+  const storedKeys = () =>
+    (device(() => Object.keys(localStorage)) ?? []).flatMap((key) =>
+      key.startsWith(STORAGE_PREFIX) ? [key.slice(STORAGE_PREFIX.length)] : [],
+    );
   // The cookie comes first: it is the one a sibling subdomain shares.
   const stored = (key: string) =>
     device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
     device(() => localStorage.getItem(STORAGE_PREFIX + key));
-  // Writes a value to the device, or removes it without one; `true` once done. A removal clears the
-  // cookie too, whether or not the key had one: an expired cookie is no cookie.
-  const write = (key: string, value?: string, maxAge = 0) =>
-    device(() => {
+  // Writes a value to the device, or removes it without one; `true` once it can be read back. The
+  // referral's cookie lasts what is left of its window, read from the referral itself, so that it comes
+  // back whole whenever the referral is written again (consent granted after a denial); a removal
+  // expires it. localStorage and the cookie are written each on its own: a full localStorage (its
+  // quota) must not keep the referral from its cookie.
+  const write = (key: string, value?: string) => {
+    const kept = device(() => {
       if (value) localStorage.setItem(STORAGE_PREFIX + key, value);
       else localStorage.removeItem(STORAGE_PREFIX + key);
-      if (maxAge || !value) {
-        // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-        document.cookie = `${STORAGE_PREFIX + key}=${encodeURIComponent(value ?? '')};path=/;max-age=${maxAge};samesite=lax${
-          location.protocol === 'https:' ? ';secure' : ''
-        }${domain ? `;domain=${domain}` : ''}`;
-      }
       return true;
     });
+    return (
+      (key === 'ref' &&
+        device(() => {
+          // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
+          document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value ?? '')};path=/;max-age=${
+            Math.round((Date.parse(value && JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0
+          };samesite=lax${location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
+          return true;
+        })) ||
+      kept
+    );
+  };
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
-    get: (key) => memory.get(key)?.[0] ?? ((state === 'granted' && stored(key)) || null),
-    set(key, value, maxAge) {
-      memory.set(key, [value, maxAge]);
-      if (state === 'granted' && write(key, value, maxAge)) memory.delete(key);
+    get: (key) => memory.get(key) ?? ((state === 'granted' && stored(key)) || null),
+    set(key, value) {
+      memory.set(key, value);
+      if (state === 'granted' && write(key, value)) memory.delete(key);
     },
     remove(key) {
       memory.delete(key);
       // While pending the device is not touched at all; denied has already cleared it.
       if (state === 'granted') write(key);
     },
+    keys: () => [...new Set([...memory.keys(), ...(state === 'granted' ? storedKeys() : [])])],
     consent(asked = state) {
       const next = knownConsent(asked, state);
-      if (next === 'denied') {
+      // Only a change clears: reading the state (`consent()`) must not wipe what another tab stores.
+      if (next === 'denied' && state !== 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
-        for (const key of [`${STORAGE_PREFIX}ref`, ...(device(() => Object.keys(localStorage)) ?? [])]) {
-          if (!key.startsWith(STORAGE_PREFIX)) continue;
-          const short = key.slice(STORAGE_PREFIX.length);
+        for (const key of ['ref', ...storedKeys()]) {
           // The page keeps what it knew for its own life; only the device forgets.
-          const value = store.get(short);
-          write(short);
-          if (value) memory.set(short, [value]);
+          const value = store.get(key);
+          write(key);
+          if (value) memory.set(key, value);
         }
       }
       if (next === 'granted' && state !== 'granted') {
         state = next;
-        // A previous page may have left an outbox or a referral on the device: merge, never overwrite.
-        for (const [key, [value, maxAge]] of memory) {
+        // A previous page may have left a referral (or an event) on the device: merge, never overwrite.
+        for (const [key, value] of memory) {
           const before = stored(key);
-          store.set(key, (before && device(() => merge(key, value, before))) || value, maxAge);
+          store.set(key, (before && device(() => merge(key, value, before))) || value);
         }
       }
       state = next;
       return state;
     },
   };
+  store.consent(initial);
   return store;
 }

@@ -24,7 +24,7 @@ export const CODE = 'ALEX-7HC2QK';
 export type Chaos = (request: number) => 'pass' | 'drop' | 'drop-after' | 'hang' | 'hang-after' | Response;
 
 /** A receiver over a memory store behind msw; `requests` holds every body that reached the network. */
-export async function networkWithReceiver(options: { secret?: string } = {}) {
+export async function networkWithReceiver(options: { secret?: string; now?: () => Date } = {}) {
   const store = memoryStore();
   const program = programSchema.parse({
     id: 'spring-2026',
@@ -49,6 +49,7 @@ export async function networkWithReceiver(options: { secret?: string } = {}) {
     // A browser's events are claims; the brand's order system would confirm them here.
     confirmOrder: () => true,
     ...(options.secret ? { secret: options.secret } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const requests: { body: string; headers: Headers; keepalive: boolean }[] = [];
   const recorded = new Map<string, number>();

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createReferkit } from './client.js';
+import type { Transport } from './delivery.js';
+import { createOutbox } from './outbox.js';
+import type { KeyValueStore } from './storage.js';
+import { installPage } from './testing/fake-page.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const URL = 'https://shop.example/api/referrals/events';
+const offline: Transport = { url: URL, fetch: () => Promise.reject(new TypeError('Failed to fetch')) };
+
+/** A share event's body with the given id. */
+const body = (id: string) =>
+  JSON.stringify({
+    v: 1,
+    id,
+    type: 'share',
+    program: 'spring-2026',
+    code: 'ALEX-7HC2QK',
+    occurredAt: '2026-11-22T10:00:00.000Z',
+    channel: 'x',
+  });
+
+/**
+ * One localStorage shared by tabs, as Chromium runs it: each tab reads and writes a copy of its own,
+ * and what one tab writes reaches the others only later (`sync()`), the last write to a key winning.
+ */
+function sharedStorage() {
+  const shared = new Map<string, string>();
+  const writes: [key: string, value: string | null][] = [];
+  const copies: Map<string, string>[] = [];
+  return {
+    tab(): KeyValueStore {
+      const copy = new Map(shared);
+      copies.push(copy);
+      const write = (key: string, value: string | null) => {
+        if (value === null) copy.delete(key);
+        else copy.set(key, value);
+        writes.push([key, value]);
+      };
+      return {
+        get: (key) => copy.get(key) ?? null,
+        set: write,
+        remove: (key) => write(key, null),
+        keys: () => [...copy.keys()],
+      };
+    },
+    sync() {
+      for (const [key, value] of writes.splice(0)) {
+        if (value === null) shared.delete(key);
+        else shared.set(key, value);
+      }
+      for (const copy of copies) {
+        copy.clear();
+        for (const [key, value] of shared) copy.set(key, value);
+      }
+    },
+  };
+}
+
+describe('two tabs sharing one outbox', () => {
+  it('keeps both events when each tab queues one at the same moment', async () => {
+    const storage = sharedStorage();
+    const [a, b] = [storage.tab(), storage.tab()].map((tab) => createOutbox(tab, offline, { limit: 1 }));
+    // Each tab reads the outbox before the other's write reaches it, then writes.
+    await Promise.all([a?.add(body('evt_tab_a_0001')), b?.add(body('evt_tab_b_0001'))]);
+    storage.sync();
+    expect(createOutbox(storage.tab(), offline).bodies().sort()).toEqual([
+      body('evt_tab_a_0001'),
+      body('evt_tab_b_0001'),
+    ]);
+  });
+
+  it('keeps an event one tab queued while the other removed one it delivered', async () => {
+    const storage = sharedStorage();
+    const first = storage.tab();
+    await createOutbox(first, offline, { limit: 1 }).add(body('evt_delivered_1'));
+    storage.sync();
+    const online: Transport = { url: URL, fetch: async () => Response.json({ status: 'recorded' }, { status: 201 }) };
+    const [a, b] = [storage.tab(), storage.tab()];
+    await createOutbox(b, offline, { limit: 1 }).add(body('evt_queued_0001'));
+    await createOutbox(a, online).flush();
+    storage.sync();
+    expect(createOutbox(storage.tab(), offline).bodies()).toEqual([body('evt_queued_0001')]);
+  });
+});
+
+describe('an outbox stored by an earlier version', () => {
+  it('is delivered from its single list, and the list is gone after', async () => {
+    const page = installPage();
+    page.storage.setItem('rk_outbox', JSON.stringify([body('evt_before_upgrade_1'), 42, 'not json']));
+    const posted: string[] = [];
+    const client = createReferkit({
+      program: 'spring-2026',
+      endpoint: 'https://shop.example/api',
+      fetch: async (_url, init) => {
+        posted.push(String(init?.body));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    });
+    await client.flush();
+    expect(posted).toEqual([body('evt_before_upgrade_1')]);
+    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox'))).toEqual([]);
+  });
+});

@@ -100,13 +100,14 @@ export default [
   // non-http endpoint), a trailing slash on the endpoint is dropped, and a consent queued before init is kept;
   // 12,009 B once the banner moves to the viewport's other edge off what the keyboard focuses under it
   // (WCAG 2.2's focus not obscured, ~150 B), drops direction overrides from a name, and long words wrap;
-  // 12,041 B once a capped offer says its cap ("50% off (up to $20)", ~32 B).
+  // 12,041 B once a capped offer says its cap ("50% off (up to $20)", ~32 B); 12,204 B with the SDK's fixes
+  // from the same pass (one outbox key per event, a fast clock's events kept, consent and cookie fixes, ~163 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12045,
+    brotli: 12205,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -38,6 +38,37 @@ describe('a client created with consent denied', () => {
     expect(next.referral()).toBeNull();
   });
 
+  it('still sends, from memory, the events an earlier page left queued', async () => {
+    const page = installPage(LINK);
+    const offline = createReferkit({
+      program: 'spring-2026',
+      endpoint: '/api',
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      retry: { limit: 1 },
+    });
+    offline.capture();
+    await offline.trackShare('ALEX-7HC2QK', 'whatsapp');
+    const queued = Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox'));
+    expect(queued.length).toBeGreaterThan(0);
+
+    const posted: string[] = [];
+    const next = createReferkit({
+      program: 'spring-2026',
+      endpoint: '/api',
+      consent: 'denied',
+      fetch: async (_url, init) => {
+        posted.push(String(init?.body));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    });
+    await next.flush();
+    expect(posted.map((body) => JSON.parse(body).type).sort()).toEqual(['landing', 'share']);
+    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_'))).toEqual([]);
+    expect(next.referral()).toBeNull();
+  });
+
   it('does not clear again when its state is only read', () => {
     const page = installPage(LINK);
     const denied = aClient({ consent: 'denied' });

@@ -132,8 +132,10 @@ export function createStorage(
       if (next === 'denied' && state !== 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
         for (const key of ['ref', ...storedKeys()]) {
-          // The page keeps what it knew for its own life; only the device forgets.
-          const value = store.get(key);
+          // The page keeps what it knew for its own life; only the device forgets. Events an earlier
+          // page queued are taken along to be sent from memory: a report of an order placed is owed
+          // to the friend and the ambassador, and clearing it would lose a reward, not a trace.
+          const value = store.get(key) ?? (key.startsWith('outbox') ? stored(key) : null);
           write(key);
           if (value) memory.set(key, value);
         }

@@ -29,6 +29,10 @@ describe('createReceiver: the contract and the rules', () => {
     expect(answer.status).toBe(201);
   });
 
+  it.each([Number.NaN, -1, Infinity])('refuses a clock skew of %s at creation', async (clockSkewSec) => {
+    await expect(aReceiver({ clockSkewSec })).rejects.toThrow(/clockSkewSec/);
+  });
+
   it('refuses an unknown program', async () => {
     const { receive } = await aReceiver();
     expect(errorCode(await receive.handle(await signed(aRedemption({ program: 'autumn-2026' }))))).toBe(

@@ -126,6 +126,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     throw new TypeError(
       '[referkit] Could not create the receiver: `secret` is an empty list. Pass a secret or leave it out.',
     );
+  // A skew read from the environment may be NaN, which would turn the future check off without a word.
+  if (options.clockSkewSec !== undefined && !(options.clockSkewSec >= 0 && options.clockSkewSec < Infinity))
+    throw new RangeError(
+      `[referkit] Could not create the receiver: clockSkewSec is ${options.clockSkewSec}. Pass seconds, 0 or more.`,
+    );
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;

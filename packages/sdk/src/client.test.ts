@@ -42,6 +42,21 @@ function navigation(type: string, name = LINK) {
 }
 
 describe('capture', () => {
+  it('posts to one path whether or not the endpoint ends in a slash', async () => {
+    installPage(LINK);
+    const urls: string[] = [];
+    const client = aClient({
+      endpoint: 'https://api.shop.example/v1//',
+      fetch: async (url) => {
+        urls.push(String(url));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    });
+    client.capture();
+    await client.flush();
+    expect(urls).toEqual(['https://api.shop.example/v1/referrals/events']);
+  });
+
   it('stores the referral with its window and reports one valid landing', async () => {
     const page = installPage(LINK);
     const referral = aClient().capture();

@@ -181,6 +181,14 @@ describe('landing cookie', () => {
     expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
   });
 
+  it('reads a cookie whose landing a clock a few seconds fast stamped, as the receiver takes it', () => {
+    const landedAt = new Date(NOW.getTime() + 2000).toISOString();
+    const referral = { code: 'ALEX-7HC2QK', landedAt, expiresAt: '2026-12-22T10:00:02.000Z' };
+    expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)?.code).toBe(
+      'ALEX-7HC2QK',
+    );
+  });
+
   it('refuses junk', () => {
     expect(readLandingCookie(`${LANDING_COOKIE}=%E0%A4%A`, NOW)).toBeNull();
     expect(readLandingCookie(undefined, NOW)).toBeNull();

@@ -154,7 +154,8 @@ export function readLandingCookie(cookieHeader: string | null | undefined, now =
     } catch {}
     // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one. Its
     // landing time is sent on in a redemption, so it must be one the receiver takes: an ISO time as the
-    // SDK writes it (not a date alone), from 2000 on, and not in the future.
+    // SDK writes it (not a date alone), from 2000 on, and not further in the future than the receiver's
+    // default clock skew (300 s): the browser's clock or another server's may run a little fast.
     const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
     const landed = Date.parse(landedAt);
     if (
@@ -162,7 +163,7 @@ export function readLandingCookie(cookieHeader: string | null | undefined, now =
       normalizeCode(code) === code &&
       (!channel || CHANNEL_PATTERN.test(channel)) &&
       landed >= EARLIEST &&
-      landed <= now.getTime() &&
+      landed <= now.getTime() + 3e5 &&
       new Date(landed).toISOString() === landedAt &&
       landed < Date.parse(expiresAt) &&
       Date.parse(expiresAt) > now.getTime()

@@ -63,6 +63,15 @@ describe('installLoader', () => {
     warn.mockClear();
   });
 
+  it('applies a consent set before init to a client the page brings', async () => {
+    const { createCaptureClient } = await import('@referkit/sdk');
+    const client = createCaptureClient({ ...program, consent: 'pending' });
+    loader.installLoader();
+    window.Referkit?.('consent', 'granted');
+    window.Referkit?.('init', { ...program, client } as never);
+    expect(client.consent()).toBe('granted');
+  });
+
   it('does nothing when a copy is already installed', () => {
     loader.installLoader();
     const installed = window.Referkit;

@@ -121,7 +121,6 @@ describe('terms that cannot be put in words honestly', () => {
   const usd = { currency: 'USD' } as const;
 
   it.each([
-    ['a currency no one issues', () => money('en', 'XYZ', 1000), 'XYZ is not an ISO 4217 currency'],
     ['an amount that is not in minor units', () => money('en', 'USD', 10.5), '10.5 is not in minor units'],
     ['a percent of nothing', () => percent('en', 0), '0 is not an amount or a percent'],
     [
@@ -141,6 +140,15 @@ describe('terms that cannot be put in words honestly', () => {
     ],
   ])('refuses %s', (_case, words, message) => {
     expect(words).toThrow(message);
+  });
+
+  it('reads a currency in lower case as Intl does, rather than refusing a program the receiver takes', () => {
+    expect(money('en', 'usd', 1000)).toBe('$10');
+  });
+
+  it('says a cap of nothing rather than hiding it', () => {
+    const nothing = { currency: 'USD', friendOffer: { kind: 'percent', percent: 50, maxDiscount: 0 } } as const;
+    expect(friendOfferText(en, 'en', nothing)).toBe('50% off (up to $0)');
   });
 
   it('still says a reward earned so far may be nothing', () => {

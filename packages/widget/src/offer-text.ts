@@ -42,12 +42,12 @@ function whole(value: number, least = 0): number {
 
 /**
  * Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50").
- * A currency `Intl` does not list ("XYZ", "DOLLARS") throws rather than showing "XYZ 10".
+ * `Intl` refuses a currency that is not three letters ("DOLLARS"). A well-formed one it does not know
+ * ("XYZ") is shown as its code: the engine's own list of currencies lags ISO 4217 (Node 20 lacks VED),
+ * and refusing a currency the receiver takes would leave the widget empty.
  */
 export function money(locale: string, currency: string, minor: number, least = 0): string {
   whole(minor, least);
-  if (Intl.supportedValuesOf?.('currency').includes(currency) === false)
-    throw new RangeError(`${currency} is not an ISO 4217 currency`);
   const options: Intl.NumberFormatOptions = { style: 'currency', currency };
   const digits = Intl.NumberFormat(locale, options).resolvedOptions().maximumFractionDigits ?? 2;
   const major = minor / 10 ** digits;
@@ -77,8 +77,9 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
             offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount, 1),
         });
   // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.
-  const cap = 'maxDiscount' in offer && offer.maxDiscount;
-  const capped = cap ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap) })}` : words;
+  const cap = 'maxDiscount' in offer ? offer.maxDiscount : undefined;
+  const capped =
+    cap !== undefined ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap) })}` : words;
   return terms.minimumOrder
     ? `${capped} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
     : capped;

@@ -262,6 +262,8 @@ export function sqlStore(
     async upsertAmbassador(program, input) {
       const ambassador = registrable(input);
       const id = typeof program === 'string' ? program : program.id;
+      // The program first, as the ledger reads it by id; registering it again changes nothing.
+      if (typeof program !== 'string') await this.upsertProgram(program);
       // The update happens only within the code's own program; a row held by another comes back unchanged.
       const written = await db.query(
         `INSERT INTO ${p}ambassadors AS held (code, program, data) VALUES ($1, $2, $3)
@@ -271,9 +273,9 @@ export function sqlStore(
       );
       if (written.rows.length === 0) {
         const found = await db.query(`SELECT program FROM ${p}ambassadors WHERE code = $1`, [ambassador.code]);
-        refuseCodeOfAnother(ambassador.code, String((found.rows[0] as { program?: unknown } | undefined)?.program), id);
+        const holder = (found.rows[0] as { program?: string } | undefined)?.program;
+        refuseCodeOfAnother(ambassador.code, holder ?? 'another program', id);
       }
-      if (typeof program !== 'string') await this.upsertProgram(program);
     },
     async ambassadorByCode(code, program) {
       const found = await db.query(

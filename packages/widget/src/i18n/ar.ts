@@ -57,5 +57,5 @@ export default {
   // "Shares this week: 2 of 3": a label before the count reads right for every count.
   week: { other: 'مشاركات هذا الأسبوع: {done} من {n}' },
   month: { other: 'مشاركات هذا الشهر: {done} من {n}' },
-  reached: 'بلغت الهدف',
+  reached: 'تحقّق الهدف',
 } satisfies Catalogue;

@@ -9,6 +9,12 @@ import { customAlphabet } from 'nanoid';
 /** The suffix alphabet: A–Z and 2–9 without the look-alikes 0/O and 1/I/L. */
 export const CODE_SUFFIX_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
+/**
+ * The pattern of an event id: `evt_` and 8–64 URL-safe characters. Here, beside the code's, so that
+ * the SDK checks an id it is given without importing the zod schemas.
+ */
+export const EVENT_ID_PATTERN = /^evt_[A-Za-z0-9_-]{8,64}$/;
+
 /** A normalised code: a handle of 1–12 `A–Z0–9`, a dash, and 6 suffix characters. */
 export const CODE_PATTERN = /^[A-Z\d]{1,12}-[2-9A-HJKMNP-Z]{6}$/;
 

@@ -3,6 +3,7 @@
  * Objects are strict, so this schema and `eventJsonSchema` accept exactly the same documents.
  */
 import { z } from 'zod';
+import { EVENT_ID_PATTERN } from './code.js';
 import {
   attributionModel,
   channel,
@@ -16,8 +17,8 @@ import {
   webUrl,
 } from './primitives.js';
 
-/** The pattern of an event id, shared with the fast event guard. */
-export const EVENT_ID_PATTERN = /^evt_[A-Za-z0-9_-]{8,64}$/;
+// The pattern of an event id lives with the code's, zod-free, for the SDK; the fast event guard reads it too.
+export { EVENT_ID_PATTERN };
 /** An event id: `evt_` and 8–64 URL-safe characters, stable across every retry of one event. */
 export const eventId = z.string().regex(EVENT_ID_PATTERN, 'Expected an event id like evt_V1StGXR8Z5jdHi6BmyT');
 

@@ -4,7 +4,7 @@
  * HttpOnly cookie lasts the whole attribution window, where Safari keeps script-written cookies at most 7 days.
  */
 import type { AttributionModel } from '@referkit/events';
-import { normalizeCode } from '@referkit/events/code';
+import { EVENT_ID_PATTERN, normalizeCode } from '@referkit/events/code';
 import { signEvent } from '@referkit/events/signature';
 import { type Referral, usableWindow } from './attribution.js';
 import { refuse } from './capture-client.js';
@@ -39,7 +39,7 @@ export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
   // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
   // come back a final 400 after the request.
   client.redeem = (input) =>
-    input?.id === undefined || EVENT_ID.test(input.id)
+    input?.id === undefined || EVENT_ID_PATTERN.test(input.id)
       ? redeem(input)
       : refuse(
           'invalid_id',
@@ -47,9 +47,6 @@ export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
         );
   return client;
 }
-
-/** An event id as the receiver takes it. */
-const EVENT_ID = /^evt_[A-Za-z0-9_-]{8,64}$/;
 
 /** A fetch that signs each attempt afresh (new timestamp, same body and id) with the Standard Webhooks headers. */
 function signing(secret: string, send: typeof fetch): typeof fetch {

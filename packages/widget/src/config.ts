@@ -64,8 +64,9 @@ let explained = false;
 let announced: string | undefined;
 
 /**
- * Says, once, why elements show nothing without a setup, if the page has finished loading and still
- * has none: a page may well call init from its own script after this one runs (on DOMContentLoaded).
+ * Says, once, why elements show nothing without a setup, if the page still has none a second after
+ * it finished loading: a page may well call init from its own script after this one runs (on
+ * DOMContentLoaded), and a tag manager's "window loaded" trigger calls it in the moments after load.
  */
 export function explainMissingSetup(element: string): void {
   const explain = () => {
@@ -73,12 +74,13 @@ export function explainMissingSetup(element: string): void {
     explained = true;
     misconfigured(
       `show <${element}>`,
-      "Referkit('init', …) was not called by the time the page loaded",
+      "Referkit('init', …) was not called within a second of the page loading",
       'Call it with { program, endpoint }.',
     );
   };
-  if (document.readyState === 'complete') explain();
-  else addEventListener('load', explain, { once: true });
+  const soon = () => setTimeout(explain, 1e3);
+  if (document.readyState === 'complete') soon();
+  else addEventListener('load', soon, { once: true });
 }
 
 /** The current setup, if `init` has run. */

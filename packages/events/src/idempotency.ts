@@ -8,7 +8,16 @@ import type { ReferralEvent } from './event.js';
 export interface IdempotencyClaim {
   key: string;
   fingerprint: string;
+  /**
+   * The fingerprint an earlier release recorded for the same content, which a replay also matches:
+   * keys live 7 days, so a replay may arrive after an upgrade changed how content is fingerprinted.
+   */
+  formerly?: string;
 }
+
+/** Whether content recorded under a claim's key with `recorded` is the claim's own. */
+export const sameContent = (recorded: unknown, claim: IdempotencyClaim) =>
+  recorded === claim.fingerprint || (claim.formerly !== undefined && recorded === claim.formerly);
 
 /** The idempotency key of an event: `program + orderId` for redemptions and reversals, else its id. */
 export function idempotencyKey(event: ReferralEvent): string {
@@ -43,7 +52,8 @@ export function fingerprint(event: ReferralEvent): string {
     }
     case 'reversal':
       // The reason is content too: a refund replayed as fraud is another claim, not the same one.
-      // A reversal without one keeps the fingerprint it always had, so keys already kept still match.
+      // A reversal without one keeps the fingerprint it always had; keys recorded before the reason
+      // counted are matched through the claim's `formerly` (claimsFor).
       return event.reason ? [event.code, event.reason].join(' ') : event.code;
     case 'landing':
       return JSON.stringify([
@@ -63,12 +73,18 @@ export function fingerprint(event: ReferralEvent): string {
 export function claimsFor(event: ReferralEvent, webhookId?: string): IdempotencyClaim[] {
   const key = idempotencyKey(event);
   const print = fingerprint(event);
-  const claims = [{ key, fingerprint: print }];
+  // Until this release a reversal's fingerprint was its code alone, reason or not.
+  const formerly = event.type === 'reversal' && event.reason ? event.code : undefined;
+  const claims: IdempotencyClaim[] = [{ key, fingerprint: print, formerly }];
   // A webhook-id reused for another event is a conflict, even when that event's own key is new.
   // The fingerprint is templated on purpose: it points at `key` and `print`, which the store keeps
   // anyway; the key is joined, so that the header's id string is not kept alongside it.
   if (webhookId !== undefined) {
-    claims.push({ key: ['webhook', webhookId].join(':'), fingerprint: `${key}|${print}` });
+    claims.push({
+      key: ['webhook', webhookId].join(':'),
+      fingerprint: `${key}|${print}`,
+      formerly: formerly && `${key}|${formerly}`,
+    });
   }
   return claims;
 }

@@ -3,6 +3,7 @@
  * synchronously inside one call, so in JavaScript's single thread it is atomic without locks.
  */
 import type { Ambassador } from '../ambassador.js';
+import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
 import { ledgerTotals } from './ledger-totals.js';
 import { compareText, MemoryLedger } from './memory-ledger.js';
@@ -55,7 +56,7 @@ export function memoryStore(): ReferralStore {
     for (const claim of request.claims) {
       const found = keys.get(claim.key);
       if (found === undefined) continue;
-      if (claimFingerprints[found] !== claim.fingerprint) return { status: 'conflict' };
+      if (!sameContent(claimFingerprints[found], claim)) return { status: 'conflict' };
       if (existing === -1) existing = found;
     }
     if (existing !== -1) {

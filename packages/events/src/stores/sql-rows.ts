@@ -1,16 +1,17 @@
 /** Reading the SQL store's rows back into the shapes the receiver uses. */
+import { type IdempotencyClaim, sameContent } from '../idempotency.js';
 import { answerRewards, type RedemptionRewards } from '../rewards.js';
 import type { CommitResult } from './store.js';
 
 type Row = Record<string, unknown>;
 
 /** The answer to a claim whose keys were taken: a duplicate when every fingerprint matches, else a conflict. */
-export function verdictOn(taken: { key: string; fingerprint: string }[], existing: Row[]): CommitResult {
+export function verdictOn(taken: IdempotencyClaim[], existing: Row[]): CommitResult {
   const byKey = new Map(existing.map((row) => [String(row.key), row]));
   let rewards: RedemptionRewards | null = null;
   for (const claim of taken) {
     const row = byKey.get(claim.key);
-    if (!row || row.fingerprint !== claim.fingerprint) return { status: 'conflict' };
+    if (!row || !sameContent(row.fingerprint, claim)) return { status: 'conflict' };
     rewards ??= rewardsFrom(row.rewards);
   }
   return { status: 'duplicate', rewards };

@@ -39,6 +39,19 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('answers a duplicate to a reversal replayed after an upgrade, whose key holds the old fingerprint', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      await receive.handle(await signed(aRedemption()));
+      // A reversal with a reason as an earlier release recorded it: its fingerprint was the code alone.
+      const reversal = aReversal({ occurredAt: '2026-11-22T10:00:10.000Z', reason: 'refund' });
+      const claims = [{ key: 'reversal:spring-2026:1001', fingerprint: 'ALEX-7HC2QK' }];
+      await store.commit({ claims, event: reversal, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+      const replay = await receive.handle(await signed({ ...reversal, id: 'evt_reversal00002' }));
+      expect([replay.status, (replay.body as { status?: string }).status]).toEqual([200, 'duplicate']);
+    });
+  });
+
   it('answers a conflict for the same order with other content', async () => {
     await withStore(async (store) => {
       const { receive } = await aReceiver({ store });

@@ -43,7 +43,8 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       const inPoints = grant?.type === 'points';
       if (grant)
         (inPoints ? totals.points : totals.rewards)[grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
-      if (row.reversedAt) continue;
+      // Stats read the ledger as it stood at `now`: a reversal after it has not happened yet.
+      if (row.reversedAt && parseTime(row.reversedAt) <= plan.now.getTime()) continue;
       dayOf(days, day).redemptions++;
       totals.redemptions++;
       if (!row.repeat) totals.firstOrders++;

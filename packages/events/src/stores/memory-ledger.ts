@@ -167,7 +167,9 @@ export class MemoryLedger {
     for (const row of this.firstOrderRows.get(code) ?? []) {
       // Canonical ISO times compare as text.
       const confirmsAt = this.grantConfirmsAt[row] as string;
-      if (this.rewardKinds[row] === BOTH_SIDES && !this.reversedAt.has(row) && confirmsAt <= moment) confirmed++;
+      const reversedAt = this.reversedAt.get(row);
+      const kept = reversedAt === undefined || reversedAt > moment;
+      if (this.rewardKinds[row] === BOTH_SIDES && kept && confirmsAt <= moment) confirmed++;
     }
     return confirmed;
   }

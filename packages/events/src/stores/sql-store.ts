@@ -305,8 +305,10 @@ export function sqlStore(
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
       const at = { ...query, now: statsWindow(program, query).now };
       const counts = await db.query(
-        `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
-           AND ($2::text IS NULL OR code = $2) AND rewards->'ambassador'->>'confirmsAt' <= $3 GROUP BY code`,
+        // `now` is text to compare with confirmsAt (a JSON string), and a time to compare with reversed_at.
+        `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat
+           AND ($2::text IS NULL OR code = $2) AND rewards->'ambassador'->>'confirmsAt' <= $3::text
+           AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY code`,
         [program.id, only, at.now.toISOString()],
       );
       const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));

@@ -58,7 +58,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
      FROM (
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
-         type = 'redemption' AND occurred_at >= $3 AND reversed_at IS NULL AS kept,
+         type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $7) AS kept,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
@@ -80,19 +80,20 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
      FROM (
        SELECT member.role, ledger.repeat, ${CUSTOMER} AS customer
        FROM ${p}ledger AS ledger JOIN unnest($2::text[], $5::text[]) AS member (code, role) ON member.code = ledger.code
-       WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL AND occurred_at >= $3 AND occurred_at <= $4
+       WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
+         AND occurred_at >= $3 AND occurred_at <= $4
      ) AS kept
      GROUP BY role`,
-    [...window, roles],
+    [...window, roles, now.toISOString()],
   );
   const perDay = await db.query(
     `SELECT floor(extract(epoch FROM occurred_at) / 86400) AS day,
        count(*) FILTER (WHERE type = 'landing') AS landings,
-       count(*) FILTER (WHERE type = 'redemption' AND reversed_at IS NULL) AS redemptions
+       count(*) FILTER (WHERE type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $5)) AS redemptions
      FROM ${p}ledger
      WHERE program = $1 AND code = ANY($2) AND type IN ('landing', 'redemption') AND occurred_at >= $3 AND occurred_at <= $4
      GROUP BY 1`,
-    window,
+    [...window, now.toISOString()],
   );
   const totals = new Map<string, CodeTotals>();
   for (const row of perCode.rows as Row[]) totals.set(String(row.code), codeTotals(row));

@@ -21,7 +21,7 @@ export interface StatsQuery {
   from?: Date | string;
   /** End of the period (inclusive). @default now */
   to?: Date | string;
-  /** The moment reward holds and contribution periods are read at. @default new Date() */
+  /** The moment the ledger is read at: reward holds, reversals and contribution periods. @default new Date() */
   now?: Date;
 }
 
@@ -32,9 +32,9 @@ export interface StatsQuery {
 export interface Figures {
   landings: number;
   shares: { total: number; byChannel: Record<string, number> };
-  /** Redemptions not reversed, repeat orders included. */
+  /** Redemptions not reversed by `now`, repeat orders included. */
   redemptions: number;
-  /** Redemptions not reversed that were the customer's first order: the friends who joined. */
+  /** Redemptions not reversed by `now` that were the customer's first order: the friends who joined. */
   firstOrders: number;
   /**
    * First-order redemptions per landing; can pass 1 when landings were not reported (no consent).
@@ -43,9 +43,9 @@ export interface Figures {
   conversionRate: number | null;
   revenue: number;
   friendDiscounts: number;
-  /** Credit and cash granted to ambassadors, not reversed. */
+  /** Credit and cash granted to ambassadors, not reversed by `now`. */
   rewardCost: number;
-  /** Points granted to ambassadors, not reversed. */
+  /** Points granted to ambassadors, not reversed by `now`. */
   rewardPoints: number;
   /**
    * What the program returned per unit it cost: (revenue − reward cost) / (friend discounts + reward cost);
@@ -152,14 +152,14 @@ export interface CodeTotals {
   sharesByChannel: Record<string, number>;
   /** Shares from the contribution period's start to `to`, for the target. */
   periodShares: number;
-  /** Redemptions not reversed, repeat orders included. */
+  /** Redemptions not reversed by `now`, repeat orders included. */
   redemptions: number;
   firstOrders: number;
   revenue: number;
   friendDiscounts: number;
-  /** Money (credit and cash) granted, not reversed. */
+  /** Money (credit and cash) granted, not reversed by `now`. */
   rewardCost: number;
-  /** Points granted, not reversed. */
+  /** Points granted, not reversed by `now`. */
   rewardPoints: number;
   /** Money grant amounts by their status at `now`, reversed ones included. */
   rewards: GrantTotals;
@@ -175,13 +175,13 @@ export interface LedgerTotals {
   codes: ReadonlyMap<string, CodeTotals>;
   /** Distinct customers per role: one that two ambassadors of a role share counts once for it. */
   roles: ReadonlyMap<Role, { customers: number; repeaters: number }>;
-  /** Landings and redemptions not reversed, per UTC day (`YYYY-MM-DD`). */
+  /** Landings and redemptions not reversed by `now`, per UTC day (`YYYY-MM-DD`). */
   days: ReadonlyMap<string, { landings: number; redemptions: number }>;
 }
 
 /**
  * Plans a query: the window, and the ambassadors it covers with their terms. `confirmed` counts every
- * code's first-order redemptions that are not reversed and confirmed by the query's `now`, all time
+ * code's first-order redemptions confirmed and not reversed at the query's `now`, all time
  * (the promotion reads it).
  */
 export function planStats(

@@ -445,6 +445,26 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('reads the ledger as it stood at the moment asked: a later reversal has not happened yet', async () => {
+    await withStore(async (store) => {
+      let clock = NOW;
+      const { receive, program } = await aReceiver({ store, now: () => clock });
+      await receive.handle(await signed(aRedemption()));
+      clock = new Date(NOW.getTime() + 5 * 86_400_000);
+      const reversal = aReversal({ occurredAt: clock.toISOString() });
+      expect((await receive.handle(await signed(reversal, { at: clock }))).status).toBe(201);
+      const read = async (days: number) => {
+        const now = new Date(NOW.getTime() + days * 86_400_000);
+        const stats = await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now });
+        const [alex] = stats.ambassadors;
+        const day = stats.series.find((entry) => entry.date === '2026-11-22');
+        return [alex?.redemptions, alex?.revenue, alex?.rewardCost, alex?.rewards, day?.redemptions];
+      };
+      expect(await read(1)).toEqual([1, 5099, 1000, { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 }, 1]);
+      expect(await read(6)).toEqual([0, 0, 0, { type: 'credit', pending: 0, confirmed: 0, reversed: 1000 }, 0]);
+    });
+  });
+
   it("counts a customer two ambassadors of one role share once in the role's figures", async () => {
     await withStore(async (store) => {
       const sam = aSecondAmbassador();

@@ -45,7 +45,7 @@ export interface WidgetConfig extends ProgramTerms {
   consent?: ClientOptions['consent'];
   param?: ClientOptions['param'];
   attribution?: ClientOptions['attribution'];
-  /** A client the app already made; the widget then uses it instead of making its own. */
+  /** A client the app already made; the widget then uses it instead of making its own (a `consent` given is applied to it). */
   client?: ReferkitClient;
 }
 
@@ -110,7 +110,6 @@ export function init(config: WidgetConfig): boolean {
     explained = true;
     return false;
   }
-  let client = config.client;
   // A second init for the same program and endpoint (to change terms, or set consent) keeps the
   // page's client and its other options: a new client would hold none of what the first keeps in
   // memory before consent, and would report the landing again.
@@ -121,10 +120,14 @@ export function init(config: WidgetConfig): boolean {
     setup.config.endpoint === config.endpoint
       ? setup.client
       : undefined;
-  if (kept && config.consent) kept.setConsent(config.consent);
+  // A client made before this init (the page's own, or one kept) takes its consent as
+  // Referkit('consent', …) would; a new one is made with it.
+  const existing = config.client ?? kept;
+  if (existing && config.consent) existing.setConsent(config.consent);
+  let client: ReferkitClient;
   try {
     // The SDK reads only its own options from the config; the display terms ride along unread.
-    client ??= kept ?? createCaptureClient(config as ClientOptions);
+    client = existing ?? createCaptureClient(config as ClientOptions);
   } catch (error) {
     misconfigured('start', (error as Error).message, 'Check the options passed to init.');
     explained = true;

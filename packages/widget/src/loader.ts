@@ -30,11 +30,8 @@ let early: unknown;
 
 function run(command: unknown, argument?: unknown) {
   if (command === 'init') {
-    if (init((early ? { ...(argument as WidgetConfig), consent: early } : argument) as WidgetConfig)) {
-      // A client the page brings, or one kept from an earlier init, was made before this answer.
-      if (early) currentSetup()?.client.setConsent(early as 'granted');
-      early = undefined;
-    }
+    // init applies it to a client made before (the page's own, or one kept) as to a new one.
+    if (init((early ? { ...(argument as WidgetConfig), consent: early } : argument) as WidgetConfig)) early = undefined;
   } else if (command === 'consent') {
     const setup = currentSetup();
     // The SDK reads a state that is not one with a line of its own, and keeps the one in force.

@@ -291,7 +291,8 @@ function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent
     if (refusal) return { ok: false, error: refusal };
     return { ok: true, rewards: rewardsFor(program, ambassador, event, history, standing), repeat: standing.repeat };
   }
-  // Never redeemed under this code, or already reversed (a replay after its idempotency key expired).
+  // Never redeemed under this code, or already reversed. A store that prunes keys answers a reversal
+  // replayed after its key expired from its ledger before taking this refusal (sql-store.ts).
   if (event.type === 'reversal' && (!history.redemption || history.redemption.reversedAt))
     return { ok: false, error: ruleError('unknown_order', ['orderId']) };
   return { ok: true, rewards: null };

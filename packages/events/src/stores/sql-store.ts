@@ -5,6 +5,7 @@
  * so any number of receivers can share one database.
  */
 import type { Ambassador } from '../ambassador.js';
+import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
@@ -141,16 +142,25 @@ export function sqlStore(
     };
   }
 
-  /** The answer for a redemption whose order the ledger already holds (its key pruned), or `null`. */
+  /**
+   * The answer for an order event the ledger already holds (its key pruned): the order's redemption,
+   * or the reversal that took it back, compared with the claim's content; `null` when there is none.
+   */
   async function answerFromLedger(tx: SqlQueryable, request: CommitRequest): Promise<CommitResult | null> {
     const { event } = request;
+    if (event.type !== 'redemption' && event.type !== 'reversal') return null;
+    // Each type in its own text, so each meets its index: the redemption's unique one, and for a
+    // reversal the code's (a reversal only ever reaches the ledger under its redemption's code).
     const original = await tx.query(
-      `SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`,
-      [event.program, event.type === 'redemption' ? event.orderId : null],
+      event.type === 'redemption'
+        ? `SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption'`
+        : `SELECT fingerprint, rewards FROM ${p}ledger WHERE program = $1 AND code = $3 AND order_id = $2 AND type = 'reversal' ORDER BY seq LIMIT 1`,
+      event.type === 'redemption' ? [event.program, event.orderId] : [event.program, event.orderId, event.code],
     );
     const first = original.rows[0] as Row | undefined;
-    if (!first) return null;
-    return first.fingerprint === request.claims[0]?.fingerprint
+    const claim = request.claims[0];
+    if (!first || !claim) return null;
+    return sameContent(first.fingerprint, claim)
       ? { status: 'duplicate', rewards: rewardsFrom(first.rewards) }
       : { status: 'conflict' };
   }
@@ -188,9 +198,10 @@ export function sqlStore(
     }
     const decision = request.decide(await history(tx, request));
     if (!decision.ok) {
-      // A pruned key's redemption replayed meets its own first order in the history (not_first_order):
-      // the ledger's answer, duplicate or conflict, comes before the rules'.
-      const recorded = event.type === 'redemption' && (await answerFromLedger(tx, request));
+      // A pruned key's redemption replayed meets its own first order in the history (not_first_order),
+      // and a pruned key's reversal its own reversal (unknown_order): the ledger's answer, duplicate
+      // or conflict, comes before the rules'.
+      const recorded = await answerFromLedger(tx, request);
       throw new Rollback(recorded || { status: 'rejected', error: decision.error });
     }
     const row = ledgerRow(event, decision);

@@ -2,7 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anAmbassador, aProgram, aRedemption } from '../testing/fixtures.js';
+import { anAmbassador, aProgram, aRedemption, aReversal } from '../testing/fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
 import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
@@ -75,6 +75,29 @@ describe('sqlStore over PGlite', () => {
       ),
     );
     expect(errorCode(changed)).toBe('idempotency_conflict');
+    await cleanup();
+  });
+
+  it('answers a reversal replayed after its key is pruned from the ledger, not unknown_order', async () => {
+    const { store, cleanup } = await freshSql(db);
+    let later = NOW;
+    const { receive } = await aReceiver({ store, now: () => later });
+    expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+    const reversal = aReversal({ occurredAt: '2026-11-22T10:00:10.000Z', reason: 'refund' });
+    expect((await receive.handle(await signed(reversal))).status).toBe(201);
+    later = new Date(NOW.getTime() + 8 * 86_400_000);
+    expect(await (store as ReturnType<typeof sqlStore>).prune(later)).toBe(4);
+    const replay = await receive.handle(await signed({ ...reversal, id: 'evt_reversal00002' }, { at: later }));
+    expect([replay.status, replay.body]).toEqual([200, { status: 'duplicate' }]);
+    const asFraud = await receive.handle(
+      await signed({ ...reversal, id: 'evt_reversal00003', reason: 'fraud' }, { at: later }),
+    );
+    expect(errorCode(asFraud)).toBe('idempotency_conflict');
+    // An order that never redeemed is still refused as such.
+    const unknown = await receive.handle(
+      await signed(aReversal({ id: 'evt_reversal00004', orderId: 'never-placed' }), { at: later }),
+    );
+    expect(errorCode(unknown)).toBe('unknown_order');
     await cleanup();
   });
 

@@ -2,7 +2,8 @@
  * Idempotency keys and content fingerprints. One order redeems once, so a redemption's key is its
  * program and order id, whatever event id the sender gave it; other events are keyed by their id.
  */
-import type { ReferralEvent } from './event.js';
+import type { LandingEvent, ReferralEvent, ShareEvent } from './event.js';
+import { canonicalTime } from './time.js';
 
 /** A key the store claims once, with the fingerprint of the content first recorded under it. */
 export interface IdempotencyClaim {
@@ -56,25 +57,34 @@ export function fingerprint(event: ReferralEvent): string {
       // counted are matched through the claim's `formerly` (claimsFor).
       return event.reason ? [event.code, event.reason].join(' ') : event.code;
     case 'landing':
-      return JSON.stringify([
-        event.type,
-        event.program,
-        event.code,
-        event.occurredAt,
-        event.channel ?? null,
-        event.url ?? null,
-      ]);
     case 'share':
-      return JSON.stringify([event.type, event.program, event.code, event.occurredAt, event.channel]);
+      // The instant, not its spelling: `…00Z` and `…00.000Z` are one landing sent twice.
+      return visitPrint(event, canonicalTime(event.occurredAt));
   }
+}
+
+function visitPrint(event: LandingEvent | ShareEvent, occurredAt: string): string {
+  return event.type === 'landing'
+    ? JSON.stringify([event.type, event.program, event.code, occurredAt, event.channel ?? null, event.url ?? null])
+    : JSON.stringify([event.type, event.program, event.code, occurredAt, event.channel]);
+}
+
+/** The fingerprint an earlier release gave the same content, where it differs from today's. */
+function formerFingerprint(event: ReferralEvent): string | undefined {
+  // Until the reason counted, a reversal's fingerprint was its code alone.
+  if (event.type === 'reversal') return event.reason ? event.code : undefined;
+  // Until times were compared as instants, a landing's or share's was compared as written.
+  if (event.type === 'landing' || event.type === 'share') {
+    return canonicalTime(event.occurredAt) === event.occurredAt ? undefined : visitPrint(event, event.occurredAt);
+  }
+  return undefined;
 }
 
 /** Every key an event claims: its own, and for a signed delivery the `webhook-id` as well. */
 export function claimsFor(event: ReferralEvent, webhookId?: string): IdempotencyClaim[] {
   const key = idempotencyKey(event);
   const print = fingerprint(event);
-  // Until this release a reversal's fingerprint was its code alone, reason or not.
-  const formerly = event.type === 'reversal' && event.reason ? event.code : undefined;
+  const formerly = formerFingerprint(event);
   const claims: IdempotencyClaim[] = [{ key, fingerprint: print, formerly }];
   // A webhook-id reused for another event is a conflict, even when that event's own key is new.
   // The fingerprint is templated on purpose: it points at `key` and `print`, which the store keeps

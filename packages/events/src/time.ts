@@ -35,6 +35,12 @@ export function parseTime(text: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second, digits(text, 20, 3));
 }
 
+/** A time as the ledger keeps it and compares it: UTC with milliseconds, as `toISOString` writes it. */
+export function canonicalTime(time: string): string {
+  // Times already in that shape (the SDK sends them so) need no re-formatting.
+  return CANONICAL.test(time) ? time : new Date(time).toISOString();
+}
+
 /** `new Date(ms).toISOString()`, with the date part kept from the last call (it changes once a day). */
 export function formatTime(ms: number): string {
   if (!(ms >= 0 && ms <= LATEST_FAST_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();

@@ -12,8 +12,9 @@
 import type { Currency } from '../currency.js';
 import type { ReferralEvent } from '../event.js';
 import { type AmbassadorGrant, answerRewards, type RedemptionRewards } from '../rewards.js';
+import { canonicalTime } from '../time.js';
 import type { Decision, LedgerHistory, LedgerRow } from './store.js';
-import { canonicalTime, customerKey, eventChannel } from './store.js';
+import { customerKey, eventChannel } from './store.js';
 
 /** Rows of one customer identity: most customers order once, so a lone row is kept as its number. */
 type CustomerRows = number | number[];

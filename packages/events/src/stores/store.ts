@@ -6,6 +6,7 @@ import type { IdempotencyClaim } from '../idempotency.js';
 import type { Program } from '../program.js';
 import type { RedemptionHistory, RedemptionRewards } from '../rewards.js';
 import type { RuleError } from '../rules.js';
+import { canonicalTime } from '../time.js';
 import type { ProgramStats, StatsQuery } from './stats.js';
 
 /** What the ledger knows when the store decides on an event, read under the store's lock. */
@@ -123,14 +124,6 @@ export function customerKeys(event: ReferralEvent): string[] {
 export function eventChannel(event: ReferralEvent): LedgerRow['channel'] {
   if (event.type === 'share' || event.type === 'landing') return event.channel ?? null;
   return (event.type === 'redemption' && event.attribution?.channel) || null;
-}
-
-// Times already in UTC with milliseconds need no re-formatting (the SDK sends them so).
-const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** A time as the ledger keeps it: UTC with milliseconds, as `toISOString` writes it. */
-export function canonicalTime(time: string): string {
-  return CANONICAL_TIME.test(time) ? time : new Date(time).toISOString();
 }
 
 /** Builds the ledger row of an event that was decided `ok`; `customer` is the event's own identity. */

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import type { ReferralStore } from '../stores/store.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
-import { aReceiver, NOW, signed } from './receiver-harness.js';
+import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
 
 /** Makes a fresh, migrated store, and a function that removes what it created. */
 export type StoreFactory = () => Promise<{ store: ReferralStore; cleanup(): Promise<void> }>;
@@ -49,6 +49,41 @@ export function storeSuite(fresh: StoreFactory) {
       await store.commit({ claims, event: reversal, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
       const replay = await receive.handle(await signed({ ...reversal, id: 'evt_reversal00002' }));
       expect([replay.status, (replay.body as { status?: string }).status]).toEqual([200, 'duplicate']);
+    });
+  });
+
+  it('answers a duplicate to a landing sent again with its instant written another way', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      const landing = aLanding({ occurredAt: '2026-11-22T09:58:00Z' });
+      expect((await receive.handle(await signed(landing))).status).toBe(201);
+      for (const occurredAt of ['2026-11-22T09:58:00.000Z', '2026-11-22T10:58:00+01:00', '2026-11-22T09:58:00Z']) {
+        const again = await receive.handle(await signed({ ...landing, occurredAt }));
+        expect([again.status, again.body]).toEqual([200, { status: 'duplicate' }]);
+      }
+      // Another instant under the same id is other content.
+      const moved = await receive.handle(await signed({ ...landing, occurredAt: '2026-11-22T09:58:01Z' }));
+      expect(errorCode(moved)).toBe('idempotency_conflict');
+    });
+  });
+
+  it('answers a duplicate to a landing replayed after an upgrade, whose key holds its time as written', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      const landing = aLanding({ occurredAt: '2026-11-22T09:58:00Z' });
+      // As an earlier release recorded it: the fingerprint held the time as the sender wrote it.
+      const print = JSON.stringify([
+        'landing',
+        landing.program,
+        landing.code,
+        landing.occurredAt,
+        landing.channel ?? null,
+        landing.url ?? null,
+      ]);
+      const claims = [{ key: `event:${landing.id}`, fingerprint: print }];
+      await store.commit({ claims, event: landing, recordedAt: NOW, decide: () => ({ ok: true, rewards: null }) });
+      const replay = await receive.handle(await signed(landing));
+      expect([replay.status, replay.body]).toEqual([200, { status: 'duplicate' }]);
     });
   });
 

@@ -44,6 +44,10 @@ export interface SqlStoreOptions {
   prefix?: string;
 }
 
+/** PostgreSQL's codes for a name another session created first: unique_violation, duplicate_table, duplicate_object. */
+const DUPLICATE_OBJECT = new Set(['23505', '42P07', '42710']);
+const MIGRATE_ATTEMPTS = 5;
+
 /** Keys are kept at least this long; `prune` never removes younger ones. */
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
 
@@ -252,9 +256,21 @@ export function sqlStore(
 
   return {
     async migrate() {
-      await transaction(async (tx) => {
-        for (const statement of schema(p)) await tx.query(statement);
-      });
+      // Replicas starting together on a new database all migrate at once, and `IF NOT EXISTS` does
+      // not make that safe in PostgreSQL: the loser of a race for a new name fails with a duplicate.
+      // Its transaction rolled back, and the winner's tables are there by then, so it runs again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await transaction(async (tx) => {
+            for (const statement of schema(p)) await tx.query(statement);
+          });
+          return;
+        } catch (error) {
+          if (attempt >= MIGRATE_ATTEMPTS || !DUPLICATE_OBJECT.has((error as { code?: unknown })?.code as string)) {
+            throw error;
+          }
+        }
+      }
     },
     async commit(request) {
       try {

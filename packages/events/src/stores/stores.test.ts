@@ -166,6 +166,26 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
       await client.end();
     }
   });
+
+  it('migrates a new database from several replicas starting at once', async () => {
+    const tables = prefix();
+    // One pool per replica, as separate processes would connect.
+    const replicas = Array.from(
+      { length: 4 },
+      () => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 }),
+    );
+    try {
+      const started = await Promise.allSettled(
+        replicas.map((replica) => sqlStore(replica, { prefix: tables }).migrate()),
+      );
+      expect(started.map((start) => start.status)).toEqual(Array(4).fill('fulfilled'));
+      const { receive } = await aReceiver({ store: sqlStore(pool, { prefix: tables }) });
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.end()));
+      for (const table of TABLES) await pool.query(`DROP TABLE IF EXISTS ${tables}${table}`);
+    }
+  });
 });
 
 describe('sqlStore over an unreachable database', () => {

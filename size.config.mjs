@@ -109,13 +109,16 @@ export default [
   // an unknown currency code is shown as its code again (the engine's list lags ISO 4217) and a consent
   // queued before init reaches a client the page brings; 12,215 B once the missing-init line waits a second
   // after load, so that a tag manager's "window loaded" init gets no warning; 12,192 B once init applies a
-  // consent to a client made before it in one place, and the loader no longer does it again.
+  // consent to a client made before it in one place, and the loader no longer does it again; 12,279 B with
+  // the fourth black-box pass's fixes (~87 B): a dismissal read again when consent comes after the banner
+  // painted and shared by every banner of the page, a shown QR code that follows the link's base, terms
+  // that are not a JSON object showing nothing, a channel named twice shown once.
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12195,
+    brotli: 12280,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -141,6 +141,11 @@ export function init(config: WidgetConfig): boolean {
     announced = location.href;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
-  for (const listener of listeners) listener();
+  renderAll();
   return true;
+}
+
+/** Renders every element again: after init, and once consent lets them read what an earlier page stored. */
+export function renderAll(): void {
+  for (const listener of listeners) listener();
 }

@@ -96,17 +96,19 @@ abstract class ReferkitElement extends Base {
   }
 
   /**
-   * The element's `terms` attribute (JSON) as settings: none when it is absent or not a JSON object
-   * (logged), `null` when a setting has the wrong type (logged: the element then shows nothing).
+   * The element's `terms` attribute (JSON) as settings: none when it is absent, `null` when it is not
+   * a JSON object or a setting has the wrong type (logged: the element then shows nothing).
    */
   _own(): Partial<WidgetConfig> | null {
     let own: unknown;
     try {
       own = JSON.parse(this.getAttribute('terms') ?? '{}');
     } catch {}
+    // Terms the page meant to lay over init's (another offer, another endpoint) and that cannot be
+    // read must not leave the element promising init's: it shows nothing, as for a setting of the wrong type.
     if (typeof own !== 'object' || !own || Array.isArray(own)) {
       misconfigured('read the terms attribute', 'it is not a JSON object', `Write terms='{"brand":"Acme"}'.`);
-      own = {};
+      return null;
     }
     return settingsHaveTheirTypes(own as object, 'Fix it in the terms attribute.')
       ? (own as Partial<WidgetConfig>)
@@ -132,7 +134,8 @@ abstract class ReferkitElement extends Base {
     return {
       ...config,
       ...own,
-      ...(channels && { channels: channels.filter((channel) => CHANNELS.includes(channel)) }),
+      // Each channel once: a channel named twice is one button.
+      ...(channels && { channels: [...new Set(channels.filter((channel) => CHANNELS.includes(channel)))] }),
     };
   }
 

@@ -146,3 +146,18 @@ describe('OfferBanner', () => {
     expect(localStorage.length).toBe(0);
   });
 });
+
+describe('OfferBanner, twice on one page', () => {
+  it('hides every banner of the code when one is dismissed', () => {
+    const referkit = client('granted');
+    render(
+      <div>
+        <OfferBanner client={referkit} terms={terms} text={en} locale="en" />
+        <OfferBanner client={referkit} terms={terms} text={en} locale="en" />
+      </div>,
+    );
+    expect(screen.getAllByRole('complementary')).toHaveLength(2);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss' })[0] as HTMLElement);
+    expect(screen.queryAllByRole('complementary')).toHaveLength(0);
+  });
+});

@@ -25,7 +25,6 @@ export interface OfferBannerProps {
 
 // State keys are `_`-prefixed so the build mangles them to one letter (state never leaves the component).
 interface State {
-  _dismissed: boolean;
   /** The code's public lookup; `null` once the brand has said the code is not one of its own. */
   _lookup?: PublicCode | null;
   /** At the viewport's top edge rather than its bottom, off an element the keyboard focused there. */
@@ -35,10 +34,18 @@ interface State {
 /** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
 export const dismissedKey = (code: string) => `dismissed:${code}`;
 
+/** The banners on the page: one dismissed is every one dismissed, as the next page would have it. */
+const banners = new Set<OfferBanner>();
+
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
 export class OfferBanner extends Component<OfferBannerProps, State> {
   _code = this.props.client.referral()?.code;
-  state: State = { _dismissed: !!(this._code && this.props.client.storage.get(dismissedKey(this._code))) };
+  state: State = {};
+  /**
+   * Read at every render, not once: consent granted after the first paint lets the banner read a
+   * dismissal an earlier page stored, and a dismissal in another banner is this one's too.
+   */
+  _dismissed = () => !!this._code && !!this.props.client.storage.get(dismissedKey(this._code));
   _returnTo: Element | null = null;
   /** The element focus last left, however deep in a shadow root: a focus event's target stops at the host. */
   _left: EventTarget | undefined;
@@ -69,15 +76,17 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   };
 
   componentWillUnmount() {
+    banners.delete(this);
     removeEventListener('focusout', this._leaving, true);
     removeEventListener('focusin', this._reveal, true);
   }
 
   componentDidMount() {
+    banners.add(this);
     addEventListener('focusout', this._leaving, true);
     addEventListener('focusin', this._reveal, true);
     const { _code: code, props } = this;
-    if (code && props.endpoint && !this.state._dismissed) {
+    if (code && props.endpoint && !this._dismissed()) {
       getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
         (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }),
       );
@@ -86,14 +95,14 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
 
   _dismiss = () => {
     this.props.client.storage.set(dismissedKey(this._code as string), '1');
-    this.setState({ _dismissed: true });
+    for (const banner of banners) banner.forceUpdate();
     // The dismiss button disappears with the banner: focus goes back where it was before the banner.
     (this._returnTo as HTMLElement | null)?.focus();
   };
 
-  render({ terms, text, locale }: OfferBannerProps, { _dismissed: dismissed, _lookup: lookup, _up: up }: State) {
+  render({ terms, text, locale }: OfferBannerProps, { _lookup: lookup, _up: up }: State) {
     // A code the brand does not know gets no discount at checkout: the banner must not promise one.
-    if (!this._code || dismissed || lookup === null) return null;
+    if (!this._code || this._dismissed() || lookup === null) return null;
     // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
     // more); init's paint at once until then. A lookup whose terms cannot be put in words is passed over.
     let offer: string | undefined;

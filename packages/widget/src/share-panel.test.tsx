@@ -46,7 +46,8 @@ function renderPanel(overrides: Partial<SharePanelProps> = {}, answer?: Ambassad
   const server = backend(answer);
   const client = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: server.fetch });
   const emit = vi.fn();
-  render(
+  // The panel as this test renders it, with `more` laid over: a rerender is a second init's terms.
+  const panel = (more: Partial<SharePanelProps> = {}) => (
     <SharePanel
       client={client}
       code="ALEX-7HC2QK"
@@ -56,9 +57,11 @@ function renderPanel(overrides: Partial<SharePanelProps> = {}, answer?: Ambassad
       locale="en"
       emit={emit}
       {...overrides}
-    />,
+      {...more}
+    />
   );
-  return { ...server, emit, client };
+  const { rerender } = render(panel());
+  return { ...server, emit, client, panel, rerender };
 }
 
 afterEach(() => {
@@ -353,6 +356,21 @@ describe('SharePanel', () => {
     await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'qr' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Hide QR code' }));
     expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('draws the QR code of the link as it is now, when a second init changes the base', async () => {
+    const { rerender, panel } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
+    const drawing = async () =>
+      (await screen.findByRole('img', { name: 'QR code of your link' }, { timeout: 5000 })).innerHTML;
+    const before = await drawing();
+    rerender(panel({ terms: { ...terms, base: 'https://shop.example/b' } }));
+    const { qrPath } = await import('./qr.js');
+    const expected = qrPath('https://shop.example/b?ref=ALEX-7HC2QK&rk_ch=qr');
+    expect(await drawing()).not.toBe(before);
+    expect(screen.getByRole('img', { name: 'QR code of your link' }).querySelector('path')?.getAttribute('d')).toBe(
+      expected.d,
+    );
   });
 
   it('offers the native share sheet only where the browser has one', () => {

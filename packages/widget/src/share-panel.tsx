@@ -49,7 +49,8 @@ interface State {
   /** The ambassador's own words, once they edit the message; until then it follows the terms and locale. */
   _message?: string;
   _status: string;
-  _qr?: QrPath | false;
+  /** The QR code is shown. */
+  _qr?: boolean;
   _stats?: AmbassadorPublicStats;
   /** The progress block, loaded once stats arrive. */
   _progress?: typeof ShareProgress;
@@ -58,6 +59,10 @@ interface State {
 /** The share panel; renders nothing when no link can be built for the code. */
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
+  /** The QR chunk's encoder, once loaded. */
+  _encode?: (link: string) => QrPath;
+  /** The QR code drawn last, and the link it encodes: drawn again only when the link changes (a second init's base). */
+  _drawn?: [string, QrPath];
 
   state: State = { _status: '' };
 
@@ -151,11 +156,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
 
   _toggleQr = async () => {
     if (this.state._qr) return this.setState({ _qr: false });
-    const link = this._link('qr') as string;
     try {
-      const { qrPath } = await loadQr();
-      this.setState({ _qr: qrPath(link) });
-      this._shared('qr', link);
+      this._encode = (await loadQr()).qrPath;
+      this.setState({ _qr: true });
+      this._shared('qr', this._link('qr') as string);
     } catch {
       // The ambassador hears that it failed; the page's developer reads how to fix it.
       this._say(this.props.text.qrFailed);
@@ -169,6 +173,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
   ) {
     const link = this._link();
     if (!link) return null;
+    const qrLink = qr && (this._link('qr') as string);
+    if (qrLink && this._drawn?.[0] !== qrLink)
+      this._drawn = [qrLink, (this._encode as (link: string) => QrPath)(qrLink)];
+    const drawing = qrLink && this._drawn?.[1];
     const message =
       edited ??
       prefillMessage(
@@ -240,10 +248,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
             </button>
           </li>
         </ul>
-        {qr && (
+        {drawing && (
           <div class="q">
-            <svg viewBox={`0 0 ${qr.size} ${qr.size}`} role="img" aria-label={text.qrLabel}>
-              <path d={qr.d} fill="currentColor" />
+            <svg viewBox={`0 0 ${drawing.size} ${drawing.size}`} role="img" aria-label={text.qrLabel}>
+              <path d={drawing.d} fill="currentColor" />
             </svg>
           </div>
         )}

@@ -6,7 +6,7 @@
  */
 import type { Ambassador } from '../ambassador.js';
 import type { Currency } from '../currency.js';
-import type { AudienceTier, Role } from '../primitives.js';
+import { type AudienceTier, type Role, TIMESTAMP_PATTERN } from '../primitives.js';
 import type { AmbassadorReward, Program } from '../program.js';
 import { type Terms, termsFor } from '../rewards.js';
 import { storedCode } from './store.js';
@@ -17,9 +17,12 @@ export interface StatsQuery {
   program: Program | string;
   /** Only this ambassador. */
   code?: string;
-  /** Start of the period (inclusive). @default 30 days before `to` */
+  /**
+   * Start of the period (inclusive): a Date, a date (`2026-11-01`, from 00:00 UTC), or an ISO time
+   * with `Z` or an offset. @default 30 days before `to`
+   */
   from?: Date | string;
-  /** End of the period (inclusive). @default now */
+  /** End of the period (inclusive): as `from`; a date alone runs to the end of that UTC day. @default now */
   to?: Date | string;
   /** The moment the ledger is read at: reward holds, reversals and contribution periods. @default new Date() */
   now?: Date;
@@ -97,8 +100,8 @@ export function statsWindow(
   query: StatsQuery,
 ): { from: Date; to: Date; now: Date; periodStart: Date | null } {
   const now = query.now ?? new Date();
-  const to = query.to ? new Date(query.to) : now;
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
+  const to = query.to ? momentOf(query.to, true) : now;
+  const from = query.from ? momentOf(query.from, false) : new Date(to.getTime() - 30 * DAY_MS);
   // A period that is not one would answer zeros that look like figures: say so instead.
   for (const [name, time] of [
     ['from', from],
@@ -107,7 +110,7 @@ export function statsWindow(
   ] as const) {
     if (Number.isNaN(time.getTime()))
       throw new RangeError(
-        `[referkit] Could not compute stats: \`${name}\` is not a time. Pass a Date or an ISO time.`,
+        `[referkit] Could not compute stats: \`${name}\` is not a time. Pass a Date, a date (2026-11-05) or an ISO time with Z or an offset.`,
       );
   }
   if (from > to)
@@ -116,6 +119,20 @@ export function statsWindow(
     );
   const per = program.contributionTarget?.per;
   return { from, to, now, periodStart: per ? periodStartOf(to, per) : null };
+}
+
+const DATE = /^\d{4}-\d\d-\d\d$/;
+
+/**
+ * A period's edge as asked: a Date; a date alone (`2026-11-05`, as a date picker gives it), its
+ * whole UTC day, so that an inclusive end takes in that day; or an ISO time with `Z` or an offset.
+ * Any other text is no time (Invalid Date): read in the server's own zone, as `new Date` reads a
+ * time without one, the same query would count other days on another server.
+ */
+function momentOf(value: Date | string, end: boolean): Date {
+  if (typeof value !== 'string') return new Date(value);
+  if (DATE.test(value)) return new Date(Date.parse(value) + (end ? DAY_MS - 1 : 0));
+  return new Date(TIMESTAMP_PATTERN.test(value) ? value : Number.NaN);
 }
 
 /** Monday 00:00 UTC of the week, or the 1st 00:00 UTC of the month, containing a moment. */

@@ -2,7 +2,7 @@
 import type { Role } from '../primitives.js';
 import { grantStatusAt } from '../rewards.js';
 import { parseTime } from '../time.js';
-import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
+import { type CodeTotals, emptyCodeTotals, type LedgerTotals, periodStartOf, type StatsPlan } from './stats.js';
 import type { LedgerRow } from './store.js';
 
 interface Customers {
@@ -19,14 +19,18 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   const days = new Map<string, { landings: number; redemptions: number }>();
   const from = plan.from.getTime();
   const to = plan.to.getTime();
-  const periodStart = plan.periodStart?.getTime() ?? null;
+  const per = plan.program.contributionTarget?.per;
+  const firstPeriod = plan.periods[0]?.getTime() ?? Number.POSITIVE_INFINITY;
   for (const row of rows) {
     const role = roleOf.get(row.code);
     if (!role) continue;
     const totals = codes.get(row.code) ?? emptyCodeTotals();
     codes.set(row.code, totals);
     const at = parseTime(row.occurredAt);
-    if (row.type === 'share' && periodStart !== null && at >= periodStart && at <= to) totals.periodShares++;
+    if (per && row.type === 'share' && at >= firstPeriod && at <= to) {
+      const period = periodStartOf(new Date(at), per).toISOString();
+      totals.sharesByPeriod[period] = (totals.sharesByPeriod[period] ?? 0) + 1;
+    }
     if (at < from || at > to) continue;
     // Ledger times are canonical UTC ISO strings, so the first ten characters are the UTC day.
     const day = row.occurredAt.slice(0, 10);

@@ -24,13 +24,13 @@ const GRANT_SUMS = [
   ['points', 'in_points'],
 ] as const;
 
-/** The sums of one unit's grants by their status at `$7`, reversed ones included. */
+/** The sums of one unit's grants by their status at `$6`, reversed ones included. */
 function grantSums(unit: string, only: string): string {
-  const kept = `counted AND ${only} AND (reversed_at IS NULL OR reversed_at > $7)`;
+  const kept = `counted AND ${only} AND (reversed_at IS NULL OR reversed_at > $6)`;
   return [
-    `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND reversed_at <= $7), 0) AS ${unit}_reversed`,
-    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at <= $7), 0) AS ${unit}_confirmed`,
-    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at > $7), 0) AS ${unit}_pending`,
+    `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND reversed_at <= $6), 0) AS ${unit}_reversed`,
+    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at <= $6), 0) AS ${unit}_confirmed`,
+    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at > $6), 0) AS ${unit}_pending`,
   ].join(',\n       ');
 }
 
@@ -38,12 +38,11 @@ function grantSums(unit: string, only: string): string {
 export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): Promise<LedgerTotals> {
   const codes = plan.members.map(({ ambassador }) => ambassador.code);
   const roles = plan.members.map(({ terms }) => terms.role);
-  const { program, from, to, now, periodStart, since } = plan;
+  const { program, from, to, now, since } = plan;
   const window = [program.id, codes, from.toISOString(), to.toISOString()];
   // One statement at a time: on a single connection they queue anyway.
   const perCode = await db.query(
     `SELECT code,
-       count(*) FILTER (WHERE type = 'share' AND occurred_at >= $6) AS period_shares,
        count(*) FILTER (WHERE counted AND type = 'landing') AS landings,
        count(*) FILTER (WHERE counted AND type = 'share') AS shares,
        count(*) FILTER (WHERE kept) AS redemptions,
@@ -58,7 +57,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
      FROM (
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
-         type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $7) AS kept,
+         type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $6) AS kept,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
@@ -67,8 +66,20 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
      ) AS counted_rows
      GROUP BY code`,
-    [...window, since.toISOString(), periodStart?.toISOString() ?? null, now.toISOString()],
+    [...window, since.toISOString(), now.toISOString()],
   );
+  // Shares per contribution period, each counted from its start. PostgreSQL's weeks start on Monday,
+  // as periodStartOf's do; the epoch of a UTC wall time is read as UTC.
+  const per = program.contributionTarget?.per;
+  const periods = per
+    ? await db.query(
+        `SELECT code, extract(epoch FROM date_trunc($5::text, occurred_at AT TIME ZONE 'UTC')) AS period, count(*) AS n
+         FROM ${p}ledger
+         WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at <= $4
+         GROUP BY 1, 2`,
+        [program.id, codes, plan.periods[0]?.toISOString(), to.toISOString(), per],
+      )
+    : { rows: [] };
   const channels = await db.query(
     `SELECT code, coalesce(channel, 'other') AS channel, count(*) AS n FROM ${p}ledger
      WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at <= $4
@@ -97,6 +108,10 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
   );
   const totals = new Map<string, CodeTotals>();
   for (const row of perCode.rows as Row[]) totals.set(String(row.code), codeTotals(row));
+  for (const row of periods.rows as Row[]) {
+    const code = totals.get(String(row.code));
+    if (code) code.sharesByPeriod[new Date(Number(row.period) * 1000).toISOString()] = Number(row.n);
+  }
   for (const row of channels.rows as Row[]) {
     const code = totals.get(String(row.code));
     if (code) code.sharesByChannel[String(row.channel)] = Number(row.n);
@@ -123,7 +138,6 @@ function codeTotals(row: Row): CodeTotals {
     ...emptyCodeTotals(),
     landings: Number(row.landings),
     shares: Number(row.shares),
-    periodShares: Number(row.period_shares),
     redemptions: Number(row.redemptions),
     firstOrders: Number(row.first_orders),
     revenue: Number(row.revenue),

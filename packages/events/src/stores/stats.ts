@@ -72,7 +72,26 @@ export interface AmbassadorStats extends Figures {
   role: Role;
   audienceTier?: AudienceTier;
   promoted: boolean;
-  target?: { shares: number; per: 'week' | 'month'; done: number; reached: boolean; periodStart: string };
+  /**
+   * The contribution target: `done`, `reached` and `periodStart` are the period containing `to`
+   * (still running when `to` is now), and `periods` each period from the one containing `from` to
+   * that one, oldest first, so that a week missed shows as missed.
+   */
+  target?: {
+    shares: number;
+    per: 'week' | 'month';
+    done: number;
+    reached: boolean;
+    periodStart: string;
+    periods: TargetPeriod[];
+  };
+}
+
+/** One contribution period: its shares (counted from its start, even before the query's `from`) against the target. */
+export interface TargetPeriod {
+  periodStart: string;
+  done: number;
+  reached: boolean;
 }
 
 /** The figures summed over the ambassadors of one role. */
@@ -142,6 +161,19 @@ export function periodStartOf(at: Date, per: 'week' | 'month'): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() - day));
 }
 
+/** The starts of the contribution periods from the one containing `from` to the one containing `to`. */
+export function periodsBetween(from: Date, to: Date, per: 'week' | 'month'): Date[] {
+  const starts: Date[] = [];
+  for (let start = periodStartOf(from, per); start <= to; ) {
+    starts.push(start);
+    start =
+      per === 'month'
+        ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))
+        : new Date(start.getTime() + 7 * DAY_MS);
+  }
+  return starts;
+}
+
 /** What a query covers: its window, and each ambassador with the terms the ledger gives them now. */
 export interface StatsPlan {
   program: Program;
@@ -150,6 +182,8 @@ export interface StatsPlan {
   now: Date;
   /** The start of the contribution period containing `to`, when the program sets a target. */
   periodStart: Date | null;
+  /** The starts of every contribution period from `from`'s to `to`'s; none without a target. */
+  periods: Date[];
   /** The earliest moment a row can count: `from`, or the contribution period's start if earlier. */
   since: Date;
   members: { ambassador: Ambassador; terms: Terms }[];
@@ -167,8 +201,8 @@ export interface CodeTotals {
   landings: number;
   shares: number;
   sharesByChannel: Record<string, number>;
-  /** Shares from the contribution period's start to `to`, for the target. */
-  periodShares: number;
+  /** Shares per contribution period (by its start, as an ISO time), from the first period's start to `to`. */
+  sharesByPeriod: Record<string, number>;
   /** Redemptions not reversed by `now`, repeat orders included. */
   redemptions: number;
   firstOrders: number;
@@ -208,7 +242,10 @@ export function planStats(
   query: StatsQuery,
 ): StatsPlan {
   const { from, to, now, periodStart } = statsWindow(program, query);
-  const since = new Date(Math.min(from.getTime(), periodStart?.getTime() ?? Number.POSITIVE_INFINITY));
+  const per = program.contributionTarget?.per;
+  const periods = per ? periodsBetween(from, to, per) : [];
+  // A period is counted whole: the first one may start before `from`.
+  const since = periods[0] ?? from;
   const only = query.code === undefined ? undefined : storedCode(query.code);
   const members = ambassadors
     .filter((ambassador) => only === undefined || ambassador.code === only)
@@ -220,7 +257,7 @@ export function planStats(
         confirmedRedemptions: confirmed.get(ambassador.code) ?? 0,
       }),
     }));
-  return { program, from, to, now, periodStart, since, members };
+  return { program, from, to, now, periodStart, periods, since, members };
 }
 
 /** Totals of a code without a row. */
@@ -229,7 +266,7 @@ export function emptyCodeTotals(): CodeTotals {
     landings: 0,
     shares: 0,
     sharesByChannel: {},
-    periodShares: 0,
+    sharesByPeriod: {},
     redemptions: 0,
     firstOrders: 0,
     revenue: 0,
@@ -260,13 +297,11 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
-      stats.target = {
-        shares: target.shares,
-        per: target.per,
-        done: code.periodShares,
-        reached: code.periodShares >= target.shares,
-        periodStart: periodStart.toISOString(),
-      };
+      const periods = plan.periods.map((start): TargetPeriod => {
+        const done = code.sharesByPeriod[start.toISOString()] ?? 0;
+        return { periodStart: start.toISOString(), done, reached: done >= target.shares };
+      });
+      stats.target = { shares: target.shares, per: target.per, ...(periods.at(-1) as TargetPeriod), periods };
     }
     ambassadors.push(stats);
     const role = roles.get(terms.role) ?? { sum: emptyCodeTotals(), type: terms.reward.type, ambassadors: 0 };
@@ -303,7 +338,6 @@ function add(into: CodeTotals, from: CodeTotals) {
   for (const key of [
     'landings',
     'shares',
-    'periodShares',
     'redemptions',
     'firstOrders',
     'revenue',

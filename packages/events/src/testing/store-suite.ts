@@ -267,6 +267,62 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('says for each contribution period of the query whether the target was reached or missed', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        now: () => new Date('2026-11-23T12:00:00.000Z'),
+      });
+      // Weeks start on Monday 00:00 UTC: 2 shares in the week of 2 Nov (one on its Sunday night, with
+      // an offset), none in the week of 9 Nov, 3 in the week of 16 Nov, 1 so far in the week of 23 Nov.
+      const times = [
+        '2026-11-03T10:00:00.000Z',
+        '2026-11-09T00:30:00+01:00',
+        '2026-11-16T00:00:00.000Z',
+        '2026-11-18T10:00:00.000Z',
+        '2026-11-22T23:59:59.999Z',
+        '2026-11-23T08:00:00.000Z',
+      ];
+      for (const [index, occurredAt] of times.entries()) {
+        const share = aShare({ id: `evt_sharewk${index}0000`, occurredAt });
+        expect((await receive.handle(await signed(share, { at: new Date('2026-11-23T12:00:00.000Z') }))).status).toBe(
+          201,
+        );
+      }
+      const stats = await store.stats({
+        program: program.id,
+        // From a Wednesday: its week is counted whole, the Tuesday share included.
+        from: '2026-11-04',
+        to: '2026-11-23T12:00:00.000Z',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(stats.ambassadors[0]?.target).toEqual({
+        shares: 2,
+        per: 'week',
+        periodStart: '2026-11-23T00:00:00.000Z',
+        done: 1,
+        reached: false,
+        periods: [
+          { periodStart: '2026-11-02T00:00:00.000Z', done: 2, reached: true },
+          { periodStart: '2026-11-09T00:00:00.000Z', done: 0, reached: false },
+          { periodStart: '2026-11-16T00:00:00.000Z', done: 3, reached: true },
+          { periodStart: '2026-11-23T00:00:00.000Z', done: 1, reached: false },
+        ],
+      });
+      const monthly = await store.stats({
+        program: { ...program, contributionTarget: { shares: 5, per: 'month' } },
+        from: '2026-10-15',
+        to: '2026-11-23T12:00:00.000Z',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(monthly.ambassadors[0]?.target?.periods).toEqual([
+        { periodStart: '2026-10-01T00:00:00.000Z', done: 0, reached: false },
+        { periodStart: '2026-11-01T00:00:00.000Z', done: 6, reached: true },
+      ]);
+    });
+  });
+
   it('updates an ambassador in place', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());
@@ -345,7 +401,14 @@ export function storeSuite(fresh: StoreFactory) {
         roi: (5099 - 1000) / 1900,
         repeatOrderRate: 0,
         rewards: { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 },
-        target: { shares: 2, per: 'week', done: 2, reached: true, periodStart: '2026-11-16T00:00:00.000Z' },
+        target: {
+          shares: 2,
+          per: 'week',
+          done: 2,
+          reached: true,
+          periodStart: '2026-11-16T00:00:00.000Z',
+          periods: [{ periodStart: '2026-11-16T00:00:00.000Z', done: 2, reached: true }],
+        },
       });
       expect(stats.roles.map((role) => [role.role, role.ambassadors, role.landings]).sort()).toEqual([
         ['ambassador', 1, 2],

@@ -104,11 +104,19 @@ function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
   return html`<tr data-role="${role.role}"><th scope="row">${roleName(role.role)}</th><td>${role.ambassadors}</td>${metricCells(role, money)}</tr>`;
 }
 
+/** The periods of the window that are over: in how many the target was reached ("reached in 1 of 2 past weeks"). */
+function pastPeriods(target: NonNullable<AmbassadorStats['target']>): SafeHtml | null {
+  const past = target.periods.slice(0, -1);
+  if (past.length === 0) return null;
+  const reached = past.filter((period) => period.reached).length;
+  return html`<br><span class="channels" data-metric="past-periods">reached in ${reached} of ${past.length} past ${target.per}${past.length === 1 ? '' : 's'}</span>`;
+}
+
 function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => string): SafeHtml {
   const tier = ambassador.audienceTier ? ` (${ambassador.audienceTier})` : '';
   // The dashboard reads up to now, so the target's period is still running: not reached is not missed yet.
   const target = ambassador.target
-    ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>`
+    ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>${pastPeriods(ambassador.target)}`
     : html`—`;
   return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>
 <span class="role">${roleName(ambassador.role)}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>

@@ -95,6 +95,11 @@ export function memoryStore(): ReferralStore {
       if (holder !== undefined && holder !== id) refuseCodeOfAnother(ambassador.code, holder, id);
       if (typeof program !== 'string') programs.set(program.id, program);
       ambassadors.set(ambassador.code, { program: id, ambassador });
+      // The person's other codes in the program (given before this one) take the update too.
+      for (const [code, held] of ambassadors) {
+        if (held.program === id && held.ambassador.id === ambassador.id && code !== ambassador.code)
+          held.ambassador = { ...ambassador, code };
+      }
     },
     async ambassadorByCode(code, program) {
       const found = ambassadors.get(storedCode(code));

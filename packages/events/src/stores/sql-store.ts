@@ -291,18 +291,26 @@ export function sqlStore(
       const id = typeof program === 'string' ? program : program.id;
       // The program first, as the ledger reads it by id; registering it again changes nothing.
       if (typeof program !== 'string') await this.upsertProgram(program);
-      // The update happens only within the code's own program; a row held by another comes back unchanged.
-      const written = await db.query(
-        `INSERT INTO ${p}ambassadors AS held (code, program, data) VALUES ($1, $2, $3)
-         ON CONFLICT (code) DO UPDATE SET data = EXCLUDED.data WHERE held.program = EXCLUDED.program
-         RETURNING program`,
-        [ambassador.code, id, JSON.stringify(ambassador)],
-      );
-      if (written.rows.length === 0) {
-        const found = await db.query(`SELECT program FROM ${p}ambassadors WHERE code = $1`, [ambassador.code]);
-        const holder = (found.rows[0] as { program?: string } | undefined)?.program;
-        refuseCodeOfAnother(ambassador.code, holder ?? 'another program', id);
-      }
+      await transaction(async (tx) => {
+        // The update happens only within the code's own program; a row held by another comes back unchanged.
+        const written = await tx.query(
+          `INSERT INTO ${p}ambassadors AS held (code, program, data) VALUES ($1, $2, $3)
+           ON CONFLICT (code) DO UPDATE SET data = EXCLUDED.data WHERE held.program = EXCLUDED.program
+           RETURNING program`,
+          [ambassador.code, id, JSON.stringify(ambassador)],
+        );
+        if (written.rows.length === 0) {
+          const found = await tx.query(`SELECT program FROM ${p}ambassadors WHERE code = $1`, [ambassador.code]);
+          const holder = (found.rows[0] as { program?: string } | undefined)?.program;
+          refuseCodeOfAnother(ambassador.code, holder ?? 'another program', id);
+        }
+        // The person's other codes in the program (given before this one) take the update too.
+        await tx.query(
+          `UPDATE ${p}ambassadors SET data = jsonb_set($3::jsonb, '{code}', to_jsonb(code))
+           WHERE program = $2 AND data ->> 'id' = $4 AND code <> $1`,
+          [ambassador.code, id, JSON.stringify(ambassador), ambassador.id],
+        );
+      });
     },
     async ambassadorByCode(code, program) {
       const found = await db.query(

@@ -49,7 +49,11 @@ export interface ReferralStore {
   commit(request: CommitRequest): Promise<CommitResult>;
   /** Registers or updates a program, so that `stats` can be asked by id. */
   upsertProgram(program: Program): Promise<void>;
-  /** Registers or updates an ambassador of a program. */
+  /**
+   * Registers or updates an ambassador of a program. A code is the ambassador's for good: given a new
+   * one (the same `id`), they keep the old one too, and every code of theirs takes the update (role,
+   * name, tier), so that a link already shared redeems on the terms they have now.
+   */
   upsertAmbassador(program: Program | string, ambassador: Ambassador): Promise<void>;
   /** The ambassador with a (normalised) code, or `null`; with `program`, only an ambassador of that program. */
   ambassadorByCode(code: string, program?: string): Promise<Ambassador | null>;

@@ -331,6 +331,22 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('updates every code of one ambassador, so an old code redeems on the terms of the role now', async () => {
+    await withStore(async (store) => {
+      await store.upsertAmbassador(aProgram(), anAmbassador({ role: 'influencer', audienceTier: 'micro' }));
+      // A new code for the same person (the same id), and a role change with it.
+      await store.upsertAmbassador('spring-2026', anAmbassador({ code: 'ALEXR-7HC2QK', role: 'ambassador' }));
+      const old = await store.ambassadorByCode('ALEX-7HC2QK');
+      expect([old?.code, old?.role, old?.audienceTier]).toEqual(['ALEX-7HC2QK', 'ambassador', undefined]);
+      expect((await store.ambassadorByCode('ALEXR-7HC2QK'))?.role).toBe('ambassador');
+      const stats = await store.stats({ program: 'spring-2026', now: NOW });
+      expect(stats.roles.map((role) => role.role)).toEqual(['ambassador']);
+      // Another ambassador's registration leaves Alex's codes alone.
+      await store.upsertAmbassador('spring-2026', aSecondAmbassador({ role: 'community_leader' }));
+      expect((await store.ambassadorByCode('ALEX-7HC2QK'))?.role).toBe('ambassador');
+    });
+  });
+
   it('refuses to move a code to another program, and keeps it where it was', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vite';
+import type { BrowserCommand } from 'vitest/node';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -29,6 +30,31 @@ export const chromium = {
     '--disable-sync',
   ],
 };
+
+/**
+ * Runs a script in a fresh browser context (no cookies, no storage) at `url`, served an empty page,
+ * and returns its result. Chromium resolves every `*.localhost` name to this machine, so a test can
+ * reach its own server as `www.shop.localhost`: a host with a parent domain, which a cookie's
+ * `domain` needs and `localhost` itself lacks.
+ */
+const evaluateAt: BrowserCommand<[url: string, script: string]> = async ({ context }, url, script) => {
+  const fresh = await context.browser()!.newContext();
+  try {
+    const page = await fresh.newPage();
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    await page.goto(url);
+    return await page.evaluate(script);
+  } finally {
+    await fresh.close();
+  }
+};
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    /** See {@link evaluateAt}. */
+    evaluateAt(url: string, script: string): Promise<unknown>;
+  }
+}
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
@@ -76,6 +102,7 @@ export default defineConfig({
             headless: true,
             provider: playwright({ launchOptions: chromium }),
             instances: [{ browser: 'chromium' }],
+            commands: { evaluateAt },
           },
         },
       },

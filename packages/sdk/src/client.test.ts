@@ -69,7 +69,7 @@ describe('capture', () => {
     await vi.waitFor(() => expect(landings()).toHaveLength(1));
     expect(parseEvent(landings()[0]).ok).toBe(true);
     expect(page.storage.getItem('rk_ref')).toBe(JSON.stringify(referral));
-    expect(page.cookies.writes[0]).toMatch(/^rk_ref=[^;]+;path=\/;max-age=2592000;samesite=lax;secure$/);
+    expect(page.cookies.writes.at(-1)).toMatch(/^rk_ref=[^;]+;path=\/;max-age=2592000;samesite=lax;secure$/);
   });
 
   it('reports a landing once, not once per page view', async () => {

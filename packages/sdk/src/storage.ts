@@ -86,10 +86,19 @@ export function createStorage(
     (device(() => Object.keys(localStorage)) ?? []).flatMap((key) =>
       key.startsWith(STORAGE_PREFIX) ? [key.slice(STORAGE_PREFIX.length)] : [],
     );
-  // The cookie comes first: it is the one a sibling subdomain shares.
+  // The cookie comes first: it is the one a sibling subdomain shares. Of several copies (host-only and
+  // for a domain, left before `storage.domain` was added or changed) the last is read, the greedy `.*`
+  // finding it: browsers list earlier-created cookies first (RFC 6265 §5.4), so it is the newest.
   const stored = (key: string) =>
-    device(() => decodeURIComponent(document.cookie.match(`(^|; )${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
+    device(() => decodeURIComponent(document.cookie.match(`(.*; |^)${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
     device(() => localStorage.getItem(STORAGE_PREFIX + key));
+  // Sets the referral's cookie for a domain (host-only without one) for `seconds`; by default, expires it.
+  const cookie = (to?: string, value = '', seconds = 0) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
+    document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value)};path=/;max-age=${seconds};samesite=lax${
+      location.protocol === 'https:' ? ';secure' : ''
+    }${to ? `;domain=${to}` : ''}`;
+  };
   // Writes a value to the device, or removes it without one; `true` once it can be read back. The
   // referral's cookie lasts what is left of its window, read from the referral itself, so that it comes
   // back whole whenever the referral is written again (consent granted after a denial); a removal
@@ -104,10 +113,14 @@ export function createStorage(
     return (
       (key === 'ref' &&
         device(() => {
-          // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-          document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value ?? '')};path=/;max-age=${
-            Math.round((Date.parse(value && JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0
-          };samesite=lax${location.protocol === 'https:' ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`;
+          // Every copy an earlier page could have written is expired first: host-only, and for the host and
+          // each parent domain (`storage.domain` may have been added or changed since; the browser ignores
+          // the ones it would never have set, a public suffix). Left behind, an old copy would outlive a
+          // denial, or be read for a newer one.
+          cookie();
+          location.hostname.split('.').map((_, at, labels) => cookie(labels.slice(at).join('.')));
+          if (value)
+            cookie(domain, value, Math.round((Date.parse(JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0);
           return true;
         })) ||
       kept

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
+
+/** A page of the test server under a host name with parent domains (see `evaluateAt` in vite.config.ts). */
+const SHOP = `http://www.shop.localhost:${location.port}/`;
+
+/** What `cookieStore.getAll` tells of a cookie: `domain` is `null` for a host-only one. */
+interface CookieCopy {
+  domain: string | null;
+  value: string;
+}
+
+/**
+ * Runs `journey` with the SDK's client module and `args` in a fresh page at {@link SHOP}, and returns
+ * what it returns. It runs in that page, from its source: it can use nothing else from this file.
+ */
+async function atShop<A extends unknown[], T>(
+  journey: (sdk: typeof import('./client.js'), ...args: A) => T,
+  ...args: A
+): Promise<Awaited<T>> {
+  const client = JSON.stringify(new URL('./client.ts', import.meta.url).pathname);
+  const script = `import(${client}).then((sdk) => (${journey})(sdk, ...${JSON.stringify(args)}))`;
+  return (await commands.evaluateAt(SHOP, script)) as Awaited<T>;
+}
+
+describe('the referral cookie when storage.domain changes', () => {
+  // `''`: no domain, a host-only cookie.
+  it.each([
+    ['', 'shop.localhost'],
+    ['shop.localhost', ''],
+    ['www.shop.localhost', 'shop.localhost'],
+  ])('replaces the copy written with domain "%s" by one with domain "%s"', async (before, after) => {
+    const { copies, referral } = await atShop(
+      async ({ createReferkit }, before, after) => {
+        const aClient = (domain?: string) =>
+          createReferkit({
+            program: 'spring-2026',
+            endpoint: '/api',
+            storage: { domain },
+            fetch: async () => Response.json({ status: 'recorded' }, { status: 201 }),
+          });
+        aClient(before).capture('http://www.shop.localhost/p?ref=alex-7hc2qk');
+        aClient(after).capture('http://www.shop.localhost/p?ref=bob-7hc2qk');
+        // @ts-expect-error: the Cookie Store API is not in TypeScript's DOM library.
+        const cookies: CookieCopy[] = await cookieStore.getAll('rk_ref');
+        return { copies: cookies.map(({ domain }) => domain), referral: aClient(after).referral()?.code };
+      },
+      before,
+      after,
+    );
+    expect(copies).toEqual([after || null]);
+    expect(referral).toBe('BOB-7HC2QK');
+  });
+
+  it.each([
+    ['host-only', 'domain'],
+    ['domain', 'host-only'],
+  ])('reads the newer of two copies an earlier version left (%s, then %s)', async (older, newer) => {
+    const referral = await atShop(
+      ({ createReferkit }, older, newer) => {
+        const leave = (code: string, copy: string) => {
+          const expiresAt = new Date(Date.now() + 864e5).toISOString();
+          const value = encodeURIComponent(JSON.stringify({ code, landedAt: new Date().toISOString(), expiresAt }));
+          // biome-ignore lint/suspicious/noDocumentCookie: the copies an earlier version of the SDK left.
+          document.cookie = `rk_ref=${value};path=/;max-age=600${copy === 'domain' ? ';domain=shop.localhost' : ''}`;
+        };
+        leave('ALEX-7HC2QK', older);
+        leave('BOB-7HC2QK', newer);
+        const client = createReferkit({
+          program: 'spring-2026',
+          endpoint: '/api',
+          storage: { domain: 'shop.localhost' },
+        });
+        return client.referral()?.code;
+      },
+      older,
+      newer,
+    );
+    expect(referral).toBe('BOB-7HC2QK');
+  });
+
+  it('expires every copy when consent is denied', async () => {
+    const cookie = await atShop(({ createReferkit }) => {
+      const value = encodeURIComponent(
+        JSON.stringify({
+          code: 'ALEX-7HC2QK',
+          landedAt: new Date().toISOString(),
+          expiresAt: new Date(Date.now() + 864e5).toISOString(),
+        }),
+      );
+      for (const domain of ['', ';domain=www.shop.localhost', ';domain=shop.localhost']) {
+        // biome-ignore lint/suspicious/noDocumentCookie: the copies an earlier version of the SDK left.
+        document.cookie = `rk_ref=${value};path=/;max-age=600${domain}`;
+      }
+      createReferkit({ program: 'spring-2026', endpoint: '/api', storage: { domain: 'shop.localhost' } }).setConsent(
+        'denied',
+      );
+      return document.cookie;
+    });
+    expect(cookie).toBe('');
+  });
+});

@@ -189,6 +189,26 @@ describe('landing cookie', () => {
     );
   });
 
+  describe('with both cookies', () => {
+    const cookieOf = (name: string, code: string, landedAt: string) =>
+      `${name}=${encodeURIComponent(JSON.stringify({ code, landedAt, expiresAt: '2026-12-20T00:00:00.000Z' }))}`;
+    // The server set its cookie at the landing request; a single-page app's later landing reached only the SDK.
+    const header = [
+      cookieOf(LANDING_COOKIE, 'ALEX-7HC2QK', '2026-11-20T00:00:00.000Z'),
+      cookieOf('rk_ref', 'SAM-222222', '2026-11-21T00:00:00.000Z'),
+      cookieOf(LANDING_COOKIE, 'BOB-333333', '2026-11-19T00:00:00.000Z'),
+    ].join('; ');
+
+    it('reads the latest landing under last touch, whichever cookie holds it', () => {
+      expect(readLandingCookie(header, NOW)?.code).toBe('SAM-222222');
+      expect(readLandingCookie(header, { now: NOW, model: 'last_touch' })?.code).toBe('SAM-222222');
+    });
+
+    it('reads the earliest landing under first touch', () => {
+      expect(readLandingCookie(header, { now: NOW, model: 'first_touch' })?.code).toBe('BOB-333333');
+    });
+  });
+
   it('refuses junk', () => {
     expect(readLandingCookie(`${LANDING_COOKIE}=%E0%A4%A`, NOW)).toBeNull();
     expect(readLandingCookie(undefined, NOW)).toBeNull();

@@ -132,14 +132,32 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
   return `${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}; Path=/; Max-Age=${windowDays * 86400}; HttpOnly; Secure; SameSite=Lax${domain}`;
 }
 
+/** Options of {@link readLandingCookie}. */
+export interface ReadLandingCookieOptions {
+  /** @default new Date() */
+  now?: Date;
+  /** Which referral counts when there are several: the latest landing, or the earliest under `first_touch`. @default 'last_touch' */
+  model?: AttributionModel;
+}
+
 /**
- * Reads the referral from a request's `Cookie` header at checkout: the server-set cookie, else the one
- * the browser SDK wrote (`rk_ref`). `null` when absent, expired or not a well-formed referral, whose
- * `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`) and not in the future.
+ * Reads the referral from a request's `Cookie` header at checkout, from the server-set cookie and the
+ * one the browser SDK wrote (`rk_ref`): of several, the one the attribution model credits (the latest
+ * landing, or the earliest under `first_touch`), as the SDK would. `null` when no copy is an unexpired,
+ * well-formed referral, whose `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`)
+ * and not in the future. The second argument may also be the time alone.
+ * @example
+ * const referral = readLandingCookie(request.headers.get('cookie'), { model: 'first_touch' });
  */
-export function readLandingCookie(cookieHeader: string | null | undefined, now = new Date()): Referral | null {
+export function readLandingCookie(
+  cookieHeader: string | null | undefined,
+  options: Date | ReadLandingCookieOptions = {},
+): Referral | null {
+  const { now = new Date(), model } = options instanceof Date ? { now: options } : options;
+  let credited: Referral | null = null;
   // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
-  // behind) is read copy by copy, so that a stale or junk one does not hide a good one.
+  // behind) is read copy by copy, so that a stale or junk one does not hide a good one. A single-page app
+  // lands without a request, so the SDK's cookie may hold a later landing than the server's.
   const values = (name: string) =>
     typeof cookieHeader === 'string'
       ? [...cookieHeader.matchAll(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`, 'g'))].map((match) => match[1])
@@ -163,10 +181,12 @@ export function readLandingCookie(cookieHeader: string | null | undefined, now =
       landed <= now.getTime() + 3e5 &&
       new Date(landed).toISOString() === landedAt &&
       landed < Date.parse(expiresAt) &&
-      Date.parse(expiresAt) > now.getTime()
+      Date.parse(expiresAt) > now.getTime() &&
+      // ISO times as the SDK writes them (checked above) compare as text.
+      (!credited || (model === 'first_touch' ? landedAt < credited.landedAt : landedAt > credited.landedAt))
     ) {
-      return channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };
+      credited = channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };
     }
   }
-  return null;
+  return credited;
 }

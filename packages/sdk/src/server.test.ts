@@ -1,6 +1,6 @@
 import { verifySignature } from '@referkit/events/signature';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createReferkit, LANDING_COOKIE, landingCookie, readLandingCookie } from './server.js';
+import { clearLandingCookie, createReferkit, LANDING_COOKIE, landingCookie, readLandingCookie } from './server.js';
 import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -233,6 +233,22 @@ describe('landing cookie', () => {
     expect(warn).toHaveBeenCalledTimes(4);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[referkit\] Could not use attribution\.windowDays/);
     warn.mockRestore();
+  });
+
+  it('is cleared by a Set-Cookie with the attributes it was set with', () => {
+    const set = landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, domain: 'shop.example' }) as string;
+    const cleared = clearLandingCookie({ domain: 'shop.example' });
+    expect(cleared).toBe(`${LANDING_COOKIE}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax; Domain=shop.example`);
+    expect(cleared.replace(/^[^;]*; /, '').replace('Max-Age=0', '')).toBe(
+      set.replace(/^[^;]*; /, '').replace('Max-Age=2592000', ''),
+    );
+    expect(clearLandingCookie()).toBe(`${LANDING_COOKIE}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax`);
+  });
+
+  it('refuses to clear for a domain that is not a host name', () => {
+    expect(() => clearLandingCookie({ domain: 'shop.example; SameSite=None' })).toThrow(
+      /^\[referkit\] Could not clear the landing cookie: the domain "shop\.example; SameSite=None" is not a host name\.$/,
+    );
   });
 
   it('refuses a domain that is not a host name, which would add attributes to the cookie', () => {

@@ -89,6 +89,20 @@ const EARLIEST = Date.UTC(2000, 0, 1);
 /** The name of the server-set referral cookie. */
 export const LANDING_COOKIE = 'rk_landing';
 
+/** The landing cookie's `Set-Cookie` value, with the same attributes whether it is set or cleared (`seconds` 0). */
+const landingSetCookie = (value: string, seconds: number, domain: string) =>
+  `${LANDING_COOKIE}=${value}; Path=/; Max-Age=${seconds}; HttpOnly; Secure; SameSite=Lax${domain}`;
+
+/**
+ * `; Domain=…` for the landing cookie, or nothing without a domain. Anything but a host name would add
+ * attributes of its own to the cookie (`x; SameSite=None`): it is refused, saying what could not be done.
+ */
+function domainAttribute(domain: string | undefined, doing: string): string {
+  if (domain !== undefined && !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(domain))
+    throw new TypeError(`[referkit] Could not ${doing}: the domain "${domain}" is not a host name.`);
+  return domain ? `; Domain=${domain}` : '';
+}
+
 /** Options of {@link landingCookie}. */
 export interface LandingCookieOptions {
   /** @default 'ref' */
@@ -116,11 +130,7 @@ export interface LandingCookieOptions {
 export function landingCookie(url: string | URL, options: LandingCookieOptions = {}): string | null {
   const { now = new Date() } = options;
   const windowDays = usableWindow(options.windowDays ?? 30);
-  // Anything but a host name would add attributes of its own to the cookie (`x; SameSite=None`).
-  if (options.domain !== undefined && !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(options.domain))
-    throw new TypeError(
-      `[referkit] Could not set the landing cookie: the domain "${options.domain}" is not a host name.`,
-    );
+  const domain = domainAttribute(options.domain, 'set the landing cookie');
   const found = readReferral(url, options.param);
   if (!found || (options.model === 'first_touch' && readLandingCookie(options.cookie, now))) return null;
   const referral: Referral = {
@@ -128,8 +138,24 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
     landedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + windowDays * 864e5).toISOString(),
   };
-  const domain = options.domain ? `; Domain=${options.domain}` : '';
-  return `${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}; Path=/; Max-Age=${windowDays * 86400}; HttpOnly; Secure; SameSite=Lax${domain}`;
+  return landingSetCookie(encodeURIComponent(JSON.stringify(referral)), windowDays * 86400, domain);
+}
+
+/** Options of {@link clearLandingCookie}. */
+export interface ClearLandingCookieOptions {
+  /** The domain the cookie was set with (`landingCookie`'s `domain`); without one, the host-only cookie. */
+  domain?: string;
+}
+
+/**
+ * The `Set-Cookie` value that expires the landing cookie. Page script cannot remove an HttpOnly cookie
+ * (the SDK's `setConsent('denied')` clears only what the page stored): a server answers a visitor's
+ * denial of consent with this, for each `domain` it has set the cookie with.
+ * @example
+ * if (consent === 'denied') response.headers.append('set-cookie', clearLandingCookie({ domain: 'shop.example' }));
+ */
+export function clearLandingCookie(options: ClearLandingCookieOptions = {}): string {
+  return landingSetCookie('', 0, domainAttribute(options.domain, 'clear the landing cookie'));
 }
 
 /** Options of {@link readLandingCookie}. */

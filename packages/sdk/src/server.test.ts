@@ -117,6 +117,16 @@ describe('landing cookie', () => {
     );
   });
 
+  // 0.7 × 86,400 is 60,479.99999999999 in floating point, 1.1 × 86,400 is 95,040.00000000001.
+  it.each([
+    [0.7, 60480],
+    [1.1, 95040],
+  ])('sets a whole number of seconds for a window of %s days', (windowDays, seconds) => {
+    expect(landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, windowDays })).toContain(
+      `; Max-Age=${seconds};`,
+    );
+  });
+
   it('is read back at checkout as the referral', () => {
     const cookie = landingCookie('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms', { now: NOW }) as string;
     const header = `theme=dark; ${cookie.split(';')[0]}`;

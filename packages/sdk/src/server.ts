@@ -138,7 +138,9 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
     landedAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + windowDays * 864e5).toISOString(),
   };
-  return landingSetCookie(encodeURIComponent(JSON.stringify(referral)), windowDays * 86400, domain);
+  // Max-Age is whole seconds (RFC 6265 §5.2.2): Chromium ignores `60479.99999999999`, from 0.7 days,
+  // and keeps the cookie for the session only.
+  return landingSetCookie(encodeURIComponent(JSON.stringify(referral)), Math.round(windowDays * 86400), domain);
 }
 
 /** Options of {@link clearLandingCookie}. */

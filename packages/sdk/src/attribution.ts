@@ -59,14 +59,20 @@ export function attribution(
   windowDays = usableWindow(windowDays);
   const read = (): Referral | null => {
     const referral: Referral | undefined = readJson(store.get('ref'));
+    const now = Date.now();
     // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
     if (
       referral &&
-      Date.parse(referral.expiresAt) > Date.now() &&
+      Date.parse(referral.expiresAt) > now &&
       normalizeCode(referral.code) === referral.code &&
       (referral.channel === undefined || CHANNEL_PATTERN.test(referral.channel))
-    )
+    ) {
+      // A landing cannot have happened after the moment it is read at: a device clock that ran fast at
+      // capture, and was corrected since, stamped it ahead, and a redemption carrying that time would be
+      // refused (future_timestamp) until the clock caught up, days later.
+      if (Date.parse(referral.landedAt) > now) referral.landedAt = iso(now);
       return referral;
+    }
     if (referral) store.remove('ref');
     return null;
   };

@@ -563,6 +563,19 @@ describe('redeem', () => {
     expect(posted.join('')).not.toContain('example.com');
   });
 
+  it('reads a landing a fast clock stamped ahead as landed now, so its redemption is not refused', async () => {
+    installPage(LINK);
+    const client = aClient();
+    // Two days fast at the landing, then corrected (NTP).
+    vi.setSystemTime(new Date('2026-11-24T10:00:00.000Z'));
+    client.capture();
+    vi.setSystemTime(new Date('2026-11-22T10:00:00.000Z'));
+    expect(client.referral()?.landedAt).toBe('2026-11-22T10:00:00.000Z');
+    await client.redeem({ orderId: '1001', order });
+    const redemption = posted.map((body) => JSON.parse(body)).find((event) => event.type === 'redemption');
+    expect(parseEvent(redemption, { now: new Date() })).toMatchObject({ ok: true });
+  });
+
   it('leaves a blank email out rather than hashing it', async () => {
     installPage(LINK);
     const client = aClient();

@@ -576,6 +576,28 @@ describe('redeem', () => {
     expect(parseEvent(redemption, { now: new Date() })).toMatchObject({ ok: true });
   });
 
+  it('retries a redemption whose fetch ignores its signal, each attempt ending at the timeout', async () => {
+    installPage(LINK);
+    let calls = 0;
+    const client = aClient({
+      // A page's own fetch that answers a landing, but neither settles nor aborts for a redemption.
+      fetch: async (_url, init) => {
+        if (JSON.parse(String(init?.body)).type === 'landing')
+          return Response.json({ status: 'recorded' }, { status: 201 });
+        calls++;
+        return new Promise<never>(() => {});
+      },
+      retry: { limit: 2, timeout: 20, sleep: async () => {} },
+    });
+    client.capture();
+    await expect(client.redeem({ orderId: '1001', order })).resolves.toMatchObject({
+      ok: false,
+      queued: true,
+      error: { code: 'timeout' },
+    });
+    expect(calls).toBe(2);
+  });
+
   it('leaves a blank email out rather than hashing it', async () => {
     installPage(LINK);
     const client = aClient();

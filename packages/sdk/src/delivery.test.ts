@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { retryAfter } from './delivery.js';
+import { attempt, retryAfter } from './delivery.js';
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -26,5 +26,26 @@ describe('retryAfter', () => {
       Number.NaN,
       Number.NaN,
     ]);
+  });
+});
+
+describe('attempt', () => {
+  const url = 'https://shop.example/api/referrals/events';
+  /** The attempt's result, or 'still waiting' a second after a timeout of 20 ms. */
+  const within = (attempted: Promise<unknown>) =>
+    Promise.race([attempted, new Promise((resolve) => setTimeout(resolve, 1000, 'still waiting'))]);
+
+  it('ends at the timeout, to be retried, when the fetch ignores its signal', async () => {
+    const fetch = () => new Promise<never>(() => {});
+    expect(await within(attempt('{}', { url, fetch, timeout: 20 }))).toMatchObject([
+      { ok: false, queued: true, error: { code: 'timeout' } },
+      // No Retry-After: the backoff decides.
+      Number.NaN,
+    ]);
+  });
+
+  it("ends at the timeout when an answer's body never ends and reading it ignores the signal", async () => {
+    const fetch = async () => new Response(new ReadableStream({ pull: () => new Promise(() => {}) }), { status: 201 });
+    expect(await within(attempt('{}', { url, fetch, timeout: 20 }))).toMatchObject([{ ok: true, status: 201 }]);
   });
 });

@@ -68,10 +68,13 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   const signal = AbortSignal.timeout(timeout);
   let response: Response | undefined;
   let answer: { rewards?: Rewards; error?: DeliveryError } | null | undefined;
+  // The timeout ends the attempt itself, not only through the signal: a fetch that ignores the signal
+  // (one the page passed in) would otherwise hold the delivery, and the outbox, for ever.
+  const late = new Promise<never>((_, reject) => signal.addEventListener('abort', reject));
   try {
-    response = await fetch(url, postOf(body, false, signal));
+    response = await Promise.race([fetch(url, postOf(body, false, signal)), late]);
     // The status decides; a body that cannot be read as JSON only loses its details.
-    answer = await response.json();
+    answer = await Promise.race([response.json(), late]);
   } catch {}
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;

@@ -27,7 +27,10 @@ export const referralCode = z.string().regex(CODE_PATTERN, 'Expected a code like
 
 /** The pattern of an email hash: 64 lower-case hex digits. */
 export const EMAIL_HASH_PATTERN = /^[0-9a-f]{64}$/;
-/** SHA-256 of a trimmed, lower-cased email address, as 64 lower-case hex digits. */
+/**
+ * SHA-256 of an email address normalised as `@referkit/sdk`'s `normalizeEmail` does (trimmed, Unicode
+ * NFC, lower-cased, no `+tag`, no Gmail dots), as 64 lower-case hex digits.
+ */
 export const emailHash = z.string().regex(EMAIL_HASH_PATTERN, 'Expected 64 lower-case hex digits');
 
 /** The pattern of an id from another system: 1–128 printable ASCII characters. */

@@ -13,6 +13,8 @@ describe('normalizeEmail', () => {
     ['a.lex@mail.gmail.com.evil', 'a.lex@mail.gmail.com.evil'],
     ['+tag@example.com', '+tag@example.com'],
     ['not-an-email', 'not-an-email'],
+    // é as e and a combining acute accent (NFD).
+    ['Jose\u0301@Example.com', 'jos\u00e9@example.com'],
   ])('normalises %j to %j', (input, expected) => {
     expect(normalizeEmail(input)).toBe(expected);
   });
@@ -22,6 +24,10 @@ describe('hashEmail', () => {
   it('hashes the normalised address with SHA-256 as 64 hex digits', async () => {
     const expected = createHash('sha256').update('alex@gmail.com').digest('hex');
     await expect(hashEmail(' A.Lex+shop@GMAIL.com')).resolves.toBe(expected);
+  });
+
+  it('hashes the NFC and NFD spellings of one address alike', async () => {
+    await expect(hashEmail('jose\u0301@example.com')).resolves.toBe(await hashEmail('jos\u00e9@example.com'));
   });
 
   it('leaves the email out where WebCrypto is missing', async () => {

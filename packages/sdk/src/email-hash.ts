@@ -1,6 +1,7 @@
 /**
  * Email hashing: a raw email never leaves the page. The address is normalised so that the forms one
- * mailbox is written in hash alike — trimmed, lower-cased, a `+tag` after the local part dropped
+ * mailbox is written in hash alike — trimmed, put in Unicode NFC (an `é` may come as one character or
+ * as `e` and a combining accent, NFD), lower-cased, a `+tag` after the local part dropped
  * (`alex+shop@x.com` → `alex@x.com`), and for `gmail.com`/`googlemail.com` the dots of the local part
  * dropped (Gmail ignores them) — then hashed with SHA-256 into 64 lower-case hex digits.
  * A backend that wants to match these hashes applies the same steps (`normalizeEmail`).
@@ -14,6 +15,7 @@ export function normalizeEmail(email: string): string {
   // A tag needs a local part before it: `+tag@x.com` is kept as it is.
   const address = email
     .trim()
+    .normalize('NFC')
     .toLowerCase()
     .replace(/(.)\+[^@]*@/, '$1@');
   // Dots followed by an `@` are the local part's; the domain's are kept.

@@ -2,7 +2,8 @@
  * The answer to a checkout attempt the shop has seen before, by its `Idempotency-Key`: the order
  * that attempt placed, with the same id, totals and referral verdict. It is not priced again (its
  * own order has made the customer a repeat one, so a first-order offer would read "ordered before")
- * and never placed twice. The same key with another customer, basket or code is a conflict.
+ * and never placed twice. The same key with another customer, basket or code is a conflict, which
+ * names the order the key placed.
  */
 import type { Program } from '@referkit/events';
 import type { SqlClient } from './database.js';
@@ -27,16 +28,7 @@ export async function replayOrder(
   program: Program,
   deliver: DeliverRedemption,
 ): Promise<PlaceOrderResult> {
-  if (!isSameAttempt(first, attempt))
-    return {
-      ok: false,
-      status: 409,
-      error: {
-        code: 'idempotency_conflict',
-        message:
-          'This Idempotency-Key was first sent with another email, basket or code. Send a new key to place this order.',
-      },
-    };
+  if (!isSameAttempt(first, attempt)) return conflict(first);
   if (first.status === 'refused')
     return {
       ok: false,
@@ -60,6 +52,33 @@ export async function replayOrder(
     return { ok: false, status: 422, error: referral.error };
   }
   return { ok: true, status: 201, value: { ...orderAnswer(first), referral } };
+}
+
+/**
+ * The `409` for a key first sent with other content. A shopper who edits the form after a lost answer
+ * sends exactly this, and their first order may well be placed: the answer names it (`placed`, as
+ * `GET /api/orders/:id` answers it), so the checkout can say so instead of offering a second one.
+ */
+function conflict(first: ShopOrder): PlaceOrderResult {
+  if (first.status === 'refused')
+    return {
+      ok: false,
+      status: 409,
+      error: {
+        code: 'idempotency_conflict',
+        message:
+          'This Idempotency-Key was first sent with another email, basket or code, and that order was refused. Send a new key to place this one.',
+      },
+    };
+  return {
+    ok: false,
+    status: 409,
+    error: {
+      code: 'idempotency_conflict',
+      message: `This Idempotency-Key already placed order ${first.id}, with another email, basket or code. Send a new key to place this one as a new order.`,
+      placed: orderAnswer(first),
+    },
+  };
 }
 
 function isSameAttempt(order: ShopOrder, attempt: CheckoutAttempt): boolean {

@@ -58,8 +58,16 @@ export type PlaceOrderResult =
   | {
       ok: false;
       status: 400 | 409 | 422 | 503;
-      /** `order`: with `total_changed`, the order as the server would price it. */
-      error: { code: string; message: string; order?: Pick<Order, 'subtotal' | 'discount' | 'total'> };
+      /**
+       * `order`: with `total_changed`, the order as the server would price it. `placed`: with
+       * `idempotency_conflict`, the order the key already placed.
+       */
+      error: {
+        code: string;
+        message: string;
+        order?: Pick<Order, 'subtotal' | 'discount' | 'total'>;
+        placed?: OrderAnswer;
+      };
     };
 
 /** Places an order for a checkout request, or answers with the one its idempotency key already placed. */

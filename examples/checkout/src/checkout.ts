@@ -37,8 +37,13 @@ let priced: number | null = null;
 let placedAttempt: CheckoutAttempt | null = null;
 
 const catalogue = await products();
-product = catalogue.ok ? (catalogue.value.find((item) => item.sku === sku) ?? catalogue.value[0]) : undefined;
-if (!product) showError(catalogue.ok ? 'This product is not sold here.' : catalogue.error.message);
+// A link to a product the shop does not sell is said so: another product in its place would be a
+// basket the shopper never chose.
+product = catalogue.ok ? catalogue.value.find((item) => item.sku === sku) : undefined;
+const noProduct = catalogue.ok
+  ? `This shop sells no product "${sku}". Choose one in the shop.`
+  : catalogue.error.message;
+if (!product) showError(noProduct);
 if (referral) {
   codeInput.value = referral.code;
   await apply(referral.code);
@@ -74,7 +79,7 @@ codeInput.addEventListener('keydown', (event) => {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const email = $<HTMLInputElement>('email');
-  if (!product) return;
+  if (!product) return showError(noProduct);
   if (!email.checkValidity()) return showError('Please enter your email address, e.g. sam@example.com.', email);
   const place = $<HTMLButtonElement>('place');
   place.disabled = true;
@@ -140,12 +145,12 @@ async function apply(input: string, typed = false): Promise<void> {
   if (!lookup.ok) {
     applied = null;
     priced = null;
-    if (typed || lookup.error.code !== 'unknown_code') {
-      showError(
-        lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
-        codeInput,
-      );
-    }
+    // A link's code too (a typo in a shared link, an ambassador who left): said, not dropped in
+    // silence at the full price. Focus moves only for a code the shopper just typed.
+    showError(
+      lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
+      typed ? codeInput : undefined,
+    );
     render();
     return;
   }

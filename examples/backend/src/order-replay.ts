@@ -8,7 +8,7 @@
 import type { Program } from '@referkit/events';
 import type { SqlClient } from './database.js';
 import { orderAnswer } from './order-answer.js';
-import { claimOf } from './order-reports.js';
+import { answeredReferral, claimOf, reportAfter } from './order-reports.js';
 import { type OrderLine, refuseOrder, type ShopOrder, settleReport } from './orders.js';
 import type { DeliverRedemption, PlaceOrderResult } from './place-order.js';
 
@@ -44,14 +44,15 @@ export async function replayOrder(
   // the first attempt still waits for its verdict, both wait for the one delivery (the SDK joins an
   // identical body already on its way).
   const referral = await deliver(program, claim);
-  if (referral.ok && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
+  const report = reportAfter(referral, first.id);
+  if (report === 'recorded' && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
   // A refusal while the report is still pending: the first attempt is being told the same, or its
   // answer never reached the shopper (hence the repeat). The shop does as at checkout: no order.
-  if (!referral.ok && !referral.queued && first.report === 'pending') {
+  if (report === 'refused' && !referral.ok && first.report === 'pending') {
     await refuseOrder(client, first.id, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
-  return { ok: true, status: 201, value: { ...orderAnswer(first), referral } };
+  return { ok: true, status: 201, value: { ...orderAnswer(first), referral: answeredReferral(referral, report) } };
 }
 
 /**

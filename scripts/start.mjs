@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { demoPort } from './demo-port.mjs';
+import { demoPort, otherPortHint } from './demo-port.mjs';
 import { demoSecret } from './demo-secret.mjs';
 
 // A PORT that is not a port, a taken one, or a signing secret that is not one, is known in a
@@ -28,9 +28,7 @@ const taken = await new Promise((resolve) => {
   probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
 });
 if (taken) {
-  console.error(
-    `[referkit-demo] Port ${port} on 127.0.0.1 is already in use. Stop the other server or start on another port: PORT=${port + 1} npm start`,
-  );
+  console.error(`[referkit-demo] Port ${port} on 127.0.0.1 is already in use. ${otherPortHint(port)}`);
   process.exit(1);
 }
 

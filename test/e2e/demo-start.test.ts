@@ -2,11 +2,12 @@
  * `npm start`'s checks before it builds anything: a PORT that is not a port number, or a signing
  * secret that is not one, gets the server's own one-line message and a failing exit code, never a
  * stack trace or "Port NaN"; a port already in use gets the next one to try, with the command that
- * was run; and a Ctrl-C while the server starts closes its database cleanly.
+ * was run; a data directory a running demo holds is refused before building, naming REFERKIT_DATA_DIR;
+ * and a Ctrl-C while the server starts closes its database cleanly.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -15,6 +16,7 @@ import { generateSecret, secretBytes } from '@referkit/events/signature';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { type Database, openDatabase } from '../../examples/backend/src/database.js';
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
 import { demoSecret } from '../../scripts/demo-secret.mjs';
 
@@ -126,6 +128,57 @@ describe('a port already in use', () => {
       settings({ npm_lifecycle_event: 'start', npm_package_name: 'referkit' }),
     );
     expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: taken('npm start'), stdout: '' });
+  });
+});
+
+describe('a second demo on a data directory a running demo holds', () => {
+  let dataDir: string;
+  let database: string;
+  let holder: Database;
+  // An npm that only says it ran: were start.mjs to build, it would not touch the real builds.
+  let fakeNpm: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-held-'));
+    database = join(dataDir, 'pglite');
+    holder = await openDatabase({ dataDir: database });
+    fakeNpm = join(dataDir, 'bin');
+    await mkdir(fakeNpm);
+    await writeFile(join(fakeNpm, 'npm'), '#!/bin/sh\necho "npm $*"\nexit 1\n', { mode: 0o755 });
+  }, 60_000);
+  afterAll(async () => {
+    await holder?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const held = (command: string) =>
+    `${relative(process.cwd(), database)} is in use by another demo (pid ${process.pid}). Stop it, or give this one a data directory of its own: REFERKIT_DATA_DIR=${relative(process.cwd(), database)}-2 PORT=0 ${command}\n`;
+  const settings = (npm: Record<string, string>) => ({
+    PORT: '0',
+    REFERKIT_DATA_DIR: database,
+    DATABASE_URL: '',
+    npm_lifecycle_event: '',
+    PATH: `${fakeNpm}:${process.env.PATH}`,
+    ...npm,
+  });
+
+  test('is refused by npm start before it builds anything, naming REFERKIT_DATA_DIR', async () => {
+    const { code, stderr, stdout } = await run(
+      [startScript],
+      settings({ npm_lifecycle_event: 'start', npm_package_name: 'referkit' }),
+    );
+    expect({ code, stderr, stdout }).toEqual({
+      code: 1,
+      stderr: `[referkit-demo] Could not start: ${held('npm start')}`,
+      stdout: '',
+    });
+  });
+
+  test('is refused by the server run on its own in the same words', async () => {
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], settings({}));
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr: `[referkit-demo] Could not open the database: ${held(`node --import tsx ${relative(process.cwd(), mainScript)}`)}`,
+    });
   });
 });
 

@@ -7,3 +7,9 @@ export const DEFAULT_PORT: number;
 export function demoPort(
   value: string | undefined,
 ): { ok: true; value: number } | { ok: false; error: { code: 'invalid_port'; message: string } };
+
+/** The command that started the demo, to repeat in advice (`npm start`, the workspace script, or node). */
+export function startCommand(env?: Record<string, string | undefined>, argv?: string[], execArgv?: string[]): string;
+
+/** The advice for a port already in use: another port, the next one, with the same command. */
+export function otherPortHint(port: number, command?: string): string;

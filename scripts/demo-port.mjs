@@ -1,7 +1,9 @@
 /**
  * The demo's port from `PORT`: `npm start` (start.mjs) checks it before half a minute of building,
  * and the server (examples/backend/src/main.ts) again when it is run on its own, with one message.
+ * A port already taken gets one piece of advice from both: the next port, with the command as it was run.
  */
+import { relative } from 'node:path';
 
 /** The port the demo listens on without `PORT`. */
 export const DEFAULT_PORT = 5173;
@@ -18,4 +20,22 @@ export function demoPort(value) {
       message: `PORT="${value}" is not a port number. Use e.g. PORT=5174 npm start.`,
     },
   };
+}
+
+/**
+ * The command that started the demo, to repeat in advice: `npm start` at the root, the backend's own
+ * workspace script, or the script run with node (as the path was given, from the working directory).
+ */
+export function startCommand(env = process.env, argv = process.argv, execArgv = process.execArgv) {
+  if (env.npm_lifecycle_event === 'start') {
+    return env.npm_package_name === '@referkit/example-backend'
+      ? 'npm start --workspace=@referkit/example-backend'
+      : 'npm start';
+  }
+  return ['node', ...execArgv, relative(process.cwd(), argv[1] ?? '')].join(' ');
+}
+
+/** The advice for a port already in use: another port, the next one, with the same command. */
+export function otherPortHint(port, command = startCommand()) {
+  return `Stop the other server or start on another port: PORT=${port < 65535 ? port + 1 : port - 1} ${command}`;
 }

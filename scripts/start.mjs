@@ -6,13 +6,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoPort } from './demo-port.mjs';
+import { DEFAULT_DATA_DIR, dataDirInUseMessage, dataDirOwner } from './demo-data-dir.mjs';
+import { demoPort, otherPortHint } from './demo-port.mjs';
 import { demoSecret } from './demo-secret.mjs';
 
-// A PORT that is not a port, a taken one, or a signing secret that is not one, is known in a
-// millisecond; say so before half a minute of building. (The server checks them again, in case
-// another process takes the port in between.)
+// A PORT that is not a port, a taken one, a signing secret that is not one, or a data directory a
+// running demo holds, is known in a millisecond; say so before half a minute of building. (The
+// server checks them again, in case another process takes the port or the directory in between.)
 const asked = demoPort(process.env.PORT);
 const secret = demoSecret(process.env.REFERKIT_WEBHOOK_SECRET);
 for (const setting of [asked, secret]) {
@@ -28,10 +30,17 @@ const taken = await new Promise((resolve) => {
   probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
 });
 if (taken) {
-  console.error(
-    `[referkit-demo] Port ${port} on 127.0.0.1 is already in use. Stop the other server or start on another port: PORT=${port + 1} npm start`,
-  );
+  console.error(`[referkit-demo] Port ${port} on 127.0.0.1 is already in use. ${otherPortHint(port)}`);
   process.exit(1);
+}
+// PGlite's directory held by a running demo: building now would replace the files that demo serves.
+if (!process.env.DATABASE_URL) {
+  const dataDir = resolve(process.env.REFERKIT_DATA_DIR || DEFAULT_DATA_DIR);
+  const owner = await dataDirOwner(dataDir);
+  if (owner) {
+    console.error(`[referkit-demo] Could not start: ${dataDirInUseMessage(dataDir, owner)}`);
+    process.exit(1);
+  }
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

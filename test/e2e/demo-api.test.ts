@@ -4,6 +4,7 @@
  * taken port as `npm start` promises.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { friendDiscount } from '@referkit/events/rewards';
@@ -332,6 +333,35 @@ describe('the demo backend', () => {
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe('payload_too_large');
   });
+
+  test.each([
+    ['/api/orders', 'application/json'],
+    ['/api/ambassadors', 'application/json'],
+    ['/account', 'application/x-www-form-urlencoded'],
+    ['/api/referrals/events', 'application/json'],
+  ])(
+    "answers a 2 MB body to %s with 413 and Connection: close, and the same client's next request too",
+    async (path, type) => {
+      // One keep-alive socket, as a browser or fetch would reuse for the next request.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const post = (body: string) =>
+        new Promise<{ status?: number; connection?: string } | { error: string }>((resolve) => {
+          const sent = request(
+            `${demo.url}${path}`,
+            { method: 'POST', agent, headers: { 'content-type': type } },
+            (answer) => {
+              answer.resume();
+              answer.on('end', () => resolve({ status: answer.statusCode, connection: answer.headers.connection }));
+            },
+          );
+          sent.on('error', (error) => resolve({ error: error.message }));
+          sent.end(body);
+        });
+      expect(await post('x'.repeat(2_000_000))).toEqual({ status: 413, connection: 'close' });
+      expect(await post('{}')).toMatchObject({ status: 400 });
+      agent.destroy();
+    },
+  );
 
   test('answers a taken port with port_in_use, without touching the database', async () => {
     const second = await startDemo({ port: demo.port, dataDir });

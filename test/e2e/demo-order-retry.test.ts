@@ -131,6 +131,28 @@ describe.each(demoDatabases)('a repeated checkout attempt on $kind', (database) 
     expect(await redemptionsOf(code)).toEqual([first.body.order.id]);
   });
 
+  test('names in its 409 the order the key placed, as the thank-you page reads it', async () => {
+    const [code, email, key] = [await aCode(), anEmail(), randomUUID()];
+    const first = await order(aTin(email, code), key);
+    const conflict = await order(aTin(anEmail(), code), key);
+    expect([conflict.status, conflict.body.error?.code]).toEqual([409, 'idempotency_conflict']);
+    expect(conflict.body.error.message).toContain(first.body.order.id);
+    const shown = await (await fetch(url(`/api/orders/${first.body.order.id}`))).json();
+    expect(conflict.body.error.placed).toEqual(shown);
+    expect(conflict.body.error.placed.order).toEqual(first.body.order);
+  });
+
+  test('names no order in the 409 for a key whose order was refused', async () => {
+    const [code, email, key] = [await aCode(), anEmail(), randomUUID()];
+    expect((await order(aTin(email), randomUUID())).status).toBe(201);
+    const refused = await order({ ...aTin(email, code), expectedTotal: undefined }, key);
+    expect(refused.body.error?.code).toBe('not_first_order');
+    const conflict = await order(aTin(email), key);
+    expect([conflict.status, conflict.body.error?.code]).toEqual([409, 'idempotency_conflict']);
+    expect(conflict.body.error.message).toContain('refused');
+    expect(conflict.body.error).not.toHaveProperty('placed');
+  });
+
   test('places a new order for a new key, which a first-order offer then refuses as ordered before', async () => {
     const [code, email] = [await aCode(), anEmail()];
     expect((await order(aTin(email), randomUUID())).status).toBe(201);
@@ -203,5 +225,43 @@ describe.each(demoDatabases)('a repeated checkout attempt on $kind', (database) 
     expect(await ordersOf(email)).toEqual([{ id: placed, status: 'placed' }]);
     expect(await redemptionsOf(code)).toEqual([placed]);
     await context.close();
+  });
+
+  test('says the order was placed when the email is edited after a lost answer, and places another only when asked', async () => {
+    const [code, email, edited] = [await aCode(), anEmail(), anEmail()];
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(url(`/checkout/?sku=sencha-tin&qty=1&ref=${code}`));
+    await expect.poll(() => page.locator('#discount').textContent(), { timeout: 15_000 }).toBe('−$7.20');
+    await page.getByLabel('Email').fill(email);
+    let placed = '';
+    await page.route('**/api/orders', async (route) => {
+      placed = (await (await route.fetch()).json()).order.id;
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('could not be reached');
+    await page.unroute('**/api/orders');
+    // The shopper fixes what they think was a typo, and presses again.
+    await page.getByLabel('Email').fill(edited);
+    for (let press = 0; press < 2; press++) {
+      await page.getByRole('button', { name: 'Place order' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+        .toBe(
+          `Your order was placed: order ${placed}, $40.80, with the email and code you entered first. Only the answer was lost on the way.`,
+        );
+      expect(await page.getByRole('link', { name: 'See your order' }).getAttribute('href')).toBe(
+        `/checkout/thanks.html?order=${placed}`,
+      );
+    }
+    expect(await ordersOf(edited)).toEqual([]);
+    // A second order is a choice of its own, with the edited email, under a new key.
+    await page.getByRole('button', { name: 'Place a second order' }).click();
+    await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
+    const second = new URL(page.url()).searchParams.get('order');
+    expect(second).not.toBe(placed);
+    expect(await ordersOf(edited)).toEqual([{ id: second, status: 'placed' }]);
+    expect(await ordersOf(email)).toEqual([{ id: placed, status: 'placed' }]);
+    await page.context().close();
   });
 });

@@ -1,19 +1,22 @@
 /**
  * `npm start`'s checks before it builds anything: a PORT that is not a port number, or a signing
  * secret that is not one, gets the server's own one-line message and a failing exit code, never a
- * stack trace or "Port NaN"; and a Ctrl-C while the server starts closes its database cleanly.
+ * stack trace or "Port NaN"; a port already in use gets the next one to try, with the command that
+ * was run; a data directory a running demo holds is refused before building, naming REFERKIT_DATA_DIR;
+ * and a Ctrl-C while the server starts closes its database cleanly.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSecret, secretBytes } from '@referkit/events/signature';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { type Database, openDatabase } from '../../examples/backend/src/database.js';
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
 import { demoSecret } from '../../scripts/demo-secret.mjs';
 
@@ -71,6 +74,111 @@ describe('npm start with a PORT that is not a port number', () => {
   test('gives the same line when the server is run on its own', async () => {
     const { code, stderr } = await run(['--import', 'tsx', mainScript], { PORT: '70000' });
     expect({ code, stderr }).toEqual({ code: 1, stderr: message('70000') });
+  });
+});
+
+describe('a port already in use', () => {
+  let busy: Server;
+  let port = 0;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-busy-'));
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    port = (busy.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => busy.close(() => resolve()));
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const taken = (command: string) =>
+    `[referkit-demo] Port ${port} on 127.0.0.1 is already in use. Stop the other server or start on another port: PORT=${port + 1} ${command}\n`;
+  // PGlite, even where CI sets DATABASE_URL: the port is claimed before any database is opened.
+  const settings = (npm: Record<string, string>) => ({
+    PORT: String(port),
+    REFERKIT_DATA_DIR: join(dataDir, 'pglite'),
+    DATABASE_URL: '',
+    npm_lifecycle_event: '',
+    ...npm,
+  });
+
+  test.each([
+    ['npm start', { npm_lifecycle_event: 'start', npm_package_name: 'referkit' }],
+    [
+      'npm start --workspace=@referkit/example-backend',
+      { npm_lifecycle_event: 'start', npm_package_name: '@referkit/example-backend' },
+    ],
+  ])('suggests the next port with the command that was run: %s', async (command, npm) => {
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], settings(npm));
+    expect({ code, stderr }).toEqual({ code: 1, stderr: taken(command) });
+  });
+
+  test('suggests the next port with the node command when the server is run on its own', async () => {
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], settings({}));
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr: taken(`node --import tsx ${relative(process.cwd(), mainScript)}`),
+    });
+  });
+
+  test('gives the same line from npm start, before building', async () => {
+    const { code, stderr, stdout } = await run(
+      [startScript],
+      settings({ npm_lifecycle_event: 'start', npm_package_name: 'referkit' }),
+    );
+    expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: taken('npm start'), stdout: '' });
+  });
+});
+
+describe('a second demo on a data directory a running demo holds', () => {
+  let dataDir: string;
+  let database: string;
+  let holder: Database;
+  // An npm that only says it ran: were start.mjs to build, it would not touch the real builds.
+  let fakeNpm: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-held-'));
+    database = join(dataDir, 'pglite');
+    holder = await openDatabase({ dataDir: database });
+    fakeNpm = join(dataDir, 'bin');
+    await mkdir(fakeNpm);
+    await writeFile(join(fakeNpm, 'npm'), '#!/bin/sh\necho "npm $*"\nexit 1\n', { mode: 0o755 });
+  }, 60_000);
+  afterAll(async () => {
+    await holder?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const held = (command: string) =>
+    `${relative(process.cwd(), database)} is in use by another demo (pid ${process.pid}). Stop it, or give this one a data directory of its own: REFERKIT_DATA_DIR=${relative(process.cwd(), database)}-2 PORT=0 ${command}\n`;
+  const settings = (npm: Record<string, string>) => ({
+    PORT: '0',
+    REFERKIT_DATA_DIR: database,
+    DATABASE_URL: '',
+    npm_lifecycle_event: '',
+    PATH: `${fakeNpm}:${process.env.PATH}`,
+    ...npm,
+  });
+
+  test('is refused by npm start before it builds anything, naming REFERKIT_DATA_DIR', async () => {
+    const { code, stderr, stdout } = await run(
+      [startScript],
+      settings({ npm_lifecycle_event: 'start', npm_package_name: 'referkit' }),
+    );
+    expect({ code, stderr, stdout }).toEqual({
+      code: 1,
+      stderr: `[referkit-demo] Could not start: ${held('npm start')}`,
+      stdout: '',
+    });
+  });
+
+  test('is refused by the server run on its own in the same words', async () => {
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], settings({}));
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr: `[referkit-demo] Could not open the database: ${held(`node --import tsx ${relative(process.cwd(), mainScript)}`)}`,
+    });
   });
 });
 

@@ -67,6 +67,13 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
+  // A body refused for its size is left unread, and the server closes the socket rather than read
+  // megabytes to throw them away: the answer says so, or a keep-alive client sends its next request
+  // down a connection that is closing and sees it fail. The receiver's own 413 included.
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.status === 413) c.res.headers.set('connection', 'close');
+  });
   // The receiver bounds its own body (64 KiB); the shop's other forms are far smaller than 16 KiB.
   const small = bodyLimit({
     maxSize: 16 * 1024,

@@ -16,6 +16,12 @@ describe('seriesChart', () => {
     expect(svg).toContain('2026-11-22');
   });
 
+  test("counts each day's redemptions and landings in its tooltip, one in the singular", () => {
+    const svg = seriesChart([day('2026-11-20', 1, 1), day('2026-11-21', 0, 2)]).text;
+    const tooltips = [...svg.matchAll(/<circle [^>]*><title>([^<]*)<\/title>/g)].map((match) => match[1]);
+    expect(tooltips).toEqual(['2026-11-20: 1 redemption, 1 landing', '2026-11-21: 2 redemptions, 0 landings']);
+  });
+
   test('labels the top gridline with the highest value, rounded up to an even number', () => {
     const svg = seriesChart([day('2026-11-21', 9, 0), day('2026-11-22', 0, 0)]).text;
     // The top of the plot is y=16; its label sits 4 units lower, on the gridline's baseline.

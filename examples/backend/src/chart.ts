@@ -11,6 +11,10 @@ export interface SeriesPoint {
   redemptions: number;
 }
 
+// English plurals by the rules, not by the number alone: "1 redemption", "0 landings".
+const plural = new Intl.PluralRules('en-US');
+const count = (n: number, noun: string) => `${n} ${noun}${plural.select(n) === 'one' ? '' : 's'}`;
+
 const WIDTH = 1200;
 const HEIGHT = 280;
 const PAD = { top: 16, right: 16, bottom: 30, left: 44 };
@@ -45,7 +49,7 @@ export function seriesChart(series: readonly SeriesPoint[]): SafeHtml {
     <polyline points="${line('redemptions')}" class="redemptions"/>
     ${series.map(
       (point, index) =>
-        html`<circle cx="${x(index)}" cy="${y(point.redemptions)}" r="3" class="redemptions-dot"><title>${point.date}: ${point.redemptions} redemptions, ${point.landings} landings</title></circle>`,
+        html`<circle cx="${x(index)}" cy="${y(point.redemptions)}" r="3" class="redemptions-dot"><title>${point.date}: ${count(point.redemptions, 'redemption')}, ${count(point.landings, 'landing')}</title></circle>`,
     )}
   </svg>
   <figcaption><span class="key landings">Landings</span> <span class="key redemptions">Redemptions</span></figcaption>

@@ -2,10 +2,11 @@
  * The demo's PostgreSQL: PGlite in a local directory by default, a real server when a URL is given.
  * Both answer `query(text, params) → { rows }`, which is all `sqlStore` and the demo's tables need.
  */
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { dataDirInUseMessage, dataDirOwner, lockFileOf } from '../../../scripts/demo-data-dir.mjs';
 
 /** The one method the ledger and the demo's own tables use. */
 export interface SqlClient {
@@ -60,7 +61,7 @@ const locksHeld = new Set<string>();
  * file beside the directory holds the owner's pid; one left by a process that is gone is taken over.
  */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lock = `${dataDir.replace(/[\\/]+$/, '')}.lock`;
+  const lock = lockFileOf(dataDir);
   if (locksHeld.has(lock)) throw new Error(`${dataDir} is in use by another demo in this process.`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -74,24 +75,12 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (owner && owner !== process.pid && isRunning(owner)) {
-        throw new Error(`${dataDir} is in use by another demo (pid ${owner}). Stop it, or set REFERKIT_DATA_DIR.`);
-      }
+      const owner = await dataDirOwner(dataDir);
+      if (owner) throw new Error(dataDirInUseMessage(dataDir, owner));
       await rm(lock, { force: true });
     }
   }
   throw new Error(`Could not lock ${dataDir}.`);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {

@@ -3,7 +3,7 @@
  * DATABASE_URL points at a PostgreSQL server, prints where to go, and stops cleanly on Ctrl-C.
  */
 
-import { demoPort } from '../../../scripts/demo-port.mjs';
+import { demoPort, otherPortHint } from '../../../scripts/demo-port.mjs';
 import { demoSecret } from '../../../scripts/demo-secret.mjs';
 import { DEMO_TABLE_PREFIXES } from './demo-tables.js';
 import { roleName } from './role-names.js';
@@ -46,8 +46,7 @@ process.on('SIGTERM', stop);
 
 const started = await starting;
 if (!started.ok) {
-  const hint =
-    started.error.code === 'port_in_use' ? ' Stop the other server or start on another port: PORT=5174 npm start' : '';
+  const hint = started.error.code === 'port_in_use' ? ` ${otherPortHint(port)}` : '';
   console.error(`[referkit-demo] ${started.error.message}${hint}`);
   process.exit(1);
 }

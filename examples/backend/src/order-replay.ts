@@ -2,12 +2,13 @@
  * The answer to a checkout attempt the shop has seen before, by its `Idempotency-Key`: the order
  * that attempt placed, with the same id, totals and referral verdict. It is not priced again (its
  * own order has made the customer a repeat one, so a first-order offer would read "ordered before")
- * and never placed twice. The same key with another customer, basket or code is a conflict.
+ * and never placed twice. The same key with another customer, basket or code is a conflict, which
+ * names the order the key placed.
  */
 import type { Program } from '@referkit/events';
 import type { SqlClient } from './database.js';
 import { orderAnswer } from './order-answer.js';
-import { claimOf } from './order-reports.js';
+import { answeredReferral, claimOf, reportAfter } from './order-reports.js';
 import { type OrderLine, refuseOrder, type ShopOrder, settleReport } from './orders.js';
 import type { DeliverRedemption, PlaceOrderResult } from './place-order.js';
 
@@ -27,16 +28,7 @@ export async function replayOrder(
   program: Program,
   deliver: DeliverRedemption,
 ): Promise<PlaceOrderResult> {
-  if (!isSameAttempt(first, attempt))
-    return {
-      ok: false,
-      status: 409,
-      error: {
-        code: 'idempotency_conflict',
-        message:
-          'This Idempotency-Key was first sent with another email, basket or code. Send a new key to place this order.',
-      },
-    };
+  if (!isSameAttempt(first, attempt)) return conflict(first);
   if (first.status === 'refused')
     return {
       ok: false,
@@ -52,14 +44,42 @@ export async function replayOrder(
   // the first attempt still waits for its verdict, both wait for the one delivery (the SDK joins an
   // identical body already on its way).
   const referral = await deliver(program, claim);
-  if (referral.ok && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
+  const report = reportAfter(referral, first.id);
+  if (report === 'recorded' && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
   // A refusal while the report is still pending: the first attempt is being told the same, or its
   // answer never reached the shopper (hence the repeat). The shop does as at checkout: no order.
-  if (!referral.ok && !referral.queued && first.report === 'pending') {
+  if (report === 'refused' && !referral.ok && first.report === 'pending') {
     await refuseOrder(client, first.id, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
-  return { ok: true, status: 201, value: { ...orderAnswer(first), referral } };
+  return { ok: true, status: 201, value: { ...orderAnswer(first), referral: answeredReferral(referral, report) } };
+}
+
+/**
+ * The `409` for a key first sent with other content. A shopper who edits the form after a lost answer
+ * sends exactly this, and their first order may well be placed: the answer names it (`placed`, as
+ * `GET /api/orders/:id` answers it), so the checkout can say so instead of offering a second one.
+ */
+function conflict(first: ShopOrder): PlaceOrderResult {
+  if (first.status === 'refused')
+    return {
+      ok: false,
+      status: 409,
+      error: {
+        code: 'idempotency_conflict',
+        message:
+          'This Idempotency-Key was first sent with another email, basket or code, and that order was refused. Send a new key to place this one.',
+      },
+    };
+  return {
+    ok: false,
+    status: 409,
+    error: {
+      code: 'idempotency_conflict',
+      message: `This Idempotency-Key already placed order ${first.id}, with another email, basket or code. Send a new key to place this one as a new order.`,
+      placed: orderAnswer(first),
+    },
+  };
 }
 
 function isSameAttempt(order: ShopOrder, attempt: CheckoutAttempt): boolean {

@@ -3,11 +3,49 @@
  * redemption is sent, and stays so until the receiver gives a verdict. What a 503, a timeout or a
  * stopped process left pending is sent again on start and then every 30 s — the same event each time
  * (its id and time come from the order), so the receiver answers `duplicate` for one that did arrive.
+ * Only the program's rules give a verdict: a refused signature (a wrong secret, a clock minutes off)
+ * or an event the shop built wrong is the shop's own fault, logged for its operator and kept pending.
  */
-import type { Program } from '@referkit/events';
+import type { Program, RuleCode } from '@referkit/events';
+import type { Delivery } from '@referkit/sdk';
 import type { SqlClient } from './database.js';
-import { pendingReports, type ShopOrder, settleReport } from './orders.js';
+import { type OrderReport, pendingReports, type ShopOrder, settleReport } from './orders.js';
 import type { DeliverRedemption, RedemptionClaim } from './place-order.js';
+
+/**
+ * Which of the receiver's rule refusals (422) are the program's word on the referral. The others
+ * come from the shop's setup (a program the receiver does not run), like every 400, 401, 409 and
+ * 415: nothing the shopper did, and nothing that sending again after the fix would not cure.
+ */
+const PROGRAM_VERDICTS = {
+  unknown_program: false,
+  unknown_code: true,
+  program_inactive: true,
+  campaign_inactive: true,
+  self_referral: true,
+  not_first_order: true,
+  below_minimum: true,
+  currency_mismatch: true,
+  discount_exceeds_offer: true,
+  code_exhausted: true,
+  order_not_confirmed: true,
+  unknown_order: true,
+} satisfies Record<RuleCode, boolean>;
+
+/**
+ * Where a delivery leaves an order's report: `recorded`, `refused` by the program's rules, or still
+ * `pending` — for a temporary failure, and for the shop's own setup fault, which is logged.
+ */
+export function reportAfter(delivery: Delivery, orderId: string): OrderReport {
+  if (delivery.ok) return 'recorded';
+  if (delivery.queued) return 'pending';
+  const { code, message } = delivery.error;
+  if (Object.hasOwn(PROGRAM_VERDICTS, code) && PROGRAM_VERDICTS[code as RuleCode]) return 'refused';
+  console.error(
+    `[referkit-demo] Could not report the redemption of order ${orderId}: the receiver answered ${code} (${message}). It stays pending and is sent again every 30 s. Check that the shop and the receiver share REFERKIT_WEBHOOK_SECRET and that the server's clock is right.`,
+  );
+  return 'pending';
+}
 
 /** The redemption a stored order reports; null for an order without a referral. */
 export function claimOf(order: ShopOrder): RedemptionClaim | null {
@@ -21,6 +59,11 @@ export function claimOf(order: ShopOrder): RedemptionClaim | null {
     ...(order.attribution ? { attribution: order.attribution } : {}),
     occurredAt: order.createdAt,
   };
+}
+
+/** The receiver's answer as the checkout is told it: one the shop keeps pending is queued, to be sent again. */
+export function answeredReferral(referral: Delivery, report: OrderReport): Delivery {
+  return !referral.ok && report === 'pending' ? { ...referral, queued: true } : referral;
 }
 
 /**
@@ -37,9 +80,9 @@ export async function resendPendingReports(
     const program = programs.get(order.program);
     const claim = claimOf(order);
     if (!program || !claim) continue;
-    const delivery = await deliver(program, claim);
-    if (delivery.ok || !delivery.queued) await settleReport(client, order.id, delivery.ok ? 'recorded' : 'refused');
-    else pending++;
+    const report = reportAfter(await deliver(program, claim), order.id);
+    if (report === 'pending') pending++;
+    else await settleReport(client, order.id, report);
   }
   return pending;
 }

@@ -11,5 +11,5 @@ export const storefrontDir = at('../../storefront/');
 export const checkoutDist = at('../../checkout/dist/');
 /** The widget's one-file build, `referkit.js`. */
 export const widgetDist = at('../../../packages/widget/dist/');
-/** PGlite's data directory when neither a directory nor a URL is given. */
-export const defaultDataDir = at('../../../.data/pglite/');
+/** PGlite's data directory when neither a directory nor a URL is given (npm start checks the same one). */
+export { DEFAULT_DATA_DIR as defaultDataDir } from '../../../scripts/demo-data-dir.mjs';

@@ -18,7 +18,7 @@ import type { SqlClient } from './database.js';
 import { formatMoney } from './money.js';
 import { type OrderAnswer, orderAnswer } from './order-answer.js';
 import { replayOrder } from './order-replay.js';
-import { claimOf } from './order-reports.js';
+import { answeredReferral, claimOf, reportAfter } from './order-reports.js';
 import {
   insertOrder,
   type OrderLine,
@@ -58,8 +58,16 @@ export type PlaceOrderResult =
   | {
       ok: false;
       status: 400 | 409 | 422 | 503;
-      /** `order`: with `total_changed`, the order as the server would price it. */
-      error: { code: string; message: string; order?: Pick<Order, 'subtotal' | 'discount' | 'total'> };
+      /**
+       * `order`: with `total_changed`, the order as the server would price it. `placed`: with
+       * `idempotency_conflict`, the order the key already placed.
+       */
+      error: {
+        code: string;
+        message: string;
+        order?: Pick<Order, 'subtotal' | 'discount' | 'total'>;
+        placed?: OrderAnswer;
+      };
     };
 
 /** Places an order for a checkout request, or answers with the one its idempotency key already placed. */
@@ -156,12 +164,14 @@ export async function placeOrder(
   if (!claim) return { ok: true, status: 201, value: { ...orderAnswer(placed), referral: null } };
 
   const referral = await deliver(program, claim);
-  // A verdict (4xx) means the program says no: the shop does not take the order with this code.
-  // Anything queued stays pending with the order and is sent again (order-reports.ts).
-  if (!referral.ok && !referral.queued) {
+  // The program's verdict (a rule refusal) means no: the shop does not take the order with this code.
+  // Anything else unrecorded stays pending with the order and is sent again (order-reports.ts): a
+  // temporary failure, or the shop's own setup fault (a wrong secret, a clock off), never the shopper's.
+  const report = reportAfter(referral, orderId);
+  if (report === 'refused' && !referral.ok) {
     await refuseOrder(client, orderId, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
-  if (referral.ok) await settleReport(client, orderId, 'recorded');
-  return { ok: true, status: 201, value: { ...orderAnswer(placed), referral } };
+  if (report === 'recorded') await settleReport(client, orderId, 'recorded');
+  return { ok: true, status: 201, value: { ...orderAnswer(placed), referral: answeredReferral(referral, report) } };
 }

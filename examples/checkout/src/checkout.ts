@@ -7,7 +7,7 @@
 import type { PublicCode } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 import { friendDiscount } from '@referkit/events/rewards';
-import { checkoutAttempt } from './checkout-attempt.js';
+import { type CheckoutAttempt, checkoutAttempt } from './checkout-attempt.js';
 import { fullPriceSentence, offerSentence } from './friend-offer.js';
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
@@ -19,6 +19,7 @@ const form = $<HTMLFormElement>('checkout');
 const codeInput = $<HTMLInputElement>('code');
 const offer = $<HTMLParagraphElement>('offer');
 const error = $<HTMLParagraphElement>('error');
+const placedActions = $<HTMLParagraphElement>('placed');
 
 const query = new URL(location.href).searchParams;
 const quantity = Math.min(Math.max(Number.parseInt(query.get('qty') ?? '1', 10) || 1, 1), 20);
@@ -31,10 +32,18 @@ let applied: PublicCode | null = null;
 // The discount as the shop priced it, once it refused a total the page had previewed (a repeat
 // customer on a first-order offer): shown from then on, until the code or the email changes.
 let priced: number | null = null;
+// The attempt whose order is placed already, with what the shopper first entered, while the page
+// shows it: its key is kept, so Place order shows that order again; "Place a second order" ends it.
+let placedAttempt: CheckoutAttempt | null = null;
 
 const catalogue = await products();
-product = catalogue.ok ? (catalogue.value.find((item) => item.sku === sku) ?? catalogue.value[0]) : undefined;
-if (!product) showError(catalogue.ok ? 'This product is not sold here.' : catalogue.error.message);
+// A link to a product the shop does not sell is said so: another product in its place would be a
+// basket the shopper never chose.
+product = catalogue.ok ? catalogue.value.find((item) => item.sku === sku) : undefined;
+const noProduct = catalogue.ok
+  ? `This shop sells no product "${sku}". Choose one in the shop.`
+  : catalogue.error.message;
+if (!product) showError(noProduct);
 if (referral) {
   codeInput.value = referral.code;
   await apply(referral.code);
@@ -55,6 +64,11 @@ $<HTMLInputElement>('email').addEventListener('input', () => {
   priced = null;
   render();
 });
+$('new-order').addEventListener('click', () => {
+  placedAttempt?.end();
+  placedAttempt = null;
+  form.requestSubmit();
+});
 codeInput.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();
@@ -65,11 +79,12 @@ codeInput.addEventListener('keydown', (event) => {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const email = $<HTMLInputElement>('email');
-  if (!product) return;
+  if (!product) return showError(noProduct);
   if (!email.checkValidity()) return showError('Please enter your email address, e.g. sam@example.com.', email);
   const place = $<HTMLButtonElement>('place');
   place.disabled = true;
   error.hidden = true;
+  placedActions.hidden = true;
   const current = referkit.referral();
   const attempt = checkoutAttempt(`${product.sku}:${quantity}`);
   const result = await placeOrder(
@@ -97,15 +112,27 @@ form.addEventListener('submit', async (event) => {
   // order may be placed already: the key is kept, and pressing again asks for that order.
   const unanswered =
     !result.ok && (result.status === 0 || result.status === 408 || result.status === 429 || result.status >= 500);
-  if (!unanswered) attempt.end();
+  // The email or the code changed since a lost answer: the order this attempt placed is shown, and
+  // a second order is the shopper's separate choice.
+  const placedBefore = !result.ok && result.error.code === 'idempotency_conflict' ? result.error.placed : undefined;
+  placedAttempt = placedBefore ? attempt : null;
+  if (!unanswered && !placedBefore) attempt.end();
   if (!result.ok && result.error.order) {
     priced = result.error.order.discount;
     render();
     return showError(result.error.message);
   }
+  if (placedBefore) {
+    $<HTMLAnchorElement>('placed-link').href = thanksPage(placedBefore.order.id);
+    placedActions.hidden = false;
+  }
   if (!result.ok) return showError(refusalMessage(result.error, applied));
-  location.assign(`/checkout/thanks.html?order=${encodeURIComponent(result.value.order.id)}`);
+  location.assign(thanksPage(result.value.order.id));
 });
+
+function thanksPage(orderId: string): string {
+  return `/checkout/thanks.html?order=${encodeURIComponent(orderId)}`;
+}
 
 /** Looks a code up and applies its offer, or says why not. */
 async function apply(input: string, typed = false): Promise<void> {
@@ -118,12 +145,12 @@ async function apply(input: string, typed = false): Promise<void> {
   if (!lookup.ok) {
     applied = null;
     priced = null;
-    if (typed || lookup.error.code !== 'unknown_code') {
-      showError(
-        lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
-        codeInput,
-      );
-    }
+    // A link's code too (a typo in a shared link, an ambassador who left): said, not dropped in
+    // silence at the full price. Focus moves only for a code the shopper just typed.
+    showError(
+      lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
+      typed ? codeInput : undefined,
+    );
     render();
     return;
   }

@@ -20,11 +20,15 @@ export interface PlacedOrder {
   } | null;
 }
 
-/** The shop's error; with `total_changed`, the order as the server prices it. */
+/**
+ * The shop's error; with `total_changed`, the order as the server prices it; with
+ * `idempotency_conflict`, the order the attempt already placed (with what was first entered).
+ */
 export interface ShopError {
   code: string;
   message: string;
   order?: { subtotal: number; discount: number; total: number };
+  placed?: PlacedOrder;
 }
 
 /** An API answer: the value, or the shop's error with the HTTP status (0: no answer reached the page). */

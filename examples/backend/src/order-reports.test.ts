@@ -1,0 +1,89 @@
+/**
+ * `resendPendingReports` on what the receiver answers: the program's rule refusal settles a report,
+ * the shop's own setup fault (a refused signature) keeps it pending and says so once in the log. On
+ * PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
+ */
+import type { Program } from '@referkit/events';
+import type { Delivery } from '@referkit/sdk';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { SqlClient } from './database.js';
+import { demoProgram } from './demo-program.js';
+import { migrateDemoTables } from './demo-tables.js';
+import { resendPendingReports } from './order-reports.js';
+import { insertOrder, orderById } from './orders.js';
+import { saveProgram } from './programs.js';
+import { openTestDatabase, testDatabases } from './testing/test-database.js';
+
+/** What the receiver answers for a signature made with another secret, as the server SDK reports it. */
+const wrongSecret: Delivery = {
+  ok: false,
+  queued: false,
+  error: {
+    code: 'invalid_signature',
+    message: 'Expected a v1 signature made with the shared secret over this exact body',
+  },
+};
+const notFirstOrder: Delivery = {
+  ok: false,
+  queued: false,
+  error: { code: 'not_first_order', message: 'The offer is for first orders only' },
+};
+
+describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
+  let client: SqlClient;
+  let close: () => Promise<void>;
+  let program: Program;
+
+  // Starting the WASM Postgres takes seconds on a busy machine: one per file, fresh tables per test.
+  beforeAll(async () => {
+    ({ client, close } = await openTestDatabase(database));
+  }, 60_000);
+
+  afterAll(() => close());
+
+  beforeEach(async () => {
+    await client.query('DROP TABLE IF EXISTS demo_orders, demo_ambassadors, demo_programs');
+    await migrateDemoTables(client);
+    program = await saveProgram(client, demoProgram(new Date()));
+    await insertOrder(client, {
+      id: 'ord_pending_report',
+      program: program.id,
+      customerId: 'cus_sam',
+      emailHash: 'a'.repeat(64),
+      code: 'ALEX-7HC2QK',
+      currency: 'USD',
+      subtotal: 4800,
+      discount: 720,
+      total: 4080,
+      firstOrder: true,
+      items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
+      attribution: null,
+      status: 'placed',
+      report: 'pending',
+      idempotencyKey: null,
+      refusal: null,
+      createdAt: new Date().toISOString(),
+    });
+  });
+
+  const resend = (answer: Delivery) =>
+    resendPendingReports(client, new Map([[program.id, program]]), async () => answer);
+
+  test('keeps a report pending when the receiver refuses the shop’s signature, and logs it for the operator', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await resend(wrongSecret)).toBe(1);
+    const lines = logged.mock.calls.map(([line]) => String(line));
+    logged.mockRestore();
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ status: 'placed', report: 'pending' });
+    expect(lines).toEqual([
+      expect.stringContaining(
+        'Could not report the redemption of order ord_pending_report: the receiver answered invalid_signature',
+      ),
+    ]);
+  });
+
+  test("settles a report the program's rules refuse, leaving the order placed", async () => {
+    expect(await resend(notFirstOrder)).toBe(0);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ status: 'placed', report: 'refused' });
+  });
+});

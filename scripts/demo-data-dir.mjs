@@ -1,0 +1,41 @@
+/**
+ * PGlite's data directory belongs to one process: a second demo on it would corrupt it. The server
+ * locks it when it opens the database (examples/backend/src/database.ts) with a lock file beside it
+ * that holds its pid; `npm start` (start.mjs) reads that lock before building, because a build under
+ * a running demo replaces the very files it serves. Both say the same thing when it is taken.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCommand } from './demo-port.mjs';
+
+/** PGlite's directory without `REFERKIT_DATA_DIR`: `.data/pglite` at the repository root. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.data/pglite/', import.meta.url));
+
+/** The directory's lock file, beside it: deleting the directory to start over leaves a live lock alone. */
+export function lockFileOf(dataDir) {
+  return `${dataDir.replace(/[\\/]+$/, '')}.lock`;
+}
+
+/** The pid of another running process that holds the directory's lock, or null (a lock left by a process that is gone is no one's). */
+export async function dataDirOwner(dataDir) {
+  const owner = Number(await readFile(lockFileOf(dataDir), 'utf8').catch(() => ''));
+  return owner && owner !== process.pid && isRunning(owner) ? owner : null;
+}
+
+/** Why the directory cannot be used, and how to run a second demo beside the first. */
+export function dataDirInUseMessage(dataDir, owner, env = process.env) {
+  const shown = relative(process.cwd(), dataDir) || '.';
+  const port = env.PORT ? ` PORT=${env.PORT}` : '';
+  return `${shown} is in use by another demo (pid ${owner}). Stop it, or give this one a data directory of its own: REFERKIT_DATA_DIR=${shown}-2${port} ${startCommand(env)}`;
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return error.code === 'EPERM';
+  }
+}

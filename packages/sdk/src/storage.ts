@@ -39,6 +39,9 @@ export interface StorageOptions {
 /** The prefix of every localStorage key and cookie name the SDK writes. */
 export const STORAGE_PREFIX = 'rk_';
 
+/** How the referral's cookie starts in `document.cookie`: the one key kept in a cookie. */
+const REF_COOKIE = `${STORAGE_PREFIX}ref=`;
+
 /** Runs a device access; `undefined` when it throws (storage refused in private modes, or absent on a server). */
 const device = <T>(access: () => T): T | undefined => {
   try {
@@ -86,11 +89,21 @@ export function createStorage(
     (device(() => Object.keys(localStorage)) ?? []).flatMap((key) =>
       key.startsWith(STORAGE_PREFIX) ? [key.slice(STORAGE_PREFIX.length)] : [],
     );
-  // The cookie comes first: it is the one a sibling subdomain shares. Of several copies (host-only and
-  // for a domain, left before `storage.domain` was added or changed) the last is read, the greedy `.*`
-  // finding it: browsers list earlier-created cookies first (RFC 6265 §5.4), so it is the newest.
+  // The referral's cookie comes first: it is the one a sibling subdomain shares. Of several copies
+  // (host-only and for a domain, left before `storage.domain` was added or changed) the last is read:
+  // browsers list earlier-created cookies first (RFC 6265 §5.4), so it is the newest. Split, not a
+  // pattern: a pattern that finds the last match backtracks over a long cookie string on every miss.
   const stored = (key: string) =>
-    device(() => decodeURIComponent(document.cookie.match(`(.*; |^)${STORAGE_PREFIX + key}=([^;]*)`)![2]!)) ??
+    (key === 'ref' &&
+      device(() =>
+        decodeURIComponent(
+          document.cookie
+            .split('; ')
+            .filter((pair) => pair.startsWith(REF_COOKIE))
+            .pop()!
+            .slice(REF_COOKIE.length),
+        ),
+      )) ||
     device(() => localStorage.getItem(STORAGE_PREFIX + key));
   // Sets the referral's cookie for a domain (host-only without one) for `seconds`; by default, expires it.
   const cookie = (to?: string, value = '', seconds = 0) => {

@@ -125,13 +125,16 @@ export default [
   // 2026-11-23: 12,308 B with the SDK's referral cookie copies expired and the newest read (~29 B);
   // 12,314 B once a landing a fast clock stamped ahead is read as landed now (~6 B);
   // 12,341 B once an attempt ends at its timeout even when the page's fetch ignores the signal (~27 B);
-  // 12,350 B once the cookie is read by splitting rather than by a backtracking pattern (~9 B).
+  // 12,350 B once the cookie is read by splitting rather than by a backtracking pattern (~9 B); 12,426 B
+  // once a link too long for a QR code is said rather than thrown out of render, and a shown QR code is
+  // drawn again or closed after the render that changed its link (~60 B), the panel shows a channel
+  // named twice once, and an empty terms attribute is none (~15 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12351,
+    brotli: 12430,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -89,6 +89,12 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('reads an empty terms attribute as none', () => {
+    const element = mount(`<referkit-share code="ALEX-7HC2QK" terms=" "></referkit-share>`);
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('lays terms from its terms attribute over the init terms', () => {
     const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"brand":"Bolt"}'></referkit-share>`);
     expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Bolt');

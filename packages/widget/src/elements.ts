@@ -102,7 +102,8 @@ abstract class ReferkitElement extends Base {
   _own(): Partial<WidgetConfig> | null {
     let own: unknown;
     try {
-      own = JSON.parse(this.getAttribute('terms') ?? '{}');
+      // An empty attribute (`terms=""`, as templates write one with nothing in it) is no terms.
+      own = JSON.parse(this.getAttribute('terms')?.trim() || '{}');
     } catch {}
     // Terms the page meant to lay over init's (another offer, another endpoint) and that cannot be
     // read must not leave the element promising init's: it shows nothing, as for a setting of the wrong type.
@@ -134,8 +135,7 @@ abstract class ReferkitElement extends Base {
     return {
       ...config,
       ...own,
-      // Each channel once: a channel named twice is one button.
-      ...(channels && { channels: [...new Set(channels.filter((channel) => CHANNELS.includes(channel)))] }),
+      ...(channels && { channels: channels.filter((channel) => CHANNELS.includes(channel)) }),
     };
   }
 

@@ -373,6 +373,30 @@ describe('SharePanel', () => {
     );
   });
 
+  it('shows a channel named twice in the terms once', () => {
+    renderPanel({ terms: { ...terms, channels: ['whatsapp', 'email', 'whatsapp'] } });
+    expect(screen.getAllByRole('link', { name: 'Share on WhatsApp' })).toHaveLength(1);
+  });
+
+  it('says the QR code failed, and throws nothing, for a link too long for one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { rerender, panel } = renderPanel();
+    fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
+    await screen.findByRole('img', { name: 'QR code of your link' }, { timeout: 5000 });
+    // A second init whose base has a long query: the QR code shown cannot follow it, and closes.
+    rerender(panel({ terms: { ...terms, base: `https://shop.example/p?campaign=${'x'.repeat(3000)}` } }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('The QR code could not load.'));
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show QR code' }).getAttribute('aria-expanded')).toBe('false');
+    // Asked again, it says so again rather than throw.
+    fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
+    await waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      '[referkit] Could not show the QR code: the link is too long for a QR code. Shorten the base.',
+    );
+  });
+
   it('offers the native share sheet only where the browser has one', () => {
     renderPanel();
     expect(screen.queryByRole('button', { name: 'Share…' })).toBeNull();

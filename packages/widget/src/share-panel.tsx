@@ -158,14 +158,44 @@ export class SharePanel extends Component<SharePanelProps, State> {
     if (this.state._qr) return this.setState({ _qr: false });
     try {
       this._encode = (await loadQr()).qrPath;
+    } catch {
+      return this._qrFailed('its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
+    }
+    if (this._draw()) {
       this.setState({ _qr: true });
       this._shared('qr', this._link('qr') as string);
-    } catch {
-      // The ambassador hears that it failed; the page's developer reads how to fix it.
-      this._say(this.props.text.qrFailed);
-      misconfigured('show the QR code', 'its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
     }
   };
+
+  /**
+   * Draws the QR code of the link as it is now, unless it is drawn already; `false`, said, when the
+   * link is too long for a QR code (a base with a long query).
+   */
+  _draw(): boolean {
+    const link = this._link('qr') as string;
+    if (this._drawn?.[0] === link) return true;
+    try {
+      this._drawn = [link, (this._encode as (link: string) => QrPath)(link)];
+      return true;
+    } catch {
+      this._qrFailed('the link is too long for a QR code', 'Shorten the base.');
+      return false;
+    }
+  }
+
+  /** The ambassador hears that the QR code failed; the page's developer reads why, and how to fix it. */
+  _qrFailed(why: string, fix: string) {
+    this._say(this.props.text.qrFailed);
+    misconfigured('show the QR code', why, fix);
+  }
+
+  componentDidUpdate() {
+    // A second init may change the link under a shown QR code: it is drawn again, or closed.
+    if (this.state._qr && this._drawn?.[0] !== this._link('qr')) {
+      if (this._draw()) this.forceUpdate();
+      else this.setState({ _qr: false });
+    }
+  }
 
   render(
     { terms, text, locale, role, name }: SharePanelProps,
@@ -173,10 +203,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
   ) {
     const link = this._link();
     if (!link) return null;
-    const qrLink = qr && (this._link('qr') as string);
-    if (qrLink && this._drawn?.[0] !== qrLink)
-      this._drawn = [qrLink, (this._encode as (link: string) => QrPath)(qrLink)];
-    const drawing = qrLink && this._drawn?.[1];
+    const drawing = qr && this._drawn?.[1];
     const message =
       edited ??
       prefillMessage(
@@ -186,7 +213,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
         terms.disclosure,
       );
     const composed = composeMessage(message, terms.disclosure);
-    const channels = terms.channels ?? CHANNELS;
+    // Each channel once: a channel named twice is one button (and one Preact key).
+    const channels = [...new Set(terms.channels ?? CHANNELS)];
     return (
       <section dir={text.dir} lang={locale} aria-labelledby="rk-title">
         <h2 id="rk-title">{terms.brand ? fill(text.invite, { brand: terms.brand }) : text.link}</h2>

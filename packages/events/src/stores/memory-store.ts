@@ -15,6 +15,7 @@ import {
   refuseCodeOfAnother,
   registrable,
   storedCode,
+  updateOfCode,
 } from './store.js';
 
 /**
@@ -34,6 +35,8 @@ export function memoryStore(): ReferralStore {
   const ledgers = new Map<string, MemoryLedger>();
   const programs = new Map<string, Program>();
   const ambassadors = new Map<string, { program: string; ambassador: Ambassador }>();
+  // The codes of each person, by program and id: an update of one reaches all of theirs.
+  const codesOf = new Map<string, Set<string>>();
 
   function intern<Word extends string>(word: Word): Word {
     const kept = words.get(word);
@@ -96,9 +99,14 @@ export function memoryStore(): ReferralStore {
       if (typeof program !== 'string') programs.set(program.id, program);
       ambassadors.set(ambassador.code, { program: id, ambassador });
       // The person's other codes in the program (given before this one) take the update too.
-      for (const [code, held] of ambassadors) {
-        if (held.program === id && held.ambassador.id === ambassador.id && code !== ambassador.code)
-          held.ambassador = { ...ambassador, code };
+      const person = `${id} ${ambassador.id}`;
+      const codes = codesOf.get(person) ?? new Set();
+      codesOf.set(person, codes.add(ambassador.code));
+      for (const code of codes) {
+        const held = ambassadors.get(code);
+        // A code since registered to someone else is theirs now.
+        if (held && code !== ambassador.code && held.ambassador.id === ambassador.id)
+          held.ambassador = updateOfCode(ambassador, held.ambassador);
       }
     },
     async ambassadorByCode(code, program) {

@@ -25,5 +25,7 @@ export function schema(p: string): string[] {
     `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
     `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
+    // The codes of one person, which an update of the person reaches.
+    `CREATE INDEX IF NOT EXISTS ${p}ambassadors_person ON ${p}ambassadors (program, (data ->> 'id'))`,
   ];
 }

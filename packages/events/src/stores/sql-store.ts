@@ -292,6 +292,12 @@ export function sqlStore(
       // The program first, as the ledger reads it by id; registering it again changes nothing.
       if (typeof program !== 'string') await this.upsertProgram(program);
       await transaction(async (tx) => {
+        // The person's codes are locked first, in one order: two updates of one person (a sync that
+        // registers their codes at once) then wait for each other instead of deadlocking.
+        await tx.query(
+          `SELECT code FROM ${p}ambassadors WHERE program = $1 AND data ->> 'id' = $2 ORDER BY code FOR UPDATE`,
+          [id, ambassador.id],
+        );
         // The update happens only within the code's own program; a row held by another comes back unchanged.
         const written = await tx.query(
           `INSERT INTO ${p}ambassadors AS held (code, program, data) VALUES ($1, $2, $3)
@@ -304,9 +310,11 @@ export function sqlStore(
           const holder = (found.rows[0] as { program?: string } | undefined)?.program;
           refuseCodeOfAnother(ambassador.code, holder ?? 'another program', id);
         }
-        // The person's other codes in the program (given before this one) take the update too.
+        // The person's other codes in the program (given before this one) take the update too, each
+        // keeping its own code and campaign (updateOfCode).
         await tx.query(
-          `UPDATE ${p}ambassadors SET data = jsonb_set($3::jsonb, '{code}', to_jsonb(code))
+          `UPDATE ${p}ambassadors
+           SET data = ($3::jsonb - 'campaign') || jsonb_strip_nulls(jsonb_build_object('code', code, 'campaign', data -> 'campaign'))
            WHERE program = $2 AND data ->> 'id' = $4 AND code <> $1`,
           [ambassador.code, id, JSON.stringify(ambassador), ambassador.id],
         );

@@ -51,8 +51,9 @@ export interface ReferralStore {
   upsertProgram(program: Program): Promise<void>;
   /**
    * Registers or updates an ambassador of a program. A code is the ambassador's for good: given a new
-   * one (the same `id`), they keep the old one too, and every code of theirs takes the update (role,
-   * name, tier), so that a link already shared redeems on the terms they have now.
+   * one (the same `id`), they keep the old one too, and every code of theirs takes the update of the
+   * person (name, role, tier, customer identity; each code keeps its own campaign), so that a link
+   * already shared redeems on the terms they have now.
    */
   upsertAmbassador(program: Program | string, ambassador: Ambassador): Promise<void>;
   /** The ambassador with a (normalised) code, or `null`; with `program`, only an ambassador of that program. */
@@ -76,6 +77,16 @@ export function storedCode(code: string): string {
  */
 export function registrable(ambassador: Ambassador): Ambassador {
   return ambassadorSchema.parse(ambassador);
+}
+
+/**
+ * An ambassador's update as another of their codes takes it: the person's fields (name, role, tier,
+ * customer identity), and the code's own code and campaign. A campaign is the code's, not the
+ * person's: an influencer's spring code stays ended when their autumn code is registered.
+ */
+export function updateOfCode(update: Ambassador, held: Ambassador): Ambassador {
+  const { campaign: _, ...person } = update;
+  return held.campaign ? { ...person, code: held.code, campaign: held.campaign } : { ...person, code: held.code };
 }
 
 /**

@@ -167,6 +167,24 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
     }
   });
 
+  it('updates one person’s codes from concurrent syncs without a deadlock', async () => {
+    const { store, cleanup } = await freshSql(pool);
+    const codes = ['ALEX-7HC2QK', 'ALEXR-7HC2QK', 'ALEXS-7HC2QK', 'ALEXT-7HC2QK'];
+    for (const code of codes) await store.upsertAmbassador(aProgram(), anAmbassador({ code }));
+    // A sync that registers each of the person's codes at once, three times over.
+    const names = ['Alex R.', 'Alex S.', 'Alex T.'];
+    const synced = await Promise.allSettled(
+      names.flatMap((displayName) =>
+        codes.map((code) => store.upsertAmbassador('spring-2026', anAmbassador({ code, displayName }))),
+      ),
+    );
+    expect(synced.filter((sync) => sync.status === 'rejected')).toEqual([]);
+    const held = await Promise.all(codes.map((code) => store.ambassadorByCode(code)));
+    // Every code reads the same person, whichever update came last.
+    expect(new Set(held.map((ambassador) => ambassador?.displayName)).size).toBe(1);
+    await cleanup();
+  });
+
   it('migrates a new database from several replicas starting at once', async () => {
     const tables = prefix();
     // One pool per replica, as separate processes would connect.

@@ -341,6 +341,16 @@ export function storeSuite(fresh: StoreFactory) {
       expect((await store.ambassadorByCode('ALEXR-7HC2QK'))?.role).toBe('ambassador');
       const stats = await store.stats({ program: 'spring-2026', now: NOW });
       expect(stats.roles.map((role) => role.role)).toEqual(['ambassador']);
+      // A campaign is the code's: a spring code stays ended when an autumn code is registered.
+      const spring = { startsAt: '2026-03-01T00:00:00.000Z', endsAt: '2026-04-01T00:00:00.000Z' };
+      await store.upsertAmbassador('spring-2026', anAmbassador({ code: 'ALEXS-7HC2QK', campaign: spring }));
+      const autumn = { startsAt: '2026-10-01T00:00:00.000Z', endsAt: '2026-12-01T00:00:00.000Z' };
+      await store.upsertAmbassador('spring-2026', anAmbassador({ role: 'influencer', campaign: autumn }));
+      expect((await store.ambassadorByCode('ALEXS-7HC2QK'))?.campaign).toEqual(spring);
+      expect((await store.ambassadorByCode('ALEXS-7HC2QK'))?.role).toBe('influencer');
+      expect((await store.ambassadorByCode('ALEXR-7HC2QK'))?.campaign).toBeUndefined();
+      await store.upsertAmbassador('spring-2026', anAmbassador({ code: 'ALEXR-7HC2QK', role: 'ambassador' }));
+      expect((await store.ambassadorByCode('ALEX-7HC2QK'))?.campaign).toEqual(autumn);
       // Another ambassador's registration leaves Alex's codes alone.
       await store.upsertAmbassador('spring-2026', aSecondAmbassador({ role: 'community_leader' }));
       expect((await store.ambassadorByCode('ALEX-7HC2QK'))?.role).toBe('ambassador');

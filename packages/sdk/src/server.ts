@@ -172,8 +172,8 @@ export interface ReadLandingCookieOptions {
  * Reads the referral from a request's `Cookie` header at checkout, from the server-set cookie and the
  * one the browser SDK wrote (`rk_ref`): of several, the one the attribution model credits (the latest
  * landing, or the earliest under `first_touch`), as the SDK would. `null` when no copy is an unexpired,
- * well-formed referral, whose `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`)
- * and not in the future. The second argument may also be the time alone.
+ * well-formed referral, whose `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`);
+ * one ahead of `now` is read as `now`. The second argument may also be the time alone.
  * @example
  * const referral = readLandingCookie(request.headers.get('cookie'), { model: 'first_touch' });
  */
@@ -197,23 +197,24 @@ export function readLandingCookie(
     } catch {}
     // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one. Its
     // landing time is sent on in a redemption, so it must be one the receiver takes: an ISO time as the
-    // SDK writes it (not a date alone), from 2000 on, and not further in the future than the receiver's
-    // default clock skew (300 s): the browser's clock or another server's may run a little fast.
+    // SDK writes it (not a date alone), from 2000 on. A time ahead of now (a browser's clock that ran
+    // fast when it wrote the cookie) is read as now, as the browser SDK reads it: a landing cannot have
+    // happened after the moment it is read at, and the receiver would refuse a future time.
     const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
     const landed = Date.parse(landedAt);
+    const at = landed > now.getTime() ? now.toISOString() : landedAt;
     if (
       code &&
       normalizeCode(code) === code &&
       (!channel || CHANNEL_PATTERN.test(channel)) &&
       landed >= EARLIEST &&
-      landed <= now.getTime() + 3e5 &&
       new Date(landed).toISOString() === landedAt &&
       landed < Date.parse(expiresAt) &&
       Date.parse(expiresAt) > now.getTime() &&
       // ISO times as the SDK writes them (checked above) compare as text.
-      (!credited || (model === 'first_touch' ? landedAt < credited.landedAt : landedAt > credited.landedAt))
+      (!credited || (model === 'first_touch' ? at < credited.landedAt : at > credited.landedAt))
     ) {
-      credited = channel ? { code, channel, landedAt, expiresAt } : { code, landedAt, expiresAt };
+      credited = channel ? { code, channel, landedAt: at, expiresAt } : { code, landedAt: at, expiresAt };
     }
   }
   return credited;

@@ -83,5 +83,5 @@ export { generateSecret, MIN_SECRET_BYTES, signEvent, verifySignature } from './
 export { memoryStore } from './stores/memory-store.js';
 export type { SqlClient, SqlQueryable, SqlStoreOptions } from './stores/sql-store.js';
 export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
-export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery } from './stores/stats.js';
+export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery, TargetPeriod } from './stores/stats.js';
 export type { CommitRequest, CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';

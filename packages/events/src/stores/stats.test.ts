@@ -21,8 +21,8 @@ describe('statsWindow', () => {
     expect(iso(window)).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-05T00:00:00.000Z']);
   });
 
-  it('refuses a time without a zone, which each server would read in its own', () => {
-    for (const from of ['2026-11-01T00:00:00', 'Nov 1 2026 00:00', '11/01/2026']) {
+  it('refuses a time without a zone, which each server would read in its own, and a day no calendar has', () => {
+    for (const from of ['2026-11-01T00:00:00', 'Nov 1 2026 00:00', '11/01/2026', '2026-02-30', '2026-13-01']) {
       expect(() => statsWindow(aProgram(), { program: 'spring-2026', from, to: NOW, now: NOW }), from).toThrow(
         '[referkit] Could not compute stats: `from` is not a time. Pass a Date, a date (2026-11-05) or an ISO time with Z or an offset.',
       );

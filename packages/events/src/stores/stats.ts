@@ -150,7 +150,12 @@ const DATE = /^\d{4}-\d\d-\d\d$/;
  */
 function momentOf(value: Date | string, end: boolean): Date {
   if (typeof value !== 'string') return new Date(value);
-  if (DATE.test(value)) return new Date(Date.parse(value) + (end ? DAY_MS - 1 : 0));
+  if (DATE.test(value)) {
+    // A day no calendar has (`2026-02-30`) is no time, not the 2nd of March.
+    const day = Date.parse(value);
+    const real = !Number.isNaN(day) && new Date(day).toISOString().startsWith(value);
+    return new Date(real ? day + (end ? DAY_MS - 1 : 0) : Number.NaN);
+  }
   return new Date(TIMESTAMP_PATTERN.test(value) ? value : Number.NaN);
 }
 

@@ -1,0 +1,146 @@
+/**
+ * The landing cookie: a server-set, HttpOnly first-party cookie holding a landing's referral for the
+ * whole attribution window (Safari keeps script-written cookies at most 7 days), its reader at
+ * checkout, and the value that clears it when a visitor denies consent. Part of `@referkit/sdk/server`.
+ */
+import type { AttributionModel } from '@referkit/events';
+import { normalizeCode } from '@referkit/events/code';
+import { type Referral, usableWindow } from './attribution.js';
+import { CHANNEL_PATTERN, readReferral } from './link.js';
+
+/** 2000-01-01: the receiver refuses earlier times (`past_timestamp`). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+/** The name of the server-set referral cookie. */
+export const LANDING_COOKIE = 'rk_landing';
+
+/** The landing cookie's `Set-Cookie` value, with the same attributes whether it is set or cleared (`seconds` 0). */
+const landingSetCookie = (value: string, seconds: number, domain: string) =>
+  `${LANDING_COOKIE}=${value}; Path=/; Max-Age=${seconds}; HttpOnly; Secure; SameSite=Lax${domain}`;
+
+/**
+ * `; Domain=…` for the landing cookie, or nothing without a domain. Anything but a host name would add
+ * attributes of its own to the cookie (`x; SameSite=None`): it is refused, saying what could not be done.
+ */
+function domainAttribute(domain: string | undefined, doing: string): string {
+  if (domain !== undefined && !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(domain))
+    throw new TypeError(`[referkit] Could not ${doing}: the domain "${domain}" is not a host name.`);
+  return domain ? `; Domain=${domain}` : '';
+}
+
+/** Options of {@link landingCookie}. */
+export interface LandingCookieOptions {
+  /** @default 'ref' */
+  param?: string;
+  /** @default 30 */
+  windowDays?: number;
+  /** With `first_touch`, a referral still valid in `cookie` is kept. @default 'last_touch' */
+  model?: AttributionModel;
+  /** The request's `Cookie` header. */
+  cookie?: string | null;
+  /** The cookie's domain, for a checkout on a sibling subdomain. */
+  domain?: string;
+  /** @default new Date() */
+  now?: Date;
+}
+
+/**
+ * The `Set-Cookie` value that remembers a landing request's referral for the whole window
+ * (`HttpOnly; Secure; SameSite=Lax; Path=/`), or `null` when the URL carries no valid code
+ * or first touch keeps an earlier referral.
+ * @example
+ * const cookie = landingCookie(request.url, { cookie: request.headers.get('cookie') });
+ * if (cookie) response.headers.append('set-cookie', cookie);
+ */
+export function landingCookie(url: string | URL, options: LandingCookieOptions = {}): string | null {
+  const { now = new Date() } = options;
+  const windowDays = usableWindow(options.windowDays ?? 30);
+  const domain = domainAttribute(options.domain, 'set the landing cookie');
+  const found = readReferral(url, options.param);
+  if (!found || (options.model === 'first_touch' && readLandingCookie(options.cookie, now))) return null;
+  const referral: Referral = {
+    ...found,
+    landedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + windowDays * 864e5).toISOString(),
+  };
+  // Max-Age is whole seconds (RFC 6265 §5.2.2): Chromium ignores `60479.99999999999`, from 0.7 days,
+  // and keeps the cookie for the session only.
+  return landingSetCookie(encodeURIComponent(JSON.stringify(referral)), Math.round(windowDays * 86400), domain);
+}
+
+/** Options of {@link clearLandingCookie}. */
+export interface ClearLandingCookieOptions {
+  /** The domain the cookie was set with (`landingCookie`'s `domain`); without one, the host-only cookie. */
+  domain?: string;
+}
+
+/**
+ * The `Set-Cookie` value that expires the landing cookie. Page script cannot remove an HttpOnly cookie
+ * (the SDK's `setConsent('denied')` clears only what the page stored): a server answers a visitor's
+ * denial of consent with this, for each `domain` it has set the cookie with.
+ * @example
+ * if (consent === 'denied') response.headers.append('set-cookie', clearLandingCookie({ domain: 'shop.example' }));
+ */
+export function clearLandingCookie(options: ClearLandingCookieOptions = {}): string {
+  return landingSetCookie('', 0, domainAttribute(options.domain, 'clear the landing cookie'));
+}
+
+/** Options of {@link readLandingCookie}. */
+export interface ReadLandingCookieOptions {
+  /** @default new Date() */
+  now?: Date;
+  /** Which referral counts when there are several: the latest landing, or the earliest under `first_touch`. @default 'last_touch' */
+  model?: AttributionModel;
+}
+
+/**
+ * Reads the referral from a request's `Cookie` header at checkout, from the server-set cookie and the
+ * one the browser SDK wrote (`rk_ref`): of several, the one the attribution model credits (the latest
+ * landing, or the earliest under `first_touch`), as the SDK would. `null` when no copy is an unexpired,
+ * well-formed referral, whose `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`);
+ * one ahead of `now` is read as `now`. The second argument may also be the time alone.
+ * @example
+ * const referral = readLandingCookie(request.headers.get('cookie'), { model: 'first_touch' });
+ */
+export function readLandingCookie(
+  cookieHeader: string | null | undefined,
+  options: Date | ReadLandingCookieOptions = {},
+): Referral | null {
+  const { now = new Date(), model } = options instanceof Date ? { now: options } : options;
+  let credited: Referral | null = null;
+  // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
+  // behind) is read copy by copy, so that a stale or junk one does not hide a good one. A single-page app
+  // lands without a request, so the SDK's cookie may hold a later landing than the server's.
+  const values = (name: string) =>
+    typeof cookieHeader === 'string'
+      ? [...cookieHeader.matchAll(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`, 'g'))].map((match) => match[1])
+      : [];
+  for (const value of [...values(LANDING_COOKIE), ...values('rk_ref')]) {
+    let stored: Partial<Referral> | undefined;
+    try {
+      stored = value ? JSON.parse(decodeURIComponent(value)) : undefined;
+    } catch {}
+    // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one. Its
+    // landing time is sent on in a redemption, so it must be one the receiver takes: an ISO time as the
+    // SDK writes it (not a date alone), from 2000 on. A time ahead of now (a browser's clock that ran
+    // fast when it wrote the cookie) is read as now, as the browser SDK reads it: a landing cannot have
+    // happened after the moment it is read at, and the receiver would refuse a future time.
+    const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
+    const landed = Date.parse(landedAt);
+    const at = landed > now.getTime() ? now.toISOString() : landedAt;
+    if (
+      code &&
+      normalizeCode(code) === code &&
+      (!channel || CHANNEL_PATTERN.test(channel)) &&
+      landed >= EARLIEST &&
+      new Date(landed).toISOString() === landedAt &&
+      landed < Date.parse(expiresAt) &&
+      Date.parse(expiresAt) > now.getTime() &&
+      // ISO times as the SDK writes them (checked above) compare as text.
+      (!credited || (model === 'first_touch' ? at < credited.landedAt : at > credited.landedAt))
+    ) {
+      credited = channel ? { code, channel, landedAt: at, expiresAt } : { code, landedAt: at, expiresAt };
+    }
+  }
+  return credited;
+}

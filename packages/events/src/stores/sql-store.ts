@@ -292,11 +292,15 @@ export function sqlStore(
       // The program first, as the ledger reads it by id; registering it again changes nothing.
       if (typeof program !== 'string') await this.upsertProgram(program);
       await transaction(async (tx) => {
-        // The person's codes are locked first, in one order: two updates of one person (a sync that
-        // registers their codes at once) then wait for each other instead of deadlocking.
+        // Updates of one person wait for each other: a sync that registers a new person's codes at
+        // once has no rows yet to lock, and each would miss the others' uncommitted codes.
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0))`, [id, ambassador.id]);
+        // Then the rows this update writes, the person's codes and the code given (which may be
+        // another person's), are locked in one order, code order, whoever the updates are for: two
+        // people taking each other's codes at once then wait instead of deadlocking.
         await tx.query(
-          `SELECT code FROM ${p}ambassadors WHERE program = $1 AND data ->> 'id' = $2 ORDER BY code FOR UPDATE`,
-          [id, ambassador.id],
+          `SELECT code FROM ${p}ambassadors WHERE program = $1 AND (data ->> 'id' = $2 OR code = $3) ORDER BY code FOR UPDATE`,
+          [id, ambassador.id, ambassador.code],
         );
         // The update happens only within the code's own program; a row held by another comes back unchanged.
         const written = await tx.query(

@@ -185,6 +185,36 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
     await cleanup();
   });
 
+  it('registers a new person’s codes at once, and two people taking each other’s codes, without a deadlock', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { store, cleanup } = await freshSql(pool);
+      await store.upsertProgram(aProgram());
+      // A new person's first codes, registered at once: every code ends with the same person.
+      const codes = ['NEWA-7HC2QK', 'NEWB-7HC2QK', 'NEWC-7HC2QK'];
+      await Promise.all(
+        codes.map((code, index) =>
+          store.upsertAmbassador('spring-2026', anAmbassador({ id: 'amb_new', code, displayName: `Name ${index}` })),
+        ),
+      );
+      const names = await Promise.all(codes.map(async (code) => (await store.ambassadorByCode(code))?.displayName));
+      expect(new Set(names).size).toBe(1);
+      // Two people, each given a code of the other's at the same moment.
+      for (const [id, code] of [
+        ['amb_p', 'PAUL-7HC2QK'],
+        ['amb_p', 'PAULB-7HC2QK'],
+        ['amb_q', 'QUIN-7HC2QK'],
+        ['amb_q', 'QUINB-7HC2QK'],
+      ] as const)
+        await store.upsertAmbassador('spring-2026', anAmbassador({ id, code }));
+      const swapped = await Promise.allSettled([
+        store.upsertAmbassador('spring-2026', anAmbassador({ id: 'amb_p', code: 'QUINB-7HC2QK' })),
+        store.upsertAmbassador('spring-2026', anAmbassador({ id: 'amb_q', code: 'PAULB-7HC2QK' })),
+      ]);
+      expect(swapped.filter((upsert) => upsert.status === 'rejected')).toEqual([]);
+      await cleanup();
+    }
+  });
+
   it('migrates a new database from several replicas starting at once', async () => {
     const tables = prefix();
     // One pool per replica, as separate processes would connect.

@@ -190,9 +190,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
   }
 
   componentDidUpdate() {
-    // A second init may change the link under a shown QR code: it is drawn again, or closed.
+    // A second init may change the link under a shown QR code: it is drawn again, or closed (quietly
+    // when there is no link any more: the panel then shows nothing, and its terms' line says why).
     if (this.state._qr && this._drawn?.[0] !== this._link('qr')) {
-      if (this._draw()) this.forceUpdate();
+      if (this._link() && this._draw()) this.forceUpdate();
       else this.setState({ _qr: false });
     }
   }

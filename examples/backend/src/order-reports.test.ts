@@ -5,14 +5,13 @@
  */
 import type { Program } from '@referkit/events';
 import type { Delivery } from '@referkit/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SqlClient } from './database.js';
 import { demoProgram } from './demo-program.js';
-import { migrateDemoTables } from './demo-tables.js';
 import { resendPendingReports } from './order-reports.js';
 import { insertOrder, orderById } from './orders.js';
 import { saveProgram } from './programs.js';
-import { openTestDatabase, testDatabases } from './testing/test-database.js';
+import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 /** What the receiver answers for a signature made with another secret, as the server SDK reports it. */
 const wrongSecret: Delivery = {
@@ -31,19 +30,11 @@ const notFirstOrder: Delivery = {
 
 describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
   let client: SqlClient;
-  let close: () => Promise<void>;
   let program: Program;
-
-  // Starting the WASM Postgres takes seconds on a busy machine: one per file, fresh tables per test.
-  beforeAll(async () => {
-    ({ client, close } = await openTestDatabase(database));
-  }, 60_000);
-
-  afterAll(() => close());
+  const tables = freshDemoTables(database);
 
   beforeEach(async () => {
-    await client.query('DROP TABLE IF EXISTS demo_orders, demo_ambassadors, demo_programs');
-    await migrateDemoTables(client);
+    client = tables();
     program = await saveProgram(client, demoProgram(new Date()));
     await insertOrder(client, {
       id: 'ord_pending_report',

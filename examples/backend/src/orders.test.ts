@@ -3,11 +3,11 @@
  * the database, not the code before it, lets one order in per key; and a table made before the
  * column existed keeps its orders.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { SqlClient } from './database.js';
 import { migrateDemoTables } from './demo-tables.js';
 import { insertOrder, orderById, orderByIdempotencyKey, type ShopOrder } from './orders.js';
-import { openTestDatabase, testDatabases } from './testing/test-database.js';
+import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 let run = 0;
 const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
@@ -33,18 +33,10 @@ const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
 
 describe.each(testDatabases)('the orders table on $kind', (database) => {
   let client: SqlClient;
-  let close: () => Promise<void>;
-
-  // Starting the WASM Postgres takes seconds on a busy machine: one per file, fresh tables per test.
-  beforeAll(async () => {
-    ({ client, close } = await openTestDatabase(database));
-  }, 60_000);
-
-  afterAll(() => close());
+  const tables = freshDemoTables(database);
 
   beforeEach(async () => {
-    await client.query('DROP TABLE IF EXISTS demo_orders, demo_ambassadors, demo_programs');
-    await migrateDemoTables(client);
+    client = tables();
     await client.query(`INSERT INTO demo_programs (id, program) VALUES ('fernwood-friends', '{}')`);
   });
 

@@ -4,13 +4,12 @@
  * On PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
  */
 import type { Program } from '@referkit/events';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { SqlClient } from './database.js';
 import { demoProgram } from './demo-program.js';
-import { migrateDemoTables } from './demo-tables.js';
 import { type DeliverRedemption, placeOrder } from './place-order.js';
 import { saveProgram } from './programs.js';
-import { openTestDatabase, testDatabases } from './testing/test-database.js';
+import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 /** Holds each order insert until `count` are waiting, then lets them all go at once. */
 function racingInserts(client: SqlClient, count: number): SqlClient {
@@ -35,19 +34,11 @@ const noReport: DeliverRedemption = async () => {
 
 describe.each(testDatabases)('placeOrder racing on $kind', (database) => {
   let client: SqlClient;
-  let close: () => Promise<void>;
   let program: Program;
-
-  // Starting the WASM Postgres takes seconds on a busy machine: one per file, fresh tables per test.
-  beforeAll(async () => {
-    ({ client, close } = await openTestDatabase(database));
-  }, 60_000);
-
-  afterAll(() => close());
+  const tables = freshDemoTables(database);
 
   beforeEach(async () => {
-    await client.query('DROP TABLE IF EXISTS demo_orders, demo_ambassadors, demo_programs');
-    await migrateDemoTables(client);
+    client = tables();
     program = await saveProgram(client, demoProgram(new Date()));
   });
 

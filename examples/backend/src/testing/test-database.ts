@@ -4,7 +4,9 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openDatabase, type SqlClient } from '../database.js';
+import { migrateDemoTables } from '../demo-tables.js';
 
 /** Which database a test runs on. */
 export type TestDatabase = { kind: 'pglite' } | { kind: 'postgres'; url: string };
@@ -39,4 +41,23 @@ export async function openTestDatabase(database: TestDatabase): Promise<{ client
       await admin.end();
     },
   };
+}
+
+/**
+ * Registers a test file's hooks for one database: opened once for the file (starting the WASM
+ * Postgres takes seconds on a busy machine) and closed after it, with the demo's tables made afresh
+ * before each test. Returns the client, to read inside a test or a later hook.
+ */
+export function freshDemoTables(database: TestDatabase): () => SqlClient {
+  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase(database);
+  }, 60_000);
+  afterAll(() => opened?.close());
+  const client = () => (opened as NonNullable<typeof opened>).client;
+  beforeEach(async () => {
+    await client().query('DROP TABLE IF EXISTS demo_orders, demo_ambassadors, demo_programs');
+    await migrateDemoTables(client());
+  });
+  return client;
 }

@@ -70,6 +70,9 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/*.dom.test.ts', '**/node_modules/**', '**/dist/**'],
           setupFiles: ['test/setup/fail-on-console.ts'],
+          // vitest's 5 s default failed a 300-case property test on a machine busy with other work;
+          // a test that hangs still fails, later.
+          testTimeout: 30_000,
         },
       },
       {
@@ -79,6 +82,9 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['packages/*/src/**/*.test.tsx', 'packages/*/src/**/*.dom.test.ts'],
           setupFiles: ['test/setup/fail-on-console.ts'],
+          // vitest's 5 s default failed a 300-case property test on a machine busy with other work;
+          // a test that hangs still fails, later.
+          testTimeout: 30_000,
         },
       },
       {

@@ -61,7 +61,7 @@ const envelopeMutations: [string, (event: Mutable) => void, (string | number)[]]
     (e) => {
       e.extra = 1;
     },
-    [],
+    ['extra'],
   ],
 ];
 
@@ -134,7 +134,7 @@ const redemptionMutations: typeof envelopeMutations = [
     (e) => {
       e.order!.tax = 1;
     },
-    ['order'],
+    ['order', 'tax'],
   ],
 ];
 

@@ -36,6 +36,17 @@ describe('parseEvent', () => {
     expect(issuesOf({ ...redemption(), isAdmin: true })[0]).toMatchObject({ code: 'unrecognized_keys' });
   });
 
+  it('names each unknown key at its own path', () => {
+    const input = JSON.parse(
+      `{"__proto__": 1, ${JSON.stringify({ ...redemption(), order: { ...redemption().order, coupon: 'X', tip: 1 } }).slice(1)}`,
+    );
+    const issues = issuesOf(input);
+    expect(issues.map((issue) => issue.code)).toEqual(Array(3).fill('unrecognized_keys'));
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining([['__proto__'], ['order', 'coupon'], ['order', 'tip']]),
+    );
+  });
+
   it('never throws on a cyclic object', () => {
     const cyclic: Record<string, unknown> = redemption();
     cyclic.order = cyclic;

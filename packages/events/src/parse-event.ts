@@ -51,7 +51,7 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
       event = input;
     } else {
       const parsed = eventSchema.safeParse(input);
-      if (!parsed.success) return invalid(parsed.error.issues.map(toIssue));
+      if (!parsed.success) return invalid(parsed.error.issues.flatMap(toIssues));
       event = parsed.data;
     }
   } catch {
@@ -87,12 +87,17 @@ function timeIssue(path: readonly string[], time: string, latest: number): Issue
   return null;
 }
 
-function toIssue(issue: z.core.$ZodIssue): Issue {
-  return {
-    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-    code: issue.code,
-    message: issue.message,
-  };
+function toIssues(issue: z.core.$ZodIssue): Issue[] {
+  const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  // zod names unknown keys at their object; each is a problem of its own, at its own path, so that a
+  // sender sees `['order', '__proto__']` without reading the message.
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      code: issue.code,
+      message: `Expected no key ${JSON.stringify(key)} here`,
+    }));
+  return [{ path, code: issue.code, message: issue.message }];
 }
 
 function invalid(issues: Issue[]): ParseResult<never> {

@@ -186,6 +186,26 @@ describe('rewardsFor: the ambassador reward', () => {
     });
     expect(rewards.ambassador?.amount ?? null).toBe(amount);
   });
+
+  it.each([
+    ['a first order, the second referral', true, 2000],
+    ['a repeat order of the one friend referred so far', false, 1000],
+  ])('pays %s at the tier its referrals reached', (_name, firstOrder, amount) => {
+    const program = aProgram({
+      firstOrderOnly: false,
+      tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 2000 } }],
+    });
+    const redemption = aRedemption({ customer: { id: 'c_1', firstOrder } });
+    expect(rewardsFor(program, anAmbassador(), redemption, { redemptions: 1 }).ambassador?.amount).toBe(amount);
+  });
+
+  it('pays a percent of a total near 2^53 to the exact unit', () => {
+    const program = aProgram({ ambassadorReward: { basis: 'percent', type: 'cash', percent: 99.99 } });
+    const total = Number.MAX_SAFE_INTEGER;
+    const exact = (BigInt(total) * 9999n * 2n + 10000n) / 20000n;
+    const rewards = rewardsFor(program, anAmbassador(), aRedemption(order(total)), { redemptions: 0 });
+    expect(rewards.ambassador?.amount).toBe(Number(exact));
+  });
 });
 
 describe('rewardsFor: repeat orders of a community leader', () => {
@@ -228,6 +248,17 @@ describe('rewardsFor: repeat orders of a community leader', () => {
     });
     expect(rewards.ambassador).toBeNull();
   });
+
+  it("pays none when another ambassador's customer orders with the leader's code again", () => {
+    const rewards = rewardsFor(program, leader, repeat, {
+      redemptions: 1,
+      customerOrders: [
+        { code: 'SAM-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z', firstOrder: true },
+        { code: leader.code, occurredAt: '2026-11-10T00:00:00.000Z', firstOrder: false },
+      ],
+    });
+    expect(rewards.ambassador).toBeNull();
+  });
 });
 
 describe('isRepeatOrderInWindow', () => {
@@ -244,6 +275,19 @@ describe('isRepeatOrderInWindow', () => {
 
   it('does not hold for a customer whose orders were all with another code', () => {
     const earlier = [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
+  });
+
+  it("does not hold for another code's customer who has ordered with this code before", () => {
+    const earlier = [
+      { code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' },
+      { code: 'MAYA-7HC2QK', occurredAt: '2026-11-10T00:00:00.000Z', firstOrder: false },
+    ];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
+  });
+
+  it("does not hold for a customer whose first order with the code was already a repeat (the shop's word)", () => {
+    const earlier = [{ code: 'MAYA-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z', firstOrder: false }];
     expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
   });
 
@@ -331,6 +375,12 @@ describe('maxFriendDiscount', () => {
     ['15% of 5999 rounded half up, plus one unit', { kind: 'percent', percent: 15 }, 5999, 901],
     ['10% of 1005 (100.5 → 101), plus one unit', { kind: 'percent', percent: 10 }, 1005, 102],
     ['a percent capped by maxDiscount', { kind: 'percent', percent: 50, maxDiscount: 2000 }, 10000, 2000],
+    [
+      '99% of 2^53 − 1 to the exact unit, plus one',
+      { kind: 'percent', percent: 99 },
+      Number.MAX_SAFE_INTEGER,
+      Number((BigInt(Number.MAX_SAFE_INTEGER) * 99n * 2n + 100n) / 200n) + 1,
+    ],
     ['a fixed amount', { kind: 'fixed', amount: 1000 }, 5999, 1000],
     ['a fixed amount capped at the subtotal', { kind: 'fixed', amount: 1000 }, 500, 500],
     ['free shipping with a cap', { kind: 'free_shipping', maxDiscount: 800 }, 5999, 800],

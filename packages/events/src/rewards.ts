@@ -5,6 +5,7 @@
 import type { Ambassador } from './ambassador.js';
 import type { Currency } from './currency.js';
 import type { RedemptionEvent } from './event.js';
+import { percentOf } from './percent-of.js';
 import type { Role } from './primitives.js';
 import type { AmbassadorReward, FriendOffer, Program, RewardTier } from './program.js';
 import { formatTime, parseTime } from './time.js';
@@ -36,6 +37,11 @@ export interface RedemptionRewards {
 export interface CustomerOrder {
   code: string;
   occurredAt: string;
+  /**
+   * False when this order was itself a repeat order (the shop said the customer had ordered before):
+   * no code brought the customer with it. @default true
+   */
+  firstOrder?: boolean;
 }
 
 /** What the ledger knows before this redemption. */
@@ -136,11 +142,7 @@ export function termsFor(
 export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number | null {
   switch (offer.kind) {
     case 'percent':
-      return Math.min(
-        roundHalfUp((subtotal * offer.percent) / 100) + 1,
-        offer.maxDiscount ?? Number.POSITIVE_INFINITY,
-        subtotal,
-      );
+      return Math.min(percentOf(subtotal, offer.percent) + 1, offer.maxDiscount ?? Number.POSITIVE_INFINITY, subtotal);
     case 'fixed':
       return Math.min(offer.amount, subtotal);
     case 'free_shipping':
@@ -199,14 +201,14 @@ export function rewardsFor(
     // A leader earns their retention reward inside the window and nothing after it.
     reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
-    reward = tierReward(terms, history.redemptions + 1);
+    // Tiers count referrals, the code's first orders: this one is the next, unless it is a repeat order.
+    reward = tierReward(terms, repeat ? history.redemptions : history.redemptions + 1);
   }
   if (!reward) return answerRewards(friend, null);
   const recordedAt = history.recordedAt ?? redemption.occurredAt;
   const from = typeof recordedAt === 'string' ? parseTime(recordedAt) : recordedAt.getTime();
   const confirmsAt = formatTime(from + program.rewardHoldDays * DAY_MS);
-  const amount =
-    reward.basis === 'fixed' ? reward.amount : roundHalfUp((redemption.order.total * reward.percent) / 100);
+  const amount = reward.basis === 'fixed' ? reward.amount : percentOf(redemption.order.total, reward.percent);
   return answerRewards(friend, {
     amount,
     type: reward.type,
@@ -261,9 +263,10 @@ export function clawbackFor(
 
 /**
  * Whether a customer's repeat order with a code earns the leader's retention reward: the terms pay
- * for repeat orders, and the customer's first order with this code (from their earlier orders,
- * oldest first) came at most `repeatWindowDays` before this one. The receiver judges redemptions
- * with it; a shop can ask it before pricing an order, from its own record of the customer's orders.
+ * for repeat orders, the code brought the customer (their earliest order, of their earlier orders
+ * oldest first, was a first order with this code), and that order came at most `repeatWindowDays`
+ * before this one. The receiver judges redemptions with it; a shop can ask it before pricing an
+ * order, from its own record of the customer's orders.
  * @example
  * const earlier = [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
  * isRepeatOrderInWindow(leaderTerms, { code: 'MAYA-7HC2QK', occurredAt: '2026-11-22T10:00:00.000Z' }, earlier);
@@ -275,8 +278,10 @@ export function isRepeatOrderInWindow(
   customerOrders: readonly CustomerOrder[] = [],
 ): boolean {
   if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
-  const first = customerOrders.find((earlier) => earlier.code === order.code);
-  if (!first) return false;
+  // A member is a customer the leader brought, not one who came through another code, or none, and
+  // later used the leader's.
+  const first = customerOrders[0];
+  if (first?.code !== order.code || first.firstOrder === false) return false;
   return parseTime(order.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
 }
 
@@ -304,7 +309,7 @@ export function roundHalfUp(value: number): number {
 export function friendDiscount(offer: FriendOffer, subtotal: number): number {
   switch (offer.kind) {
     case 'percent':
-      return Math.min(roundHalfUp((subtotal * offer.percent) / 100), offer.maxDiscount ?? subtotal, subtotal);
+      return Math.min(percentOf(subtotal, offer.percent), offer.maxDiscount ?? subtotal, subtotal);
     case 'fixed':
       return Math.min(offer.amount, subtotal);
     case 'free_shipping':

@@ -21,6 +21,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   const to = plan.to.getTime();
   const per = plan.program.contributionTarget?.per;
   const firstPeriod = plan.periods[0]?.getTime() ?? Number.POSITIVE_INFINITY;
+  const brought = broughtCustomers(rows, plan.now.getTime());
   for (const row of rows) {
     const role = roleOf.get(row.code);
     if (!role) continue;
@@ -56,7 +57,10 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       totals.friendDiscounts += row.discount;
       if (inPoints) totals.rewardPoints += grant.amount;
       else totals.rewardCost += grant?.amount ?? 0;
-      const customer = row.customer ?? `order:${row.orderId}`;
+      const customer = customerOf(row);
+      // The repeat-order rate is of the customers a code brought: one another code brought, ordering
+      // with this one, is no customer of its for that rate.
+      if (!brought.has(`${row.code} ${customer}`)) continue;
       for (const seen of [customersOf(byCode, row.code), customersOf(byRole, role)]) {
         seen.customers.add(customer);
         if (row.repeat) seen.repeaters.add(customer);
@@ -65,6 +69,20 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   }
   for (const [code, seen] of byCode) Object.assign(codes.get(code) as CodeTotals, counts(seen));
   return { codes, roles: new Map([...byRole].map(([role, seen]) => [role, counts(seen)])), days };
+}
+
+/** The identity a row's customer is counted under; an order without a customer is a customer of its own. */
+function customerOf(row: LedgerRow): string {
+  return row.customer ?? `order:${row.orderId}`;
+}
+
+/** `code customer` of every first order not reversed at `now`: who brought each customer. */
+function broughtCustomers(rows: readonly LedgerRow[], now: number): Set<string> {
+  const brought = new Set<string>();
+  for (const row of rows)
+    if (row.type === 'redemption' && !row.repeat && !(row.reversedAt && parseTime(row.reversedAt) <= now))
+      brought.add(`${row.code} ${customerOf(row)}`);
+  return brought;
 }
 
 function counts(seen: Customers): { customers: number; repeaters: number } {

@@ -103,7 +103,11 @@ export class MemoryLedger {
       for (const row of rowsOf(byEmail)) if (!this.reversedAt.has(row)) seen.add(row);
       customerOrders = [...seen]
         .sort((a, b) => compareText(this.occurredAt[a] as string, this.occurredAt[b] as string))
-        .map((row) => ({ code: this.codes[row] as string, occurredAt: this.occurredAt[row] as string }));
+        .map((row) => ({
+          code: this.codes[row] as string,
+          occurredAt: this.occurredAt[row] as string,
+          firstOrder: !this.repeats[row],
+        }));
     }
     // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
     const original = event.type === 'reversal' ? this.redemptions.get(event.orderId) : undefined;

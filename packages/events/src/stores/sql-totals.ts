@@ -18,6 +18,20 @@ export const CUSTOMER_OF_ROW = `coalesce(customer, 'id:' || customer_id, 'email:
 // An order without a customer counts as a customer of its own, as in `ledgerTotals`.
 const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
 
+/**
+ * A `WITH` list naming the customers each of the codes `$2` brought (a first order with the code, not
+ * reversed at `$6`): the referred customers, whose repeat orders with that code the repeat-order rate
+ * counts. A customer another code brought, ordering with this one, is neither.
+ */
+const brought = (p: string) => `WITH brought AS (
+  SELECT DISTINCT code AS brought_code, ${CUSTOMER} AS brought_customer FROM ${p}ledger
+  WHERE program = $1 AND code = ANY($2) AND type = 'redemption' AND NOT repeat AND (reversed_at IS NULL OR reversed_at > $6)
+)`;
+
+/** Whether the ledger row `row` is an order of a customer its own code brought. */
+const BROUGHT_BY_CODE = (row: string) =>
+  `EXISTS (SELECT 1 FROM brought WHERE brought_code = ${row}code AND brought_customer = ${CUSTOMER})`;
+
 // Points are not money: grants are summed by status once for credit and cash, once for points.
 const GRANT_SUMS = [
   ['money', 'NOT in_points'],
@@ -42,7 +56,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
   const window = [program.id, codes, from.toISOString(), to.toISOString()];
   // One statement at a time: on a single connection they queue anyway.
   const perCode = await db.query(
-    `SELECT code,
+    `${brought(p)}
+     SELECT code,
        count(*) FILTER (WHERE counted AND type = 'landing') AS landings,
        count(*) FILTER (WHERE counted AND type = 'share') AS shares,
        count(*) FILTER (WHERE kept) AS redemptions,
@@ -52,8 +67,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        coalesce(sum(amount) FILTER (WHERE kept AND NOT in_points), 0) AS reward_cost,
        coalesce(sum(amount) FILTER (WHERE kept AND in_points), 0) AS reward_points,
        ${GRANT_SUMS.map(([unit, only]) => grantSums(unit, only)).join(',\n       ')},
-       count(DISTINCT customer) FILTER (WHERE kept) AS customers,
-       count(DISTINCT customer) FILTER (WHERE kept AND repeat) AS repeaters
+       count(DISTINCT customer) FILTER (WHERE kept AND brought) AS customers,
+       count(DISTINCT customer) FILTER (WHERE kept AND brought AND repeat) AS repeaters
      FROM (
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
@@ -61,7 +76,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
-         ${CUSTOMER} AS customer
+         ${CUSTOMER} AS customer,
+         type = 'redemption' AND ${BROUGHT_BY_CODE('')} AS brought
        FROM ${p}ledger
        WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
      ) AS counted_rows
@@ -87,12 +103,13 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
     window,
   );
   const perRole = await db.query(
-    `SELECT role, count(DISTINCT customer) AS customers, count(DISTINCT customer) FILTER (WHERE repeat) AS repeaters
+    `${brought(p)}
+     SELECT role, count(DISTINCT customer) AS customers, count(DISTINCT customer) FILTER (WHERE repeat) AS repeaters
      FROM (
        SELECT member.role, ledger.repeat, ${CUSTOMER} AS customer
        FROM ${p}ledger AS ledger JOIN unnest($2::text[], $5::text[]) AS member (code, role) ON member.code = ledger.code
        WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
-         AND occurred_at >= $3 AND occurred_at <= $4
+         AND occurred_at >= $3 AND occurred_at <= $4 AND ${BROUGHT_BY_CODE('ledger.')}
      ) AS kept
      GROUP BY role`,
     [...window, roles, now.toISOString()],

@@ -56,7 +56,10 @@ export interface Figures {
    * discounts are a cost once (in the divisor), not deducted a second time.
    */
   roi: number;
-  /** Share of referred customers who ordered again with the same code. */
+  /**
+   * Share of referred customers who ordered again with the same code: of the customers a code brought
+   * (their first order came with it) who ordered with it in the period, those with a repeat order too.
+   */
   repeatOrderRate: number;
   /**
    * Grants by status, in the unit of the current reward type: points, or money for credit and cash.
@@ -221,7 +224,10 @@ export interface CodeTotals {
   rewards: GrantTotals;
   /** Points grant amounts by their status at `now`, reversed ones included. */
   points: GrantTotals;
-  /** Distinct referred customers (an order without a customer counts as its own), and those who ordered again. */
+  /**
+   * Distinct customers the code brought who ordered with it in the period (an order without a customer
+   * counts as its own), and those of them who ordered with it again.
+   */
   customers: number;
   repeaters: number;
 }

@@ -4,14 +4,14 @@ import { normalizeCode } from '../code.js';
 import type { ReferralEvent } from '../event.js';
 import type { IdempotencyClaim } from '../idempotency.js';
 import type { Program } from '../program.js';
-import type { RedemptionHistory, RedemptionRewards } from '../rewards.js';
+import type { CustomerOrder, RedemptionHistory, RedemptionRewards } from '../rewards.js';
 import type { RuleError } from '../rules.js';
 import { canonicalTime } from '../time.js';
 import type { ProgramStats, StatsQuery } from './stats.js';
 
 /** What the ledger knows when the store decides on an event, read under the store's lock. */
 export interface LedgerHistory extends RedemptionHistory {
-  customerOrders: { code: string; occurredAt: string }[];
+  customerOrders: CustomerOrder[];
   /** For a reversal: the redemption of its order, or `null` when the order never redeemed. */
   redemption: { rewards: RedemptionRewards | null; reversedAt: string | null } | null;
 }

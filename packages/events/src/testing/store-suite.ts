@@ -589,7 +589,7 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
-  it("counts a customer two ambassadors of one role share once in the role's figures", async () => {
+  it("counts a customer another ambassador of the role brought in neither the code's nor the role's repeat-order rate", async () => {
     await withStore(async (store) => {
       const sam = aSecondAmbassador();
       const { receive, program } = await aReceiver({
@@ -607,10 +607,62 @@ export function storeSuite(fresh: StoreFactory) {
       ]).toEqual([
         [
           ['ALEX-7HC2QK', 0],
-          ['SAM-7HC2QK', 1],
+          ['SAM-7HC2QK', 0],
         ],
-        [['ambassador', 2, 1]],
+        [['ambassador', 2, 0]],
       ]);
+    });
+  });
+
+  it("counts in a code's repeat-order rate only the customers it brought", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      const samsFriend = { id: 'evt_samsFriend01', orderId: '1002', code: 'SAM-7HC2QK', customer: { id: 'c_10' } };
+      await receive.handle(await signed(aRedemption({ ...samsFriend, occurredAt: '2026-11-21T11:00:00.000Z' })));
+      // Alex's friend orders once with Sam's code: a repeat order, but of no customer Sam brought.
+      const visit = aRedemption({ id: 'evt_alexsFriend1', orderId: '1003', code: 'SAM-7HC2QK' });
+      expect((await receive.handle(await signed(visit))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors.map((entry) => [entry.code, entry.repeatOrderRate])).toEqual([
+        ['ALEX-7HC2QK', 0],
+        ['SAM-7HC2QK', 0],
+      ]);
+    });
+  });
+
+  it("pays a leader's retention reward only for members the leader brought", async () => {
+    await withStore(async (store) => {
+      const maya = anAmbassador({ id: 'amb_3', code: 'MAYA-7HC2QK', displayName: 'Maya', role: 'community_leader' });
+      maya.customerId = 'c_maya';
+      maya.emailHash = 'd'.repeat(64);
+      const { receive } = await aReceiver({
+        store,
+        program: {
+          firstOrderOnly: false,
+          roles: {
+            community_leader: {
+              repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 },
+              repeatWindowDays: 30,
+            },
+          },
+        },
+        ambassadors: [anAmbassador(), maya],
+      });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
+      const reward = async (id: string, orderId: string, occurredAt: string) => {
+        const answer = await receive.handle(
+          await signed(aRedemption({ id, orderId, code: 'MAYA-7HC2QK', occurredAt })),
+        );
+        return (answer.body as { rewards?: { ambassador: unknown } }).rewards?.ambassador;
+      };
+      // Alex brought this customer; their orders with Maya's code are not a member's repeat orders.
+      expect(await reward('evt_withMaya0001', '1002', '2026-11-21T10:00:00.000Z')).toBeNull();
+      expect(await reward('evt_withMaya0002', '1003', '2026-11-22T10:00:00.000Z')).toBeNull();
     });
   });
 

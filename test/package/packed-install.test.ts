@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,21 @@ describe('the packed packages installed in a fresh project', () => {
   });
 
   for (const { name } of publishedPackages) {
+    it(`ships the sources every source map of ${name} names, so a debugger and go-to-definition find them`, () => {
+      const root = join(project.dir, 'node_modules', name);
+      const maps = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+        file.endsWith('.map'),
+      );
+      expect(maps.length).toBeGreaterThan(0);
+      const missing = maps.flatMap((map) => {
+        const { sources } = JSON.parse(readFileSync(join(root, 'dist', map), 'utf8')) as { sources: string[] };
+        return sources
+          .map((source) => join(dirname(join(root, 'dist', map)), source))
+          .filter((file) => !existsSync(file));
+      });
+      expect(missing.map((file) => file.slice(root.length))).toEqual([]);
+    });
+
     it(`imports every entry of ${name} in Node ESM`, () => {
       const entries = moduleEntries(project, name);
       const script = `const out = {}; for (const s of ${JSON.stringify(entries)}) out[s] = Object.keys(await import(s)); console.log(JSON.stringify(out));`;

@@ -49,9 +49,13 @@ describe('createReferkit on the server', () => {
     });
   });
 
-  it('reports a malformed secret as a final error without a request', async () => {
+  it.each([
+    ['a malformed secret', 'not a secret'],
+    ['an empty secret (an unset variable read with ?? "")', ''],
+    ['a secret given as undefined (an unset variable)', undefined],
+  ])('reports %s as a final error without a request', async (_why, secret) => {
     network = await networkWithReceiver({ secret: SECRET });
-    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: 'not a secret' });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret });
     await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
       ok: false,
       queued: false,
@@ -86,11 +90,11 @@ describe('createReferkit on the server', () => {
   it('reports a relative endpoint as a final error at once, without retrying', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     let slept = 0;
-    for (const secret of [SECRET, undefined]) {
+    for (const signing of [{ secret: SECRET }, {}]) {
       const referkit = createReferkit({
         program: 'spring-2026',
         endpoint: '/api',
-        secret,
+        ...signing,
         retry: { sleep: async () => void slept++ },
       });
       await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({

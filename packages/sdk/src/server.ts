@@ -21,7 +21,11 @@ export {
 
 /** Options of the server {@link createReferkit}: the browser's, plus the signing secret. */
 export interface ServerReferkitOptions extends ReferkitOptions {
-  /** The receiver's `whsec_…` secret; when given, every attempt is signed afresh (new timestamp, same body and id). */
+  /**
+   * The receiver's `whsec_…` secret; when given, every attempt is signed afresh (new timestamp, same
+   * body and id). Given empty or `undefined` (an unset environment variable), every event is refused
+   * at once with `invalid_secret`; leave the key out to send unsigned claims.
+   */
   secret?: string;
 }
 
@@ -40,7 +44,10 @@ export function createReferkit(options: ServerReferkitOptions): ReferkitClient {
   const endpointProblem = endpointProblemOf(options.endpoint);
   const send = async (input: RequestInfo | URL, init?: RequestInit) =>
     endpointProblem ? refusal('invalid_endpoint', endpointProblem) : (options.fetch ?? fetch)(input, init);
-  const client = createClient(secret ? { ...options, fetch: signing(secret, send) } : { ...options, fetch: send });
+  // A `secret` given empty or undefined is an unset variable, not a wish to post unsigned: it is
+  // refused like a malformed one, rather than sent as a claim that a signing receiver refuses.
+  const signs = 'secret' in options;
+  const client = createClient(signs ? { ...options, fetch: signing(secret ?? '', send) } : { ...options, fetch: send });
   const { redeem } = client;
   // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
   // come back a final 400 after the request.

@@ -77,8 +77,9 @@ export interface AmbassadorStats extends Figures {
   promoted: boolean;
   /**
    * The contribution target: `done`, `reached` and `periodStart` are the period containing `to`
-   * (still running when `to` is now), and `periods` each period from the one containing `from` to
-   * that one, oldest first, so that a week missed shows as missed.
+   * (still running when `to` is now), and `periods` each period from the one containing `from` (or,
+   * when later, the one the ambassador joined in) to that one, oldest first, so that a week missed
+   * shows as missed and none before they joined does.
    */
   target?: {
     shares: number;
@@ -308,7 +309,11 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
-      const periods = plan.periods.map((start): TargetPeriod => {
+      // No one misses a target before they joined: their periods start with the one they joined in
+      // (the one containing `to` is always given, for `done` and `reached`).
+      const joined = periodStartOf(new Date(ambassador.joinedAt), target.per).getTime();
+      const owed = plan.periods.filter((start, index, all) => start.getTime() >= joined || index === all.length - 1);
+      const periods = owed.map((start): TargetPeriod => {
         const done = code.sharesByPeriod[start.toISOString()] ?? 0;
         return { periodStart: start.toISOString(), done, reached: done >= target.shares };
       });

@@ -323,6 +323,22 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('counts no contribution period before the ambassador joined as missed', async () => {
+    await withStore(async (store) => {
+      const { program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        // Joined on a Wednesday: that week is theirs, the two before it are not.
+        ambassadors: [anAmbassador({ joinedAt: '2026-11-18T09:00:00.000Z' })],
+      });
+      const stats = await store.stats({ program, from: '2026-11-02', to: '2026-11-23T12:00:00.000Z', now: NOW });
+      expect(stats.ambassadors[0]?.target?.periods.map((period) => period.periodStart)).toEqual([
+        '2026-11-16T00:00:00.000Z',
+        '2026-11-23T00:00:00.000Z',
+      ]);
+    });
+  });
+
   it('updates an ambassador in place', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());

@@ -432,6 +432,8 @@ describe('the demo backend', () => {
       idempotencyKey: null,
       refusal: null,
       createdAt: new Date().toISOString(),
+      refundedAt: null,
+      reversal: null,
     };
     await insertOrder(database.client, pending);
     await database.close();

@@ -1,8 +1,9 @@
 /**
  * axe-core over every page of the running demo, in real Chromium at a laptop's 1280 px: the
  * storefront with a friend's banner, the account pages, the checkout with a code, the thank-you page,
- * and the dashboard with a referred order in it, its tables wider than the window. Accessibility
- * does not depend on the database, so this runs on PGlite only.
+ * the dashboard with a referred order in it, its tables wider than the window, and the orders page
+ * with its Refund buttons and a refund's notice. Accessibility does not depend on the database, so
+ * this runs on PGlite only.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ describe('axe-core on the demo pages', () => {
   let axeSource: string;
   let code = '';
   let orderId = '';
+  let refundedId = '';
 
   beforeAll(async () => {
     [running, browser, axeSource] = await Promise.all([
@@ -43,6 +45,21 @@ describe('axe-core on the demo pages', () => {
       }),
     });
     orderId = ((await response.json()) as { order: { id: string } }).order.id;
+    // An order without a code, refunded, for the orders page's notice (the dashboard keeps its figures).
+    const unreferred = await fetch(`${running.demo.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: `axe-refund-${Date.now()}@example.com`,
+        items: [{ sku: 'sencha-tin', quantity: 1 }],
+      }),
+    });
+    refundedId = ((await unreferred.json()) as { order: { id: string } }).order.id;
+    await fetch(`${running.demo.url}/orders/${refundedId}/refund`, {
+      method: 'POST',
+      headers: { origin: running.demo.url },
+      redirect: 'manual',
+    });
   });
 
   afterAll(async () => {
@@ -124,6 +141,16 @@ describe('axe-core on the demo pages', () => {
       'the checkout with a code',
       () => `/checkout/?ref=${code}`,
       (page) => eventually(() => page.locator('#discount-row').isVisible()).toBe(true),
+    ],
+    [
+      'the orders page',
+      () => '/orders',
+      (page) => page.getByRole('button', { name: `Refund order ${orderId}` }).waitFor(),
+    ],
+    [
+      'the orders page with a refund’s notice',
+      () => `/orders?notice=refunded&order=${refundedId}`,
+      (page) => page.getByRole('status').waitFor(),
     ],
     [
       'the thank-you page',

@@ -16,9 +16,13 @@ import type { SqlClient } from './database.js';
 import type { DemoStore } from './demo-store.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import { orderAnswer } from './order-answer.js';
-import { orderById } from './orders.js';
+import { orderById, recentOrders } from './orders.js';
+import { ordersPage, RECENT_ORDERS, refundNotice } from './orders-page.js';
 import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
-import { type DeliverRedemption, placeOrder } from './place-order.js';
+import { placeOrder } from './place-order.js';
+import { refundOrder } from './refund-order.js';
+import { fromOwnOrigin } from './same-origin.js';
+import type { SignedDelivery } from './signed-delivery.js';
 import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
 import { accountPage } from './storefront-pages.js';
 
@@ -31,7 +35,8 @@ export interface DemoAppOptions {
   program: Program;
   /** The receiver: unsigned browser claims and signed server events, told apart by their headers. */
   receiver: (request: Request) => Promise<Response>;
-  deliver: DeliverRedemption;
+  /** The shop's signed reports: redemptions at checkout, reversals after a refund. */
+  deliver: SignedDelivery;
   now?: () => Date;
 }
 
@@ -82,6 +87,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.use('/api/ambassadors', small);
   app.use('/api/orders', small);
   app.use('/account', small);
+  app.use('/orders/*', small);
   // JSON only: a text/plain POST needs no CORS preflight, so without this any site could place an
   // order for any email from a visitor's browser (spending that person's first-order discount).
   const json = createMiddleware(async (c, next) => {
@@ -132,7 +138,14 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     if (!key.ok) return c.json({ error: key.error }, 400);
     const enrolment = parsed.data.code ? await findEnrolment(client, store, programs, parsed.data.code, now()) : null;
     if (parsed.data.code && !enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 422);
-    const result = await placeOrder(client, parsed.data, enrolment, enrolment?.program ?? program, deliver, key.value);
+    const result = await placeOrder(
+      client,
+      parsed.data,
+      enrolment,
+      enrolment?.program ?? program,
+      deliver.redeem,
+      key.value,
+    );
     return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, result.status);
   });
 
@@ -143,6 +156,28 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     if (order?.status !== 'placed') return c.json(apiError('unknown_order', 'No order has this id.'), 404);
     c.header('cache-control', 'no-store');
     return c.json(orderAnswer(order));
+  });
+
+  app.get('/orders', async (c) => {
+    const notice = refundNotice(c.req.query('notice'));
+    const id = c.req.query('order');
+    const [orders, noticed] = await Promise.all([
+      recentOrders(client, RECENT_ORDERS),
+      notice && id ? orderById(client, id) : null,
+    ]);
+    const html = ordersPage({ brand: program.brand, orders, notice, noticed });
+    return c.body(html.text, 200, { ...HTML_HEADERS, 'cache-control': 'no-store' });
+  });
+
+  // The Refund button: a plain form post, then a 303 back to the list with what happened. Only the
+  // shop's own pages may post it (same-origin.ts): a form on another site must not refund.
+  app.post('/orders/:id/refund', async (c) => {
+    if (!fromOwnOrigin(c.req.raw.headers, new URL(c.req.url).origin))
+      return c.text("Refused: a refund must come from this shop's own orders page.", 403);
+    const id = c.req.param('id');
+    const result = await refundOrder(client, programs, deliver.reverse, id, now());
+    const notice = result.ok ? 'refunded' : result.code;
+    return c.redirect(`/orders?notice=${notice}&order=${encodeURIComponent(id)}`, 303);
   });
 
   app.get('/dashboard', async (c) => {

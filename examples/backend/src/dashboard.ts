@@ -10,6 +10,7 @@ import { formatMoney } from './money.js';
 import { page } from './page.js';
 import { conversionCell, repeatCell, roiCell } from './rate-cells.js';
 import { roleName } from './role-names.js';
+import { siteNav } from './site-nav.js';
 
 /** The periods the dashboard offers, in days; the first brand question is "this month?". */
 export const DASHBOARD_PERIODS = [7, 30, 90, 365] as const;
@@ -30,7 +31,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
   );
   return page({
     title: `${brand} referrals`,
-    body: html`<header class="bar"><a href="/">${brand}</a><nav><a href="/account">Ambassadors</a> <a href="/checkout/">Checkout</a> <a href="/dashboard" aria-current="page">Dashboard</a></nav></header>
+    body: html`${siteNav(brand, '/dashboard')}
 <main class="dashboard">
   <h1>Referral program <code>${stats.program}</code></h1>
   <p class="period">${period} · ${stats.currency}</p>
@@ -55,7 +56,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>`,
     )}
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so it can pass 100%. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
+  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so it can pass 100%. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
 </main>`,
   });
 }
@@ -73,7 +74,7 @@ function scrollingTable(caption: string, rows: SafeHtml): SafeHtml {
 }
 
 function metricHeads(): SafeHtml {
-  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat-order rate</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th>`;
+  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat-order rate</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th><th scope="col">Rewards reversed</th>`;
 }
 
 type Metrics = Pick<
@@ -103,7 +104,8 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
 <td data-metric="roi">${roiCell(row)}</td>
 <td data-metric="repeat-order-rate">${repeatCell(row)}</td>
 <td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
-<td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>`;
+<td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>
+<td data-metric="rewards-reversed">${reward(row.rewards.reversed)}</td>`;
 }
 
 function shareCell(shares: Metrics['shares']): SafeHtml {

@@ -1,6 +1,7 @@
 /**
  * The demo's PostgreSQL: PGlite in a local directory by default, a real server when a URL is given.
- * Both answer `query(text, params) → { rows }`, which is all `sqlStore` and the demo's tables need.
+ * Both answer `query(text, params) → { rows }`, which is all the demo's tables need, and
+ * `transaction(run)`, in which `sqlStore` commits each event.
  */
 import { mkdir, open, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
@@ -8,9 +9,28 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { dataDirInUseMessage, dataDirOwner, lockFileOf } from '../../../scripts/demo-data-dir.mjs';
 
-/** The one method the ledger and the demo's own tables use. */
+/** What the ledger and the demo's own tables use. */
 export interface SqlClient {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /**
+   * Runs `run` in one transaction on a connection of its own. Without it, `sqlStore` sends BEGIN and
+   * COMMIT through `query`: on a pool each may land on another connection, leaving one idle inside a
+   * transaction that keeps its locks (two refunds at once were enough), and on PGlite's one connection
+   * the demo's own queries would run inside the ledger's transaction.
+   */
+  transaction?<T>(run: (tx: SqlClient) => Promise<T>): Promise<T>;
+}
+
+/** A PGlite database as a {@link SqlClient}: its `transaction` holds every other query until it ends. */
+export function pgliteClient(db: PGlite): SqlClient {
+  type Queryable = Pick<PGlite, 'query'>;
+  const over =
+    (queryable: Queryable): SqlClient['query'] =>
+    async (text, params) => ({ rows: (await queryable.query(text, params)).rows as never[] });
+  return {
+    query: over(db),
+    transaction: (run) => db.transaction((tx) => run({ query: over(tx) })),
+  };
 }
 
 /** An open database and how to close it. */
@@ -44,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw error;
   }
   return {
-    client: { query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }) },
+    client: pgliteClient(db),
     description: `PGlite in ${relative(process.cwd(), options.dataDir) || '.'}`,
     close: async () => {
       await db.close();
@@ -117,7 +137,30 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     );
   }
   return {
-    client: { query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }) },
+    client: {
+      query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }),
+      async transaction(run) {
+        const connection = await pool.connect();
+        const tx: SqlClient = {
+          query: async (text, params) => ({ rows: (await connection.query(text, params)).rows }),
+        };
+        // A connection that cannot even roll back is broken: released with the error, the pool drops it.
+        let broken: Error | undefined;
+        try {
+          await connection.query('BEGIN');
+          const result = await run(tx);
+          await connection.query('COMMIT');
+          return result;
+        } catch (error) {
+          await connection.query('ROLLBACK').catch((lost: Error) => {
+            broken = lost;
+          });
+          throw error;
+        } finally {
+          connection.release(broken);
+        }
+      },
+    },
     description: `${server}, schema ${inSchema}`,
     close: () => pool.end(),
   };

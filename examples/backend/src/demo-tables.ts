@@ -48,4 +48,13 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
   await client.query('ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS idempotency_key text UNIQUE');
   // Why the program refused the order (`{ code, message, issues? }`): what a repeated attempt is told again.
   await client.query('ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS refusal jsonb');
+  // When the shop refunded the order; null until then. Set once: the refund's UPDATE requires it null.
+  await client.query('ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS refunded_at timestamptz');
+  // Where the refund's signed reversal stands, like `report` for the redemption: null when there is no
+  // reward to take back, 'pending' until the receiver gives a verdict, sent only once `report` is recorded.
+  await client.query(
+    `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS reversal text CHECK (reversal IN ('pending', 'recorded', 'refused'))`,
+  );
+  // The orders page lists the newest first.
+  await client.query('CREATE INDEX IF NOT EXISTS demo_orders_created ON demo_orders (created_at DESC)');
 }

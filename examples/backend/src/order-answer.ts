@@ -1,7 +1,7 @@
 /**
  * What the shop tells the checkout and the thank-you page about a placed order: the first answer to
  * `POST /api/orders`, a repeat of it, and `GET /api/orders/:id` all read it off the stored order, so
- * they cannot drift apart.
+ * they cannot drift apart. A refunded order says so.
  */
 import type { Customer, Order } from '@referkit/events';
 import type { OrderLine, ShopOrder } from './orders.js';
@@ -10,6 +10,8 @@ import type { OrderLine, ShopOrder } from './orders.js';
 export interface OrderAnswer {
   order: { id: string; currency: string; items: OrderLine[]; subtotal: number; discount: number; total: number };
   code: string | null;
+  /** When the shop refunded the order; null while it stands. A refunded order earns no reward. */
+  refundedAt: string | null;
   /** What the thank-you page passes to the browser SDK's `redeem`; the same content as the signed event. */
   redemption: { orderId: string; order: Order; customer: Customer } | null;
 }
@@ -20,6 +22,7 @@ export function orderAnswer(order: ShopOrder): OrderAnswer {
   return {
     order: { id, currency, items, subtotal, discount, total },
     code,
+    refundedAt: order.refundedAt,
     redemption: code
       ? {
           orderId: id,

@@ -1,7 +1,8 @@
 /**
  * `resendPendingReports` on what the receiver answers: the program's rule refusal settles a report,
- * the shop's own setup fault (a refused signature) keeps it pending and says so once in the log. On
- * PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
+ * the shop's own setup fault (a refused signature) keeps it pending and says so once in the log; a
+ * refund's reversal is sent after its order's redemption is recorded, never before. On PGlite in
+ * memory, and on PostgreSQL when DATABASE_URL is set.
  */
 import type { Program } from '@referkit/events';
 import type { Delivery } from '@referkit/sdk';
@@ -9,7 +10,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SqlClient } from './database.js';
 import { demoProgram } from './demo-program.js';
 import { resendPendingReports } from './order-reports.js';
-import { insertOrder, orderById } from './orders.js';
+import { insertOrder, orderById, type ShopOrder } from './orders.js';
 import { saveProgram } from './programs.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
@@ -33,32 +34,57 @@ describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
   let program: Program;
   const tables = freshDemoTables(database);
 
+  const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
+    id: 'ord_pending_report',
+    program: program.id,
+    customerId: 'cus_sam',
+    emailHash: 'a'.repeat(64),
+    code: 'ALEX-7HC2QK',
+    currency: 'USD',
+    subtotal: 4800,
+    discount: 720,
+    total: 4080,
+    firstOrder: true,
+    items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
+    attribution: null,
+    status: 'placed',
+    report: 'pending',
+    idempotencyKey: null,
+    refusal: null,
+    createdAt: new Date().toISOString(),
+    refundedAt: null,
+    reversal: null,
+    ...order,
+  });
+
   beforeEach(async () => {
     client = tables();
     program = await saveProgram(client, demoProgram(new Date()));
-    await insertOrder(client, {
-      id: 'ord_pending_report',
-      program: program.id,
-      customerId: 'cus_sam',
-      emailHash: 'a'.repeat(64),
-      code: 'ALEX-7HC2QK',
-      currency: 'USD',
-      subtotal: 4800,
-      discount: 720,
-      total: 4080,
-      firstOrder: true,
-      items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
-      attribution: null,
-      status: 'placed',
-      report: 'pending',
-      idempotencyKey: null,
-      refusal: null,
-      createdAt: new Date().toISOString(),
-    });
+    await insertOrder(client, anOrder());
   });
 
-  const resend = (answer: Delivery) =>
-    resendPendingReports(client, new Map([[program.id, program]]), async () => answer);
+  /** What was sent, in order: `redemption <order id>` or `reversal <order id>`. */
+  let sent: string[] = [];
+  const resend = (answer: Delivery, reversal: Delivery = answer) => {
+    sent = [];
+    return resendPendingReports(client, new Map([[program.id, program]]), {
+      redeem: async (_, claim) => {
+        sent.push(`redemption ${claim.orderId}`);
+        return answer;
+      },
+      reverse: async (_, claim) => {
+        sent.push(`reversal ${claim.orderId}`);
+        return reversal;
+      },
+    });
+  };
+  const recorded: Delivery = { ok: true, status: 201 };
+  const unavailable: Delivery = {
+    ok: false,
+    queued: true,
+    error: { code: 'store_unavailable', message: 'The store is unavailable; nothing was recorded. Retry later.' },
+  };
+  const refunded = { refundedAt: new Date().toISOString(), reversal: 'pending' } as const;
 
   test('keeps a report pending when the receiver refuses the shop’s signature, and logs it for the operator', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -76,5 +102,38 @@ describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
   test("settles a report the program's rules refuse, leaving the order placed", async () => {
     expect(await resend(notFirstOrder)).toBe(0);
     expect(await orderById(client, 'ord_pending_report')).toMatchObject({ status: 'placed', report: 'refused' });
+  });
+
+  test("sends a refund's reversal once its order's redemption is recorded, and settles it", async () => {
+    await client.query('DELETE FROM demo_orders');
+    await insertOrder(client, anOrder({ report: 'recorded', ...refunded }));
+    expect(await resend(recorded)).toBe(0);
+    expect(sent).toEqual(['reversal ord_pending_report']);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ report: 'recorded', reversal: 'recorded' });
+  });
+
+  test('sends the redemption of a refunded order first, and its reversal only once that is recorded', async () => {
+    await client.query('DELETE FROM demo_orders');
+    await insertOrder(client, anOrder(refunded));
+    expect(await resend(unavailable)).toBe(1);
+    expect(sent).toEqual(['redemption ord_pending_report']);
+    expect(await resend(recorded)).toBe(0);
+    expect(sent).toEqual(['redemption ord_pending_report', 'reversal ord_pending_report']);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ report: 'recorded', reversal: 'recorded' });
+  });
+
+  test('keeps a reversal pending while the receiver is unavailable', async () => {
+    await client.query('DELETE FROM demo_orders');
+    await insertOrder(client, anOrder({ report: 'recorded', ...refunded }));
+    expect(await resend(recorded, unavailable)).toBe(1);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ reversal: 'pending' });
+  });
+
+  test('drops the reversal of a refunded order whose redemption the program refuses late', async () => {
+    await client.query('DELETE FROM demo_orders');
+    await insertOrder(client, anOrder(refunded));
+    expect(await resend(notFirstOrder)).toBe(0);
+    expect(sent).toEqual(['redemption ord_pending_report']);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ report: 'refused', reversal: null });
   });
 });

@@ -1,16 +1,27 @@
 /**
  * The shop's side of "never lost": an order with a referral is stored as `pending` before its signed
- * redemption is sent, and stays so until the receiver gives a verdict. What a 503, a timeout or a
- * stopped process left pending is sent again on start and then every 30 s — the same event each time
- * (its id and time come from the order), so the receiver answers `duplicate` for one that did arrive.
- * Only the program's rules give a verdict: a refused signature (a wrong secret, a clock minutes off)
- * or an event the shop built wrong is the shop's own fault, logged for its operator and kept pending.
+ * redemption is sent, and stays so until the receiver gives a verdict; a refund's reversal likewise.
+ * What a 503, a timeout or a stopped process left pending is sent again on start and then every
+ * 30 s — the same event each time (its id and time come from the order), so the receiver answers
+ * `duplicate` for one that did arrive. Redemptions go first: a reversal waits for its order's
+ * redemption to be recorded. Only the program's rules give a verdict: a refused signature (a wrong
+ * secret, a clock minutes off) or an event the shop built wrong is the shop's own fault, logged for its
+ * operator and kept pending.
  */
 import type { Program, RuleCode } from '@referkit/events';
 import type { Delivery } from '@referkit/sdk';
 import type { SqlClient } from './database.js';
-import { type OrderReport, pendingReports, type ShopOrder, settleReport } from './orders.js';
-import type { DeliverRedemption, RedemptionClaim } from './place-order.js';
+import {
+  type OrderReport,
+  pendingReports,
+  pendingReversals,
+  type ShopOrder,
+  settleReport,
+  settleReversal,
+} from './orders.js';
+import type { RedemptionClaim } from './place-order.js';
+import { reversalOf } from './refund-order.js';
+import type { SignedDelivery } from './signed-delivery.js';
 
 /**
  * Which of the receiver's rule refusals (422) are the program's word on the referral. The others
@@ -33,16 +44,21 @@ const PROGRAM_VERDICTS = {
 } satisfies Record<RuleCode, boolean>;
 
 /**
- * Where a delivery leaves an order's report: `recorded`, `refused` by the program's rules, or still
- * `pending` — for a temporary failure, and for the shop's own setup fault, which is logged.
+ * Where a delivery leaves an order's report (of its redemption, or of its refund's reversal):
+ * `recorded`, `refused` by the program's rules, or still `pending` — for a temporary failure, and for
+ * the shop's own setup fault, which is logged.
  */
-export function reportAfter(delivery: Delivery, orderId: string): OrderReport {
+export function reportAfter(
+  delivery: Delivery,
+  orderId: string,
+  event: 'redemption' | 'reversal' = 'redemption',
+): OrderReport {
   if (delivery.ok) return 'recorded';
   if (delivery.queued) return 'pending';
   const { code, message } = delivery.error;
   if (Object.hasOwn(PROGRAM_VERDICTS, code) && PROGRAM_VERDICTS[code as RuleCode]) return 'refused';
   console.error(
-    `[referkit-demo] Could not report the redemption of order ${orderId}: the receiver answered ${code} (${message}). It stays pending and is sent again every 30 s. Check that the shop and the receiver share REFERKIT_WEBHOOK_SECRET and that the server's clock is right.`,
+    `[referkit-demo] Could not report the ${event} of order ${orderId}: the receiver answered ${code} (${message}). It stays pending and is sent again every 30 s. Check that the shop and the receiver share REFERKIT_WEBHOOK_SECRET and that the server's clock is right.`,
   );
   return 'pending';
 }
@@ -67,22 +83,33 @@ export function answeredReferral(referral: Delivery, report: OrderReport): Deliv
 }
 
 /**
- * Sends every pending report again and records each verdict; returns how many are still pending.
- * A late refusal marks the report refused but leaves the order placed: the customer already has it.
+ * Sends every pending report again and records each verdict: the redemptions, then the reversals of
+ * refunded orders whose redemption is recorded (by now, or just above). Returns how many are still
+ * pending; a reversal that waits for its redemption counts once that is recorded. A late refusal of a
+ * redemption marks the report refused (and drops the refund's reversal: no reward to take back) but
+ * leaves the order placed: the customer already has it.
  */
 export async function resendPendingReports(
   client: SqlClient,
   programs: ReadonlyMap<string, Program>,
-  deliver: DeliverRedemption,
+  deliver: SignedDelivery,
 ): Promise<number> {
   let pending = 0;
   for (const order of await pendingReports(client)) {
     const program = programs.get(order.program);
     const claim = claimOf(order);
     if (!program || !claim) continue;
-    const report = reportAfter(await deliver(program, claim), order.id);
+    const report = reportAfter(await deliver.redeem(program, claim), order.id);
     if (report === 'pending') pending++;
     else await settleReport(client, order.id, report);
+  }
+  for (const order of await pendingReversals(client)) {
+    const program = programs.get(order.program);
+    const claim = reversalOf(order);
+    if (!program || !claim) continue;
+    const reversal = reportAfter(await deliver.reverse(program, claim), order.id, 'reversal');
+    if (reversal === 'pending') pending++;
+    else await settleReversal(client, order.id, reversal);
   }
   return pending;
 }

@@ -28,6 +28,8 @@ const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
   idempotencyKey: null,
   refusal: null,
   createdAt: new Date().toISOString(),
+  refundedAt: null,
+  reversal: null,
   ...order,
 });
 

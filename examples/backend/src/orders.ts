@@ -33,12 +33,16 @@ export interface ShopOrder {
   /** Why the program refused the order; null unless it was refused at checkout. */
   refusal: OrderRefusal | null;
   createdAt: string;
+  /** When the shop refunded it; null while it stands. */
+  refundedAt: string | null;
+  /** Where the refund's signed reversal stands; null when it has no reward to take back. */
+  reversal: OrderReport | null;
 }
 
 /** The receiver's verdict that made the shop refuse an order, as the checkout was told it. */
 export type OrderRefusal = DeliveryError;
 
-/** Where an order's signed redemption stands with the receiver. */
+/** Where an order's signed redemption (or its refund's reversal) stands with the receiver. */
 export type OrderReport = 'pending' | 'recorded' | 'refused';
 
 interface OrderRow {
@@ -59,6 +63,8 @@ interface OrderRow {
   idempotency_key: string | null;
   refusal: OrderRefusal | string | null;
   created_at: Date | string;
+  refunded_at: Date | string | null;
+  reversal: OrderReport | null;
 }
 
 /**
@@ -68,8 +74,8 @@ interface OrderRow {
 export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<boolean> {
   const { rows } = await client.query(
     `INSERT INTO demo_orders (id, program, customer_id, email_hash, code, currency, subtotal, discount, total,
-       first_order, items, attribution, status, report, idempotency_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       first_order, items, attribution, status, report, idempotency_key, created_at, refunded_at, reversal)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING id`,
     [
@@ -89,14 +95,27 @@ export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<
       order.report,
       order.idempotencyKey,
       order.createdAt,
+      order.refundedAt,
+      order.reversal,
     ],
   );
   return rows.length === 1;
 }
 
-/** Records the receiver's verdict on an order's redemption. */
+/**
+ * Records the receiver's verdict on an order's redemption. A refused one leaves a refund nothing to
+ * take back: its pending reversal is dropped, never sent.
+ */
 export async function settleReport(client: SqlClient, id: string, report: OrderReport): Promise<void> {
-  await client.query('UPDATE demo_orders SET report = $2 WHERE id = $1', [id, report]);
+  await client.query(
+    `UPDATE demo_orders SET report = $2, reversal = CASE WHEN $2 = 'refused' THEN NULL ELSE reversal END WHERE id = $1`,
+    [id, report],
+  );
+}
+
+/** Records the receiver's verdict on a refunded order's reversal. */
+export async function settleReversal(client: SqlClient, id: string, reversal: OrderReport): Promise<void> {
+  await client.query('UPDATE demo_orders SET reversal = $2 WHERE id = $1', [id, reversal]);
 }
 
 /** Placed orders whose redemption still waits for a verdict, oldest first. */
@@ -109,10 +128,48 @@ export async function pendingReports(client: SqlClient): Promise<ShopOrder[]> {
 
 /** Marks an order refused: the receiver turned its referral down, so the shop did not take it. */
 export async function refuseOrder(client: SqlClient, id: string, refusal: OrderRefusal): Promise<void> {
-  await client.query(`UPDATE demo_orders SET status = 'refused', report = 'refused', refusal = $2 WHERE id = $1`, [
-    id,
-    JSON.stringify(refusal),
+  await client.query(
+    `UPDATE demo_orders SET status = 'refused', report = 'refused', reversal = NULL, refusal = $2 WHERE id = $1`,
+    [id, JSON.stringify(refusal)],
+  );
+}
+
+/**
+ * Marks a placed order refunded and, when its referral was not refused, its reversal `pending`, in one
+ * statement: the order as refunded, or null when it is unknown, not placed or already refunded. The
+ * database decides, so a double-clicked button or two tabs refund it once.
+ */
+export async function markRefunded(client: SqlClient, id: string, at: Date): Promise<ShopOrder | null> {
+  if (id.includes('\0')) return null;
+  const { rows } = await client.query<OrderRow>(
+    `UPDATE demo_orders
+     SET refunded_at = $2,
+       reversal = CASE WHEN code IS NOT NULL AND report IS DISTINCT FROM 'refused' THEN 'pending' END
+     WHERE id = $1 AND status = 'placed' AND refunded_at IS NULL
+     RETURNING *`,
+    [id, at.toISOString()],
+  );
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/**
+ * Refunded orders whose reversal waits for a verdict and whose redemption is recorded, oldest refund
+ * first. One still waiting for its redemption's verdict is left out: the receiver would answer a
+ * reversal sent before it `unknown_order`.
+ */
+export async function pendingReversals(client: SqlClient): Promise<ShopOrder[]> {
+  const { rows } = await client.query<OrderRow>(
+    `SELECT * FROM demo_orders WHERE reversal = 'pending' AND report = 'recorded' ORDER BY refunded_at`,
+  );
+  return rows.map(fromRow);
+}
+
+/** The newest orders, placed or refused, newest first: at most `limit`. */
+export async function recentOrders(client: SqlClient, limit: number): Promise<ShopOrder[]> {
+  const { rows } = await client.query<OrderRow>('SELECT * FROM demo_orders ORDER BY created_at DESC, id LIMIT $1', [
+    limit,
   ]);
+  return rows.map(fromRow);
 }
 
 /** The order with this id, or null. */
@@ -139,13 +196,15 @@ export async function placedOrderCount(client: SqlClient, customerId: string): P
 }
 
 /**
- * The customer's placed orders with a code whose redemption was not refused, oldest first: the
- * shop's copy of what the receiver's ledger holds (or will, once pending reports are sent) for them.
+ * The customer's placed orders with a code whose redemption was not refused nor refunded, oldest
+ * first: the shop's copy of what the receiver's ledger holds (or will, once pending reports are
+ * sent) for them. The ledger does not count a reversed redemption either.
  */
 export async function referredOrders(client: SqlClient, customerId: string): Promise<CustomerOrder[]> {
   const { rows } = await client.query<{ code: string; created_at: Date | string; first_order: boolean }>(
     `SELECT code, created_at, first_order FROM demo_orders
      WHERE customer_id = $1 AND status = 'placed' AND code IS NOT NULL AND report IS DISTINCT FROM 'refused'
+       AND refunded_at IS NULL
      ORDER BY created_at`,
     [customerId],
   );
@@ -177,5 +236,7 @@ function fromRow(row: OrderRow): ShopOrder {
     idempotencyKey: row.idempotency_key ?? null,
     refusal: row.refusal ? json(row.refusal) : null,
     createdAt: new Date(row.created_at).toISOString(),
+    refundedAt: row.refunded_at ? new Date(row.refunded_at).toISOString() : null,
+    reversal: row.reversal ?? null,
   };
 }

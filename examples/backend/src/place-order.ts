@@ -154,6 +154,8 @@ export async function placeOrder(
     idempotencyKey,
     refusal: null,
     createdAt,
+    refundedAt: null,
+    reversal: null,
   };
   if (!(await insertOrder(client, placed))) {
     // Another POST with this key inserted its order since the look-up above; the UNIQUE key let only

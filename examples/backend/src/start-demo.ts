@@ -18,7 +18,7 @@ import { defaultDataDir } from './paths.js';
 import { seedDemo } from './seed.js';
 import { signedDelivery } from './signed-delivery.js';
 
-/** How often redemptions still pending are sent again. */
+/** How often redemptions and reversals still pending are sent again. */
 const RESEND_EVERY_MS = 30_000;
 
 /** Where and how to start the demo. */
@@ -115,7 +115,7 @@ export async function startDemo(
     // The signed path goes over real HTTP to this same server, as it would to a separate one.
     const deliver = signedDelivery({ secret, endpoint: `${origin}/api` });
     ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver, now }));
-    // Redemptions a previous run left pending go now, then whatever stays pending every 30 s.
+    // Redemptions and reversals a previous run left pending go now, then whatever stays pending every 30 s.
     // A resend cut short by close() ends in a refused query: swallowed, the reports stay pending.
     const resend = () => resendPendingReports(database.client, programs, deliver).catch(() => 0);
     void resend();

@@ -12,6 +12,8 @@ export interface Product {
 export interface PlacedOrder {
   order: { id: string; currency: string; subtotal: number; discount: number; total: number };
   code: string | null;
+  /** When the shop refunded the order (its referral then earns nothing); null while it stands. */
+  refundedAt: string | null;
   /** The fields for the SDK's `redeem`, identical to the redemption the shop's server signed. */
   redemption: {
     orderId: string;

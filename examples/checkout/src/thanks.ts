@@ -2,6 +2,7 @@
  * The thank-you page reports the redemption from the browser with the SDK's `redeem`. It is the
  * same order the shop's server already reported, signed: the receiver answers `duplicate` with
  * the first answer's rewards, so a reload — or this page and the server racing — counts once.
+ * A refunded order is said to be refunded: its reward is reversed, and nothing is reported.
  */
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
@@ -15,13 +16,19 @@ const placed = await orderById(id);
 if (!placed.ok) {
   status.textContent = 'We could not find this order.';
 } else {
-  const { order, redemption, code } = placed.value;
+  const { order, redemption, code, refundedAt } = placed.value;
   const money = (minor: number) => formatMoney(minor, order.currency);
   $('order-id').textContent = order.id;
   $('order-total').textContent = money(order.total);
   // Shown only once there is an order to show: an unknown id gets no empty "Order · total" line.
   $('order-summary').hidden = false;
-  if (!redemption || !code) {
+  if (refundedAt) {
+    // The receiver would still answer the redemption `duplicate` with its first, pending reward.
+    status.textContent = code
+      ? `This order was refunded, so it no longer earns your friend a reward for code ${code}.`
+      : 'This order was refunded.';
+    status.dataset.state = 'refunded';
+  } else if (!redemption || !code) {
     status.textContent = 'No referral code was used for this order.';
   } else {
     const captured = referkit.referral();

@@ -5,7 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { openDatabase, type SqlClient } from '../database.js';
+import { openDatabase, pgliteClient, type SqlClient } from '../database.js';
 import { migrateDemoTables } from '../demo-tables.js';
 
 /** Which database a test runs on. */
@@ -24,10 +24,7 @@ export async function openTestDatabase(database: TestDatabase): Promise<{ client
   if (database.kind === 'pglite') {
     const db = new PGlite();
     await db.waitReady;
-    return {
-      client: { query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }) },
-      close: () => db.close(),
-    };
+    return { client: pgliteClient(db), close: () => db.close() };
   }
   const schema = `demo_test_${process.pid}_${Date.now().toString(36)}_${opened++}`;
   const { client, close } = await openDatabase({ databaseUrl: database.url, schema });

@@ -1,0 +1,48 @@
+/**
+ * The database's `transaction`, in which `sqlStore` commits each event: what it writes is rolled back
+ * together, and the queries made beside it (the shop's own, from other requests) are neither part of
+ * it nor rolled back with it. Sent through `query` instead, BEGIN and COMMIT could each land on another
+ * pooled connection and leave one idle inside a transaction, holding its locks. On PGlite in memory,
+ * and on PostgreSQL when DATABASE_URL is set.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { SqlClient } from './database.js';
+import { freshDemoTables, testDatabases } from './testing/test-database.js';
+
+describe.each(testDatabases)('transaction on $kind', (database) => {
+  let client: SqlClient;
+  const tables = freshDemoTables(database);
+
+  beforeEach(() => {
+    client = tables();
+  });
+
+  const insert = (on: SqlClient, id: string) =>
+    on.query(`INSERT INTO demo_programs (id, program) VALUES ($1, '{}')`, [id]);
+  const programIds = async () =>
+    (await client.query<{ id: string }>('SELECT id FROM demo_programs ORDER BY id')).rows.map((row) => row.id);
+
+  test('rolls back what a failed transaction wrote, and nothing written beside it', async () => {
+    const failed = client.transaction!(async (tx) => {
+      await insert(tx, 'inside');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await insert(tx, 'inside-too');
+      throw new Error('refused');
+    });
+    const beside = Array.from({ length: 6 }, (_, n) => insert(client, `beside-${n}`));
+    await expect(failed).rejects.toThrow('refused');
+    await Promise.all(beside);
+    expect(await programIds()).toEqual(['beside-0', 'beside-1', 'beside-2', 'beside-3', 'beside-4', 'beside-5']);
+  });
+
+  test('commits what a transaction wrote, all of it on one connection', async () => {
+    const ids = await client.transaction!(async (tx) => {
+      const first = await tx.query<{ tx: string }>('SELECT txid_current()::text AS tx');
+      await insert(tx, 'committed');
+      const second = await tx.query<{ tx: string }>('SELECT txid_current()::text AS tx');
+      return [first.rows[0]?.tx, second.rows[0]?.tx];
+    });
+    expect(ids[0]).toBe(ids[1]);
+    expect(await programIds()).toEqual(['committed']);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import type { ShopOrder } from './orders.js';
+import { ordersPage, referralStanding, refundNotice } from './orders-page.js';
+
+const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
+  id: 'ord_0123456789abcdef0123',
+  program: 'fernwood-friends',
+  customerId: 'cus_sam',
+  emailHash: 'a'.repeat(64),
+  code: 'ALEX-7HC2QK',
+  currency: 'USD',
+  subtotal: 4800,
+  discount: 720,
+  total: 4080,
+  firstOrder: true,
+  items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
+  attribution: null,
+  status: 'placed',
+  report: 'recorded',
+  idempotencyKey: null,
+  refusal: null,
+  createdAt: '2026-11-22T10:00:00.000Z',
+  refundedAt: null,
+  reversal: null,
+  ...order,
+});
+const refunded = { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'recorded' } as const;
+
+const render = (orders: ShopOrder[], notice: string | undefined = undefined, noticed: ShopOrder | null = null) =>
+  ordersPage({ brand: 'Fernwood Tea', orders, notice: refundNotice(notice), noticed }).text;
+
+describe('ordersPage', () => {
+  test('lists each order with its time, total, code and referral, and a refund form that posts to it', () => {
+    const page = render([anOrder()]);
+    expect(page).toContain('<th scope="row"><code>ord_0123456789abcdef0123</code></th>');
+    expect(page).toContain('<time datetime="2026-11-22T10:00:00.000Z">2026-11-22 10:00 UTC</time>');
+    expect(page).toContain('<td>$40.80</td>');
+    expect(page).toContain('<code>ALEX-7HC2QK</code>');
+    expect(page).toContain('<td data-field="referral">Redemption recorded</td>');
+    expect(page).toContain('<form method="post" action="/orders/ord_0123456789abcdef0123/refund">');
+    expect(page).toContain('Refund<span class="visually-hidden"> order ord_0123456789abcdef0123</span>');
+  });
+
+  test('offers no refund for an order refunded or refused, and says what became of it', () => {
+    const page = render([
+      anOrder({ id: 'ord_refunded', ...refunded }),
+      anOrder({
+        id: 'ord_refused',
+        status: 'refused',
+        report: 'refused',
+        refusal: { code: 'not_first_order', message: 'x' },
+      }),
+    ]);
+    expect(page).not.toContain('<form');
+    expect(page).toContain('Refunded <time datetime="2026-11-23T09:30:00.000Z">2026-11-23 09:30 UTC</time>');
+    expect(page).toContain('Refused at checkout (not_first_order)');
+  });
+
+  test('marks Orders as the current page in the header', () => {
+    expect(render([])).toContain('<a href="/orders" aria-current="page">Orders</a>');
+    expect(render([])).toContain('No orders yet.');
+  });
+
+  test('says an order is refunded only when the order it names is', () => {
+    const order = anOrder(refunded);
+    expect(render([order], 'refunded', order)).toContain(
+      `<p class="notice done" role="status">Order ${order.id} is refunded. Its ambassador’s reward is reversed.</p>`,
+    );
+    expect(render([order], 'refunded', anOrder())).not.toContain('class="notice"');
+    expect(render([order], 'refunded', null)).not.toContain('class="notice"');
+    expect(render([order], '<b>made up</b>', order)).not.toContain('class="notice"');
+  });
+
+  test('says a second refund refunded nothing more', () => {
+    const order = anOrder(refunded);
+    expect(render([order], 'already_refunded', order)).toContain('was already refunded: it is refunded once.');
+  });
+
+  test('escapes what an order holds', () => {
+    const page = render([anOrder({ id: 'ord_<script>' })]);
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('action="/orders/ord_%3Cscript%3E/refund"');
+  });
+});
+
+describe('referralStanding', () => {
+  test.each<[string, Partial<ShopOrder>, string]>([
+    ['no code', { code: null, report: null }, 'No referral'],
+    ['a redemption pending', { report: 'pending' }, 'Redemption pending'],
+    ['a redemption recorded', {}, 'Redemption recorded'],
+    ['a redemption refused late', { report: 'refused' }, 'Redemption refused'],
+    ['a reversal pending', { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'pending' }, 'Reversal pending'],
+    [
+      'a reversal waiting for its redemption',
+      { report: 'pending', refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'pending' },
+      'Redemption pending, then its reversal',
+    ],
+    ['a reward reversed', refunded, 'Reward reversed'],
+    ['a reversal refused', { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'refused' }, 'Reversal refused'],
+  ])('words %s', (_why, order, words) => {
+    expect(referralStanding(anOrder(order))).toBe(words);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * `refundOrder` over the shop's real parts (ledger, receiver, signed SDK in-process): a refund marks
+ * the order refunded once, however many ask at once, and takes the ambassador's reward back through a
+ * signed reversal that is sent only after the order's redemption is recorded; the ledger's stats, and
+ * so the dashboard, show the reward reversed. On PGlite in memory, and on PostgreSQL when DATABASE_URL is set.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { findEnrolment } from './code-lookup.js';
+import { dashboardPage } from './dashboard.js';
+import type { SqlClient } from './database.js';
+import { resendPendingReports } from './order-reports.js';
+import { orderById, referredOrders } from './orders.js';
+import { placeOrder } from './place-order.js';
+import { refundOrder } from './refund-order.js';
+import { type InProcessShop, inProcessShop } from './testing/in-process-shop.js';
+import { freshDemoTables, testDatabases } from './testing/test-database.js';
+
+const unavailable = () => new Response(null, { status: 503, headers: { 'retry-after': '0' } });
+
+describe.each(testDatabases)('refundOrder on $kind', (database) => {
+  let client: SqlClient;
+  let shop: InProcessShop;
+  const tables = freshDemoTables(database);
+
+  beforeEach(async () => {
+    client = tables();
+    shop = await inProcessShop(client);
+  });
+
+  let customers = 0;
+  /** Places a tin of sencha for a new customer, with the seeded ambassador's code unless `code` is null. */
+  const placed = async (code: string | null = shop.ambassador.code) => {
+    const email = `friend-${customers++}@example.com`;
+    const enrolment = code ? await findEnrolment(client, shop.store, shop.programs, code, new Date()) : null;
+    const request = { email, items: [{ sku: 'sencha-tin', quantity: 1 }], ...(code ? { code } : {}) };
+    const result = await placeOrder(client, request, enrolment, shop.program, shop.deliver.redeem, null);
+    if (!result.ok) throw new Error(`The order was not placed: ${result.error.code}`);
+    return result.value.order.id;
+  };
+  const refund = (id: string) => refundOrder(client, shop.programs, shop.deliver.reverse, id, new Date());
+  const ambassadorStats = async () => {
+    const stats = await shop.store.stats({ program: shop.program.id });
+    return { stats, row: stats.ambassadors.find((row) => row.code === shop.ambassador.code) };
+  };
+
+  test("refunds a referred order and reverses its ambassador's reward in the ledger", async () => {
+    const id = await placed();
+    expect((await ambassadorStats()).row).toMatchObject({ redemptions: 1, rewards: { pending: 1000, reversed: 0 } });
+    const result = await refund(id);
+    expect(result).toMatchObject({ ok: true, order: { id, reversal: 'recorded' } });
+    expect(await orderById(client, id)).toMatchObject({ status: 'placed', report: 'recorded', reversal: 'recorded' });
+    expect((await orderById(client, id))?.refundedAt).toEqual(expect.any(String));
+    expect(shop.sent).toEqual(['redemption', 'reversal']);
+    const { stats, row } = await ambassadorStats();
+    expect(row).toMatchObject({
+      redemptions: 0,
+      revenue: 0,
+      rewardCost: 0,
+      rewards: { pending: 0, confirmed: 0, reversed: 1000 },
+    });
+    // The dashboard's figures are these stats.
+    const page = dashboardPage(stats, shop.program.brand).text;
+    const cells = new RegExp(`<tr data-code="${shop.ambassador.code}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
+    expect(cells).toContain('<td data-metric="rewards-reversed">$10.00</td>');
+    expect(cells).toContain('<td data-metric="rewards-pending">$0.00</td>');
+  });
+
+  test('refunds once for ten refunds at once, and sends one reversal', async () => {
+    const id = await placed();
+    const results = await Promise.all(Array.from({ length: 10 }, () => refund(id)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.code === 'already_refunded')).toHaveLength(9);
+    expect(shop.sent.filter((type) => type === 'reversal')).toHaveLength(1);
+    expect((await ambassadorStats()).row?.rewards.reversed).toBe(1000);
+  });
+
+  test('refunds an order without a referral and sends nothing', async () => {
+    const id = await placed(null);
+    expect(await refund(id)).toMatchObject({ ok: true, order: { id, reversal: null } });
+    expect(shop.sent).toEqual([]);
+  });
+
+  test('keeps a reversal pending after a 503 and sends it again with the pending redemptions', async () => {
+    const id = await placed();
+    shop.answer(unavailable);
+    expect(await refund(id)).toMatchObject({ ok: true, order: { reversal: 'pending' } });
+    shop.answer(null);
+    expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);
+    expect(await orderById(client, id)).toMatchObject({ reversal: 'recorded' });
+    expect((await ambassadorStats()).row?.rewards.reversed).toBe(1000);
+  });
+
+  test("holds a reversal back until the order's redemption is recorded, then sends both in order", async () => {
+    shop.answer(unavailable);
+    const id = await placed();
+    expect(await orderById(client, id)).toMatchObject({ report: 'pending' });
+    const attempts = shop.sent.length;
+    expect(await refund(id)).toMatchObject({ ok: true, order: { report: 'pending', reversal: 'pending' } });
+    // Sent now, the reversal would be refused for good as unknown_order.
+    expect(shop.sent).toHaveLength(attempts);
+    shop.answer(null);
+    expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);
+    expect(shop.sent.slice(attempts)).toEqual(['redemption', 'reversal']);
+    expect(await orderById(client, id)).toMatchObject({ report: 'recorded', reversal: 'recorded' });
+    expect((await ambassadorStats()).row).toMatchObject({ redemptions: 0, rewards: { reversed: 1000 } });
+  });
+
+  test('refuses an order it does not know, and one the program refused at checkout', async () => {
+    expect(await refund('ord_nope')).toEqual({ ok: false, code: 'unknown_order' });
+    const first = await placed();
+    // The same customer again on the first-order offer: refused at checkout, so never placed.
+    const { rows } = await client.query<{ email_hash: string }>('SELECT email_hash FROM demo_orders WHERE id = $1', [
+      first,
+    ]);
+    await client.query(
+      `UPDATE demo_orders SET status = 'refused', report = 'refused' WHERE id = $1 AND email_hash = $2`,
+      [first, rows[0]?.email_hash],
+    );
+    expect(await refund(first)).toEqual({ ok: false, code: 'not_placed' });
+  });
+
+  test("leaves a refunded order out of the shop's copy of the customer's ledger", async () => {
+    const id = await placed();
+    const order = await orderById(client, id);
+    expect(await referredOrders(client, order!.customerId)).toHaveLength(1);
+    await refund(id);
+    expect(await referredOrders(client, order!.customerId)).toEqual([]);
+  });
+});

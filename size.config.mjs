@@ -128,13 +128,14 @@ export default [
   // 12,350 B once the cookie is read by splitting rather than by a backtracking pattern (~9 B); 12,426 B
   // once a link too long for a QR code is said rather than thrown out of render, and a shown QR code is
   // drawn again or closed after the render that changed its link (~60 B), the panel shows a channel
-  // named twice once, and an empty terms attribute is none (~15 B).
+  // named twice once, and an empty terms attribute is none (~15 B); 12,443 B once the banner also moves off
+  // what the keyboard focuses inside a shadow root, the share panel's own included (~13 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12430,
+    brotli: 12443,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

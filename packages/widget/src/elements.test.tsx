@@ -235,6 +235,16 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('renders nothing into an element removed before its catalogue arrived', async () => {
+    const removed = mount('<referkit-share code="ALEX-7HC2QK" locale="es"></referkit-share>');
+    removed.remove();
+    const kept = mount('<referkit-share code="ALEX-7HC2QK" locale="es"></referkit-share>');
+    await vi.waitFor(() =>
+      expect(kept.shadowRoot?.querySelector('h2')?.textContent).toBe('Invita a tus amigos a Acme'),
+    );
+    expect(removed.shadowRoot?.childNodes).toHaveLength(0);
+  });
+
   it('renders in German once the catalogue has loaded', async () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" locale="de-AT"></referkit-share>');
     await vi.waitFor(() =>

@@ -49,6 +49,9 @@ abstract class ReferkitElement extends Base {
   disconnectedCallback() {
     this._unsubscribe?.();
     this._unsubscribe = undefined;
+    // A paint still waiting for its catalogue is dropped: it would render into a detached root that
+    // nothing unmounts (an element removed right after it was added: a quick route change, StrictMode).
+    this._token++;
     render(null, this.shadowRoot as ShadowRoot);
   }
 

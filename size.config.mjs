@@ -130,13 +130,14 @@ export default [
   // drawn again or closed after the render that changed its link (~60 B), the panel shows a channel
   // named twice once, and an empty terms attribute is none (~15 B); 12,443 B once the banner also moves off
   // what the keyboard focuses inside a shadow root, the share panel's own included (~13 B); 12,448 B once an
-  // element removed while its catalogue was on its way paints nothing (~5 B).
+  // element removed while its catalogue was on its way paints nothing (~5 B); 12,460 B once an element moved
+  // elsewhere in the page keeps what it shows, the ambassador's edited message included (~12 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12448,
+    brotli: 12460,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -52,7 +52,9 @@ abstract class ReferkitElement extends Base {
     // A paint still waiting for its catalogue is dropped: it would render into a detached root that
     // nothing unmounts (an element removed right after it was added: a quick route change, StrictMode).
     this._token++;
-    render(null, this.shadowRoot as ShadowRoot);
+    // Moving the element elsewhere in the page is a disconnect and a connect in one task: it unmounts
+    // only if still out a microtask later, so that a move keeps the ambassador's edited message.
+    queueMicrotask(() => this.isConnected || render(null, this.shadowRoot as ShadowRoot));
   }
 
   attributeChangedCallback() {

@@ -99,7 +99,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     addEventListener('focusin', focused, true);
     const { _code: code, props } = this;
     if (code && props.endpoint && !this._dismissed()) {
-      getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
+      getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`, code).then(
         (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }),
       );
     }

@@ -209,6 +209,17 @@ describe('SharePanel', () => {
     warn.mockRestore();
   });
 
+  it('leaves out the progress of another code, with one line', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderPanel({}, { ...stats, code: 'BOB-8JK3PQ', displayName: 'Bob', friendsJoined: 99 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      '[referkit] Could not read /api/ambassadors/ALEX-7HC2QK/stats: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK.',
+    );
+    expect(screen.queryByRole('heading', { name: 'Your progress' })).toBeNull();
+    warn.mockRestore();
+  });
+
   it.each([
     ['friends joined', { friendsJoined: -1 }],
     ['shares done', { target: { ...stats.target, done: -2 } as AmbassadorPublicStats['target'] }],

@@ -74,7 +74,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
   _loadStats() {
     const { endpoint, code } = this.props;
     if (endpoint) {
-      getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`).then(
+      getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`, code).then(
         (stats) =>
           stats &&
           loadProgress().then(

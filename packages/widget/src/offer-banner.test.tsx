@@ -92,7 +92,22 @@ describe('OfferBanner', () => {
     await vi.waitFor(() => expect(warn).toHaveBeenCalled());
     expect(screen.getByRole('complementary').textContent).toContain('A friend gave you 15% off your first order');
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not read /api/codes/ALEX-7HC2QK: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK.'],
+      [
+        '[referkit] Could not read /api/codes/ALEX-7HC2QK: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK, with displayName as text.',
+      ],
+    ]);
+    warn.mockRestore();
+  });
+
+  it('says "A friend", with one line, and throws nothing for a display name that is not text', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await bannerAfterLookup({ displayName: 42 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(screen.getByRole('complementary').textContent).toContain('A friend gave you 15% off your first order');
+    expect(warn.mock.calls).toEqual([
+      [
+        '[referkit] Could not read /api/codes/ALEX-7HC2QK: its displayName is not text. Answer about ALEX-7HC2QK, with displayName as text.',
+      ],
     ]);
     warn.mockRestore();
   });

@@ -214,7 +214,7 @@ describe('SharePanel', () => {
     renderPanel({}, { ...stats, code: 'BOB-8JK3PQ', displayName: 'Bob', friendsJoined: 99 });
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
     expect(warn.mock.calls[0]?.[0]).toBe(
-      '[referkit] Could not read /api/ambassadors/ALEX-7HC2QK/stats: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK.',
+      '[referkit] Could not read /api/ambassadors/ALEX-7HC2QK/stats: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK, with displayName as text.',
     );
     expect(screen.queryByRole('heading', { name: 'Your progress' })).toBeNull();
     warn.mockRestore();

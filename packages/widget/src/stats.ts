@@ -12,9 +12,14 @@ export async function getJson<T>(url: string, code: string): Promise<T | null | 
     const response = await fetch(url, { headers: { accept: 'application/json' } });
     const body = await response.json();
     if (!response.ok) return body?.error?.code === 'unknown_code' ? null : undefined;
-    // Both answers name the code they are about: an answer about another (a cache keyed wrongly) would
-    // show another ambassador's name or progress as this code's. It is a bad answer, said once.
-    if (normalizeCode(body.code ?? code) === code) return body as T;
-    misconfigured(`read ${url}`, `it is about ${body.code}`, `Answer about ${code}.`);
+    // Both answers name the code they are about and the ambassador: an answer about another code (a
+    // cache keyed wrongly) would show another ambassador's name or progress as this code's, and a
+    // name that is not text would throw in render. Either is a bad answer, said once.
+    const wrong =
+      normalizeCode(body.code ?? code) !== code
+        ? `it is about ${body.code}`
+        : typeof (body.displayName ?? '') !== 'string' && 'its displayName is not text';
+    if (!wrong) return body as T;
+    misconfigured(`read ${url}`, wrong, `Answer about ${code}, with displayName as text.`);
   } catch {}
 }

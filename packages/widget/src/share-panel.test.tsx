@@ -341,6 +341,15 @@ describe('SharePanel', () => {
     expect(decodeURIComponent(href)).toContain('Best shop in town!\r\n\r\nI get $10 credit if you order with my link.');
   });
 
+  it('says that a deleted disclosure is kept in a live region that was there before it', () => {
+    renderPanel();
+    const field = screen.getByRole('textbox', { name: 'Your message' });
+    const note = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect([note?.getAttribute('aria-live'), note?.textContent]).toEqual(['polite', '']);
+    fireEvent.input(field, { target: { value: 'Best shop in town!' } });
+    expect(note?.textContent).toBe('This line is added to what you share: I get $10 credit if you order with my link.');
+  });
+
   it('carries the disclosure on every channel that takes text, Reddit included', () => {
     renderPanel({ terms: { ...terms, channels: undefined } });
     const names = ['WhatsApp', 'X', 'Telegram', 'Reddit', 'Email', 'SMS'];

@@ -135,13 +135,14 @@ export default [
   // an answer about another code than the one asked for is refused with a line, not shown as this one's (~31 B);
   // 12,522 B once a displayName that is not text is refused the same way, not thrown into the page (~31 B);
   // 12,543 B once forced colours keep the QR code black on white and the progress fill in Highlight (~21 B);
-  // 12,556 B once the note that a deleted disclosure is kept is said as it appears, from a live region (~13 B).
+  // 12,556 B once the note that a deleted disclosure is kept is said as it appears, from a live region (~13 B);
+  // 12,558 B once email and SMS are shared "via", not "on" (~2 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12556,
+    brotli: 12558,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

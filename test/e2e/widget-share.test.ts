@@ -91,7 +91,7 @@ describe('<referkit-share> over the built referkit.js', () => {
       const [popup] = await Promise.all([
         context.waitForEvent('page'),
         panel()
-          .getByRole('link', { name: `Share on ${name}` })
+          .getByRole('link', { name: `Share via ${name}` })
           .click(),
       ]);
       await popup.waitForLoadState();
@@ -109,7 +109,7 @@ describe('<referkit-share> over the built referkit.js', () => {
   ] as const) {
     it(`links ${name} to its ${channel}: URL with the message and the channel's link`, async () => {
       const href = await panel()
-        .getByRole('link', { name: `Share on ${name}` })
+        .getByRole('link', { name: `Share via ${name}` })
         .getAttribute('href');
       expect(href).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
     });

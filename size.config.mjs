@@ -128,13 +128,21 @@ export default [
   // 12,350 B once the cookie is read by splitting rather than by a backtracking pattern (~9 B); 12,426 B
   // once a link too long for a QR code is said rather than thrown out of render, and a shown QR code is
   // drawn again or closed after the render that changed its link (~60 B), the panel shows a channel
-  // named twice once, and an empty terms attribute is none (~15 B).
+  // named twice once, and an empty terms attribute is none (~15 B); 12,443 B once the banner also moves off
+  // what the keyboard focuses inside a shadow root, the share panel's own included (~13 B); 12,448 B once an
+  // element removed while its catalogue was on its way paints nothing (~5 B); 12,460 B once an element moved
+  // elsewhere in the page keeps what it shows, the ambassador's edited message included (~12 B); 12,491 B once
+  // an answer about another code than the one asked for is refused with a line, not shown as this one's (~31 B);
+  // 12,522 B once a displayName that is not text is refused the same way, not thrown into the page (~31 B);
+  // 12,543 B once forced colours keep the QR code black on white and the progress fill in Highlight (~21 B);
+  // 12,556 B once the note that a deleted disclosure is kept is said as it appears, from a live region (~13 B);
+  // 12,558 B once email and SMS are shared "via", not "on" (~2 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12430,
+    brotli: 12558,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -103,6 +103,44 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await overlap()).toBe(false);
   });
 
+  it('moves off every share-panel control the keyboard focuses under it on a small screen', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-share').getByRole('progressbar').waitFor();
+    await page.locator('referkit-offer').getByRole('complementary').waitFor();
+    await page.locator('#before').focus();
+    // Tab from control to control inside the panel's one shadow root: the page never sees these moves.
+    const covered: string[] = [];
+    for (let control = 0; control < 14; control++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(
+        () =>
+          new Promise<{ name: string; covered: boolean }>((resolve) =>
+            // Two frames: the page has scrolled the control into view, and the banner has moved.
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const focused = document.querySelector('referkit-share')?.shadowRoot?.activeElement;
+                const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside');
+                if (!focused || !aside) return resolve({ name: '', covered: false });
+                const area = focused.getBoundingClientRect();
+                const banner = aside.getBoundingClientRect();
+                resolve({
+                  name: focused.getAttribute('aria-label') ?? focused.textContent ?? '',
+                  covered:
+                    area.bottom > banner.top &&
+                    area.top < banner.bottom &&
+                    area.right > banner.left &&
+                    area.left < banner.right,
+                });
+              }),
+            ),
+          ),
+      );
+      if (focus.covered) covered.push(focus.name);
+    }
+    expect(covered).toEqual([]);
+  });
+
   it('breaks a name longer than the line inside the banner rather than past its edge', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     const name = 'Maximiliana'.repeat(6);

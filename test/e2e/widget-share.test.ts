@@ -91,7 +91,7 @@ describe('<referkit-share> over the built referkit.js', () => {
       const [popup] = await Promise.all([
         context.waitForEvent('page'),
         panel()
-          .getByRole('link', { name: `Share on ${name}` })
+          .getByRole('link', { name: `Share via ${name}` })
           .click(),
       ]);
       await popup.waitForLoadState();
@@ -109,7 +109,7 @@ describe('<referkit-share> over the built referkit.js', () => {
   ] as const) {
     it(`links ${name} to its ${channel}: URL with the message and the channel's link`, async () => {
       const href = await panel()
-        .getByRole('link', { name: `Share on ${name}` })
+        .getByRole('link', { name: `Share via ${name}` })
         .getAttribute('href');
       expect(href).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
     });
@@ -136,6 +136,27 @@ describe('<referkit-share> over the built referkit.js', () => {
     expect(stats).toBeGreaterThanOrEqual(0);
     expect(server.requests.indexOf('/referkit-progress.js')).toBeGreaterThan(stats);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`keeps the QR code dark on light and the progress visible in forced colors (${colorScheme})`, async () => {
+      await page.emulateMedia({ forcedColors: 'active', colorScheme });
+      await panel().getByRole('progressbar').waitFor();
+      await panel().getByRole('button', { name: 'Show QR code' }).click();
+      await panel().getByRole('img', { name: 'QR code of your link' }).waitFor();
+      const colours = await panel().evaluate((element) => {
+        const root = element.shadowRoot as ShadowRoot;
+        const colour = (selector: string, property: 'backgroundColor' | 'fill') =>
+          getComputedStyle(root.querySelector(selector) as Element)[property];
+        return {
+          modules: colour('.q path', 'fill'),
+          quietZone: colour('.q', 'backgroundColor'),
+          filled: colour('[role=progressbar] i', 'backgroundColor') !== colour('section', 'backgroundColor'),
+        };
+      });
+      // Scanners expect dark modules on a light ground; many fail on a reversed code.
+      expect(colours).toEqual({ modules: 'rgb(0, 0, 0)', quietZone: 'rgb(255, 255, 255)', filled: true });
+    });
+  }
 
   it('works by keyboard alone, with a visible focus ring', async () => {
     await page.locator('#before').focus();

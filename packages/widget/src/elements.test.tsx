@@ -235,6 +235,34 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('keeps the edited message when the element is moved elsewhere in the page', async () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+    const message = element.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement;
+    message.value = 'My own words. I get $10 credit if you order with my link.';
+    message.dispatchEvent(new Event('input', { bubbles: true }));
+    mount('<div></div>').append(element);
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(element.shadowRoot?.querySelector('textarea')?.value).toBe(
+      'My own words. I get $10 credit if you order with my link.',
+    );
+  });
+
+  it('unmounts an element taken out of the page', async () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+    element.remove();
+    await vi.waitFor(() => expect(element.shadowRoot?.childNodes).toHaveLength(0));
+  });
+
+  it('renders nothing into an element removed before its catalogue arrived', async () => {
+    const removed = mount('<referkit-share code="ALEX-7HC2QK" locale="es"></referkit-share>');
+    removed.remove();
+    const kept = mount('<referkit-share code="ALEX-7HC2QK" locale="es"></referkit-share>');
+    await vi.waitFor(() =>
+      expect(kept.shadowRoot?.querySelector('h2')?.textContent).toBe('Invita a tus amigos a Acme'),
+    );
+    expect(removed.shadowRoot?.childNodes).toHaveLength(0);
+  });
+
   it('renders in German once the catalogue has loaded', async () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" locale="de-AT"></referkit-share>');
     await vi.waitFor(() =>

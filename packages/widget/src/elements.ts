@@ -49,7 +49,12 @@ abstract class ReferkitElement extends Base {
   disconnectedCallback() {
     this._unsubscribe?.();
     this._unsubscribe = undefined;
-    render(null, this.shadowRoot as ShadowRoot);
+    // A paint still waiting for its catalogue is dropped: it would render into a detached root that
+    // nothing unmounts (an element removed right after it was added: a quick route change, StrictMode).
+    this._token++;
+    // Moving the element elsewhere in the page is a disconnect and a connect in one task: it unmounts
+    // only if still out a microtask later, so that a move keeps the ambassador's edited message.
+    queueMicrotask(() => this.isConnected || render(null, this.shadowRoot as ShadowRoot));
   }
 
   attributeChangedCallback() {

@@ -86,6 +86,37 @@ describe('OfferBanner', () => {
     expect(screen.getByRole('complementary').textContent).toContain('A friend gave you 15% off your first order');
   });
 
+  it('says "A friend", with one line, when the lookup is about another code', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await bannerAfterLookup({ code: 'BOB-8JK3PQ', displayName: 'Bob' });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(screen.getByRole('complementary').textContent).toContain('A friend gave you 15% off your first order');
+    expect(warn.mock.calls).toEqual([
+      [
+        '[referkit] Could not read /api/codes/ALEX-7HC2QK: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK, with displayName as text.',
+      ],
+    ]);
+    warn.mockRestore();
+  });
+
+  it('says "A friend", with one line, and throws nothing for a display name that is not text', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await bannerAfterLookup({ displayName: 42 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+    expect(screen.getByRole('complementary').textContent).toContain('A friend gave you 15% off your first order');
+    expect(warn.mock.calls).toEqual([
+      [
+        '[referkit] Could not read /api/codes/ALEX-7HC2QK: its displayName is not text. Answer about ALEX-7HC2QK, with displayName as text.',
+      ],
+    ]);
+    warn.mockRestore();
+  });
+
+  it('reads a lookup that writes the code another way as about the code', async () => {
+    await bannerAfterLookup({ code: 'alex 7hc2qk', displayName: 'Alex' });
+    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+  });
+
   it('shows the code', () => {
     render(<OfferBanner client={client()} terms={terms} text={en} locale="en" />);
     expect(screen.getByText('Code ALEX-7HC2QK')).toBeTruthy();

@@ -37,6 +37,25 @@ export const dismissedKey = (code: string) => `dismissed:${code}`;
 /** The banners on the page: one dismissed is every one dismissed, as the next page would have it. */
 const banners = new Set<OfferBanner>();
 
+/** The element focus last left, however deep in a shadow root: a focus event's target stops at the host. */
+let left: EventTarget | undefined;
+const leaving = (event: FocusEvent) => {
+  left = event.composedPath()[0];
+};
+
+/**
+ * Hands what gained focus to every banner. Focus moving between two elements of one shadow root (the
+ * share panel's own controls, another library's) is not seen outside that root: the retargeted event
+ * stops at its boundary (DOM's dispatch, "relatedTarget" retargeting). So each shadow root focus enters
+ * is listened to as well (adding a listener twice adds it once). A move seen by a root and by the
+ * window is handled twice, to one end: both read where the banner is, and the state it rendered from.
+ */
+const focused = (event: Event) => {
+  const path = event.composedPath();
+  for (const node of path) if (node instanceof ShadowRoot) node.addEventListener('focusin', focused, true);
+  for (const banner of banners) banner._reveal(path[0] as Element);
+};
+
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
 export class OfferBanner extends Component<OfferBannerProps, State> {
   _code = this.props.client.referral()?.code;
@@ -47,11 +66,6 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
    */
   _dismissed = () => !!this._code && !!this.props.client.storage.get(dismissedKey(this._code));
   _returnTo: Element | null = null;
-  /** The element focus last left, however deep in a shadow root: a focus event's target stops at the host. */
-  _left: EventTarget | undefined;
-  _leaving = (event: FocusEvent) => {
-    this._left = event.composedPath()[0];
-  };
 
   _aside: RefObject<HTMLElement | null> = { current: null };
   /**
@@ -60,8 +74,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
    * other edge when that edge hides nothing of it, checked a frame later, once the page has scrolled
    * the element into view.
    */
-  _reveal = (event: FocusEvent) => {
-    const focused = event.composedPath()[0] as Element;
+  _reveal(focused: Element) {
     requestAnimationFrame(() => {
       const aside = this._aside.current;
       if (!aside || aside.contains(focused)) return;
@@ -73,21 +86,20 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       // height less the bottom of this one, wherever this one is.
       if (hides(banner.top) && !hides(innerHeight - banner.bottom)) this.setState({ _up: !this.state._up });
     });
-  };
+  }
 
   componentWillUnmount() {
     banners.delete(this);
-    removeEventListener('focusout', this._leaving, true);
-    removeEventListener('focusin', this._reveal, true);
   }
 
   componentDidMount() {
     banners.add(this);
-    addEventListener('focusout', this._leaving, true);
-    addEventListener('focusin', this._reveal, true);
+    // One pair of listeners for the page, whatever the number of banners (adding one again adds nothing).
+    addEventListener('focusout', leaving, true);
+    addEventListener('focusin', focused, true);
     const { _code: code, props } = this;
     if (code && props.endpoint && !this._dismissed()) {
-      getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`).then(
+      getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`, code).then(
         (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }),
       );
     }
@@ -123,7 +135,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
         aria-label={text.offer}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
-          if (!event.currentTarget.contains(from)) this._returnTo = from && (this._left as Element);
+          if (!event.currentTarget.contains(from)) this._returnTo = from && (left as Element);
         }}
       >
         <p>{name ? fill(text.named, { name, offer }) : fill(text.friend, { offer })}</p>

@@ -209,6 +209,17 @@ describe('SharePanel', () => {
     warn.mockRestore();
   });
 
+  it('leaves out the progress of another code, with one line', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderPanel({}, { ...stats, code: 'BOB-8JK3PQ', displayName: 'Bob', friendsJoined: 99 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      '[referkit] Could not read /api/ambassadors/ALEX-7HC2QK/stats: it is about BOB-8JK3PQ. Answer about ALEX-7HC2QK, with displayName as text.',
+    );
+    expect(screen.queryByRole('heading', { name: 'Your progress' })).toBeNull();
+    warn.mockRestore();
+  });
+
   it.each([
     ['friends joined', { friendsJoined: -1 }],
     ['shares done', { target: { ...stats.target, done: -2 } as AmbassadorPublicStats['target'] }],
@@ -239,7 +250,7 @@ describe('SharePanel', () => {
 
   it('tracks a channel share with its channel', async () => {
     const { events, emit } = renderPanel();
-    const whatsapp = screen.getByRole('link', { name: 'Share on WhatsApp' });
+    const whatsapp = screen.getByRole('link', { name: 'Share via WhatsApp' });
     whatsapp.addEventListener('click', (event) => event.preventDefault());
     fireEvent.click(whatsapp);
     await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'whatsapp' }]));
@@ -250,7 +261,7 @@ describe('SharePanel', () => {
     const writeText = vi.fn(async () => {});
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const { events, emit } = renderPanel();
-    const whatsapp = screen.getByRole('link', { name: 'Share on WhatsApp' });
+    const whatsapp = screen.getByRole('link', { name: 'Share via WhatsApp' });
     whatsapp.addEventListener('click', (event) => event.preventDefault());
     for (let click = 0; click < 3; click++) {
       fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
@@ -274,7 +285,7 @@ describe('SharePanel', () => {
       }
       return Response.json({ ...stats, target: { ...stats.target, done: 2 + events.length, reached: true } });
     });
-    const whatsapp = screen.getByRole('link', { name: 'Share on WhatsApp' });
+    const whatsapp = screen.getByRole('link', { name: 'Share via WhatsApp' });
     whatsapp.addEventListener('click', (event) => event.preventDefault());
     fireEvent.click(whatsapp);
     expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
@@ -282,7 +293,7 @@ describe('SharePanel', () => {
 
   it('links each channel to its share intent with the channel in the link', () => {
     renderPanel();
-    const href = screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href') ?? '';
+    const href = screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href') ?? '';
     expect(decodeURIComponent(href)).toContain('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=whatsapp');
     expect(href.startsWith('https://wa.me/?text=')).toBe(true);
   });
@@ -311,7 +322,7 @@ describe('SharePanel', () => {
     rerender(panel(25));
     const message = () => (screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement).value;
     expect(message()).toContain('Here is 25% off with my link.');
-    expect(screen.getByRole('link', { name: 'Share on WhatsApp' }).getAttribute('href')).toContain('25%25%20off');
+    expect(screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href')).toContain('25%25%20off');
     fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'My own words' } });
     rerender(panel(30));
     expect(message()).toBe('My own words');
@@ -326,15 +337,24 @@ describe('SharePanel', () => {
         description: 'This line is added to what you share: I get $10 credit if you order with my link.',
       }),
     ).toBeTruthy();
-    const href = screen.getByRole('link', { name: 'Share on Email' }).getAttribute('href') ?? '';
+    const href = screen.getByRole('link', { name: 'Share via Email' }).getAttribute('href') ?? '';
     expect(decodeURIComponent(href)).toContain('Best shop in town!\r\n\r\nI get $10 credit if you order with my link.');
+  });
+
+  it('says that a deleted disclosure is kept in a live region that was there before it', () => {
+    renderPanel();
+    const field = screen.getByRole('textbox', { name: 'Your message' });
+    const note = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect([note?.getAttribute('aria-live'), note?.textContent]).toEqual(['polite', '']);
+    fireEvent.input(field, { target: { value: 'Best shop in town!' } });
+    expect(note?.textContent).toBe('This line is added to what you share: I get $10 credit if you order with my link.');
   });
 
   it('carries the disclosure on every channel that takes text, Reddit included', () => {
     renderPanel({ terms: { ...terms, channels: undefined } });
     const names = ['WhatsApp', 'X', 'Telegram', 'Reddit', 'Email', 'SMS'];
     for (const name of names) {
-      const href = screen.getByRole('link', { name: `Share on ${name}` }).getAttribute('href') ?? '';
+      const href = screen.getByRole('link', { name: `Share via ${name}` }).getAttribute('href') ?? '';
       expect(decodeURIComponent(href), name).toContain('I get $10 credit if you order with my link.');
     }
   });
@@ -375,7 +395,7 @@ describe('SharePanel', () => {
 
   it('shows a channel named twice in the terms once', () => {
     renderPanel({ terms: { ...terms, channels: ['whatsapp', 'email', 'whatsapp'] } });
-    expect(screen.getAllByRole('link', { name: 'Share on WhatsApp' })).toHaveLength(1);
+    expect(screen.getAllByRole('link', { name: 'Share via WhatsApp' })).toHaveLength(1);
   });
 
   it('says the QR code failed, and throws nothing, for a link too long for one', async () => {

@@ -74,7 +74,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
   _loadStats() {
     const { endpoint, code } = this.props;
     if (endpoint) {
-      getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`).then(
+      getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`, code).then(
         (stats) =>
           stats &&
           loadProgress().then(
@@ -236,14 +236,14 @@ export class SharePanel extends Component<SharePanelProps, State> {
           rows={4}
           value={message}
           // A screen reader reads the note with the field: the line it deleted is shared all the same.
-          aria-describedby={composed.restored ? 'rk-kept' : undefined}
+          aria-describedby="rk-kept"
           onInput={(event) => this.setState({ _message: event.currentTarget.value })}
         />
-        {composed.restored && (
-          <p id="rk-kept" class="n">
-            {fill(text.kept, { text: terms.disclosure?.text ?? '' })}
-          </p>
-        )}
+        {/* The note is also said as it appears (WCAG 4.1.3): a live region is heard only once it is
+            there before its text, so it is always rendered, empty until the disclosure is deleted. */}
+        <p id="rk-kept" class="n" aria-live="polite">
+          {composed.restored && fill(text.kept, { text: terms.disclosure?.text ?? '' })}
+        </p>
         <ul>
           {'share' in navigator && (
             <li>

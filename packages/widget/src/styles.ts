@@ -31,6 +31,10 @@ const css =
   'section section{border-width:1px 0 0;border-radius:0;padding:.6rem 0 0}' +
   '[role=progressbar]{height:.6rem;border:1px solid var(--m);overflow:hidden}' +
   'i{background:var(--a);width:calc(var(--p)*100%)}' +
+  // Forced colours (Windows' high contrast) paint every background the page's Canvas, the bar's fill
+  // too, but leave a system colour alone; and they would turn a dark theme's QR code light on dark,
+  // reversed, which many scanners cannot read, so the code keeps its own black on white.
+  '@media (forced-colors:active){.q{forced-color-adjust:none}i{background:Highlight}}' +
   'aside{position:fixed;inset-inline:1rem;bottom:1rem;margin-inline:auto;max-width:34rem;z-index:2147483000;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   'aside button{grid-area:1/2/3}' +

@@ -18,6 +18,19 @@ describe('fill', () => {
   });
 });
 
+describe('channel labels', () => {
+  it('shares by email and SMS in every language, rather than on them', () => {
+    expect(
+      [en, es, de, ar].map((text) => [fill(text.on, { channel: text.email }), fill(text.on, { channel: text.sms })]),
+    ).toEqual([
+      ['Share via Email', 'Share via SMS'],
+      ['Compartir por Correo', 'Compartir por SMS'],
+      ['Per E-Mail teilen', 'Per SMS teilen'],
+      ['شارك عبر البريد', 'شارك عبر رسالة نصية'],
+    ]);
+  });
+});
+
 describe('plural', () => {
   it('picks the English form for one and for many', () => {
     expect([plural('en', en.joined, 1), plural('en', en.joined, 3)]).toEqual(['1 friend joined', '3 friends joined']);

@@ -49,7 +49,7 @@ export interface Catalogue {
   copyFailed: string;
   /** The native share button. */
   more: string;
-  /** "Share on {channel}". */
+  /** "Share via {channel}": one phrase for every channel, an app, email or SMS. */
   on: string;
   email: string;
   sms: string;

@@ -27,7 +27,8 @@ export default {
   copied: 'Kopiert',
   copyFailed: 'Kopieren fehlgeschlagen. Der Link ist markiert: Strg+C oder ⌘C.',
   more: 'Teilen…',
-  on: 'Auf {channel} teilen',
+  // "Per E-Mail teilen": "auf" would make email and SMS places to share on.
+  on: 'Per {channel} teilen',
   email: 'E-Mail',
   sms: 'SMS',
   qrShow: 'QR-Code zeigen',

@@ -27,7 +27,8 @@ export const en: Catalogue = {
   copied: 'Copied',
   copyFailed: 'Could not copy. The link is selected: press Ctrl+C or ⌘C.',
   more: 'Share…',
-  on: 'Share on {channel}',
+  // One preposition for every channel: email and SMS are sent by, not shared on.
+  on: 'Share via {channel}',
   email: 'Email',
   sms: 'SMS',
   qrShow: 'Show QR code',

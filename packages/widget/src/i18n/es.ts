@@ -27,7 +27,8 @@ export default {
   copied: 'Copiado',
   copyFailed: 'No se pudo copiar. El enlace está seleccionado: pulsa Ctrl+C o ⌘C.',
   more: 'Compartir…',
-  on: 'Compartir en {channel}',
+  // "por correo", "por WhatsApp": "en" would make email a place to share on.
+  on: 'Compartir por {channel}',
   email: 'Correo',
   sms: 'SMS',
   qrShow: 'Mostrar código QR',

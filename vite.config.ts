@@ -35,15 +35,31 @@ export const chromium = {
  * Runs a script in a fresh browser context (no cookies, no storage) at `url`, served an empty page,
  * and returns its result. Chromium resolves every `*.localhost` name to this machine, so a test can
  * reach its own server as `www.shop.localhost`: a host with a parent domain, which a cookie's
- * `domain` needs and `localhost` itself lacks.
+ * `domain` needs and `localhost` itself lacks. With `embedder`, the page at `url` is an iframe of a
+ * page at that address: of another site (`news.localhost`), it is a third-party frame, whose cookies
+ * and storage Chromium blocks as it does in every context with third-party cookies blocked.
  */
-const evaluateAt: BrowserCommand<[url: string, script: string]> = async ({ context }, url, script) => {
+const evaluateAt: BrowserCommand<[url: string, script: string, embedder?: string]> = async (
+  { context },
+  url,
+  script,
+  embedder,
+) => {
   const fresh = await context.browser()!.newContext();
   try {
     const page = await fresh.newPage();
     await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
-    await page.goto(url);
-    return await page.evaluate(script);
+    if (!embedder) {
+      await page.goto(url);
+      return await page.evaluate(script);
+    }
+    await page.route(embedder, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="${url}"></iframe>` }),
+    );
+    await page.goto(embedder);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame!.waitForLoadState();
+    return await frame!.evaluate(script);
   } finally {
     await fresh.close();
   }
@@ -52,7 +68,7 @@ const evaluateAt: BrowserCommand<[url: string, script: string]> = async ({ conte
 declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See {@link evaluateAt}. */
-    evaluateAt(url: string, script: string): Promise<unknown>;
+    evaluateAt(url: string, script: string, embedder?: string): Promise<unknown>;
   }
 }
 

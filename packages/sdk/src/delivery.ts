@@ -19,7 +19,7 @@ export interface Rewards {
 /**
  * Why a delivery failed: the receiver's stable `error.code` (with its `issues` for `invalid_event`),
  * or `network_error`, `timeout`, `redirected` (a browser's view of a redirect), `http_<status>` (an answer
- * without a Referkit error, a 3xx in Node), `future_timestamp` (an `invalid_event` only for a time the
+ * without a Referkit error: a 3xx in Node, a 2xx that is not the receiver's `recorded` or `duplicate`), `future_timestamp` (an `invalid_event` only for a time the
  * receiver's clock has not reached: kept and retried), `no_referral`, `invalid_code`.
  */
 export interface DeliveryError {
@@ -63,11 +63,14 @@ export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal):
   headers: { 'content-type': 'application/json' },
 });
 
-/** Sends one event body once and classifies the answer: 2xx ok; network, timeout, a redirect, 408, 429 and 5xx retryable; other 4xx final. */
+/**
+ * Sends one event body once and classifies the answer: the receiver's `recorded` or `duplicate` ok;
+ * network, timeout, a redirect, another 2xx, 408, 429 and 5xx retryable; other 4xx final.
+ */
 export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
   let response: Response | undefined;
-  let answer: { rewards?: Rewards; error?: DeliveryError } | null | undefined;
+  let answer: { status?: string; rewards?: Rewards; error?: DeliveryError } | null | undefined;
   // The timeout ends the attempt itself, not only through the signal: a fetch that ignores the signal
   // (one the page passed in) would otherwise hold the delivery, and the outbox, for ever.
   const late = new Promise<never>((_, reject) => signal.addEventListener('abort', reject));
@@ -84,12 +87,16 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   // verdict on the event, which the receiver takes once its own clock has passed the stamp. It is
   // kept, the same body, for a later flush; retrying now, seconds later, would be refused again.
   const early = error.issues?.[0] && error.issues.every?.((issue) => issue?.code === 'future_timestamp');
-  return status > 199 && status < 300
+  // Delivered only with the receiver's own answer, which comes with a 200 or 201 alone: an SPA's
+  // fallback page or a proxy's 204 answers 2xx too and, like the page a redirect lands on, has recorded
+  // nothing. Such an answer is kept as a redirect is.
+  return /^(recorded|duplicate)$/.test(answer?.status as string)
     ? [{ ok: true, status, rewards: answer?.rewards }]
     : [
         {
           ok: false,
-          // A redirect is kept and retried like network trouble: the event waits until the endpoint is fixed.
+          // A redirect, or a 2xx not from the receiver, is kept and retried like network trouble: the
+          // event waits until the endpoint is fixed.
           queued: !!early || status < 400 || status > 499 || status === 408 || status === 429,
           error: early ? { ...error, code: 'future_timestamp' } : error,
         },

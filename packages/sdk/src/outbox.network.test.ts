@@ -124,6 +124,27 @@ describe('delivery over a real receiver', () => {
     expect([...network.recorded.values()]).toEqual([1]);
   });
 
+  it.each([
+    ['a single-page app’s fallback page with 200', () => HttpResponse.html('<!doctype html><title>Shop</title>')],
+    ['a proxy with 204', () => new HttpResponse(null, { status: 204 })],
+    ['another service with 200 JSON', () => HttpResponse.json({ ok: true })],
+  ])('keeps and retries a redemption answered by %s, never taking it for a verdict', async (_, answer) => {
+    network = await networkWithReceiver();
+    network.setChaos((n) => (n === 1 ? answer() : 'pass'));
+    const { client } = aClient({ retry: { limit: 1, timeout: 10 } });
+    const delivery = await client.redeem({ orderId: '1001', order, referral });
+    expect(delivery).toMatchObject({
+      ok: false,
+      queued: true,
+      error: { code: expect.stringMatching(/^http_20[04]$/) },
+    });
+    expect(queued(client.storage)).toEqual([expect.stringContaining('"orderId":"1001"')]);
+    await client.flush();
+    expect(queued(client.storage)).toEqual([]);
+    expect(network.requests).toHaveLength(2);
+    expect([...network.recorded.values()]).toEqual([1]);
+  });
+
   it("keeps a redemption stamped by a fast device clock and delivers it once the server's clock passes the stamp", async () => {
     // The device is 10 minutes ahead of the brand's server; the receiver allows 5.
     let server = new Date('2026-11-22T10:00:00.000Z');

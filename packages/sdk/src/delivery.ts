@@ -105,17 +105,15 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
 }
 
 /**
- * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now
- * (`0`: retry at once); `NaN` when absent or unreadable, negative for a date in the past (both mean:
- * use the backoff).
+ * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date in the IMF-fixdate form every
+ * sender must produce (`Sun, 06 Nov 1994 08:49:37 GMT`), as milliseconds from now (`0`: retry at once);
+ * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
  */
 export function retryAfter(value: string | null | undefined, now = Date.now()): number {
-  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. Every
-  // HTTP-date is GMT (§5.6.7), but the asctime form (`Sun Nov  6 08:49:37 1994`) does not say so and
-  // Date.parse would read it as local time: it ends in a digit, and gets its zone.
-  return value
-    ? /^\s*\d+\s*$/.test(value)
-      ? +value * 1e3
-      : Date.parse(value.replace(/\d\s*$/, '$& GMT')) - now
-    : Number.NaN;
+  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. A date is
+  // taken only if it is the very text toUTCString() makes of it, which is IMF-fixdate: Date.parse alone
+  // reads anything that looks like a date (`abc 2027`, an ISO time, a `+0200` zone, `PST`). The obsolete
+  // RFC 850 and asctime forms are left to the backoff.
+  const at = new Date(value as string);
+  return /^\s*\d+\s*$/.test(value as string) ? +value! * 1e3 : at.toUTCString() === value ? +at - now : Number.NaN;
 }

@@ -14,6 +14,8 @@ export interface KeyValueStore {
   remove(key: string): void;
   /** The keys it holds (the outbox lists its events by a prefix). */
   keys(): string[];
+  /** Whether the device keeps the key past the page's life; without this method, nothing is known to be kept. */
+  kept?(key: string): boolean;
 }
 
 /** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
@@ -148,6 +150,8 @@ export function createStorage(
       if (state === 'granted') write(key);
     },
     keys: () => [...new Set([...memory.keys(), ...(state === 'granted' ? storedKeys() : [])])],
+    // What was stored left memory once it read back: what memory still holds goes with the page.
+    kept: (key) => !memory.has(key),
     consent(asked = state) {
       const next = knownConsent(asked, state);
       // Only a change clears: reading the state (`consent()`) must not wipe what another tab stores.

@@ -65,10 +65,42 @@ const evaluateAt: BrowserCommand<[url: string, script: string, embedder?: string
   }
 };
 
+/**
+ * Runs `script` at `url` as {@link evaluateAt} does, leaves for another page of the site and comes back
+ * with the back button, and returns what `back` returns then. The browser project keeps Chromium's
+ * back/forward cache on (Playwright turns it off by default), so the page is restored as it was left,
+ * with a `pageshow` whose `persisted` is true, not loaded again.
+ */
+const evaluateAcrossBack: BrowserCommand<[url: string, script: string, back: string]> = async (
+  { context },
+  url,
+  script,
+  back,
+) => {
+  const fresh = await context.browser()!.newContext();
+  const away = new URL('/away', url).href;
+  try {
+    const page = await fresh.newPage();
+    for (const served of [url, away]) {
+      await page.route(served, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    }
+    await page.goto(url);
+    await page.evaluate(script);
+    await page.goto(away);
+    // A restored page fires no load event.
+    await page.goBack({ waitUntil: 'commit' });
+    return await page.evaluate(back);
+  } finally {
+    await fresh.close();
+  }
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See {@link evaluateAt}. */
     evaluateAt(url: string, script: string, embedder?: string): Promise<unknown>;
+    /** See {@link evaluateAcrossBack}. */
+    evaluateAcrossBack(url: string, script: string, back: string): Promise<unknown>;
   }
 }
 
@@ -122,9 +154,12 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: chromium }),
+            // With the back/forward cache that Playwright turns off by default: browsers keep it on.
+            provider: playwright({
+              launchOptions: { ...chromium, ignoreDefaultArgs: ['--disable-back-forward-cache'] },
+            }),
             instances: [{ browser: 'chromium' }],
-            commands: { evaluateAt },
+            commands: { evaluateAt, evaluateAcrossBack },
           },
         },
       },

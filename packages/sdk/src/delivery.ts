@@ -29,10 +29,10 @@ export interface DeliveryError {
 }
 
 /**
- * The outcome of a delivery. `queued: true` means the event is kept in the outbox and retried
- * (next page load, `online`, `pagehide`, `flush()`); `queued: false` is a final verdict. While
- * consent is pending or storage is refused the outbox is in memory: it is retried for the page's
- * life, sent once more as the page goes, and moved to storage if consent is granted meanwhile.
+ * The outcome of a delivery. `queued: true` means the event is kept in the outbox and retried (next
+ * page load or return to the page, `online`, `pagehide`, `flush()`); `queued: false` is a final
+ * verdict. While consent is pending or storage is refused the outbox is in memory: it is retried for
+ * the page's life, sent once more as the page goes, and moved to storage if consent is granted meanwhile.
  */
 export type Delivery =
   | { ok: true; status: number; rewards?: Rewards }

@@ -271,4 +271,31 @@ describe('landing cookie', () => {
       /; Domain=\.shop\.example$/,
     );
   });
+
+  it.each([
+    ['other.com', /is not the request's host www\.shop\.com or a parent domain of it/],
+    ['www.shop.com.evil.net', /is not the request's host www\.shop\.com or a parent domain of it/],
+    ['hop.com', /is not the request's host www\.shop\.com or a parent domain of it/],
+    ['com', /is a single label/],
+    ['.com', /is a single label/],
+  ])('refuses the domain %s, for which browsers drop the cookie (RFC 6265 §5.3)', (domain, why) => {
+    expect(() => landingCookie('https://www.shop.com/p?ref=ALEX-7HC2QK', { now: NOW, domain })).toThrow(
+      new RegExp(`^\\[referkit\\] Could not set the landing cookie: the domain "${domain}" ${why.source}`),
+    );
+  });
+
+  it.each(['shop.com', 'SHOP.com', '.shop.com', 'www.shop.com'])(
+    'sets the cookie for %s, the request host or a parent domain of it',
+    (domain) => {
+      expect(landingCookie('https://www.shop.com/p?ref=ALEX-7HC2QK', { now: NOW, domain })).toMatch(
+        new RegExp(`; Domain=${domain.replace(/\./g, '\\.')}$`),
+      );
+    },
+  );
+
+  it('refuses to clear for a single-label domain', () => {
+    expect(() => clearLandingCookie({ domain: 'com' })).toThrow(
+      /^\[referkit\] Could not clear the landing cookie: the domain "com" is a single label/,
+    );
+  });
 });

@@ -134,10 +134,13 @@ export function readLandingCookie(
   let credited: Referral | null = null;
   // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
   // behind) is read copy by copy, so that a stale or junk one does not hide a good one. A single-page app
-  // lands without a request, so the SDK's cookie may hold a later landing than the server's.
+  // lands without a request, so the SDK's cookie may hold a later landing than the server's. A value may
+  // come in DQUOTEs (RFC 6265 §4.1.1), and a header that a proxy or framework joined may start with a space.
   const values = (name: string) =>
     typeof cookieHeader === 'string'
-      ? [...cookieHeader.matchAll(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`, 'g'))].map((match) => match[1])
+      ? [...cookieHeader.matchAll(new RegExp(`(?:^|;)\\s*${name}=(?:"([^";]*)"|([^;]*))`, 'g'))].map(
+          (match) => match[1] ?? match[2],
+        )
       : [];
   for (const value of [...values(LANDING_COOKIE), ...values('rk_ref')]) {
     let stored: Partial<Referral> | undefined;

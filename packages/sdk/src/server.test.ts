@@ -233,6 +233,15 @@ describe('landing cookie', () => {
     expect(readLandingCookie(`${stale}; theme=dark; ${good}`, NOW)?.code).toBe('ALEX-7HC2QK');
   });
 
+  it.each([
+    ['in DQUOTEs, as RFC 6265 §4.1.1 allows', (pair: string) => pair.replace('=', '="').concat('"')],
+    ['in DQUOTEs after another cookie', (pair: string) => `theme=dark; ${pair.replace('=', '="')}"`],
+    ['at the start of a header that begins with a space', (pair: string) => ` ${pair}`],
+  ])('reads the cookie %s', (_form, form) => {
+    const pair = (landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW }) as string).split(';')[0];
+    expect(readLandingCookie(form(pair as string), NOW)?.code).toBe('ALEX-7HC2QK');
+  });
+
   it('logs one line and keeps 30 days for a window that is not a usable number of days', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const windowDays of [0, -1, Number.NaN, 1e9]) {

@@ -35,15 +35,61 @@ export const chromium = {
  * Runs a script in a fresh browser context (no cookies, no storage) at `url`, served an empty page,
  * and returns its result. Chromium resolves every `*.localhost` name to this machine, so a test can
  * reach its own server as `www.shop.localhost`: a host with a parent domain, which a cookie's
- * `domain` needs and `localhost` itself lacks.
+ * `domain` needs and `localhost` itself lacks. With `embedder`, the page at `url` is an iframe of a
+ * page at that address: of another site (`news.localhost`), it is a third-party frame, whose cookies
+ * and storage Chromium blocks as it does in every context with third-party cookies blocked.
  */
-const evaluateAt: BrowserCommand<[url: string, script: string]> = async ({ context }, url, script) => {
+const evaluateAt: BrowserCommand<[url: string, script: string, embedder?: string]> = async (
+  { context },
+  url,
+  script,
+  embedder,
+) => {
   const fresh = await context.browser()!.newContext();
   try {
     const page = await fresh.newPage();
     await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    if (!embedder) {
+      await page.goto(url);
+      return await page.evaluate(script);
+    }
+    await page.route(embedder, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<iframe src="${url}"></iframe>` }),
+    );
+    await page.goto(embedder);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame!.waitForLoadState();
+    return await frame!.evaluate(script);
+  } finally {
+    await fresh.close();
+  }
+};
+
+/**
+ * Runs `script` at `url` as {@link evaluateAt} does, leaves for another page of the site and comes back
+ * with the back button, and returns what `back` returns then. The browser project keeps Chromium's
+ * back/forward cache on (Playwright turns it off by default), so the page is restored as it was left,
+ * with a `pageshow` whose `persisted` is true, not loaded again.
+ */
+const evaluateAcrossBack: BrowserCommand<[url: string, script: string, back: string]> = async (
+  { context },
+  url,
+  script,
+  back,
+) => {
+  const fresh = await context.browser()!.newContext();
+  const away = new URL('/away', url).href;
+  try {
+    const page = await fresh.newPage();
+    for (const served of [url, away]) {
+      await page.route(served, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    }
     await page.goto(url);
-    return await page.evaluate(script);
+    await page.evaluate(script);
+    await page.goto(away);
+    // A restored page fires no load event.
+    await page.goBack({ waitUntil: 'commit' });
+    return await page.evaluate(back);
   } finally {
     await fresh.close();
   }
@@ -52,7 +98,9 @@ const evaluateAt: BrowserCommand<[url: string, script: string]> = async ({ conte
 declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See {@link evaluateAt}. */
-    evaluateAt(url: string, script: string): Promise<unknown>;
+    evaluateAt(url: string, script: string, embedder?: string): Promise<unknown>;
+    /** See {@link evaluateAcrossBack}. */
+    evaluateAcrossBack(url: string, script: string, back: string): Promise<unknown>;
   }
 }
 
@@ -106,9 +154,12 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: chromium }),
+            // With the back/forward cache that Playwright turns off by default: browsers keep it on.
+            provider: playwright({
+              launchOptions: { ...chromium, ignoreDefaultArgs: ['--disable-back-forward-cache'] },
+            }),
             instances: [{ browser: 'chromium' }],
-            commands: { evaluateAt },
+            commands: { evaluateAt, evaluateAcrossBack },
           },
         },
       },

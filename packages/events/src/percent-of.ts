@@ -12,12 +12,7 @@ const DECIMAL = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
  * @example percentOf(5999, 15) // 900 (899.85)
  */
 export function percentOf(amount: number, percent: number): number {
-  if (Number.isInteger(percent)) {
-    // (100q + r) × p / 100 = q·p + r·p / 100, where q·p is at most the amount and r·p at most 9,900:
-    // both exact in a double, and only the second part needs rounding.
-    const q = Math.floor(amount / 100);
-    return q * percent + Math.floor(((amount - q * 100) * percent + 50) / 100);
-  }
+  if (Number.isInteger(percent)) return wholePercentOf(amount, percent);
   // A fractional percent, as its decimal digits and a power of ten (JavaScript's shortest round-trip
   // spelling of it), in integers: amount × digits / (100 × 10^scale), rounded half up.
   const [, whole, fraction = '', exponent = '0'] = DECIMAL.exec(String(percent)) as RegExpExecArray;
@@ -25,4 +20,15 @@ export function percentOf(amount: number, percent: number): number {
   const product = BigInt(amount) * BigInt(whole + fraction) * 10n ** BigInt(Math.max(0, -scale));
   const divisor = 100n * 10n ** BigInt(Math.max(0, scale));
   return Number((2n * product + divisor) / (2n * divisor));
+}
+
+/**
+ * {@link percentOf} for a whole percent (a friend's offer is one), without the decimal path: a
+ * browser pricing a discount carries only this.
+ */
+export function wholePercentOf(amount: number, percent: number): number {
+  // (100q + r) × p / 100 = q·p + r·p / 100, where q·p is at most the amount and r·p at most 9,900:
+  // both exact in a double, and only the second part needs rounding.
+  const q = Math.floor(amount / 100);
+  return q * percent + Math.floor(((amount - q * 100) * percent + 50) / 100);
 }

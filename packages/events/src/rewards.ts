@@ -5,7 +5,7 @@
 import type { Ambassador } from './ambassador.js';
 import type { Currency } from './currency.js';
 import type { RedemptionEvent } from './event.js';
-import { percentOf } from './percent-of.js';
+import { percentOf, wholePercentOf } from './percent-of.js';
 import type { Role } from './primitives.js';
 import type { AmbassadorReward, FriendOffer, Program, RewardTier } from './program.js';
 import { formatTime, parseTime } from './time.js';
@@ -142,7 +142,11 @@ export function termsFor(
 export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number | null {
   switch (offer.kind) {
     case 'percent':
-      return Math.min(percentOf(subtotal, offer.percent) + 1, offer.maxDiscount ?? Number.POSITIVE_INFINITY, subtotal);
+      return Math.min(
+        wholePercentOf(subtotal, offer.percent) + 1,
+        offer.maxDiscount ?? Number.POSITIVE_INFINITY,
+        subtotal,
+      );
     case 'fixed':
       return Math.min(offer.amount, subtotal);
     case 'free_shipping':
@@ -309,7 +313,8 @@ export function roundHalfUp(value: number): number {
 export function friendDiscount(offer: FriendOffer, subtotal: number): number {
   switch (offer.kind) {
     case 'percent':
-      return Math.min(percentOf(subtotal, offer.percent), offer.maxDiscount ?? subtotal, subtotal);
+      // A friend's percent is whole (programSchema), so the decimal path stays out of a browser's bundle.
+      return Math.min(wholePercentOf(subtotal, offer.percent), offer.maxDiscount ?? subtotal, subtotal);
     case 'fixed':
       return Math.min(offer.amount, subtotal);
     case 'free_shipping':

@@ -192,6 +192,8 @@ export function clientParts(options: ReferkitOptions): ClientParts {
         );
       }
     });
+    // A page restored from the back/forward cache fires no load, and its script does not run again.
+    addEventListener('pageshow', (event) => event.persisted && client.flush());
     // What a previous page left in the outbox.
     void client.flush();
   }

@@ -1,5 +1,6 @@
 import { parseEvent } from '@referkit/events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
 import { createReferkit, type ReferkitOptions } from './client.js';
 import { listen } from './spa.js';
 import { queued } from './testing/queued.js';
@@ -156,5 +157,48 @@ describe('the SDK in Chromium', () => {
     });
     expect(queued(client.storage).map((body) => JSON.parse(body).type)).toContain('redemption');
     expect(Object.keys(localStorage).filter((key) => key.startsWith('rk_outbox:'))).not.toEqual([]);
+  });
+});
+
+describe('a page restored from the back/forward cache', () => {
+  it('delivers what it queued, on the pageshow of its restoring', async () => {
+    const client = JSON.stringify(new URL('./client.ts', import.meta.url).pathname);
+    // Runs in a fresh page of its own (see evaluateAcrossBack in vite.config.ts), from its source.
+    const queue = async ({ createReferkit }: typeof import('./client.js')) => {
+      const page = window as unknown as { posts: string[]; restored: boolean };
+      page.posts = [];
+      addEventListener('pageshow', (event) => {
+        page.restored = event.persisted;
+      });
+      const referkit = createReferkit({
+        program: 'spring-2026',
+        endpoint: '/api',
+        retry: { limit: 1 },
+        // The network is down for the first attempt only; the send as the page goes gets through, but
+        // that one is fire-and-forget: the event stays queued.
+        fetch: async (_url, init) => {
+          page.posts.push(init?.keepalive ? 'pagehide' : 'attempt');
+          if (page.posts.length === 1) throw new TypeError('Failed to fetch');
+          return Response.json({ status: 'recorded' }, { status: 201 });
+        },
+      });
+      await referkit.redeem({
+        orderId: '1001',
+        order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
+        referral: { code: 'ALEX-7HC2QK' },
+      });
+    };
+    const back = async () => {
+      const page = window as unknown as { posts: string[]; restored: boolean };
+      const outbox = () => Object.keys(localStorage).filter((key) => key.startsWith('rk_outbox:'));
+      for (let wait = 0; wait < 20 && outbox().length; wait++) await new Promise((done) => setTimeout(done, 50));
+      return { restored: page.restored, posts: page.posts, outbox: outbox() };
+    };
+    const seen = await commands.evaluateAcrossBack(
+      `http://www.shop.localhost:${location.port}/`,
+      `import(${client}).then(${queue})`,
+      `(${back})()`,
+    );
+    expect(seen).toEqual({ restored: true, posts: ['attempt', 'pagehide', 'attempt'], outbox: [] });
   });
 });

@@ -19,7 +19,7 @@ export interface Rewards {
 /**
  * Why a delivery failed: the receiver's stable `error.code` (with its `issues` for `invalid_event`),
  * or `network_error`, `timeout`, `redirected` (a browser's view of a redirect), `http_<status>` (an answer
- * without a Referkit error, a 3xx in Node), `future_timestamp` (an `invalid_event` only for a time the
+ * without a Referkit error: a 3xx in Node, a 2xx that is not the receiver's `recorded` or `duplicate`), `future_timestamp` (an `invalid_event` only for a time the
  * receiver's clock has not reached: kept and retried), `no_referral`, `invalid_code`.
  */
 export interface DeliveryError {
@@ -29,10 +29,10 @@ export interface DeliveryError {
 }
 
 /**
- * The outcome of a delivery. `queued: true` means the event is kept in the outbox and retried
- * (next page load, `online`, `pagehide`, `flush()`); `queued: false` is a final verdict. While
- * consent is pending or storage is refused the outbox is in memory: it is retried for the page's
- * life, sent once more as the page goes, and moved to storage if consent is granted meanwhile.
+ * The outcome of a delivery. `queued: true` means the event is kept in the outbox and retried (next
+ * page load or return to the page, `online`, `pagehide`, `flush()`); `queued: false` is a final
+ * verdict. While consent is pending or storage is refused the outbox is in memory: it is retried for
+ * the page's life, sent once more as the page goes, and moved to storage if consent is granted meanwhile.
  */
 export type Delivery =
   | { ok: true; status: number; rewards?: Rewards }
@@ -63,11 +63,14 @@ export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal):
   headers: { 'content-type': 'application/json' },
 });
 
-/** Sends one event body once and classifies the answer: 2xx ok; network, timeout, a redirect, 408, 429 and 5xx retryable; other 4xx final. */
+/**
+ * Sends one event body once and classifies the answer: the receiver's `recorded` or `duplicate` ok;
+ * network, timeout, a redirect, another 2xx, 408, 429 and 5xx retryable; other 4xx final.
+ */
 export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
   let response: Response | undefined;
-  let answer: { rewards?: Rewards; error?: DeliveryError } | null | undefined;
+  let answer: { status?: string; rewards?: Rewards; error?: DeliveryError } | null | undefined;
   // The timeout ends the attempt itself, not only through the signal: a fetch that ignores the signal
   // (one the page passed in) would otherwise hold the delivery, and the outbox, for ever.
   const late = new Promise<never>((_, reject) => signal.addEventListener('abort', reject));
@@ -84,12 +87,16 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   // verdict on the event, which the receiver takes once its own clock has passed the stamp. It is
   // kept, the same body, for a later flush; retrying now, seconds later, would be refused again.
   const early = error.issues?.[0] && error.issues.every?.((issue) => issue?.code === 'future_timestamp');
-  return status > 199 && status < 300
+  // Delivered only with the receiver's own answer, which comes with a 200 or 201 alone: an SPA's
+  // fallback page or a proxy's 204 answers 2xx too and, like the page a redirect lands on, has recorded
+  // nothing. Such an answer is kept as a redirect is.
+  return /^(recorded|duplicate)$/.test(answer?.status as string)
     ? [{ ok: true, status, rewards: answer?.rewards }]
     : [
         {
           ok: false,
-          // A redirect is kept and retried like network trouble: the event waits until the endpoint is fixed.
+          // A redirect, or a 2xx not from the receiver, is kept and retried like network trouble: the
+          // event waits until the endpoint is fixed.
           queued: !!early || status < 400 || status > 499 || status === 408 || status === 429,
           error: early ? { ...error, code: 'future_timestamp' } : error,
         },
@@ -98,17 +105,18 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
 }
 
 /**
- * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date, as milliseconds from now
- * (`0`: retry at once); `NaN` when absent or unreadable, negative for a date in the past (both mean:
- * use the backoff).
+ * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date in any of its three forms
+ * (§5.6.7: IMF-fixdate, RFC 850 and asctime, all GMT), as milliseconds from now (`0`: retry at once);
+ * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
  */
 export function retryAfter(value: string | null | undefined, now = Date.now()): number {
-  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. Every
-  // HTTP-date is GMT (§5.6.7), but the asctime form (`Sun Nov  6 08:49:37 1994`) does not say so and
-  // Date.parse would read it as local time: it ends in a digit, and gets its zone.
-  return value
-    ? /^\s*\d+\s*$/.test(value)
-      ? +value * 1e3
-      : Date.parse(value.replace(/\d\s*$/, '$& GMT')) - now
-    : Number.NaN;
+  // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. A date ends
+  // as the three forms do, its time then GMT or, for asctime, its year: Date.parse alone
+  // reads anything that looks like a date (`abc 2027`, an ISO time, a `+0200` zone, `PST`). asctime
+  // does not say GMT, and Date.parse would read it as local time: it ends in a digit, and gets its zone.
+  return /^\s*\d+\s*$/.test(value as string)
+    ? +value! * 1e3
+    : /:\d\d (GMT|\d{4})$/.test(value as string)
+      ? Date.parse(value!.replace(/\d$/, '$& GMT')) - now
+      : Number.NaN;
 }

@@ -20,13 +20,33 @@ const landingSetCookie = (value: string, seconds: number, domain: string) =>
 
 /**
  * `; Domain=…` for the landing cookie, or nothing without a domain. Anything but a host name would add
- * attributes of its own to the cookie (`x; SameSite=None`): it is refused, saying what could not be done.
+ * attributes of its own to the cookie (`x; SameSite=None`), and browsers drop a cookie whose domain is a
+ * single label (`com`, as a public suffix) or does not domain-match the request's `host`, when known
+ * (RFC 6265 §5.3 steps 5–6): each is refused, saying what could not be done.
  */
-function domainAttribute(domain: string | undefined, doing: string): string {
-  if (domain !== undefined && !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(domain))
-    throw new TypeError(`[referkit] Could not ${doing}: the domain "${domain}" is not a host name.`);
+function domainAttribute(domain: string | undefined, doing: string, host?: string): string {
+  // A leading dot is ignored (§5.2.3); host names compare case-insensitively (§5.1.3).
+  const bare = domain?.replace(/^\./, '').toLowerCase() ?? '';
+  const fault =
+    domain === undefined
+      ? ''
+      : !/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(domain)
+        ? 'is not a host name'
+        : !bare.includes('.')
+          ? 'is a single label, which browsers take for a public suffix and set no cookie for'
+          : host && host !== bare && !host.endsWith(`.${bare}`)
+            ? `is not the request's host ${host} or a parent domain of it, which browsers require`
+            : '';
+  if (fault) throw new TypeError(`[referkit] Could not ${doing}: the domain "${domain}" ${fault}.`);
   return domain ? `; Domain=${domain}` : '';
 }
+
+/** The host name of an absolute URL (lower-cased by the URL parser), or `undefined` for a relative one. */
+const hostOf = (url: string | URL) => {
+  try {
+    return new URL(url).hostname;
+  } catch {}
+};
 
 /** Options of {@link landingCookie}. */
 export interface LandingCookieOptions {
@@ -38,7 +58,11 @@ export interface LandingCookieOptions {
   model?: AttributionModel;
   /** The request's `Cookie` header. */
   cookie?: string | null;
-  /** The cookie's domain, for a checkout on a sibling subdomain. */
+  /**
+   * The cookie's domain, for a checkout on a sibling subdomain: the request's host or a parent domain of
+   * it of two labels or more (`shop.example` for `www.shop.example`; `url`'s host, when it is absolute).
+   * One a browser would drop throws.
+   */
   domain?: string;
   /** @default new Date() */
   now?: Date;
@@ -55,7 +79,7 @@ export interface LandingCookieOptions {
 export function landingCookie(url: string | URL, options: LandingCookieOptions = {}): string | null {
   const { now = new Date() } = options;
   const windowDays = usableWindow(options.windowDays ?? 30);
-  const domain = domainAttribute(options.domain, 'set the landing cookie');
+  const domain = domainAttribute(options.domain, 'set the landing cookie', hostOf(url));
   const found = readReferral(url, options.param);
   if (!found || (options.model === 'first_touch' && readLandingCookie(options.cookie, now))) return null;
   const referral: Referral = {
@@ -110,10 +134,13 @@ export function readLandingCookie(
   let credited: Referral | null = null;
   // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
   // behind) is read copy by copy, so that a stale or junk one does not hide a good one. A single-page app
-  // lands without a request, so the SDK's cookie may hold a later landing than the server's.
+  // lands without a request, so the SDK's cookie may hold a later landing than the server's. A value may
+  // come in DQUOTEs (RFC 6265 §4.1.1), and a header that a proxy or framework joined may start with a space.
   const values = (name: string) =>
     typeof cookieHeader === 'string'
-      ? [...cookieHeader.matchAll(new RegExp(`(?:^|;\\s*)${name}=([^;]*)`, 'g'))].map((match) => match[1])
+      ? [...cookieHeader.matchAll(new RegExp(`(?:^|;)\\s*${name}=(?:"([^";]*)"|([^;]*))`, 'g'))].map(
+          (match) => match[1] ?? match[2],
+        )
       : [];
   for (const value of [...values(LANDING_COOKIE), ...values('rk_ref')]) {
     let stored: Partial<Referral> | undefined;

@@ -13,6 +13,7 @@ afterEach(() => {
   network?.server.close();
   network = undefined;
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 /** A client whose waits are recorded, not slept: retries run in virtual time. */
@@ -116,6 +117,27 @@ describe('delivery over a real receiver', () => {
       ok: false,
       queued: true,
       error: { code: 'http_301' },
+    });
+    expect(queued(client.storage)).toEqual([expect.stringContaining('"orderId":"1001"')]);
+    await client.flush();
+    expect(queued(client.storage)).toEqual([]);
+    expect(network.requests).toHaveLength(2);
+    expect([...network.recorded.values()]).toEqual([1]);
+  });
+
+  it.each([
+    ['a single-page app’s fallback page with 200', () => HttpResponse.html('<!doctype html><title>Shop</title>')],
+    ['a proxy with 204', () => new HttpResponse(null, { status: 204 })],
+    ['another service with 200 JSON', () => HttpResponse.json({ ok: true })],
+  ])('keeps and retries a redemption answered by %s, never taking it for a verdict', async (_, answer) => {
+    network = await networkWithReceiver();
+    network.setChaos((n) => (n === 1 ? answer() : 'pass'));
+    const { client } = aClient({ retry: { limit: 1, timeout: 10 } });
+    const delivery = await client.redeem({ orderId: '1001', order, referral });
+    expect(delivery).toMatchObject({
+      ok: false,
+      queued: true,
+      error: { code: expect.stringMatching(/^http_20[04]$/) },
     });
     expect(queued(client.storage)).toEqual([expect.stringContaining('"orderId":"1001"')]);
     await client.flush();
@@ -257,6 +279,42 @@ describe('delivery over a real receiver', () => {
     expect(network.recorded.get('1001')).toBe(1);
     expect(await network.ledgerRedemptions()).toBe(1);
     expect(queued(second.storage)).toEqual([]);
+  });
+
+  it('waits out a Retry-After past the cap across page loads: nothing at pagehide or on the next load', async () => {
+    network = await networkWithReceiver();
+    const page = installPage('https://shop.example/checkout');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+    const busy = () => new HttpResponse(null, { status: 429, headers: { 'retry-after': '120' } });
+    network.setChaos((n) => (n === 1 ? busy() : 'pass'));
+    const first = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
+    await expect(first.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ queued: true });
+    page.events.dispatchEvent(new Event('pagehide'));
+    /** A page load with the same storage and fresh modules, which flushes what is in the outbox. */
+    const load = async () => {
+      vi.resetModules();
+      await (await import('./client.js')).createReferkit({ program: 'spring-2026', endpoint: ENDPOINT }).flush();
+    };
+    vi.setSystemTime(new Date('2026-11-22T10:01:59.000Z'));
+    await load();
+    expect(network.requests).toHaveLength(1);
+    vi.setSystemTime(new Date('2026-11-22T10:02:00.000Z'));
+    await load();
+    expect(network.requests).toHaveLength(2);
+    expect(network.recorded.get('1001')).toBe(1);
+  });
+
+  it('sends at pagehide, within a Retry-After, the events that only the page’s memory holds', async () => {
+    network = await networkWithReceiver();
+    const page = installPage('https://shop.example/checkout');
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '120' } }) : 'pass',
+    );
+    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, consent: 'pending' });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ queued: true });
+    page.events.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(network?.recorded.get('1001')).toBe(1));
+    expect(network.requests[1]?.keepalive).toBe(true);
   });
 
   it('flushes the outbox when the browser comes back online', async () => {

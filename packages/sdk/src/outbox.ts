@@ -28,9 +28,9 @@ export interface RetryOptions {
 export interface Outbox {
   /** Stores a body, then delivers it. */
   add(body: string): Promise<Delivery>;
-  /** Delivers every stored body; one already on its way is waited for, not sent again. */
+  /** Delivers every stored body that is due; one already on its way is waited for, not sent again. */
   flush(): Promise<Delivery[]>;
-  /** The stored bodies. */
+  /** The stored bodies that are due (the page sends them as it goes). */
   bodies(): string[];
 }
 
@@ -44,6 +44,9 @@ const sending = new Map<string, Promise<Delivery>>();
 
 /** The start of each stored event's key; the rest is the event's id. */
 const KEY = 'outbox:';
+
+/** The key of the time (ms since the epoch) before which the receiver asked not to be sent to again. */
+const AFTER = 'outbox-after';
 
 /** Creates the outbox of one client over its store. */
 export function createOutbox(
@@ -66,20 +69,27 @@ export function createOutbox(
       if (id) store.set(KEY + id, body);
     }
     store.remove('outbox');
-    return store.keys().filter((key) => key.startsWith(KEY) && store.get(key));
+    // Before the time a Retry-After named (stored with the outbox, so a reload honours it) a body the
+    // device keeps is not due: a later page sends it. One that only the page's memory holds is, or it
+    // would be lost with the page.
+    const waiting = Date.now() < +store.get(AFTER)!;
+    return store.keys().filter((key) => key.startsWith(KEY) && store.get(key) && !(waiting && store.kept?.(key)));
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
-      const [result, wait = 0] = await attempt(body, transport);
+      const [result, wait] = await attempt(body, transport);
+      // The receiver's own wait outlives the page: a reload within it must not send again at once. Not a
+      // future_timestamp's (Infinity): that event is sent again at the next load.
+      if ((wait as number) < Infinity) store.set(AFTER, Date.now() + wait! + '');
       const done = result.ok || !result.queued;
       // Only if the key still holds this body: an event given the same id since is another delivery's.
       if (done && store.get(key) === body) store.remove(key);
       // A Retry-After past the cap is honoured by not retrying now: the next flush comes later.
-      if (done || step >= limit || wait > cap) {
+      if (done || step >= limit || wait! > cap) {
         sending.delete(body);
         return result;
       }
-      await sleep(wait >= 0 ? wait : Math.random() * Math.min(cap, base * 2 ** step));
+      await sleep(wait! >= 0 ? wait! : Math.random() * Math.min(cap, base * 2 ** step));
     }
   };
   const deliver = (key: string, body = store.get(key)!) =>

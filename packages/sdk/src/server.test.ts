@@ -237,6 +237,15 @@ describe('landing cookie', () => {
     expect(readLandingCookie(`${stale}; theme=dark; ${good}`, NOW)?.code).toBe('ALEX-7HC2QK');
   });
 
+  it.each([
+    ['in DQUOTEs, as RFC 6265 §4.1.1 allows', (pair: string) => pair.replace('=', '="').concat('"')],
+    ['in DQUOTEs after another cookie', (pair: string) => `theme=dark; ${pair.replace('=', '="')}"`],
+    ['at the start of a header that begins with a space', (pair: string) => ` ${pair}`],
+  ])('reads the cookie %s', (_form, form) => {
+    const pair = (landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW }) as string).split(';')[0];
+    expect(readLandingCookie(form(pair as string), NOW)?.code).toBe('ALEX-7HC2QK');
+  });
+
   it('logs one line and keeps 30 days for a window that is not a usable number of days', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const windowDays of [0, -1, Number.NaN, 1e9]) {
@@ -273,6 +282,33 @@ describe('landing cookie', () => {
     }
     expect(landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, domain: '.shop.example' })).toMatch(
       /; Domain=\.shop\.example$/,
+    );
+  });
+
+  it.each([
+    ['other.com', /is not the request's host www\.shop\.com or a parent domain of it/],
+    ['www.shop.com.evil.net', /is not the request's host www\.shop\.com or a parent domain of it/],
+    ['hop.com', /is not the request's host www\.shop\.com or a parent domain of it/],
+    ['com', /is a single label/],
+    ['.com', /is a single label/],
+  ])('refuses the domain %s, for which browsers drop the cookie (RFC 6265 §5.3)', (domain, why) => {
+    expect(() => landingCookie('https://www.shop.com/p?ref=ALEX-7HC2QK', { now: NOW, domain })).toThrow(
+      new RegExp(`^\\[referkit\\] Could not set the landing cookie: the domain "${domain}" ${why.source}`),
+    );
+  });
+
+  it.each(['shop.com', 'SHOP.com', '.shop.com', 'www.shop.com'])(
+    'sets the cookie for %s, the request host or a parent domain of it',
+    (domain) => {
+      expect(landingCookie('https://www.shop.com/p?ref=ALEX-7HC2QK', { now: NOW, domain })).toMatch(
+        new RegExp(`; Domain=${domain.replace(/\./g, '\\.')}$`),
+      );
+    },
+  );
+
+  it('refuses to clear for a single-label domain', () => {
+    expect(() => clearLandingCookie({ domain: 'com' })).toThrow(
+      /^\[referkit\] Could not clear the landing cookie: the domain "com" is a single label/,
     );
   });
 });

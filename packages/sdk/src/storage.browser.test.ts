@@ -11,18 +11,21 @@ interface CookieCopy {
   value: string;
 }
 
-/**
- * Runs `journey` with the SDK's client module and `args` in a fresh page at {@link SHOP}, and returns
- * what it returns. It runs in that page, from its source: it can use nothing else from this file.
- */
-async function atShop<A extends unknown[], T>(
-  journey: (sdk: typeof import('./client.js'), ...args: A) => T,
-  ...args: A
-): Promise<Awaited<T>> {
+/** A page of another site, which shows {@link SHOP} in an iframe: a third-party frame. */
+const NEWS = `http://news.localhost:${location.port}/`;
+
+/** A journey run in the shop's page, from its source: it can use nothing else from this file. */
+type Journey<A extends unknown[], T> = (sdk: typeof import('./client.js'), ...args: A) => T;
+
+/** Runs `journey` with the SDK's client module in a fresh page at {@link SHOP}, embedded by `embedder` if given. */
+async function inShop<A extends unknown[], T>(embedder: string | undefined, journey: Journey<A, T>, ...args: A) {
   const client = JSON.stringify(new URL('./client.ts', import.meta.url).pathname);
   const script = `import(${client}).then((sdk) => (${journey})(sdk, ...${JSON.stringify(args)}))`;
-  return (await commands.evaluateAt(SHOP, script)) as Awaited<T>;
+  return (await commands.evaluateAt(SHOP, script, embedder)) as Awaited<T>;
 }
+
+/** Runs `journey` with `args` in a fresh top-level page at {@link SHOP}, and returns what it returns. */
+const atShop = <A extends unknown[], T>(journey: Journey<A, T>, ...args: A) => inShop(undefined, journey, ...args);
 
 describe('the referral cookie when storage.domain changes', () => {
   // `''`: no domain, a host-only cookie.
@@ -128,5 +131,26 @@ describe('reading among a shop’s many cookies', () => {
     localStorage.clear();
     // A regression guard, not a budget: a pattern that backtracked took ~12 ms per read here, a split ~0.01 ms.
     expect(perRead).toBeLessThan(2);
+  });
+});
+
+describe('cookies blocked', () => {
+  it('keeps the referral in memory in a third-party frame, where Chromium drops the cookie write', async () => {
+    const seen = await inShop(NEWS, async ({ createReferkit }) => {
+      const client = createReferkit({
+        program: 'spring-2026',
+        endpoint: '/api',
+        fetch: async () => Response.json({ status: 'recorded' }, { status: 201 }),
+      });
+      const captured = client.capture('http://www.shop.localhost/p?ref=alex-7hc2qk')?.code;
+      const redeemed = await client.redeem({
+        orderId: '1001',
+        order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
+      });
+      // biome-ignore lint/suspicious/noDocumentCookie: the write the SDK made, tried again in plain sight.
+      document.cookie = 'probe=1;path=/';
+      return { captured, read: client.referral()?.code, redeemed: redeemed.ok, cookies: document.cookie };
+    });
+    expect(seen).toEqual({ captured: 'ALEX-7HC2QK', read: 'ALEX-7HC2QK', redeemed: true, cookies: '' });
   });
 });

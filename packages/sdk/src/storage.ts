@@ -14,6 +14,8 @@ export interface KeyValueStore {
   remove(key: string): void;
   /** The keys it holds (the outbox lists its events by a prefix). */
   keys(): string[];
+  /** Whether the device keeps the key past the page's life; without this method, nothing is known to be kept. */
+  kept?(key: string): boolean;
 }
 
 /** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
@@ -112,39 +114,35 @@ export function createStorage(
       location.protocol === 'https:' ? ';secure' : ''
     }${to ? `;domain=${to}` : ''}`;
   };
-  // Writes a value to the device, or removes it without one; `true` once it can be read back. The
-  // referral's cookie lasts what is left of its window, read from the referral itself, so that it comes
-  // back whole whenever the referral is written again (consent granted after a denial); a removal
-  // expires it. localStorage and the cookie are written each on its own: a full localStorage (its
-  // quota) must not keep the referral from its cookie.
+  // Writes a value to the device, or removes it without one, and returns what reads back. The referral's cookie lasts what is left
+  // of its window, read from the referral itself, so that it comes back whole whenever the referral is
+  // written again (consent granted after a denial); a removal expires it. localStorage and the cookie
+  // are written each on its own: a full localStorage (its quota) must not keep the referral from its cookie.
   const write = (key: string, value?: string) => {
-    const kept = device(() => {
+    device(() => {
       if (value) localStorage.setItem(STORAGE_PREFIX + key, value);
       else localStorage.removeItem(STORAGE_PREFIX + key);
-      return true;
     });
-    return (
-      (key === 'ref' &&
-        device(() => {
-          // Every copy an earlier page could have written is expired first: host-only, and for the host and
-          // each parent domain (`storage.domain` may have been added or changed since; the browser ignores
-          // the ones it would never have set, a public suffix). Left behind, an old copy would outlive a
-          // denial, or be read for a newer one.
-          cookie();
-          location.hostname.split('.').map((_, at, labels) => cookie(labels.slice(at).join('.')));
-          if (value)
-            cookie(domain, value, Math.round((Date.parse(JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0);
-          return true;
-        })) ||
-      kept
-    );
+    if (key === 'ref')
+      device(() => {
+        // Every copy an earlier page could have written is expired first: host-only, and for the host and
+        // each parent domain (`storage.domain` may have been added or changed since; the browser ignores
+        // the ones it would never have set, a public suffix). Left behind, an old copy would outlive a
+        // denial, or be read for a newer one.
+        cookie();
+        location.hostname.split('.').map((_, at, labels) => cookie(labels.slice(at).join('.')));
+        if (value) cookie(domain, value, Math.round((Date.parse(JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0);
+      });
+    return stored(key);
   };
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
     get: (key) => memory.get(key) ?? ((state === 'granted' && stored(key)) || null),
     set(key, value) {
       memory.set(key, value);
-      if (state === 'granted' && write(key, value)) memory.delete(key);
+      // Kept in memory unless it reads back: a browser that blocks cookies (a setting, a third-party
+      // frame) drops a cookie write without a word, and refuses localStorage as well.
+      if (state === 'granted' && write(key, value) === value) memory.delete(key);
     },
     remove(key) {
       memory.delete(key);
@@ -152,6 +150,8 @@ export function createStorage(
       if (state === 'granted') write(key);
     },
     keys: () => [...new Set([...memory.keys(), ...(state === 'granted' ? storedKeys() : [])])],
+    // What was stored left memory once it read back: what memory still holds goes with the page.
+    kept: (key) => !memory.has(key),
     consent(asked = state) {
       const next = knownConsent(asked, state);
       // Only a change clears: reading the state (`consent()`) must not wipe what another tab stores.

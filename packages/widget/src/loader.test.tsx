@@ -7,7 +7,11 @@ let loader: Loader;
 let config: Config;
 let warn: ReturnType<typeof vi.spyOn>;
 
-const program = { program: 'spring-2026', endpoint: '/api', fetch: async () => Response.json({}, { status: 201 }) };
+const program = {
+  program: 'spring-2026',
+  endpoint: '/api',
+  fetch: async () => Response.json({ status: 'recorded' }, { status: 201 }),
+};
 
 beforeEach(async () => {
   // Fresh modules: the setup and the logged lines are per page, and each test is a new page.

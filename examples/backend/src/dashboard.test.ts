@@ -36,6 +36,21 @@ const cell = (page: string, metric: string) =>
   new RegExp(`<td data-metric="${metric}">(.*?)</td>`).exec(page)?.[1] ?? '';
 
 describe('dashboardPage', () => {
+  test('says in how many of the past weeks an ambassador reached the target, and none before they joined', () => {
+    const week = (periodStart: string, done: number) => ({ periodStart, done, reached: done >= 3 });
+    const periods = [
+      week('2026-11-16T00:00:00.000Z', 3),
+      week('2026-11-23T00:00:00.000Z', 1),
+      week('2026-11-30T00:00:00.000Z', 0),
+    ];
+    const target = { shares: 3, per: 'week' as const, ...week('2026-11-30T00:00:00.000Z', 0), periods };
+    expect(dashboardPage(statsOf(alex({ target })), 'Fernwood').text).toContain(
+      '<span class="channels" data-metric="past-periods">reached in 1 of 2 past weeks</span>',
+    );
+    const joinedThisWeek = { ...target, periods: periods.slice(-1) };
+    expect(dashboardPage(statsOf(alex({ target: joinedThisWeek })), 'Fernwood').text).not.toContain('past week');
+  });
+
   test('shows a dash, explained as no landings yet, for redemptions without landings', () => {
     const page = dashboardPage(
       statsOf(alex({ redemptions: 1, firstOrders: 1, conversionRate: null })),

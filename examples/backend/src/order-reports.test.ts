@@ -12,6 +12,7 @@ import { demoProgram } from './demo-program.js';
 import { resendPendingReports } from './order-reports.js';
 import { insertOrder, orderById, type ShopOrder } from './orders.js';
 import { saveProgram } from './programs.js';
+import { aShopOrder } from './testing/shop-order.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 /** What the receiver answers for a signature made with another secret, as the server SDK reports it. */
@@ -34,28 +35,14 @@ describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
   let program: Program;
   const tables = freshDemoTables(database);
 
-  const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
-    id: 'ord_pending_report',
-    program: program.id,
-    customerId: 'cus_sam',
-    emailHash: 'a'.repeat(64),
-    code: 'ALEX-7HC2QK',
-    currency: 'USD',
-    subtotal: 4800,
-    discount: 720,
-    total: 4080,
-    firstOrder: true,
-    items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
-    attribution: null,
-    status: 'placed',
-    report: 'pending',
-    idempotencyKey: null,
-    refusal: null,
-    createdAt: new Date().toISOString(),
-    refundedAt: null,
-    reversal: null,
-    ...order,
-  });
+  const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder =>
+    aShopOrder({
+      id: 'ord_pending_report',
+      program: program.id,
+      report: 'pending',
+      createdAt: new Date().toISOString(),
+      ...order,
+    });
 
   beforeEach(async () => {
     client = tables();

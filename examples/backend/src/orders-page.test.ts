@@ -1,29 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { ShopOrder } from './orders.js';
 import { ordersPage, referralStanding, refundNotice } from './orders-page.js';
+import { aShopOrder } from './testing/shop-order.js';
 
-const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
-  id: 'ord_0123456789abcdef0123',
-  program: 'fernwood-friends',
-  customerId: 'cus_sam',
-  emailHash: 'a'.repeat(64),
-  code: 'ALEX-7HC2QK',
-  currency: 'USD',
-  subtotal: 4800,
-  discount: 720,
-  total: 4080,
-  firstOrder: true,
-  items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
-  attribution: null,
-  status: 'placed',
-  report: 'recorded',
-  idempotencyKey: null,
-  refusal: null,
-  createdAt: '2026-11-22T10:00:00.000Z',
-  refundedAt: null,
-  reversal: null,
-  ...order,
-});
+const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => aShopOrder(order);
 const refunded = { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'recorded' } as const;
 
 const render = (orders: ShopOrder[], notice: string | undefined = undefined, noticed: ShopOrder | null = null) =>

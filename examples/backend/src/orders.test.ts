@@ -7,31 +7,20 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { SqlClient } from './database.js';
 import { migrateDemoTables } from './demo-tables.js';
 import { insertOrder, orderById, orderByIdempotencyKey, type ShopOrder } from './orders.js';
+import { aShopOrder } from './testing/shop-order.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 let run = 0;
-const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder => ({
-  id: `ord_test_${run++}`,
-  program: 'fernwood-friends',
-  customerId: 'cus_sam',
-  emailHash: 'a'.repeat(64),
-  code: null,
-  currency: 'USD',
-  subtotal: 4800,
-  discount: 0,
-  total: 4800,
-  firstOrder: true,
-  items: [{ sku: 'sencha-tin', name: 'Sencha', price: 4800, quantity: 1 }],
-  attribution: null,
-  status: 'placed',
-  report: null,
-  idempotencyKey: null,
-  refusal: null,
-  createdAt: new Date().toISOString(),
-  refundedAt: null,
-  reversal: null,
-  ...order,
-});
+const anOrder = (order: Partial<ShopOrder> = {}): ShopOrder =>
+  aShopOrder({
+    id: `ord_test_${run++}`,
+    code: null,
+    discount: 0,
+    total: 4800,
+    report: null,
+    createdAt: new Date().toISOString(),
+    ...order,
+  });
 
 describe.each(testDatabases)('the orders table on $kind', (database) => {
   let client: SqlClient;

@@ -201,18 +201,14 @@ export async function placedOrderCount(client: SqlClient, customerId: string): P
  * sent) for them. The ledger does not count a reversed redemption either.
  */
 export async function referredOrders(client: SqlClient, customerId: string): Promise<CustomerOrder[]> {
-  const { rows } = await client.query<{ code: string; created_at: Date | string; first_order: boolean }>(
-    `SELECT code, created_at, first_order FROM demo_orders
+  const { rows } = await client.query<{ code: string; created_at: Date | string }>(
+    `SELECT code, created_at FROM demo_orders
      WHERE customer_id = $1 AND status = 'placed' AND code IS NOT NULL AND report IS DISTINCT FROM 'refused'
        AND refunded_at IS NULL
      ORDER BY created_at`,
     [customerId],
   );
-  return rows.map((row) => ({
-    code: row.code,
-    occurredAt: new Date(row.created_at).toISOString(),
-    firstOrder: row.first_order,
-  }));
+  return rows.map((row) => ({ code: row.code, occurredAt: new Date(row.created_at).toISOString() }));
 }
 
 function fromRow(row: OrderRow): ShopOrder {

@@ -36,6 +36,13 @@ describe('parseEvent', () => {
     expect(issuesOf({ ...redemption(), isAdmin: true })[0]).toMatchObject({ code: 'unrecognized_keys' });
   });
 
+  it('names the first ten unknown keys of an object at their paths and counts the rest', () => {
+    const keys = Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`k${index}`, 1]));
+    const issues = issuesOf({ ...redemption(), ...keys });
+    expect(issues.map((issue) => issue.path)).toEqual([...Array.from({ length: 10 }, (_, index) => [`k${index}`]), []]);
+    expect(issues.at(-1)?.message).toBe('Expected no other keys here; 4990 more were found');
+  });
+
   it('names each unknown key at its own path', () => {
     const input = JSON.parse(
       `{"__proto__": 1, ${JSON.stringify({ ...redemption(), order: { ...redemption().order, coupon: 'X', tip: 1 } }).slice(1)}`,

@@ -87,16 +87,25 @@ function timeIssue(path: readonly string[], time: string, latest: number): Issue
   return null;
 }
 
+/** How many unknown keys of one object are named, each at its path, before the rest are counted. */
+const NAMED_KEYS = 10;
+
 function toIssues(issue: z.core.$ZodIssue): Issue[] {
   const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
   // zod names unknown keys at their object; each is a problem of its own, at its own path, so that a
-  // sender sees `['order', '__proto__']` without reading the message.
-  if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((key) => ({
+  // sender sees `['order', '__proto__']` without reading the message. The first few only: a body of
+  // thousands of keys must not get an answer many times its size.
+  if (issue.code === 'unrecognized_keys') {
+    const named = issue.keys.slice(0, NAMED_KEYS).map((key) => ({
       path: [...path, key],
       code: issue.code,
       message: `Expected no key ${JSON.stringify(key)} here`,
     }));
+    const more = issue.keys.length - named.length;
+    return more > 0
+      ? [...named, { path, code: issue.code, message: `Expected no other keys here; ${more} more were found` }]
+      : named;
+  }
   return [{ path, code: issue.code, message: issue.message }];
 }
 

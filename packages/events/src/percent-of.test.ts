@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentOf } from './percent-of.js';
+import { percentOf, wholePercentOf } from './percent-of.js';
 
 /** The percent `units / 10^scale`, applied in whole numbers and rounded half up. */
 const exactly = (amount: number, units: number, scale: number) =>
@@ -20,6 +20,10 @@ describe('percentOf', () => {
     [1e9, 1e-7, 1],
   ])('takes of %d at %d%% %d', (amount, percent, expected) => {
     expect(percentOf(amount, percent)).toBe(expected);
+  });
+
+  it("gives a whole unit for a friend's percent the schema would refuse", () => {
+    expect(wholePercentOf(5999, 12.5)).toBe(750);
   });
 
   it('is exact for every amount up to 2^53 and every percent of up to 6 decimals', () => {

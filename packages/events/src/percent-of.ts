@@ -27,6 +27,9 @@ export function percentOf(amount: number, percent: number): number {
  * browser pricing a discount carries only this.
  */
 export function wholePercentOf(amount: number, percent: number): number {
+  // A percent the schema would refuse (a brand's lookup answered 12.5) is rounded the plain way, to a
+  // whole unit still, rather than giving a fraction of one.
+  if (!Number.isInteger(percent)) return Math.floor((amount * percent) / 100 + 0.5);
   // (100q + r) × p / 100 = q·p + r·p / 100, where q·p is at most the amount and r·p at most 9,900:
   // both exact in a double, and only the second part needs rounding.
   const q = Math.floor(amount / 100);

@@ -37,11 +37,6 @@ export interface RedemptionRewards {
 export interface CustomerOrder {
   code: string;
   occurredAt: string;
-  /**
-   * False when this order was itself a repeat order (the shop said the customer had ordered before):
-   * no code brought the customer with it. @default true
-   */
-  firstOrder?: boolean;
 }
 
 /** What the ledger knows before this redemption. */
@@ -268,9 +263,9 @@ export function clawbackFor(
 /**
  * Whether a customer's repeat order with a code earns the leader's retention reward: the terms pay
  * for repeat orders, the code brought the customer (their earliest order, of their earlier orders
- * oldest first, was a first order with this code), and that order came at most `repeatWindowDays`
- * before this one. The receiver judges redemptions with it; a shop can ask it before pricing an
- * order, from its own record of the customer's orders.
+ * oldest first, was with this code), and that order came at most `repeatWindowDays` before this
+ * one. The receiver judges redemptions with it; a shop can ask it before pricing an order, from its
+ * own record of the customer's orders.
  * @example
  * const earlier = [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
  * isRepeatOrderInWindow(leaderTerms, { code: 'MAYA-7HC2QK', occurredAt: '2026-11-22T10:00:00.000Z' }, earlier);
@@ -282,10 +277,10 @@ export function isRepeatOrderInWindow(
   customerOrders: readonly CustomerOrder[] = [],
 ): boolean {
   if (!terms.repeatOrderReward || terms.repeatWindowDays === undefined) return false;
-  // A member is a customer the leader brought, not one who came through another code, or none, and
-  // later used the leader's.
+  // A member is a customer the leader brought, not one another code brought who later used the
+  // leader's. By time, not by arrival: an outbox may deliver a member's first order after their second.
   const first = customerOrders[0];
-  if (first?.code !== order.code || first.firstOrder === false) return false;
+  if (first?.code !== order.code) return false;
   return parseTime(order.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
 }
 

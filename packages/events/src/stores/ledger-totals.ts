@@ -76,13 +76,21 @@ function customerOf(row: LedgerRow): string {
   return row.customer ?? `order:${row.orderId}`;
 }
 
-/** `code customer` of every first order not reversed at `now`: who brought each customer. */
+/**
+ * Who brought each customer, as `code customer`: the code of their earliest redemption not reversed at
+ * `now` (of one time, the first recorded), as `isRepeatOrderInWindow` reads it. By time, not by the
+ * `repeat` flag, which follows the order the events arrived in.
+ */
 function broughtCustomers(rows: readonly LedgerRow[], now: number): Set<string> {
-  const brought = new Set<string>();
-  for (const row of rows)
-    if (row.type === 'redemption' && !row.repeat && !(row.reversedAt && parseTime(row.reversedAt) <= now))
-      brought.add(`${row.code} ${customerOf(row)}`);
-  return brought;
+  const earliest = new Map<string, LedgerRow>();
+  for (const row of rows) {
+    if (row.type !== 'redemption' || (row.reversedAt && parseTime(row.reversedAt) <= now)) continue;
+    const customer = customerOf(row);
+    const first = earliest.get(customer);
+    // Ledger times are canonical UTC ISO strings: they compare as text.
+    if (!first || row.occurredAt < first.occurredAt) earliest.set(customer, row);
+  }
+  return new Set([...earliest].map(([customer, row]) => `${row.code} ${customer}`));
 }
 
 function counts(seen: Customers): { customers: number; repeaters: number } {

@@ -101,13 +101,11 @@ export class MemoryLedger {
       const seen = new Set<number>();
       for (const row of rowsOf(byId)) if (!this.reversedAt.has(row)) seen.add(row);
       for (const row of rowsOf(byEmail)) if (!this.reversedAt.has(row)) seen.add(row);
+      // Oldest first; orders of one time in the order they were recorded (row numbers), as the SQL
+      // store's `seq` has them: the earliest says who brought the customer.
       customerOrders = [...seen]
-        .sort((a, b) => compareText(this.occurredAt[a] as string, this.occurredAt[b] as string))
-        .map((row) => ({
-          code: this.codes[row] as string,
-          occurredAt: this.occurredAt[row] as string,
-          firstOrder: !this.repeats[row],
-        }));
+        .sort((a, b) => compareText(this.occurredAt[a] as string, this.occurredAt[b] as string) || a - b)
+        .map((row) => ({ code: this.codes[row] as string, occurredAt: this.occurredAt[row] as string }));
     }
     // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
     const original = event.type === 'reversal' ? this.redemptions.get(event.orderId) : undefined;

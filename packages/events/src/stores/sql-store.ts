@@ -120,8 +120,8 @@ export function sqlStore(
     const customers =
       id || email
         ? await tx.query(
-            `SELECT code, occurred_at, repeat FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
-           AND (customer_id = $2 OR customer_email_hash = $3) ORDER BY occurred_at`,
+            `SELECT code, occurred_at FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
+           AND (customer_id = $2 OR customer_email_hash = $3) ORDER BY occurred_at, seq`,
             [event.program, id, email],
           )
         : { rows: [] };
@@ -140,7 +140,6 @@ export function sqlStore(
       customerOrders: (customers.rows as Row[]).map((row) => ({
         code: String(row.code),
         occurredAt: iso(row.occurred_at) as string,
-        firstOrder: !row.repeat,
       })),
       redemption: original ? { rewards: rewardsFrom(original.rewards), reversedAt: iso(original.reversed_at) } : null,
       recordedAt: request.recordedAt,

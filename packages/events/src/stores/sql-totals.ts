@@ -19,18 +19,25 @@ export const CUSTOMER_OF_ROW = `coalesce(customer, 'id:' || customer_id, 'email:
 const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
 
 /**
- * A `WITH` list naming the customers each of the codes `$2` brought (a first order with the code, not
- * reversed at `$6`): the referred customers, whose repeat orders with that code the repeat-order rate
- * counts. A customer another code brought, ordering with this one, is neither.
+ * A `WITH` list naming who brought each customer of the program (`$1`): the code of their earliest
+ * redemption not reversed at `$6` (of one time, the first recorded), as `brought_code` and
+ * `brought_customer`, one row a customer, for the customers of the codes `$2`. The repeat-order rate
+ * counts a code's orders of the customers it brought; one another code brought, ordering with this
+ * one, is neither.
  */
 const brought = (p: string) => `WITH brought AS (
-  SELECT DISTINCT code AS brought_code, ${CUSTOMER} AS brought_customer FROM ${p}ledger
-  WHERE program = $1 AND code = ANY($2) AND type = 'redemption' AND NOT repeat AND (reversed_at IS NULL OR reversed_at > $6)
+  SELECT DISTINCT ON (${CUSTOMER}) ${CUSTOMER} AS brought_customer, code AS brought_code FROM ${p}ledger
+  WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
+    AND ${CUSTOMER} IN (SELECT ${CUSTOMER} FROM ${p}ledger WHERE program = $1 AND code = ANY($2) AND type = 'redemption')
+  ORDER BY ${CUSTOMER}, occurred_at, seq
 )`;
 
-/** Whether the ledger row `row` is an order of a customer its own code brought. */
-const BROUGHT_BY_CODE = (row: string) =>
-  `EXISTS (SELECT 1 FROM brought WHERE brought_code = ${row}code AND brought_customer = ${CUSTOMER})`;
+/**
+ * Joins `brought` to ledger rows whose code is the column `code`: `brought_customer` is null unless
+ * that code brought the row's customer. A join, not a correlated EXISTS, which the planner ran once a
+ * row (a ledger of 20,000 redemptions: ~8× slower stats, with PostgreSQL's JIT woken by its cost).
+ */
+const JOIN_BROUGHT = (code: string) => `LEFT JOIN brought ON brought_code = ${code} AND brought_customer = ${CUSTOMER}`;
 
 // Points are not money: grants are summed by status once for credit and cash, once for points.
 const GRANT_SUMS = [
@@ -77,8 +84,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
          ${CUSTOMER} AS customer,
-         type = 'redemption' AND ${BROUGHT_BY_CODE('')} AS brought
-       FROM ${p}ledger
+         type = 'redemption' AND brought_customer IS NOT NULL AS brought
+       FROM ${p}ledger ${JOIN_BROUGHT('code')}
        WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
      ) AS counted_rows
      GROUP BY code`,
@@ -108,8 +115,9 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
      FROM (
        SELECT member.role, ledger.repeat, ${CUSTOMER} AS customer
        FROM ${p}ledger AS ledger JOIN unnest($2::text[], $5::text[]) AS member (code, role) ON member.code = ledger.code
+         ${JOIN_BROUGHT('ledger.code')}
        WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
-         AND occurred_at >= $3 AND occurred_at <= $4 AND ${BROUGHT_BY_CODE('ledger.')}
+         AND occurred_at >= $3 AND occurred_at <= $4 AND brought_customer IS NOT NULL
      ) AS kept
      GROUP BY role`,
     [...window, roles, now.toISOString()],

@@ -58,7 +58,8 @@ export interface Figures {
   roi: number;
   /**
    * Share of referred customers who ordered again with the same code: of the customers a code brought
-   * (their first order came with it) who ordered with it in the period, those with a repeat order too.
+   * (their earliest order, by time, was with it) who ordered with it in the period, those with a
+   * repeat order too.
    */
   repeatOrderRate: number;
   /**

@@ -7,6 +7,26 @@ import type { ReferralStore } from '../stores/store.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
 
+/** A program that pays community leaders 300 for their members' repeat orders within 30 days. */
+const leaderProgram = {
+  firstOrderOnly: false,
+  roles: {
+    community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 }, repeatWindowDays: 30 },
+  },
+} as const;
+
+/** Maya, a community leader with code MAYA-7HC2QK and a customer identity of her own. */
+function aLeader() {
+  return anAmbassador({
+    id: 'amb_3',
+    code: 'MAYA-7HC2QK',
+    displayName: 'Maya',
+    role: 'community_leader',
+    customerId: 'c_maya',
+    emailHash: 'd'.repeat(64),
+  });
+}
+
 /** Makes a fresh, migrated store, and a function that removes what it created. */
 export type StoreFactory = () => Promise<{ store: ReferralStore; cleanup(): Promise<void> }>;
 
@@ -653,22 +673,7 @@ export function storeSuite(fresh: StoreFactory) {
 
   it("pays a leader's retention reward only for members the leader brought", async () => {
     await withStore(async (store) => {
-      const maya = anAmbassador({ id: 'amb_3', code: 'MAYA-7HC2QK', displayName: 'Maya', role: 'community_leader' });
-      maya.customerId = 'c_maya';
-      maya.emailHash = 'd'.repeat(64);
-      const { receive } = await aReceiver({
-        store,
-        program: {
-          firstOrderOnly: false,
-          roles: {
-            community_leader: {
-              repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 },
-              repeatWindowDays: 30,
-            },
-          },
-        },
-        ambassadors: [anAmbassador(), maya],
-      });
+      const { receive } = await aReceiver({ store, program: leaderProgram, ambassadors: [anAmbassador(), aLeader()] });
       await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
       const reward = async (id: string, orderId: string, occurredAt: string) => {
         const answer = await receive.handle(
@@ -679,6 +684,43 @@ export function storeSuite(fresh: StoreFactory) {
       // Alex brought this customer; their orders with Maya's code are not a member's repeat orders.
       expect(await reward('evt_withMaya0001', '1002', '2026-11-21T10:00:00.000Z')).toBeNull();
       expect(await reward('evt_withMaya0002', '1003', '2026-11-22T10:00:00.000Z')).toBeNull();
+    });
+  });
+
+  it("pays a leader's member whose first two orders arrived out of order, and counts them as the leader's", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: leaderProgram, ambassadors: [aLeader()] });
+      const member = { id: 'c_42', emailHash: 'f'.repeat(64) };
+      const order = (id: string, orderId: string, occurredAt: string) =>
+        signed(aRedemption({ id, orderId, code: 'MAYA-7HC2QK', occurredAt, customer: member }));
+      // The second order reaches the receiver first; the first, retried from an outbox, comes after it.
+      await receive.handle(await order('evt_secondOrder1', '1002', '2026-11-21T10:00:00.000Z'));
+      await receive.handle(await order('evt_firstOrder01', '1001', '2026-11-20T10:00:00.000Z'));
+      const third = await receive.handle(await order('evt_thirdOrder01', '1003', '2026-11-22T09:00:00.000Z'));
+      expect(third.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } });
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors[0]?.repeatOrderRate).toBe(1);
+    });
+  });
+
+  it("takes of a customer's earliest orders of one time the first recorded", async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({
+        store,
+        program: leaderProgram,
+        ambassadors: [anAmbassador(), aLeader()],
+      });
+      const at = '2026-11-20T10:00:00.000Z';
+      const order = (id: string, orderId: string, code: string, customer: object, occurredAt = at) =>
+        signed(aRedemption({ id, orderId, code, occurredAt, customer }));
+      // One person, known first by email alone (a guest order with Maya's code), then by id alone (Alex's), at one time.
+      await receive.handle(await order('evt_guestOrder01', '1001', 'MAYA-7HC2QK', { emailHash: 'e'.repeat(64) }));
+      await receive.handle(await order('evt_idOrder00001', '1002', 'ALEX-7HC2QK', { id: 'c_77' }));
+      const both = { id: 'c_77', emailHash: 'e'.repeat(64) };
+      const answer = await receive.handle(
+        await order('evt_bothKnown001', '1003', 'MAYA-7HC2QK', both, NOW.toISOString()),
+      );
+      expect(answer.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } });
     });
   });
 

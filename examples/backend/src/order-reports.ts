@@ -11,16 +11,9 @@
 import type { Program, RuleCode } from '@referkit/events';
 import type { Delivery } from '@referkit/sdk';
 import type { SqlClient } from './database.js';
-import {
-  type OrderReport,
-  pendingReports,
-  pendingReversals,
-  type ShopOrder,
-  settleReport,
-  settleReversal,
-} from './orders.js';
+import { type OrderReport, pendingReports, pendingReversals, type ShopOrder, settleReport } from './orders.js';
 import type { RedemptionClaim } from './place-order.js';
-import { reversalOf } from './refund-order.js';
+import { sendReversal } from './refund-order.js';
 import type { SignedDelivery } from './signed-delivery.js';
 
 /**
@@ -103,13 +96,7 @@ export async function resendPendingReports(
     if (report === 'pending') pending++;
     else await settleReport(client, order.id, report);
   }
-  for (const order of await pendingReversals(client)) {
-    const program = programs.get(order.program);
-    const claim = reversalOf(order);
-    if (!program || !claim) continue;
-    const reversal = reportAfter(await deliver.reverse(program, claim), order.id, 'reversal');
-    if (reversal === 'pending') pending++;
-    else await settleReversal(client, order.id, reversal);
-  }
+  for (const order of await pendingReversals(client))
+    if ((await sendReversal(client, programs, deliver.reverse, order)) === 'pending') pending++;
   return pending;
 }

@@ -54,10 +54,25 @@ export async function refundOrder(
       code: !order ? 'unknown_order' : order.status !== 'placed' ? 'not_placed' : 'already_refunded',
     };
   }
-  const program = programs.get(refunded.program);
-  const claim = reversalOf(refunded);
-  if (!program || !claim || refunded.report !== 'recorded') return { ok: true, order: refunded };
-  const reversal = reportAfter(await reverse(program, claim), refunded.id, 'reversal');
-  if (reversal !== 'pending') await settleReversal(client, refunded.id, reversal);
+  if (refunded.report !== 'recorded') return { ok: true, order: refunded };
+  const reversal = await sendReversal(client, programs, reverse, refunded);
   return { ok: true, order: { ...refunded, reversal } };
+}
+
+/**
+ * Sends a refunded order's reversal and records the verdict; answers where it stands (`pending` after a
+ * temporary failure, left for `resendPendingReports`). An order with nothing to take back stays as it is.
+ */
+export async function sendReversal(
+  client: SqlClient,
+  programs: ReadonlyMap<string, Program>,
+  reverse: DeliverReversal,
+  order: ShopOrder,
+): Promise<ShopOrder['reversal']> {
+  const program = programs.get(order.program);
+  const claim = reversalOf(order);
+  if (!program || !claim) return order.reversal;
+  const reversal = reportAfter(await reverse(program, claim), order.id, 'reversal');
+  if (reversal !== 'pending') await settleReversal(client, order.id, reversal);
+  return reversal;
 }

@@ -28,13 +28,26 @@ const lookedUp = z.object({
 const checked = new WeakMap<object, Ambassador>();
 
 /**
- * The ambassador `found`, parsed (an `AmbassadorInput` gets its defaults), or `null` for none (any falsy answer).
- * @throws TypeError naming each problem, when `found` is not an ambassador: the receiver answers
- * `503 store_unavailable` and tells `onError`, so that the sender retries once the lookup is fixed.
+ * The ambassador `found` for `code`, parsed (an `AmbassadorInput` gets its defaults), or `null` for none
+ * (any falsy answer).
+ * @throws TypeError naming each problem, when `found` is not an ambassador, or is the ambassador of
+ * another code (a lookup that matched loosely, or read the wrong row, would credit the wrong person):
+ * the receiver answers `503 store_unavailable` and tells `onError`, so that the sender retries once
+ * the lookup is fixed.
  */
-export function checkedAmbassador(found: unknown): Ambassador | null {
+export function checkedAmbassador(found: unknown, code: string): Ambassador | null {
   if (!found) return null;
-  const known = typeof found === 'object' ? checked.get(found) : undefined;
+  const ambassador = parsedAmbassador(found);
+  if (ambassador.code !== code)
+    throw new TypeError(
+      `[referkit] resolveCode answered the ambassador of ${ambassador.code} for the code ${code}. Answer the ambassador whose code it is, or null.`,
+    );
+  return ambassador;
+}
+
+/** `found` read as an ambassador, once per frozen answer. */
+function parsedAmbassador(found: unknown): Ambassador {
+  const known = typeof found === 'object' && found ? checked.get(found) : undefined;
   if (known) return known;
   const parsed = lookedUp.safeParse(found);
   if (!parsed.success) {

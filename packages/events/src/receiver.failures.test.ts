@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { rewardsFor } from './rewards.js';
 import { memoryStore } from './stores/memory-store.js';
 import type { ReferralStore } from './stores/store.js';
-import { anAmbassador, aRedemption } from './testing/fixtures.js';
+import { anAmbassador, aRedemption, aSecondAmbassador } from './testing/fixtures.js';
 import { aReceiver, errorCode, signed } from './testing/receiver-harness.js';
 
 // The real rewardsFor, which one test makes throw as a bug in it would.
@@ -89,6 +89,22 @@ describe('createReceiver: failures', () => {
       await signed(aRedemption({ customer: { id: 'c_alex', firstOrder: true } })),
     );
     expect([retried.status, errorCode(retried)]).toEqual([422, 'self_referral']);
+  });
+
+  it("answers 503 and names both codes when resolveCode answers another code's ambassador", async () => {
+    const onError = vi.fn();
+    const store = memoryStore();
+    // A lookup that matched loosely (a prefix, a LIKE) found Sam for Alex's code: Sam must not be paid.
+    const { receive } = await aReceiver({ store, onError, resolveCode: () => aSecondAmbassador() });
+    const answer = await receive.handle(await signed(aRedemption()));
+    expect([answer.status, errorCode(answer)]).toEqual([503, 'store_unavailable']);
+    expect(onError.mock.calls[0]?.[0]).toHaveProperty(
+      'message',
+      '[referkit] resolveCode answered the ambassador of SAM-7HC2QK for the code ALEX-7HC2QK. Answer the ambassador whose code it is, or null.',
+    );
+    // Nothing was recorded: the retry, once the lookup is fixed, is the first.
+    const fixed = await aReceiver({ store, resolveCode: () => anAmbassador() });
+    expect((await fixed.receive.handle(await signed(aRedemption()))).status).toBe(201);
   });
 
   it('reads an ambassador as a brand writes it, with its defaults, on every order', async () => {

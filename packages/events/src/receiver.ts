@@ -209,7 +209,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       // A lookup in a map answers at once: waiting a turn of the event loop is only for one that does not.
       const resolved = options.resolveCode(event.code, event.program);
-      const ambassador = checkedAmbassador(isThenable(resolved) ? await resolved : resolved);
+      const ambassador = checkedAmbassador(isThenable(resolved) ? await resolved : resolved, event.code);
       if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
       if (!secrets && (event.type === 'redemption' || event.type === 'reversal')) {
         const confirmed = options.confirmOrder ? await options.confirmOrder(event) : false;

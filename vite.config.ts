@@ -10,6 +10,7 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const sourceAliases = [
   { find: /^@referkit\/events$/, replacement: source('./packages/events/src/index.ts') },
   { find: /^@referkit\/events\/code$/, replacement: source('./packages/events/src/code.ts') },
+  { find: /^@referkit\/events\/minor-units$/, replacement: source('./packages/events/src/minor-units.ts') },
   { find: /^@referkit\/events\/signature$/, replacement: source('./packages/events/src/signature.ts') },
   { find: /^@referkit\/sdk$/, replacement: source('./packages/sdk/src/index.ts') },
   { find: /^@referkit\/sdk\/server$/, replacement: source('./packages/sdk/src/server.ts') },

@@ -1,16 +1,25 @@
 /** Money and numbers for people: minor units through `Intl.NumberFormat`, never string-built. */
+import { minorUnitDigits } from '@referkit/events';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Formats minor units of a currency, e.g. `formatMoney(1000, 'USD')` → `$10.00`. */
+/**
+ * Formats minor units of a currency, e.g. `formatMoney(1000, 'USD')` → `$10.00`. The digits of the
+ * minor units are ISO 4217's: `Intl`'s are a display preference (0 for HUF, whose minor units are 2).
+ */
 export function formatMoney(minorUnits: number, currency: string, locale = 'en-US'): string {
   const key = `${locale}:${currency}`;
+  const digits = minorUnitDigits(currency);
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formatters.set(key, format);
   }
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minorUnits / 10 ** digits);
 }
 

@@ -28,6 +28,7 @@ export {
 export type { IdempotencyClaim } from './idempotency.js';
 export { claimsFor, fingerprint, idempotencyKey } from './idempotency.js';
 export { eventJsonSchema } from './json-schema.js';
+export { minorUnitDigits } from './minor-units.js';
 export type { InvalidEvent, Issue, ParseEventOptions, ParseResult } from './parse-event.js';
 export { parseEvent } from './parse-event.js';
 export type { AttributionModel, AudienceTier, Channel, Role } from './primitives.js';

@@ -23,6 +23,18 @@ describe('money', () => {
   it('follows the locale’s conventions', () => {
     expect(money('de-DE', 'EUR', 1050)).toBe('10,50\u00a0€');
   });
+
+  it("reads minor units by ISO 4217's digits, not Intl's display digits", () => {
+    // ICU shows HUF, IDR and RSD with no fraction digits and IQD with none: ISO's minor units are
+    // 2, 2, 2 and 3, so 500000 HUF is 5,000 Ft, not 500,000.
+    expect(money('en', 'HUF', 500000)).toBe('HUF\u00a05,000');
+    expect(money('en', 'IDR', 5000000)).toBe('IDR\u00a050,000');
+    expect(money('en', 'RSD', 150000)).toBe('RSD\u00a01,500');
+    expect(money('en', 'IQD', 1500)).toBe('IQD\u00a01.500');
+    expect(money('en', 'KWD', 1500)).toBe('KWD\u00a01.500');
+    // A fraction ICU would not show is shown, not rounded into a bigger promise.
+    expect(money('en', 'HUF', 500050)).toBe('HUF\u00a05,000.50');
+  });
 });
 
 describe('percent', () => {

@@ -3,6 +3,7 @@
  * and percents formatted by `Intl` for the locale and the program's currency.
  */
 import type { AmbassadorReward, FriendOffer } from '@referkit/events';
+import { minorUnitDigits } from '@referkit/events/minor-units';
 import { type Catalogue, fill, plural } from './i18n/catalogue.js';
 
 /** The public terms a widget describes: what the friend gets and what the ambassador earns. */
@@ -42,18 +43,21 @@ function whole(value: number, least = 0): number {
 
 /**
  * Formats an amount in minor units as money, dropping `.00` from whole amounts ("$10", "$9.50").
+ * The minor units' digits are ISO 4217's (`minorUnitDigits`), not `Intl`'s display digits, which are 0
+ * for HUF or IDR: 500000 HUF is 5,000 Ft, and a fraction is shown rather than rounded away.
  * `Intl` refuses a currency that is not three letters ("DOLLARS"). A well-formed one it does not know
  * ("XYZ") is shown as its code: the engine's own list of currencies lags ISO 4217 (Node 20 lacks VED),
  * and refusing a currency the receiver takes would leave the widget empty.
  */
 export function money(locale: string, currency: string, minor: number, least = 0): string {
-  whole(minor, least);
-  const options: Intl.NumberFormatOptions = { style: 'currency', currency };
-  const digits = Intl.NumberFormat(locale, options).resolvedOptions().maximumFractionDigits ?? 2;
-  const major = minor / 10 ** digits;
-  // A currency's own digits are its default minimum too: only whole amounts need a lower one.
-  if (Number.isInteger(major)) options.minimumFractionDigits = 0;
-  return Intl.NumberFormat(locale, options).format(major);
+  const digits = minorUnitDigits(currency);
+  const major = whole(minor, least) / 10 ** digits;
+  return Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: Number.isInteger(major) ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(major);
 }
 
 /** Formats a percent given as more than 0 and at most 100 ("15 %" in German, "15%" in English). */

@@ -54,6 +54,9 @@ const KEY = 'outbox:';
 /** The key of the time (ms since the epoch) before which the receiver asked not to be sent to again. */
 const AFTER = 'outbox-after';
 
+/** The key of the text of an earlier version's single list last moved to keys of their own. */
+const MOVED = 'outbox-moved';
+
 /** Creates the outbox of one client over its store. */
 export function createOutbox(
   store: KeyValueStore,
@@ -69,15 +72,22 @@ export function createOutbox(
   // a reload honours it), in ms; none when not above 0.
   const wait = () => +store.get(AFTER)! - Date.now();
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
-  // to keys of their own first, so nothing queued before an upgrade is lost; storage is the page's
-  // to write too, and anything under that key but event bodies in a list is junk, never sent.
+  // to keys of their own first, so nothing queued before an upgrade is lost. The list is left where it
+  // is, and its text noted as moved: a tab of that version still open adds to the list by writing it
+  // back whole, and tabs see each other's writes late, the last to a key winning, so removing the list
+  // could erase an event that tab had just added. A list written since is moved again (events of it
+  // already delivered come back as duplicates, never as a second count). Storage is the page's to write
+  // too: anything under that key but event bodies in a list is junk, never sent.
   const keys = () => {
-    const list = readJson(store.get('outbox'));
-    for (const body of Array.isArray(list) ? list : []) {
-      const id = readJson(body)?.id;
-      if (id) store.set(KEY + id, body);
+    const list = store.get('outbox');
+    const bodies = list !== store.get(MOVED) && readJson(list);
+    if (Array.isArray(bodies)) {
+      for (const body of bodies) {
+        const id = readJson(body)?.id;
+        if (id) store.set(KEY + id, body);
+      }
+      store.set(MOVED, list!);
     }
-    store.remove('outbox');
     // Before the time a Retry-After named, a body the device keeps is not due: a later page sends it. One
     // that only the page's memory holds is, or it would be lost with the page.
     const waiting = wait() > 0;

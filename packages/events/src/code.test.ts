@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODE_PATTERN, CODE_SUFFIX_ALPHABET, mintCode, normalizeCode } from './code.js';
+import { CODE_PATTERN, CODE_SUFFIX_ALPHABET, EARLIEST_EVENT_TIME, mintCode, normalizeCode } from './code.js';
 
 describe('normalizeCode', () => {
   it.each([
@@ -90,5 +90,11 @@ describe('mintCode', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('EARLIEST_EVENT_TIME', () => {
+  it('is the first moment of 2000 in UTC', () => {
+    expect(new Date(EARLIEST_EVENT_TIME).toISOString()).toBe('2000-01-01T00:00:00.000Z');
   });
 });

@@ -15,6 +15,14 @@ export const CODE_SUFFIX_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
  */
 export const EVENT_ID_PATTERN = /^evt_[A-Za-z0-9_-]{8,64}$/;
 
+/**
+ * The earliest time an event may carry, 2000-01-01 in ms since the epoch: the receiver refuses an
+ * earlier one (`past_timestamp`). Here, beside the event id's pattern, so that the SDK's landing cookie
+ * checks the same bound without importing the zod schemas. A literal, not `Date.UTC(2000, 0, 1)`, so
+ * that bundlers see no call and leave it out of entries that do not use it.
+ */
+export const EARLIEST_EVENT_TIME = 946_684_800_000;
+
 /** A normalised code: a handle of 1–12 `A–Z0–9`, a dash, and 6 suffix characters. */
 export const CODE_PATTERN = /^[A-Z\d]{1,12}-[2-9A-HJKMNP-Z]{6}$/;
 

@@ -1,5 +1,6 @@
 /** `parseEvent`: the one door through which untrusted event data enters. It never throws. */
 import type { z } from 'zod';
+import { EARLIEST_EVENT_TIME } from './code.js';
 import { eventSchema, type ReferralEvent } from './event.js';
 import { isReferralEvent } from './event-guard.js';
 import { parseTime } from './time.js';
@@ -72,7 +73,6 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
   return { ok: true, value: event };
 }
 
-const EARLIEST = Date.UTC(2000, 0, 1);
 const OCCURRED_AT = ['occurredAt'];
 const LANDED_AT = ['attribution', 'landedAt'];
 
@@ -82,7 +82,7 @@ function timeIssue(path: readonly string[], time: string, latest: number): Issue
   if (at > latest)
     return { path: [...path], code: 'future_timestamp', message: 'Expected a time that is not in the future' };
   // Year 0000 is a valid ISO date that no SQL ledger stores; no referral happened before 2000.
-  if (at < EARLIEST)
+  if (at < EARLIEST_EVENT_TIME)
     return { path: [...path], code: 'past_timestamp', message: 'Expected a time from the year 2000 on' };
   return null;
 }

@@ -11,6 +11,18 @@ const receiver = async (_url: RequestInfo | URL, init?: RequestInit) => {
   return Response.json({ status: 'recorded' }, { status: 201 });
 };
 
+/** A share event's body with the given id, as the outbox stores it. */
+const share = (id: string) =>
+  JSON.stringify({
+    v: 1,
+    id,
+    type: 'share',
+    program: 'spring-2026',
+    code: 'ALEX-7HC2QK',
+    occurredAt: '2026-11-22T10:00:00.000Z',
+    channel: 'x',
+  });
+
 beforeEach(() => {
   posted = [];
 });
@@ -37,5 +49,39 @@ describe('createCaptureClient', () => {
     await expect(checkout.redeem({ orderId: '1001', order })).resolves.toMatchObject({ ok: true });
     const redemption = posted.map((body) => JSON.parse(body)).find((event) => event.type === 'redemption');
     expect(redemption).toMatchObject({ code: 'ALEX-7HC2QK', attribution: { channel: 'whatsapp' } });
+  });
+});
+
+describe('the send as the page goes', () => {
+  it('sends what only the page holds first, and stops short of the 64 KiB keepalive quota', async () => {
+    const page = installPage();
+    // An earlier page left 500 shares on the device, some 70 KB: more than the page may send as it goes.
+    for (let n = 0; n < 500; n++) page.storage.setItem(`rk_outbox:evt_stored_${n}`, share(`evt_stored_${n}`));
+    const kept: string[] = [];
+    const client = createCaptureClient({
+      program: 'spring-2026',
+      endpoint: '/api',
+      retry: { limit: 1 },
+      // Offline until the page goes: then only the send as it goes reaches the receiver.
+      fetch: async (url, init) => {
+        if (!init?.keepalive) throw new TypeError('Failed to fetch');
+        kept.push(String(init.body));
+        return receiver(url, init);
+      },
+    });
+    await client.flush();
+    // localStorage is full: two shares live only in the page's memory.
+    page.setItem.mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await client.trackShare('ALEX-7HC2QK', 'sms');
+    await client.trackShare('ALEX-7HC2QK', 'email');
+    page.events.dispatchEvent(new Event('pagehide'));
+    expect(kept.slice(0, 2).map((body) => JSON.parse(body).channel)).toEqual(['sms', 'email']);
+    const bytes = kept.reduce((sum, body) => sum + new Blob([body]).size, 0);
+    expect(bytes).toBeLessThanOrEqual(60_000);
+    // It stops where one more would pass 60,000 B; the rest wait on the device for the next load.
+    expect(bytes + new Blob([share('evt_stored_499')]).size).toBeGreaterThan(60_000);
+    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toHaveLength(500);
   });
 });

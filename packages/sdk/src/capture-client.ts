@@ -184,12 +184,20 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   if (typeof window === 'object') {
     addEventListener('online', client.flush);
     // The page may be gone before an answer: `keepalive` outlives it, and sendBeacon stands in where
-    // keepalive is refused (its 64 KiB in-flight quota) or missing. An event that arrives twice is a duplicate.
+    // keepalive is refused or missing. An event that arrives twice is a duplicate. Both share one quota,
+    // 64 KiB of bodies in flight for the whole page (https://fetch.spec.whatwg.org/#http-network-or-cache-fetch),
+    // and a send past it fails: so this stops short of it, the events only the page's memory holds
+    // first (the store lists them first), since they go with the page; what the device keeps waits for
+    // the next load. 60,000 B leaves room for keepalive requests the page still has in flight: the host
+    // page's own, or ours from an earlier pagehide when it left, came back from the back/forward cache
+    // and leaves again.
     addEventListener('pagehide', () => {
+      let bytes = 0;
       for (const body of outbox.bodies()) {
-        post(url, postOf(body, true)).catch(() =>
-          navigator.sendBeacon(url, new Blob([body], { type: 'application/json' })),
-        );
+        const blob = new Blob([body], { type: 'application/json' });
+        bytes += blob.size;
+        if (bytes > 6e4) break;
+        post(url, postOf(body, true)).catch(() => navigator.sendBeacon(url, blob));
       }
     });
     // A page restored from the back/forward cache fires no load, and its script does not run again.

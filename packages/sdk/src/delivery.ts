@@ -20,7 +20,8 @@ export interface Rewards {
  * Why a delivery failed: the receiver's stable `error.code` (with its `issues` for `invalid_event`),
  * or `network_error`, `timeout`, `redirected` (a browser's view of a redirect), `http_<status>` (an answer
  * without a Referkit error: a 3xx in Node, a 2xx that is not the receiver's `recorded` or `duplicate`), `future_timestamp` (an `invalid_event` only for a time the
- * receiver's clock has not reached: kept and retried), `no_referral`, `invalid_code`.
+ * receiver's clock has not reached: kept and retried), `retry_after` (an event made while the wait a
+ * 429's or 503's `Retry-After` named runs: kept, not sent, and sent when the wait ends), `no_referral`, `invalid_code`.
  */
 export interface DeliveryError {
   code: string;

@@ -4,12 +4,9 @@
  * checkout, and the value that clears it when a visitor denies consent. Part of `@referkit/sdk/server`.
  */
 import type { AttributionModel } from '@referkit/events';
-import { normalizeCode } from '@referkit/events/code';
+import { EARLIEST_EVENT_TIME, normalizeCode } from '@referkit/events/code';
 import { type Referral, usableWindow } from './attribution.js';
 import { CHANNEL_PATTERN, readReferral } from './link.js';
-
-/** 2000-01-01: the receiver refuses earlier times (`past_timestamp`). */
-const EARLIEST = Date.UTC(2000, 0, 1);
 
 /** The name of the server-set referral cookie. */
 export const LANDING_COOKIE = 'rk_landing';
@@ -159,7 +156,7 @@ export function readLandingCookie(
       code &&
       normalizeCode(code) === code &&
       (!channel || CHANNEL_PATTERN.test(channel)) &&
-      landed >= EARLIEST &&
+      landed >= EARLIEST_EVENT_TIME &&
       new Date(landed).toISOString() === landedAt &&
       landed < Date.parse(expiresAt) &&
       Date.parse(expiresAt) > now.getTime() &&

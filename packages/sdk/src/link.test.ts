@@ -81,6 +81,16 @@ describe('buildShareLink', () => {
     },
   );
 
+  it.each(['https://user:pw@shop.example/p', 'https://user@shop.example/', 'https://:pw@shop.example/'])(
+    'refuses the base %j, whose credentials a public link would give away',
+    (base) => {
+      expect(buildShareLink({ base, code: 'ALEX-7HC2QK' })).toEqual({
+        ok: false,
+        error: { code: 'invalid_base', message: 'Expected a valid base' },
+      });
+    },
+  );
+
   it('refuses a code that does not normalise', () => {
     expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2Q0' })).toMatchObject({
       ok: false,

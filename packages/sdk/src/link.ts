@@ -13,7 +13,7 @@ export interface Utm {
 
 /** What {@link buildShareLink} needs. */
 export interface ShareLinkInput {
-  /** An absolute http or https URL; its query and hash are kept. */
+  /** An absolute http or https URL without a user name or password; its query and hash are kept. */
   base: string;
   /** The ambassador's code, in any form `normalizeCode` accepts. */
   code: string;
@@ -51,8 +51,10 @@ export const CHANNEL_PATTERN = /^(copy|native|whatsapp|x|facebook|linkedin|teleg
 /**
  * Builds an ambassador's share link: the base URL with its query (byte for byte) and hash kept, plus
  * the code, the channel and UTM tags, each replacing one of its name the base had; a previous `rk_ch`
- * is dropped. Refuses bases that are not http(s) (no `javascript:` links), codes that do not normalise,
- * and a `param` that would carry no code (empty, or the name of the channel or a UTM tag given).
+ * is dropped. Refuses bases that are not http(s) (no `javascript:` links) or that carry a user name or
+ * password (`https://user:pw@…`, which a link meant to be posted publicly would give away), codes that
+ * do not normalise, and a `param` that would carry no code (empty, or the name of the channel or a UTM
+ * tag given).
  * @example buildShareLink({ base: 'https://shop.example/p?x=1#top', code: 'alex-7hc2qk', channel: 'whatsapp' })
  * // { ok: true, value: 'https://shop.example/p?x=1&ref=ALEX-7HC2QK&rk_ch=whatsapp#top' }
  */
@@ -66,7 +68,7 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
   for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
   // A param that is empty, or that the channel or a UTM tag takes over, would leave the link without its code.
   const which = normal
-    ? /^https?:$/.test(url?.protocol as string)
+    ? /^https?:$/.test(url?.protocol as string) && !url!.username && !url!.password
       ? param && tags[param] === normal
         ? ''
         : 'param'

@@ -317,6 +317,58 @@ describe('delivery over a real receiver', () => {
     expect(network.requests[1]?.keepalive).toBe(true);
   });
 
+  it('holds a redemption made while a Retry-After runs, and sends it as the wait ends', async () => {
+    network = await networkWithReceiver();
+    installPage('https://shop.example/checkout');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
+    );
+    // Each wait ends when the test says so.
+    const sleeping: (() => void)[] = [];
+    const sleep = () => new Promise<void>((wake) => sleeping.push(wake));
+    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { sleep } });
+    const first = client.redeem({ orderId: '1001', order, referral });
+    await vi.waitFor(() => expect(sleeping).toHaveLength(1));
+    await expect(client.redeem({ orderId: '1002', order, referral })).resolves.toEqual({
+      ok: false,
+      queued: true,
+      error: { code: 'retry_after', message: 'Waiting out a Retry-After' },
+    });
+    expect(network.requests).toHaveLength(1);
+    // The moment the wait ends, as the outbox stored it.
+    vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after')));
+    for (const wake of sleeping) wake();
+    await expect(first).resolves.toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(network?.recorded.get('1002')).toBe(1));
+    expect(network.recorded.get('1001')).toBe(1);
+    expect(network.requests).toHaveLength(3);
+  });
+
+  it('holds a share made while a Retry-After past the cap runs, for a flush after it', async () => {
+    network = await networkWithReceiver();
+    installPage('https://shop.example/');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '120' } }) : 'pass',
+    );
+    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ queued: true });
+    await expect(client.trackShare(CODE, 'sms')).resolves.toMatchObject({
+      queued: true,
+      error: { code: 'retry_after' },
+    });
+    await client.flush();
+    expect(network.requests).toHaveLength(1);
+    vi.setSystemTime(new Date('2026-11-22T10:02:00.000Z'));
+    await client.flush();
+    expect(network.requests.map((request) => JSON.parse(request.body).type)).toEqual([
+      'redemption',
+      'redemption',
+      'share',
+    ]);
+  });
+
   it('flushes the outbox when the browser comes back online', async () => {
     network = await networkWithReceiver();
     const page = installPage();

@@ -87,20 +87,53 @@ describe('two tabs sharing one outbox', () => {
 });
 
 describe('an outbox stored by an earlier version', () => {
-  it('is delivered from its single list, and the list is gone after', async () => {
+  it('is delivered from its single list once, the list left for tabs of that version still open', async () => {
     const page = installPage();
     page.storage.setItem('rk_outbox', JSON.stringify([body('evt_before_upgrade_1'), 42, 'not json']));
     const posted: string[] = [];
-    const client = createReferkit({
-      program: 'spring-2026',
-      endpoint: 'https://shop.example/api',
-      fetch: async (_url, init) => {
-        posted.push(String(init?.body));
-        return Response.json({ status: 'recorded' }, { status: 201 });
-      },
-    });
-    await client.flush();
+    const aClient = () =>
+      createReferkit({
+        program: 'spring-2026',
+        endpoint: 'https://shop.example/api',
+        fetch: async (_url, init) => {
+          posted.push(String(init?.body));
+          return Response.json({ status: 'recorded' }, { status: 201 });
+        },
+      });
+    await aClient().flush();
+    // The next page load finds the list as it was moved, and sends nothing again.
+    await aClient().flush();
     expect(posted).toEqual([body('evt_before_upgrade_1')]);
-    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox'))).toEqual([]);
+    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toEqual([]);
+    expect(page.storage.getItem('rk_outbox')).toContain('evt_before_upgrade_1');
+  });
+
+  it('keeps an event a tab of that version adds to the list while another tab moves it', async () => {
+    const storage = sharedStorage();
+    storage.tab().set('outbox', JSON.stringify([body('evt_before_upgrade_1')]));
+    storage.sync();
+    const [older, newer] = [storage.tab(), storage.tab()];
+    // The older tab adds an event and writes its list back whole; the newer one, which has not seen
+    // that write yet, moves the list it read. Its writes reach the others last.
+    older.set('outbox', JSON.stringify([body('evt_before_upgrade_1'), body('evt_older_tab_01')]));
+    createOutbox(newer, offline).bodies();
+    storage.sync();
+    expect(createOutbox(storage.tab(), offline).bodies().sort()).toEqual([
+      body('evt_before_upgrade_1'),
+      body('evt_older_tab_01'),
+    ]);
+  });
+
+  it('loses nothing when two tabs move it at once', async () => {
+    const storage = sharedStorage();
+    storage.tab().set('outbox', JSON.stringify([body('evt_before_upgrade_1'), body('evt_before_upgrade_2')]));
+    storage.sync();
+    const [a, b] = [createOutbox(storage.tab(), offline), createOutbox(storage.tab(), offline)];
+    expect(a.bodies()).toEqual(b.bodies());
+    storage.sync();
+    expect(createOutbox(storage.tab(), offline).bodies().sort()).toEqual([
+      body('evt_before_upgrade_1'),
+      body('evt_before_upgrade_2'),
+    ]);
   });
 });

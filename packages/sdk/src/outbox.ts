@@ -16,7 +16,10 @@ export interface RetryOptions {
   limit?: number;
   /** The first backoff step in ms; attempt n then waits a random time up to `base * 2^n` (full jitter). @default 500 */
   base?: number;
-  /** The longest wait between attempts in ms; a `Retry-After` longer than this ends the run as `queued`. @default 30000 */
+  /**
+   * The longest wait between attempts in ms; a `Retry-After` longer than this ends the run as `queued`,
+   * and what is queued meanwhile waits for a flush after it (a page load, `online`). @default 30000
+   */
   cap?: number;
   /** Milliseconds before an attempt is abandoned. @default 10000 */
   timeout?: number;
@@ -26,7 +29,10 @@ export interface RetryOptions {
 
 /** A persisted queue of event bodies and the loop that delivers them. */
 export interface Outbox {
-  /** Stores a body, then delivers it. */
+  /**
+   * Stores a body, then delivers it; while the wait a Retry-After named runs, resolves `queued` with
+   * `retry_after` at once and sends it when the wait ends.
+   */
   add(body: string): Promise<Delivery>;
   /** Delivers every stored body that is due; one already on its way is waited for, not sent again. */
   flush(): Promise<Delivery[]>;
@@ -48,6 +54,9 @@ const KEY = 'outbox:';
 /** The key of the time (ms since the epoch) before which the receiver asked not to be sent to again. */
 const AFTER = 'outbox-after';
 
+/** The key of the text of an earlier version's single list last moved to keys of their own. */
+const MOVED = 'outbox-moved';
+
 /** Creates the outbox of one client over its store. */
 export function createOutbox(
   store: KeyValueStore,
@@ -59,20 +68,29 @@ export function createOutbox(
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }: RetryOptions = {},
 ): Outbox {
+  // How long the receiver still asked to be left alone (a Retry-After, stored with the outbox so that
+  // a reload honours it), in ms; none when not above 0.
+  const wait = () => +store.get(AFTER)! - Date.now();
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
-  // to keys of their own first, so nothing queued before an upgrade is lost; storage is the page's
-  // to write too, and anything under that key but event bodies in a list is junk, never sent.
+  // to keys of their own first, so nothing queued before an upgrade is lost. The list is left where it
+  // is, and its text noted as moved: a tab of that version still open adds to the list by writing it
+  // back whole, and tabs see each other's writes late, the last to a key winning, so removing the list
+  // could erase an event that tab had just added. A list written since is moved again (events of it
+  // already delivered come back as duplicates, never as a second count). Storage is the page's to write
+  // too: anything under that key but event bodies in a list is junk, never sent.
   const keys = () => {
-    const list = readJson(store.get('outbox'));
-    for (const body of Array.isArray(list) ? list : []) {
-      const id = readJson(body)?.id;
-      if (id) store.set(KEY + id, body);
+    const list = store.get('outbox');
+    const bodies = list !== store.get(MOVED) && readJson(list);
+    if (Array.isArray(bodies)) {
+      for (const body of bodies) {
+        const id = readJson(body)?.id;
+        if (id) store.set(KEY + id, body);
+      }
+      store.set(MOVED, list!);
     }
-    store.remove('outbox');
-    // Before the time a Retry-After named (stored with the outbox, so a reload honours it) a body the
-    // device keeps is not due: a later page sends it. One that only the page's memory holds is, or it
-    // would be lost with the page.
-    const waiting = Date.now() < +store.get(AFTER)!;
+    // Before the time a Retry-After named, a body the device keeps is not due: a later page sends it. One
+    // that only the page's memory holds is, or it would be lost with the page.
+    const waiting = wait() > 0;
     return store.keys().filter((key) => key.startsWith(KEY) && store.get(key) && !(waiting && store.kept?.(key)));
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
@@ -94,13 +112,19 @@ export function createOutbox(
   };
   const deliver = (key: string, body = store.get(key)!) =>
     sending.get(body) ?? sending.set(body, run(key, body)).get(body)!;
+  const flush = () => Promise.all(keys().map((key) => deliver(key)));
   return {
-    add(body) {
+    async add(body) {
       const key = KEY + readJson(body)?.id;
       store.set(key, body);
-      return deliver(key, body);
+      const left = wait();
+      if (!(left > 0)) return deliver(key, body);
+      // Sent now, it would meet the 429 or 503 whose Retry-After is running: it waits with the others
+      // and goes with a flush when the wait ends, or, for a wait past the cap, with a later one.
+      if (left <= cap) sleep(left).then(flush);
+      return { ok: false, queued: true, error: { code: 'retry_after', message: 'Waiting out a Retry-After' } };
     },
-    flush: () => Promise.all(keys().map((key) => deliver(key))),
+    flush,
     bodies: () => keys().map((key) => store.get(key)!),
   };
 }

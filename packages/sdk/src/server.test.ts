@@ -1,3 +1,4 @@
+import { EARLIEST_EVENT_TIME } from '@referkit/events/code';
 import { verifySignature } from '@referkit/events/signature';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearLandingCookie, createReferkit, LANDING_COOKIE, landingCookie, readLandingCookie } from './server.js';
@@ -189,6 +190,19 @@ describe('landing cookie', () => {
     ],
   ])('refuses a cookie: %s', (_why, referral) => {
     expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
+  });
+
+  it('reads a landing from the earliest time the receiver takes on, and none a millisecond before', () => {
+    const cookie = (landed: number) =>
+      `${LANDING_COOKIE}=${encodeURIComponent(
+        JSON.stringify({
+          code: 'ALEX-7HC2QK',
+          landedAt: new Date(landed).toISOString(),
+          expiresAt: '2026-12-21T00:00:00.000Z',
+        }),
+      )}`;
+    expect(readLandingCookie(cookie(EARLIEST_EVENT_TIME), NOW)?.landedAt).toBe('2000-01-01T00:00:00.000Z');
+    expect(readLandingCookie(cookie(EARLIEST_EVENT_TIME - 1), NOW)).toBeNull();
   });
 
   it.each([

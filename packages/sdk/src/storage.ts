@@ -12,7 +12,10 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
-  /** The keys it holds (the outbox lists its events by a prefix). */
+  /**
+   * The keys it holds (the outbox lists its events by a prefix), those that are not `kept` first: the
+   * page sends their events first as it goes, since they go with it.
+   */
   keys(): string[];
   /** Whether the device keeps the key past the page's life; without this method, nothing is known to be kept. */
   kept?(key: string): boolean;
@@ -149,6 +152,7 @@ export function createStorage(
       // While pending the device is not touched at all; denied has already cleared it.
       if (state === 'granted') write(key);
     },
+    // What only memory holds comes first (see KeyValueStore.keys).
     keys: () => [...new Set([...memory.keys(), ...(state === 'granted' ? storedKeys() : [])])],
     // What was stored left memory once it read back: what memory still holds goes with the page.
     kept: (key) => !memory.has(key),

@@ -158,12 +158,15 @@ export default [
   // names is stored with the outbox and honoured on load and at pagehide (~53 B); 12,474 B once a page
   // restored from the back/forward cache flushes the outbox on its pageshow (~11 B). Together, with the
   // widget's: 12,638 B, Retry-After reading RFC 850 and asctime dates again included (RFC 9110 §5.6.7).
+  // 2026-11-23: 12,725 B once the offer banner shifts no layout after its first paint: its offer's line keeps
+  // room for the name the code lookup brings (~64 B), the named sentence is a new paragraph (~11 B), and the
+  // move off a focused element is a transform (~12 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12638,
+    brotli: 12725,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

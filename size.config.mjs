@@ -160,13 +160,15 @@ export default [
   // widget's: 12,638 B, Retry-After reading RFC 850 and asctime dates again included (RFC 9110 §5.6.7).
   // 2026-11-23: 12,725 B once the offer banner shifts no layout after its first paint: its offer's line keeps
   // room for the name the code lookup brings (~64 B), the named sentence is a new paragraph (~11 B), and the
-  // move off a focused element is a transform (~12 B).
+  // move off a focused element is a transform (~12 B); 12,799 B once a channel whose share URL cannot carry
+  // the message (Facebook, LinkedIn) puts it on the clipboard in the click and says so (~40 B) in two English
+  // texts (~34 B).
   // The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12725,
+    brotli: 12799,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },
@@ -187,7 +189,8 @@ export default [
     brotli: 750,
     forbid: ['zod'],
   },
-  // Each extra catalogue, loaded for the locale asked for.
+  // Each extra catalogue, loaded for the locale asked for. 2026-11-23: German and Arabic, at 597 B, leave the two
+  // clipboard texts of Facebook and LinkedIn to English (621 and 627 B with the first alone); Spanish has them (550 → 597 B).
   ...['es', 'de', 'ar'].map((language) => ({
     name: `@referkit/widget referkit-${language}.js`,
     file: `packages/widget/dist/referkit-${language}.js`,

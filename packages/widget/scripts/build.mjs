@@ -57,6 +57,8 @@ const catalogueArray = {
       if (path.endsWith('/en.ts')) return undefined;
       const [{ en }, { default: catalogue }] = await Promise.all([evaluate(`${root}src/i18n/en.ts`), evaluate(path)]);
       const values = Object.keys(en).map((key) => catalogue[key] ?? null);
+      // Texts left to English at the end ship as nothing rather than nulls: an array that ends early reads the same.
+      while (values.at(-1) === null) values.pop();
       return { contents: `export default ${JSON.stringify(values)};`, loader: 'js' };
     });
   },
@@ -84,6 +86,8 @@ const scriptOnlyTexts = [
   'copy',
   'copied',
   'copyFailed',
+  'messageCopied',
+  'messageNotCopied',
   'more',
   'qrShow',
   'qrHide',

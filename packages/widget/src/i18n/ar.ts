@@ -1,5 +1,5 @@
 /** Arabic, right to left, loaded only when a widget asks for `locale="ar"`. */
-import type { Catalogue } from './catalogue.js';
+import type { LanguageCatalogue } from './catalogue.js';
 
 /** The Arabic catalogue; Arabic has all six plural categories. */
 export default {
@@ -58,4 +58,6 @@ export default {
   week: { other: 'مشاركات هذا الأسبوع: {done} من {n}' },
   month: { other: 'مشاركات هذا الشهر: {done} من {n}' },
   reached: 'تحقّق الهدف',
-} satisfies Catalogue;
+  // messageCopied and messageNotCopied are left to English: this file is 597 B brotli of its 600, and
+  // 627 B with the first alone, worded as short as «نُسخت رسالتك: الصقها في منشورك.»
+} satisfies LanguageCatalogue;

@@ -47,6 +47,10 @@ export interface Catalogue {
   copy: string;
   copied: string;
   copyFailed: string;
+  /** Said once a channel whose share URL cannot carry the message (Facebook, LinkedIn) is opened with the message on the clipboard. */
+  messageCopied: string;
+  /** Said instead when the message could not be put on the clipboard: the share opens all the same. */
+  messageNotCopied: string;
   /** The native share button. */
   more: string;
   /** "Share via {channel}": one phrase for every channel, an app, email or SMS. */
@@ -75,6 +79,12 @@ export interface Catalogue {
   month: PluralText;
   reached: string;
 }
+
+/**
+ * A language's catalogue: every text, but for those a language had no room for in its file's 600 B
+ * brotli budget, which English says for it (the loader fills a missing text from English).
+ */
+export type LanguageCatalogue = Omit<Catalogue, 'messageCopied' | 'messageNotCopied'> & Partial<Catalogue>;
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder empty rather than printing `undefined`. */
 export function fill(text: string, values: Record<string, string | number> = {}): string {

@@ -1,5 +1,5 @@
 /** German, loaded only when a widget asks for `locale="de"`. */
-import type { Catalogue } from './catalogue.js';
+import type { LanguageCatalogue } from './catalogue.js';
 
 /** The German catalogue. */
 export default {
@@ -51,4 +51,6 @@ export default {
   week: { other: 'Diese Woche {done} von {n} Mal geteilt' },
   month: { other: 'Diesen Monat {done} von {n} Mal geteilt' },
   reached: 'Ziel erreicht',
-} satisfies Catalogue;
+  // messageCopied and messageNotCopied are left to English: this file is 597 B brotli of its 600, and
+  // 621 B with the first alone, worded as short as „Nachricht kopiert: Füge sie in deinen Beitrag ein.“
+} satisfies LanguageCatalogue;

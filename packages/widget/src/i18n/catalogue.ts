@@ -80,12 +80,6 @@ export interface Catalogue {
   reached: string;
 }
 
-/**
- * A language's catalogue: every text, but for those a language had no room for in its file's 600 B
- * brotli budget, which English says for it (the loader fills a missing text from English).
- */
-export type LanguageCatalogue = Omit<Catalogue, 'messageCopied' | 'messageNotCopied'> & Partial<Catalogue>;
-
 /** Fills `{name}` placeholders; a missing value leaves the placeholder empty rather than printing `undefined`. */
 export function fill(text: string, values: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));

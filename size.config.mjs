@@ -179,12 +179,17 @@ export default [
   // 12,749 B once the earliest event time is one constant of @referkit/events/code (−15 B, names shift);
   // 12,843 B once money reads its minor units by ISO 4217's digits (`minorUnitDigits`, the
   // currencies whose exponent is not 2) rather than Intl's display digits, which showed 5,000 Ft as
-  // 500,000 Ft and differ between engines (~94 B). The budget holds that size so it cannot grow
+  // 500,000 Ft and differ between engines (~94 B). Measured apart from those, from 12,638 B: 12,725 B
+  // once the offer banner shifts no layout after its first paint: its offer's line keeps
+  // room for the name the code lookup brings (~64 B), the named sentence is a new paragraph (~11 B), and the
+  // move off a focused element is a transform (~12 B); 12,799 B once a channel whose share URL cannot carry
+  // the message (Facebook, LinkedIn) puts it on the clipboard in the click and says so (~40 B) in two English
+  // texts (~34 B). All together: 13,017 B. The budget holds that size so it cannot grow
   // unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 12843,
+    brotli: 13017,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },
@@ -206,7 +211,8 @@ export default [
     brotli: 844,
     forbid: ['zod'],
   },
-  // Each extra catalogue, loaded for the locale asked for.
+  // Each extra catalogue, loaded for the locale asked for. 2026-11-23: German and Arabic, at 597 B, leave the two
+  // clipboard texts of Facebook and LinkedIn to English (621 and 627 B with the first alone); Spanish has them (550 → 597 B).
   ...['es', 'de', 'ar'].map((language) => ({
     name: `@referkit/widget referkit-${language}.js`,
     file: `packages/widget/dist/referkit-${language}.js`,

@@ -31,6 +31,14 @@ interface State {
   _up?: boolean;
 }
 
+/**
+ * The room the banner keeps for the name the code lookup brings after the first paint: a name about
+ * this wide. Fixed to the viewport's bottom, a banner whose text took a line more or less once
+ * "A friend" became "Alex Rivera" (or "Alex") would move its top edge, a layout shift of ~0.008 a line
+ * on a phone; its offer's line is as tall as this name's sentence from the start. A wider name still moves it.
+ */
+const NAME_ROOM = 'Xxxxxxxxx Xxxxxxxxx';
+
 /** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
 export const dismissedKey = (code: string) => `dismissed:${code}`;
 
@@ -112,7 +120,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     (this._returnTo as HTMLElement | null)?.focus();
   };
 
-  render({ terms, text, locale }: OfferBannerProps, { _lookup: lookup, _up: up }: State) {
+  render({ terms, text, locale, endpoint }: OfferBannerProps, { _lookup: lookup, _up: up }: State) {
     // A code the brand does not know gets no discount at checkout: the banner must not promise one.
     if (!this._code || this._dismissed() || lookup === null) return null;
     // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
@@ -133,12 +141,16 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}
+        // The text the stylesheet lays, unseen, under the offer's line (styles.ts): its room for a name.
+        data-r={endpoint && fill(text.named, { name: NAME_ROOM, offer })}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
           if (!event.currentTarget.contains(from)) this._returnTo = from && (left as Element);
         }}
       >
-        <p>{name ? fill(text.named, { name, offer }) : fill(text.friend, { offer })}</p>
+        {/* The named sentence is a new paragraph, not the old one's text replaced: in a right-to-left line,
+            Chromium counts the old text's first glyph moving under a pixel as a layout shift of it. */}
+        <p key={name}>{name ? fill(text.named, { name, offer }) : fill(text.friend, { offer })}</p>
         <p class="n">{fill(text.code, { code: this._code })}</p>
         <button type="button" aria-label={text.dismiss} onClick={this._dismiss}>
           ×

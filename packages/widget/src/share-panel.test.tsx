@@ -100,7 +100,7 @@ describe('SharePanel', () => {
   });
 
   it('writes both counts of the target in the digits of the locale', async () => {
-    renderPanel({ text: ar, locale: 'ar-EG' }, stats);
+    renderPanel({ text: { ...en, ...ar }, locale: 'ar-EG' }, stats);
     expect(await screen.findByRole('progressbar', { name: 'مشاركات هذا الأسبوع: ٢ من ٣' })).toBeTruthy();
   });
 

@@ -154,6 +154,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   };
 
+  /**
+   * The QR code's button is a disclosure (WAI-ARIA APG: Enter and Space toggle it, nothing else): the code
+   * is laid in the panel's flow and covers nothing, so it is no popup for Escape to close.
+   */
   _toggleQr = async () => {
     if (this.state._qr) return this.setState({ _qr: false });
     try {
@@ -255,6 +259,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
           {channels.map((channel: IntentChannel) => {
             const channelLink = this._link(channel) as string;
             const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
+            // A share URL the message leaves unchanged cannot carry it (Facebook's and LinkedIn's take only the
+            // link): the message, disclosure included, goes on the clipboard for the ambassador to paste.
+            const paste = composed.text && url === shareIntents(channelLink)[channel];
             const name = channelName(channel);
             const label = name ?? text[channel as 'email' | 'sms'];
             return (
@@ -264,7 +271,16 @@ export class SharePanel extends Component<SharePanelProps, State> {
                   target={name && '_blank'}
                   rel="noopener noreferrer"
                   aria-label={fill(text.on, { channel: label })}
-                  onClick={() => this._shared(channel, channelLink)}
+                  onClick={() => {
+                    // Copied in the click, before the share's window takes the focus the Clipboard API writes
+                    // for; not awaited, and the link not stopped: the share opens in this same click (a popup
+                    // blocker lets through only what a click opens at once), with the message copied or not.
+                    if (paste)
+                      copyText(composed.text).then((copied) =>
+                        this._say(copied ? text.messageCopied : text.messageNotCopied),
+                      );
+                    this._shared(channel, channelLink);
+                  }}
                 >
                   {label}
                 </a>

@@ -38,7 +38,12 @@ const css =
   'aside{position:fixed;inset-inline:1rem;bottom:1rem;margin-inline:auto;max-width:34rem;z-index:2147483000;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   'aside button{grid-area:1/2/3}' +
-  '.u{top:1rem;bottom:auto}' +
+  // The offer's line and, unseen in the same cell, the room kept for the ambassador's name (offer-banner.tsx,
+  // NAME_ROOM), its top held where it is while the name arrives.
+  'aside :first-child{grid-area:1/1;align-self:start}aside:after{grid-area:1/1;content:attr(data-r);visibility:hidden}' +
+  // The move to the top edge is a transform: a change of top and bottom is a layout shift (~0.37 on a
+  // phone when a page's script moves focus under the banner), a transform is none.
+  '.u{transform:translateY(calc(2rem + 100% - 100dvh))}' +
   '@keyframes i{from{transform:translateY(1rem)}}' +
   '@media (prefers-reduced-motion:reduce){*{animation:none!important}}';
 

@@ -15,7 +15,7 @@ export default {
   cap: 'بحد أقصى {amount}',
   credit: 'رصيد {value}',
   cash: '{value} نقدًا',
-  points: { zero: '{n} نقطة', one: 'نقطة واحدة', two: 'نقطتان', few: '{n} نقاط', many: '{n} نقطة', other: '{n} نقطة' },
+  points: { zero: '{n} نقطة', one: 'نقطة واحدة', two: 'نقطتين', few: '{n} نقاط', many: '{n} نقطة', other: '{n} نقطة' },
   share: '{value} من كل طلب',
   named: '{name} أهداك {offer}',
   friend: 'صديق أهداك {offer}',
@@ -37,7 +37,7 @@ export default {
   qrFailed: 'تعذّر تحميل رمز QR.',
   message: 'رسالتك',
   template: 'أحب {brand}. احصل على {offer} برابطي.',
-  kept: 'يُضاف هذا السطر إلى ما تشاركه: {text}',
+  kept: 'يضاف هذا السطر إلى ما تشاركه: {text}',
   progress: 'تقدّمك',
   joined: {
     zero: 'لم ينضم أحد',
@@ -49,7 +49,7 @@ export default {
     other: 'انضم {n} صديق',
   },
   earned: 'ربحت {amount}',
-  pending: '{amount} قيد الانتظار',
+  pending: 'بانتظار {amount}',
   ambassador: 'سفير',
   community_leader: 'قائد مجتمع',
   influencer: 'مؤثر',
@@ -58,4 +58,6 @@ export default {
   week: { other: 'مشاركات هذا الأسبوع: {done} من {n}' },
   month: { other: 'مشاركات هذا الشهر: {done} من {n}' },
   reached: 'تحقّق الهدف',
+  messageCopied: 'تم النسخ: الصق رسالتك.',
+  messageNotCopied: 'تعذّر النسخ.',
 } satisfies Catalogue;

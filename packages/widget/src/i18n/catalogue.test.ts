@@ -40,6 +40,13 @@ describe('plural', () => {
     expect(plural('ar', ar.joined, 2)).toBe('انضم صديقان');
   });
 
+  it('says two points in the case each sentence gives them: after a verb or a noun, the oblique dual', () => {
+    const two = plural('ar', ar.points, 2);
+    expect(fill(ar.both, { offer: 'خصم 15%', reward: two })).toBe('امنح خصم 15% واحصل على نقطتين');
+    expect(fill(ar.earned, { amount: two })).toBe('ربحت نقطتين');
+    expect(fill(ar.pending, { amount: two })).toBe('بانتظار نقطتين');
+  });
+
   it('counts Arabic friends with the noun each number takes: plural to ten, then singular', () => {
     expect([3, 11, 100].map((n) => plural('ar', ar.joined, n))).toEqual([
       'انضم 3 أصدقاء',

@@ -47,6 +47,10 @@ export interface Catalogue {
   copy: string;
   copied: string;
   copyFailed: string;
+  /** Said once a channel whose share URL cannot carry the message (Facebook, LinkedIn) is opened with the message on the clipboard. */
+  messageCopied: string;
+  /** Said instead when the message could not be put on the clipboard: the share opens all the same. */
+  messageNotCopied: string;
   /** The native share button. */
   more: string;
   /** "Share via {channel}": one phrase for every channel, an app, email or SMS. */

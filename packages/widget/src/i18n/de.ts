@@ -25,7 +25,7 @@ export default {
   link: 'Dein Link',
   copy: 'Link kopieren',
   copied: 'Kopiert',
-  copyFailed: 'Kopieren fehlgeschlagen. Der Link ist markiert: Strg+C oder ⌘C.',
+  copyFailed: 'Nicht kopiert. Der Link ist markiert: Strg+C oder ⌘C.',
   more: 'Teilen…',
   // "Per E-Mail teilen": "auf" would make email and SMS places to share on.
   on: 'Per {channel} teilen',
@@ -51,4 +51,6 @@ export default {
   week: { other: 'Diese Woche {done} von {n} Mal geteilt' },
   month: { other: 'Diesen Monat {done} von {n} Mal geteilt' },
   reached: 'Ziel erreicht',
+  messageCopied: 'Nachricht kopiert: im Beitrag einfügen.',
+  messageNotCopied: 'Nicht kopiert. Kopiere die Nachricht selbst.',
 } satisfies Catalogue;

@@ -49,4 +49,7 @@ export const en: Catalogue = {
   week: { one: '{done} of {n} share this week', other: '{done} of {n} shares this week' },
   month: { one: '{done} of {n} share this month', other: '{done} of {n} shares this month' },
   reached: 'Target reached',
+  // Last, so that a language leaving them to English ships no gap for them (build.mjs, catalogueArray).
+  messageCopied: 'Your message is copied: paste it into your post.',
+  messageNotCopied: 'Could not copy your message: copy it yourself and paste it into your post.',
 };

@@ -51,4 +51,6 @@ export default {
   week: { one: 'Compartido {done} de {n} vez esta semana', other: 'Compartido {done} de {n} veces esta semana' },
   month: { one: 'Compartido {done} de {n} vez este mes', other: 'Compartido {done} de {n} veces este mes' },
   reached: 'Objetivo cumplido',
+  messageCopied: 'Se ha copiado tu mensaje: pégalo en tu publicación.',
+  messageNotCopied: 'No se pudo copiar tu mensaje: cópialo tú y pégalo en tu publicación.',
 } satisfies Catalogue;

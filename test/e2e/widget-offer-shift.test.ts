@@ -1,0 +1,100 @@
+/**
+ * The offer banner shifts nothing, itself included, after its first paint: what Chromium's Layout
+ * Instability API counts as cumulative layout shift (CLS) on a page landing with `?ref=`, while the
+ * code lookup's name arrives and when a page's script moves focus under the banner.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+
+let browser: Browser;
+let server: WidgetServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ensureBuilt();
+  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  // What CLS counts: every layout shift since the page began that no recent input explains.
+  await page.addInitScript(() => {
+    const counted = window as unknown as { layoutShifts: number[] };
+    counted.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!entry.hadRecentInput) counted.layoutShifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+});
+
+afterEach(() => context.close());
+
+const layoutShifts = () => page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+const banner = () => page.locator('referkit-offer').getByRole('complementary');
+/** Two frames: whatever the last change was, it has been laid out and painted. */
+const painted = () =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** Holds the code lookup until the banner has painted "A friend …", then answers it with `displayName`. */
+async function answerLookupAfterPaint(displayName: string) {
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/api/codes/*', async (route) => {
+    await held;
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), displayName } });
+  });
+  return answer;
+}
+
+describe('<referkit-offer> layout shift over the built referkit.js', () => {
+  // Widths where, in the box of "A friend gave you …", the named sentence took a line fewer (Alex),
+  // or one more (Alex Rivera), and the box's top edge moved by that line: ~0.007 each.
+  it.each([
+    ['widget.html', 'Alex', 440, 'a line fewer'],
+    ['widget.html', 'Alex Rivera', 464, 'a line more'],
+    ['widget.html', 'Alex Rivera', 304, 'a line more on a small phone'],
+    // Right to left: Chromium counted the replaced text's first glyph moving under a pixel (~0.006).
+    ['rtl.html', 'Alex', 392, 'right to left'],
+  ])('keeps its box while the lookup names the ambassador (%s, %s, %i px: %s)', async (file, name, width) => {
+    await page.setViewportSize({ width, height: 800 });
+    const answer = await answerLookupAfterPaint(name);
+    await page.goto(`${server.url}/${file}?ref=ALEX-7HC2QK`);
+    await banner()
+      .getByText(/^(A friend gave you|صديق أهداك)/)
+      .waitFor();
+    await painted();
+    answer();
+    await banner()
+      .getByText(new RegExp(`^${name} `))
+      .waitFor();
+    await painted();
+    expect(await layoutShifts()).toEqual([]);
+  });
+
+  it('moves to the top edge, off what a page script focuses under it, without a layout shift', async () => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.goto(`${server.url}/footer.html?ref=ALEX-7HC2QK`);
+    await banner().waitFor();
+    await painted();
+    const top = () => banner().evaluate((aside) => Math.round(aside.getBoundingClientRect().top));
+    const bottom = await top();
+    // A script's focus, as a single-page app's after a route change: no input that would excuse a shift.
+    await page.evaluate(() => document.querySelector<HTMLElement>('a[href="/returns"]')?.focus());
+    await expect.poll(top).toBe(16);
+    expect(bottom).toBeGreaterThan(400);
+    await painted();
+    expect(await layoutShifts()).toEqual([]);
+  });
+});

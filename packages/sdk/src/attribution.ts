@@ -19,9 +19,9 @@ export interface Referral {
 /** How landings are credited. */
 export interface AttributionOptions {
   /** @default 'last_touch' */
-  model?: AttributionModel;
+  model?: AttributionModel | undefined;
   /** How long a referral counts after the landing, in days (more than 0, less than 100,000). @default 30 */
-  windowDays?: number;
+  windowDays?: number | undefined;
 }
 
 /** The parts of a client that remember the referral. */

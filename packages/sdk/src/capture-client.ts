@@ -12,7 +12,7 @@ import type { ConsentState } from './consent.js';
 import { type Delivery, postOf } from './delivery.js';
 import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm, withoutParams } from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
-import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
+import { createStorage, device, type KeyValueStore, type StorageOptions } from './storage.js';
 
 /** Options of {@link createCaptureClient} and `createReferkit`. */
 export interface ReferkitOptions {
@@ -21,29 +21,29 @@ export interface ReferkitOptions {
   /** The brand's API base (e.g. `/api`); events go to `${endpoint}/referrals/events`. */
   endpoint: string;
   /** The query parameter that carries the code. @default 'ref' */
-  param?: string;
-  attribution?: AttributionOptions;
+  param?: string | undefined;
+  attribution?: AttributionOptions | undefined;
   /** What may be stored on the device; change it later with `setConsent`. @default 'granted' */
-  consent?: ConsentState;
-  storage?: StorageOptions;
+  consent?: ConsentState | undefined;
+  storage?: StorageOptions | undefined;
   /** @default globalThis.fetch */
-  fetch?: typeof fetch;
-  retry?: RetryOptions;
+  fetch?: typeof fetch | undefined;
+  retry?: RetryOptions | undefined;
   /**
    * Remove the code from the address bar after capturing it (`history.replaceState`), once consent is
    * granted (at capture, or when `setConsent('granted')` comes later): while it is pending or denied
    * the address is the one place the referral survives a reload.
    * @default false
    */
-  cleanUrl?: boolean;
+  cleanUrl?: boolean | undefined;
 }
 
 /** What {@link CaptureClient.shareLink} needs; `base` defaults to the site's home page. */
 export interface ClientShareLinkInput {
-  base?: string;
+  base?: string | undefined;
   code: string;
-  channel?: Channel;
-  utm?: Utm;
+  channel?: Channel | undefined;
+  utm?: Utm | undefined;
 }
 
 /** The client without redemptions. */
@@ -130,9 +130,15 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   // A code passed in (from a server cookie, a form) is read as a link's is; junk is refused here, not at the receiver.
   const send: SendEvent = (type, code, fields, id = eventId(), occurredAt = new Date().toISOString()) => {
     const normal = normalizeCode(code);
-    return normal
-      ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
-      : refuse('invalid_code', 'Not a referral code');
+    // fetch reads a relative endpoint against the document's base URL (an about:blank or srcdoc frame's is
+    // its parent's), or a worker's location. With none (server rendering, a script in Node) or one that is
+    // not http(s), no attempt can ever arrive: a mistake of setup, refused at once (`invalid_endpoint`,
+    // in the server entry too), not retried as network trouble and queued.
+    return !/^https?:$/.test(device(() => new URL(url, globalThis.document?.baseURI ?? place?.href).protocol) as string)
+      ? refuse('invalid_endpoint', `Not an http(s) URL here: ${url}`)
+      : normal
+        ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
+        : refuse('invalid_code', 'Not a referral code');
   };
   const place = globalThis.location;
   // With `cleanUrl`, the code leaves the address bar once it may be stored: until then the address is

@@ -2,7 +2,7 @@ import { parseEvent } from '@referkit/events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReferkit, type ReferkitOptions } from './client.js';
 import { listen } from './spa.js';
-import { installPage } from './testing/fake-page.js';
+import { fakeDocument, installPage } from './testing/fake-page.js';
 import { queued } from './testing/queued.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
@@ -24,7 +24,8 @@ afterEach(() => {
 function aClient(options: Partial<ReferkitOptions> = {}) {
   return createReferkit({
     program: 'spring-2026',
-    endpoint: '/api',
+    // Absolute: tests without a page (a worker, Node) have no address to read `/api` against.
+    endpoint: 'https://shop.example/api',
     fetch: async (_url, init) => {
       posted.push(String(init?.body));
       return Response.json({ status: 'recorded' }, { status: 201 });
@@ -288,6 +289,14 @@ describe('capture', () => {
 });
 
 describe('listen', () => {
+  it('does nothing where there is no history (server rendering, a worker), and returns a stop', () => {
+    expect(typeof globalThis.history).toBe('undefined');
+    let calls = 0;
+    const stop = listen({ capture: () => calls++ });
+    stop();
+    expect(calls).toBe(0);
+  });
+
   it("takes the back button to an earlier landing for a second view, keeping the later landing's referral", async () => {
     const page = installPage(LINK);
     const bob = 'https://shop.example/q?ref=BOB-7HC2QK';
@@ -690,6 +699,46 @@ describe('redeem', () => {
       error: { code: 'invalid_code' },
     });
     expect(posted).toEqual([]);
+  });
+});
+
+describe('the endpoint', () => {
+  const sends = (client: ReturnType<typeof aClient>) =>
+    Promise.all([
+      client.redeem({ orderId: '1001', order, referral: { code: 'ALEX-7HC2QK' } }),
+      client.trackShare('ALEX-7HC2QK', 'x'),
+    ]);
+
+  it('refuses every event at once where a relative endpoint has no address to be read against (Node)', async () => {
+    let slept = 0;
+    const client = aClient({ endpoint: '/api', retry: { sleep: async () => void slept++ } });
+    for (const delivery of await sends(client)) {
+      expect(delivery).toEqual({
+        ok: false,
+        queued: false,
+        error: { code: 'invalid_endpoint', message: 'Not an http(s) URL here: /api/referrals/events' },
+      });
+    }
+    await client.flush();
+    expect([posted, slept]).toEqual([[], 0]);
+  });
+
+  it('refuses an endpoint that is not http(s) on the page it is read against', async () => {
+    for (const [page, endpoint] of [
+      ['file:///home/shop/index.html', '/api'],
+      ['https://shop.example/', 'ftp://shop.example/api'],
+    ] as const) {
+      installPage(page);
+      const [delivery] = await sends(aClient({ endpoint }));
+      expect(delivery).toMatchObject({ ok: false, queued: false, error: { code: 'invalid_endpoint' } });
+    }
+    expect(posted).toEqual([]);
+  });
+
+  it("reads a relative endpoint against the document's base URL, as fetch does (an about:blank frame's is its parent's)", async () => {
+    installPage('about:blank', undefined, Object.assign(fakeDocument(), { baseURI: 'https://shop.example/checkout' }));
+    for (const delivery of await sends(aClient({ endpoint: '/api' }))) expect(delivery).toMatchObject({ ok: true });
+    expect(posted).toHaveLength(2);
   });
 });
 

@@ -26,18 +26,18 @@ export interface RedeemInput {
   orderId: string;
   order: RedeemOrder;
   /** The email is hashed here (see `hashEmail`); it never leaves the page readable. */
-  customer?: { id?: string; email?: string; firstOrder?: boolean };
+  customer?: { id?: string | undefined; email?: string | undefined; firstOrder?: boolean | undefined } | undefined;
   /** The referral to credit. @default the captured one (`referral()`); on a server, from `readLandingCookie`. */
-  referral?: Pick<Referral, 'code'> & Partial<Referral>;
+  referral?: (Pick<Referral, 'code'> & { [Key in keyof Referral]?: Referral[Key] | undefined }) | undefined;
   /**
    * The event's id (`evt_` and 8–64 of `A-Za-z0-9_-`). A server that may report one order again, say
    * after a restart, passes one made from the order (`evt_order_${orderId}`) with the order's time, so
    * the same order always makes the same event; the server client refuses any other id at once
    * (`invalid_id`). @default a random id
    */
-  id?: string;
+  id?: string | undefined;
   /** When the order was placed, as an ISO time. @default now */
-  occurredAt?: string;
+  occurredAt?: string | undefined;
 }
 
 /** The Referkit client. */

@@ -44,7 +44,7 @@ export interface Transport {
   url: string;
   fetch: typeof fetch;
   /** Milliseconds before an attempt is abandoned as a timeout. @default 10000 */
-  timeout?: number;
+  timeout?: number | undefined;
 }
 
 /** One attempt's result, and the wait in ms the server asked for (`Retry-After`), when it did. */

@@ -19,7 +19,9 @@ const landingSetCookie = (value: string, seconds: number, domain: string) =>
  * `; Domain=…` for the landing cookie, or nothing without a domain. Anything but a host name would add
  * attributes of its own to the cookie (`x; SameSite=None`), and browsers drop a cookie whose domain is a
  * single label (`com`, as a public suffix) or does not domain-match the request's `host`, when known
- * (RFC 6265 §5.3 steps 5–6): each is refused, saying what could not be done.
+ * (RFC 6265 §5.3 steps 5–6): each is refused, saying what could not be done. Public suffixes of more
+ * labels (`co.uk`, `github.io`) are dropped too but not refused here: knowing them takes the Public
+ * Suffix List, some ten thousand rules that change every few weeks, too much to carry and keep current.
  */
 function domainAttribute(domain: string | undefined, doing: string, host?: string): string {
   // A leading dot is ignored (§5.2.3); host names compare case-insensitively (§5.1.3).
@@ -48,21 +50,22 @@ const hostOf = (url: string | URL) => {
 /** Options of {@link landingCookie}. */
 export interface LandingCookieOptions {
   /** @default 'ref' */
-  param?: string;
+  param?: string | undefined;
   /** @default 30 */
-  windowDays?: number;
+  windowDays?: number | undefined;
   /** With `first_touch`, a referral still valid in `cookie` is kept. @default 'last_touch' */
-  model?: AttributionModel;
+  model?: AttributionModel | undefined;
   /** The request's `Cookie` header. */
-  cookie?: string | null;
+  cookie?: string | null | undefined;
   /**
    * The cookie's domain, for a checkout on a sibling subdomain: the request's host or a parent domain of
    * it of two labels or more (`shop.example` for `www.shop.example`; `url`'s host, when it is absolute).
-   * One a browser would drop throws.
+   * Anything but a host name, a single label (`com`) or a domain the host is not within throws. A public
+   * suffix of more labels (`co.uk`) is not checked, and browsers drop it: pass the registrable domain.
    */
-  domain?: string;
+  domain?: string | undefined;
   /** @default new Date() */
-  now?: Date;
+  now?: Date | undefined;
 }
 
 /**
@@ -92,7 +95,7 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
 /** Options of {@link clearLandingCookie}. */
 export interface ClearLandingCookieOptions {
   /** The domain the cookie was set with (`landingCookie`'s `domain`); without one, the host-only cookie. */
-  domain?: string;
+  domain?: string | undefined;
 }
 
 /**
@@ -109,19 +112,23 @@ export function clearLandingCookie(options: ClearLandingCookieOptions = {}): str
 /** Options of {@link readLandingCookie}. */
 export interface ReadLandingCookieOptions {
   /** @default new Date() */
-  now?: Date;
+  now?: Date | undefined;
   /** Which referral counts when there are several: the latest landing, or the earliest under `first_touch`. @default 'last_touch' */
-  model?: AttributionModel;
+  model?: AttributionModel | undefined;
 }
 
 /**
- * Reads the referral from a request's `Cookie` header at checkout, from the server-set cookie and the
- * one the browser SDK wrote (`rk_ref`): of several, the one the attribution model credits (the latest
- * landing, or the earliest under `first_touch`), as the SDK would. `null` when no copy is an unexpired,
- * well-formed referral, whose `landedAt` is an ISO time as the SDK writes it (`2026-11-22T10:00:00.000Z`);
- * one ahead of `now` is read as `now`. The second argument may also be the time alone.
+ * Reads the referral from a request's `Cookie` header when the checkout starts, from the server-set
+ * cookie and the one the browser SDK wrote (`rk_ref`): of several, the one the attribution model credits
+ * (the latest landing, or the earliest under `first_touch`), as the SDK would. `null` when no copy is an
+ * unexpired, well-formed referral, whose `landedAt` is an ISO time as the SDK writes it
+ * (`2026-11-22T10:00:00.000Z`); one ahead of `now` is read as `now`. The second argument may also be the
+ * time alone. Read it at a request of the shop's own site and keep it with the order: both cookies are
+ * `SameSite=Lax`, so the return from a payment page by a cross-site POST (3-D Secure) brings neither,
+ * and a payment webhook brings no cookie at all.
  * @example
- * const referral = readLandingCookie(request.headers.get('cookie'), { model: 'first_touch' });
+ * // When the checkout starts: kept with the order, for redeem() once it is paid.
+ * order.referral = readLandingCookie(request.headers.get('cookie'), { model: 'first_touch' });
  */
 export function readLandingCookie(
   cookieHeader: string | null | undefined,

@@ -4,11 +4,11 @@ import { normalizeCode } from '@referkit/events/code';
 
 /** UTM tags added to a share link, each as `utm_<name>`. */
 export interface Utm {
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  content?: string;
-  term?: string;
+  source?: string | undefined;
+  medium?: string | undefined;
+  campaign?: string | undefined;
+  content?: string | undefined;
+  term?: string | undefined;
 }
 
 /** What {@link buildShareLink} needs. */
@@ -18,10 +18,10 @@ export interface ShareLinkInput {
   /** The ambassador's code, in any form `normalizeCode` accepts. */
   code: string;
   /** Where the link will be shared, carried as `rk_ch`. */
-  channel?: Channel;
+  channel?: Channel | undefined;
   /** The query parameter that carries the code; not `rk_ch`, nor a `utm_` tag also given. @default 'ref' */
-  param?: string;
-  utm?: Utm;
+  param?: string | undefined;
+  utm?: Utm | undefined;
 }
 
 /** A built link, or a coded reason why none could be built. */

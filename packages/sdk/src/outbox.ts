@@ -13,18 +13,18 @@ import { type KeyValueStore, readJson } from './storage.js';
 /** Retry policy, as plain data. */
 export interface RetryOptions {
   /** Attempts per delivery before it resolves `queued` and waits for the next flush. @default 5 */
-  limit?: number;
+  limit?: number | undefined;
   /** The first backoff step in ms; attempt n then waits a random time up to `base * 2^n` (full jitter). @default 500 */
-  base?: number;
+  base?: number | undefined;
   /**
    * The longest wait between attempts in ms; a `Retry-After` longer than this ends the run as `queued`,
    * and what is queued meanwhile waits for a flush after it (a page load, `online`). @default 30000
    */
-  cap?: number;
+  cap?: number | undefined;
   /** Milliseconds before an attempt is abandoned. @default 10000 */
-  timeout?: number;
+  timeout?: number | undefined;
   /** How to wait between attempts. @default setTimeout */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
 }
 
 /** A persisted queue of event bodies and the loop that delivers them. */

@@ -29,7 +29,7 @@ export interface ServerReferkitOptions extends ReferkitOptions {
    * body and id). Given empty or `undefined` (an unset environment variable), every event is refused
    * at once with `invalid_secret`; leave the key out to send unsigned claims.
    */
-  secret?: string;
+  secret?: string | undefined;
 }
 
 /** Why an order was reversed, as the receiver reads it. */
@@ -48,15 +48,15 @@ export interface ReverseInput {
   /** The code the order was redeemed with (a reversal reaches only that ambassador's ledger). */
   code: string;
   /** Why. @default none (the receiver records a reversal without a reason) */
-  reason?: ReversalReason;
+  reason?: ReversalReason | undefined;
   /**
    * The event's id (`evt_` and 8–64 of `A-Za-z0-9_-`). A server that may report one refund again
    * passes one made from the order (`evt_refund_${orderId}`) with the refund's time, so the same
    * refund always makes the same event; any other id is refused at once (`invalid_id`). @default a random id
    */
-  id?: string;
+  id?: string | undefined;
   /** When the order was refunded or cancelled, as an ISO time. @default now */
-  occurredAt?: string;
+  occurredAt?: string | undefined;
 }
 
 /** The server's Referkit client: the browser's, plus {@link ServerReferkitClient.reverse}. */
@@ -73,22 +73,26 @@ export interface ServerReferkitClient extends ReferkitClient {
 /**
  * Creates a Referkit client for Node, Deno, Bun or a worker. With `secret`, events carry `webhook-id`
  * (the event id), `webhook-timestamp` and `webhook-signature`. A server has no captured referral:
- * pass `referral` to `redeem` (from {@link readLandingCookie}). Only a server reverses an order.
+ * pass `referral` to `redeem` (from {@link readLandingCookie}, read when the checkout starts and kept
+ * with the order). Only a server reverses an order.
  * @example
  * const referkit = createReferkit({ program: 'spring-2026', endpoint: 'https://brand.example/api', secret });
- * await referkit.redeem({ orderId: '1001', order, referral: readLandingCookie(request.headers.get('cookie')) ?? undefined });
- * await referkit.reverse({ orderId: '1001', code: 'ALEX-7HC2QK', reason: 'refund' });
+ * // When the checkout starts (a same-site request; a cross-site return from a payment page brings no cookie):
+ * order.referral = readLandingCookie(request.headers.get('cookie'));
+ * // Once the order is paid:
+ * await referkit.redeem({ orderId: order.id, order: order.totals, referral: order.referral ?? undefined });
+ * await referkit.reverse({ orderId: order.id, code: 'ALEX-7HC2QK', reason: 'refund' });
  */
 export function createReferkit(options: ServerReferkitOptions): ServerReferkitClient {
   const { secret } = options;
-  // A server has no page to read a relative endpoint against: every attempt would fail as a network
-  // error and be retried in vain, so it is a final verdict at once, like a malformed secret.
-  const endpointProblem = endpointProblemOf(options.endpoint);
-  const send = async (input: RequestInfo | URL, init?: RequestInit) =>
-    endpointProblem ? refusal('invalid_endpoint', endpointProblem) : (options.fetch ?? fetch)(input, init);
   // A `secret` given empty or undefined is an unset variable, not a wish to post unsigned: it is
-  // refused like a malformed one, rather than sent as a claim that a signing receiver refuses.
-  const signed = 'secret' in options ? { ...options, fetch: signing(secret ?? '', send) } : { ...options, fetch: send };
+  // refused like a malformed one, rather than sent as a claim that a signing receiver refuses. The fetch
+  // is looked up at each attempt, as the browser client's is. An endpoint a server cannot resolve (`/api`:
+  // no page to read it against) is refused by the client itself, at once (`invalid_endpoint`).
+  const signed =
+    'secret' in options
+      ? { ...options, fetch: signing(secret ?? '', (input, init) => (options.fetch ?? fetch)(input, init)) }
+      : options;
   const client = createClient(signed) as ServerReferkitClient;
   // Reversals go through an outbox of their own, built by the same `clientParts` over the same signing
   // fetch and retry policy. Sharing the browser client's outbox would mean handing its `send` out of
@@ -149,18 +153,6 @@ function signing(secret: string, send: typeof fetch): typeof fetch {
     }
     return send(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...headers } });
   };
-}
-
-/** Why the endpoint cannot be reached from here, or `null` when it is an http(s) URL this runtime can resolve. */
-function endpointProblemOf(endpoint: string): string | null {
-  let url: URL | undefined;
-  try {
-    // A worker or Deno with a location resolves a relative endpoint as a page would.
-    url = new URL(endpoint, globalThis.location?.href);
-  } catch {}
-  return url && /^https?:$/.test(url.protocol)
-    ? null
-    : `[referkit] Could not send the event: the endpoint "${endpoint}" is not an absolute http(s) URL. On a server, pass the receiver's full URL, e.g. https://brand.example/api.`;
 }
 
 /** A final answer made here, without a request: the outbox reads a 400 with an error code as a verdict. */

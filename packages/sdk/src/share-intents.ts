@@ -23,7 +23,7 @@ export interface ShareIntentOptions {
    * Reddit's title is always the message: it is the only text a Reddit post carries, so a subject
    * there would drop the message and its disclosure line.
    */
-  subject?: string;
+  subject?: string | undefined;
 }
 
 /**

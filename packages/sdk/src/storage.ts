@@ -18,7 +18,7 @@ export interface KeyValueStore {
    */
   keys(): string[];
   /** Whether the device keeps the key past the page's life; without this method, nothing is known to be kept. */
-  kept?(key: string): boolean;
+  kept?: ((key: string) => boolean) | undefined;
 }
 
 /** The SDK's store: also mirrors a key to a cookie, and follows consent changes. */
@@ -38,7 +38,7 @@ export interface ConsentStore extends KeyValueStore {
 /** Where the SDK's store keeps things. */
 export interface StorageOptions {
   /** The cookie's domain, so a checkout on a sibling subdomain sees the referral (e.g. `shop.example`). */
-  domain?: string;
+  domain?: string | undefined;
 }
 
 /** The prefix of every localStorage key and cookie name the SDK writes. */
@@ -47,8 +47,11 @@ export const STORAGE_PREFIX = 'rk_';
 /** How the referral's cookie starts in `document.cookie`: the one key kept in a cookie. */
 const REF_COOKIE = `${STORAGE_PREFIX}ref=`;
 
-/** Runs a device access; `undefined` when it throws (storage refused in private modes, or absent on a server). */
-const device = <T>(access: () => T): T | undefined => {
+/**
+ * Runs a device access; `undefined` when it throws (storage refused in private modes, or absent on a
+ * server, as a page's address is).
+ */
+export const device = <T>(access: () => T): T | undefined => {
   try {
     return access();
   } catch {}

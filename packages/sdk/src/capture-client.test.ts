@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCaptureClient } from './capture-client.js';
 import { createReferkit } from './client.js';
 import { installPage } from './testing/fake-page.js';
+import { aShareBody } from './testing/queued.js';
 
 const LINK = 'https://shop.example/p?ref=alex-7hc2qk&rk_ch=whatsapp';
 let posted: string[];
@@ -10,18 +11,6 @@ const receiver = async (_url: RequestInfo | URL, init?: RequestInit) => {
   posted.push(String(init?.body));
   return Response.json({ status: 'recorded' }, { status: 201 });
 };
-
-/** A share event's body with the given id, as the outbox stores it. */
-const share = (id: string) =>
-  JSON.stringify({
-    v: 1,
-    id,
-    type: 'share',
-    program: 'spring-2026',
-    code: 'ALEX-7HC2QK',
-    occurredAt: '2026-11-22T10:00:00.000Z',
-    channel: 'x',
-  });
 
 beforeEach(() => {
   posted = [];
@@ -56,7 +45,7 @@ describe('the send as the page goes', () => {
   it('sends what only the page holds first, and stops short of the 64 KiB keepalive quota', async () => {
     const page = installPage();
     // An earlier page left 500 shares on the device, some 70 KB: more than the page may send as it goes.
-    for (let n = 0; n < 500; n++) page.storage.setItem(`rk_outbox:evt_stored_${n}`, share(`evt_stored_${n}`));
+    for (let n = 0; n < 500; n++) page.storage.setItem(`rk_outbox:evt_stored_${n}`, aShareBody(`evt_stored_${n}`));
     const kept: string[] = [];
     const client = createCaptureClient({
       program: 'spring-2026',
@@ -81,7 +70,7 @@ describe('the send as the page goes', () => {
     const bytes = kept.reduce((sum, body) => sum + new Blob([body]).size, 0);
     expect(bytes).toBeLessThanOrEqual(60_000);
     // It stops where one more would pass 60,000 B; the rest wait on the device for the next load.
-    expect(bytes + new Blob([share('evt_stored_499')]).size).toBeGreaterThan(60_000);
+    expect(bytes + new Blob([aShareBody('evt_stored_499')]).size).toBeGreaterThan(60_000);
     expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toHaveLength(500);
   });
 });

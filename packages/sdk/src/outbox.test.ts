@@ -4,23 +4,12 @@ import type { Transport } from './delivery.js';
 import { createOutbox } from './outbox.js';
 import type { KeyValueStore } from './storage.js';
 import { installPage } from './testing/fake-page.js';
+import { aShareBody } from './testing/queued.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const URL = 'https://shop.example/api/referrals/events';
 const offline: Transport = { url: URL, fetch: () => Promise.reject(new TypeError('Failed to fetch')) };
-
-/** A share event's body with the given id. */
-const body = (id: string) =>
-  JSON.stringify({
-    v: 1,
-    id,
-    type: 'share',
-    program: 'spring-2026',
-    code: 'ALEX-7HC2QK',
-    occurredAt: '2026-11-22T10:00:00.000Z',
-    channel: 'x',
-  });
 
 /**
  * One localStorage shared by tabs, as Chromium runs it: each tab reads and writes a copy of its own,
@@ -64,32 +53,32 @@ describe('two tabs sharing one outbox', () => {
     const storage = sharedStorage();
     const [a, b] = [storage.tab(), storage.tab()].map((tab) => createOutbox(tab, offline, { limit: 1 }));
     // Each tab reads the outbox before the other's write reaches it, then writes.
-    await Promise.all([a?.add(body('evt_tab_a_0001')), b?.add(body('evt_tab_b_0001'))]);
+    await Promise.all([a?.add(aShareBody('evt_tab_a_0001')), b?.add(aShareBody('evt_tab_b_0001'))]);
     storage.sync();
     expect(createOutbox(storage.tab(), offline).bodies().sort()).toEqual([
-      body('evt_tab_a_0001'),
-      body('evt_tab_b_0001'),
+      aShareBody('evt_tab_a_0001'),
+      aShareBody('evt_tab_b_0001'),
     ]);
   });
 
   it('keeps an event one tab queued while the other removed one it delivered', async () => {
     const storage = sharedStorage();
     const first = storage.tab();
-    await createOutbox(first, offline, { limit: 1 }).add(body('evt_delivered_1'));
+    await createOutbox(first, offline, { limit: 1 }).add(aShareBody('evt_delivered_1'));
     storage.sync();
     const online: Transport = { url: URL, fetch: async () => Response.json({ status: 'recorded' }, { status: 201 }) };
     const [a, b] = [storage.tab(), storage.tab()];
-    await createOutbox(b, offline, { limit: 1 }).add(body('evt_queued_0001'));
+    await createOutbox(b, offline, { limit: 1 }).add(aShareBody('evt_queued_0001'));
     await createOutbox(a, online).flush();
     storage.sync();
-    expect(createOutbox(storage.tab(), offline).bodies()).toEqual([body('evt_queued_0001')]);
+    expect(createOutbox(storage.tab(), offline).bodies()).toEqual([aShareBody('evt_queued_0001')]);
   });
 });
 
 describe('an outbox stored by an earlier version', () => {
   it('is delivered from its single list once, the list left for tabs of that version still open', async () => {
     const page = installPage();
-    page.storage.setItem('rk_outbox', JSON.stringify([body('evt_before_upgrade_1'), 42, 'not json']));
+    page.storage.setItem('rk_outbox', JSON.stringify([aShareBody('evt_before_upgrade_1'), 42, 'not json']));
     const posted: string[] = [];
     const aClient = () =>
       createReferkit({
@@ -103,37 +92,39 @@ describe('an outbox stored by an earlier version', () => {
     await aClient().flush();
     // The next page load finds the list as it was moved, and sends nothing again.
     await aClient().flush();
-    expect(posted).toEqual([body('evt_before_upgrade_1')]);
+    expect(posted).toEqual([aShareBody('evt_before_upgrade_1')]);
     expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toEqual([]);
     expect(page.storage.getItem('rk_outbox')).toContain('evt_before_upgrade_1');
   });
 
   it('keeps an event a tab of that version adds to the list while another tab moves it', async () => {
     const storage = sharedStorage();
-    storage.tab().set('outbox', JSON.stringify([body('evt_before_upgrade_1')]));
+    storage.tab().set('outbox', JSON.stringify([aShareBody('evt_before_upgrade_1')]));
     storage.sync();
     const [older, newer] = [storage.tab(), storage.tab()];
     // The older tab adds an event and writes its list back whole; the newer one, which has not seen
     // that write yet, moves the list it read. Its writes reach the others last.
-    older.set('outbox', JSON.stringify([body('evt_before_upgrade_1'), body('evt_older_tab_01')]));
+    older.set('outbox', JSON.stringify([aShareBody('evt_before_upgrade_1'), aShareBody('evt_older_tab_01')]));
     createOutbox(newer, offline).bodies();
     storage.sync();
     expect(createOutbox(storage.tab(), offline).bodies().sort()).toEqual([
-      body('evt_before_upgrade_1'),
-      body('evt_older_tab_01'),
+      aShareBody('evt_before_upgrade_1'),
+      aShareBody('evt_older_tab_01'),
     ]);
   });
 
   it('loses nothing when two tabs move it at once', async () => {
     const storage = sharedStorage();
-    storage.tab().set('outbox', JSON.stringify([body('evt_before_upgrade_1'), body('evt_before_upgrade_2')]));
+    storage
+      .tab()
+      .set('outbox', JSON.stringify([aShareBody('evt_before_upgrade_1'), aShareBody('evt_before_upgrade_2')]));
     storage.sync();
     const [a, b] = [createOutbox(storage.tab(), offline), createOutbox(storage.tab(), offline)];
     expect(a.bodies()).toEqual(b.bodies());
     storage.sync();
     expect(createOutbox(storage.tab(), offline).bodies().sort()).toEqual([
-      body('evt_before_upgrade_1'),
-      body('evt_before_upgrade_2'),
+      aShareBody('evt_before_upgrade_1'),
+      aShareBody('evt_before_upgrade_2'),
     ]);
   });
 });

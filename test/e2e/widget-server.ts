@@ -31,6 +31,12 @@ export const alexStats = {
   target: { shares: 3, per: 'week', done: 2, reached: false },
 };
 
+/**
+ * The names the fake API's code lookup answers, each code with the same terms. `2024-HC2QK7` starts with
+ * digits and its name ends with a period: in right-to-left text both are reordered unless isolated.
+ */
+const publicNames: Record<string, string> = { 'ALEX-7HC2QK': 'Alex', '2024-HC2QK7': 'J.R.R. Tolkien Jr.' };
+
 /** What the fake server saw: every request path and every posted event. */
 export interface WidgetServer {
   url: string;
@@ -61,12 +67,13 @@ export async function startWidgetServer(): Promise<WidgetServer> {
       events.push(JSON.parse(body));
       return send(201, JSON.stringify({ status: 'recorded' }));
     }
-    if (url.pathname === '/api/codes/ALEX-7HC2QK') {
+    const code = /^\/api\/codes\/([\w-]+)$/.exec(url.pathname)?.[1] ?? '';
+    if (Object.hasOwn(publicNames, code)) {
       return send(
         200,
         JSON.stringify({
-          code: 'ALEX-7HC2QK',
-          displayName: 'Alex',
+          code,
+          displayName: publicNames[code],
           brand: 'Acme',
           currency: 'USD',
           friendOffer: { kind: 'percent', percent: 15 },

@@ -21,6 +21,13 @@ function backend(displayName?: string) {
   return fetch;
 }
 
+/**
+ * Matches the paragraph that reads `text`: its values are in elements of their own (`<bdi>`), which
+ * Testing Library's text match, reading only an element's own text nodes, would not see.
+ */
+const sentence = (text: string) => (_: string, element: Element | null) =>
+  element?.localName === 'p' && element.textContent === text;
+
 function client(consent: 'pending' | 'granted' = 'granted', displayName?: string) {
   const fetch = backend(displayName);
   const referkit = createReferkit({ program: 'spring-2026', endpoint: '/api', consent, fetch });
@@ -44,8 +51,8 @@ afterEach(() => {
 describe('OfferBanner', () => {
   it('says "A friend" until the code lookup names the ambassador', async () => {
     render(<OfferBanner client={client('granted', 'Alex')} terms={terms} endpoint="/api" text={en} locale="en" />);
-    expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
-    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+    expect(screen.getByText(sentence('A friend gave you 15% off your first order'))).toBeTruthy();
+    expect(await screen.findByText(sentence('Alex gave you 15% off your first order'))).toBeTruthy();
   });
 
   it('keeps saying "A friend" when the backend has no code lookup to answer with', async () => {
@@ -55,13 +62,13 @@ describe('OfferBanner', () => {
     render(<OfferBanner client={referkit} terms={terms} endpoint="/api" text={en} locale="en" />);
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith('/api/codes/ALEX-7HC2QK', expect.anything()));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
+    expect(screen.getByText(sentence('A friend gave you 15% off your first order'))).toBeTruthy();
   });
 
   it('shows nothing once the backend says the code is not one of its own', async () => {
     const referkit = client('granted');
     render(<OfferBanner client={referkit} terms={terms} endpoint="/api" text={en} locale="en" />);
-    expect(screen.getByText('A friend gave you 15% off your first order')).toBeTruthy();
+    expect(screen.getByText(sentence('A friend gave you 15% off your first order'))).toBeTruthy();
     await vi.waitFor(() => expect(screen.queryByRole('complementary')).toBeNull());
   });
 
@@ -77,7 +84,7 @@ describe('OfferBanner', () => {
 
   it("takes the offer from the code's lookup over init's", async () => {
     await bannerAfterLookup({ displayName: 'Ines', friendOffer: { kind: 'percent', percent: 20 } });
-    expect(await screen.findByText('Ines gave you 20% off your first order')).toBeTruthy();
+    expect(await screen.findByText(sentence('Ines gave you 20% off your first order'))).toBeTruthy();
   });
 
   it('keeps init’s offer and says "A friend" when the lookup’s offer and name cannot be shown', async () => {
@@ -114,12 +121,18 @@ describe('OfferBanner', () => {
 
   it('reads a lookup that writes the code another way as about the code', async () => {
     await bannerAfterLookup({ code: 'alex 7hc2qk', displayName: 'Alex' });
-    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+    expect(await screen.findByText(sentence('Alex gave you 15% off your first order'))).toBeTruthy();
   });
 
   it('shows the code', () => {
     render(<OfferBanner client={client()} terms={terms} text={en} locale="en" />);
-    expect(screen.getByText('Code ALEX-7HC2QK')).toBeTruthy();
+    expect(screen.getByText(sentence('Code ALEX-7HC2QK'))).toBeTruthy();
+  });
+
+  it('isolates the name and the code from the sentence around them', async () => {
+    render(<OfferBanner client={client('granted', 'Alex')} terms={terms} endpoint="/api" text={en} locale="en" />);
+    expect((await screen.findByText('Alex')).localName).toBe('bdi');
+    expect(screen.getByText('ALEX-7HC2QK').localName).toBe('bdi');
   });
 
   it('shows nothing without a captured referral', () => {
@@ -131,7 +144,7 @@ describe('OfferBanner', () => {
   it('waits for the lookup’s terms when init gave none', async () => {
     render(<OfferBanner client={client('granted', 'Alex')} endpoint="/api" text={en} locale="en" />);
     expect(screen.queryByRole('complementary')).toBeNull();
-    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+    expect(await screen.findByText(sentence('Alex gave you 15% off your first order'))).toBeTruthy();
   });
 
   it('shows a name with markup as those characters', async () => {
@@ -144,13 +157,15 @@ describe('OfferBanner', () => {
         locale="en"
       />,
     );
-    expect(await screen.findByText('<img src=x onerror=alert(1)> gave you 15% off your first order')).toBeTruthy();
+    expect(
+      await screen.findByText(sentence('<img src=x onerror=alert(1)> gave you 15% off your first order')),
+    ).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
   });
 
   it('drops direction overrides from a name, so that the sentence around it keeps its order', async () => {
     await bannerAfterLookup({ displayName: 'Alex\u202e\u2066' });
-    expect(await screen.findByText('Alex gave you 15% off your first order')).toBeTruthy();
+    expect(await screen.findByText(sentence('Alex gave you 15% off your first order'))).toBeTruthy();
   });
 
   it('remembers a dismissal when consent is granted', () => {

@@ -8,7 +8,7 @@
 import type { PublicCode } from '@referkit/events';
 import { Component, type RefObject } from 'preact';
 import type { ReferkitClient } from './config.js';
-import { type Catalogue, fill } from './i18n/catalogue.js';
+import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
 import { getJson } from './stats.js';
 
@@ -150,8 +150,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       >
         {/* The named sentence is a new paragraph, not the old one's text replaced: in a right-to-left line,
             Chromium counts the old text's first glyph moving under a pixel as a layout shift of it. */}
-        <p key={name}>{name ? fill(text.named, { name, offer }) : fill(text.friend, { offer })}</p>
-        <p class="n">{fill(text.code, { code: this._code })}</p>
+        <p key={name}>{fillIsolated(name ? text.named : text.friend, { name, offer })}</p>
+        <p class="n">{fillIsolated(text.code, { code: this._code })}</p>
         <button type="button" aria-label={text.dismiss} onClick={this._dismiss}>
           ×
         </button>

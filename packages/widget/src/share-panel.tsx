@@ -9,7 +9,7 @@ import { Component, createRef } from 'preact';
 import { CHANNELS, channelName, type IntentChannel } from './channels.js';
 import type { ProgramTerms, ReferkitClient } from './config.js';
 import { copyText } from './copy-text.js';
-import { type Catalogue, fill } from './i18n/catalogue.js';
+import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
 import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
@@ -222,7 +222,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const channels = [...new Set(terms.channels ?? CHANNELS)];
     return (
       <section dir={text.dir} lang={locale} aria-labelledby="rk-title">
-        <h2 id="rk-title">{terms.brand ? fill(text.invite, { brand: terms.brand }) : text.link}</h2>
+        <h2 id="rk-title">{terms.brand ? fillIsolated(text.invite, { brand: terms.brand }) : text.link}</h2>
         <p>{offerHeadline(text, locale, terms)}</p>
         <label for="rk-link">{text.link}</label>
         <div>
@@ -237,6 +237,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
         <label for="rk-message">{text.message}</label>
         <textarea
           id="rk-message"
+          // Each paragraph takes the direction of its first letter (a textarea's `dir="auto"` is
+          // `unicode-bidi: plaintext`): an English disclosure line under an Arabic message keeps its period last.
+          dir="auto"
           rows={4}
           value={message}
           // A screen reader reads the note with the field: the line it deleted is shared all the same.
@@ -246,7 +249,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
         {/* The note is also said as it appears (WCAG 4.1.3): a live region is heard only once it is
             there before its text, so it is always rendered, empty until the disclosure is deleted. */}
         <p id="rk-kept" class="n" aria-live="polite">
-          {composed.restored && fill(text.kept, { text: terms.disclosure?.text ?? '' })}
+          {composed.restored && fillIsolated(text.kept, { text: terms.disclosure?.text })}
         </p>
         <ul>
           {'share' in navigator && (

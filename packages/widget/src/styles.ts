@@ -15,18 +15,22 @@ const css =
   'display:block;font:1rem/1.45 var(--referkit-font,system-ui,sans-serif);color:var(--f)}' +
   '@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent-dark,#a8c7fa);--t:var(--referkit-accent-text-dark,#0a1a33);' +
   '--b:var(--referkit-surface-dark,#1b1b1f);--f:var(--referkit-text-dark,#e6e6ea);--m:var(--referkit-muted-dark,#b4b4be)}}' +
-  // A name or brand longer than the line breaks inside the word rather than overflowing the box.
-  '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;overflow-wrap:anywhere}' +
+  // A name or brand longer than the line breaks inside the word rather than overflowing the box. No box is
+  // wider than its place either (`min-width:0`; buttons and links shrink, `flex:0 auto`, and wrap their words;
+  // the QR code is at most 200px): with text at 200% on a phone (WCAG 1.4.4 with 1.4.10), the grid's auto track
+  // took the link and message fields' width of ~20 characters as its least, and the page scrolled sideways
+  // (past x=0 in Arabic).
+  '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;overflow-wrap:anywhere;min-width:0}' +
   'section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--r);padding:1rem;display:grid;gap:.6rem}' +
   'h2{font-size:1.25rem}h2,h3{font-weight:700}' +
   'div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}' +
   'input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--m);border-radius:calc(var(--r)/2);background:var(--b)}' +
-  'button,a{display:inline-block;flex:none;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}' +
+  'button,a{display:inline-block;flex:0 auto;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}' +
   '.p{background:var(--a);color:var(--t)}' +
   ':focus-visible{outline:3px solid var(--a);outline-offset:2px}' +
   '.n{color:var(--m);font-size:.9rem}' +
   'h2+p{font-size:1.1rem}' +
-  '.q{background:#fff;color:#000;padding:12px;width:200px}' +
+  '.q{background:#fff;color:#000;padding:12px;max-width:200px}' +
   '.q svg{flex:1}' +
   'section section{border-width:1px 0 0;border-radius:0;padding:.6rem 0 0}' +
   '[role=progressbar]{height:.6rem;border:1px solid var(--m);overflow:hidden}' +

@@ -1,0 +1,73 @@
+/**
+ * The share panel on a phone, in real Chromium over the built `referkit.js`: it fits the viewport's width
+ * (WCAG 2.2 1.4.10, reflow at 320 CSS px) also with its text enlarged to 200% (1.4.4), as a browser's
+ * text-size setting does by the root font size, which the widget's rem-sized text follows.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+
+let browser: Browser;
+let server: WidgetServer;
+
+beforeAll(async () => {
+  ensureBuilt();
+  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * How wide the page scrolls, and what of the panel lies outside its own box: past the viewport's left
+ * edge, where a right-to-left overflow goes out of reach, or past the panel's edges into a narrower page.
+ */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('referkit-share')?.shadowRoot;
+    const panel = root?.querySelector('section')?.getBoundingClientRect();
+    return {
+      // The widget's text is sized in rem: at 200% its 16 px are 32.
+      fontSize: getComputedStyle(root?.querySelector('section') as Element).fontSize,
+      scrollWidth: document.documentElement.scrollWidth,
+      outside: [...(root?.querySelectorAll('section *') ?? [])]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.width && panel && (box.left < Math.max(panel.left, 0) || box.right > panel.right);
+        })
+        .map((element) => element.localName),
+    };
+  });
+
+describe('<referkit-share> on a phone', () => {
+  for (const [width, height, text, locale] of [
+    [320, 568, '100%', 'en'],
+    [320, 568, '100%', 'ar'],
+    [360, 640, '200%', 'en'],
+    [412, 800, '200%', 'en'],
+    [360, 640, '200%', 'ar'],
+    [412, 800, '200%', 'ar'],
+  ] as const) {
+    it(`fits ${width} px with text at ${text} in ${locale === 'ar' ? 'Arabic' : 'English'}`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      // An English page: an Arabic panel's overflow goes left, out of the page's reach.
+      await page.goto(`${server.url}/widget.html`);
+      const panel = page.locator('referkit-share');
+      await panel.getByRole('progressbar').waitFor();
+      await panel.evaluate((element, locale) => element.setAttribute('locale', locale), locale);
+      await panel.locator(`[lang=${locale}]`).waitFor();
+      await page.evaluate((text) => {
+        document.documentElement.style.fontSize = text;
+      }, text);
+      const fontSize = text === '200%' ? '32px' : '16px';
+      expect(await overflow(page)).toEqual({ fontSize, scrollWidth: width, outside: [] });
+      // The QR code too, shown for a friend across the counter.
+      await panel.getByRole('button', { expanded: false }).click();
+      await panel.getByRole('img').waitFor();
+      expect(await overflow(page)).toEqual({ fontSize, scrollWidth: width, outside: [] });
+      await page.close();
+    });
+  }
+});

@@ -89,7 +89,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Returns');
-    expect(await overlap()).toBe(false);
+    await expect.poll(overlap).toBe(false);
     // Shift+Tab back to the page's top: nothing there is hidden either.
     await page.focus('a[href="/help"]');
     await page.evaluate(() => scrollTo(0, 0));
@@ -100,7 +100,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
       document.body.prepend(top);
       top.focus();
     });
-    expect(await overlap()).toBe(false);
+    await expect.poll(overlap).toBe(false);
   });
 
   it('moves off every share-panel control the keyboard focuses under it on a small screen', async () => {

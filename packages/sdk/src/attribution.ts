@@ -1,6 +1,8 @@
 /**
  * Attribution: which ambassador a friend's order is credited to, and until when.
- * `last_touch` credits the latest referral link, `first_touch` the first one still inside its window.
+ * `last_touch` credits the latest referral link. `first_touch` keeps the first one until its window
+ * ends, and a link followed meanwhile is not remembered, as a first-touch cookie is not overwritten: once
+ * the first expires, the next link the friend follows is the referral.
  * Expiry is checked on every read, so an expired referral is never returned nor redeemed.
  */
 import type { AttributionModel, Channel } from '@referkit/events';

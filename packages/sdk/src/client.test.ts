@@ -168,6 +168,18 @@ describe('capture', () => {
     expect(last.capture('https://shop.example/?ref=SAM-222222')?.code).toBe('SAM-222222');
   });
 
+  it('does not remember a link followed while a first_touch referral holds: the next link after it ends counts', () => {
+    installPage();
+    const client = aClient({ attribution: { model: 'first_touch', windowDays: 30 } });
+    client.capture(LINK);
+    vi.setSystemTime(new Date('2026-12-12T10:00:00.000Z'));
+    expect(client.capture('https://shop.example/?ref=SAM-222222')?.code).toBe('ALEX-7HC2QK');
+    // Alex's window has ended: Sam's earlier link is not kept for this moment (a first-touch cookie).
+    vi.setSystemTime(new Date('2026-12-27T10:00:00.000Z'));
+    expect(client.referral()).toBeNull();
+    expect(client.capture('https://shop.example/?ref=SAM-222222')?.code).toBe('SAM-222222');
+  });
+
   it('forgets a referral once its window has passed', () => {
     installPage();
     const client = aClient({ attribution: { windowDays: 7 } });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attempt, retryAfter } from './delivery.js';
 
 const zone = process.env.TZ;
@@ -67,5 +67,41 @@ describe('attempt', () => {
       { ok: false, queued: true, error: { code: 'http_201' } },
       Number.NaN,
     ]);
+  });
+
+  it('keeps an event whose 400 lost its body on the way: the verdict may have been a future time', async () => {
+    // The first bytes of the receiver's answer, then the connection drops.
+    const fetch = async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"error":{"code":"invalid_event","iss'));
+            controller.error(new TypeError('network error'));
+          },
+        }),
+        { status: 400 },
+      );
+    expect(await within(attempt('{}', { url, fetch }))).toMatchObject([
+      { ok: false, queued: true, error: { code: 'http_400' } },
+      Number.NaN,
+    ]);
+    // A whole body that is not JSON (a proxy's page) is an answer: a 400 stays a verdict.
+    const page = async () => new Response('<h1>Bad Request</h1>', { status: 400 });
+    expect(await attempt('{}', { url, fetch: page })).toMatchObject([{ ok: false, queued: false }, Number.NaN]);
+  });
+
+  it("measures a Retry-After date from the server's Date, not the device's clock", async () => {
+    // The device runs two hours slow; the server asks for a minute.
+    const fetch = async () =>
+      new Response('{}', {
+        status: 503,
+        headers: { date: 'Sun, 22 Nov 2026 10:00:00 GMT', 'retry-after': 'Sun, 22 Nov 2026 10:01:00 GMT' },
+      });
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T08:00:00.000Z') });
+    try {
+      expect(await attempt('{}', { url, fetch })).toMatchObject([{ ok: false, queued: true }, 60_000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -72,13 +72,17 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   const signal = AbortSignal.timeout(timeout);
   let response: Response | undefined;
   let answer: { status?: string; rewards?: Rewards; error?: DeliveryError } | null | undefined;
+  let cut = false;
   // The timeout ends the attempt itself, not only through the signal: a fetch that ignores the signal
   // (one the page passed in) would otherwise hold the delivery, and the outbox, for ever.
   const late = new Promise<never>((_, reject) => signal.addEventListener('abort', reject));
   try {
     response = await Promise.race([fetch(url, postOf(body, false, signal)), late]);
-    // The status decides; a body that cannot be read as JSON only loses its details.
-    answer = await Promise.race([response.json(), late]);
+    // The status decides; a body that is not JSON only loses its details. One cut off on its way (the
+    // connection lost, the timeout) is no answer: it may have said the event came early, which is kept.
+    answer = await Promise.race([response.json(), late]).catch((reason) => {
+      cut = !(reason instanceof SyntaxError);
+    });
   } catch {}
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;
@@ -98,10 +102,16 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
           ok: false,
           // A redirect, or a 2xx not from the receiver, is kept and retried like network trouble: the
           // event waits until the endpoint is fixed.
-          queued: !!early || status < 400 || status > 499 || status === 408 || status === 429,
+          queued: cut || !!early || status < 400 || status > 499 || status === 408 || status === 429,
           error: early ? { ...error, code: 'future_timestamp' } : error,
         },
-        early ? Infinity : retryAfter(response?.headers.get('retry-after')),
+        // A date is a moment on the server's clock: the wait is measured from its Date, not the device's.
+        early
+          ? Infinity
+          : retryAfter(
+              response?.headers.get('retry-after'),
+              Date.parse(response?.headers.get('date') as string) || undefined,
+            ),
       ];
 }
 

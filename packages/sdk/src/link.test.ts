@@ -45,6 +45,15 @@ describe('buildShareLink', () => {
     });
   });
 
+  it("keeps the base's own tag where a UTM tag is given as undefined (an unset variable)", () => {
+    const utm = { source: undefined, campaign: 'spring' };
+    const base = 'https://shop.example/spring?utm_source=newsletter&utm_medium=email';
+    expect(buildShareLink({ base, code: 'ALEX-7HC2QK', utm })).toEqual({
+      ok: true,
+      value: 'https://shop.example/spring?utm_source=newsletter&utm_medium=email&ref=ALEX-7HC2QK&utm_campaign=spring',
+    });
+  });
+
   it('replaces an earlier code rather than adding a second one', () => {
     const link = buildShareLink({ base: 'https://shop.example/?ref=OTHER-2222222', code: 'ALEX-7HC2QK' });
     expect(link.ok && new URL(link.value).searchParams.getAll('ref')).toEqual(['ALEX-7HC2QK']);

@@ -65,7 +65,8 @@ export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }:
     url = new URL(base);
   } catch {}
   const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
-  for (const name in utm) tags[`utm_${name}`] = utm[name as keyof Utm];
+  // A tag given as undefined is not given (an unset variable): the base's own tag of that name stays.
+  for (const name in utm) if (utm[name as keyof Utm] !== undefined) tags[`utm_${name}`] = utm[name as keyof Utm];
   // A param that is empty, or that the channel or a UTM tag takes over, would leave the link without its code.
   const which = normal
     ? /^https?:$/.test(url?.protocol as string) && !url!.username && !url!.password

@@ -102,6 +102,62 @@ describe('installLoader', () => {
     ]);
   });
 
+  it('names a command that is not text by its type, as JSON cannot say a BigInt or a circular object', () => {
+    loader.installLoader();
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => window.Referkit?.(10n as never, {} as never)).not.toThrow();
+    expect(() => window.Referkit?.(circular as never, {} as never)).not.toThrow();
+    expect(warn.mock.calls).toEqual([
+      [`[referkit] Could not run Referkit(bigint): it is not a command. Use 'init' or 'consent'.`],
+      [`[referkit] Could not run Referkit(object): it is not a command. Use 'init' or 'consent'.`],
+    ]);
+  });
+
+  it('refuses a client that is not an SDK client with one line, and replays the init queued after it', () => {
+    snippet();
+    window.Referkit?.('init', { ...program, client: { nope: true } } as never);
+    window.Referkit?.('init', program as never);
+    expect(() => loader.installLoader()).not.toThrow();
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not use the setting client: it is not an SDK client. Fix it in init.'],
+    ]);
+    expect(config.currentSetup()?.config.program).toBe('spring-2026');
+  });
+
+  it('replays the calls after one that throws, and throws its error again on its own', () => {
+    const later = vi.spyOn(window, 'setTimeout');
+    snippet();
+    const broken = new Error('a client that throws');
+    const client = {
+      capture() {
+        throw broken;
+      },
+    };
+    window.Referkit?.('init', { ...program, client } as never);
+    window.Referkit?.('init', { ...program, program: 'autumn-2026' } as never);
+    expect(() => loader.installLoader()).not.toThrow();
+    expect(config.currentSetup()?.config.program).toBe('autumn-2026');
+    const rethrow = later.mock.calls.map(([callback]) => callback).find((callback) => typeof callback === 'function');
+    expect(() => (rethrow as () => void)()).toThrow(broken);
+    later.mockRestore();
+  });
+
+  it.each([
+    ['firstOrderOnly', 'yes', 'true or false'],
+    ['firstOrderOnly', 1, 'true or false'],
+    ['attribution', 42, '{ model, windowDays }'],
+    ['program', '', 'a program id'],
+    ['endpoint', ' ', 'a path or an http(s) address'],
+  ])('refuses the setting %s = %j with one line', (name, value, wanted) => {
+    loader.installLoader();
+    window.Referkit?.('init', { ...program, [name]: value } as never);
+    expect(warn.mock.calls).toEqual([
+      [`[referkit] Could not use the setting ${name}: it is not ${wanted}. Fix it in init.`],
+    ]);
+    expect(config.currentSetup()).toBeUndefined();
+  });
+
   it('logs one line for an init without program or endpoint', () => {
     loader.installLoader();
     window.Referkit?.('init', { endpoint: '/api' } as never);

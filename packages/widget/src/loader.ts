@@ -40,7 +40,13 @@ function run(command: unknown, argument?: unknown) {
       // A banner dismissed on an earlier page is hidden as soon as that can be read.
       renderAll();
     } else early = argument;
-  } else misconfigured(`run Referkit(${JSON.stringify(command)})`, 'it is not a command', "Use 'init' or 'consent'.");
+  } else
+    misconfigured(
+      // Named by its type unless it is text: JSON.stringify throws on a BigInt or a circular object.
+      `run Referkit(${typeof command === 'string' ? JSON.stringify(command) : typeof command})`,
+      'it is not a command',
+      "Use 'init' or 'consent'.",
+    );
 }
 
 /** Installs `window.Referkit` and replays its queue; returns false when a copy was already installed. */
@@ -50,6 +56,15 @@ export function installLoader(): boolean {
   const api = ((command: unknown, argument?: unknown) => run(command, argument)) as ReferkitCommand;
   api.loaded = true;
   window.Referkit = api;
-  for (const args of queued?.q ?? []) run(args[0], args[1]);
+  // A call that throws (a defect of ours) is thrown again on its own, after the replay: the calls after
+  // it still run, and the elements, defined next, still render.
+  for (const args of queued?.q ?? [])
+    try {
+      run(args[0], args[1]);
+    } catch (error) {
+      setTimeout(() => {
+        throw error;
+      });
+    }
   return true;
 }

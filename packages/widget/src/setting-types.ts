@@ -15,11 +15,17 @@ function mismatch(name: string, value: unknown): string | undefined {
   // A disclosure without text would share no disclosure at all.
   if (name === 'disclosure') return typeof (value as { text?: unknown }).text === 'string' ? undefined : '{ text }';
   if (TEXTS.includes(name) && typeof value !== 'string') return 'text';
-  // Requests go to the endpoint: an empty one, or a scheme fetch cannot use (javascript:, ftp:), would
-  // fail in the console on every page instead of once here.
+  // Events name their program: one without a name is refused by every receiver.
+  if (name === 'program' && !(value as string).trim()) return 'a program id';
+  if (name === 'firstOrderOnly' && typeof value !== 'boolean') return 'true or false';
+  if (name === 'attribution' && typeof value !== 'object') return '{ model, windowDays }';
+  // A client the page made is used for every capture and share: one without capture() would throw into the page.
+  if (name === 'client' && typeof (value as { capture?: unknown }).capture !== 'function') return 'an SDK client';
+  // Requests go to the endpoint: an empty or blank one, or a scheme fetch cannot use (javascript:,
+  // ftp:), would fail in the console on every page instead of once here.
   if (name === 'endpoint') {
     try {
-      if (value && /^https?:$/.test(new URL(value as string, location.href).protocol)) return;
+      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, location.href).protocol)) return;
     } catch {}
     return 'a path or an http(s) address';
   }

@@ -91,8 +91,11 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       const hides = (top: number) =>
         area.bottom > top && area.top < top + banner.height && area.right > banner.left && area.left < banner.right;
       // The gap to the edge is the same at either edge, so the other place's top is the viewport's
-      // height less the bottom of this one, wherever this one is.
-      if (hides(banner.top) && !hides(innerHeight - banner.bottom)) this.setState({ _up: !this.state._up });
+      // height less the bottom of this one, wherever this one is. Where to go is read from where the
+      // banner is seen, not from the state: a move handled twice (by a root and the window), or read
+      // before the last move rendered, then goes to the same place rather than back.
+      if (hides(banner.top) && !hides(innerHeight - banner.bottom))
+        this.setState({ _up: banner.top > innerHeight / 2 });
     });
   }
 

@@ -36,8 +36,8 @@ export function checked(value: number, most = Number.MAX_VALUE, least = 0): numb
 }
 
 /** A count of minor units or points: a whole number from `least` on, as the program's schema has it. */
-function whole(value: number, least = 0): number {
-  if (!Number.isInteger(checked(value, undefined, least))) throw new RangeError(`${value} is not in minor units`);
+function whole(value: number, least = 0, unit = 'in minor units'): number {
+  if (!Number.isInteger(checked(value, undefined, least))) throw new RangeError(`${value} is not ${unit}`);
   return value;
 }
 
@@ -71,14 +71,21 @@ export function percent(locale: string, value: number): string {
 export function friendOfferText(text: Catalogue, locale: string, terms: OfferTerms, first = false): string {
   const offer = terms.friendOffer;
   const firstOnly = first && terms.firstOrderOnly !== false;
+  const kind = offer.kind as string;
+  // Any other kind ("percentage") would be read as a fixed amount: `amount: 15` promised "$0.15 off".
+  if (kind !== 'percent' && kind !== 'fixed' && kind !== 'free_shipping')
+    throw new RangeError(`${kind} is not a kind of friend offer`);
   const words =
     offer.kind === 'free_shipping'
       ? firstOnly
         ? text.shipFirst
         : text.ship
       : fill(firstOnly ? text.offFirst : text.off, {
+          // The program's schema takes whole percents off (`friendOfferSchema`): 10.5% is not an offer checkout gives.
           value:
-            offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount, 1),
+            offer.kind === 'percent'
+              ? percent(locale, whole(offer.percent, 1, 'a whole percent'))
+              : money(locale, terms.currency, offer.amount, 1),
         });
   // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.
   const cap = 'maxDiscount' in offer ? offer.maxDiscount : undefined;

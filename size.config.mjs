@@ -205,12 +205,13 @@ export default [
   // the program does not have is refused rather than shown as a fixed amount, and a percent off that is not
   // whole is refused as the program's schema does (~51 B); 13,220 B once a second init with another endpoint
   // or code drops the panel's stats at once and reads them again, an earlier answer arriving late unshown (~37 B).
-  // The budget holds that size so it
+  // 13,224 B once the whole-percent check of a friend offer is its own function rather than a parameter of
+  // whole(), which the progress chunk carries a copy of (~4 B). The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 13220,
+    brotli: 13224,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },
@@ -225,11 +226,13 @@ export default [
   // 697 B, then 710 B once negative counts (friends, shares, points) leave the block out with a line;
   // 788 B once amounts must be whole minor units in a currency Intl lists (its own copy of money()), and
   // 745 B once the currency list check went again; 2026-11-23: 844 B once its money() reads minor units
-  // by ISO 4217's digits, not Intl's display digits (~99 B: the list of currencies not of 2 digits).
+  // by ISO 4217's digits, not Intl's display digits (~99 B: the list of currencies not of 2 digits);
+  // 2026-11-23: 847 B once offer-text.ts refuses a friend offer of an unknown kind (~3 B: its code is not
+  // here, but the minifier's names shift).
   {
     name: '@referkit/widget referkit-progress.js',
     file: 'packages/widget/dist/referkit-progress.js',
-    brotli: 844,
+    brotli: 847,
     forbid: ['zod'],
   },
   // Each extra catalogue, loaded for the locale asked for. 2026-11-23: German and Arabic, at 597 B, leave the two

@@ -36,8 +36,8 @@ export function checked(value: number, most = Number.MAX_VALUE, least = 0): numb
 }
 
 /** A count of minor units or points: a whole number from `least` on, as the program's schema has it. */
-function whole(value: number, least = 0, unit = 'in minor units'): number {
-  if (!Number.isInteger(checked(value, undefined, least))) throw new RangeError(`${value} is not ${unit}`);
+function whole(value: number, least = 0): number {
+  if (!Number.isInteger(checked(value, undefined, least))) throw new RangeError(`${value} is not in minor units`);
   return value;
 }
 
@@ -67,6 +67,16 @@ export function percent(locale: string, value: number): string {
   );
 }
 
+/**
+ * A percent off, which the program's schema (`friendOfferSchema`) takes whole: 10.5% is not an offer
+ * checkout gives. Apart from `whole`, which the progress chunk carries a copy of.
+ */
+function percentOff(locale: string, value: number): string {
+  const words = percent(locale, value);
+  if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole percent`);
+  return words;
+}
+
 /** What the friend gets; `first` adds "your first order" when the program is first-order-only. */
 export function friendOfferText(text: Catalogue, locale: string, terms: OfferTerms, first = false): string {
   const offer = terms.friendOffer;
@@ -81,10 +91,9 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
         ? text.shipFirst
         : text.ship
       : fill(firstOnly ? text.offFirst : text.off, {
-          // The program's schema takes whole percents off (`friendOfferSchema`): 10.5% is not an offer checkout gives.
           value:
             offer.kind === 'percent'
-              ? percent(locale, whole(offer.percent, 1, 'a whole percent'))
+              ? percentOff(locale, offer.percent)
               : money(locale, terms.currency, offer.amount, 1),
         });
   // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.

@@ -74,7 +74,30 @@ describe('<referkit-share>', () => {
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
       '[referkit] Could not show the widget: "abc" is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
       '[referkit] Could not show the widget: -5 is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
-      '[referkit] Could not show the widget: nothing is not an amount or a percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+      '[referkit] Could not show the widget: cash is not a kind of friend offer. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+    ]);
+  });
+
+  it('logs one line and shows neither element for an offer of an unknown kind, never "$0.15 off"', () => {
+    currentSetup()?.client.capture('https://shop.example/?ref=ALEX-7HC2QK');
+    const terms = `terms='{"friendOffer":{"kind":"percentage","amount":15}}'`;
+    const [share, offer] = mount(
+      `<div><referkit-share code="ALEX-7HC2QK" ${terms}></referkit-share><referkit-offer ${terms}></referkit-offer></div>`,
+    ).children;
+    expect([share?.shadowRoot?.textContent, offer?.shadowRoot?.textContent]).toEqual(['', '']);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not show the widget: percentage is not a kind of friend offer. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+    ]);
+    currentSetup()?.client.storage.remove('ref');
+  });
+
+  it('logs one line and shows nothing for a percent off that is not whole, as the program schema refuses it', () => {
+    const element = mount(
+      `<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":{"kind":"percent","percent":10.5}}'></referkit-share>`,
+    );
+    expect(element.shadowRoot?.textContent).toBe('');
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not show the widget: 10.5 is not a whole percent. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
     ]);
   });
 

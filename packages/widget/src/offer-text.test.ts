@@ -141,6 +141,16 @@ describe('terms that cannot be put in words honestly', () => {
       '0 is not an amount or a percent',
     ],
     [
+      'an offer of a kind the program does not have, rather than reading it as a fixed amount',
+      () => friendOfferText(en, 'en', { ...usd, friendOffer: { kind: 'percentage', amount: 15 } as never }),
+      'percentage is not a kind of friend offer',
+    ],
+    [
+      'a percent off that is not whole, as the program schema does',
+      () => friendOfferText(en, 'en', { ...usd, friendOffer: { kind: 'percent', percent: 10.5 } }),
+      '10.5 is not a whole percent',
+    ],
+    [
       'a reward type the program cannot pay',
       () => rewardText(en, 'en', 'USD', { basis: 'fixed', type: 'bitcoin' as 'cash', amount: 100 }),
       'bitcoin is not a reward type',

@@ -67,10 +67,24 @@ export function percent(locale: string, value: number): string {
   );
 }
 
+/**
+ * A percent off, which the program's schema (`friendOfferSchema`) takes whole: 10.5% is not an offer
+ * checkout gives. Apart from `whole`, which the progress chunk carries a copy of.
+ */
+function percentOff(locale: string, value: number): string {
+  const words = percent(locale, value);
+  if (!Number.isInteger(value)) throw new RangeError(`${value} is not a whole percent`);
+  return words;
+}
+
 /** What the friend gets; `first` adds "your first order" when the program is first-order-only. */
 export function friendOfferText(text: Catalogue, locale: string, terms: OfferTerms, first = false): string {
   const offer = terms.friendOffer;
   const firstOnly = first && terms.firstOrderOnly !== false;
+  const kind = offer.kind as string;
+  // Any other kind ("percentage") would be read as a fixed amount: `amount: 15` promised "$0.15 off".
+  if (kind !== 'percent' && kind !== 'fixed' && kind !== 'free_shipping')
+    throw new RangeError(`${kind} is not a kind of friend offer`);
   const words =
     offer.kind === 'free_shipping'
       ? firstOnly
@@ -78,7 +92,9 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
         : text.ship
       : fill(firstOnly ? text.offFirst : text.off, {
           value:
-            offer.kind === 'percent' ? percent(locale, offer.percent) : money(locale, terms.currency, offer.amount, 1),
+            offer.kind === 'percent'
+              ? percentOff(locale, offer.percent)
+              : money(locale, terms.currency, offer.amount, 1),
         });
   // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.
   const cap = 'maxDiscount' in offer ? offer.maxDiscount : undefined;

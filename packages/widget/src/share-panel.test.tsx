@@ -291,6 +291,39 @@ describe('SharePanel', () => {
     expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
   });
 
+  it("drops another endpoint's stats at once and shows the new endpoint's, after a second init", async () => {
+    const { rerender, panel } = renderPanel({}, stats);
+    await screen.findByText('4 friends joined');
+    // The new program's backend answers once the test lets it.
+    let answer = (_response: Response) => {};
+    vi.mocked(fetch).mockImplementation(
+      (input) =>
+        new Promise((resolve) => {
+          expect(String(input)).toBe('/other/ambassadors/ALEX-7HC2QK/stats');
+          answer = resolve;
+        }),
+    );
+    rerender(panel({ endpoint: '/other' }));
+    expect(screen.queryByText('4 friends joined')).toBeNull();
+    answer(Response.json({ ...stats, friendsJoined: 9 }));
+    expect(await screen.findByText('9 friends joined')).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("never shows an earlier endpoint's stats that arrive after a second init's", async () => {
+    const answers: ((response: Response) => void)[] = [];
+    const { rerender, panel } = renderPanel();
+    vi.mocked(fetch).mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    rerender(panel({ endpoint: '/first' }));
+    rerender(panel({ endpoint: '/second' }));
+    answers[1]?.(Response.json({ ...stats, friendsJoined: 9 }));
+    await screen.findByText('9 friends joined');
+    answers[0]?.(Response.json(stats));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText('4 friends joined')).toBeNull();
+    expect(screen.getByText('9 friends joined')).toBeTruthy();
+  });
+
   it('links each channel to its share intent with the channel in the link', () => {
     renderPanel();
     const href = screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href') ?? '';

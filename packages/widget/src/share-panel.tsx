@@ -70,15 +70,20 @@ export class SharePanel extends Component<SharePanelProps, State> {
     this._loadStats();
   }
 
+  /** The stats asked for last: an answer to an earlier endpoint or code, arriving after it, is not shown. */
+  _asked?: string;
+
   /** Loads the ambassador's stats, and the progress block with them; again after each share, so the target moves. */
   _loadStats() {
     const { endpoint, code } = this.props;
+    const url = `${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`;
+    this._asked = url;
     if (endpoint) {
-      getJson<AmbassadorPublicStats>(`${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`, code).then(
+      getJson<AmbassadorPublicStats>(url, code).then(
         (stats) =>
           stats &&
           loadProgress().then(
-            ({ ShareProgress }) => this.setState({ _stats: stats, _progress: ShareProgress }),
+            ({ ShareProgress }) => url === this._asked && this.setState({ _stats: stats, _progress: ShareProgress }),
             () =>
               misconfigured(
                 'show the progress',
@@ -193,7 +198,13 @@ export class SharePanel extends Component<SharePanelProps, State> {
     misconfigured('show the QR code', why, fix);
   }
 
-  componentDidUpdate() {
+  componentDidUpdate({ endpoint, code }: SharePanelProps) {
+    // A second init with another endpoint (another program) or another code: the stats shown were
+    // another backend's or ambassador's, so they go at once, and this one's are asked for.
+    if (endpoint !== this.props.endpoint || code !== this.props.code) {
+      this.setState({ _stats: undefined });
+      this._loadStats();
+    }
     // A second init may change the link under a shown QR code: it is drawn again, or closed (quietly
     // when there is no link any more: the panel then shows nothing, and its terms' line says why).
     if (this.state._qr && this._drawn?.[0] !== this._link('qr')) {

@@ -9,32 +9,38 @@
 // Kept terse by hand: it ships inside the 9,000 B budget. Logical properties (inline/block) make RTL free.
 // Default colours pass WCAG AA contrast on both schemes (accent #0b57d0 on white is 6.6:1, #a8c7fa on #1b1b1f is 10:1).
 // Lines joined by `+` rather than a template's newlines: the minifier folds them into one string without any.
+// The host's colour, font and custom properties are `!important`: page CSS matching the element (a reset like
+// `* { all: unset }`) beats `:host`'s normal declarations, and left the dark theme's text black on its dark
+// surface; the shadow tree's important ones beat the page's normal ones (CSS Cascade 4, "Context"). The
+// custom properties are `--rk-` prefixed, apart from the public `--referkit-` ones a page themes with.
 const css =
-  ':host{--a:var(--referkit-accent,#0b57d0);--t:var(--referkit-accent-text,#fff);--b:var(--referkit-surface,#fff);' +
-  '--f:var(--referkit-text,#1b1b1f);--m:var(--referkit-muted,#5c5c66);--r:var(--referkit-radius,10px);' +
-  'display:block;font:1rem/1.45 var(--referkit-font,system-ui,sans-serif);color:var(--f)}' +
-  '@media (prefers-color-scheme:dark){:host{--a:var(--referkit-accent-dark,#a8c7fa);--t:var(--referkit-accent-text-dark,#0a1a33);' +
-  '--b:var(--referkit-surface-dark,#1b1b1f);--f:var(--referkit-text-dark,#e6e6ea);--m:var(--referkit-muted-dark,#b4b4be)}}' +
+  ':host{--rk-a:var(--referkit-accent,#0b57d0)!important;--rk-t:var(--referkit-accent-text,#fff)!important;' +
+  '--rk-b:var(--referkit-surface,#fff)!important;--rk-f:var(--referkit-text,#1b1b1f)!important;' +
+  '--rk-m:var(--referkit-muted,#5c5c66)!important;--rk-r:var(--referkit-radius,10px)!important;display:block;' +
+  'font:1rem/1.45 var(--referkit-font,system-ui,sans-serif)!important;color:var(--rk-f)!important}' +
+  '@media (prefers-color-scheme:dark){:host{--rk-a:var(--referkit-accent-dark,#a8c7fa)!important;' +
+  '--rk-t:var(--referkit-accent-text-dark,#0a1a33)!important;--rk-b:var(--referkit-surface-dark,#1b1b1f)!important;' +
+  '--rk-f:var(--referkit-text-dark,#e6e6ea)!important;--rk-m:var(--referkit-muted-dark,#b4b4be)!important}}' +
   // A name or brand longer than the line breaks inside the word rather than overflowing the box. No box is
   // wider than its place either (`min-width:0`; buttons and links shrink, `flex:0 auto`, and wrap their words;
   // the QR code is at most 200px): with text at 200% on a phone (WCAG 1.4.4 with 1.4.10), the grid's auto track
   // took the link and message fields' width of ~20 characters as its least, and the page scrolled sideways
   // (past x=0 in Arabic).
   '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;overflow-wrap:anywhere;min-width:0}' +
-  'section,aside{background:var(--b);border:1px solid var(--m);border-radius:var(--r);padding:1rem;display:grid;gap:.6rem}' +
+  'section,aside{background:var(--rk-b);border:1px solid var(--rk-m);border-radius:var(--rk-r);padding:1rem;display:grid;gap:.6rem}' +
   'h2{font-size:1.25rem}h2,h3{font-weight:700}' +
   'div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}' +
-  'input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--m);border-radius:calc(var(--r)/2);background:var(--b)}' +
-  'button,a{display:inline-block;flex:0 auto;cursor:pointer;padding-inline:.9rem;border-color:var(--a);text-decoration:none}' +
-  '.p{background:var(--a);color:var(--t)}' +
-  ':focus-visible{outline:3px solid var(--a);outline-offset:2px}' +
-  '.n{color:var(--m);font-size:.9rem}' +
+  'input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--rk-m);border-radius:calc(var(--rk-r)/2);background:var(--rk-b)}' +
+  'button,a{display:inline-block;flex:0 auto;cursor:pointer;padding-inline:.9rem;border-color:var(--rk-a);text-decoration:none}' +
+  '.p{background:var(--rk-a);color:var(--rk-t)}' +
+  ':focus-visible{outline:3px solid var(--rk-a);outline-offset:2px}' +
+  '.n{color:var(--rk-m);font-size:.9rem}' +
   'h2+p{font-size:1.1rem}' +
   '.q{background:#fff;color:#000;padding:12px;max-width:200px}' +
   '.q svg{flex:1}' +
   'section section{border-width:1px 0 0;border-radius:0;padding:.6rem 0 0}' +
-  '[role=progressbar]{height:.6rem;border:1px solid var(--m);overflow:hidden}' +
-  'i{background:var(--a);width:calc(var(--p)*100%)}' +
+  '[role=progressbar]{height:.6rem;border:1px solid var(--rk-m);overflow:hidden}' +
+  'i{background:var(--rk-a);width:calc(var(--p)*100%)}' +
   // Forced colours (Windows' high contrast) paint every background the page's Canvas, the bar's fill
   // too, but leave a system colour alone; and they would turn a dark theme's QR code light on dark,
   // reversed, which many scanners cannot read, so the code keeps its own black on white.

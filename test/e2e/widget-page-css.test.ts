@@ -1,0 +1,63 @@
+/**
+ * The widgets under page CSS that matches their host elements, in real Chromium over the built
+ * `referkit.js`: a reset such as `* { all: unset }` beats the shadow tree's `:host` rules, so the host's
+ * colour, font and custom properties are `!important` there, which in the cascade beats the page's
+ * normal declarations (CSS Cascade 4, "Context"). Without that, the dark theme's text was black on its
+ * dark surface (~1.2:1).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+
+let browser: Browser;
+let server: WidgetServer;
+
+beforeAll(async () => {
+  ensureBuilt();
+  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** WCAG 2.2's contrast ratio of two computed `rgb()` colours. */
+function contrast(one: string, other: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map((channel) => {
+      const c = Number(channel) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+describe('the widgets on a page with `* { all: unset }`', () => {
+  it("keeps the dark theme's text colour on its surface, at 4.5:1 or more", async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/unset.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByRole('complementary').waitFor();
+    await page.locator('referkit-share').getByRole('heading', { level: 2 }).waitFor();
+    const colours = await page.evaluate(() => {
+      const read = (host: string, box: string, text: string) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const style = (selector: string) => getComputedStyle(root?.querySelector(selector) as Element);
+        return { color: style(text).color, background: style(box).backgroundColor, font: style(text).fontFamily };
+      };
+      return {
+        banner: read('referkit-offer', 'aside', 'aside p'),
+        heading: read('referkit-share', 'section', 'h2'),
+      };
+    });
+    // The dark theme's defaults: text #e6e6ea on #1b1b1f, in the widget's own font.
+    const theme = { color: 'rgb(230, 230, 234)', background: 'rgb(27, 27, 31)', font: 'system-ui, sans-serif' };
+    expect(colours).toEqual({ banner: theme, heading: theme });
+    for (const { color, background } of Object.values(colours))
+      expect(contrast(color, background)).toBeGreaterThanOrEqual(4.5);
+    await context.close();
+  });
+});

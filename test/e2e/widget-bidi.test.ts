@@ -4,26 +4,16 @@
  * algorithm lays a code's leading digits after its letters (`2024-HC2QK7` painted `HC2QK7-2024`, what
  * a friend would type at checkout) and moves a name's final period into the Arabic sentence.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
 let page: Page;
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 720, height: 1000 } });
+  page = await web.browser.newPage({ viewport: { width: 720, height: 1000 } });
 });
 
 afterEach(() => page.close());
@@ -55,7 +45,7 @@ function painted(host: Locator, text: string): Promise<string | null> {
 
 /** The banner once the code lookup's name is painted, its entry animation over. */
 async function banner(path: string, name: string): Promise<Locator> {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${web.server.url}${path}`);
   const offer = page.locator('referkit-offer');
   await offer.getByText(name).waitFor();
   await page.waitForTimeout(400);
@@ -95,7 +85,7 @@ describe('the English banner', () => {
 describe('the Arabic share panel', () => {
   /** The panel of rtl.html, its terms giving a brand that ends with a period. */
   async function panel(): Promise<Locator> {
-    await page.goto(`${server.url}/rtl.html`);
+    await page.goto(`${web.server.url}/rtl.html`);
     const share = page.locator('referkit-share');
     await share.evaluate((element) =>
       element.setAttribute('terms', JSON.stringify({ base: 'https://shop.example/', brand: 'Acme Inc.' })),

@@ -1,36 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, STRICT_CSP, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAndServer, STRICT_CSP } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
-
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 
 describe('both elements under a strict CSP with Trusted Types', () => {
   it('serves the page with the strict policy', async () => {
-    const context = await browser.newContext();
-    const response = await (await context.newPage()).goto(`${server.url}/csp.html`);
+    const context = await web.browser.newContext();
+    const response = await (await context.newPage()).goto(`${web.server.url}/csp.html`);
     expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
     await context.close();
   });
 
   it('renders, copies, loads a catalogue and draws a QR code with zero violations', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await web.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}/csp.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/csp.html?ref=ALEX-7HC2QK`);
     const panel = page.locator('referkit-share');
     // locale="es": the catalogue chunk is imported from beside the script.
     await panel.getByRole('heading', { name: 'Invita a tus amigos a Acme' }).waitFor();
@@ -53,9 +42,9 @@ describe('both elements under a strict CSP with Trusted Types', () => {
   });
 
   it('reports a violation when one happens, so the listener is known to work', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/csp.html`);
+    await page.goto(`${web.server.url}/csp.html`);
     await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
     await expect.poll(() => violations(page)).toEqual([expect.stringContaining('style-src')]);
     await context.close();

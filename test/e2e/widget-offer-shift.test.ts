@@ -3,27 +3,17 @@
  * Instability API counts as cumulative layout shift (CLS) on a page landing with `?ref=`, while the
  * code lookup's name arrives and when a page's script moves focus under the banner.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await web.browser.newContext();
   page = await context.newPage();
   // What CLS counts: every layout shift since the page began that no recent input explains.
   await page.addInitScript(() => {
@@ -70,7 +60,7 @@ describe('<referkit-offer> layout shift over the built referkit.js', () => {
   ])('keeps its box while the lookup names the ambassador (%s, %s, %i px: %s)', async (file, name, width) => {
     await page.setViewportSize({ width, height: 800 });
     const answer = await answerLookupAfterPaint(name);
-    await page.goto(`${server.url}/${file}?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/${file}?ref=ALEX-7HC2QK`);
     await banner()
       .getByText(/^(A friend gave you|صديق أهداك)/)
       .waitFor();
@@ -85,7 +75,7 @@ describe('<referkit-offer> layout shift over the built referkit.js', () => {
 
   it('moves to the top edge, off what a page script focuses under it, without a layout shift', async () => {
     await page.setViewportSize({ width: 375, height: 667 });
-    await page.goto(`${server.url}/footer.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
     await banner().waitFor();
     await painted();
     const top = () => banner().evaluate((aside) => Math.round(aside.getBoundingClientRect().top));

@@ -1,24 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 beforeEach(async () => {
-  context = await browser.newContext();
+  context = await web.browser.newContext();
   page = await context.newPage();
 });
 
@@ -31,7 +21,7 @@ const bannerText = (target: Page) =>
 
 describe('<referkit-offer> over the built referkit.js', () => {
   it('shows the banner, named from the code lookup, when landing with ?ref=', async () => {
-    await page.goto(`${server.url}/widget.html?ref=alex-7hc2qk&rk_ch=whatsapp`);
+    await page.goto(`${web.server.url}/widget.html?ref=alex-7hc2qk&rk_ch=whatsapp`);
     await page.waitForFunction(() =>
       document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes('Alex gave you'),
     );
@@ -39,20 +29,20 @@ describe('<referkit-offer> over the built referkit.js', () => {
   });
 
   it('shows no banner without a referral', async () => {
-    await page.goto(`${server.url}/widget.html`);
+    await page.goto(`${web.server.url}/widget.html`);
     await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));
     expect(await bannerText(page)).toBeNull();
   });
 
   it('paints the banner while the script runs, before the next frame', async () => {
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     expect(await page.evaluate(() => (window as unknown as { bannerAtScriptEnd: boolean }).bannerAtScriptEnd)).toBe(
       true,
     );
   });
 
   it('shifts no layout when the banner appears', async () => {
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
@@ -61,7 +51,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
 
   it('moves off a footer link the keyboard focuses under it, and back off one at the top', async () => {
     await page.setViewportSize({ width: 375, height: 667 });
-    await page.goto(`${server.url}/footer.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
     await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
     // Whether the focused element and the banner share any pixel, once the page has scrolled and the banner moved.
     const overlap = () =>
@@ -105,7 +95,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
 
   it('moves off every share-panel control the keyboard focuses under it on a small screen', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.locator('referkit-share').getByRole('progressbar').waitFor();
     await page.locator('referkit-offer').getByRole('complementary').waitFor();
     await page.locator('#before').focus();
@@ -154,7 +144,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
         },
       }),
     );
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.waitForFunction(
       (long) => document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes(long),
       name,
@@ -174,14 +164,14 @@ describe('<referkit-offer> over the built referkit.js', () => {
         .locator('referkit-offer')
         .getByRole('complementary')
         .evaluate((aside) => getComputedStyle(aside).animationName);
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     expect(await animation()).not.toBe('none');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await animation()).toBe('none');
   });
 
   it('fires referkit:capture with the referral', async () => {
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp`);
     const events = await page.evaluate(
       () =>
         (window as unknown as { widgetEvents: { type: string; detail: { code: string; channel?: string } }[] })
@@ -191,16 +181,16 @@ describe('<referkit-offer> over the built referkit.js', () => {
   });
 
   it('remembers a dismissed banner on the next page', async () => {
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).click();
     expect(await bannerText(page)).toBeNull();
-    await page.goto(`${server.url}/widget.html`);
+    await page.goto(`${web.server.url}/widget.html`);
     await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));
     expect(await bannerText(page)).toBeNull();
   });
 
   it('returns focus to where it was when the banner is dismissed by keyboard', async () => {
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.locator('#before').focus();
     await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).focus();
     await page.keyboard.press('Enter');
@@ -208,7 +198,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
   });
 
   it('returns focus into the share panel’s shadow root when the banner is dismissed from there', async () => {
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.locator('referkit-share').getByRole('button', { name: 'Copy link' }).focus();
     await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).focus();
     await page.keyboard.press('Enter');
@@ -218,13 +208,13 @@ describe('<referkit-offer> over the built referkit.js', () => {
   });
 
   it('reports one landing when the landing page is reloaded and revisited before consent', async () => {
-    const landings = () => server.events.filter((event) => event.type === 'landing').length;
+    const landings = () => web.server.events.filter((event) => event.type === 'landing').length;
     const before = landings();
-    await page.goto(`${server.url}/widget.html?ref=ALEX-7HC2QK&consent=pending`);
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK&consent=pending`);
     await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
     await expect.poll(landings).toBe(before + 1);
     await page.reload();
-    await page.goto(`${server.url}/widget.html`);
+    await page.goto(`${web.server.url}/widget.html`);
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
     // Nothing was stored, yet neither the reload nor the way back is a second landing.
@@ -237,7 +227,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => errors.push(message.text()));
-    await page.goto(`${server.url}/twice.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/twice.html?ref=ALEX-7HC2QK`);
     await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
     expect(
       await page.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelectorAll('aside').length),

@@ -5,22 +5,11 @@
  * normal declarations (CSS Cascade 4, "Context"). Without that, the dark theme's text was black on its
  * dark surface (~1.2:1).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
+import { describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 /** WCAG 2.2's contrast ratio of two computed `rgb()` colours. */
 function contrast(one: string, other: string): number {
@@ -37,9 +26,9 @@ function contrast(one: string, other: string): number {
 
 describe('the widgets on a page with `* { all: unset }`', () => {
   it("keeps the dark theme's text colour on its surface, at 4.5:1 or more", async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await web.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/unset.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/unset.html?ref=ALEX-7HC2QK`);
     await page.locator('referkit-offer').getByRole('complementary').waitFor();
     await page.locator('referkit-share').getByRole('heading', { level: 2 }).waitFor();
     const colours = await page.evaluate(() => {

@@ -3,22 +3,11 @@
  * (WCAG 2.2 1.4.10, reflow at 320 CSS px) also with its text enlarged to 200% (1.4.4), as a browser's
  * text-size setting does by the root font size, which the widget's rem-sized text follows.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
-
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 /**
  * How wide the page scrolls, and what of the panel lies outside its own box: past the viewport's left
@@ -51,9 +40,9 @@ describe('<referkit-share> on a phone', () => {
     [412, 800, '200%', 'ar'],
   ] as const) {
     it(`fits ${width} px with text at ${text} in ${locale === 'ar' ? 'Arabic' : 'English'}`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await web.browser.newPage({ viewport: { width, height } });
       // An English page: an Arabic panel's overflow goes left, out of the page's reach.
-      await page.goto(`${server.url}/widget.html`);
+      await page.goto(`${web.server.url}/widget.html`);
       const panel = page.locator('referkit-share');
       await panel.getByRole('progressbar').waitFor();
       await panel.evaluate((element, locale) => element.setAttribute('locale', locale), locale);

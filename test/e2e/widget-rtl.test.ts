@@ -1,27 +1,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
+import { describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 describe('the widget in Arabic', () => {
   it('lays the panel and banner out right to left and saves the reference screenshot', async () => {
-    const context = await browser.newContext({ viewport: { width: 720, height: 1100 }, locale: 'ar' });
+    const context = await web.browser.newContext({ viewport: { width: 720, height: 1100 }, locale: 'ar' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/rtl.html?ref=ALEX-7HC2QK`);
+    await page.goto(`${web.server.url}/rtl.html?ref=ALEX-7HC2QK`);
     const panel = page.locator('referkit-share');
     await panel.getByRole('heading', { name: 'ادعُ أصدقاءك إلى Acme' }).waitFor();
     await panel.getByRole('progressbar').waitFor();

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium as playwright } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium } from '../../vite.config.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -112,4 +113,21 @@ export async function startWidgetServer(): Promise<WidgetServer> {
 /** Launches Debian's Chromium headless. */
 export function launchChromium(): Promise<Browser> {
   return playwright.launch({ executablePath: chromium.executablePath, args: chromium.args, headless: true });
+}
+
+/**
+ * Chromium and the widget's server for the test file that calls this, at its top level: started before
+ * its tests, closed after them. Each test opens its own context or page.
+ */
+export function chromiumAndServer(): { browser: Browser; server: WidgetServer } {
+  const both = {} as { browser: Browser; server: WidgetServer };
+  beforeAll(async () => {
+    ensureBuilt();
+    [both.browser, both.server] = await Promise.all([launchChromium(), startWidgetServer()]);
+  });
+  afterAll(async () => {
+    await both.browser?.close();
+    await both.server?.close();
+  });
+  return both;
 }

@@ -4,42 +4,32 @@
  * the same click that opens the share, and the panel's status says to paste it.
  */
 import { shareIntents } from '@referkit/sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
 let context: BrowserContext;
 let page: Page;
 
 const message = 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.';
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 beforeEach(async () => {
-  context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  context = await web.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   // The share services are outside the test machine's reach: answer them locally and keep the URL.
   await context.route(/^https:\/\/(www\.facebook\.com|www\.linkedin\.com)\//, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<title>share</title>' }),
   );
   page = await context.newPage();
-  await page.goto(`${server.url}/widget.html`);
+  await page.goto(`${web.server.url}/widget.html`);
   await page.locator('referkit-share').getByRole('heading', { name: 'Invite friends to Acme' }).waitFor();
 });
 
 afterEach(() => context.close());
 
 const panel = () => page.locator('referkit-share');
-const link = (channel: string) => `${server.url}/shop?ref=ALEX-7HC2QK&rk_ch=${channel}`;
+const link = (channel: string) => `${web.server.url}/shop?ref=ALEX-7HC2QK&rk_ch=${channel}`;
 
 /** Opens a channel's share from the panel and returns the URL its window loaded. */
 async function share(name: string) {

@@ -1,43 +1,33 @@
 import { shareIntents } from '@referkit/sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, startWidgetServer, type WidgetServer } from './widget-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumAndServer } from './widget-server.js';
 
-let browser: Browser;
-let server: WidgetServer;
 let context: BrowserContext;
 let page: Page;
 
 const message = 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.';
 
-beforeAll(async () => {
-  ensureBuilt();
-  [browser, server] = await Promise.all([launchChromium(), startWidgetServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = chromiumAndServer();
 
 beforeEach(async () => {
-  context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  context = await web.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   // The share services are outside the test machine's reach: answer them locally and keep the URL.
   await context.route(
     /^https:\/\/(wa\.me|x\.com|www\.facebook\.com|www\.linkedin\.com|t\.me|www\.reddit\.com)\//,
     (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>share</title>' }),
   );
   page = await context.newPage();
-  server.events.length = 0;
-  server.requests.length = 0;
-  await page.goto(`${server.url}/widget.html`);
+  web.server.events.length = 0;
+  web.server.requests.length = 0;
+  await page.goto(`${web.server.url}/widget.html`);
   await page.locator('referkit-share').getByRole('heading', { name: 'Invite friends to Acme' }).waitFor();
 });
 
 afterEach(() => context.close());
 
 const panel = () => page.locator('referkit-share');
-const link = (channel?: string) => `${server.url}/shop?ref=ALEX-7HC2QK${channel ? `&rk_ch=${channel}` : ''}`;
+const link = (channel?: string) => `${web.server.url}/shop?ref=ALEX-7HC2QK${channel ? `&rk_ch=${channel}` : ''}`;
 const widgetEvents = () =>
   page.evaluate(
     () =>
@@ -96,7 +86,9 @@ describe('<referkit-share> over the built referkit.js', () => {
       ]);
       await popup.waitForLoadState();
       expect(popup.url()).toBe(shareIntents(link(channel), message, { subject: 'Acme' })[channel]);
-      await expect.poll(() => server.events.map((event) => [event.type, event.channel])).toEqual([['share', channel]]);
+      await expect
+        .poll(() => web.server.events.map((event) => [event.type, event.channel]))
+        .toEqual([['share', channel]]);
       expect((await widgetEvents()).map((event) => [event.type, event.detail.channel])).toEqual([
         ['referkit:share', channel],
       ]);
@@ -116,11 +108,11 @@ describe('<referkit-share> over the built referkit.js', () => {
   }
 
   it('loads the QR chunk only when asked and draws the code', async () => {
-    expect(server.requests).not.toContain('/referkit-qr.js');
+    expect(web.server.requests).not.toContain('/referkit-qr.js');
     await panel().getByRole('button', { name: 'Show QR code' }).click();
     await panel().getByRole('img', { name: 'QR code of your link' }).waitFor();
-    expect(server.requests).toContain('/referkit-qr.js');
-    await expect.poll(() => server.events.map((event) => event.channel)).toEqual(['qr']);
+    expect(web.server.requests).toContain('/referkit-qr.js');
+    await expect.poll(() => web.server.events.map((event) => event.channel)).toEqual(['qr']);
   });
 
   it('shows the ambassador’s progress with the weekly target as a progress bar', async () => {
@@ -132,9 +124,9 @@ describe('<referkit-share> over the built referkit.js', () => {
 
   it('loads the progress chunk only after the stats answered', async () => {
     await panel().getByRole('progressbar').waitFor();
-    const stats = server.requests.indexOf('/api/ambassadors/ALEX-7HC2QK/stats');
+    const stats = web.server.requests.indexOf('/api/ambassadors/ALEX-7HC2QK/stats');
     expect(stats).toBeGreaterThanOrEqual(0);
-    expect(server.requests.indexOf('/referkit-progress.js')).toBeGreaterThan(stats);
+    expect(web.server.requests.indexOf('/referkit-progress.js')).toBeGreaterThan(stats);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -182,7 +174,7 @@ describe('<referkit-share> over the built referkit.js', () => {
   it('loads the Spanish catalogue from beside the script for locale="es"', async () => {
     await page.locator('referkit-share').evaluate((element) => element.setAttribute('locale', 'es'));
     await panel().getByRole('heading', { name: 'Invita a tus amigos a Acme' }).waitFor();
-    expect(server.requests).toContain('/referkit-es.js');
+    expect(web.server.requests).toContain('/referkit-es.js');
     expect(await panel().getByText('Regala 15 % de descuento y recibe 10 US$ de crédito').count()).toBe(1);
   });
 });

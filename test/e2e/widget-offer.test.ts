@@ -19,6 +19,43 @@ const bannerText = (target: Page) =>
     () => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside')?.textContent ?? null,
   );
 
+/**
+ * Lands on the footer page at 375×667 and tabs to its "Returns" link, which the banner must move off.
+ */
+async function tabToTheFooter() {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
+  await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Returns');
+  await expect.poll(overlap).toBe(false);
+}
+
+// Whether the focused element and the banner share any pixel, once the page has scrolled and the banner moved.
+const overlap = () =>
+  page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const banner = document
+              .querySelector('referkit-offer')
+              ?.shadowRoot?.querySelector('aside')
+              ?.getBoundingClientRect();
+            const focused = document.activeElement?.getBoundingClientRect();
+            if (!banner || !focused) return resolve(true);
+            resolve(
+              focused.bottom > banner.top &&
+                focused.top < banner.bottom &&
+                focused.right > banner.left &&
+                focused.left < banner.right,
+            );
+          }),
+        ),
+      ),
+  );
+
 describe('<referkit-offer> over the built referkit.js', () => {
   it('shows the banner, named from the code lookup, when landing with ?ref=', async () => {
     await page.goto(`${web.server.url}/widget.html?ref=alex-7hc2qk&rk_ch=whatsapp`);
@@ -50,74 +87,16 @@ describe('<referkit-offer> over the built referkit.js', () => {
   });
 
   it('moves off a footer link the keyboard focuses under it', async () => {
-    await page.setViewportSize({ width: 375, height: 667 });
-    await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
-    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
-    // Whether the focused element and the banner share any pixel, once the page has scrolled and the banner moved.
-    const overlap = () =>
-      page.evaluate(
-        () =>
-          new Promise<boolean>((resolve) =>
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() => {
-                const banner = document
-                  .querySelector('referkit-offer')
-                  ?.shadowRoot?.querySelector('aside')
-                  ?.getBoundingClientRect();
-                const focused = document.activeElement?.getBoundingClientRect();
-                if (!banner || !focused) return resolve(true);
-                resolve(
-                  focused.bottom > banner.top &&
-                    focused.top < banner.bottom &&
-                    focused.right > banner.left &&
-                    focused.left < banner.right,
-                );
-              }),
-            ),
-          ),
-      );
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Returns');
-    await expect.poll(overlap).toBe(false);
+    await tabToTheFooter();
   });
 
   // Known defect, found 2026-11-23 and not yet fixed: after moving to the top edge for a footer link,
   // the banner stays there over a link at the page's top reached by Shift+Tab (it fails 3 runs in 4).
   // Skipped so that the suite can land; the session note has the reproduction. Unskip with the fix.
   it.skip('moves back off a link at the top the keyboard reaches with Shift+Tab', async () => {
-    await page.setViewportSize({ width: 375, height: 667 });
-    await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
-    await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
-    // Whether the focused element and the banner share any pixel, once the page has scrolled and the banner moved.
-    const overlap = () =>
-      page.evaluate(
-        () =>
-          new Promise<boolean>((resolve) =>
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() => {
-                const banner = document
-                  .querySelector('referkit-offer')
-                  ?.shadowRoot?.querySelector('aside')
-                  ?.getBoundingClientRect();
-                const focused = document.activeElement?.getBoundingClientRect();
-                if (!banner || !focused) return resolve(true);
-                resolve(
-                  focused.bottom > banner.top &&
-                    focused.top < banner.bottom &&
-                    focused.right > banner.left &&
-                    focused.left < banner.right,
-                );
-              }),
-            ),
-          ),
-      );
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Returns');
-    await expect.poll(overlap).toBe(false);
+    await tabToTheFooter();
     // Shift+Tab back to the page's top: nothing there is hidden either. By the keyboard, as a person
-    // moves: a script's focus() in a page the browser does not count as focused fires no focus event.
+    // moves (reached by a script's focus(), the link showed the defect only under load).
     await page.evaluate(() => {
       const top = document.createElement('a');
       top.href = '/top';

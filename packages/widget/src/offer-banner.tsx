@@ -78,24 +78,27 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   _aside: RefObject<HTMLElement | null> = { current: null };
   /**
    * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
-   * focuses (a footer link, a share panel's last row on a small screen). It moves to the viewport's
-   * other edge when that edge hides nothing of it, checked a frame later, once the page has scrolled
-   * the element into view.
+   * focuses (a footer link, a share panel's last row on a small screen). It goes to the viewport's edge
+   * where it hides nothing of it, checked a frame later, once the page has scrolled the element into view.
    */
   _reveal(focused: Element) {
     requestAnimationFrame(() => {
       const aside = this._aside.current;
       if (!aside || aside.contains(focused)) return;
+      // Both places are read from the banner's layout box, its place at the bottom edge, and not from
+      // where it is painted: while it slides in (the first quarter second) or after a move, the painted
+      // box is neither place, and a link a fast Tab reached under the banner's last place was left hidden.
+      // A fixed box's offsetTop is measured in the viewport, without transforms (the slide and the move
+      // are vertical translations, which leave its height and sides as painted). The gap to the edge is
+      // the same at the top, so the top place begins at the viewport's height less the bottom place's bottom.
+      const top = aside.offsetTop;
       const banner = aside.getBoundingClientRect();
       const area = focused.getBoundingClientRect();
-      const hides = (top: number) =>
-        area.bottom > top && area.top < top + banner.height && area.right > banner.left && area.left < banner.right;
-      // The gap to the edge is the same at either edge, so the other place's top is the viewport's
-      // height less the bottom of this one, wherever this one is. Where to go is read from where the
-      // banner is seen, not from the state: a move handled twice (by a root and the window), or read
-      // before the last move rendered, then goes to the same place rather than back.
-      if (hides(banner.top) && !hides(innerHeight - banner.bottom))
-        this.setState({ _up: banner.top > innerHeight / 2 });
+      const hides = (at: number) =>
+        area.bottom > at && area.top < at + banner.height && area.right > banner.left && area.left < banner.right;
+      const low = hides(top);
+      // Where neither place hides it, or both do, the banner stays where it is.
+      if (low !== hides(innerHeight - top - banner.height)) this.setState({ _up: low });
     });
   }
 

@@ -50,3 +50,37 @@ describe('the widgets on a page with `* { all: unset }`', () => {
     await context.close();
   });
 });
+
+describe('the widgets on a page whose root font size is 62.5%', () => {
+  // Sites sized in tens of pixels set `html{font-size:62.5%}` (10px) and their text back to 1.6rem. The
+  // widget's text is the size the visitor chose in their browser (`medium`), whatever the page's root.
+  it.each([16, 24])(
+    "sets the widget's text at the browser's own size, %ipx, and its buttons at least 24px tall",
+    async (size) => {
+      const context = await web.browser.newContext();
+      const page = await context.newPage();
+      // Chromium's "font size" setting, as a visitor who reads larger text sets it.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: size } });
+      await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+      await page.addStyleTag({ content: 'html{font-size:62.5%}body{font-size:1.6rem}' });
+      await page.locator('referkit-offer').getByRole('complementary').waitFor();
+      await page.locator('referkit-share').getByRole('heading', { level: 2 }).waitFor();
+      const read = await page.evaluate(() => {
+        const root = (host: string) => document.querySelector(host)?.shadowRoot;
+        const px = (element: Element | null | undefined) => (element ? getComputedStyle(element).fontSize : '');
+        const buttons = [...(root('referkit-share')?.querySelectorAll('button') ?? [])];
+        return {
+          banner: px(root('referkit-offer')?.querySelector('aside p')),
+          panel: px(root('referkit-share')?.querySelector('section')),
+          shortest: Math.min(...buttons.map((button) => button.getBoundingClientRect().height)),
+        };
+      });
+      expect(read.banner).toBe(`${size}px`);
+      expect(read.panel).toBe(`${size}px`);
+      // WCAG 2.2's target size (2.5.8): 24 by 24 CSS pixels at the least.
+      expect(read.shortest).toBeGreaterThanOrEqual(24);
+      await context.close();
+    },
+  );
+});

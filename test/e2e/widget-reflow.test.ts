@@ -1,7 +1,7 @@
 /**
  * The share panel on a phone, in real Chromium over the built `referkit.js`: it fits the viewport's width
- * (WCAG 2.2 1.4.10, reflow at 320 CSS px) also with its text enlarged to 200% (1.4.4), as a browser's
- * text-size setting does by the root font size, which the widget's rem-sized text follows.
+ * (WCAG 2.2 1.4.10, reflow at 320 CSS px) also with its text enlarged to 200% (1.4.4) by the browser's own
+ * font-size setting, the `medium` size the widget's text is (and its lengths, in em, follow).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ const overflow = (page: Page) =>
     const root = document.querySelector('referkit-share')?.shadowRoot;
     const panel = root?.querySelector('section')?.getBoundingClientRect();
     return {
-      // The widget's text is sized in rem: at 200% its 16 px are 32.
+      // The widget's text is the browser's: at 200% its 16 px are 32.
       fontSize: getComputedStyle(root?.querySelector('section') as Element).fontSize,
       scrollWidth: document.documentElement.scrollWidth,
       outside: [...(root?.querySelectorAll('section *') ?? [])]
@@ -41,15 +41,15 @@ describe('<referkit-share> on a phone', () => {
   ] as const) {
     it(`fits ${width} px with text at ${text} in ${locale === 'ar' ? 'Arabic' : 'English'}`, async () => {
       const page = await web.browser.newPage({ viewport: { width, height } });
+      // Chromium's "font size" setting, at twice its 16 px for text at 200%.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: text === '200%' ? 32 : 16 } });
       // An English page: an Arabic panel's overflow goes left, out of the page's reach.
       await page.goto(`${web.server.url}/widget.html`);
       const panel = page.locator('referkit-share');
       await panel.getByRole('progressbar').waitFor();
       await panel.evaluate((element, locale) => element.setAttribute('locale', locale), locale);
       await panel.locator(`[lang=${locale}]`).waitFor();
-      await page.evaluate((text) => {
-        document.documentElement.style.fontSize = text;
-      }, text);
       const fontSize = text === '200%' ? '32px' : '16px';
       expect(await overflow(page)).toEqual({ fontSize, scrollWidth: width, outside: [] });
       // The QR code too, shown for a friend across the counter.

@@ -13,11 +13,14 @@
 // `* { all: unset }`) beats `:host`'s normal declarations, and left the dark theme's text black on its dark
 // surface; the shadow tree's important ones beat the page's normal ones (CSS Cascade 4, "Context"). The
 // custom properties are `--rk-` prefixed, apart from the public `--referkit-` ones a page themes with.
+// Sizes are the visitor's: the host's text is `medium`, the size they chose in their browser, and every other
+// length an `em` of it. With `rem` the widget followed the page's root size, and a page sized in tens of pixels
+// by `html{font-size:62.5%}` (and its text set back to 1.6rem) got a widget in 10px text.
 const css =
   ':host{--rk-a:var(--referkit-accent,#0b57d0)!important;--rk-t:var(--referkit-accent-text,#fff)!important;' +
   '--rk-b:var(--referkit-surface,#fff)!important;--rk-f:var(--referkit-text,#1b1b1f)!important;' +
   '--rk-m:var(--referkit-muted,#5c5c66)!important;--rk-r:var(--referkit-radius,10px)!important;display:block;' +
-  'font:1rem/1.45 var(--referkit-font,system-ui,sans-serif)!important;color:var(--rk-f)!important}' +
+  'font:medium/1.45 var(--referkit-font,system-ui,sans-serif)!important;color:var(--rk-f)!important}' +
   '@media (prefers-color-scheme:dark){:host{--rk-a:var(--referkit-accent-dark,#a8c7fa)!important;' +
   '--rk-t:var(--referkit-accent-text-dark,#0a1a33)!important;--rk-b:var(--referkit-surface-dark,#1b1b1f)!important;' +
   '--rk-f:var(--referkit-text-dark,#e6e6ea)!important;--rk-m:var(--referkit-muted-dark,#b4b4be)!important}}' +
@@ -27,25 +30,25 @@ const css =
   // took the link and message fields' width of ~20 characters as its least, and the page scrolled sideways
   // (past x=0 in Arabic).
   '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;overflow-wrap:anywhere;min-width:0}' +
-  'section,aside{background:var(--rk-b);border:1px solid var(--rk-m);border-radius:var(--rk-r);padding:1rem;display:grid;gap:.6rem}' +
-  'h2{font-size:1.25rem}h2,h3{font-weight:700}' +
-  'div,ul{display:flex;flex-wrap:wrap;gap:.5rem;padding:0;list-style:none}' +
-  'input,textarea,button,a{flex:1 1 14rem;padding:.5rem;border:1px solid var(--rk-m);border-radius:calc(var(--rk-r)/2);background:var(--rk-b)}' +
-  'button,a{display:inline-block;flex:0 auto;cursor:pointer;padding-inline:.9rem;border-color:var(--rk-a);text-decoration:none}' +
+  'section,aside{background:var(--rk-b);border:1px solid var(--rk-m);border-radius:var(--rk-r);padding:1em;display:grid;gap:.6em}' +
+  'h2{font-size:1.25em}h2,h3{font-weight:700}' +
+  'div,ul{display:flex;flex-wrap:wrap;gap:.5em;padding:0;list-style:none}' +
+  'input,textarea,button,a{flex:1 1 14em;padding:.5em;border:1px solid var(--rk-m);border-radius:calc(var(--rk-r)/2);background:var(--rk-b)}' +
+  'button,a{display:inline-block;flex:0 auto;cursor:pointer;padding-inline:.9em;border-color:var(--rk-a);text-decoration:none}' +
   '.p{background:var(--rk-a);color:var(--rk-t)}' +
   ':focus-visible{outline:3px solid var(--rk-a);outline-offset:2px}' +
-  '.n{color:var(--rk-m);font-size:.9rem}' +
-  'h2+p{font-size:1.1rem}' +
+  '.n{color:var(--rk-m);font-size:.9em}' +
+  'h2+p{font-size:1.1em}' +
   '.q{background:#fff;color:#000;padding:12px;max-width:200px}' +
   '.q svg{flex:1}' +
-  'section section{border-width:1px 0 0;border-radius:0;padding:.6rem 0 0}' +
-  '[role=progressbar]{height:.6rem;border:1px solid var(--rk-m);overflow:hidden}' +
+  'section section{border-width:1px 0 0;border-radius:0;padding:.6em 0 0}' +
+  '[role=progressbar]{height:.6em;border:1px solid var(--rk-m);overflow:hidden}' +
   'i{background:var(--rk-a);width:calc(var(--p)*100%)}' +
   // Forced colours (Windows' high contrast) paint every background the page's Canvas, the bar's fill
   // too, but leave a system colour alone; and they would turn a dark theme's QR code light on dark,
   // reversed, which many scanners cannot read, so the code keeps its own black on white.
   '@media (forced-colors:active){.q{forced-color-adjust:none}i{background:Highlight}}' +
-  'aside{position:fixed;inset-inline:1rem;bottom:1rem;margin-inline:auto;max-width:34rem;z-index:2147483000;' +
+  'aside{position:fixed;inset-inline:1em;bottom:1em;margin-inline:auto;max-width:34em;z-index:2147483000;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   'aside button{grid-area:1/2/3}' +
   // The offer's line and, unseen in the same cell, the room kept for the ambassador's name (offer-banner.tsx,
@@ -53,8 +56,8 @@ const css =
   'aside :first-child{grid-area:1/1;align-self:start}aside:after{grid-area:1/1;content:attr(data-r);visibility:hidden}' +
   // The move to the top edge is a transform: a change of top and bottom is a layout shift (~0.37 on a
   // phone when a page's script moves focus under the banner), a transform is none.
-  '.u{transform:translateY(calc(2rem + 100% - 100dvh))}' +
-  '@keyframes i{from{transform:translateY(1rem)}}' +
+  '.u{transform:translateY(calc(2em + 100% - 100dvh))}' +
+  '@keyframes i{from{transform:translateY(1em)}}' +
   '@media (prefers-reduced-motion:reduce){*{animation:none!important}}';
 
 let sheet: CSSStyleSheet | undefined;

@@ -217,13 +217,14 @@ export default [
   // 2026-11-24: 13,345 B once the banner reads its two places from its layout box rather than from where it is
   // painted, which mid-slide is neither, and left a link a fast Shift+Tab reached under it (~22 B); 13,338 B
   // once its text is the browser's `medium` and its lengths are `em`, not `rem`, so that a page's
-  // `html{font-size:62.5%}` no longer shrinks it to 10px text (~-7 B).
+  // `html{font-size:62.5%}` no longer shrinks it to 10px text (~-7 B); 13,341 B once terms that could not be
+  // read are the one line a page set up by terms alone gets, not followed by "init was not called" (~3 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 13338,
+    brotli: 13341,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -70,8 +70,9 @@ abstract class ReferkitElement extends Base {
     const own = this._own();
     if (!setup) {
       // A page without init may set everything up in an element's terms: the first such element does.
+      // Terms that could not be read have said so; that no init came is not a second line to read.
       if (own?.program && own.endpoint) init(own as WidgetConfig);
-      else explainMissingSetup(this.localName);
+      else if (own) explainMissingSetup(this.localName);
       return;
     }
     const terms = own && this._terms(setup, own);

@@ -3,7 +3,7 @@
  * `referkit.js`: a reset such as `* { all: unset }` beats the shadow tree's `:host` rules, so the host's
  * colour, font and custom properties are `!important` there, which in the cascade beats the page's
  * normal declarations (CSS Cascade 4, "Context"). Without that, the dark theme's text was black on its
- * dark surface (~1.2:1).
+ * dark surface (~1.2:1). And a page's root font size, which sized the widget while it was in `rem`.
  */
 
 import { describe, expect, it } from 'vitest';

@@ -31,6 +31,18 @@ describe('eventJsonSchema', () => {
     expect(eventJsonSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
+  it("writes digits in its patterns as [0-9], JSON Schema's portable subset, not as \\d", () => {
+    // Python's and .NET's `\d` is any Unicode digit: with it, a code such as `ALEX٣-7HC2QK` passed there.
+    const patterns: string[] = [];
+    JSON.stringify(eventJsonSchema, (key, value) => {
+      if (key === 'pattern') patterns.push(value);
+      return value;
+    });
+    expect(patterns).toContain('^[A-Z0-9]{1,12}-[2-9A-HJKMNP-Z]{6}$');
+    // A `\d` escape: a backslash before `d` that is not itself escaped.
+    for (const pattern of patterns) expect(pattern).not.toMatch(/(^|[^\\])(\\\\)*\\d/);
+  });
+
   it('matches the committed schema file (regenerate with scripts/write-event-schema.mjs)', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(eventJsonSchema)));
   });

@@ -44,6 +44,25 @@ describe('createReceiver: transport', () => {
     expect((await receive.handle({ headers: delivery.headers, body: buffer })).status).toBe(201);
   });
 
+  it('reads a signed body that starts with a byte order mark alike, as text, bytes or a Request', async () => {
+    // RFC 8259 §8.1 lets a parser ignore a BOM; TextDecoder drops it from bytes, so text must too.
+    const event = aRedemption();
+    const delivery = await signed(`\uFEFF${JSON.stringify(event)}`, { id: event.id });
+    const statuses = [];
+    for (const body of [delivery.body, new TextEncoder().encode(delivery.body)]) {
+      const { receive } = await aReceiver();
+      statuses.push((await receive.handle({ ...delivery, body })).status);
+    }
+    const { receive } = await aReceiver();
+    const request = new Request('http://127.0.0.1/', {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.body,
+    });
+    statuses.push((await receive(request)).status);
+    expect(statuses).toEqual([201, 201, 201]);
+  });
+
   it('refuses another method with 405 and an Allow header', async () => {
     const { receive } = await aReceiver();
     const response = await receive(new Request('http://127.0.0.1/', { method: 'GET' }));

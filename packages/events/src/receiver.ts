@@ -192,7 +192,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     let text: string;
     let input: unknown;
     try {
-      text = typeof raw === 'string' ? raw : decoder.decode(raw);
+      // A byte order mark before the JSON is ignored, as RFC 8259 §8.1 allows and TextDecoder does with
+      // bytes: the same signed delivery gets one answer whether a framework hands over text or bytes.
+      text = typeof raw === 'string' ? raw.replace(/^\uFEFF/, '') : decoder.decode(raw);
       input = JSON.parse(text);
     } catch {
       return fail(400, 'invalid_json', 'Expected a body of valid UTF-8 JSON');

@@ -11,6 +11,9 @@ import { CHANNEL_PATTERN, readReferral } from './link.js';
 /** The name of the server-set referral cookie. */
 export const LANDING_COOKIE = 'rk_landing';
 
+/** The longest a browser keeps a cookie, 400 days (RFC 6265bis §5.5, "Max-Age" and "Expires"), in seconds. */
+const COOKIE_LIFETIME_LIMIT = 400 * 86400;
+
 /** The landing cookie's `Set-Cookie` value, with the same attributes whether it is set or cleared (`seconds` 0). */
 const landingSetCookie = (value: string, seconds: number, domain: string) =>
   `${LANDING_COOKIE}=${value}; Path=/; Max-Age=${seconds}; HttpOnly; Secure; SameSite=Lax${domain}`;
@@ -37,7 +40,8 @@ function domainAttribute(domain: string | undefined, doing: string, host?: strin
             ? `is not the request's host ${host} or a parent domain of it, which browsers require`
             : '';
   if (fault) throw new TypeError(`[referkit] Could not ${doing}: the domain "${domain}" ${fault}.`);
-  return domain ? `; Domain=${domain}` : '';
+  // Written without the dot: a domain-value is a host name (§4.1.1), the dot only tolerated by browsers.
+  return bare ? `; Domain=${bare}` : '';
 }
 
 /** The host name of an absolute URL (lower-cased by the URL parser), or `undefined` for a relative one. */
@@ -71,7 +75,8 @@ export interface LandingCookieOptions {
 /**
  * The `Set-Cookie` value that remembers a landing request's referral for the whole window
  * (`HttpOnly; Secure; SameSite=Lax; Path=/`), or `null` when the URL carries no valid code
- * or first touch keeps an earlier referral.
+ * or first touch keeps an earlier referral. Browsers keep no cookie past 400 days: a longer window's
+ * cookie lasts 400 (keep such referrals with the customer's account for the rest of it).
  * @example
  * const cookie = landingCookie(request.url, { cookie: request.headers.get('cookie') });
  * if (cookie) response.headers.append('set-cookie', cookie);
@@ -88,8 +93,10 @@ export function landingCookie(url: string | URL, options: LandingCookieOptions =
     expiresAt: new Date(now.getTime() + windowDays * 864e5).toISOString(),
   };
   // Max-Age is whole seconds (RFC 6265 §5.2.2): Chromium ignores `60479.99999999999`, from 0.7 days,
-  // and keeps the cookie for the session only.
-  return landingSetCookie(encodeURIComponent(JSON.stringify(referral)), Math.round(windowDays * 86400), domain);
+  // and keeps the cookie for the session only. A window past 400 days says so in the header, as it
+  // will be kept, rather than in a Max-Age browsers cut to 400 days without a word.
+  const seconds = Math.min(Math.round(windowDays * 86400), COOKIE_LIFETIME_LIMIT);
+  return landingSetCookie(encodeURIComponent(JSON.stringify(referral)), seconds, domain);
 }
 
 /** Options of {@link clearLandingCookie}. */

@@ -132,6 +132,18 @@ describe('landing cookie', () => {
     );
   });
 
+  it('lasts the 400 days browsers keep a cookie at most, for a longer window (RFC 6265bis)', () => {
+    expect(landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, windowDays: 500 })).toContain(
+      `; Max-Age=${400 * 86400};`,
+    );
+  });
+
+  it('writes a domain given with a leading dot without it, as a host name', () => {
+    const url = 'https://www.shop.example/?ref=ALEX-7HC2QK';
+    expect(landingCookie(url, { now: NOW, domain: '.Shop.example' })).toMatch(/; Domain=shop\.example$/);
+    expect(clearLandingCookie({ domain: '.shop.example' })).toMatch(/; Domain=shop\.example$/);
+  });
+
   it('is read back at checkout as the referral', () => {
     const cookie = landingCookie('https://shop.example/?ref=ALEX-7HC2QK&rk_ch=sms', { now: NOW }) as string;
     const header = `theme=dark; ${cookie.split(';')[0]}`;
@@ -295,7 +307,7 @@ describe('landing cookie', () => {
       );
     }
     expect(landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW, domain: '.shop.example' })).toMatch(
-      /; Domain=\.shop\.example$/,
+      /; Domain=shop\.example$/,
     );
   });
 
@@ -314,8 +326,9 @@ describe('landing cookie', () => {
   it.each(['shop.com', 'SHOP.com', '.shop.com', 'www.shop.com'])(
     'sets the cookie for %s, the request host or a parent domain of it',
     (domain) => {
+      // Written as a host name: lower case, without a leading dot.
       expect(landingCookie('https://www.shop.com/p?ref=ALEX-7HC2QK', { now: NOW, domain })).toMatch(
-        new RegExp(`; Domain=${domain.replace(/\./g, '\\.')}$`),
+        new RegExp(`; Domain=${domain.toLowerCase().replace(/^\./, '').replace(/\./g, '\\.')}$`),
       );
     },
   );

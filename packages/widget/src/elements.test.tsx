@@ -229,15 +229,30 @@ describe('<referkit-share>', () => {
     }
   });
 
-  it('logs one line and renders nothing, without throwing, for a currency Intl cannot format', () => {
+  it('logs one line and renders nothing, without throwing, for terms that cannot be put in words', () => {
     const element = mount(
-      `<referkit-share code="ALEX-7HC2QK" terms='{"currency":"DOLLARS","friendOffer":{"kind":"fixed","amount":500}}'></referkit-share>`,
+      `<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":{"kind":"fixed","amount":1e400}}'></referkit-share>`,
     );
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     expect(warn.mock.calls).toHaveLength(1);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(
       /^\[referkit\] Could not show the widget: .+\. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms\.$/,
     );
+  });
+
+  it('refuses a currency that is not three letters, also in terms that format no money (a percent off)', () => {
+    const percent = { kind: 'percent', percent: 15 };
+    const element = mount(
+      `<referkit-offer terms='${JSON.stringify({ currency: 'DOLLARS', friendOffer: percent })}'></referkit-offer>`,
+    );
+    expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    expect(init({ program: 'spring-2026', endpoint: '/api', currency: 'US', friendOffer: percent } as never)).toBe(
+      false,
+    );
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting currency: it is not three letters (ISO 4217). Fix it in the terms attribute.',
+      '[referkit] Could not use the setting currency: it is not three letters (ISO 4217). Fix it in init.',
+    ]);
   });
 
   it('fires referkit:share from the element, bubbling and composed', () => {

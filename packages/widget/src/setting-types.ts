@@ -18,6 +18,9 @@ function mismatch(name: string, value: unknown): string | undefined {
   // Events name their program: one without a name is refused by every receiver.
   if (name === 'program' && !(value as string).trim()) return 'a program id';
   if (name === 'firstOrderOnly' && typeof value !== 'boolean') return 'true or false';
+  // Checked here, not only where an amount is put in words: terms that format no money (a percent off,
+  // no reward) would carry a currency like "DOLLARS" unseen until the first amount shown.
+  if (name === 'currency' && !/^[a-z]{3}$/i.test(value as string)) return 'three letters (ISO 4217)';
   if (name === 'attribution' && typeof value !== 'object') return '{ model, windowDays }';
   // A client the page made is used for every capture and share: one without capture() would throw into the page.
   if (name === 'client' && typeof (value as { capture?: unknown }).capture !== 'function') return 'an SDK client';

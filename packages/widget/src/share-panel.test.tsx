@@ -273,6 +273,35 @@ describe('SharePanel', () => {
     expect(events.map((event) => event.channel).sort()).toEqual(['copy', 'whatsapp']);
   });
 
+  it('counts a channel once per page view across panels of one client: a header and a footer, a panel mounted again', async () => {
+    const { events, client, emit } = renderPanel();
+    const again = () => (
+      <SharePanel client={client} code="ALEX-7HC2QK" terms={terms} text={en} locale="en" emit={emit} />
+    );
+    render(again());
+    cleanup();
+    render(again());
+    render(again());
+    for (const whatsapp of screen.getAllByRole('link', { name: 'Share via WhatsApp' })) {
+      whatsapp.addEventListener('click', (event) => event.preventDefault());
+      fireEvent.click(whatsapp);
+    }
+    await waitFor(() => expect(emit).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.map((event) => event.channel)).toEqual(['whatsapp']);
+  });
+
+  it('tracks a channel opened with a middle click, which opens it in a new tab with no click event', async () => {
+    const { events, emit } = renderPanel();
+    const whatsapp = screen.getByRole('link', { name: 'Share via WhatsApp' });
+    whatsapp.addEventListener('auxclick', (event) => event.preventDefault());
+    // A right click is no share: it opens a menu.
+    fireEvent(whatsapp, new MouseEvent('auxclick', { bubbles: true, button: 2 }));
+    fireEvent(whatsapp, new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+    await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'whatsapp' }]));
+    expect(emit).toHaveBeenCalledTimes(1);
+  });
+
   it('moves the target once a share is recorded, without a reload', async () => {
     const { events } = renderPanel({}, stats);
     await screen.findByText('2 of 3 shares this week');
@@ -486,6 +515,33 @@ describe('SharePanel with the Web Share API', () => {
       url: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
     });
   });
+
+  it('offers no share sheet where the browser says it cannot share this text and link', () => {
+    const canShare = vi.fn(() => false);
+    vi.stubGlobal('navigator', { ...navigator, share: vi.fn(), canShare });
+    renderPanel();
+    expect(screen.queryByRole('button', { name: 'Share…' })).toBeNull();
+    expect(canShare).toHaveBeenCalledWith({
+      text: 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
+      url: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
+    });
+  });
+
+  it.each(['NotAllowedError', 'DataError'])(
+    'copies the message and link and says so when the share sheet is refused with %s, tracking nothing',
+    async (name) => {
+      const share = vi.fn(async () => Promise.reject(new DOMException('Refused', name)));
+      const writeText = vi.fn(async () => {});
+      vi.stubGlobal('navigator', { ...navigator, share, clipboard: { writeText } });
+      const { events } = renderPanel();
+      fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
+      await waitFor(() => expect(screen.getByRole('status').textContent).toBe(en.messageCopied));
+      expect(writeText).toHaveBeenCalledWith(
+        'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link. https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
+      );
+      expect(events).toEqual([]);
+    },
+  );
 
   it('tracks nothing when the share sheet is dismissed', async () => {
     const share = vi.fn(async () => Promise.reject(new DOMException('Share canceled', 'AbortError')));

@@ -57,6 +57,13 @@ interface State {
 }
 
 /** The share panel; renders nothing when no link can be built for the code. */
+/**
+ * The code and channel of each share reported in this page view (`${code} ${channel}`), per client:
+ * the panels of a page share the setup's, and a second init's client for another endpoint reports
+ * to a backend that has seen none of them.
+ */
+const tracked = new WeakMap<ReferkitClient, Set<string>>();
+
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
   /** The QR chunk's encoder, once loaded. */
@@ -108,15 +115,15 @@ export class SharePanel extends Component<SharePanelProps, State> {
     misconfigured('build the share link', result.error.message, 'Set base to an http or https URL.');
   }
 
-  /** Channels already reported from this panel: clicking Copy three times, or the QR code open and shut, is one share. */
-  _tracked = new Set<Channel>();
-
   _shared(channel: Channel, link: string, type: 'referkit:share' | 'referkit:copy' = 'referkit:share') {
     const { client, code, emit } = this.props;
-    // Counted once per channel and page view, so a contribution target measures sharing, not clicks;
-    // the host page still hears every one.
-    if (!this._tracked.has(channel)) client.trackShare(code, channel).then((sent) => sent.ok && this._loadStats());
-    this._tracked.add(channel);
+    // Counted once per code, channel and page view, so a contribution target measures sharing, not clicks
+    // (nor panels: a header's and a footer's, or one a single-page app mounts again); the host page still
+    // hears every one.
+    const key = `${code} ${channel}`;
+    const reported = tracked.get(client) ?? new Set();
+    if (!reported.has(key)) client.trackShare(code, channel).then((sent) => sent.ok && this._loadStats());
+    tracked.set(client, reported.add(key));
     emit?.(type, { code, channel, link });
   }
 
@@ -154,8 +161,14 @@ export class SharePanel extends Component<SharePanelProps, State> {
     try {
       await navigator.share({ text: message, url: link });
       this._shared('native', link);
-    } catch {
-      // Dismissing the share sheet rejects with AbortError: nothing was shared, nothing to say.
+    } catch (error) {
+      // Dismissing the share sheet rejects with AbortError: nothing was shared, nothing to say. Any other
+      // refusal (a frame without the web-share permission, data the device cannot share) would leave the
+      // button dead: the message and link go to the clipboard instead, and the status says so.
+      if ((error as Error)?.name !== 'AbortError') {
+        const { text } = this.props;
+        this._say((await copyText(`${message} ${link}`)) ? text.messageCopied : text.messageNotCopied);
+      }
     }
   };
 
@@ -263,13 +276,15 @@ export class SharePanel extends Component<SharePanelProps, State> {
           {composed.restored && fillIsolated(text.kept, { text: terms.disclosure?.text })}
         </p>
         <ul>
-          {'share' in navigator && (
-            <li>
-              <button type="button" onClick={() => this._native(composed.text)}>
-                {text.more}
-              </button>
-            </li>
-          )}
+          {/* Where the device says it cannot share this text and link, no button that cannot work. */}
+          {'share' in navigator &&
+            navigator.canShare?.({ text: composed.text, url: this._link('native') }) !== false && (
+              <li>
+                <button type="button" onClick={() => this._native(composed.text)}>
+                  {text.more}
+                </button>
+              </li>
+            )}
           {channels.map((channel: IntentChannel) => {
             const channelLink = this._link(channel) as string;
             const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
@@ -278,6 +293,16 @@ export class SharePanel extends Component<SharePanelProps, State> {
             const paste = composed.text && url === shareIntents(channelLink)[channel];
             const name = channelName(channel);
             const label = name ?? text[channel as 'email' | 'sms'];
+            const open = () => {
+              // Copied in the click, before the share's window takes the focus the Clipboard API writes
+              // for; not awaited, and the link not stopped: the share opens in this same click (a popup
+              // blocker lets through only what a click opens at once), with the message copied or not.
+              if (paste)
+                copyText(composed.text).then((copied) =>
+                  this._say(copied ? text.messageCopied : text.messageNotCopied),
+                );
+              this._shared(channel, channelLink);
+            };
             return (
               <li key={channel}>
                 <a
@@ -285,16 +310,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
                   target={name && '_blank'}
                   rel="noopener noreferrer"
                   aria-label={fill(text.on, { channel: label })}
-                  onClick={() => {
-                    // Copied in the click, before the share's window takes the focus the Clipboard API writes
-                    // for; not awaited, and the link not stopped: the share opens in this same click (a popup
-                    // blocker lets through only what a click opens at once), with the message copied or not.
-                    if (paste)
-                      copyText(composed.text).then((copied) =>
-                        this._say(copied ? text.messageCopied : text.messageNotCopied),
-                      );
-                    this._shared(channel, channelLink);
-                  }}
+                  onClick={open}
+                  // A middle click opens the share in a new tab too, with no click event.
+                  onAuxClick={(event) => event.button === 1 && open()}
                 >
                   {label}
                 </a>

@@ -219,12 +219,14 @@ export default [
   // once its text is the browser's `medium` and its lengths are `em`, not `rem`, so that a page's
   // `html{font-size:62.5%}` no longer shrinks it to 10px text (~-7 B); 13,341 B once terms that could not be
   // read are the one line a page set up by terms alone gets, not followed by "init was not called" (~3 B).
+  // 2026-11-24: 13,357 B once a catalogue file that did not load (a passing 503) leaves English marked and
+  // formatted as English, not as the language asked for, and is asked for again at the next render (~16 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 13341,
+    brotli: 13357,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

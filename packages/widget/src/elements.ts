@@ -17,8 +17,7 @@ import {
   type Setup,
   type WidgetConfig,
 } from './config.js';
-import type { Catalogue } from './i18n/catalogue.js';
-import { resolveLocale } from './i18n/locale.js';
+import { type ResolvedLocale, resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
 import { OfferBanner } from './offer-banner.js';
 import { hasOffer } from './offer-text.js';
@@ -78,16 +77,16 @@ abstract class ReferkitElement extends Base {
     const terms = own && this._terms(setup, own);
     if (!terms) return void render(null, root);
     const asked = this.getAttribute('locale') ?? terms.locale;
-    const { locale, text } = resolveLocale(asked ?? document.documentElement.lang, !!asked);
+    const resolved = resolveLocale(asked ?? document.documentElement.lang, !!asked);
     const token = ++this._token;
-    const paint = (catalogue: Catalogue) => {
+    const paint = ({ locale, text }: ResolvedLocale) => {
       if (token !== this._token) return;
       // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
       // leave the element empty with one line saying why, the same line from every element.
       try {
         // `/api/` and `/api` are one base: paths are joined with their own slash.
         const endpoint = terms.endpoint?.replace(/\/+$/, '');
-        render(this._view({ client: setup.client, terms, endpoint, text: catalogue, locale }), root);
+        render(this._view({ client: setup.client, terms, endpoint, text, locale }), root);
       } catch (error) {
         render(null, root);
         misconfigured(
@@ -97,8 +96,8 @@ abstract class ReferkitElement extends Base {
         );
       }
     };
-    if (text instanceof Promise) text.then(paint);
-    else paint(text);
+    if (resolved instanceof Promise) resolved.then(paint);
+    else paint(resolved);
   }
 
   /**

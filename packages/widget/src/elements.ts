@@ -35,7 +35,7 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 abstract class ReferkitElement extends Base {
   static observedAttributes = ['code', 'name', 'role', 'ambassador-role', 'locale', 'channels', 'terms'];
   private _unsubscribe?: () => void;
-  private _token = 0;
+  protected _token = 0;
 
   connectedCallback() {
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
@@ -185,11 +185,20 @@ export class ReferkitShareElement extends ReferkitElement {
     return ROLES.includes(role as Role) ? (role as Role) : undefined;
   }
 
+  /**
+   * Logs what this render lacks a frame later, unless the element rendered again or left the page by then:
+   * Angular's `[attr.code]` and Lit's bindings insert the element and set its attributes just after, and
+   * the render those bring answers for itself. Only the line waits; what is shown is painted at once.
+   */
+  _lacks(why: string, fix: string) {
+    const token = this._token;
+    requestAnimationFrame(() => token === this._token && misconfigured('show the share panel', why, fix));
+  }
+
   _view(props: ElementProps) {
     const code = normalizeCode(this.getAttribute('code'));
     if (!code) {
-      misconfigured(
-        'show the share panel',
+      this._lacks(
         `the code attribute "${this.getAttribute('code') ?? ''}" is not a referral code`,
         'Set code="ALEX-7HC2QK".',
       );
@@ -198,7 +207,7 @@ export class ReferkitShareElement extends ReferkitElement {
     const { terms } = props;
     // Without the offer the panel would invite friends to "Here is  with my link".
     if (!hasOffer(terms)) {
-      misconfigured('show the share panel', 'the terms have no currency and friendOffer', 'Add them to init.');
+      this._lacks('the terms have no currency and friendOffer', 'Add them to init.');
       return null;
     }
     return h(SharePanel, {

@@ -43,6 +43,8 @@ export interface WidgetServer {
   url: string;
   requests: string[];
   events: { type: string; channel?: string; code: string }[];
+  /** Paths that answer 503 the next time they are asked for, as a CDN's passing failure does. */
+  unavailable: Set<string>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ const types: Record<string, string> = { html: 'text/html', js: 'text/javascript'
 export async function startWidgetServer(): Promise<WidgetServer> {
   const requests: string[] = [];
   const events: WidgetServer['events'] = [];
+  const unavailable = new Set<string>();
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
@@ -62,6 +65,7 @@ export async function startWidgetServer(): Promise<WidgetServer> {
       response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, ...headers });
       response.end(body);
     };
+    if (unavailable.delete(url.pathname)) return send(503, 'Service Unavailable', 'text/plain');
     if (url.pathname === '/api/referrals/events' && request.method === 'POST') {
       let body = '';
       for await (const chunk of request) body += chunk;
@@ -106,6 +110,7 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     url: `http://127.0.0.1:${port}`,
     requests,
     events,
+    unavailable,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

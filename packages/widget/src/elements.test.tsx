@@ -29,6 +29,8 @@ function mount(html: string) {
   return document.body.lastElementChild as HTMLElement;
 }
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
 describe('<referkit-share>', () => {
   it('renders the panel in its shadow root with the adopted stylesheet', () => {
     const element = mount('<referkit-share code="alex 7hc2qk"></referkit-share>');
@@ -36,10 +38,11 @@ describe('<referkit-share>', () => {
     expect(element.shadowRoot?.adoptedStyleSheets).toHaveLength(1);
   });
 
-  it('logs one line and renders nothing for a code that is not a referral code', () => {
+  it('logs one line and renders nothing for a code that is not a referral code', async () => {
     const element = mount('<referkit-share code="<b>nope</b>"></referkit-share>');
     mount('<referkit-share code="<b>nope</b>"></referkit-share>');
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    await nextFrame();
     expect(warn.mock.calls).toEqual([
       [
         '[referkit] Could not show the share panel: the code attribute "<b>nope</b>" is not a referral code. Set code="ALEX-7HC2QK".',
@@ -58,9 +61,10 @@ describe('<referkit-share>', () => {
     ]);
   });
 
-  it('logs one line and renders nothing without an offer to describe', () => {
+  it('logs one line and renders nothing without an offer to describe', async () => {
     const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":null}'></referkit-share>`);
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
+    await nextFrame();
     expect(warn.mock.calls).toEqual([
       ['[referkit] Could not show the share panel: the terms have no currency and friendOffer. Add them to init.'],
     ]);

@@ -17,8 +17,7 @@ import {
   type Setup,
   type WidgetConfig,
 } from './config.js';
-import type { Catalogue } from './i18n/catalogue.js';
-import { resolveLocale } from './i18n/locale.js';
+import { type ResolvedLocale, resolveLocale } from './i18n/locale.js';
 import { misconfigured } from './log.js';
 import { OfferBanner } from './offer-banner.js';
 import { hasOffer } from './offer-text.js';
@@ -36,7 +35,7 @@ const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 abstract class ReferkitElement extends Base {
   static observedAttributes = ['code', 'name', 'role', 'ambassador-role', 'locale', 'channels', 'terms'];
   private _unsubscribe?: () => void;
-  private _token = 0;
+  protected _token = 0;
 
   connectedCallback() {
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
@@ -78,16 +77,16 @@ abstract class ReferkitElement extends Base {
     const terms = own && this._terms(setup, own);
     if (!terms) return void render(null, root);
     const asked = this.getAttribute('locale') ?? terms.locale;
-    const { locale, text } = resolveLocale(asked ?? document.documentElement.lang, !!asked);
+    const resolved = resolveLocale(asked ?? document.documentElement.lang, !!asked);
     const token = ++this._token;
-    const paint = (catalogue: Catalogue) => {
+    const paint = ({ locale, text }: ResolvedLocale) => {
       if (token !== this._token) return;
       // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
       // leave the element empty with one line saying why, the same line from every element.
       try {
         // `/api/` and `/api` are one base: paths are joined with their own slash.
         const endpoint = terms.endpoint?.replace(/\/+$/, '');
-        render(this._view({ client: setup.client, terms, endpoint, text: catalogue, locale }), root);
+        render(this._view({ client: setup.client, terms, endpoint, text, locale }), root);
       } catch (error) {
         render(null, root);
         misconfigured(
@@ -97,8 +96,8 @@ abstract class ReferkitElement extends Base {
         );
       }
     };
-    if (text instanceof Promise) text.then(paint);
-    else paint(text);
+    if (resolved instanceof Promise) resolved.then(paint);
+    else paint(resolved);
   }
 
   /**
@@ -186,11 +185,20 @@ export class ReferkitShareElement extends ReferkitElement {
     return ROLES.includes(role as Role) ? (role as Role) : undefined;
   }
 
+  /**
+   * Logs what this render lacks a frame later, unless the element rendered again or left the page by then:
+   * Angular's `[attr.code]` and Lit's bindings insert the element and set its attributes just after, and
+   * the render those bring answers for itself. Only the line waits; what is shown is painted at once.
+   */
+  _lacks(why: string, fix: string) {
+    const token = this._token;
+    requestAnimationFrame(() => token === this._token && misconfigured('show the share panel', why, fix));
+  }
+
   _view(props: ElementProps) {
     const code = normalizeCode(this.getAttribute('code'));
     if (!code) {
-      misconfigured(
-        'show the share panel',
+      this._lacks(
         `the code attribute "${this.getAttribute('code') ?? ''}" is not a referral code`,
         'Set code="ALEX-7HC2QK".',
       );
@@ -199,7 +207,7 @@ export class ReferkitShareElement extends ReferkitElement {
     const { terms } = props;
     // Without the offer the panel would invite friends to "Here is  with my link".
     if (!hasOffer(terms)) {
-      misconfigured('show the share panel', 'the terms have no currency and friendOffer', 'Add them to init.');
+      this._lacks('the terms have no currency and friendOffer', 'Add them to init.');
       return null;
     }
     return h(SharePanel, {

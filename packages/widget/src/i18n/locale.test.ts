@@ -12,9 +12,9 @@ describe('resolveLocale', () => {
   });
 
   it('loads the catalogue of a regional tag’s language and keeps the tag for Intl', async () => {
-    const { locale, text } = resolveLocale('es-MX', true);
+    const { locale, text } = await resolveLocale('es-MX', true);
     expect(locale).toBe('es-MX');
-    expect((await text).copy).toBe('Copiar enlace');
+    expect(text.copy).toBe('Copiar enlace');
   });
 
   it('falls back to English quietly for a page language without a catalogue', () => {
@@ -29,8 +29,8 @@ describe('resolveLocale with tags Intl cannot read', () => {
     ['en_US', 'en-US'],
     ['es_MX', 'es-MX'],
     ['de-DE-x', 'de'],
-  ])('reads %s as %s, which Intl accepts', (tag, expected) => {
-    const { locale } = resolveLocale(tag, false);
+  ])('reads %s as %s, which Intl accepts', async (tag, expected) => {
+    const { locale } = await resolveLocale(tag, false);
     expect(locale).toBe(expected);
     expect(() => new Intl.NumberFormat(locale).format(1)).not.toThrow();
   });
@@ -45,7 +45,7 @@ describe('LOCALES', () => {
   });
 
   it.each(LOCALES)('loads the %s catalogue, English filling any text it leaves out', async (language) => {
-    const text = await resolveLocale(language, true).text;
+    const { text } = await resolveLocale(language, true);
     expect(Object.keys(text).sort()).toEqual(Object.keys(en).sort());
     expect(text.copy).not.toBe(en.copy);
   });

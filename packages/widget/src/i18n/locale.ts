@@ -10,21 +10,23 @@ import { en } from './en.js';
 /** Languages with a catalogue file besides the built-in English. */
 export const LOCALES = ['es', 'de', 'ar'];
 
-/** A locale for `Intl` and the texts to show: the texts may still be on their way. */
+/** A locale for `Intl` and the texts to show in it. */
 export interface ResolvedLocale {
   locale: string;
-  text: Catalogue | Promise<Catalogue>;
+  text: Catalogue;
 }
 
 const loading = new Map<string, Promise<Catalogue>>();
 
 /**
- * Resolves a BCP 47 tag (`es-MX`, `ar`): its language's catalogue, or English when there is none.
+ * Resolves a BCP 47 tag (`es-MX`, `ar`): its language's catalogue, or English when there is none, at
+ * once for English and once its file has loaded for another language.
  * `explicit` says the tag was asked for (an attribute or init option), so a missing catalogue is reported.
  */
-export function resolveLocale(raw: string | undefined, explicit: boolean): ResolvedLocale {
+export function resolveLocale(raw: string | undefined, explicit: boolean): ResolvedLocale | Promise<ResolvedLocale> {
   const tag = canonical(raw);
   const language = (raw ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const english = { locale: language === 'en' && tag ? tag : 'en', text: en };
   if (!LOCALES.includes(language)) {
     if (explicit && language !== 'en') {
       misconfigured(
@@ -33,11 +35,11 @@ export function resolveLocale(raw: string | undefined, explicit: boolean): Resol
         `Use one of en, ${LOCALES.join(', ')}.`,
       );
     }
-    return { locale: language === 'en' && tag ? tag : 'en', text: en };
+    return english;
   }
   let text = loading.get(language);
   if (!text) {
-    // A catalogue may leave texts out; English fills them. A failed load falls back to English entirely.
+    // A catalogue may leave texts out; English fills them.
     text = loadCatalogue(language).then(
       ({ default: found }) => {
         // The script build ships a catalogue as an array in English's key order (no key names, fewer bytes).
@@ -46,14 +48,20 @@ export function resolveLocale(raw: string | undefined, explicit: boolean): Resol
           : Object.entries(found);
         return { ...en, ...Object.fromEntries(entries.filter(([, value]) => value != null)) };
       },
-      () => {
+      (error) => {
+        // Not kept: the next render that asks for the language loads its file again (a CDN's passing 503).
+        loading.delete(language);
         misconfigured(`load the "${language}" catalogue`, 'the file did not load', 'Serve it beside referkit.js.');
-        return en;
+        throw error;
       },
     );
     loading.set(language, text);
   }
-  return { locale: tag ?? language, text };
+  // A failed load shows English, marked and formatted as English: a screen reader reads it in an English voice.
+  return text.then(
+    (text) => ({ locale: tag ?? language, text }),
+    () => english,
+  );
 }
 
 // `Intl` throws a RangeError on a tag it cannot read (`en_US`, `de-DE-x`): such a tag is read as its

@@ -100,7 +100,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Creates a receiver for the brand's backend. Besides the contract's answers (`201`, `200`, `400`,
- * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable`), it answers
+ * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable|first_order_pending`), it answers
  * `408 request_timeout` when a body stalls past `bodyTimeoutMs`, and `500 internal_error` when its
  * own code fails, the rules and rewards inside the commit included; nothing is recorded then.
  * @example
@@ -237,7 +237,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       case 'conflict':
         return fail(409, 'idempotency_conflict', 'This key was first recorded with different content');
       case 'rejected':
-        return refuse(result.error);
+        // No verdict yet: the sender's retry (an outbox retries any 5xx) comes after the first order.
+        return refuse(result.error, result.error.code === 'first_order_pending' ? 503 : 422);
     }
   }
 
@@ -316,10 +317,10 @@ function fail(status: number, code: string, message: string): ReceiverAnswer {
   return { status, body: { error: { code, message } } };
 }
 
-function refuse(error: RuleError): ReceiverAnswer {
+function refuse(error: RuleError, status = 422): ReceiverAnswer {
   const issues = error.path ? [{ path: error.path, code: error.code, message: error.message }] : undefined;
   return {
-    status: 422,
+    status,
     body: {
       error: issues
         ? { code: error.code, message: error.message, issues }

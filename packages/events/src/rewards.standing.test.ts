@@ -38,6 +38,24 @@ describe('standingOf', () => {
     expect([standing.repeat, standing.inRepeatWindow]).toEqual([repeat, inRepeatWindow]);
   });
 
+  it.each<[string, string, boolean]>([
+    ['a day after it was placed', '2026-11-23T10:00:00.000Z', true],
+    ['a week after it was placed', '2026-11-29T10:00:00.000Z', false],
+  ])(
+    "waits for the first order of a leader's repeat order the ledger has not seen, received %s",
+    (_name, recordedAt, waits) => {
+      const repeat = aRedemption({ customer: { id: 'c_9', firstOrder: false } });
+      const standing = standingOf(program, leader, repeat, { redemptions: 0, customerOrders: [], recordedAt });
+      expect(standing.awaitingFirstOrder).toBe(waits);
+    },
+  );
+
+  it('waits for no first order of a repeat order whose customer the ledger knows', () => {
+    const repeat = aRedemption({ customer: { id: 'c_9', firstOrder: false } });
+    const customerOrders = [{ code: 'SAM-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z' }];
+    expect(standingOf(program, leader, repeat, { redemptions: 0, customerOrders }).awaitingFirstOrder).toBe(false);
+  });
+
   it('reads the terms of a promotion', () => {
     const standing = standingOf(aProgram({ promoteToCommunityLeaderAfter: 2 }), anAmbassador(), aRedemption(), {
       redemptions: 2,

@@ -77,6 +77,12 @@ export interface Terms {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * How long after an order a leader's repeat order waits for its customer's first order to reach the
+ * ledger: the week the receiver's idempotency keys are kept at least, room for an outbox retrying
+ * through an outage or a browser's outbox waiting for the friend's next visit.
+ */
+const FIRST_ORDER_WAIT_MS = 604_800_000; // 7 days: a literal, which a bundler drops with the unused code around it
 const NO_TIERS: readonly RewardTier[] = [];
 
 /**
@@ -157,6 +163,13 @@ export interface RedemptionStanding {
   repeat: boolean;
   /** A repeat order of a customer this ambassador brought, inside a leader's repeat window: it earns the retention reward. */
   inRepeatWindow: boolean;
+  /**
+   * A repeat order to a leader paid for members' repeat orders, the shop's word (`firstOrder: false`)
+   * while the ledger holds none of the customer's orders, within a week of the order: the first order
+   * may still be on its way (an outbox retrying it), and whether it was with this code decides what
+   * this one earns. The rules answer `first_order_pending`, which the receiver answers `503`.
+   */
+  awaitingFirstOrder: boolean;
 }
 
 /**
@@ -174,9 +187,20 @@ export function standingOf(
   history: RedemptionHistory,
 ): RedemptionStanding {
   const terms = termsFor(program, ambassador, history);
-  const repeat = (history.customerOrders?.length ?? 0) > 0 || redemption.customer?.firstOrder === false;
+  const known = (history.customerOrders?.length ?? 0) > 0;
+  const repeat = known || redemption.customer?.firstOrder === false;
   const order = { code: ambassador.code, occurredAt: redemption.occurredAt };
-  return { terms, repeat, inRepeatWindow: repeat && isRepeatOrderInWindow(terms, order, history.customerOrders) };
+  const inRepeatWindow = repeat && isRepeatOrderInWindow(terms, order, history.customerOrders);
+  // Decided now, a leader's repeat order that arrived before its customer's first would be judged
+  // without the order that makes the customer a member: refused for good, or recorded as if another
+  // code had brought them. Waiting for it makes the verdict the same in any order of arrival.
+  const awaitingFirstOrder =
+    repeat &&
+    !known &&
+    terms.repeatOrderReward !== undefined &&
+    terms.repeatWindowDays !== undefined &&
+    timeOf(history.recordedAt ?? redemption.occurredAt) - parseTime(redemption.occurredAt) < FIRST_ORDER_WAIT_MS;
+  return { terms, repeat, inRepeatWindow, awaitingFirstOrder };
 }
 
 /**
@@ -204,8 +228,7 @@ export function rewardsFor(
     reward = tierReward(terms, repeat ? history.redemptions : history.redemptions + 1);
   }
   if (!reward) return answerRewards(friend, null);
-  const recordedAt = history.recordedAt ?? redemption.occurredAt;
-  const from = typeof recordedAt === 'string' ? parseTime(recordedAt) : recordedAt.getTime();
+  const from = timeOf(history.recordedAt ?? redemption.occurredAt);
   const confirmsAt = formatTime(from + program.rewardHoldDays * DAY_MS);
   const amount = reward.basis === 'fixed' ? reward.amount : percentOf(redemption.order.total, reward.percent);
   return answerRewards(friend, {
@@ -282,6 +305,11 @@ export function isRepeatOrderInWindow(
   const first = customerOrders[0];
   if (first?.code !== order.code) return false;
   return parseTime(order.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+}
+
+/** A moment as ms since the epoch, from an ISO time or a Date. */
+function timeOf(at: string | Date): number {
+  return typeof at === 'string' ? parseTime(at) : at.getTime();
 }
 
 /** The reward for the n-th first-order redemption: the highest tier reached, else the base reward. */

@@ -5,7 +5,10 @@ import type { Program } from './program.js';
 import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, standingOf } from './rewards.js';
 import { parseTime } from './time.js';
 
-/** The stable codes of a rule refusal. */
+/**
+ * The stable codes of a rule refusal, each answered `422` but `first_order_pending`: no verdict yet,
+ * answered `503` so that the sender retries.
+ */
 export type RuleCode =
   | 'unknown_program'
   | 'unknown_code'
@@ -18,7 +21,8 @@ export type RuleCode =
   | 'discount_exceeds_offer'
   | 'code_exhausted'
   | 'order_not_confirmed'
-  | 'unknown_order';
+  | 'unknown_order'
+  | 'first_order_pending';
 
 /** A rule refusal, with the path of the field that broke it when there is one. */
 export interface RuleError {
@@ -40,6 +44,7 @@ const MESSAGES: Record<RuleCode, string> = {
   code_exhausted: 'This code has reached its redemption limit',
   order_not_confirmed: 'The order could not be confirmed against the shop; unsigned redemptions need confirmOrder',
   unknown_order: 'No redemption was recorded for this order',
+  first_order_pending: "The customer's first order is not in the ledger yet; send this order again later",
 };
 
 /** Builds the refusal for a code, with its standard message. */
@@ -79,6 +84,9 @@ export function checkRedemption(
     // again. An offer for every order is checked below like any other order's.
     return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
   }
+  // Without a discount, the first order decides: a member's repeat order is taken (even below the
+  // minimum), any other refused. With one, it is refused either way, and is answered so at once.
+  if (standing.awaitingFirstOrder && program.firstOrderOnly && order.discount === 0) return pending();
   if (program.minimumOrder !== undefined && order.subtotal < program.minimumOrder) {
     return ruleError('below_minimum', ['order', 'subtotal']);
   }
@@ -88,7 +96,13 @@ export function checkRedemption(
   }
   const allowed = maxFriendDiscount(terms.friendOffer, order.subtotal);
   if (allowed !== null && order.discount > allowed) return ruleError('discount_exceeds_offer', ['order', 'discount']);
-  return null;
+  // An offer for every order: the first order decides only what the leader earns.
+  return standing.awaitingFirstOrder ? pending() : null;
+}
+
+/** The answer while a repeat order's first order may still be on its way. */
+function pending(): RuleError {
+  return ruleError('first_order_pending', ['customer', 'firstOrder']);
 }
 
 /** Whether a moment falls in `[startsAt, endsAt)`; an open end is unbounded. */

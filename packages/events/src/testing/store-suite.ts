@@ -703,6 +703,46 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("records a leader's member's repeat order that arrived before the first order, once the first order is in", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { roles: leaderProgram.roles },
+        ambassadors: [aLeader()],
+      });
+      const member = { id: 'c_42', emailHash: 'f'.repeat(64) };
+      const repeat = aRedemption({
+        id: 'evt_repeatOrder001',
+        orderId: '1002',
+        code: 'MAYA-7HC2QK',
+        occurredAt: '2026-11-21T10:00:00.000Z',
+        order: { currency: 'USD', subtotal: 4800, discount: 0, total: 4800 },
+        customer: { ...member, firstOrder: false },
+      });
+      // The first order's report is still in an outbox (a 503, then backoff): the repeat order comes first.
+      const early = await receive.handle(await signed(repeat));
+      expect([early.status, errorCode(early)]).toEqual([503, 'first_order_pending']);
+      const first = aRedemption({
+        orderId: '1001',
+        code: 'MAYA-7HC2QK',
+        occurredAt: '2026-11-20T10:00:00.000Z',
+        order: { currency: 'USD', subtotal: 4800, discount: 720, total: 4080 },
+        customer: { ...member, firstOrder: true },
+      });
+      expect((await receive.handle(await signed(first))).body).toMatchObject({
+        rewards: { ambassador: { reason: 'first_order' } },
+      });
+      // The outbox's retry: the same body, now answered as if it had come second.
+      const retried = await receive.handle(await signed(repeat));
+      expect([retried.status, retried.body]).toMatchObject([
+        201,
+        { rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } },
+      ]);
+      const stats = await store.stats({ program, now: NOW });
+      expect([stats.ambassadors[0]?.redemptions, stats.ambassadors[0]?.repeatOrderRate]).toEqual([2, 1]);
+    });
+  });
+
   it("takes of a customer's earliest orders of one time the first recorded", async () => {
     await withStore(async (store) => {
       const { receive } = await aReceiver({

@@ -16,8 +16,8 @@ const alex = (figures: Partial<AmbassadorStats> = {}): AmbassadorStats => ({
   friendDiscounts: 0,
   rewardCost: 0,
   rewardPoints: 0,
-  roi: 0,
-  repeatOrderRate: 0,
+  roi: null,
+  repeatOrderRate: null,
   rewards: { type: 'credit', pending: 0, confirmed: 0, reversed: 0 },
   ...figures,
 });
@@ -72,14 +72,14 @@ describe('dashboardPage', () => {
   });
 
   test('shows a dash, explained as no cost yet, for the ROI of an ambassador with no activity', () => {
-    const page = dashboardPage(statsOf(alex({ roi: 0 })), 'Fernwood').text;
+    const page = dashboardPage(statsOf(alex({ roi: null })), 'Fernwood').text;
     expect(cell(page, 'roi')).toBe(
       '<span title="No cost yet: no friend discounts or rewards, so no ROI" aria-hidden="true">—</span><span class="visually-hidden">No cost yet: no friend discounts or rewards, so no ROI</span>',
     );
   });
 
   test('says the ROI of an ambassador rewarded only in points has no money cost, not no cost', () => {
-    const page = dashboardPage(statsOf(alex({ redemptions: 1, rewardPoints: 500, roi: 0 })), 'Fernwood').text;
+    const page = dashboardPage(statsOf(alex({ redemptions: 1, rewardPoints: 500, roi: null })), 'Fernwood').text;
     expect(cell(page, 'roi')).toContain('No money cost yet: rewards were points, which are not money, so no ROI');
   });
 
@@ -107,10 +107,15 @@ describe('dashboardPage', () => {
   });
 
   test('shows a dash, explained, for the repeat-order rate of an ambassador with no referred customer', () => {
-    const page = dashboardPage(statsOf(alex({ redemptions: 0, repeatOrderRate: 0 })), 'Fernwood').text;
+    const page = dashboardPage(statsOf(alex({ redemptions: 0, repeatOrderRate: null })), 'Fernwood').text;
     expect(cell(page, 'repeat-order-rate')).toBe(
       '<span title="No referred customers yet, so no repeat-order rate" aria-hidden="true">—</span><span class="visually-hidden">No referred customers yet, so no repeat-order rate</span>',
     );
+  });
+
+  test('shows a dash for the repeat-order rate of redemptions by customers the ambassador did not bring', () => {
+    const page = dashboardPage(statsOf(alex({ redemptions: 2, repeatOrderRate: null })), 'Fernwood').text;
+    expect(cell(page, 'repeat-order-rate')).toContain('No referred customers yet, so no repeat-order rate');
   });
 
   test('shows a repeat-order rate of 0% when referred customers ordered once each', () => {

@@ -1,8 +1,7 @@
 /**
- * The dashboard's rates, shown only where they mean something. `store.stats` answers a number for
- * each (a conversion over 100%, an ROI or a repeat-order rate of 0 with nothing to divide by) and
- * says in its docs what that number means; a brand reading a table cell cannot see the docs, so the
- * cell says it.
+ * The dashboard's rates, shown only where they mean something. `store.stats` answers `null` for a rate
+ * with nothing to divide by, and a conversion over 100% when friends ordered without a landing; a
+ * brand reading a table cell cannot see the docs, so the cell says it.
  */
 import type { Figures } from '@referkit/events';
 import { html, type SafeHtml } from './html.js';
@@ -19,10 +18,10 @@ export function conversionCell(row: Pick<Figures, 'conversionRate'>): SafeHtml {
   return html`${formatPercent(row.conversionRate)}`;
 }
 
-/** The ROI, and a dash while nothing has cost anything (the stats answer 0 there, not a return). */
-export function roiCell(row: Pick<Figures, 'roi' | 'friendDiscounts' | 'rewardCost' | 'rewardPoints'>): SafeHtml {
+/** The ROI, and a dash while nothing has cost any money (the stats answer `null` there). */
+export function roiCell(row: Pick<Figures, 'roi' | 'rewardPoints'>): SafeHtml {
   // The ROI's divisor is friend discounts + reward cost; points are not money and are not in it.
-  if (row.friendDiscounts + row.rewardCost === 0)
+  if (row.roi === null)
     return noRate(
       row.rewardPoints > 0
         ? 'No money cost yet: rewards were points, which are not money, so no ROI'
@@ -31,10 +30,9 @@ export function roiCell(row: Pick<Figures, 'roi' | 'friendDiscounts' | 'rewardCo
   return html`${formatRoi(row.roi)}`;
 }
 
-/** Referred customers who ordered again; a dash without any referred customer (the stats answer 0 there). */
-export function repeatCell(row: Pick<Figures, 'repeatOrderRate' | 'redemptions'>): SafeHtml {
-  // Every referred customer in the period placed a redemption in it: none, and there is no one to count.
-  if (row.redemptions === 0) return noRate('No referred customers yet, so no repeat-order rate');
+/** Referred customers who ordered again; a dash without any referred customer (the stats answer `null` there). */
+export function repeatCell(row: Pick<Figures, 'repeatOrderRate'>): SafeHtml {
+  if (row.repeatOrderRate === null) return noRate('No referred customers yet, so no repeat-order rate');
   return html`${formatPercent(row.repeatOrderRate)}`;
 }
 

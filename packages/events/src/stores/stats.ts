@@ -51,17 +51,18 @@ export interface Figures {
   /** Points granted to ambassadors, not reversed by `now`. */
   rewardPoints: number;
   /**
-   * What the program returned per unit it cost: (revenue − reward cost) / (friend discounts + reward cost);
-   * 0 without cost. Revenue is the orders' totals, already net of the friend discounts, so the
-   * discounts are a cost once (in the divisor), not deducted a second time.
+   * What the program returned per unit it cost: (revenue − reward cost) / (friend discounts + reward cost).
+   * Revenue is the orders' totals, already net of the friend discounts, so the discounts are a cost
+   * once (in the divisor), not deducted a second time. `null`: no money cost (no discounts and no
+   * credit or cash, as with free shipping and points), so no return per unit of it.
    */
-  roi: number;
+  roi: number | null;
   /**
    * Share of referred customers who ordered again with the same code: of the customers a code brought
    * (their earliest order, by time, was with it) who ordered with it in the period, those with a
-   * repeat order too.
+   * repeat order too. `null`: no such customer in the period, so no rate.
    */
-  repeatOrderRate: number;
+  repeatOrderRate: number | null;
   /**
    * Grants by status, in the unit of the current reward type: points, or money for credit and cash.
    * Grants of the other unit (from an earlier role, tier or campaign) are in `rewardCost` or `rewardPoints`.
@@ -383,8 +384,10 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     friendDiscounts: totals.friendDiscounts,
     rewardCost: totals.rewardCost,
     rewardPoints: totals.rewardPoints,
-    roi: cost > 0 ? (totals.revenue - totals.rewardCost) / cost : 0,
-    repeatOrderRate: totals.customers > 0 ? totals.repeaters / totals.customers : 0,
+    // Nothing to divide by is no figure, as for the conversion rate: 0 would read as a return, or a
+    // retention, of nothing.
+    roi: cost > 0 ? (totals.revenue - totals.rewardCost) / cost : null,
+    repeatOrderRate: totals.customers > 0 ? totals.repeaters / totals.customers : null,
     rewards: { type, ...(type === 'points' ? totals.points : totals.rewards) },
   };
 }

@@ -503,6 +503,27 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('answers no ROI without a money cost and no repeat-order rate without a referred customer, not 0', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          friendOffer: { kind: 'free_shipping' },
+          ambassadorReward: { basis: 'fixed', type: 'points', amount: 50 },
+        },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      const freeShipping = aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 0, total: 5999 } });
+      expect((await receive.handle(await signed(freeShipping))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW });
+      const figures = (code: string) => stats.ambassadors.find((entry) => entry.code === code);
+      // Alex's friend got free shipping and Alex points: no money cost, so no return per unit of it.
+      expect(figures('ALEX-7HC2QK')).toMatchObject({ revenue: 5999, rewardPoints: 50, roi: null, repeatOrderRate: 0 });
+      // Sam has brought no one yet: no rate of any kind.
+      expect(figures('SAM-7HC2QK')).toMatchObject({ conversionRate: null, roi: null, repeatOrderRate: null });
+    });
+  });
+
   it('keeps points apart from money in reward cost, ROI and the rewards of the current type', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({
@@ -643,7 +664,8 @@ export function storeSuite(fresh: StoreFactory) {
       ]).toEqual([
         [
           ['ALEX-7HC2QK', 0],
-          ['SAM-7HC2QK', 0],
+          // Sam brought no one: his redemption is of Alex's customer, so he has no rate.
+          ['SAM-7HC2QK', null],
         ],
         [['ambassador', 2, 0]],
       ]);

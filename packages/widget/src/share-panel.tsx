@@ -56,7 +56,6 @@ interface State {
   _progress?: typeof ShareProgress;
 }
 
-/** The share panel; renders nothing when no link can be built for the code. */
 /**
  * The code and channel of each share reported in this page view (`${code} ${channel}`), per client:
  * the panels of a page share the setup's, and a second init's client for another endpoint reports
@@ -64,6 +63,7 @@ interface State {
  */
 const tracked = new WeakMap<ReferkitClient, Set<string>>();
 
+/** The share panel; renders nothing when no link can be built for the code. */
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
   /** The QR chunk's encoder, once loaded. */

@@ -145,6 +145,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
       enrolment?.program ?? program,
       deliver.redeem,
       key.value,
+      now(),
     );
     return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, result.status);
   });
@@ -186,7 +187,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     // `days` UTC days counting today: 7 days is today and the 6 before it, not 8 dates.
     const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
     const from = new Date(today - (days - 1) * 86_400_000);
-    const stats = await store.stats({ program: program.id, from, to });
+    const stats = await store.stats({ program: program.id, from, to, now: to });
     return c.body(dashboardPage(stats, program.brand, days).text, 200, HTML_HEADERS);
   });
 

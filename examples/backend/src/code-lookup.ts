@@ -92,7 +92,7 @@ export async function publicStats(
 ): Promise<AmbassadorPublicStats> {
   // All time, not the last 30 days: the panel's friends and rewards are the ambassador's to date. The
   // ledger holds nothing from before 2000 (events that old are refused).
-  const stats = await store.stats({ program: program.id, code: ambassador.code, from: ALL_TIME, to: now });
+  const stats = await store.stats({ program: program.id, code: ambassador.code, from: ALL_TIME, to: now, now });
   const mine = stats.ambassadors.find((row) => row.code === ambassador.code);
   const rewardType = terms.reward.type;
   return {

@@ -44,7 +44,7 @@ describe.each(testDatabases)('placeOrder racing on $kind', (database) => {
 
   const tin = (email: string) => ({ email, items: [{ sku: 'sencha-tin', quantity: 1 }] });
   const place = (racing: SqlClient, email: string, key: string) =>
-    placeOrder(racing, tin(email), null, program, noReport, key);
+    placeOrder(racing, tin(email), null, program, noReport, key, new Date());
 
   test('places one order for five requests of one attempt that all pass the look-up first', async () => {
     const racing = racingInserts(client, 5);

@@ -79,6 +79,8 @@ export async function placeOrder(
   deliver: DeliverRedemption,
   /** The attempt's `Idempotency-Key`; null for a request sent without one. */
   idempotencyKey: string | null,
+  /** The shop's clock: when the order is placed. */
+  now: Date,
 ): Promise<PlaceOrderResult> {
   // `sam+2@gmail.com` is the same customer as `sam@gmail.com`, so a first-order offer cannot be taken
   // twice by retagging an address.
@@ -103,7 +105,7 @@ export async function placeOrder(
   }
   const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
   const firstOrder = (await placedOrderCount(client, customerId)) === 0;
-  const createdAt = new Date().toISOString();
+  const createdAt = now.toISOString();
   // A leader's member ordering again within the window earns the leader a retention reward, without a
   // second discount. Membership is the receiver's own rule asked of the shop's orders: a customer the
   // leader did not bring keeps the discount here, and the receiver refuses the order (not_first_order).

@@ -33,7 +33,7 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     const email = `friend-${customers++}@example.com`;
     const enrolment = code ? await findEnrolment(client, shop.store, shop.programs, code, new Date()) : null;
     const request = { email, items: [{ sku: 'sencha-tin', quantity: 1 }], ...(code ? { code } : {}) };
-    const result = await placeOrder(client, request, enrolment, shop.program, shop.deliver.redeem, null);
+    const result = await placeOrder(client, request, enrolment, shop.program, shop.deliver.redeem, null, new Date());
     if (!result.ok) throw new Error(`The order was not placed: ${result.error.code}`);
     return result.value.order.id;
   };

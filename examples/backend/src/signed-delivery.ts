@@ -16,6 +16,8 @@ export interface SignedDeliveryOptions {
   endpoint: string;
   /** How requests reach it; tests hand them to the receiver in-process. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** The shop's clock, which its receiver checks signatures' timestamps against. @default the system clock */
+  now?: () => Date;
 }
 
 /** The shop's two signed reports: an order's redemption, and its refund's reversal. */
@@ -30,7 +32,7 @@ export interface SignedDelivery {
  * its order, which `resendPendingReports` sends again (order-reports.ts): a server has no next page
  * load, `online` or `pagehide` to flush on, and a process's memory does not outlive it.
  */
-export function signedDelivery({ secret, endpoint, fetch }: SignedDeliveryOptions): SignedDelivery {
+export function signedDelivery({ secret, endpoint, fetch, now }: SignedDeliveryOptions): SignedDelivery {
   const clients = new Map<string, ServerReferkitClient>();
   const clientFor = (program: Program) => {
     let client = clients.get(program.id);
@@ -42,6 +44,7 @@ export function signedDelivery({ secret, endpoint, fetch }: SignedDeliveryOption
         attribution: program.attribution,
         retry: { limit: 3 },
         ...(fetch ? { fetch } : {}),
+        ...(now ? { now } : {}),
       });
       clients.set(program.id, client);
     }

@@ -113,7 +113,7 @@ export async function startDemo(
     const origin = `http://${host}:${listening.port}`;
     const receiver = createDemoReceiver({ client: database.client, store, programs, secret, now });
     // The signed path goes over real HTTP to this same server, as it would to a separate one.
-    const deliver = signedDelivery({ secret, endpoint: `${origin}/api` });
+    const deliver = signedDelivery({ secret, endpoint: `${origin}/api`, now });
     ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver, now }));
     // Redemptions and reversals a previous run left pending go now, then whatever stays pending every 30 s.
     // A resend cut short by close() ends in a refused query: swallowed, the reports stay pending.

@@ -88,6 +88,55 @@ describe('createReferkit on the server', () => {
     },
   );
 
+  it("signs and stamps on the server's own clock, which its receiver checks against", async () => {
+    // A backend whose tests run a day ahead: its receiver reads the same clock, so a report signed on
+    // the system clock would be a day out of tolerance.
+    const ahead = new Date(Date.now() + 86_400_000);
+    network = await networkWithReceiver({ secret: SECRET, now: () => ahead });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, now: () => ahead });
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+      status: 201,
+    });
+    await expect(referkit.reverse({ orderId: '1001', code: CODE, reason: 'refund' })).resolves.toMatchObject({
+      status: 201,
+    });
+    const seconds = String(Math.floor(ahead.getTime() / 1000));
+    for (const request of network.requests) {
+      expect(request.headers.get('webhook-timestamp')).toBe(seconds);
+      expect(JSON.parse(request.body).occurredAt).toBe(ahead.toISOString());
+    }
+    expect(network.requests).toHaveLength(2);
+  });
+
+  it('keeps an occurredAt given, whatever the clock says', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const placedAt = new Date(Date.now() - 60_000).toISOString();
+    const referkit = createReferkit({
+      program: 'spring-2026',
+      endpoint: ENDPOINT,
+      secret: SECRET,
+      now: () => new Date(),
+    });
+    await referkit.redeem({ orderId: '1001', occurredAt: placedAt, order, referral: { code: CODE } });
+    expect(JSON.parse(network.requests[0]!.body).occurredAt).toBe(placedAt);
+  });
+
+  it('refuses a signed event at once when the clock answers no time', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const referkit = createReferkit({
+      program: 'spring-2026',
+      endpoint: ENDPOINT,
+      secret: SECRET,
+      now: () => new Date(Number.NaN),
+    });
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+      ok: false,
+      queued: false,
+      error: { code: 'invalid_clock' },
+    });
+    expect(network.requests).toEqual([]);
+  });
+
   it('reports a relative endpoint as a final error at once, without retrying', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     let slept = 0;

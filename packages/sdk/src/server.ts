@@ -30,6 +30,13 @@ export interface ServerReferkitOptions extends ReferkitOptions {
    * at once with `invalid_secret`; leave the key out to send unsigned claims.
    */
   secret?: string | undefined;
+  /**
+   * The server's clock: the time each attempt is signed at (`webhook-timestamp`), and the
+   * `occurredAt` of a `redeem` or `reverse` given none. For a backend whose tests or replays run on a
+   * clock of their own, the same one its receiver checks timestamps against. A clock that answers no
+   * time refuses every signed event (`invalid_clock`). @default the system clock
+   */
+  now?: (() => Date) | undefined;
 }
 
 /** Why an order was reversed, as the receiver reads it. */
@@ -84,14 +91,14 @@ export interface ServerReferkitClient extends ReferkitClient {
  * await referkit.reverse({ orderId: order.id, code: 'ALEX-7HC2QK', reason: 'refund' });
  */
 export function createReferkit(options: ServerReferkitOptions): ServerReferkitClient {
-  const { secret } = options;
+  const { secret, now = () => new Date() } = options;
   // A `secret` given empty or undefined is an unset variable, not a wish to post unsigned: it is
   // refused like a malformed one, rather than sent as a claim that a signing receiver refuses. The fetch
   // is looked up at each attempt, as the browser client's is. An endpoint a server cannot resolve (`/api`:
   // no page to read it against) is refused by the client itself, at once (`invalid_endpoint`).
   const signed =
     'secret' in options
-      ? { ...options, fetch: signing(secret ?? '', (input, init) => (options.fetch ?? fetch)(input, init)) }
+      ? { ...options, fetch: signing(secret ?? '', now, (input, init) => (options.fetch ?? fetch)(input, init)) }
       : options;
   const client = createClient(signed) as ServerReferkitClient;
   // Reversals go through an outbox of their own, built by the same `clientParts` over the same signing
@@ -101,9 +108,11 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
   const reversals = clientParts(signed);
   const { redeem, flush } = client;
   // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
-  // come back a final 400 after the request.
+  // come back a final 400 after the request. A time left out is the server clock's, read here.
   client.redeem = (input) =>
-    input?.id === undefined || EVENT_ID_PATTERN.test(input.id) ? redeem(input) : badId('redeem', input.id);
+    input?.id === undefined || EVENT_ID_PATTERN.test(input.id)
+      ? redeem(input && { ...input, occurredAt: input.occurredAt ?? stamp(now) })
+      : badId('redeem', input.id);
   client.reverse = async (input) => {
     try {
       const { orderId, code, reason, id, occurredAt } = input;
@@ -118,7 +127,7 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
           'invalid_code',
           `[referkit] Could not reverse order ${orderId}: no code. Pass the code the order was redeemed with.`,
         );
-      return await reversals.send('reversal', code, { orderId, reason }, id, occurredAt);
+      return await reversals.send('reversal', code, { orderId, reason }, id, occurredAt ?? stamp(now));
     } catch (error) {
       // Input that cannot even be read (no object) is refused like redeem's: resolved, never thrown.
       return refuse('invalid_event', `[referkit] Could not read reverse()'s input: ${error}`);
@@ -137,13 +146,29 @@ function badId(method: 'redeem' | 'reverse', id: unknown): Promise<Delivery> {
   );
 }
 
+/** The clock's time, or undefined when it answers something that is not a time. */
+function timeOf(now: () => Date): Date | undefined {
+  const time = now();
+  return time instanceof Date && !Number.isNaN(time.getTime()) ? time : undefined;
+}
+
+/** The clock's time as an event's `occurredAt`; left unset (the event's own default) when it has none. */
+const stamp = (now: () => Date) => timeOf(now)?.toISOString();
+
 /** A fetch that signs each attempt afresh (new timestamp, same body and id) with the Standard Webhooks headers. */
-function signing(secret: string, send: typeof fetch): typeof fetch {
+function signing(secret: string, now: () => Date, send: typeof fetch): typeof fetch {
   return async (input, init = {}) => {
     const body = String(init.body);
+    const timestamp = timeOf(now);
+    // A clock that answers no time is a mistake of setup, final like a bad secret.
+    if (!timestamp)
+      return refusal(
+        'invalid_clock',
+        '[referkit] Could not sign the event: `now` answered no time. Pass a function that returns a valid Date.',
+      );
     let headers: Record<string, string>;
     try {
-      headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp: new Date(), body });
+      headers = await signEvent({ secret, id: JSON.parse(body).id, timestamp, body });
     } catch (error) {
       // A bad secret is a final verdict: retrying cannot fix it.
       return refusal(

@@ -229,12 +229,15 @@ export default [
   // and is said only if the element has not rendered again by then, so that a framework setting attributes
   // just after inserting the element (Angular's `[attr.code]`, Lit's bindings) logs nothing (~22 B).
   // All of 2026-11-24 together: 13,509 B.
+  // 2026-11-24 (later): 13,529 B once a long link's QR code is drawn 3px a module where the panel has room,
+  // not always 176px wide (a 600-character link had modules under 2px), its padding dropped for its own
+  // quiet zone (~20 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 13509,
+    brotli: 13529,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -115,6 +115,51 @@ describe('<referkit-share> over the built referkit.js', () => {
     await expect.poll(() => web.server.events.map((event) => event.channel)).toEqual(['qr']);
   });
 
+  // A link of 600 characters makes a code of 93 modules (quiet zone included): drawn 176px wide, as
+  // every code was, a module was under 2px, too fine for a phone's camera off a screen. On a 320px
+  // phone it is as wide as the panel allows: more than the 200px a short link's code is.
+  for (const width of [1280, 320]) {
+    it(`draws a long link's code with modules a camera reads, within the panel (${width}px wide)`, async () => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.evaluate(() => {
+        const referkit = (window as unknown as { Referkit: (...args: unknown[]) => void }).Referkit;
+        referkit('init', {
+          program: 'spring-2026',
+          endpoint: '/api',
+          brand: 'Acme',
+          currency: 'USD',
+          friendOffer: { kind: 'percent', percent: 15 },
+          firstOrderOnly: true,
+          ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
+          disclosure: { text: 'I get $10 credit if you order with my link.', required: true },
+          base: `${location.origin}/shop/${'spring-tea-collection/'.repeat(26)}`,
+        });
+      });
+      await panel().getByRole('button', { name: 'Show QR code' }).click();
+      const code = panel().getByRole('img', { name: 'QR code of your link' });
+      await code.waitFor();
+      const drawn = await code.evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const section = (svg.getRootNode() as ShadowRoot).querySelector('section')!.getBoundingClientRect();
+        return {
+          modules: (svg as SVGSVGElement).viewBox.baseVal.width,
+          width: box.width,
+          inside: box.left >= section.left && box.right <= section.right,
+          scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      });
+      expect(drawn.modules, 'the link is long enough to need a large code').toBeGreaterThan(85);
+      expect({ inside: drawn.inside, scrolls: drawn.scrolls }).toEqual({ inside: true, scrolls: false });
+      // Where the panel has the room, 3px a module; on a 320px phone, as wide as the panel allows.
+      if (width === 1280) expect(drawn.width / drawn.modules).toBeGreaterThanOrEqual(3);
+      else expect(drawn.width).toBeGreaterThan(200);
+      // The quiet zone is the code's own: 4 light modules on white, nothing dark within them.
+      expect(await code.evaluate((svg) => getComputedStyle(svg.parentElement!).backgroundColor)).toBe(
+        'rgb(255, 255, 255)',
+      );
+    });
+  }
+
   it('shows the ambassador’s progress with the weekly target as a progress bar', async () => {
     const bar = panel().getByRole('progressbar', { name: '2 of 3 shares this week' });
     await bar.waitFor();

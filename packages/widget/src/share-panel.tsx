@@ -326,7 +326,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
           </li>
         </ul>
         {drawing && (
-          <div class="q">
+          <div class="q" style={{ '--q': drawing.size }}>
             <svg viewBox={`0 0 ${drawing.size} ${drawing.size}`} role="img" aria-label={text.qrLabel}>
               <path d={drawing.d} fill="currentColor" />
             </svg>

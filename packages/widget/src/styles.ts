@@ -26,7 +26,7 @@ const css =
   '--rk-f:var(--referkit-text-dark,#e6e6ea)!important;--rk-m:var(--referkit-muted-dark,#b4b4be)!important}}' +
   // A name or brand longer than the line breaks inside the word rather than overflowing the box. No box is
   // wider than its place either (`min-width:0`; buttons and links shrink, `flex:0 auto`, and wrap their words;
-  // the QR code is at most 200px): with text at 200% on a phone (WCAG 1.4.4 with 1.4.10), the grid's auto track
+  // the QR code no wider than its place): with text at 200% on a phone (WCAG 1.4.4 with 1.4.10), the grid's auto track
   // took the link and message fields' width of ~20 characters as its least, and the page scrolled sideways
   // (past x=0 in Arabic).
   '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;overflow-wrap:anywhere;min-width:0}' +
@@ -39,7 +39,10 @@ const css =
   ':focus-visible{outline:3px solid var(--rk-a);outline-offset:2px}' +
   '.n{color:var(--rk-m);font-size:.9em}' +
   'h2+p{font-size:1.1em}' +
-  '.q{background:#fff;color:#000;padding:12px;max-width:200px}' +
+  // The code is 200px wide, or 3px a module when it has more than 66 (a link past ~130 characters), which
+  // a phone's camera still reads off a screen; a long link's code drawn 176px wide had modules under 2px.
+  // Its quiet zone is its own 4 light modules, on this white ground, so the box needs no padding.
+  '.q{background:#fff;color:#000;max-width:max(200px,calc(var(--q)*3px))}' +
   '.q svg{flex:1}' +
   'section section{border-width:1px 0 0;border-radius:0;padding:.6em 0 0}' +
   '[role=progressbar]{height:.6em;border:1px solid var(--rk-m);overflow:hidden}' +

@@ -43,6 +43,8 @@ export interface WidgetServer {
   url: string;
   requests: string[];
   events: { type: string; channel?: string; code: string }[];
+  /** The addresses asked for by a prerender (`Sec-Purpose: prefetch;prerender`), path and query. */
+  prerendered: string[];
   /** Paths that answer 503 the next time they are asked for, as a CDN's passing failure does. */
   unavailable: Set<string>;
   close(): Promise<void>;
@@ -57,10 +59,12 @@ const types: Record<string, string> = { html: 'text/html', js: 'text/javascript'
 export async function startWidgetServer(): Promise<WidgetServer> {
   const requests: string[] = [];
   const events: WidgetServer['events'] = [];
+  const prerendered: string[] = [];
   const unavailable = new Set<string>();
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname);
+    if (/prerender/.test(String(request.headers['sec-purpose']))) prerendered.push(url.pathname + url.search);
     const send = (status: number, body: string, type = 'application/json', headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, ...headers });
       response.end(body);
@@ -110,6 +114,7 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     url: `http://127.0.0.1:${port}`,
     requests,
     events,
+    prerendered,
     unavailable,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -33,10 +33,15 @@ export interface AttributionMemory {
   /** The current referral, or `null` when there is none or it has expired (and is then forgotten). */
   read(): Referral | null;
   /**
-   * Records a referral link's landing; `true` when it is a new landing to report, `false` for a repeat
-   * view. `revisit`: the page was reloaded or reached by back/forward, which is always a repeat view.
+   * Remembers a referral link's referral as the model says. `revisit`: the page was reloaded or
+   * reached by back/forward, which is always a repeat view.
    */
-  land(found: LinkReferral, revisit?: boolean): boolean;
+  land(found: LinkReferral, revisit?: boolean): void;
+  /**
+   * Whether a view of `code` is a new landing to report (and notes it as seen), `false` for a repeat
+   * view. Asked after {@link AttributionMemory.land}, under a lock that other tabs share.
+   */
+  landing(code: string, revisit?: boolean): boolean;
   /** Forgets the referral. */
   clear(): void;
 }
@@ -78,26 +83,32 @@ export function attribution(
     if (referral) store.remove('ref');
     return null;
   };
+  // Views of the same code within half an hour (the usual web analytics session) are one landing,
+  // and a reload of the landing page or a return to it by back/forward is never a new one, whenever
+  // it comes and whether or not the device could keep the first view.
+  const repeat = (code: string, revisit: boolean | undefined, now: number) => {
+    const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
+    return !!revisit || (seenCode === code && now - Number(seenAt) < 18e5);
+  };
   return {
     model,
     read,
     land({ code, channel }, revisit) {
       const now = Date.now();
       const current = read();
-      const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
-      // Views of the same code within half an hour (the usual web analytics session) are one landing,
-      // and a reload of the landing page or a return to it by back/forward is never a new one, whenever
-      // it comes and whether or not the device could keep the first view. A repeat view reports nothing
-      // and, under last touch, keeps the landing's time.
-      const repeat = !!revisit || (seenCode === code && now - Number(seenAt) < 18e5);
       // A revisit is no new touch: it keeps the referral there is (another tab's newer landing
-      // included), and makes one only when there is none (nothing may be stored, or it expired).
-      if (!current || (model === 'last_touch' && !revisit && (!repeat || current.code !== code))) {
+      // included), and makes one only when there is none (nothing may be stored, or it expired). A
+      // repeat view, under last touch, keeps the landing's time.
+      if (!current || (model === 'last_touch' && !revisit && (!repeat(code, revisit, now) || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral));
       }
-      if (!repeat) store.set('seen', `${code} ${now}`);
-      return !repeat;
+    },
+    landing(code, revisit) {
+      const now = Date.now();
+      const fresh = !repeat(code, revisit, now);
+      if (fresh) store.set('seen', `${code} ${now}`);
+      return fresh;
     },
     clear() {
       store.remove('ref');

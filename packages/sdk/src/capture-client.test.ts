@@ -74,3 +74,53 @@ describe('the send as the page goes', () => {
     expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toHaveLength(500);
   });
 });
+
+describe('a landing of a page that is not a plain visit', () => {
+  it('waits for a prerendered page to be viewed, and reports nothing for one never viewed', async () => {
+    const page = installPage(LINK);
+    const view = new EventTarget();
+    const document = Object.assign(page.cookies, {
+      prerendering: true,
+      addEventListener: view.addEventListener.bind(view),
+    });
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    // Prerendered: nothing stored, nothing sent, no referral yet.
+    expect(client.capture()).toBeNull();
+    await client.flush();
+    expect([posted, Object.keys(page.storage)]).toEqual([[], []]);
+    // The person opens it: the landing is reported once.
+    document.prerendering = false;
+    view.dispatchEvent(new Event('prerenderingchange'));
+    await client.flush();
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+    expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing']);
+  });
+
+  it("decides the landing under the tabs' lock, so one another tab noted meanwhile is not reported again", async () => {
+    const page = installPage(LINK);
+    const waiting: (() => unknown)[] = [];
+    const request = vi.fn((_name: string, granted: () => unknown) => {
+      waiting.push(granted);
+      return Promise.resolve();
+    });
+    vi.stubGlobal('navigator', { locks: { request } });
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    // The referral is there at once; the landing waits for the lock.
+    expect(client.capture()?.code).toBe('ALEX-7HC2QK');
+    expect(request).toHaveBeenCalledWith('rk_seen', expect.any(Function));
+    // Another tab opened the same link at the same moment and noted its landing first.
+    page.storage.setItem('rk_seen', `ALEX-7HC2QK ${Date.now()}`);
+    for (const granted of waiting) granted();
+    await client.flush();
+    expect(posted).toEqual([]);
+  });
+
+  it('reports the landing without a lock where the origin may hold none (a sandboxed frame)', async () => {
+    installPage(LINK);
+    const refused = () => Promise.reject(new DOMException('The origin is opaque.', 'SecurityError'));
+    vi.stubGlobal('navigator', { locks: { request: refused } });
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    client.capture();
+    await vi.waitFor(() => expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing']));
+  });
+});

@@ -153,16 +153,32 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   // The addresses with a referral this document has been at. A single-page app that comes back to one
   // (the back button fires popstate, not a navigation) shows it again: a second view, as a reload is.
   const visited = new Set<string>();
+  // The last landing decided under the lock: a flush waits for it, so `capture()` then `flush()` sends the landing.
+  let deciding: unknown;
 
   const client: CaptureClient = {
     capture(input = place?.href) {
+      // A page the browser prerenders (a link hovered, the address bar's guess) is not a landing until
+      // the person views it, and may never be: it waits until then, and holds what was held before.
+      if ((globalThis.document as { prerendering?: boolean } | undefined)?.prerendering) {
+        document.addEventListener('prerenderingchange', () => client.capture(input), { once: true });
+        return memory.read();
+      }
       const found = readReferral(input!, param);
       if (found) {
         const page = pageOf(input!);
-        // No `url`: the landing page's query may carry personal data, and the code says whose link it was.
-        if (memory.land(found, visited.has(page) || revisited(page))) {
-          void send('landing', found.code, { channel: found.channel });
-        }
+        const revisit = visited.has(page) || revisited(page);
+        memory.land(found, revisit);
+        // Two tabs opening one link at once each read "not seen" before the other had written it, and
+        // each reported a landing: the check and the note are made under a lock the origin's tabs
+        // share, after which the storage holds the other tab's note. No `url` in the event: the
+        // landing page's query may carry personal data, and the code says whose link it was.
+        const report = () => {
+          if (memory.landing(found.code, revisit)) void send('landing', found.code, { channel: found.channel });
+        };
+        const locks = globalThis.navigator?.locks;
+        // An opaque origin (a sandboxed frame) may hold no lock: its storage is its own anyway.
+        deciding = locks ? locks.request('rk_seen', report).catch(report) : report();
         // The address bar's own address, as text or as a URL object.
         if (`${input}` === place?.href) {
           visited.add(page);
@@ -182,7 +198,10 @@ export function clientParts(options: ReferkitOptions): ClientParts {
     consent: () => store.consent(),
     shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
     trackShare: (code, channel) => send('share', code, { channel }),
-    flush: () => outbox.flush().then(() => {}),
+    flush: () =>
+      Promise.resolve(deciding)
+        .then(outbox.flush)
+        .then(() => {}),
     clear: memory.clear,
     storage: store,
   };

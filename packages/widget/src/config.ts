@@ -134,6 +134,24 @@ export function init(config: WidgetConfig): boolean {
     return false;
   }
   setup = { config, client };
+  // A page the browser prerenders is no landing until the person views it (the SDK's capture waits
+  // too): the elements render now, with what was held before, and again once it is in view.
+  if ((document as { prerendering?: boolean }).prerendering)
+    document.addEventListener(
+      'prerenderingchange',
+      () => {
+        land(client, config);
+        renderAll();
+      },
+      { once: true },
+    );
+  else land(client, config);
+  renderAll();
+  return true;
+}
+
+/** Captures the referral in the address and announces it with `referkit:capture`. */
+function land(client: ReferkitClient, config: WidgetConfig): void {
   const referral = client.capture();
   // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not,
   // nor is the same address read again by a second init.
@@ -141,8 +159,6 @@ export function init(config: WidgetConfig): boolean {
     announced = location.href;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
-  renderAll();
-  return true;
 }
 
 /** Renders every element again: after init, and once consent lets them read what an earlier page stored. */

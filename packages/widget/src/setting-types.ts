@@ -25,10 +25,11 @@ function mismatch(name: string, value: unknown): string | undefined {
   // A client the page made is used for every capture and share: one without capture() would throw into the page.
   if (name === 'client' && typeof (value as { capture?: unknown }).capture !== 'function') return 'an SDK client';
   // Requests go to the endpoint: an empty or blank one, or a scheme fetch cannot use (javascript:,
-  // ftp:), would fail in the console on every page instead of once here.
+  // ftp:), would fail in the console on every page instead of once here. A path is read as fetch reads
+  // it, against the document's base URL: an about:blank or srcdoc frame's is its parent's address.
   if (name === 'endpoint') {
     try {
-      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, location.href).protocol)) return;
+      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, document.baseURI).protocol)) return;
     } catch {}
     return 'a path or an http(s) address';
   }

@@ -1,0 +1,72 @@
+/**
+ * One landing per landing, over the built referkit.js, where a page is not a plain visit: a referral
+ * link Chromium prerenders (Speculation Rules), followed or never, and one link opened in two tabs at
+ * the same moment.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { chromium } from '../../vite.config.js';
+import { chromiumAndServer } from './widget-server.js';
+
+const web = chromiumAndServer();
+const LINK = '/widget.html?ref=ALEX-7HC2QK&rk_ch=sms';
+
+const landings = () => web.server.events.filter((event) => event.type === 'landing');
+
+/**
+ * Opens `page` in a Chromium of its own for `ms`. Not through Playwright: Chromium does not prerender
+ * while DevTools drive it (PrerenderingDisabledByDevTools), so only the server sees what happens.
+ */
+async function browse(page: string, ms: number): Promise<void> {
+  const profile = await mkdtemp(join(tmpdir(), 'referkit-prerender-'));
+  const browser = spawn(chromium.executablePath, [...chromium.args, `--user-data-dir=${profile}`, page], {
+    stdio: 'ignore',
+  });
+  try {
+    await sleep(ms);
+  } finally {
+    const exited = new Promise((resolve) => browser.once('exit', resolve));
+    browser.kill('SIGKILL');
+    await exited;
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+describe('landings of pages that are not plain visits', () => {
+  it('reports no landing for a prerendered link the person never opens', async () => {
+    for (const record of [web.server.events, web.server.prerendered, web.server.requests]) record.length = 0;
+    await browse(`${web.server.url}/prerender.html`, 6000);
+    expect(web.server.prerendered, 'Chromium prerendered the link').toContain(LINK);
+    expect(landings()).toEqual([]);
+  });
+
+  it('reports the landing of a prerendered link once the person opens it, once', async () => {
+    for (const record of [web.server.events, web.server.prerendered, web.server.requests]) record.length = 0;
+    await browse(`${web.server.url}/prerender.html?open=3000`, 7000);
+    expect(web.server.prerendered, 'Chromium prerendered the link').toContain(LINK);
+    // The page was shown from the prerender, not loaded again.
+    expect(web.server.requests.filter((path) => path === '/widget.html')).toHaveLength(1);
+    expect(landings()).toMatchObject([{ code: 'ALEX-7HC2QK', channel: 'sms' }]);
+  });
+
+  // Each tab read "not seen" before the other had written it, about one round in three.
+  it('reports one landing when two tabs open the same link at the same moment', async () => {
+    const counts: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      web.server.events.length = 0;
+      const context = await web.browser.newContext();
+      const [first, second] = [await context.newPage(), await context.newPage()];
+      await Promise.all([first.goto(web.server.url + LINK), second.goto(web.server.url + LINK)]);
+      // Both tabs have had time to report, and a second landing would have arrived.
+      await expect.poll(() => landings().length).toBeGreaterThan(0);
+      await sleep(500);
+      counts.push(landings().length);
+      await context.close();
+    }
+    expect(counts).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});

@@ -237,13 +237,15 @@ export default [
   // not always 176px wide (a 600-character link had modules under 2px), its padding dropped for its own
   // quiet zone (~20 B); 13,642 B once the SDK's prerender wait and landing lock are in (~100 B), the
   // widget announces a capture only once a prerendered page is viewed, and reads a relative endpoint
-  // against the document's base URL, as fetch does, so a srcdoc frame's `/api` is no mistake (~12 B).
+  // against the document's base URL, as fetch does, so a srcdoc frame's `/api` is no mistake (~12 B);
+  // 13,725 B once the banner, over half a short viewport (text at 400% on a phone), scrolls the page to show
+  // a control it would hide in either place, and is left off printed pages (~83 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 13642,
+    brotli: 13725,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -152,6 +152,58 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(covered).toEqual([]);
   });
 
+  // At 320×256 (a phone's width, text at 400%) the banner is over half the viewport, and Chromium
+  // scrolls a control it focuses to the middle, where either of the banner's places hid it whole.
+  for (const key of ['Tab', 'Shift+Tab']) {
+    it(`leaves no link it focuses entirely hidden on a short screen (${key})`, async () => {
+      await page.setViewportSize({ width: 320, height: 256 });
+      await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
+      await page.locator('referkit-offer').getByText('Alex', { exact: false }).first().waitFor();
+      if (key === 'Shift+Tab') await page.locator('#l40').focus();
+      const hidden: string[] = [];
+      for (let step = 0; step < 20; step++) {
+        await page.keyboard.press(key);
+        const focus = await page.evaluate(
+          () =>
+            new Promise<{ id: string; hidden: boolean }>((resolve) =>
+              // Three frames: the page scrolled the link into view, the banner looked, and the page scrolled again.
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  requestAnimationFrame(() => {
+                    const link = document.activeElement as Element;
+                    const area = link.getBoundingClientRect();
+                    const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside');
+                    const banner = aside?.getBoundingClientRect();
+                    resolve({
+                      id: link.id,
+                      hidden:
+                        !!banner &&
+                        area.top >= banner.top &&
+                        area.bottom <= banner.bottom &&
+                        area.left >= banner.left &&
+                        area.right <= banner.right,
+                    });
+                  }),
+                ),
+              ),
+            ),
+        );
+        if (focus.hidden) hidden.push(focus.id);
+      }
+      expect(hidden).toEqual([]);
+    });
+  }
+
+  it('is left off a printed page, where a fixed box is printed over the content of every sheet', async () => {
+    await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
+    const banner = page.locator('referkit-offer').getByRole('complementary');
+    await banner.waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await banner.waitFor({ state: 'hidden' });
+    await page.emulateMedia({ media: 'screen' });
+    await banner.waitFor();
+  });
+
   it('breaks a name longer than the line inside the banner rather than past its edge', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     const name = 'Maximiliana'.repeat(6);

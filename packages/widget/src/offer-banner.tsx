@@ -80,8 +80,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
    * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
    * focuses (a footer link, a share panel's last row on a small screen). It goes to the viewport's edge
    * where it hides nothing of it, checked a frame later, once the page has scrolled the element into view.
+   * `again`: whether the page may still be scrolled to show it (once per focus).
    */
-  _reveal(focused: Element) {
+  _reveal(focused: Element, again = true) {
     requestAnimationFrame(() => {
       const aside = this._aside.current;
       if (!aside || aside.contains(focused)) return;
@@ -97,8 +98,15 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       const hides = (at: number) =>
         area.bottom > at && area.top < at + banner.height && area.right > banner.left && area.left < banner.right;
       const low = hides(top);
-      // Where neither place hides it, or both do, the banner stays where it is.
+      // Where neither place hides it, the banner stays where it is.
       if (low !== hides(innerHeight - top - banner.height)) this.setState({ _up: low });
+      // Both places hide it: a banner taller than half a short viewport (text at 400% on a phone), over a
+      // control Chromium scrolled to the middle. The page scrolls it just clear of the banner's place, and
+      // it is looked at again: at the page's end, where it cannot scroll, the banner may move instead.
+      else if (low && again) {
+        scrollBy({ top: this.state._up ? area.top - innerHeight + top : area.bottom - top, behavior: 'instant' });
+        this._reveal(focused, false);
+      }
     });
   }
 

@@ -61,7 +61,9 @@ const css =
   // phone when a page's script moves focus under the banner), a transform is none.
   '.u{transform:translateY(calc(2em + 100% - 100dvh))}' +
   '@keyframes i{from{transform:translateY(1em)}}' +
-  '@media (prefers-reduced-motion:reduce){*{animation:none!important}}';
+  '@media (prefers-reduced-motion:reduce){*{animation:none!important}}' +
+  // On paper a fixed banner is printed over the content of every page, its button with it.
+  '@media print{aside{display:none}}';
 
 let sheet: CSSStyleSheet | undefined;
 

@@ -21,9 +21,9 @@ describe('a signed report the receiver refuses for the shop’s own setup', () =
   let browser: Browser;
   const placed: string[] = [];
 
-  /** Starts the demo on this test's data, with the receiver's clock `ahead` of the signer's. */
+  /** Starts the demo on this test's data, with the receiver's clock `ahead` of the shop's, which signs. */
   const start = async (ahead: number) => {
-    const started = await startDemo({ port: 0, dataDir, now: () => new Date(Date.now() + ahead) });
+    const started = await startDemo({ port: 0, dataDir, receiverNow: () => new Date(Date.now() + ahead) });
     if (!started.ok) throw new Error(started.error.message);
     return started.value;
   };

@@ -37,6 +37,11 @@ export interface StartDemoOptions {
   secret?: string;
   /** The clock, for tests. @default () => new Date() */
   now?: () => Date;
+  /**
+   * The receiver's clock where it is not the shop's, for tests of a receiver on another server whose
+   * clock is off: it refuses the shop's signed reports (`timestamp_out_of_tolerance`). @default now
+   */
+  receiverNow?: () => Date;
 }
 
 /** A running demo. */
@@ -111,7 +116,13 @@ export async function startDemo(
     const program = seeded.programs[0] as Program;
     const secret = options.secret ?? generateSecret();
     const origin = `http://${host}:${listening.port}`;
-    const receiver = createDemoReceiver({ client: database.client, store, programs, secret, now });
+    const receiver = createDemoReceiver({
+      client: database.client,
+      store,
+      programs,
+      secret,
+      now: options.receiverNow ?? now,
+    });
     // The signed path goes over real HTTP to this same server, as it would to a separate one.
     const deliver = signedDelivery({ secret, endpoint: `${origin}/api`, now });
     ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver, now }));

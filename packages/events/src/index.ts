@@ -41,6 +41,7 @@ export {
   roleOverridesSchema,
 } from './program.js';
 export type { AmbassadorPublicStats, PublicCode } from './public-answers.js';
+export { readBody } from './read-body.js';
 export type {
   RawDelivery,
   Receiver,

@@ -5,9 +5,9 @@
  */
 import type { Program } from '@referkit/events';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
+import { boundedBody } from './bounded-body.js';
 import { catalog } from './catalog.js';
 import { orderRequestSchema } from './checkout-input.js';
 import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
@@ -38,6 +38,8 @@ export interface DemoAppOptions {
   /** The shop's signed reports: redemptions at checkout, reversals after a refund. */
   deliver: SignedDelivery;
   now?: () => Date;
+  /** How long the body of a form or an order may take to arrive before it is answered 408, as the receiver's. @default 10000 */
+  bodyTimeoutMs?: number;
 }
 
 // Strict: scripts only from this origin, no inline script, Trusted Types required. The widget and
@@ -72,18 +74,16 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const now = options.now ?? (() => new Date());
   const app = new Hono();
 
-  // A body refused for its size is left unread, and the server closes the socket rather than read
-  // megabytes to throw them away: the answer says so, or a keep-alive client sends its next request
-  // down a connection that is closing and sees it fail. The receiver's own 413 included.
+  // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
+  // the socket rather than read megabytes to throw them away or wait on the rest: the answer says so,
+  // or a keep-alive client sends its next request down a connection that is closing and sees it fail.
+  // The receiver's own 413 and 408 included.
   app.use(async (c, next) => {
     await next();
-    if (c.res.status === 413) c.res.headers.set('connection', 'close');
+    if (c.res.status === 413 || c.res.status === 408) c.res.headers.set('connection', 'close');
   });
-  // The receiver bounds its own body (64 KiB); the shop's other forms are far smaller than 16 KiB.
-  const small = bodyLimit({
-    maxSize: 16 * 1024,
-    onError: (c) => c.json(apiError('payload_too_large', 'Expected a body of at most 16 KiB.'), 413),
-  });
+  // The receiver bounds its own body (64 KiB in 10 s); the shop's other forms are far smaller than 16 KiB.
+  const small = boundedBody({ maxBytes: 16 * 1024, timeoutMs: options.bodyTimeoutMs ?? 10_000 });
   app.use('/api/ambassadors', small);
   app.use('/api/orders', small);
   app.use('/account', small);

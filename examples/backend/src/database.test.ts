@@ -5,7 +5,8 @@
  * pooled connection and leave one idle inside a transaction, holding its locks. On PGlite in memory,
  * and on PostgreSQL when DATABASE_URL is set.
  */
-import { beforeEach, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import type { SqlClient } from './database.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
@@ -46,3 +47,39 @@ describe.each(testDatabases)('transaction on $kind', (database) => {
     expect(await programIds()).toEqual(['committed']);
   });
 });
+
+describe.each(testDatabases.filter((database) => database.kind === 'postgres'))(
+  'transaction on $kind when the server ends its connection',
+  (database) => {
+    const tables = freshDemoTables(database);
+
+    test('fails the transaction, keeps the process running, and runs the next on a working connection', async () => {
+      const client = tables();
+      // An 'error' event nobody listens for is thrown from the socket's callback: the process's crash.
+      const crashes: unknown[] = [];
+      const crash = (error: unknown) => crashes.push(error);
+      process.on('uncaughtException', crash);
+      onTestFinished(() => {
+        process.off('uncaughtException', crash);
+      });
+      const admin = new pg.Client({ connectionString: (database as { url: string }).url });
+      await admin.connect();
+      onTestFinished(() => admin.end());
+      let started: (pid: number) => void = () => {};
+      const backend = new Promise<number>((resolve) => {
+        started = resolve;
+      });
+      const ended = client.transaction!(async (tx) => {
+        await tx.query(`INSERT INTO demo_programs (id, program) VALUES ('inside', '{}')`);
+        const { rows } = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        started(rows[0]!.pid);
+        await tx.query('SELECT pg_sleep(5)');
+      });
+      await admin.query('SELECT pg_terminate_backend($1)', [await backend]);
+      await expect(ended).rejects.toThrow();
+      expect(crashes).toEqual([]);
+      const { rows } = await client.transaction!((tx) => tx.query('SELECT id FROM demo_programs'));
+      expect(rows).toEqual([]);
+    });
+  },
+);

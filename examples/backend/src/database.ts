@@ -6,6 +6,7 @@
 import { mkdir, open, rm } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { poolTransaction } from '@referkit/events';
 import pg from 'pg';
 import { dataDirInUseMessage, dataDirOwner, lockFileOf } from '../../../scripts/demo-data-dir.mjs';
 
@@ -139,27 +140,11 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   return {
     client: {
       query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }),
-      async transaction(run) {
-        const connection = await pool.connect();
-        const tx: SqlClient = {
-          query: async (text, params) => ({ rows: (await connection.query(text, params)).rows }),
-        };
-        // A connection that cannot even roll back is broken: released with the error, the pool drops it.
-        let broken: Error | undefined;
-        try {
-          await connection.query('BEGIN');
-          const result = await run(tx);
-          await connection.query('COMMIT');
-          return result;
-        } catch (error) {
-          await connection.query('ROLLBACK').catch((lost: Error) => {
-            broken = lost;
-          });
-          throw error;
-        } finally {
-          connection.release(broken);
-        }
-      },
+      // A connection lost, timed out or not rolled back is closed, never handed to the next transaction.
+      transaction: (run) =>
+        poolTransaction(pool, (tx) =>
+          run({ query: async (text, params) => ({ rows: (await tx.query(text, params)).rows as never[] }) }),
+        ),
     },
     description: `${server}, schema ${inSchema}`,
     close: () => pool.end(),

@@ -41,6 +41,7 @@ export {
   roleOverridesSchema,
 } from './program.js';
 export type { AmbassadorPublicStats, PublicCode } from './public-answers.js';
+export { readBody } from './read-body.js';
 export type {
   RawDelivery,
   Receiver,
@@ -82,6 +83,8 @@ export type {
 } from './signature.js';
 export { generateSecret, MIN_SECRET_BYTES, signEvent, verifySignature } from './signature.js';
 export { memoryStore } from './stores/memory-store.js';
+export type { ConnectionPool, PooledConnection } from './stores/pool-transaction.js';
+export { poolTransaction } from './stores/pool-transaction.js';
 export type { SqlClient, SqlQueryable, SqlStoreOptions } from './stores/sql-store.js';
 export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
 export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery, TargetPeriod } from './stores/stats.js';

@@ -7,6 +7,7 @@
 import type { Ambassador } from '../ambassador.js';
 import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
+import { type ConnectionPool, poolTransaction } from './pool-transaction.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
 import { CUSTOMER_OF_ROW, sqlTotals } from './sql-totals.js';
@@ -86,10 +87,7 @@ export function sqlStore(
 
   async function transaction<T>(run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     if (typeof client.transaction === 'function') return client.transaction(run);
-    if (pooled) {
-      const connection = (await client.connect?.()) as SqlQueryable & { release(error?: unknown): void };
-      return runIn(connection, run).finally(() => connection.release());
-    }
+    if (pooled) return poolTransaction(client as ConnectionPool, run);
     return queued(() => runIn(client, run));
   }
 

@@ -1,0 +1,79 @@
+/**
+ * The shop's own body-reading routes over a real socket on 127.0.0.1, with a body that stops half way
+ * (Content-Length 500, 16 bytes sent, the socket kept open): each answers 408 request_timeout at the
+ * deadline, as the receiver does, and places, signs up or refunds nothing. On PGlite in memory.
+ */
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createDemoApp } from './app.js';
+import { inProcessShop } from './testing/in-process-shop.js';
+import { freshDemoTables, testDatabases } from './testing/test-database.js';
+
+const DEADLINE_MS = 150;
+
+describe('a body that stops half way', () => {
+  const tables = freshDemoTables(testDatabases[0] as (typeof testDatabases)[number]);
+  let server: ReturnType<typeof createAdaptorServer>;
+  let port = 0;
+
+  beforeEach(async () => {
+    const client = tables();
+    const { store, programs, program, receiver, deliver } = await inProcessShop(client);
+    const app = createDemoApp({ client, store, programs, program, receiver, deliver, bodyTimeoutMs: DEADLINE_MS });
+    server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterEach(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
+  });
+
+  /** What the server says to a request whose body stops after 16 of its 500 bytes, read until it closes. */
+  const stalled = (path: string, type: string) =>
+    new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = net.connect(port, '127.0.0.1', () =>
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: ${type}\r\nContent-Length: 500\r\n\r\n{"email":"a@b.c"`,
+        ),
+      );
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('close', () => resolve(answer));
+      socket.on('error', reject);
+      // Far past the deadline: a server that never answers fails here, not at the test's timeout.
+      setTimeout(() => {
+        socket.destroy();
+        resolve(answer || '(no answer)');
+      }, DEADLINE_MS + 3000);
+    });
+
+  test.each([
+    ['/api/orders', 'application/json'],
+    ['/api/ambassadors', 'application/json'],
+    ['/account', 'application/x-www-form-urlencoded'],
+    ['/orders/1001/refund', 'application/x-www-form-urlencoded'],
+  ])('answers POST %s 408 request_timeout and closes the connection', async (path, type) => {
+    const answer = await stalled(path, type);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain('"code":"request_timeout"');
+  });
+
+  test('places and signs up nothing from a body that never arrived', async () => {
+    const client = tables();
+    const count = async (table: string) =>
+      Number((await client.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+    const before = { orders: await count('demo_orders'), ambassadors: await count('demo_ambassadors') };
+    await Promise.all([stalled('/api/orders', 'application/json'), stalled('/api/ambassadors', 'application/json')]);
+    expect({ orders: await count('demo_orders'), ambassadors: await count('demo_ambassadors') }).toEqual(before);
+  });
+});

@@ -102,6 +102,31 @@ describe('axe-core on the demo pages', () => {
     expect(passes).toEqual(expect.arrayContaining(['scrollable-region-focusable', 'color-contrast']));
   });
 
+  // WCAG 1.4.10: at 320 CSS px (a phone, or 400% zoom) a page scrolls one way; only the tables' own
+  // regions scroll sideways. A screen reader's hidden text inside a table escaped its region, and a
+  // name without spaces ran past the account list.
+  test('lets no page scroll sideways at 320 px, however long a name without spaces', async () => {
+    await fetch(`${running.demo.url}/api/ambassadors`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        displayName: 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft',
+        role: 'ambassador',
+      }),
+    });
+    const wide: string[] = [];
+    for (const path of ['/dashboard', '/account', '/orders', `/account?code=${code}`]) {
+      const page = await open(path, 320);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        return { scrollWidth, clientWidth };
+      });
+      if (scrollWidth > clientWidth) wide.push(`${path}: ${scrollWidth}px`);
+      await page.close();
+    }
+    expect(wide).toEqual([]);
+  });
+
   test('lets a keyboard user reach each dashboard table, see where focus is, and scroll it', async () => {
     // A tablet's width, where both tables are wider than the window.
     const page = await open('/dashboard', 800);

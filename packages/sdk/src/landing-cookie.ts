@@ -36,8 +36,9 @@ function domainAttribute(domain: string | undefined, doing: string, host?: strin
         ? 'is not a host name'
         : !bare.includes('.')
           ? 'is a single label, which browsers take for a public suffix and set no cookie for'
-          : host && host !== bare && !host.endsWith(`.${bare}`)
-            ? `is not the request's host ${host} or a parent domain of it, which browsers require`
+          : host && host !== bare && (/^[\d.]+$/.test(host) || !host.endsWith(`.${bare}`))
+            ? // An address has no parent domain: 0.0.1 is not one of 127.0.0.1 (RFC 6265 §5.1.3).
+              `is not the request's host ${host} or a parent domain of it, which browsers require`
             : '';
   if (fault) throw new TypeError(`[referkit] Could not ${doing}: the domain "${domain}" ${fault}.`);
   // Written without the dot: a domain-value is a host name (§4.1.1), the dot only tolerated by browsers.
@@ -63,7 +64,8 @@ export interface LandingCookieOptions {
   cookie?: string | null | undefined;
   /**
    * The cookie's domain, for a checkout on a sibling subdomain: the request's host or a parent domain of
-   * it of two labels or more (`shop.example` for `www.shop.example`; `url`'s host, when it is absolute).
+   * it of two labels or more (`shop.example` for `www.shop.example`; `url`'s host, when it is absolute;
+   * an IP address has none, only itself).
    * Anything but a host name, a single label (`com`) or a domain the host is not within throws. A public
    * suffix of more labels (`co.uk`) is not checked, and browsers drop it: pass the registrable domain.
    */

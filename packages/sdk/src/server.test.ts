@@ -382,6 +382,15 @@ describe('landing cookie', () => {
     },
   );
 
+  it('sets a cookie on an IP address only for that address, which has no parent domain', () => {
+    const url = 'http://192.168.0.10:8080/p?ref=ALEX-7HC2QK';
+    expect(landingCookie(url, { now: NOW, domain: '192.168.0.10' })).toMatch(/; Domain=192\.168\.0\.10$/);
+    for (const domain of ['168.0.10', '0.10'])
+      expect(() => landingCookie(url, { now: NOW, domain })).toThrow(
+        /is not the request's host 192\.168\.0\.10 or a parent domain of it/,
+      );
+  });
+
   // What the README says is not checked: the Public Suffix List is too large to carry and keep current.
   it('does not refuse a public suffix of two labels (co.uk), which browsers drop as well', () => {
     expect(landingCookie('https://www.shop.co.uk/p?ref=ALEX-7HC2QK', { now: NOW, domain: 'co.uk' })).toMatch(

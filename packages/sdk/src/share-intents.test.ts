@@ -60,6 +60,11 @@ describe('shareIntents', () => {
     expect(shareIntents(link, 'Hi', { subject: 'A\ngift' }).email).toContain('subject=A%20gift&');
   });
 
+  it('writes every line break of the body as CRLF, a lone CR (old Mac text, a template) too', () => {
+    const body = shareIntents(link, 'One\rTwo\nThree\r\nFour').email.split('&body=')[1];
+    expect(body).toBe(`One%0D%0ATwo%0D%0AThree%0D%0AFour%0D%0A%0D%0A${encodeURIComponent(link)}`);
+  });
+
   it('decodes back to the exact message, whatever it holds', () => {
     const tricky = 'Ünïcødé 🎁 a+b=c & d?e#f\nnew line';
     const url = new URL(shareIntents(link, tricky).telegram);

@@ -50,7 +50,7 @@ export function shareIntents(link: string, message = '', options: ShareIntentOpt
     telegram: `https://t.me/share/url?url=${url}&text=${text}`,
     reddit: `https://www.reddit.com/submit?url=${url}&title=${line(message)}`,
     // RFC 6068: line breaks in a body are CRLF, written %0D%0A.
-    email: `mailto:?subject=${line(options.subject ?? message)}&body=${encode((message ? `${message}\n\n${link}` : link).replace(/\r?\n/g, '\r\n'))}`,
+    email: `mailto:?subject=${line(options.subject ?? message)}&body=${encode((message ? `${message}\n\n${link}` : link).replace(/\r\n?|\n/g, '\r\n'))}`,
     // RFC 5724 says `sms:?body=`; iOS 8+ reads only `&body=`. `sms:?&body=` satisfies both: Android parses
     // the query (an empty first field, then body) and iOS finds `&body=`.
     sms: `sms:?&body=${both}`,

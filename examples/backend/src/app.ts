@@ -206,6 +206,10 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   // The sign-up form works without JavaScript: a plain form post, then a redirect to the new page.
   app.post('/account', async (c) => {
+    // Only the shop's own page may post it, as the Refund button: a form on another site would enrol
+    // anyone, under any email, from a visitor's browser.
+    if (!fromOwnOrigin(c.req.raw.headers, new URL(c.req.url).origin))
+      return c.text("Refused: sign up on this shop's own account page.", 403);
     const form = await c.req.parseBody();
     const result = await enrol({ displayName: form.displayName, role: form.role, email: form.email });
     if (!result.ok) {

@@ -134,6 +134,41 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     expect(await dashboardRow(page)).toMatchObject({ redemptions: '1', friendDiscounts: '$7.20', pending: '$10.00' });
   });
 
+  test('takes no order before the checkout has its basket and code, nor puts the email in the address', async () => {
+    const page = await freshPage();
+    // A slow code lookup, as on a phone: the page is shown, the basket and discount not ready yet.
+    await page.route('**/api/codes/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const checkout = `${running.demo.url}/checkout/?sku=oolong-tin&qty=3&ref=${alex.code}`;
+    await page.goto(checkout);
+    const place = page.getByRole('button', { name: 'Place order' });
+    expect(await place.isDisabled()).toBe(true);
+    await page.getByLabel('Email').fill(`early-${Date.now()}@example.com`);
+    await page.getByLabel('Email').press('Enter');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(checkout);
+    // Once ready: the basket the shopper chose, with the friend's discount, and the button to order it.
+    await eventually(() => page.locator('#discount').textContent()).toBe('−$16.20');
+    expect(await place.isEnabled()).toBe(true);
+    expect(await page.locator('#lines').innerText()).toContain('Roasted Oolong');
+    await page.context().close();
+  });
+
+  test('says the shop did not answer, not that the order is unknown, when it cannot load it', async () => {
+    const page = await friendContext.newPage();
+    await page.route('**/api/orders/**', (route) => route.fulfill({ status: 503, body: 'Service Unavailable' }));
+    await page.goto(`${running.demo.url}/checkout/thanks.html?order=ord_0123456789abcdef0123`);
+    await eventually(() => page.locator('#referral').textContent()).toBe(
+      'We could not load your order just now: the shop did not answer. Reload this page in a moment.',
+    );
+    await page.route('**/api/orders/**', (route) => route.abort());
+    await page.reload();
+    await eventually(() => page.locator('#referral').textContent()).toContain('the shop did not answer');
+    await page.close();
+  });
+
   test('says so for an order it does not know, without an empty order line', async () => {
     const page = await friendContext.newPage();
     await page.goto(`${running.demo.url}/checkout/thanks.html?order=ord_nope`);

@@ -129,6 +129,8 @@ form.addEventListener('submit', async (event) => {
   if (!result.ok) return showError(refusalMessage(result.error, applied));
   location.assign(thanksPage(result.value.order.id));
 });
+// Now the page places orders itself (the button was disabled until then).
+$<HTMLButtonElement>('place').disabled = false;
 
 function thanksPage(orderId: string): string {
   return `/checkout/thanks.html?order=${encodeURIComponent(orderId)}`;

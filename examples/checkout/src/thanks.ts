@@ -14,7 +14,11 @@ const id = new URL(location.href).searchParams.get('order') ?? '';
 
 const placed = await orderById(id);
 if (!placed.ok) {
-  status.textContent = 'We could not find this order.';
+  // Only the shop's own "no such order" means that: no answer, or a 5xx, says nothing about the order.
+  status.textContent =
+    placed.error.code === 'unknown_order'
+      ? 'We could not find this order.'
+      : 'We could not load your order just now: the shop did not answer. Reload this page in a moment.';
 } else {
   const { order, redemption, code, refundedAt } = placed.value;
   const money = (minor: number) => formatMoney(minor, order.currency);
@@ -51,7 +55,7 @@ if (!placed.ok) {
       status.textContent = `Your referral with code ${code} is recorded.`;
     } else {
       status.textContent = delivery.queued
-        ? 'Your referral will be reported as soon as the connection is back.'
+        ? 'Your referral is saved on this device and will be reported shortly. There is nothing more to do.'
         : `Your referral could not be recorded: ${delivery.error.message}.`;
     }
   }

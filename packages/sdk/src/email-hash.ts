@@ -3,13 +3,13 @@
  * mailbox is written in hash alike — trimmed, put in Unicode NFC (an `é` may come as one character or
  * as `e` and a combining accent, NFD), lower-cased, a `+tag` after the local part dropped
  * (`alex+shop@x.com` → `alex@x.com`), and for `gmail.com`/`googlemail.com` the dots of the local part
- * dropped (Gmail ignores them) — then hashed with SHA-256 into 64 lower-case hex digits.
+ * dropped (Gmail ignores them) and the domain written `gmail.com` (one mailbox answers at both) — then hashed with SHA-256 into 64 lower-case hex digits.
  * A backend that wants to match these hashes applies the same steps (`normalizeEmail`).
  */
 
 /**
  * Normalises an email address the way {@link hashEmail} does before hashing.
- * @example normalizeEmail(' A.Lex+promo@GoogleMail.com ') // 'alex@googlemail.com'
+ * @example normalizeEmail(' A.Lex+promo@GoogleMail.com ') // 'alex@gmail.com'
  */
 export function normalizeEmail(email: string): string {
   // A tag needs a local part before it: `+tag@x.com` is kept as it is.
@@ -18,8 +18,11 @@ export function normalizeEmail(email: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/(.)\+[^@]*@/, '$1@');
-  // Dots followed by an `@` are the local part's; the domain's are kept.
-  return /@(gmail|googlemail)\.com$/.test(address) ? address.replace(/\.(?=.*@)/g, '') : address;
+  // Dots followed by an `@` are the local part's; the domain's are kept. `googlemail.com` is Gmail's
+  // other name: a friend who writes it once and `gmail.com` the next time is one customer.
+  return /@(gmail|googlemail)\.com$/.test(address)
+    ? address.replace(/\.(?=.*@)/g, '').replace('@googlemail', '@gmail')
+    : address;
 }
 
 /**

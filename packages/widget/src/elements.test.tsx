@@ -314,6 +314,47 @@ describe('<referkit-share>', () => {
   });
 });
 
+describe("an element's language without a locale of its own", () => {
+  const heading = (element: HTMLElement) => element.shadowRoot?.querySelector('h2')?.textContent;
+  const spoken = (element: HTMLElement) => element.shadowRoot?.querySelector('section')?.getAttribute('lang');
+
+  it('is its nearest lang, as HTML has any element’s, before the page’s', async () => {
+    document.documentElement.lang = 'de';
+    try {
+      const section = mount('<div lang="es"><referkit-share code="ALEX-7HC2QK"></referkit-share></div>');
+      const inSection = section.firstElementChild as HTMLElement;
+      const own = mount('<referkit-share code="ALEX-7HC2QK" lang="ar"></referkit-share>');
+      await vi.waitFor(() => expect([spoken(inSection), spoken(own)]).toEqual(['es', 'ar']));
+      expect(heading(inSection)).toBe('Invita a tus amigos a Acme');
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
+
+  it('follows the page when a single-page app switches its language', async () => {
+    const element = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+    expect(heading(element)).toBe('Invite friends to Acme');
+    document.documentElement.lang = 'de';
+    try {
+      await vi.waitFor(() => expect(heading(element)).toBe('Lade Freunde zu Acme ein'));
+    } finally {
+      document.documentElement.lang = '';
+    }
+    await vi.waitFor(() => expect(heading(element)).toBe('Invite friends to Acme'));
+  });
+
+  it('is the page’s for an empty locale attribute, as templates write one with nothing in it', async () => {
+    document.documentElement.lang = 'es';
+    try {
+      const element = mount('<referkit-share code="ALEX-7HC2QK" locale=""></referkit-share>');
+      await vi.waitFor(() => expect(spoken(element)).toBe('es'));
+    } finally {
+      document.documentElement.lang = '';
+    }
+    expect(warn.mock.calls).toEqual([]);
+  });
+});
+
 describe('defineElements', () => {
   it('can be called again without a second registration error', () => {
     expect(() => defineElements()).not.toThrow();

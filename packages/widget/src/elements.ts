@@ -14,6 +14,7 @@ import {
   init,
   onSetup,
   type ProgramTerms,
+  renderAll,
   type Setup,
   type WidgetConfig,
 } from './config.js';
@@ -32,6 +33,9 @@ type ElementProps = Pick<SharePanelProps, 'client' | 'endpoint' | 'text' | 'loca
 // Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
+/** Whether the page's `lang` attributes are watched yet: once, by the first element connected. */
+let watchingLang = false;
+
 abstract class ReferkitElement extends Base {
   static observedAttributes = ['code', 'name', 'role', 'ambassador-role', 'locale', 'channels', 'terms'];
   private _unsubscribe?: () => void;
@@ -40,6 +44,12 @@ abstract class ReferkitElement extends Base {
   connectedCallback() {
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
     this._unsubscribe ??= onSetup(() => this._update());
+    // An element without a `locale` speaks its place's language: a single-page app's language switch
+    // (`<html lang>` or a section's) renders every element again.
+    if (!watchingLang) {
+      watchingLang = true;
+      new MutationObserver(renderAll).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    }
     // A microtask's grace lets an app call init() right after defining the elements.
     if (currentSetup()) this._update();
     else queueMicrotask(() => this._update());
@@ -76,8 +86,13 @@ abstract class ReferkitElement extends Base {
     }
     const terms = own && this._terms(setup, own);
     if (!terms) return void render(null, root);
-    const asked = this.getAttribute('locale') ?? terms.locale;
-    const resolved = resolveLocale(asked ?? document.documentElement.lang, !!asked);
+    // An empty attribute (`locale=""`, as templates write one with nothing in it) is no locale. Without
+    // one, the element's language is its nearest `lang`, as HTML has any element's, else the page's.
+    const asked = this.getAttribute('locale') || terms.locale;
+    const resolved = resolveLocale(
+      asked || ((this.closest('[lang]') as HTMLElement | null) ?? document.documentElement).lang,
+      !!asked,
+    );
     const token = ++this._token;
     const paint = ({ locale, text }: ResolvedLocale) => {
       if (token !== this._token) return;

@@ -36,6 +36,18 @@ describe('resolveLocale with tags Intl cannot read', () => {
   });
 });
 
+describe('resolveLocale with tags written another way', () => {
+  it.each([
+    [' es ', 'es', 'Copiar enlace'],
+    ['DE_at', 'de-AT', 'Link kopieren'],
+  ])('reads %j by its canonical tag, %s', async (tag, expected, copy) => {
+    const warn = vi.spyOn(console, 'warn');
+    const { locale, text } = await resolveLocale(tag, true);
+    expect([locale, text.copy]).toEqual([expected, copy]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
 describe('LOCALES', () => {
   it('lists every catalogue file in i18n', () => {
     const files = readdirSync(fileURLToPath(new URL('.', import.meta.url)))

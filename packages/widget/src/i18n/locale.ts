@@ -24,8 +24,9 @@ const loading = new Map<string, Promise<Catalogue>>();
  * `explicit` says the tag was asked for (an attribute or init option), so a missing catalogue is reported.
  */
 export function resolveLocale(raw: string | undefined, explicit: boolean): ResolvedLocale | Promise<ResolvedLocale> {
-  const tag = canonical(raw);
-  const language = (raw ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  // The language is the canonical tag's: `iw` is `he`, ` es ` is `es`, `EN_us` is `en`.
+  const tag = canonical(raw?.trim());
+  const language = tag?.split('-')[0]?.toLowerCase() ?? '';
   const english = { locale: language === 'en' && tag ? tag : 'en', text: en };
   if (!LOCALES.includes(language)) {
     if (explicit && language !== 'en') {

@@ -121,20 +121,7 @@ describe('<referkit-share> over the built referkit.js', () => {
   for (const width of [1280, 320]) {
     it(`draws a long link's code with modules a camera reads, within the panel (${width}px wide)`, async () => {
       await page.setViewportSize({ width, height: 800 });
-      await page.evaluate(() => {
-        const referkit = (window as unknown as { Referkit: (...args: unknown[]) => void }).Referkit;
-        referkit('init', {
-          program: 'spring-2026',
-          endpoint: '/api',
-          brand: 'Acme',
-          currency: 'USD',
-          friendOffer: { kind: 'percent', percent: 15 },
-          firstOrderOnly: true,
-          ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
-          disclosure: { text: 'I get $10 credit if you order with my link.', required: true },
-          base: `${location.origin}/shop/${'spring-tea-collection/'.repeat(26)}`,
-        });
-      });
+      await page.goto(`${web.server.url}/widget.html?base=/shop/${'spring-tea-collection/'.repeat(26)}`);
       await panel().getByRole('button', { name: 'Show QR code' }).click();
       const code = panel().getByRole('img', { name: 'QR code of your link' });
       await code.waitFor();

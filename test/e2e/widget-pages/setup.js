@@ -26,7 +26,9 @@ Referkit('init', {
   firstOrderOnly: true,
   ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
   disclosure: { text: 'I get $10 credit if you order with my link.', required: true },
-  base: `${location.origin}/shop`,
+  // Read against the base URL, not the address: in a srcdoc frame (frame.html) the address is about:srcdoc.
+  // The tests' knob for another base, a long one (`?base=/shop/…`).
+  base: new URL(new URLSearchParams(location.search).get('base') ?? '/shop', document.baseURI).href,
   // The tests' knob for a visitor who has not answered the cookie banner yet (`?consent=pending`).
   consent: new URLSearchParams(location.search).get('consent') ?? undefined,
 });

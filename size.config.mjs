@@ -82,7 +82,7 @@ export default [
     // 2026-11-24: 3,575 B once a prerendered page captures nothing until the person views it (~40 B), and
     // two tabs opening one link at once report one landing, decided under a Web Lock the tabs share, which
     // a flush waits for (~97 B).
-    brotli: 3575,
+    brotli: 3574,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -130,7 +130,7 @@ export default [
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 3924,
+    brotli: 3922,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
@@ -245,13 +245,16 @@ export default [
   // CR in an email's body is written CRLF, as RFC 6068 asks of every line break (~6 B); 13,802 B once an
   // element without a locale speaks its nearest `lang` (HTML's inheritance, not only `<html lang>`) and
   // follows a single-page app's switch of it, an empty `locale=""` is none, and a tag is matched by its
-  // canonical language (` es `, `iw`) (~71 B, most of it the watch on `lang`).
+  // canonical language (` es `, `iw`) (~71 B, most of it the watch on `lang`); 13,851 B once a banner is
+  // made for each referral (a prerendered page once viewed showed none), scrolls only for a control it
+  // hides whole (a focused <main> jumped the page), and the SDK reads a prerendered page's address when
+  // it is viewed (~49 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 13802,
+    brotli: 13851,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

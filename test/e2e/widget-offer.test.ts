@@ -194,6 +194,23 @@ describe('<referkit-offer> over the built referkit.js', () => {
     });
   }
 
+  it('leaves the page where it is when a tall element it cannot hide whole takes focus', async () => {
+    // A single-page app's router focuses its <main> after a route change: it shows past the banner.
+    await page.setViewportSize({ width: 375, height: 667 });
+    const focusMain = async () => {
+      await page.locator('main').focus();
+      return page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(scrollY)))),
+      );
+    };
+    // Where the browser itself scrolls to show it, without a banner.
+    await page.goto(`${web.server.url}/long.html`);
+    const browsers = await focusMain();
+    await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByRole('complementary').waitFor();
+    expect(await focusMain()).toBe(browsers);
+  });
+
   it('is left off a printed page, where a fixed box is printed over the content of every sheet', async () => {
     await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
     const banner = page.locator('referkit-offer').getByRole('complementary');

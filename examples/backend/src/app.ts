@@ -7,6 +7,7 @@ import type { Program } from '@referkit/events';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
+import { apiError } from './api-error.js';
 import { boundedBody } from './bounded-body.js';
 import { catalog } from './catalog.js';
 import { orderRequestSchema } from './checkout-input.js';
@@ -63,10 +64,6 @@ const HTML_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-content-type-options': 'nosniff',
 };
-
-const apiError = (code: string, message: string, issues?: unknown) => ({
-  error: { code, message, ...(issues ? { issues } : {}) },
-});
 
 /** Builds the demo's Hono app. */
 export function createDemoApp(options: DemoAppOptions): Hono {

@@ -5,6 +5,7 @@
  */
 import { readBody } from '@referkit/events';
 import { createMiddleware } from 'hono/factory';
+import { apiError } from './api-error.js';
 
 /** Limits of {@link boundedBody}. */
 export interface BodyBounds {
@@ -13,8 +14,6 @@ export interface BodyBounds {
   /** How long a body may take to arrive before the request is answered 408. */
   timeoutMs: number;
 }
-
-const refusal = (code: string, message: string) => ({ error: { code, message } });
 
 /**
  * Reads a request's body before its route: `413 payload_too_large`, `408 request_timeout` or
@@ -26,10 +25,10 @@ export function boundedBody({ maxBytes, timeoutMs }: BodyBounds) {
     if (!request.body) return next();
     const body = await readBody(request, maxBytes, timeoutMs);
     if (body === 'too_large')
-      return c.json(refusal('payload_too_large', `Expected a body of at most ${maxBytes / 1024} KiB.`), 413);
+      return c.json(apiError('payload_too_large', `Expected a body of at most ${maxBytes / 1024} KiB.`), 413);
     if (body === 'timeout')
-      return c.json(refusal('request_timeout', 'The body did not arrive in time; send the request again.'), 408);
-    if (body === 'unreadable') return c.json(refusal('unreadable_body', 'The body could not be read.'), 400);
+      return c.json(apiError('request_timeout', 'The body did not arrive in time; send the request again.'), 408);
+    if (body === 'unreadable') return c.json(apiError('unreadable_body', 'The body could not be read.'), 400);
     // The route reads the bytes already here, through the same Request interface.
     c.req.raw = new Request(request, { body: body as BodyInit });
     await next();

@@ -96,6 +96,34 @@ describe('a landing of a page that is not a plain visit', () => {
     expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing']);
   });
 
+  it('reads the address the person views, which may have another query than the one prerendered', async () => {
+    const page = installPage(LINK);
+    const view = new EventTarget();
+    const document = Object.assign(page.cookies, {
+      prerendering: true,
+      addEventListener: view.addEventListener.bind(view),
+    });
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    client.capture();
+    // Served from the prerender under No-Vary-Search, the page shown carries another link's code.
+    (location as unknown as URL).href = 'https://shop.example/p?ref=bob-7hc2qk&rk_ch=sms';
+    document.prerendering = false;
+    view.dispatchEvent(new Event('prerenderingchange'));
+    expect(client.referral()).toMatchObject({ code: 'BOB-7HC2QK', channel: 'sms' });
+  });
+
+  it('flushes the landing once its decision under the lock is made', async () => {
+    installPage(LINK);
+    // A lock granted a little later, as a browser grants one after asking the other tabs.
+    const request = (_name: string, granted: () => unknown) =>
+      new Promise((resolve) => setTimeout(() => resolve(granted()), 20));
+    vi.stubGlobal('navigator', { locks: { request } });
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    client.capture();
+    await client.flush();
+    expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing']);
+  });
+
   it("decides the landing under the tabs' lock, so one another tab noted meanwhile is not reported again", async () => {
     const page = installPage(LINK);
     const waiting: (() => unknown)[] = [];

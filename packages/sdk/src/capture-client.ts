@@ -157,13 +157,15 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   let deciding: unknown;
 
   const client: CaptureClient = {
-    capture(input = place?.href) {
+    capture(url) {
       // A page the browser prerenders (a link hovered, the address bar's guess) is not a landing until
       // the person views it, and may never be: it waits until then, and holds what was held before.
+      // The address is read then: the page shown may have another query (No-Vary-Search).
       if ((globalThis.document as { prerendering?: boolean } | undefined)?.prerendering) {
-        document.addEventListener('prerenderingchange', () => client.capture(input), { once: true });
+        document.addEventListener('prerenderingchange', () => client.capture(url), { once: true });
         return memory.read();
       }
+      const input = url ?? place?.href;
       const found = readReferral(input!, param);
       if (found) {
         const page = pageOf(input!);
@@ -198,9 +200,10 @@ export function clientParts(options: ReferkitOptions): ClientParts {
     consent: () => store.consent(),
     shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
     trackShare: (code, channel) => send('share', code, { channel }),
+    // Whatever became of the landing's decision, the outbox is flushed: a flush never rejects into the page.
     flush: () =>
       Promise.resolve(deciding)
-        .then(outbox.flush)
+        .then(outbox.flush, outbox.flush)
         .then(() => {}),
     clear: memory.clear,
     storage: store,

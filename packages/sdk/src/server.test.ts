@@ -121,19 +121,20 @@ describe('createReferkit on the server', () => {
     expect(JSON.parse(network.requests[0]!.body).occurredAt).toBe(placedAt);
   });
 
-  it('refuses a signed event at once when the clock answers no time', async () => {
+  it.each([
+    ['answers no time', () => new Date(Number.NaN)],
+    [
+      'throws',
+      () => {
+        throw new Error('clock unavailable');
+      },
+    ],
+  ])('refuses a signed event at once when the clock %s, and never throws', async (_how, now) => {
     network = await networkWithReceiver({ secret: SECRET });
-    const referkit = createReferkit({
-      program: 'spring-2026',
-      endpoint: ENDPOINT,
-      secret: SECRET,
-      now: () => new Date(Number.NaN),
-    });
-    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
-      ok: false,
-      queued: false,
-      error: { code: 'invalid_clock' },
-    });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, now });
+    const refused = { ok: false, queued: false, error: { code: 'invalid_clock' } };
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject(refused);
+    await expect(referkit.reverse({ orderId: '1001', code: CODE })).resolves.toMatchObject(refused);
     expect(network.requests).toEqual([]);
   });
 

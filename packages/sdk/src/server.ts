@@ -33,8 +33,8 @@ export interface ServerReferkitOptions extends ReferkitOptions {
   /**
    * The server's clock: the time each attempt is signed at (`webhook-timestamp`), and the
    * `occurredAt` of a `redeem` or `reverse` given none. For a backend whose tests or replays run on a
-   * clock of their own, the same one its receiver checks timestamps against. A clock that answers no
-   * time refuses every signed event (`invalid_clock`). @default the system clock
+   * clock of their own, the same one its receiver checks timestamps against. A clock that throws or
+   * answers no time refuses every signed event (`invalid_clock`). @default the system clock
    */
   now?: (() => Date) | undefined;
 }
@@ -146,10 +146,12 @@ function badId(method: 'redeem' | 'reverse', id: unknown): Promise<Delivery> {
   );
 }
 
-/** The clock's time, or undefined when it answers something that is not a time. */
+/** The clock's time, or undefined when it throws or answers something that is not a time. */
 function timeOf(now: () => Date): Date | undefined {
-  const time = now();
-  return time instanceof Date && !Number.isNaN(time.getTime()) ? time : undefined;
+  try {
+    const time = now();
+    return time instanceof Date && !Number.isNaN(time.getTime()) ? time : undefined;
+  } catch {}
 }
 
 /** The clock's time as an event's `occurredAt`; left unset (the event's own default) when it has none. */

@@ -240,7 +240,9 @@ export class ReferkitShareElement extends ReferkitElement {
 /** `<referkit-offer>`: the friend's banner, shown when the page captured a referral. */
 export class ReferkitOfferElement extends ReferkitElement {
   _view(props: ElementProps) {
-    return h(OfferBanner, props);
+    // One banner per referral: a capture after the first paint (a prerendered page once viewed, a
+    // single-page app's new link) makes the banner of the new code, not an update of the old one's.
+    return h(OfferBanner, { ...props, key: props.client.referral()?.code });
   }
 }
 

@@ -98,14 +98,24 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       const hides = (at: number) =>
         area.bottom > at && area.top < at + banner.height && area.right > banner.left && area.left < banner.right;
       const low = hides(top);
+      const high = innerHeight - top - banner.height;
       // Where neither place hides it, the banner stays where it is.
-      if (low !== hides(innerHeight - top - banner.height)) this.setState({ _up: low });
+      if (low !== hides(high)) this.setState({ _up: low });
       // Both places hide it: a banner taller than half a short viewport (text at 400% on a phone), over a
-      // control Chromium scrolled to the middle. The page scrolls it just clear of the banner's place, and
-      // it is looked at again: at the page's end, where it cannot scroll, the banner may move instead.
-      else if (low && again) {
-        scrollBy({ top: this.state._up ? area.top - innerHeight + top : area.bottom - top, behavior: 'instant' });
-        this._reveal(focused, false);
+      // control Chromium scrolled to the middle. Where the banner is hides it whole (WCAG 2.4.11; a tall
+      // element, a focused <main>, shows past it and is left where it is): the page scrolls it just clear,
+      // and it is looked at again: at the page's end, where it cannot scroll, the banner may move instead.
+      else if (again && low) {
+        const at = this.state._up ? high : top;
+        if (
+          area.top >= at &&
+          area.bottom <= at + banner.height &&
+          area.left >= banner.left &&
+          area.right <= banner.right
+        ) {
+          scrollBy({ top: this.state._up ? area.top - innerHeight + top : area.bottom - top, behavior: 'instant' });
+          this._reveal(focused, false);
+        }
       }
     });
   }

@@ -76,8 +76,14 @@ export function attribution(
     ) {
       // A landing cannot have happened after the moment it is read at: a device clock that ran fast at
       // capture, and was corrected since, stamped it ahead, and a redemption carrying that time would be
-      // refused (future_timestamp) until the clock caught up, days later.
-      if (Date.parse(referral.landedAt) > now) referral.landedAt = iso(now);
+      // refused (future_timestamp) until the clock caught up, days later. Its window runs from then too,
+      // and the reading is kept: a landing a year fast held the referral, first touch's too, for a year.
+      const landed = Date.parse(referral.landedAt);
+      if (landed > now) {
+        referral.expiresAt = iso(now + Date.parse(referral.expiresAt) - landed);
+        referral.landedAt = iso(now);
+        store.set('ref', JSON.stringify(referral));
+      }
       return referral;
     }
     if (referral) store.remove('ref');

@@ -121,8 +121,9 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       : held,
   );
   const memory = attribution(store, options.attribution);
-  // `/api/` and `/api` are one base: a double slash is another path to many routers.
-  const url = `${options.endpoint.replace(/\/+$/, '')}/referrals/events`;
+  // `/api/` and `/api` are one base: a double slash is another path to many routers. The path goes
+  // before a query the endpoint carries (a function's key: `/api?code=…`).
+  const url = options.endpoint.replace(/\/*(?=[?#]|$)/, '/referrals/events');
   // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
   // fetch that throws (a refused keepalive) rejects instead.
   const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);

@@ -43,11 +43,16 @@ function navigation(type: string, name = LINK) {
 }
 
 describe('capture', () => {
-  it('posts to one path whether or not the endpoint ends in a slash', async () => {
+  it.each([
+    ['ends in a slash', 'https://api.shop.example/v1//', 'https://api.shop.example/v1/referrals/events'],
+    ['ends in none', 'https://api.shop.example/v1', 'https://api.shop.example/v1/referrals/events'],
+    // A function's key in the query (Azure Functions, some gateways): the path goes before it.
+    ['carries a query', 'https://fn.example/api/?code=KEY/1', 'https://fn.example/api/referrals/events?code=KEY/1'],
+  ])('posts to the events path whether or not the endpoint %s', async (_how, endpoint, expected) => {
     installPage(LINK);
     const urls: string[] = [];
     const client = aClient({
-      endpoint: 'https://api.shop.example/v1//',
+      endpoint,
       fetch: async (url) => {
         urls.push(String(url));
         return Response.json({ status: 'recorded' }, { status: 201 });
@@ -55,7 +60,7 @@ describe('capture', () => {
     });
     client.capture();
     await client.flush();
-    expect(urls).toEqual(['https://api.shop.example/v1/referrals/events']);
+    expect(urls).toEqual([expected]);
   });
 
   it('stores the referral with its window and reports one valid landing', async () => {
@@ -595,6 +600,28 @@ describe('redeem', () => {
     await client.redeem({ orderId: '1001', order });
     const redemption = posted.map((body) => JSON.parse(body)).find((event) => event.type === 'redemption');
     expect(parseEvent(redemption, { now: new Date() })).toMatchObject({ ok: true });
+  });
+
+  it("runs a fast clock's landing's window from the moment it is read at, once, under either model", () => {
+    for (const model of ['last_touch', 'first_touch'] as const) {
+      installPage(LINK);
+      const client = aClient({ attribution: { model, windowDays: 30 } });
+      // A year fast at the landing, then corrected.
+      vi.setSystemTime(new Date('2027-11-22T10:00:00.000Z'));
+      client.capture();
+      vi.setSystemTime(new Date('2026-11-22T10:00:00.000Z'));
+      expect(client.referral()).toMatchObject({
+        landedAt: '2026-11-22T10:00:00.000Z',
+        expiresAt: '2026-12-22T10:00:00.000Z',
+      });
+      // Read again later, it is the landing it was: its time kept, its window ending as it did.
+      vi.setSystemTime(new Date('2026-12-01T10:00:00.000Z'));
+      expect(client.referral()?.landedAt).toBe('2026-11-22T10:00:00.000Z');
+      // Its 30 days over, the next link is the referral, under first touch too.
+      vi.setSystemTime(new Date('2026-12-23T10:00:00.000Z'));
+      expect(client.referral()).toBeNull();
+      expect(client.capture('https://shop.example/?ref=SAM-222222')?.code).toBe('SAM-222222');
+    }
   });
 
   it('retries a redemption whose fetch ignores its signal, each attempt ending at the timeout', async () => {

@@ -90,6 +90,31 @@ describe('attempt', () => {
     expect(await attempt('{}', { url, fetch: page })).toMatchObject([{ ok: false, queued: false }, Number.NaN]);
   });
 
+  // The endpoint given as the receiver's full URL (…/referrals/events/referrals/events), a route mounted
+  // elsewhere, a gateway's sign-in: none of them is the receiver's verdict on the event, which waits
+  // until the endpoint is fixed, as after a redirect.
+  it.each([
+    ["an HTML 404 from a route that is not the receiver's", 404, '<h1>Not Found</h1>', 'text/html'],
+    ["a framework's plain 404", 404, '404 Not Found', 'text/plain'],
+    ["a gateway's 403", 403, '<h1>Forbidden</h1>', 'text/html'],
+    ["a JSON 404 without the receiver's error code", 404, '{"message":"no route"}', 'application/json'],
+  ])('keeps an event answered %s', async (_from, status, body, type) => {
+    const fetch = async () => new Response(body, { status, headers: { 'content-type': type } });
+    expect(await attempt('{}', { url, fetch })).toMatchObject([
+      { ok: false, queued: true, error: { code: `http_${status}` } },
+      Number.NaN,
+    ]);
+  });
+
+  it("takes the receiver's own 4xx, with its error code, for a final verdict", async () => {
+    const fetch = async () =>
+      Response.json({ error: { code: 'unknown_code', message: 'No ambassador has this code.' } }, { status: 404 });
+    expect(await attempt('{}', { url, fetch })).toMatchObject([
+      { ok: false, queued: false, error: { code: 'unknown_code' } },
+      Number.NaN,
+    ]);
+  });
+
   it("measures a Retry-After date from the server's Date, not the device's clock", async () => {
     // The device runs two hours slow; the server asks for a minute.
     const fetch = async () =>

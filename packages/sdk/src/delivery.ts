@@ -66,7 +66,8 @@ export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal):
 
 /**
  * Sends one event body once and classifies the answer: the receiver's `recorded` or `duplicate` ok;
- * network, timeout, a redirect, another 2xx, 408, 429 and 5xx retryable; other 4xx final.
+ * network, timeout, a redirect, another 2xx, 408, 429, 5xx and a 4xx but 400 without the receiver's
+ * error code retryable; a 400 and the receiver's other 4xx final.
  */
 export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
   const signal = AbortSignal.timeout(timeout);
@@ -87,7 +88,10 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;
   const code = status ? `http_${status}` : response ? 'redirected' : signal.aborted ? 'timeout' : 'network_error';
-  const error = answer?.error?.code ? answer.error : { code, message: `POST ${url}: ${code}` };
+  // The receiver's own refusal names its code; anything else's (a route mounted elsewhere answering an
+  // HTML 404, a gateway's 403) says nothing of the event.
+  const verdict = answer?.error?.code;
+  const error = verdict ? answer!.error! : { code, message: `POST ${url}: ${code}` };
   // An event refused only for a time in the future was stamped by a device clock running fast: no
   // verdict on the event, which the receiver takes once its own clock has passed the stamp. It is
   // kept, the same body, for a later flush; retrying now, seconds later, would be refused again.
@@ -100,9 +104,17 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
     : [
         {
           ok: false,
-          // A redirect, or a 2xx not from the receiver, is kept and retried like network trouble: the
-          // event waits until the endpoint is fixed.
-          queued: cut || !!early || status < 400 || status > 499 || status === 408 || status === 429,
+          // A redirect, a 2xx or a 4xx not from the receiver is kept and retried like network trouble:
+          // the event waits until the endpoint is fixed. A 400 is a verdict on the request itself,
+          // whoever says it (a proxy that cannot read it), and so is the receiver's every other 4xx.
+          queued:
+            cut ||
+            !!early ||
+            (!verdict && status !== 400) ||
+            status < 400 ||
+            status > 499 ||
+            status === 408 ||
+            status === 429,
           error: early ? { ...error, code: 'future_timestamp' } : error,
         },
         // A date is a moment on the server's clock: the wait is measured from its Date, not the device's.

@@ -186,6 +186,16 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('puts the path before a query the endpoint carries (a function key), as the SDK does for events', async () => {
+    backend.mockClear();
+    const endpoint = 'https://fn.example/api/?code=KEY';
+    mount(`<referkit-share code="ALEX-7HC2QK" terms='${JSON.stringify({ endpoint })}'></referkit-share>`);
+    await vi.waitFor(() => expect(backend).toHaveBeenCalled());
+    expect(backend.mock.calls.map((call: unknown[]) => String(call[0]))).toEqual([
+      'https://fn.example/api/ambassadors/ALEX-7HC2QK/stats?code=KEY',
+    ]);
+  });
+
   it('refuses an endpoint that is empty or of a scheme fetch cannot use, with one line and nothing requested', () => {
     backend.mockClear();
     const endpoints = ['', 'javascript:alert(1)', 'ftp://shop.example/api'];

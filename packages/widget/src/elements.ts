@@ -99,9 +99,7 @@ abstract class ReferkitElement extends Base {
       // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
       // leave the element empty with one line saying why, the same line from every element.
       try {
-        // `/api/` and `/api` are one base: paths are joined with their own slash.
-        const endpoint = terms.endpoint?.replace(/\/+$/, '');
-        render(this._view({ client: setup.client, terms, endpoint, text, locale }), root);
+        render(this._view({ client: setup.client, terms, endpoint: terms.endpoint, text, locale }), root);
       } catch (error) {
         render(null, root);
         misconfigured(

@@ -10,7 +10,7 @@ import { Component, type RefObject } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
-import { getJson } from './stats.js';
+import { apiUrl, getJson } from './stats.js';
 
 /** Props of `OfferBanner`. */
 export interface OfferBannerProps {
@@ -131,7 +131,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     addEventListener('focusin', focused, true);
     const { _code: code, props } = this;
     if (code && props.endpoint && !this._dismissed()) {
-      getJson<PublicCode>(`${props.endpoint}/codes/${encodeURIComponent(code)}`, code).then(
+      getJson<PublicCode>(apiUrl(props.endpoint, `/codes/${encodeURIComponent(code)}`), code).then(
         (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }),
       );
     }

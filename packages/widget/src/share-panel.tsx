@@ -16,7 +16,7 @@ import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
-import { getJson } from './stats.js';
+import { apiUrl, getJson } from './stats.js';
 
 /** What `referkit:share` and `referkit:copy` carry. */
 export interface ShareDetail {
@@ -83,9 +83,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
   /** Loads the ambassador's stats, and the progress block with them; again after each share, so the target moves. */
   _loadStats() {
     const { endpoint, code } = this.props;
-    const url = `${endpoint}/ambassadors/${encodeURIComponent(code)}/stats`;
+    const url = endpoint && apiUrl(endpoint, `/ambassadors/${encodeURIComponent(code)}/stats`);
     this._asked = url;
-    if (endpoint) {
+    if (url) {
       getJson<AmbassadorPublicStats>(url, code).then(
         (stats) =>
           stats &&

@@ -39,7 +39,7 @@ export interface AttributionMemory {
   land(found: LinkReferral, revisit?: boolean): void;
   /**
    * Whether a view of `code` is a new landing to report (and notes it as seen), `false` for a repeat
-   * view. Asked after {@link AttributionMemory.land}, under a lock that other tabs share.
+   * view. Asked after {@link AttributionMemory.land}, by the tab that holds the code's landing lock.
    */
   landing(code: string, revisit?: boolean): boolean;
   /** Forgets the referral. */

@@ -115,8 +115,8 @@ describe('a landing of a page that is not a plain visit', () => {
   it('flushes the landing once its decision under the lock is made', async () => {
     installPage(LINK);
     // A lock granted a little later, as a browser grants one after asking the other tabs.
-    const request = (_name: string, granted: () => unknown) =>
-      new Promise((resolve) => setTimeout(() => resolve(granted()), 20));
+    const request = (name: string, _options: unknown, granted: (lock: unknown) => unknown) =>
+      new Promise((resolve) => setTimeout(() => resolve(granted({ name })), 20));
     vi.stubGlobal('navigator', { locks: { request } });
     const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
     client.capture();
@@ -124,21 +124,33 @@ describe('a landing of a page that is not a plain visit', () => {
     expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing']);
   });
 
-  it("decides the landing under the tabs' lock, so one another tab noted meanwhile is not reported again", async () => {
-    const page = installPage(LINK);
-    const waiting: (() => unknown)[] = [];
-    const request = vi.fn((_name: string, granted: () => unknown) => {
-      waiting.push(granted);
-      return Promise.resolve();
-    });
+  it("reports no landing where another tab holds the code's landing lock, and keeps the referral", async () => {
+    installPage(LINK);
+    // Another tab opened the same link at the same moment and took the lock: the browser answers null.
+    const request = vi.fn((_name: string, _options: unknown, granted: (lock: unknown) => unknown) =>
+      Promise.resolve(granted(null)),
+    );
     vi.stubGlobal('navigator', { locks: { request } });
     const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
-    // The referral is there at once; the landing waits for the lock.
     expect(client.capture()?.code).toBe('ALEX-7HC2QK');
-    expect(request).toHaveBeenCalledWith('rk_seen', expect.any(Function));
-    // Another tab opened the same link at the same moment and noted its landing first.
+    expect(request).toHaveBeenCalledWith('rk_landing:ALEX-7HC2QK', { ifAvailable: true }, expect.any(Function));
+    await client.flush();
+    expect(posted).toEqual([]);
+  });
+
+  it('decides the landing once the lock is taken, so one another tab noted meanwhile is not reported again', async () => {
+    const page = installPage(LINK);
+    const waiting: ((lock: unknown) => unknown)[] = [];
+    const request = (name: string, _options: unknown, granted: (lock: unknown) => unknown) => {
+      waiting.push(() => granted({ name }));
+      return Promise.resolve();
+    };
+    vi.stubGlobal('navigator', { locks: { request } });
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    client.capture();
+    // Another tab's landing of the same link, noted before this tab took the lock.
     page.storage.setItem('rk_seen', `ALEX-7HC2QK ${Date.now()}`);
-    for (const granted of waiting) granted();
+    for (const granted of waiting) granted(null);
     await client.flush();
     expect(posted).toEqual([]);
   });

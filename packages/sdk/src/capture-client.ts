@@ -154,8 +154,8 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   // The addresses with a referral this document has been at. A single-page app that comes back to one
   // (the back button fires popstate, not a navigation) shows it again: a second view, as a reload is.
   const visited = new Set<string>();
-  // The last landing decided under the lock: a flush waits for it, so `capture()` then `flush()` sends the landing.
-  let deciding: unknown;
+  // The last landing's decision: a flush waits for it, so `capture()` then `flush()` sends the landing.
+  let deciding: Promise<void> | undefined;
 
   const client: CaptureClient = {
     capture(url) {
@@ -172,16 +172,27 @@ export function clientParts(options: ReferkitOptions): ClientParts {
         const page = pageOf(input!);
         const revisit = visited.has(page) || revisited(page);
         memory.land(found, revisit);
-        // Two tabs opening one link at once each read "not seen" before the other had written it, and
-        // each reported a landing: the check and the note are made under a lock the origin's tabs
-        // share, after which the storage holds the other tab's note. No `url` in the event: the
-        // landing page's query may carry personal data, and the code says whose link it was.
+        // No `url` in the event: the landing page's query may carry personal data, and the code says
+        // whose link it was.
         const report = () => {
           if (memory.landing(found.code, revisit)) void send('landing', found.code, { channel: found.channel });
         };
         const locks = globalThis.navigator?.locks;
-        // An opaque origin (a sandboxed frame) may hold no lock: its storage is its own anyway.
-        deciding = locks ? locks.request('rk_seen', report).catch(report) : report();
+        // Two tabs opening one link at once each read "not seen" before the other's note reached its
+        // storage, and each reported a landing. The browser's lock manager sees every tab at once: the
+        // tab that takes the code's lock reports, and holds it a few seconds, until its note is in
+        // the others' storage; a tab that finds it taken is a second view of that landing.
+        deciding = new Promise<void>((decided) => {
+          if (!locks) return decided(report());
+          locks
+            .request(`rk_landing:${found.code}`, { ifAvailable: true }, (lock) => {
+              if (lock) report();
+              decided();
+              return lock && new Promise((end) => setTimeout(end, 3e3));
+            })
+            // An opaque origin (a sandboxed frame) may hold no lock: its storage is its own anyway.
+            .catch(() => decided(report()));
+        });
         // The address bar's own address, as text or as a URL object.
         if (`${input}` === place?.href) {
           visited.add(page);

@@ -78,6 +78,11 @@ export type ReceiverBody =
 export interface ReceiverAnswer {
   status: number;
   body: ReceiverBody;
+  /**
+   * Headers the answer must carry besides its JSON content type, for an adapter to copy: `allow: POST`
+   * on a `405` (RFC 9110 §15.5.6). The Fetch handler sends the same ones.
+   */
+  headers?: Record<string, string>;
 }
 
 /** What {@link Receiver.handle} takes: a request already read by the framework. */
@@ -96,6 +101,8 @@ export interface Receiver {
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+// `identity` (or none) is the only content coding the receiver reads; `gzip, identity` is not one.
+const IDENTITY_CODING = /^(?:\s*identity\s*(?:,|$))*$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -163,12 +170,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // without them: readHeader reads missing headers as none.
     const headers = delivery?.headers;
     const method = delivery?.method;
-    if (typeof method === 'string' && method.toUpperCase() !== 'POST') {
-      return fail(405, 'method_not_allowed', 'Expected POST');
-    }
-    const contentType = readHeader(headers, 'content-type');
-    if (!contentType || !JSON_TYPE.test(contentType))
-      return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+    if (typeof method === 'string' && method.toUpperCase() !== 'POST') return methodNotAllowed();
+    const unsupported = unsupportedMedia(headers);
+    if (unsupported) return unsupported;
     const raw = rawBytes(delivery?.body);
     // A parsed object where the raw body belongs (a body parser ran first) cannot be verified or read.
     if (raw === null)
@@ -243,11 +247,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function receive(request: Request): Promise<Response> {
-    if (request.method.toUpperCase() !== 'POST') return toResponse(fail(405, 'method_not_allowed', 'Expected POST'));
-    const contentType = request.headers.get('content-type');
-    if (!contentType || !JSON_TYPE.test(contentType)) {
-      return toResponse(fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json'));
-    }
+    if (request.method.toUpperCase() !== 'POST') return toResponse(methodNotAllowed());
+    const unsupported = unsupportedMedia(request.headers);
+    if (unsupported) return toResponse(unsupported);
     const declared = request.headers.get('content-length');
     if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBodyBytes) {
       await request.body?.cancel().catch(() => {});
@@ -258,6 +260,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
     if (body === 'timeout') return toResponse(fail(408, 'request_timeout', 'The body did not arrive in time'));
     if (body === 'unreadable') return toResponse(fail(400, 'invalid_json', 'The body could not be read'));
+    if (body === 'consumed') {
+      // A mistake of the mounting (a middleware parsed the body first), not of the event: a 4xx would
+      // make @referkit/sdk drop a redemption that is valid, while a 5xx keeps it in the outbox, retried
+      // until the deployment is fixed. So it is the receiver's own failure, 500 internal_error, told to onError.
+      report(new Error(BODY_CONSUMED), { status: 500, code: 'internal_error' });
+      return toResponse(
+        fail(500, 'internal_error', 'The request body was read before the receiver got it; nothing was recorded.'),
+      );
+    }
     return toResponse(await handle({ method: 'POST', headers: request.headers, body }));
   }
 
@@ -313,6 +324,34 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+const BODY_CONSUMED =
+  '[referkit] Could not read the request body: something read it before the receiver (a body parser or middleware). Pass the untouched request, as `receive(c.req.raw)` in Hono, or the raw bytes to `receive.handle`.';
+
+function methodNotAllowed(): ReceiverAnswer {
+  return {
+    status: 405,
+    body: { error: { code: 'method_not_allowed', message: 'Expected POST' } },
+    headers: { allow: 'POST' },
+  };
+}
+
+/** The `415` for a body the receiver cannot read as JSON: another media type, or a content coding it does not decode. */
+function unsupportedMedia(headers: HeaderSource): ReceiverAnswer | null {
+  const contentType = readHeader(headers, 'content-type');
+  if (!contentType || !JSON_TYPE.test(contentType))
+    return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+  // RFC 9110 §8.4 and §15.5.16: a coding the server does not decode is a 415. Read undecoded, a
+  // gzip body would be told its signature is forged (401) or its JSON invalid (400).
+  const coding = readHeader(headers, 'content-encoding');
+  if (coding !== undefined && !IDENTITY_CODING.test(coding))
+    return fail(
+      415,
+      'unsupported_media_type',
+      `Expected a body without a content coding, not Content-Encoding: ${coding.slice(0, 40)}`,
+    );
+  return null;
+}
+
 function fail(status: number, code: string, message: string): ReceiverAnswer {
   return { status, body: { error: { code, message } } };
 }
@@ -330,7 +369,6 @@ function refuse(error: RuleError, status = 422): ReceiverAnswer {
 }
 
 function toResponse(answer: ReceiverAnswer): Response {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (answer.status === 405) headers.allow = 'POST';
+  const headers = { 'content-type': 'application/json; charset=utf-8', ...answer.headers };
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
 }

@@ -16,6 +16,7 @@ import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
 import { checkSignature, secretBytes } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
+import { explainUnmigrated } from './stores/unmigrated.js';
 
 /** Options of {@link createReceiver}. */
 export interface ReceiverOptions {
@@ -230,7 +231,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
-      report(error, { status: 503, code: 'store_unavailable', event });
+      report(explainUnmigrated(error), { status: 503, code: 'store_unavailable', event });
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
     }
     switch (result.status) {

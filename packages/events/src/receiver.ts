@@ -88,8 +88,8 @@ export interface ReceiverAnswer {
 
 /** What {@link Receiver.handle} takes: a request already read by the framework. */
 export interface RawDelivery {
-  /** @default 'POST' */
-  method?: string;
+  /** @default 'POST' (Node's `req.method` is typed `string | undefined`, so undefined is taken too). */
+  method?: string | undefined;
   headers: HeaderSource;
   /** The raw body: signatures are verified over these exact bytes. */
   body: string | Uint8Array | ArrayBuffer | null | undefined;

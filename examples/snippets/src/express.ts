@@ -6,5 +6,8 @@ import { receive } from './receiver.js';
 
 export async function referralEvents(req: IncomingMessage & { body?: Buffer }, res: ServerResponse): Promise<void> {
   const answer = await receive.handle({ method: req.method, headers: req.headers, body: req.body });
-  res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+  // answer.headers: what the answer must carry, such as `allow: POST` on a 405.
+  res
+    .writeHead(answer.status, { ...answer.headers, 'content-type': 'application/json' })
+    .end(JSON.stringify(answer.body));
 }

@@ -10,12 +10,17 @@ export function rawBytes(body: unknown): string | Uint8Array | null {
   return body instanceof ArrayBuffer ? new Uint8Array(body) : null;
 }
 
-/** Reads a body, counting bytes as they arrive: a lying Content-Length or an endless stream stops at the limit. */
+/**
+ * Reads a body, counting bytes as they arrive: a lying Content-Length or an endless stream stops at the limit.
+ * `consumed` when something read or locked the body first (a framework's middleware that parsed it):
+ * `getReader()` would throw, and the bytes the signature covers are gone.
+ */
 export async function readBody(
   request: Request,
   limit: number,
   timeoutMs: number,
-): Promise<Uint8Array | 'too_large' | 'timeout' | 'unreadable'> {
+): Promise<Uint8Array | 'too_large' | 'timeout' | 'unreadable' | 'consumed'> {
+  if (request.bodyUsed || request.body?.locked) return 'consumed';
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

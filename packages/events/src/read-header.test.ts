@@ -14,8 +14,21 @@ describe('readHeader', () => {
     expect(readHeader({ 'Webhook-ID': 'msg_1' }, 'webhook-id')).toBe('msg_1');
   });
 
-  it('reads a repeated header as absent', () => {
-    expect(readHeader({ 'webhook-id': ['msg_1', 'msg_2'] }, 'webhook-id')).toBeUndefined();
+  it("reads one value given as an array, as Node's req.headersDistinct has it", () => {
+    expect(readHeader({ 'webhook-id': ['msg_1'] }, 'webhook-id')).toBe('msg_1');
+  });
+
+  it('reads a repeated header as its values joined with a comma, as HTTP and Fetch join them', () => {
+    const repeated = { 'Webhook-Signature': ['v1,a', 'v1,b'] };
+    expect(readHeader(repeated, 'webhook-signature')).toBe(
+      new Headers(Object.entries(repeated).flatMap(([name, values]) => values.map((value) => [name, value]))).get(
+        'webhook-signature',
+      ),
+    );
+  });
+
+  it('reads an empty array as absent', () => {
+    expect(readHeader({ 'webhook-id': [] }, 'webhook-id')).toBeUndefined();
   });
 
   it('reads a missing header as absent', () => {

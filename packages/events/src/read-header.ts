@@ -6,7 +6,9 @@ export type HeaderSource = Headers | Record<string, string | readonly string[] |
 /**
  * The value of a header by its lower-case name, or `undefined`. Node lower-cases the names it
  * parses, so the exact key is tried first; other spellings are matched without regard to case.
- * A repeated header (Node joins those into an array) reads as absent: no single value was sent.
+ * A header given as an array (Node's `req.headersDistinct`, a framework's repeated header) reads
+ * as its values joined with `", "`, as HTTP combines repeated fields (RFC 9110 §5.3) and as Fetch's
+ * `Headers.get` and Node's `req.headers` already hand them over: each source gives one value.
  */
 export function readHeader(headers: HeaderSource, name: string): string | undefined {
   // A framework that hands over no headers at all (null) sent none.
@@ -22,5 +24,7 @@ export function readHeader(headers: HeaderSource, name: string): string | undefi
       }
     }
   }
-  return typeof value === 'string' ? value : undefined;
+  if (typeof value === 'string') return value;
+  // An empty list sent nothing, as Headers.get answers for a name it does not hold.
+  return Array.isArray(value) && value.length > 0 ? value.join(', ') : undefined;
 }

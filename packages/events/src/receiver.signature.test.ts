@@ -45,4 +45,40 @@ describe('createReceiver: signatures', () => {
     });
     expect((await receive.handle({ headers, body })).status).toBe(201);
   });
+
+  it("accepts a delivery whose headers are arrays, as Node's req.headersDistinct gives them", async () => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const distinct = Object.fromEntries(Object.entries(delivery.headers).map(([name, value]) => [name, [value]]));
+    expect((await receive.handle({ ...delivery, headers: distinct })).status).toBe(201);
+  });
+
+  it.each([
+    ['the valid one last', (old: string, valid: string) => [old, valid]],
+    ['the valid one first', (old: string, valid: string) => [valid, old]],
+  ])('tries each of two webhook-signature lines, %s, as an array, Node or Fetch join them', async (_, order) => {
+    const delivery = await signed(aRedemption());
+    const old = (
+      await signEvent({
+        secret: generateSecret(),
+        id: delivery.headers['webhook-id'],
+        timestamp: NOW,
+        body: delivery.body,
+      })
+    )['webhook-signature'];
+    const lines = order(old, delivery.headers['webhook-signature']);
+    const headers = new Headers({ ...delivery.headers, 'webhook-signature': '' });
+    headers.delete('webhook-signature');
+    for (const line of lines) headers.append('webhook-signature', line);
+    const statuses = [];
+    for (const given of [
+      { ...delivery.headers, 'webhook-signature': lines },
+      { ...delivery.headers, 'webhook-signature': lines.join(', ') },
+      headers,
+    ]) {
+      const { receive } = await aReceiver();
+      statuses.push((await receive.handle({ ...delivery, headers: given })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201]);
+  });
 });

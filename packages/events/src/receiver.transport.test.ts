@@ -1,5 +1,6 @@
 /** The receiver's answers about the request itself: method, media type, size, time, JSON, and Fetch. */
-import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
 import { aRedemption } from './testing/fixtures.js';
 import { aReceiver, errorCode, signed, unsigned } from './testing/receiver-harness.js';
 
@@ -71,6 +72,65 @@ describe('createReceiver: transport', () => {
       'POST',
       'method_not_allowed',
     ]);
+  });
+
+  it('gives the 405 of .handle its Allow header, for an adapter to copy', async () => {
+    const { receive } = await aReceiver();
+    const answer = await receive.handle({ method: 'GET', headers: {}, body: '' });
+    expect([answer.status, answer.headers]).toEqual([405, { allow: 'POST' }]);
+  });
+
+  it.each([
+    ['signed', true],
+    ['unsigned', false],
+  ])('refuses a gzip-coded %s body with 415, through .handle and Fetch', async (_, isSigned) => {
+    const event = aRedemption();
+    const delivery = isSigned ? await signed(event) : unsigned(event);
+    const headers = { ...delivery.headers, 'content-encoding': 'gzip' };
+    const { receive } = await aReceiver(isSigned ? {} : { secret: undefined });
+    const answer = await receive.handle({ ...delivery, headers, body: gzipSync(delivery.body) });
+    const response = await receive(
+      new Request('http://127.0.0.1/', { method: 'POST', headers, body: gzipSync(delivery.body) }),
+    );
+    const fetched = await response.json();
+    expect([answer.status, errorCode(answer), response.status, fetched.error.code]).toEqual([
+      415,
+      'unsupported_media_type',
+      415,
+      'unsupported_media_type',
+    ]);
+    expect(fetched.error.message).toMatch(/Content-Encoding: gzip/);
+  });
+
+  it('reads a body whose content coding is identity', async () => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const answer = await receive.handle({
+      ...delivery,
+      headers: { ...delivery.headers, 'content-encoding': 'identity' },
+    });
+    expect(answer.status).toBe(201);
+  });
+
+  it.each([
+    ['read', (request: Request) => request.text()],
+    ['locked', (request: Request) => request.body?.getReader()],
+  ])('answers 500 internal_error, never rejects, for a Request whose body was %s before it came', async (_, take) => {
+    const onError = vi.fn();
+    const { receive } = await aReceiver({ onError });
+    const delivery = await signed(aRedemption());
+    const request = new Request('http://127.0.0.1/', {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.body,
+    });
+    await take(request);
+    const response = await receive(request);
+    expect([response.status, (await response.json()).error.code]).toEqual([500, 'internal_error']);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: expect.stringContaining('receive(c.req.raw)') }),
+      { status: 500, code: 'internal_error' },
+    );
   });
 
   it('refuses a body that is not declared as JSON with 415', async () => {

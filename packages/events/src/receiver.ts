@@ -16,6 +16,7 @@ import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
 import { checkRedemption, type RuleError, ruleError } from './rules.js';
 import { checkSignature, secretBytes } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
+import { explainUnmigrated } from './stores/unmigrated.js';
 
 /** Options of {@link createReceiver}. */
 export interface ReceiverOptions {
@@ -78,12 +79,17 @@ export type ReceiverBody =
 export interface ReceiverAnswer {
   status: number;
   body: ReceiverBody;
+  /**
+   * Headers the answer must carry besides its JSON content type, for an adapter to copy: `allow: POST`
+   * on a `405` (RFC 9110 §15.5.6). The Fetch handler sends the same ones.
+   */
+  headers?: Record<string, string>;
 }
 
 /** What {@link Receiver.handle} takes: a request already read by the framework. */
 export interface RawDelivery {
-  /** @default 'POST' */
-  method?: string;
+  /** @default 'POST' (Node's `req.method` is typed `string | undefined`, so undefined is taken too). */
+  method?: string | undefined;
   headers: HeaderSource;
   /** The raw body: signatures are verified over these exact bytes. */
   body: string | Uint8Array | ArrayBuffer | null | undefined;
@@ -96,6 +102,8 @@ export interface Receiver {
 }
 
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+// `identity` (or none) is the only content coding the receiver reads; `gzip, identity` is not one.
+const IDENTITY_CODING = /^(?:\s*identity\s*(?:,|$))*$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -163,12 +171,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // without them: readHeader reads missing headers as none.
     const headers = delivery?.headers;
     const method = delivery?.method;
-    if (typeof method === 'string' && method.toUpperCase() !== 'POST') {
-      return fail(405, 'method_not_allowed', 'Expected POST');
-    }
-    const contentType = readHeader(headers, 'content-type');
-    if (!contentType || !JSON_TYPE.test(contentType))
-      return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+    if (typeof method === 'string' && method.toUpperCase() !== 'POST') return methodNotAllowed();
+    const unsupported = unsupportedMedia(headers);
+    if (unsupported) return unsupported;
     const raw = rawBytes(delivery?.body);
     // A parsed object where the raw body belongs (a body parser ran first) cannot be verified or read.
     if (raw === null)
@@ -226,7 +231,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
-      report(error, { status: 503, code: 'store_unavailable', event });
+      report(explainUnmigrated(error), { status: 503, code: 'store_unavailable', event });
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
     }
     switch (result.status) {
@@ -243,11 +248,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function receive(request: Request): Promise<Response> {
-    if (request.method.toUpperCase() !== 'POST') return toResponse(fail(405, 'method_not_allowed', 'Expected POST'));
-    const contentType = request.headers.get('content-type');
-    if (!contentType || !JSON_TYPE.test(contentType)) {
-      return toResponse(fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json'));
-    }
+    if (request.method.toUpperCase() !== 'POST') return toResponse(methodNotAllowed());
+    const unsupported = unsupportedMedia(request.headers);
+    if (unsupported) return toResponse(unsupported);
     const declared = request.headers.get('content-length');
     if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBodyBytes) {
       await request.body?.cancel().catch(() => {});
@@ -258,6 +261,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return toResponse(fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`));
     if (body === 'timeout') return toResponse(fail(408, 'request_timeout', 'The body did not arrive in time'));
     if (body === 'unreadable') return toResponse(fail(400, 'invalid_json', 'The body could not be read'));
+    if (body === 'consumed') {
+      // A mistake of the mounting (a middleware parsed the body first), not of the event: a 4xx would
+      // make @referkit/sdk drop a redemption that is valid, while a 5xx keeps it in the outbox, retried
+      // until the deployment is fixed. So it is the receiver's own failure, 500 internal_error, told to onError.
+      report(new Error(BODY_CONSUMED), { status: 500, code: 'internal_error' });
+      return toResponse(
+        fail(500, 'internal_error', 'The request body was read before the receiver got it; nothing was recorded.'),
+      );
+    }
     return toResponse(await handle({ method: 'POST', headers: request.headers, body }));
   }
 
@@ -313,6 +325,34 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+const BODY_CONSUMED =
+  '[referkit] Could not read the request body: something read it before the receiver (a body parser or middleware). Pass the untouched request, as `receive(c.req.raw)` in Hono, or the raw bytes to `receive.handle`.';
+
+function methodNotAllowed(): ReceiverAnswer {
+  return {
+    status: 405,
+    body: { error: { code: 'method_not_allowed', message: 'Expected POST' } },
+    headers: { allow: 'POST' },
+  };
+}
+
+/** The `415` for a body the receiver cannot read as JSON: another media type, or a content coding it does not decode. */
+function unsupportedMedia(headers: HeaderSource): ReceiverAnswer | null {
+  const contentType = readHeader(headers, 'content-type');
+  if (!contentType || !JSON_TYPE.test(contentType))
+    return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+  // RFC 9110 §8.4 and §15.5.16: a coding the server does not decode is a 415. Read undecoded, a
+  // gzip body would be told its signature is forged (401) or its JSON invalid (400).
+  const coding = readHeader(headers, 'content-encoding');
+  if (coding !== undefined && !IDENTITY_CODING.test(coding))
+    return fail(
+      415,
+      'unsupported_media_type',
+      `Expected a body without a content coding, not Content-Encoding: ${coding.slice(0, 40)}`,
+    );
+  return null;
+}
+
 function fail(status: number, code: string, message: string): ReceiverAnswer {
   return { status, body: { error: { code, message } } };
 }
@@ -330,7 +370,6 @@ function refuse(error: RuleError, status = 422): ReceiverAnswer {
 }
 
 function toResponse(answer: ReceiverAnswer): Response {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (answer.status === 405) headers.allow = 'POST';
+  const headers = { 'content-type': 'application/json; charset=utf-8', ...answer.headers };
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers });
 }

@@ -99,10 +99,26 @@ describe('verifySignature', () => {
     }
   });
 
-  it('refuses a repeated signature header given as an array', async () => {
+  it('verifies headers given as one-value arrays', async () => {
     const headers = await signed();
-    const doubled = { ...headers, 'webhook-signature': [headers['webhook-signature'], headers['webhook-signature']] };
-    expect((await verifySignature({ secrets: secret, headers: doubled, body, now })).ok).toBe(false);
+    const distinct = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]]));
+    expect((await verifySignature({ secrets: secret, headers: distinct, body, now })).ok).toBe(true);
+  });
+
+  it('verifies a signature header repeated as an array when one line holds a valid signature', async () => {
+    const headers = await signed();
+    const forged = `v1,${btoa('x'.repeat(32))}`;
+    const doubled = { ...headers, 'webhook-signature': [headers['webhook-signature'], forged] };
+    expect((await verifySignature({ secrets: secret, headers: doubled, body, now })).ok).toBe(true);
+  });
+
+  it('refuses a repeated webhook-id, which joins into no valid id', async () => {
+    const headers = await signed();
+    const doubled = { ...headers, 'webhook-id': [headers['webhook-id'], headers['webhook-id']] };
+    expect(await verifySignature({ secrets: secret, headers: doubled, body, now })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_signature' },
+    });
   });
 
   it('never throws and never accepts arbitrary headers', async () => {

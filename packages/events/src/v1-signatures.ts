@@ -12,13 +12,18 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const BASE64_VALUES = new Uint8Array(128).fill(NOT_BASE64);
 for (let index = 0; index < BASE64.length; index++) BASE64_VALUES[BASE64.charCodeAt(index)] = index;
 
-/** The 32-byte digests of every well-formed v1 entry of a header, in order; other entries are skipped. */
+/**
+ * The 32-byte digests of every well-formed v1 entry of a header, in order; other entries are skipped.
+ * Two `webhook-signature` lines (a proxy that splits a rotation's signatures) reach us joined with
+ * `", "` by Fetch's Headers, Node's `req.headers` and `readHeader` alike, so a comma that ends an
+ * entry before a space ends the entry: a v1 entry ends in `=`, never in a comma, and every line is tried.
+ */
 export function readV1Signatures(header: string): Uint8Array[] {
   const digests: Uint8Array[] = [];
   for (let start = 0; start <= header.length; ) {
     const space = header.indexOf(' ', start);
     const end = space === -1 ? header.length : space;
-    const digest = v1Digest(header, start, end);
+    const digest = v1Digest(header, start, space > start && header.charCodeAt(space - 1) === 0x2c ? end - 1 : end);
     if (digest) digests.push(digest);
     start = end + 1;
   }

@@ -1,7 +1,7 @@
 /** The shared store suite against memory, PGlite (in memory), and PostgreSQL when DATABASE_URL is set. */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anAmbassador, aProgram, aRedemption, aReversal } from '../testing/fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
 import { storeSuite } from '../testing/store-suite.js';
@@ -40,6 +40,16 @@ describe('sqlStore over PGlite', () => {
   });
 
   storeSuite(() => freshSql(db));
+
+  it('tells onError to call migrate() when the store was never migrated', async () => {
+    const onError = vi.fn();
+    const store = sqlStore(db, { prefix: prefix() });
+    const { receive } = await aReceiver({ store: memoryStoreWith(store), onError });
+    const answer = await receive.handle(await signed(aRedemption()));
+    expect(answer).toMatchObject({ status: 503, body: { error: { code: 'store_unavailable' } } });
+    const [error] = onError.mock.calls[0] ?? [];
+    expect([error.message, error.cause.code]).toEqual([expect.stringContaining('store.migrate()'), '42P01']);
+  });
 
   it('keeps a redemption unique after its idempotency key is pruned', async () => {
     const { store, cleanup } = await freshSql(db);

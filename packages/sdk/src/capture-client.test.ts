@@ -164,3 +164,34 @@ describe('a landing of a page that is not a plain visit', () => {
     await vi.waitFor(() => expect(posted.map((body) => JSON.parse(body).type)).toEqual(['landing']));
   });
 });
+
+describe('two programs on one site', () => {
+  it("sends each program's queued events to its own endpoint only, whichever client flushes", async () => {
+    installPage();
+    const sent: string[] = [];
+    let down = true;
+    const endpoint = (path: string) => async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const { program } = JSON.parse(String(init?.body));
+      sent.push(`${path} ${program}`);
+      // Each endpoint knows only its own program, as two receivers do.
+      if (program !== (path === '/a' ? 'spring-2026' : 'evergreen'))
+        return Response.json({ error: { code: 'unknown_program', message: 'No such program' } }, { status: 422 });
+      if (down && path === '/a') return new Response(null, { status: 503, headers: { 'retry-after': '120' } });
+      return Response.json({ status: 'recorded' }, { status: 201 });
+    };
+    const retry = { limit: 1 };
+    const a = createCaptureClient({ program: 'spring-2026', endpoint: '/a', fetch: endpoint('/a'), retry });
+    await a.trackShare('ALEX-7HC2QK', 'sms');
+    // Program A's endpoint asked for two minutes: program B's events are not held by it.
+    const b = createCaptureClient({ program: 'evergreen', endpoint: '/b', fetch: endpoint('/b'), retry });
+    await expect(b.trackShare('BEAA-4XYZ7W', 'sms')).resolves.toMatchObject({ ok: true });
+    await b.flush();
+    expect(sent).toEqual(['/a spring-2026', '/b evergreen']);
+    // A's event is still queued for A, and goes there once A's endpoint is back.
+    down = false;
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 121_000);
+    await a.flush();
+    expect(sent).toEqual(['/a spring-2026', '/b evergreen', '/a spring-2026']);
+    vi.restoreAllMocks();
+  });
+});

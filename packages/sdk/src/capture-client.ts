@@ -127,7 +127,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
   // fetch that throws (a refused keepalive) rejects instead.
   const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);
-  const outbox = createOutbox(store, { url, fetch: post, timeout: options.retry?.timeout }, options.retry);
+  const outbox = createOutbox(store, { url, fetch: post, timeout: options.retry?.timeout, program }, options.retry);
   // A code passed in (from a server cookie, a form) is read as a link's is; junk is refused here, not at the receiver.
   const send: SendEvent = (type, code, fields, id = eventId(), occurredAt = new Date().toISOString()) => {
     const normal = normalizeCode(code);

@@ -17,9 +17,17 @@ function wipe() {
   }
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   posted = [];
   wipe();
+  // Each test is a new page: the landing lock an earlier test's capture holds (a few seconds, as a tab
+  // holds it for the others) must have ended, or this test's landing of that code is a second view.
+  await expect
+    .poll(async () => (await navigator.locks.query()).held?.some((lock) => lock.name?.startsWith('rk_landing:')), {
+      timeout: 5000,
+      interval: 100,
+    })
+    .toBe(false);
 });
 afterEach(wipe);
 

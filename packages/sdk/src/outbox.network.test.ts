@@ -337,7 +337,7 @@ describe('delivery over a real receiver', () => {
     });
     expect(network.requests).toHaveLength(1);
     // The moment the wait ends, as the outbox stored it.
-    vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after')));
+    vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after:spring-2026')));
     for (const wake of sleeping) wake();
     await expect(first).resolves.toMatchObject({ ok: true });
     await vi.waitFor(() => expect(network?.recorded.get('1002')).toBe(1));

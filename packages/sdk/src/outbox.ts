@@ -57,10 +57,15 @@ const AFTER = 'outbox-after';
 /** The key of the text of an earlier version's single list last moved to keys of their own. */
 const MOVED = 'outbox-moved';
 
-/** Creates the outbox of one client over its store. */
+/**
+ * Creates the outbox of one client over its store. With `program`, it sends only that program's events:
+ * clients of two programs on one site share the storage, and each sends to its own endpoint, so one
+ * that sent the other's events there had them refused (`unknown_program`, final) and lost. Its
+ * Retry-After is its own too: one endpoint's 429 holds no other's events.
+ */
 export function createOutbox(
   store: KeyValueStore,
-  transport: Transport,
+  transport: Transport & { program?: string },
   {
     limit = 5,
     base = 500,
@@ -70,7 +75,11 @@ export function createOutbox(
 ): Outbox {
   // How long the receiver still asked to be left alone (a Retry-After, stored with the outbox so that
   // a reload honours it), in ms; none when not above 0.
-  const wait = () => +store.get(AFTER)! - Date.now();
+  const { program } = transport;
+  const after = program ? `${AFTER}:${program}` : AFTER;
+  // With a program, only its events: another program's go to its own endpoint, with its own client.
+  const mine = (body: string | null) => !!body && (!program || readJson(body)?.program === program);
+  const wait = () => +store.get(after)! - Date.now();
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
   // to keys of their own first, so nothing queued before an upgrade is lost. The list is left where it
   // is, and its text noted as moved: a tab of that version still open adds to the list by writing it
@@ -91,14 +100,14 @@ export function createOutbox(
     // Before the time a Retry-After named, a body the device keeps is not due: a later page sends it. One
     // that only the page's memory holds is, or it would be lost with the page.
     const waiting = wait() > 0;
-    return store.keys().filter((key) => key.startsWith(KEY) && store.get(key) && !(waiting && store.kept?.(key)));
+    return store.keys().filter((key) => key.startsWith(KEY) && mine(store.get(key)) && !(waiting && store.kept?.(key)));
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
       const [result, wait] = await attempt(body, transport);
       // The receiver's own wait outlives the page: a reload within it must not send again at once. Not a
       // future_timestamp's (Infinity): that event is sent again at the next load.
-      if ((wait as number) < Infinity) store.set(AFTER, Date.now() + wait! + '');
+      if ((wait as number) < Infinity) store.set(after, Date.now() + wait! + '');
       const done = result.ok || !result.queued;
       // Only if the key still holds this body: an event given the same id since is another delivery's.
       if (done && store.get(key) === body) store.remove(key);

@@ -88,6 +88,26 @@ export function currentSetup(): Setup | undefined {
   return setup;
 }
 
+/** Clients for elements whose terms name another program or endpoint than init's, one for each. */
+const others = new Map<string, ReferkitClient>();
+
+/**
+ * The client an element's terms report to: init's, or one of the program and endpoint they name, made
+ * with init's consent. A second program's panel reported its shares to init's backend under init's
+ * program, which refused them (`unknown_code`, final).
+ */
+export function clientFor({ config, client }: Setup, terms: WidgetConfig): ReferkitClient {
+  if (terms.program === config.program && terms.endpoint === config.endpoint) return client;
+  const key = `${terms.program} ${terms.endpoint}`;
+  if (!others.has(key)) others.set(key, createCaptureClient({ ...terms, consent: client.consent() } as ClientOptions));
+  return others.get(key)!;
+}
+
+/** Applies the visitor's consent to every client of the page. */
+export function setConsent(state: 'pending' | 'granted' | 'denied'): void {
+  for (const client of [setup?.client, ...others.values()]) client?.setConsent(state);
+}
+
 /** Calls `listener` after every `init`; returns the unsubscribe function. */
 export function onSetup(listener: () => void): () => void {
   listeners.add(listener);

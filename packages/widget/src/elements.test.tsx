@@ -186,6 +186,23 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it("reports a share from a panel of another program to that program's endpoint, under its id", async () => {
+    backend.mockClear();
+    const element = mount(
+      `<referkit-share code="BEAA-4XYZ7W" channels="whatsapp" terms='{"program":"evergreen","endpoint":"/b"}'></referkit-share>`,
+    );
+    const link = element.shadowRoot?.querySelector('a') as HTMLAnchorElement;
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    await vi.waitFor(() =>
+      expect(backend.mock.calls.map((call: unknown[]) => String(call[0]))).toContain('/b/referrals/events'),
+    );
+    const shares = backend.mock.calls
+      .filter((call: unknown[]) => String(call[0]).endsWith('/referrals/events'))
+      .map((call: unknown[]) => [String(call[0]), JSON.parse(String((call[1] as RequestInit).body)).program]);
+    expect(shares).toEqual([['/b/referrals/events', 'evergreen']]);
+  });
+
   it('puts the path before a query the endpoint carries (a function key), as the SDK does for events', async () => {
     backend.mockClear();
     const endpoint = 'https://fn.example/api/?code=KEY';

@@ -9,6 +9,7 @@ import { normalizeCode } from '@referkit/events/code';
 import { type ComponentChild, h, render } from 'preact';
 import { CHANNELS, type IntentChannel } from './channels.js';
 import {
+  clientFor,
   currentSetup,
   explainMissingSetup,
   init,
@@ -99,7 +100,8 @@ abstract class ReferkitElement extends Base {
       // The widget never throws into the page: terms `Intl` cannot format (a currency like "DOLLARS")
       // leave the element empty with one line saying why, the same line from every element.
       try {
-        render(this._view({ client: setup.client, terms, endpoint: terms.endpoint, text, locale }), root);
+        const client = clientFor(setup, terms);
+        render(this._view({ client, terms, endpoint: terms.endpoint, text, locale }), root);
       } catch (error) {
         render(null, root);
         misconfigured(

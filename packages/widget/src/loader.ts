@@ -3,7 +3,7 @@
  * (`window.Referkit = window.Referkit || function(){(Referkit.q=Referkit.q||[]).push(arguments)}`),
  * then runs later calls at once. A second copy of the script finds it installed and does nothing.
  */
-import { currentSetup, init, renderAll, type WidgetConfig } from './config.js';
+import { currentSetup, init, renderAll, setConsent, type WidgetConfig } from './config.js';
 import { misconfigured } from './log.js';
 
 /** The global command function, as the queue snippet and this loader define it. */
@@ -36,7 +36,7 @@ function run(command: unknown, argument?: unknown) {
     const setup = currentSetup();
     // The SDK reads a state that is not one with a line of its own, and keeps the one in force.
     if (setup) {
-      setup.client.setConsent(argument as 'pending' | 'granted' | 'denied');
+      setConsent(argument as 'pending' | 'granted' | 'denied');
       // A banner dismissed on an earlier page is hidden as soon as that can be read.
       renderAll();
     } else early = argument;

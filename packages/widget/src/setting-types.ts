@@ -29,7 +29,9 @@ function mismatch(name: string, value: unknown): string | undefined {
   // it, against the document's base URL: an about:blank or srcdoc frame's is its parent's address.
   if (name === 'endpoint') {
     try {
-      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, document.baseURI).protocol)) return;
+      // Rendered on a server there is no document: a path is then read against any http address.
+      const base = globalThis.document?.baseURI ?? 'http://x';
+      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, base).protocol)) return;
     } catch {}
     return 'a path or an http(s) address';
   }

@@ -159,6 +159,16 @@ describe('<referkit-offer> over the built referkit.js', () => {
       await page.setViewportSize({ width: 320, height: 256 });
       await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
       await page.locator('referkit-offer').getByText('Alex', { exact: false }).first().waitFor();
+      // Where the banner comes to rest, not a place its slide in passes.
+      await page.evaluate(() =>
+        Promise.all(
+          document
+            .querySelector('referkit-offer')
+            ?.shadowRoot?.querySelector('aside')
+            ?.getAnimations()
+            .map((slide) => slide.finished) ?? [],
+        ),
+      );
       if (key === 'Shift+Tab') await page.locator('#l40').focus();
       const hidden: string[] = [];
       for (let step = 0; step < 20; step++) {

@@ -106,4 +106,11 @@ describe('createReceiver: configuration', () => {
   it('refuses a program off the schema at creation', async () => {
     await expect(aReceiver({ programs: [{ id: 'Bad Id' } as never] })).rejects.toThrow();
   });
+
+  it('refuses two programs of one id at creation, rather than let the last take the first one’s events', async () => {
+    const { program } = await aReceiver();
+    await expect(aReceiver({ programs: [program, { ...program, currency: 'EUR' }] })).rejects.toThrow(
+      /^\[referkit\] Could not create the receiver: two programs have the id "spring-2026"\./,
+    );
+  });
 });

@@ -120,6 +120,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const programs = new Map<string, Program>();
   for (const input of options.programs) {
     const program = programSchema.parse(input);
+    // Two brands' lists merged, or a program added again with new terms: the last would silently take
+    // the first's events, in its own currency and rewards.
+    if (programs.has(program.id))
+      throw new TypeError(
+        `[referkit] Could not create the receiver: two programs have the id "${program.id}". Give each its own id, or pass the one whose terms hold now.`,
+      );
     programs.set(program.id, program);
   }
   const secrets =

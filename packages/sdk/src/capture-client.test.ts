@@ -76,13 +76,19 @@ describe('the send as the page goes', () => {
 });
 
 describe('a landing of a page that is not a plain visit', () => {
-  it('waits for a prerendered page to be viewed, and reports nothing for one never viewed', async () => {
+  /** A landing page the browser prerenders: `document.prerendering`, and `view` to fire its `prerenderingchange`. */
+  const prerenderedPage = () => {
     const page = installPage(LINK);
     const view = new EventTarget();
     const document = Object.assign(page.cookies, {
       prerendering: true,
       addEventListener: view.addEventListener.bind(view),
     });
+    return { page, document, view };
+  };
+
+  it('waits for a prerendered page to be viewed, and reports nothing for one never viewed', async () => {
+    const { page, document, view } = prerenderedPage();
     const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
     // Prerendered: nothing stored, nothing sent, no referral yet.
     expect(client.capture()).toBeNull();
@@ -97,12 +103,7 @@ describe('a landing of a page that is not a plain visit', () => {
   });
 
   it('reads the address the person views, which may have another query than the one prerendered', async () => {
-    const page = installPage(LINK);
-    const view = new EventTarget();
-    const document = Object.assign(page.cookies, {
-      prerendering: true,
-      addEventListener: view.addEventListener.bind(view),
-    });
+    const { document, view } = prerenderedPage();
     const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
     client.capture();
     // Served from the prerender under No-Vary-Search, the page shown carries another link's code.

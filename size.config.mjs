@@ -87,8 +87,9 @@ export default [
     // 3,666 B once the landing is decided by a lock per code taken only if free and held a few seconds,
     // where the one lock around the storage check still let two tabs both report, one run in eight (~55 B);
     // 3,700 B once a client sends only its own program's queued events and waits out only its own
-    // endpoint's Retry-After: another program's client sent them to its endpoint, which refused them (~34 B).
-    brotli: 3700,
+    // endpoint's Retry-After: another program's client sent them to its endpoint, which refused them (~34 B);
+    // 3,717 B once the wait an earlier version stored under one key still holds after the upgrade (~17 B).
+    brotli: 3717,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -133,12 +134,12 @@ export default [
   // 3,924 B once `googlemail.com` hashes as `gmail.com`, one mailbox's two names, so a friend cannot take
   // a first-order offer twice by switching them (~11 B); 3,967 B with the capture client's 4xx, endpoint
   // query and fast-clock window fixes (~45 B); 4,023 B with the capture client's lock per code (~56 B);
-  // 4,057 B with its outbox kept to its own program (~34 B).
+  // 4,057 B with its outbox kept to its own program (~34 B); 4,072 B with an earlier version's wait read (~15 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4057,
+    brotli: 4072,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
@@ -261,13 +262,14 @@ export default [
   // with the SDK's landing lock per code (~28 B); 14,026 B once the SDK's outbox is kept to its own
   // program, and a panel of another program or endpoint reports its shares with a client of its own
   // for them, which the page's consent reaches too (~111 B); 14,029 B once init on a server (no document)
-  // reads a path endpoint as a path, not as "not a path" (~3 B).
+  // reads a path endpoint as a path, not as "not a path" (~3 B); 14,053 B once the SDK reads an earlier
+  // version's Retry-After wait after the upgrade (~24 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14029,
+    brotli: 14053,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -167,6 +167,16 @@ describe('a landing of a page that is not a plain visit', () => {
 });
 
 describe('two programs on one site', () => {
+  it('waits out a Retry-After an earlier version stored for every program, after the upgrade', async () => {
+    const page = installPage();
+    // An earlier version queued a share and stored the receiver's ten minutes under its one key.
+    page.storage.setItem('rk_outbox:evt_stored_1', aShareBody('evt_stored_1'));
+    page.storage.setItem('rk_outbox-after', String(Date.now() + 600_000));
+    const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
+    await client.flush();
+    expect(posted).toEqual([]);
+  });
+
   it("sends each program's queued events to its own endpoint only, whichever client flushes", async () => {
     installPage();
     const sent: string[] = [];

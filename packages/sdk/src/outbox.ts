@@ -79,7 +79,8 @@ export function createOutbox(
   const after = program ? `${AFTER}:${program}` : AFTER;
   // With a program, only its events: another program's go to its own endpoint, with its own client.
   const mine = (body: string | null) => !!body && (!program || readJson(body)?.program === program);
-  const wait = () => +store.get(after)! - Date.now();
+  // An earlier version's wait, for every program under one key, still holds after an upgrade.
+  const wait = () => Math.max(+store.get(after)!, +store.get(AFTER)!) - Date.now();
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
   // to keys of their own first, so nothing queued before an upgrade is lost. The list is left where it
   // is, and its text noted as moved: a tab of that version still open adds to the list by writing it

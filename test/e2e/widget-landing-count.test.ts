@@ -23,16 +23,19 @@ const landings = () => web.server.events.filter((event) => event.type === 'landi
  */
 async function browse(page: string, ms: number): Promise<void> {
   const profile = await mkdtemp(join(tmpdir(), 'referkit-prerender-'));
+  // A group of its own, so that its renderers and helpers end with it and stop writing to the profile.
   const browser = spawn(chromium.executablePath, [...chromium.args, `--user-data-dir=${profile}`, page], {
     stdio: 'ignore',
+    detached: true,
   });
   try {
     await sleep(ms);
   } finally {
     const exited = new Promise((resolve) => browser.once('exit', resolve));
-    browser.kill('SIGKILL');
+    process.kill(-(browser.pid as number), 'SIGKILL');
     await exited;
-    await rm(profile, { recursive: true, force: true });
+    // A helper process may still be closing a file in it for a moment.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

@@ -1,17 +1,8 @@
 // A file of its own: whether the page has been told about a missing setup is page-wide state.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { defineElements } from './elements.js';
+import { describe, expect, it, vi } from 'vitest';
+import { quietWidgetPage } from '../../../test/support/widget-page.js';
 
-let warn: ReturnType<typeof vi.spyOn>;
-
-beforeAll(() => {
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  defineElements();
-});
-
-afterAll(() => {
-  warn.mockRestore();
-});
+const page = quietWidgetPage();
 
 describe('a page set up by terms alone, one of them wrong', () => {
   it('logs the wrong setting, and not also that init was never called', async () => {
@@ -20,10 +11,10 @@ describe('a page set up by terms alone, one of them wrong', () => {
     // Past the second after load the page is given to call init itself.
     await vi.advanceTimersByTimeAsync(2000);
     vi.useRealTimers();
-    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+    expect(page.warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
       expect.stringMatching(/^\[referkit\] Could not use the setting endpoint: /),
     ]);
     expect(document.querySelector('referkit-offer')?.shadowRoot?.childNodes.length ?? 0).toBe(0);
-    warn.mockClear();
+    page.warn.mockClear();
   });
 });

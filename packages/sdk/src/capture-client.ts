@@ -10,7 +10,15 @@ import { normalizeCode } from '@referkit/events/code';
 import { type AttributionMemory, type AttributionOptions, attribution, type Referral } from './attribution.js';
 import type { ConsentState } from './consent.js';
 import { type Delivery, postOf } from './delivery.js';
-import { buildShareLink, CHANNEL_PARAM, type LinkResult, readReferral, type Utm, withoutParams } from './link.js';
+import {
+  apiUrl,
+  buildShareLink,
+  CHANNEL_PARAM,
+  type LinkResult,
+  readReferral,
+  type Utm,
+  withoutParams,
+} from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
 import { createStorage, device, type KeyValueStore, type StorageOptions } from './storage.js';
 
@@ -121,9 +129,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       : held,
   );
   const memory = attribution(store, options.attribution);
-  // `/api/` and `/api` are one base: a double slash is another path to many routers. The path goes
-  // before a query the endpoint carries (a function's key: `/api?code=…`).
-  const url = options.endpoint.replace(/\/*(?=[?#]|$)/, '/referrals/events');
+  const url = apiUrl(options.endpoint, '/referrals/events');
   // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
   // fetch that throws (a refused keepalive) rejects instead.
   const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);

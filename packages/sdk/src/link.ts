@@ -42,6 +42,14 @@ export interface LinkReferral {
  */
 export const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/gu, '\uFFFD'));
 
+/**
+ * The address of `path` under the brand's API base, as the SDK posts its events and the widget reads
+ * codes and stats: `/api/` and `/api` are one base (a double slash is another path to many routers),
+ * and the path goes before a query the base carries (a function's key: `/api?code=…`).
+ * @example apiUrl('https://fn.example/api/?code=KEY', '/referrals/events') // 'https://fn.example/api/referrals/events?code=KEY'
+ */
+export const apiUrl = (endpoint: string, path: string): string => endpoint.replace(/\/*(?=[?#]|$)/, path);
+
 /** The query parameter that carries the channel a link was shared on. */
 export const CHANNEL_PARAM = 'rk_ch';
 

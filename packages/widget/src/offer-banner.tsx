@@ -6,11 +6,12 @@
  * and it moves to the other edge rather than hide what the keyboard focuses.
  */
 import type { PublicCode } from '@referkit/events';
+import { apiUrl } from '@referkit/sdk';
 import { Component, type RefObject } from 'preact';
 import type { ReferkitClient } from './config.js';
 import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
-import { apiUrl, getJson } from './stats.js';
+import { getJson } from './stats.js';
 
 /** Props of `OfferBanner`. */
 export interface OfferBannerProps {

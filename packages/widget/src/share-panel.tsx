@@ -4,7 +4,7 @@
  * A class component: Preact's hooks would add ~900 B brotli to a bundle budgeted at 9,000.
  */
 import type { AmbassadorPublicStats, Channel, Role } from '@referkit/events';
-import { shareIntents } from '@referkit/sdk';
+import { apiUrl, shareIntents } from '@referkit/sdk';
 import { Component, createRef } from 'preact';
 import { CHANNELS, channelName, type IntentChannel } from './channels.js';
 import type { ProgramTerms, ReferkitClient } from './config.js';
@@ -16,7 +16,7 @@ import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
-import { apiUrl, getJson } from './stats.js';
+import { getJson } from './stats.js';
 
 /** What `referkit:share` and `referkit:copy` carry. */
 export interface ShareDetail {

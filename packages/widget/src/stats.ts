@@ -3,12 +3,6 @@ import { normalizeCode } from '@referkit/events/code';
 import { misconfigured } from './log.js';
 
 /**
- * The address of `path` (`/codes/…`) under the brand's API base, as the SDK makes its events' one: `/api/`
- * and `/api` are one base, and the path goes before a query the base carries (a function's key).
- */
-export const apiUrl = (endpoint: string, path: string) => endpoint.replace(/\/*(?=[?#]|$)/, path);
-
-/**
  * Fetches the brand's JSON answer about `code` (normalised), resolving to `undefined` for any
  * failure: the widget shows less rather than an error when the backend has nothing to say. `null`
  * when it says the code is not one of its own (`error.code` `unknown_code`): an answer, not a failure.

@@ -103,9 +103,9 @@ export function clientFor({ config, client }: Setup, terms: WidgetConfig): Refer
   return others.get(key)!;
 }
 
-/** Applies the visitor's consent to every client of the page. */
-export function setConsent(state: 'pending' | 'granted' | 'denied'): void {
-  for (const client of [setup?.client, ...others.values()]) client?.setConsent(state);
+/** Applies the visitor's consent to every client of the page: `main` (init's) and the other programs'. */
+export function setConsent(state: ClientOptions['consent'] & string, main = setup?.client): void {
+  for (const client of [main, ...others.values()]) client?.setConsent(state);
 }
 
 /** Calls `listener` after every `init`; returns the unsubscribe function. */
@@ -143,7 +143,7 @@ export function init(config: WidgetConfig): boolean {
   // A client made before this init (the page's own, or one kept) takes its consent as
   // Referkit('consent', …) would; a new one is made with it.
   const existing = config.client ?? kept;
-  if (existing && config.consent) existing.setConsent(config.consent);
+  if (existing && config.consent) setConsent(config.consent, existing);
   let client: ReferkitClient;
   try {
     // The SDK reads only its own options from the config; the display terms ride along unread.

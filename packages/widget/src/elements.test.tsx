@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { acmeSetup } from '../../../test/support/widget-page.js';
-import { currentSetup, init } from './config.js';
+import { clientFor, currentSetup, init } from './config.js';
 import { defineElements } from './elements.js';
 
 let warn: ReturnType<typeof vi.spyOn>;
@@ -201,6 +201,18 @@ describe('<referkit-share>', () => {
       .filter((call: unknown[]) => String(call[0]).endsWith('/referrals/events'))
       .map((call: unknown[]) => [String(call[0]), JSON.parse(String((call[1] as RequestInit).body)).program]);
     expect(shares).toEqual([['/b/referrals/events', 'evergreen']]);
+  });
+
+  it("passes a second init's consent to the client of another program's panel too", () => {
+    const terms = { program: 'evergreen', endpoint: '/b' };
+    mount(`<referkit-share code="BEAA-4XYZ7W" terms='${JSON.stringify(terms)}'></referkit-share>`);
+    const setup = currentSetup()!;
+    const other = clientFor(setup, { ...setup.config, ...terms });
+    expect(other).not.toBe(setup.client);
+    init({ ...setup.config, consent: 'pending' });
+    expect(other.consent()).toBe('pending');
+    init({ ...setup.config, consent: 'granted' });
+    expect(other.consent()).toBe('granted');
   });
 
   it('puts the path before a query the endpoint carries (a function key), as the SDK does for events', async () => {

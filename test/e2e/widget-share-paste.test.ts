@@ -11,7 +11,8 @@ import { chromiumAndServer } from './widget-server.js';
 let context: BrowserContext;
 let page: Page;
 
-const message = 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.';
+const message =
+  'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link.';
 
 const web = chromiumAndServer();
 

@@ -22,7 +22,7 @@ export interface ComposedMessage {
 /** The prefilled message: the program's template (or the catalogue's) with its disclosure on its own line. */
 export function prefillMessage(
   text: Catalogue,
-  values: { brand: string; offer: string; name?: string },
+  values: { brand: string; offer: string; name?: string; reward?: string },
   template?: string,
   disclosure?: Disclosure,
 ): string {

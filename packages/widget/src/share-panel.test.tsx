@@ -364,7 +364,37 @@ describe('SharePanel', () => {
     renderPanel();
     const message = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
     expect(message.value).toBe(
-      'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
+      'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link.',
+    );
+  });
+
+  it('words the offer with its first-order limit in the message, as the banner does, and without it for every order', () => {
+    renderPanel();
+    const message = () => (screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement).value;
+    expect(message()).toContain('Here is 15% off your first order with my link.');
+    cleanup();
+    renderPanel({ terms: { ...terms, firstOrderOnly: false } });
+    expect(message()).toContain('Here is 15% off with my link.');
+  });
+
+  it("fills {reward} in the disclosure and the template with this panel's reward, and keeps that line", () => {
+    const influencer = {
+      ...terms,
+      ambassadorReward: { basis: 'percent', type: 'cash', percent: 10 },
+      disclosure: { text: 'I get {reward} if you order with my link.' },
+      shareMessage: '{brand} pays me {reward}.',
+    } as const;
+    renderPanel({ terms: influencer });
+    const field = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
+    expect(field.value).toBe('Acme pays me 10% of each order.\n\nI get 10% of each order if you order with my link.');
+    fireEvent.input(field, { target: { value: 'Best shop in town!' } });
+    const note = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe(
+      'This line is added to what you share: I get 10% of each order if you order with my link.',
+    );
+    const href = screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href') ?? '';
+    expect(decodeURIComponent(href)).toContain(
+      'Best shop in town!\n\nI get 10% of each order if you order with my link.',
     );
   });
 
@@ -383,7 +413,7 @@ describe('SharePanel', () => {
     const { rerender } = render(panel(15));
     rerender(panel(25));
     const message = () => (screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement).value;
-    expect(message()).toContain('Here is 25% off with my link.');
+    expect(message()).toContain('Here is 25% off your first order with my link.');
     expect(screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href')).toContain('25%25%20off');
     fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'My own words' } });
     rerender(panel(30));
@@ -511,7 +541,7 @@ describe('SharePanel with the Web Share API', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
     await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'native' }]));
     expect(share).toHaveBeenCalledWith({
-      text: 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
+      text: 'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link.',
       url: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
     });
   });
@@ -522,7 +552,7 @@ describe('SharePanel with the Web Share API', () => {
     renderPanel();
     expect(screen.queryByRole('button', { name: 'Share…' })).toBeNull();
     expect(canShare).toHaveBeenCalledWith({
-      text: 'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link.',
+      text: 'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link.',
       url: 'https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
     });
   });
@@ -537,7 +567,7 @@ describe('SharePanel with the Web Share API', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Share…' }));
       await waitFor(() => expect(screen.getByRole('status').textContent).toBe(en.messageCopied));
       expect(writeText).toHaveBeenCalledWith(
-        'I love Acme. Here is 15% off with my link.\n\nI get $10 credit if you order with my link. https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
+        'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link. https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
       );
       expect(events).toEqual([]);
     },

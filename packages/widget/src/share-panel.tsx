@@ -12,7 +12,7 @@ import { copyText } from './copy-text.js';
 import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
-import { friendOfferText, type OfferTerms, offerHeadline } from './offer-text.js';
+import { friendOfferText, type OfferTerms, offerHeadline, rewardText } from './offer-text.js';
 import type { QrPath } from './qr.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
@@ -233,15 +233,20 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const link = this._link();
     if (!link) return null;
     const drawing = qr && this._drawn?.[1];
-    const message =
-      edited ??
-      prefillMessage(
-        text,
-        { brand: terms.brand ?? '', offer: friendOfferText(text, locale, terms), name: name ?? '' },
-        terms.shareMessage,
-        terms.disclosure,
-      );
-    const composed = composeMessage(message, terms.disclosure);
+    const { ambassadorReward: reward, disclosure: line } = terms;
+    // The offer as the banner words it ("15% off your first order"): a message that left the limit out
+    // would promise the discount to friends checkout refuses. `{reward}` is this panel's reward, which a
+    // role may override: a program's one disclosure, "I get {reward} if you order with my link", then
+    // tells each role's friends what that role earns, not what the program's other roles do.
+    const values = {
+      brand: terms.brand ?? '',
+      offer: friendOfferText(text, locale, terms, true),
+      name: name ?? '',
+      reward: reward ? rewardText(text, locale, terms.currency, reward) : '',
+    };
+    const disclosure = line && { ...line, text: fill(line.text, values) };
+    const message = edited ?? prefillMessage(text, values, terms.shareMessage, disclosure);
+    const composed = composeMessage(message, disclosure);
     // Each channel once: a channel named twice is one button (and one Preact key).
     const channels = [...new Set(terms.channels ?? CHANNELS)];
     return (
@@ -273,7 +278,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
         {/* The note is also said as it appears (WCAG 4.1.3): a live region is heard only once it is
             there before its text, so it is always rendered, empty until the disclosure is deleted. */}
         <p id="rk-kept" class="n" aria-live="polite">
-          {composed.restored && fillIsolated(text.kept, { text: terms.disclosure?.text })}
+          {composed.restored && fillIsolated(text.kept, { text: disclosure?.text })}
         </p>
         <ul>
           {/* Where the device says it cannot share this text and link, no button that cannot work. */}

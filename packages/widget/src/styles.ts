@@ -39,6 +39,9 @@ const css =
   ':focus-visible{outline:3px solid var(--rk-a);outline-offset:2px}' +
   '.n{color:var(--rk-m);font-size:.9em}' +
   'h2+p{font-size:1.1em}' +
+  // The message field grows with its text, so that the disclosure line, last, is in view and not scrolled
+  // inside a four-row box (at 320px, or with text at 200%); where field-sizing is unknown, it keeps its rows.
+  'textarea{field-sizing:content;min-height:7em}' +
   // The code is 200px wide, or 3px a module when it has more than 66 (a link past ~130 characters), which
   // a phone's camera still reads off a screen; a long link's code drawn 176px wide had modules under 2px.
   // Its quiet zone is its own 4 light modules, on this white ground, so the box needs no padding.

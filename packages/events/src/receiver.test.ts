@@ -1,7 +1,8 @@
 /** The receiver recording events exactly once: rewards, duplicates, conflicts, reversals; and its configuration. */
 import { describe, expect, it } from 'vitest';
+import { memoryStore } from './stores/memory-store.js';
 import { aLanding, aRedemption, aReversal, aShare } from './testing/fixtures.js';
-import { aReceiver, errorCode, NOW, signed } from './testing/receiver-harness.js';
+import { aReceiver, errorCode, type HarnessOptions, NOW, signed, unsigned } from './testing/receiver-harness.js';
 
 describe('createReceiver: recording', () => {
   it('records a signed redemption with both sides of the rewards', async () => {
@@ -85,6 +86,71 @@ describe('createReceiver: recording', () => {
       await signed(aReversal({ id: 'evt_reversal00002', occurredAt: '2026-11-22T10:00:11.000Z' })),
     );
     expect(again.status).toBe(200);
+  });
+
+  describe('once the code no longer resolves (the ambassador left the program)', () => {
+    /** A receiver whose resolveCode forgets every code once `leave()` is called. */
+    async function leaving(options: HarnessOptions = {}) {
+      const store = memoryStore();
+      let left = false;
+      const harness = await aReceiver({
+        store,
+        resolveCode: (code, program) => (left ? null : store.ambassadorByCode(code, program)),
+        ...options,
+      });
+      return { ...harness, leave: () => (left = true) };
+    }
+
+    it('answers a replay of a recorded order as a duplicate, and the same order changed as a conflict', async () => {
+      const { receive, leave } = await leaving();
+      const first = await receive.handle(await signed(aRedemption()));
+      leave();
+      expect(await receive.handle(await signed(aRedemption()))).toEqual({
+        status: 200,
+        body: { status: 'duplicate', rewards: (first.body as { rewards: unknown }).rewards },
+      });
+      const changed = aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5000 } });
+      expect(errorCode(await receive.handle(await signed(changed)))).toBe('idempotency_conflict');
+      // A new order under the code is refused, as before.
+      const next = aRedemption({ id: 'evt_anotherOrder01', orderId: '1002', customer: { id: 'c_10' } });
+      expect(errorCode(await receive.handle(await signed(next)))).toBe('unknown_code');
+    });
+
+    it('records a reversal of a recorded order and claws the reward back', async () => {
+      const { receive, store, program, leave } = await leaving();
+      await receive.handle(await signed(aRedemption()));
+      leave();
+      const refund = aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' });
+      expect((await receive.handle(await signed(refund))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors[0]?.rewards).toEqual({ type: 'credit', pending: 0, confirmed: 0, reversed: 1000 });
+      // A reversal of an order the code never redeemed is still refused for the code.
+      const other = aReversal({ id: 'evt_reversal00009', orderId: '1009', occurredAt: '2026-11-22T10:00:10.000Z' });
+      expect(errorCode(await receive.handle(await signed(other)))).toBe('unknown_code');
+    });
+
+    it('answers an unsigned replay the shop no longer confirms as a duplicate, and asks it for a reversal', async () => {
+      let confirms = true;
+      const asked: string[] = [];
+      const { receive, leave } = await leaving({
+        secret: undefined,
+        confirmOrder: (event) => {
+          asked.push(event.type);
+          return confirms;
+        },
+      });
+      expect((await receive.handle(unsigned(aRedemption()))).status).toBe(201);
+      confirms = false;
+      expect((await receive.handle(unsigned(aRedemption()))).status).toBe(200);
+      leave();
+      expect((await receive.handle(unsigned(aRedemption()))).status).toBe(200);
+      const refund = aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' });
+      expect(errorCode(await receive.handle(unsigned(refund)))).toBe('order_not_confirmed');
+      confirms = true;
+      expect((await receive.handle(unsigned(refund))).status).toBe(201);
+      // An unknown code's redemption is refused for its code without asking the shop.
+      expect(asked).toEqual(['redemption', 'redemption', 'reversal', 'reversal']);
+    });
   });
 
   it('refuses a reversal replayed with another reason as a conflict', async () => {

@@ -223,17 +223,22 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       // A lookup in a map answers at once: waiting a turn of the event loop is only for one that does not.
       const resolved = options.resolveCode(event.code, event.program);
       const ambassador = checkedAmbassador(isThenable(resolved) ? await resolved : resolved, event.code);
-      if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
-      if (!secrets && (event.type === 'redemption' || event.type === 'reversal')) {
-        const confirmed = options.confirmOrder ? await options.confirmOrder(event) : false;
-        if (confirmed !== true) return refuse(ruleError('order_not_confirmed', ['orderId']));
-      }
+      // A reversal takes back the ledger's own redemption: it needs no ambassador, and is recorded (the
+      // reward clawed back) even once the code no longer resolves, the ambassador having left the program.
+      const confirmed =
+        !!secrets ||
+        (event.type !== 'redemption' && event.type !== 'reversal') ||
+        (!ambassador && event.type === 'redemption') ||
+        (options.confirmOrder ? await options.confirmOrder(event) : false) === true;
+      // Answered inside the commit, after the event's keys are read, as every rule is: a replay of what the
+      // ledger holds is a duplicate (or a conflict) whatever its code resolves to now, not a 422 that would
+      // tell the sender its recorded order was refused.
       result = await options.store.commit({
         claims: claimsFor(event, webhookId),
         event,
         recordedAt: at,
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideInCommit.bind(null, program, ambassador, event),
+        decide: decideInCommit.bind(null, program, ambassador, confirmed, event),
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
@@ -294,17 +299,22 @@ class DecisionDefect extends Error {
 
 function decideInCommit(
   program: Program,
-  ambassador: Ambassador,
+  ambassador: Ambassador | null,
+  confirmed: boolean,
   event: ReferralEvent,
   history: LedgerHistory,
 ): Decision {
   try {
-    return decideOn(program, ambassador, event, history);
+    if (!ambassador && !(event.type === 'reversal' && history.redemption))
+      return { ok: false, error: ruleError('unknown_code', ['code']) };
+    if (!confirmed) return { ok: false, error: ruleError('order_not_confirmed', ['orderId']) };
+    return decideOn(program, ambassador as Ambassador, event, history);
   } catch (cause) {
     throw new DecisionDefect(cause, event);
   }
 }
 
+/** The rules and rewards for an event whose code resolved, or a reversal of a redemption the ledger holds. */
 function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent, history: LedgerHistory): Decision {
   if (event.type === 'redemption') {
     const standing = standingOf(program, ambassador, event, history);

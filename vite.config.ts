@@ -17,6 +17,14 @@ export const sourceAliases = [
   { find: /^@referkit\/widget$/, replacement: source('./packages/widget/src/index.ts') },
 ];
 
+/**
+ * In the Node projects, `@referkit/sdk` is what Node imports through the package's `node` condition: the
+ * entry whose `createReferkit` signs with `secret`. A DOM or a browser gets the browser entry, as bundlers do.
+ */
+const nodeResolve = {
+  resolve: { alias: [{ find: /^@referkit\/sdk$/, replacement: source('./packages/sdk/src/node.ts') }] },
+};
+
 /** Debian's Chromium: no browser downloads work on these machines. */
 export const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -113,6 +121,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        ...nodeResolve,
         test: {
           name: 'unit',
           environment: 'node',
@@ -166,6 +175,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        ...nodeResolve,
         test: {
           // The widget's browser tests again, over the readable build (the e2e project runs the minified one).
           name: 'widget-dev',
@@ -179,6 +189,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        ...nodeResolve,
         test: {
           name: 'e2e',
           environment: 'node',

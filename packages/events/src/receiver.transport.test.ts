@@ -20,21 +20,53 @@ describe('createReceiver: transport', () => {
     expect(await response.json()).toMatchObject({ status: 'recorded' });
   });
 
-  it('answers a framework that hands over no headers, no delivery or a parsed body with a 4xx, never a 500', async () => {
+  it('answers a framework that hands over no headers or no delivery with a 4xx, never a 500', async () => {
     const { receive } = await aReceiver();
-    const { headers } = await signed(aRedemption());
     const answers = [
       await receive.handle({ body: '{}' } as never),
       await receive.handle(null as never),
-      await receive.handle({ headers, body: aRedemption() as never }),
       await receive.handle({ method: 42 as never, headers: { 'content-type': 'text/plain' }, body: '' }),
     ];
     expect(answers.map((answer) => [answer.status, errorCode(answer)])).toEqual([
       [415, 'unsupported_media_type'],
       [415, 'unsupported_media_type'],
-      [400, 'invalid_json'],
       [415, 'unsupported_media_type'],
     ]);
+  });
+
+  it('answers a body a parser read first, or none where the request had one, 500 told to onError, so the sender keeps it', async () => {
+    const errors: unknown[] = [];
+    const { receive } = await aReceiver({ onError: (error, failure) => errors.push([String(error), failure]) });
+    const delivery = await signed(aRedemption());
+    const length = String(new TextEncoder().encode(delivery.body).length);
+    const answers = [
+      // express.json() before the receiver: a parsed object.
+      await receive.handle({ ...delivery, body: JSON.parse(delivery.body) }),
+      // No raw parser on the route: Express leaves req.body undefined, though the request had bytes.
+      await receive.handle({
+        ...delivery,
+        headers: { ...delivery.headers, 'content-length': length },
+        body: undefined,
+      }),
+      await receive.handle({ ...delivery, headers: { ...delivery.headers, 'content-length': length }, body: '' }),
+    ];
+    expect(answers.map((answer) => [answer.status, errorCode(answer)])).toEqual([
+      [500, 'internal_error'],
+      [500, 'internal_error'],
+      [500, 'internal_error'],
+    ]);
+    expect(errors).toEqual(
+      Array(3).fill([expect.stringContaining('express.raw'), { status: 500, code: 'internal_error' }]),
+    );
+    // An empty body that says it is empty is the sender's: a 4xx.
+    const empty = await receive.handle({
+      ...delivery,
+      headers: { ...delivery.headers, 'content-length': '0' },
+      body: '',
+    });
+    expect(empty.status).toBe(401);
+    // And the raw bytes are recorded.
+    expect((await receive.handle(delivery)).status).toBe(201);
   });
 
   it('reads a body handed over as an ArrayBuffer', async () => {

@@ -181,9 +181,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const unsupported = unsupportedMedia(headers);
     if (unsupported) return unsupported;
     const raw = rawBytes(delivery?.body);
-    // A parsed object where the raw body belongs (a body parser ran first) cannot be verified or read.
-    if (raw === null)
-      return fail(400, 'invalid_json', 'Expected the raw body as a string or bytes, not a parsed value');
+    // A parsed value where the raw body belongs (`express.json()` ran first), or no body where the request
+    // declared bytes (no raw parser on the route), is a mistake of the mounting, not of the event: as with a
+    // Request whose body was read, a 500 told to onError, which the sender retries until the route is fixed.
+    // A 4xx would have it drop a valid redemption for good.
+    if (raw === null || (!raw.length && Number(readHeader(headers, 'content-length')) > 0)) {
+      report(new Error(BODY_NOT_RAW), { status: 500, code: 'internal_error' });
+      return fail(500, 'internal_error', 'The receiver was not given the raw request body; nothing was recorded.');
+    }
     if (exceeds(raw, maxBodyBytes))
       return fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`);
     const at = now();
@@ -343,6 +348,9 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
 
 const BODY_CONSUMED =
   '[referkit] Could not read the request body: something read it before the receiver (a body parser or middleware). Pass the untouched request, as `receive(c.req.raw)` in Hono, or the raw bytes to `receive.handle`.';
+
+const BODY_NOT_RAW =
+  "[referkit] Could not read the request body: `receive.handle` was given a parsed value, or nothing where the request had a body. Take the body raw on the receiver's route (`express.raw({ type: 'application/json' })`, not `express.json()`; Fastify's `parseAs: 'buffer'`) and pass those bytes.";
 
 function methodNotAllowed(): ReceiverAnswer {
   return {

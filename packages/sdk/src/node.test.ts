@@ -1,12 +1,16 @@
 /** `@referkit/sdk` as Node imports it (the package's `node` condition): the contract's one createReferkit signs. */
 import { verifySignature } from '@referkit/events/signature';
-import { buildShareLink, createReferkit } from '@referkit/sdk';
+import * as sdk from '@referkit/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
+import type * as node from './node.js';
 import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
 let network: Awaited<ReturnType<typeof networkWithReceiver>> | undefined;
+// The repository's type paths name the browser entry for every file; the Node projects' module alias
+// resolves `@referkit/sdk` as Node does, to the node entry, whose types these are.
+const { buildShareLink, createReferkit } = sdk as unknown as typeof node;
 
 afterEach(() => {
   network?.server.close();

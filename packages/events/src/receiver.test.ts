@@ -1,7 +1,8 @@
 /** The receiver recording events exactly once: rewards, duplicates, conflicts, reversals; and its configuration. */
 import { describe, expect, it } from 'vitest';
+import { createReceiver } from './receiver.js';
 import { memoryStore } from './stores/memory-store.js';
-import { aLanding, aRedemption, aReversal, aShare } from './testing/fixtures.js';
+import { aLanding, aProgram, aRedemption, aReversal, aShare } from './testing/fixtures.js';
 import { aReceiver, errorCode, type HarnessOptions, NOW, signed, unsigned } from './testing/receiver-harness.js';
 
 describe('createReceiver: recording', () => {
@@ -165,6 +166,14 @@ describe('createReceiver: recording', () => {
 });
 
 describe('createReceiver: configuration', () => {
+  it('refuses a secret given as undefined at creation, an unset variable, rather than take unsigned claims', async () => {
+    const options = { programs: [aProgram()], store: memoryStore(), resolveCode: () => null };
+    expect(() => createReceiver({ ...options, secret: process.env.REFERKIT_UNSET_SECRET_FOR_TEST })).toThrow(
+      /`secret` is undefined/,
+    );
+    expect(() => createReceiver(options)).not.toThrow();
+  });
+
   it('refuses a short secret at creation', async () => {
     await expect(aReceiver({ secret: 'whsec_c2hvcnQ=' })).rejects.toThrow(/24/);
   });

@@ -31,8 +31,12 @@ export interface ReceiverOptions {
    */
   resolveCode(code: string, program: string): Ambassador | null | Promise<Ambassador | null>;
   store: ReferralStore;
-  /** The Standard Webhooks secret(s). When set, unsigned requests are refused. */
-  secret?: string | readonly string[];
+  /**
+   * The Standard Webhooks secret(s). When set, unsigned requests are refused. Given as `undefined` (an
+   * unset environment variable), creation throws rather than take unsigned claims unasked: leave the key
+   * out for a receiver of unsigned claims, confirmed by `confirmOrder`.
+   */
+  secret?: string | readonly string[] | undefined;
   /**
    * Confirms an unsigned redemption or reversal against the brand's orders (a browser's event is a
    * claim). Without a `secret`, such events count only when this returns true.
@@ -128,6 +132,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       );
     programs.set(program.id, program);
   }
+  // `secret: process.env.X` with X unset would silently turn a signed receiver into one of unsigned claims:
+  // forged landings recorded, and the shop's signed redemptions refused for want of confirmOrder.
+  if ('secret' in options && options.secret === undefined)
+    throw new TypeError(
+      '[referkit] Could not create the receiver: `secret` is undefined (an unset environment variable?). Pass the whsec_ secret, or leave `secret` out to take unsigned claims with confirmOrder.',
+    );
   const secrets =
     options.secret === undefined
       ? undefined

@@ -24,14 +24,17 @@ export async function aReceiver(options: HarnessOptions = {}) {
   const store: ReferralStore = options.store ?? memoryStore();
   const program = aProgram(options.program);
   for (const ambassador of options.ambassadors ?? [anAmbassador()]) await store.upsertAmbassador(program, ambassador);
-  const receive = createReceiver({
+  const receiverOptions: ReceiverOptions = {
     programs: [program],
     resolveCode: (code, program) => store.ambassadorByCode(code, program),
     store,
     secret: SECRET,
     now: () => NOW,
     ...options,
-  });
+  };
+  // `secret: undefined` asks the harness for an unsigned receiver, which has no `secret` key at all.
+  if (receiverOptions.secret === undefined) delete receiverOptions.secret;
+  const receive = createReceiver(receiverOptions);
   return { receive, store, program };
 }
 

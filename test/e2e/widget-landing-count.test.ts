@@ -64,10 +64,12 @@ describe('landings of pages that are not plain visits', () => {
       const context = await web.browser.newContext();
       const [first, second] = [await context.newPage(), await context.newPage()];
       await Promise.all([first.goto(web.server.url + LINK), second.goto(web.server.url + LINK)]);
-      // Both tabs have had time to report, and a second landing would have arrived.
+      // Both tabs have had time to report, and a second landing would have arrived. Counted by event id,
+      // as the ledger counts them: the second tab's flush on load may send the first tab's queued landing
+      // again while the first tab's own request is on its way, a duplicate the receiver answers as one.
       await expect.poll(() => landings().length).toBeGreaterThan(0);
       await sleep(500);
-      counts.push(landings().length);
+      counts.push(new Set(landings().map((event) => event.id)).size);
       await context.close();
     }
     expect(counts).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);

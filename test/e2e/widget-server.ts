@@ -42,7 +42,7 @@ const publicNames: Record<string, string> = { 'ALEX-7HC2QK': 'Alex', '2024-HC2QK
 export interface WidgetServer {
   url: string;
   requests: string[];
-  events: { type: string; channel?: string; code: string }[];
+  events: { id: string; type: string; channel?: string; code: string }[];
   /** The addresses asked for by a prerender (`Sec-Purpose: prefetch;prerender`), path and query. */
   prerendered: string[];
   /** Paths that answer 503 the next time they are asked for, as a CDN's passing failure does. */

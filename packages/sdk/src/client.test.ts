@@ -143,6 +143,25 @@ describe('capture', () => {
     expect(new Set(landings().map((event) => event.id)).size).toBe(1);
   });
 
+  it('does not start the window again when the landing page is reloaded after it ended', async () => {
+    installPage(LINK);
+    aClient({ attribution: { windowDays: 1 } }).capture();
+    await vi.waitFor(() => expect(landings()).toHaveLength(1));
+    // The tab was left open past the one-day window, then reloaded (or restored by the browser).
+    vi.setSystemTime(new Date('2026-11-23T11:00:00.000Z'));
+    navigation('reload');
+    const client = aClient({ attribution: { windowDays: 1 } });
+    expect(client.capture()).toBeNull();
+    expect(client.referral()).toBeNull();
+    await expect(client.redeem({ orderId: '1001', order })).resolves.toMatchObject({ error: { code: 'no_referral' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    vi.restoreAllMocks();
+    expect(new Set(landings().map((event) => event.id)).size).toBe(1);
+    // Following the link again is a new landing, with a window of its own.
+    navigation('navigate');
+    expect(aClient({ attribution: { windowDays: 1 } }).capture()?.landedAt).toBe('2026-11-23T11:00:00.000Z');
+  });
+
   it("keeps a newer landing's referral when an older tab of another code is reloaded", async () => {
     installPage(LINK);
     aClient().capture();

@@ -345,6 +345,30 @@ describe('delivery over a real receiver', () => {
     expect(network.requests).toHaveLength(3);
   });
 
+  it('sends the events made while a Retry-After runs with one flush as the wait ends, not one flush each', async () => {
+    network = await networkWithReceiver();
+    installPage('https://shop.example/');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
+    );
+    const sleeping: (() => void)[] = [];
+    const sleep = () => new Promise<void>((wake) => sleeping.push(wake));
+    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { sleep } });
+    const first = client.redeem({ orderId: '1001', order, referral });
+    await vi.waitFor(() => expect(sleeping).toHaveLength(1));
+    const channels = ['sms', 'email', 'whatsapp', 'x', 'copy', 'qr', 'telegram', 'reddit'] as const;
+    for (const channel of channels) await client.trackShare(CODE, channel);
+    // The retry's own wait, and one flush at the wait's end for the eight shares.
+    expect(sleeping).toHaveLength(2);
+    vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after:spring-2026')));
+    for (const wake of sleeping) wake();
+    await expect(first).resolves.toMatchObject({ ok: true });
+    await vi.waitFor(() =>
+      expect(network?.requests.filter((request) => JSON.parse(request.body).type === 'share')).toHaveLength(8),
+    );
+  });
+
   it('holds a share made while a Retry-After past the cap runs, for a flush after it', async () => {
     network = await networkWithReceiver();
     installPage('https://shop.example/');

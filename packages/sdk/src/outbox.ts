@@ -123,6 +123,8 @@ export function createOutbox(
   const deliver = (key: string, body = store.get(key)!) =>
     sending.get(body) ?? sending.set(body, run(key, body)).get(body)!;
   const flush = () => Promise.all(keys().map((key) => deliver(key)));
+  /** When the flush that ends a Retry-After wait is due, once one is set. */
+  let flushAt = 0;
   return {
     async add(body) {
       const key = KEY + readJson(body)?.id;
@@ -130,8 +132,14 @@ export function createOutbox(
       const left = wait();
       if (!(left > 0)) return deliver(key, body);
       // Sent now, it would meet the 429 or 503 whose Retry-After is running: it waits with the others
-      // and goes with a flush when the wait ends, or, for a wait past the cap, with a later one.
-      if (left <= cap) sleep(left).then(flush);
+      // and goes with a flush when the wait ends, or, for a wait past the cap, with a later one. One
+      // flush at that end for all of them (another if a later Retry-After moves it): one each, each
+      // reading every stored event, blocked the page for seconds.
+      const end = Date.now() + left;
+      if (left <= cap && !(flushAt > end - 99)) {
+        flushAt = end;
+        sleep(left).then(flush);
+      }
       return { ok: false, queued: true, error: { code: 'retry_after', message: 'Waiting out a Retry-After' } };
     },
     flush,

@@ -182,6 +182,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
   }
 
+  /** The answer when the mounting, not the sender, lost the request's bytes: `onError` is told how to mount it. */
+  function notRaw(how: string): ReceiverAnswer {
+    report(new Error(how), { status: 500, code: 'internal_error' });
+    return fail(500, 'internal_error', 'The receiver was not given the raw request body; nothing was recorded.');
+  }
+
   async function decide(delivery: RawDelivery): Promise<ReceiverAnswer> {
     // A framework that hands over no headers, or no delivery at all, gets the answer for a request
     // without them: readHeader reads missing headers as none.
@@ -191,14 +197,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const unsupported = unsupportedMedia(headers);
     if (unsupported) return unsupported;
     const raw = rawBytes(delivery?.body);
-    // A parsed value where the raw body belongs (`express.json()` ran first), or no body where the request
-    // declared bytes (no raw parser on the route), is a mistake of the mounting, not of the event: as with a
-    // Request whose body was read, a 500 told to onError, which the sender retries until the route is fixed.
-    // A 4xx would have it drop a valid redemption for good.
-    if (raw === null || (!raw.length && Number(readHeader(headers, 'content-length')) > 0)) {
-      report(new Error(BODY_NOT_RAW), { status: 500, code: 'internal_error' });
-      return fail(500, 'internal_error', 'The receiver was not given the raw request body; nothing was recorded.');
-    }
+    // A request that carried bytes (a length above 0, or chunks) handed over parsed (`express.json()` ran
+    // first) or not at all (no raw parser on the route) is a mistake of the mounting, not of the event: as
+    // with a Request whose body was read, a 500 told to onError, which the sender retries until the route
+    // is fixed. A 4xx would have it drop a valid redemption for good. Without bytes, it is the sender's
+    // empty request (Express 4's raw parser hands over `{}` for one): a 4xx, which no one can turn into
+    // a 500 and an operator's alert.
+    if (
+      (raw === null || !raw.length) &&
+      (Number(readHeader(headers, 'content-length')) > 0 || readHeader(headers, 'transfer-encoding') !== undefined)
+    )
+      return notRaw(BODY_NOT_RAW);
+    if (raw === null)
+      return fail(400, 'invalid_json', 'Expected the raw body as a string or bytes, not a parsed value');
     if (exceeds(raw, maxBodyBytes))
       return fail(413, 'payload_too_large', `Expected a body of at most ${maxBodyBytes} bytes`);
     const at = now();
@@ -238,22 +249,26 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       // A lookup in a map answers at once: waiting a turn of the event loop is only for one that does not.
       const resolved = options.resolveCode(event.code, event.program);
       const ambassador = checkedAmbassador(isThenable(resolved) ? await resolved : resolved, event.code);
-      // A reversal takes back the ledger's own redemption: it needs no ambassador, and is recorded (the
-      // reward clawed back) even once the code no longer resolves, the ambassador having left the program.
-      const confirmed =
-        !!secrets ||
-        (event.type !== 'redemption' && event.type !== 'reversal') ||
-        (!ambassador && event.type === 'redemption') ||
-        (options.confirmOrder ? await options.confirmOrder(event) : false) === true;
-      // Answered inside the commit, after the event's keys are read, as every rule is: a replay of what the
-      // ledger holds is a duplicate (or a conflict) whatever its code resolves to now, not a 422 that would
-      // tell the sender its recorded order was refused.
+      // From pages (no secret), an unknown code or an order the shop does not confirm is refused before the
+      // store: a forged event costs no transaction and learns nothing of the ledger (which orders it holds).
+      if (!secrets) {
+        if (!ambassador) return refuse(ruleError('unknown_code', ['code']));
+        if (
+          (event.type === 'redemption' || event.type === 'reversal') &&
+          (options.confirmOrder ? await options.confirmOrder(event) : false) !== true
+        )
+          return refuse(ruleError('order_not_confirmed', ['orderId']));
+      }
+      // A signed sender's unknown code is judged inside the commit, after the event's keys are read: a
+      // replay of what the ledger holds stays a duplicate once the ambassador has left the program, not a
+      // 422 telling the brand's server that its recorded order was refused, and a reversal of a recorded
+      // redemption takes its reward back.
       result = await options.store.commit({
         claims: claimsFor(event, webhookId),
         event,
         recordedAt: at,
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideInCommit.bind(null, program, ambassador, confirmed, event),
+        decide: decideInCommit.bind(null, program, ambassador, event),
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
@@ -291,10 +306,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       // A mistake of the mounting (a middleware parsed the body first), not of the event: a 4xx would
       // make @referkit/sdk drop a redemption that is valid, while a 5xx keeps it in the outbox, retried
       // until the deployment is fixed. So it is the receiver's own failure, 500 internal_error, told to onError.
-      report(new Error(BODY_CONSUMED), { status: 500, code: 'internal_error' });
-      return toResponse(
-        fail(500, 'internal_error', 'The request body was read before the receiver got it; nothing was recorded.'),
-      );
+      return toResponse(notRaw(BODY_CONSUMED));
     }
     return toResponse(await handle({ method: 'POST', headers: request.headers, body }));
   }
@@ -315,32 +327,39 @@ class DecisionDefect extends Error {
 function decideInCommit(
   program: Program,
   ambassador: Ambassador | null,
-  confirmed: boolean,
   event: ReferralEvent,
   history: LedgerHistory,
 ): Decision {
   try {
-    if (!ambassador && !(event.type === 'reversal' && history.redemption))
-      return { ok: false, error: ruleError('unknown_code', ['code']) };
-    if (!confirmed) return { ok: false, error: ruleError('order_not_confirmed', ['orderId']) };
-    return decideOn(program, ambassador as Ambassador, event, history);
+    return decideOn(program, ambassador, event, history);
   } catch (cause) {
     throw new DecisionDefect(cause, event);
   }
 }
 
-/** The rules and rewards for an event whose code resolved, or a reversal of a redemption the ledger holds. */
-function decideOn(program: Program, ambassador: Ambassador, event: ReferralEvent, history: LedgerHistory): Decision {
+function decideOn(
+  program: Program,
+  ambassador: Ambassador | null,
+  event: ReferralEvent,
+  history: LedgerHistory,
+): Decision {
+  // A reversal needs no ambassador: it takes back the ledger's own redemption under the same code. Never
+  // redeemed under this code, or already reversed, it is refused. A store that prunes keys answers a
+  // reversal replayed after its key expired from its ledger before taking this refusal (sql-store.ts).
+  if (event.type === 'reversal') {
+    if (history.redemption && !history.redemption.reversedAt) return { ok: true, rewards: null };
+    return {
+      ok: false,
+      error: ambassador ? ruleError('unknown_order', ['orderId']) : ruleError('unknown_code', ['code']),
+    };
+  }
+  if (!ambassador) return { ok: false, error: ruleError('unknown_code', ['code']) };
   if (event.type === 'redemption') {
     const standing = standingOf(program, ambassador, event, history);
     const refusal = checkRedemption(program, ambassador, event, history, standing);
     if (refusal) return { ok: false, error: refusal };
     return { ok: true, rewards: rewardsFor(program, ambassador, event, history, standing), repeat: standing.repeat };
   }
-  // Never redeemed under this code, or already reversed. A store that prunes keys answers a reversal
-  // replayed after its key expired from its ledger before taking this refusal (sql-store.ts).
-  if (event.type === 'reversal' && (!history.redemption || history.redemption.reversedAt))
-    return { ok: false, error: ruleError('unknown_order', ['orderId']) };
   return { ok: true, rewards: null };
 }
 

@@ -101,13 +101,13 @@ export function attribution(
     read,
     land({ code, channel }, revisit) {
       const now = Date.now();
-      const stored = store.get('ref');
       const current = read();
       // A revisit is no new touch: it keeps the referral there is (another tab's newer landing
       // included), and makes one only when nothing could be stored (consent pending: the page's memory
-      // went with it). Not when this code's stored window has ended: a tab left open past it, reloaded,
-      // would start a window no landing began. A repeat view, under last touch, keeps the landing's time.
-      if (revisit && !current && readJson(stored)?.code === code) return;
+      // went with it). Not when the device has this code's landing on record and its window has ended:
+      // a tab left open past it, reloaded, would start a window no landing began. A repeat view, under
+      // last touch, keeps the landing's time.
+      if (revisit && !current && store.get('seen')?.split(' ')[0] === code) return;
       if (!current || (model === 'last_touch' && !revisit && (!repeat(code, revisit, now) || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral));

@@ -154,6 +154,8 @@ describe('capture', () => {
     expect(client.capture()).toBeNull();
     expect(client.referral()).toBeNull();
     await expect(client.redeem({ orderId: '1001', order })).resolves.toMatchObject({ error: { code: 'no_referral' } });
+    // And again: the expired referral read above is gone from storage, and the reload still starts nothing.
+    expect(aClient({ attribution: { windowDays: 1 } }).capture()).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 50));
     vi.restoreAllMocks();
     expect(new Set(landings().map((event) => event.id)).size).toBe(1);

@@ -134,7 +134,8 @@ export function createOutbox(
       // Sent now, it would meet the 429 or 503 whose Retry-After is running: it waits with the others
       // and goes with a flush when the wait ends, or, for a wait past the cap, with a later one. One
       // flush at that end for all of them (another if a later Retry-After moves it): one each, each
-      // reading every stored event, blocked the page for seconds.
+      // reading every stored event, blocked the page for seconds. The end is read again at each add, a few
+      // ms apart on one clock: within 99 ms it is the same end.
       const end = Date.now() + left;
       if (left <= cap && !(flushAt > end - 99)) {
         flushAt = end;

@@ -116,6 +116,26 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("keeps a signed sender's replay a duplicate and records its refund once the code no longer resolves", async () => {
+    await withStore(async (store) => {
+      let left = false;
+      const { receive, program } = await aReceiver({
+        store,
+        resolveCode: (code, id) => (left ? null : store.ambassadorByCode(code, id)),
+      });
+      await receive.handle(await signed(aRedemption()));
+      left = true;
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(200);
+      const other = aRedemption({ id: 'evt_anotherOrder01', orderId: '1002', customer: { id: 'c_10' } });
+      expect(errorCode(await receive.handle(await signed(other)))).toBe('unknown_code');
+      expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' })))).status).toBe(
+        201,
+      );
+      const stats = await store.stats({ program, now: NOW });
+      expect([stats.ambassadors[0]?.redemptions, stats.ambassadors[0]?.rewards.reversed]).toEqual([0, 1000]);
+    });
+  });
+
   it('holds a per-code cap under concurrent redemptions of different orders', async () => {
     await withStore(async (store) => {
       const { receive } = await aReceiver({ store, program: { maxRedemptionsPerCode: 3 } });

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { audienceTier, emailHash, externalId, referralCode, role, timestamp } from './primitives.js';
 
-// C0/C1 controls, and the bidirectional overrides and isolates (U+202A–202E, U+2066–2069) that
-// can make a name read backwards or hide text in a dashboard.
+// C0/C1 controls, the direction marks (U+061C, U+200E, U+200F), and the bidirectional overrides and
+// isolates (U+202A–202E, U+2066–2069) that can make a name read backwards or hide text in a dashboard.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose.
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A name for display: plain text, unsafe characters removed, 1–60 characters. */
 export const displayNameSchema = z

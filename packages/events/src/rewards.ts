@@ -43,12 +43,12 @@ export interface CustomerOrder {
 export interface RedemptionHistory {
   /**
    * First-order redemptions of this code in this program that are not reversed, whether their
-   * reward is still pending or confirmed (repeat orders do not count). Tiers and caps read this count.
+   * reward is still pending or confirmed (repeat orders do not count). Caps read this count.
    */
   redemptions: number;
   /**
    * Of those, the ones confirmed when this redemption is recorded: their hold has passed, so a
-   * refund can no longer take them back. The promotion to community leader counts these.
+   * refund can no longer take them back. Reward tiers and the promotion to community leader count these.
    * @default redemptions (as when the program holds no reward)
    */
   confirmedRedemptions?: number;
@@ -224,8 +224,11 @@ export function rewardsFor(
     // A leader earns their retention reward inside the window and nothing after it.
     reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
-    // Tiers count referrals, the code's first orders: this one is the next, unless it is a repeat order.
-    reward = tierReward(terms, repeat ? history.redemptions : history.redemptions + 1);
+    // Tiers count referrals, the code's first orders whose hold has passed (a refund can no longer take
+    // them back, so orders refunded within the hold never raise the reward): this one is the next, unless
+    // it is a repeat order.
+    const counted = history.confirmedRedemptions ?? history.redemptions;
+    reward = tierReward(terms, repeat ? counted : counted + 1);
   }
   if (!reward) return answerRewards(friend, null);
   const from = timeOf(history.recordedAt ?? redemption.occurredAt);

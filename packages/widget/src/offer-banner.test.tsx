@@ -164,7 +164,7 @@ describe('OfferBanner', () => {
   });
 
   it('drops direction overrides from a name, so that the sentence around it keeps its order', async () => {
-    await bannerAfterLookup({ displayName: 'Alex\u202e\u2066' });
+    await bannerAfterLookup({ displayName: 'Al\u061cex\u202e\u2066' });
     expect(await screen.findByText(sentence('Alex gave you 15% off your first order'))).toBeTruthy();
   });
 

@@ -158,7 +158,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     if (!offer) return null;
     // Direction marks and overrides in a name (U+202E and its kin) would reorder the sentence around
     // it, so that the offer reads backwards or another way; a name needs none of them.
-    const name = lookup?.displayName?.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+    const name = lookup?.displayName?.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
     return (
       <aside
         ref={this._aside}

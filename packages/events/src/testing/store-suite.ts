@@ -3,6 +3,7 @@
  * `stores.test.ts`. Deliveries go through a real receiver, as in production.
  */
 import { expect, it } from 'vitest';
+import type { ProgramInput } from '../program.js';
 import type { ReferralStore } from '../stores/store.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
@@ -207,11 +208,40 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
-  it('counts earlier redemptions for tiers', async () => {
+  it('counts earlier confirmed redemptions for tiers: not while their hold runs, once it has passed', async () => {
+    await withStore(async (store) => {
+      const program: Partial<ProgramInput> = {
+        tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+      };
+      const { receive } = await aReceiver({ store, program });
+      await receive.handle(await signed(aRedemption()));
+      const second = await receive.handle(
+        await signed(aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } })),
+      );
+      expect(second.body).toMatchObject({ rewards: { ambassador: { amount: 1000 } } });
+      // Fifteen days on, the first two are past their 14-day hold: the third order is paid at the tier.
+      const later = new Date(NOW.getTime() + 15 * 86_400_000);
+      const { receive: receiveLater } = await aReceiver({ store, program, now: () => later });
+      const third = aRedemption({
+        id: 'evt_thirdOrder0001',
+        orderId: '1003',
+        customer: { id: 'c_11' },
+        occurredAt: later.toISOString(),
+      });
+      expect((await receiveLater.handle(await signed(third, { at: later }))).body).toMatchObject({
+        rewards: { ambassador: { amount: 1500 } },
+      });
+    });
+  });
+
+  it('counts every recorded redemption at once for tiers when the program holds no reward', async () => {
     await withStore(async (store) => {
       const { receive } = await aReceiver({
         store,
-        program: { tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] },
+        program: {
+          rewardHoldDays: 0,
+          tiers: [{ minRedemptions: 2, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
+        },
       });
       await receive.handle(await signed(aRedemption()));
       const second = await receive.handle(

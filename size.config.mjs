@@ -278,13 +278,14 @@ export default [
   // limit, as the banner does, `{reward}` in the template and disclosure is the panel's own reward, and
   // the message field grows with its text, its disclosure line in view on a phone (~60 B); 14,154 B with the
   // SDK's expired-window reload and one flush at a Retry-After's end (~42 B); 14,155 B with that reload
-  // known by the device's record of the landing (~1 B).
+  // known by the device's record of the landing (~1 B); 14,169 B once the banner drops U+061C, Arabic's
+  // direction mark, from a name as it drops the others (~14 B: the pattern's new range shifts what brotli matches).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14155,
+    brotli: 14169,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

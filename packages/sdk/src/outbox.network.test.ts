@@ -28,8 +28,12 @@ function aClient(options: Partial<ReferkitOptions> = {}) {
   return { client, waits };
 }
 
+/** Flushes until the outbox is empty; a Retry-After the receiver named runs on the wall clock, and is waited out. */
 async function drain(client: ReferkitClient) {
-  for (let round = 0; round < 50 && queued(client.storage).length; round++) await client.flush();
+  for (let round = 0; round < 200 && queued(client.storage).length; round++) {
+    await client.flush();
+    if (queued(client.storage).length) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('delivery over a real receiver', () => {
@@ -301,6 +305,25 @@ describe('delivery over a real receiver', () => {
     vi.setSystemTime(new Date('2026-11-22T10:02:00.000Z'));
     await load();
     expect(network.requests).toHaveLength(2);
+    expect(network.recorded.get('1001')).toBe(1);
+  });
+
+  it('sends nothing a flush or `online` finds while a Retry-After runs, even what only memory holds', async () => {
+    network = await networkWithReceiver();
+    const page = installPage('https://shop.example/checkout');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '60' } }) : 'pass',
+    );
+    // Consent pending: the outbox is the page's memory, as a server's always is.
+    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, consent: 'pending' });
+    await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ queued: true });
+    await client.flush();
+    page.events.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(network.requests).toHaveLength(1);
+    vi.setSystemTime(new Date('2026-11-22T10:01:01.000Z'));
+    await client.flush();
     expect(network.recorded.get('1001')).toBe(1);
   });
 

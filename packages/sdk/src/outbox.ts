@@ -36,7 +36,7 @@ export interface Outbox {
   add(body: string): Promise<Delivery>;
   /** Delivers every stored body that is due; one already on its way is waited for, not sent again. */
   flush(): Promise<Delivery[]>;
-  /** The stored bodies that are due (the page sends them as it goes). */
+  /** The stored bodies that are due as the page goes (it sends them then), those only its memory holds included. */
   bodies(): string[];
 }
 
@@ -88,7 +88,7 @@ export function createOutbox(
   // could erase an event that tab had just added. A list written since is moved again (events of it
   // already delivered come back as duplicates, never as a second count). Storage is the page's to write
   // too: anything under that key but event bodies in a list is junk, never sent.
-  const keys = () => {
+  const keys = (going?: boolean) => {
     const list = store.get('outbox');
     const bodies = list !== store.get(MOVED) && readJson(list);
     if (Array.isArray(bodies)) {
@@ -98,10 +98,13 @@ export function createOutbox(
       }
       store.set(MOVED, list!);
     }
-    // Before the time a Retry-After named, a body the device keeps is not due: a later page sends it. One
-    // that only the page's memory holds is, or it would be lost with the page.
+    // Before the time a Retry-After named, no body is due: the flush at the wait's end, or a later one,
+    // sends it. Only as the page goes is one that only its memory holds (consent pending, storage
+    // refused) due all the same, or it would be lost with the page.
     const waiting = wait() > 0;
-    return store.keys().filter((key) => key.startsWith(KEY) && mine(store.get(key)) && !(waiting && store.kept?.(key)));
+    return store
+      .keys()
+      .filter((key) => key.startsWith(KEY) && mine(store.get(key)) && !(waiting && (!going || store.kept?.(key))));
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
@@ -144,6 +147,6 @@ export function createOutbox(
       return { ok: false, queued: true, error: { code: 'retry_after', message: 'Waiting out a Retry-After' } };
     },
     flush,
-    bodies: () => keys().map((key) => store.get(key)!),
+    bodies: () => keys(true).map((key) => store.get(key)!),
   };
 }

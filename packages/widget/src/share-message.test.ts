@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import ar from './i18n/ar.js';
+import de from './i18n/de.js';
 import { en } from './i18n/en.js';
+import es from './i18n/es.js';
 import { composeMessage, prefillMessage } from './share-message.js';
 
 const disclosure = { text: 'I get $10 credit if you order with my link.' };
@@ -17,6 +20,15 @@ describe('prefillMessage', () => {
 
   it('uses the catalogue’s template when the program has none', () => {
     expect(prefillMessage(en, { brand: 'Acme', offer: '15% off' })).toBe('I love Acme. Here is 15% off with my link.');
+  });
+
+  it("leaves out the catalogue's sentence about the brand when the terms have none, in every catalogue", () => {
+    expect(prefillMessage(en, { brand: '', offer: '15% off' })).toBe('Here is 15% off with my link.');
+    for (const catalogue of [es, de, ar]) {
+      const message = prefillMessage(catalogue, { brand: '', offer: 'X' });
+      expect(message).not.toMatch(/ \.|\{brand\}/);
+      expect(message).toContain('X');
+    }
   });
 });
 

@@ -19,14 +19,22 @@ export interface ComposedMessage {
   restored: boolean;
 }
 
-/** The prefilled message: the program's template (or the catalogue's) with its disclosure on its own line. */
+/**
+ * The prefilled message: the program's template (or the catalogue's, whose first sentence names the
+ * brand) with its disclosure on its own line.
+ */
 export function prefillMessage(
   text: Catalogue,
   values: { brand: string; offer: string; name?: string; reward?: string },
   template?: string,
   disclosure?: Disclosure,
 ): string {
-  const body = fill(template ?? text.template, values);
+  // Without a brand, the catalogue's first sentence ("I love {brand}.") would read "I love ." in every
+  // share: it is left out, and the offer's sentence is the message.
+  const body = fill(
+    template ?? (values.brand ? text.template : text.template.replace(/^[^.]*\{brand\}\. /, '')),
+    values,
+  );
   return disclosure ? `${body}\n\n${disclosure.text}` : body;
 }
 

@@ -340,55 +340,54 @@ describe('delivery over a real receiver', () => {
     expect(network.requests[1]?.keepalive).toBe(true);
   });
 
-  it('holds a redemption made while a Retry-After runs, and sends it as the wait ends', async () => {
+  /**
+   * A client whose first redemption met a 503 with a 10 s Retry-After, each wait ending when the test
+   * says so: `endWait()` moves the clock to the moment the outbox stored and wakes every sleeper.
+   */
+  async function duringRetryAfter() {
     network = await networkWithReceiver();
     installPage('https://shop.example/checkout');
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
     network.setChaos((n) =>
       n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
     );
-    // Each wait ends when the test says so.
     const sleeping: (() => void)[] = [];
     const sleep = () => new Promise<void>((wake) => sleeping.push(wake));
     const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { sleep } });
     const first = client.redeem({ orderId: '1001', order, referral });
     await vi.waitFor(() => expect(sleeping).toHaveLength(1));
+    const endWait = () => {
+      vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after:spring-2026')));
+      for (const wake of sleeping) wake();
+    };
+    return { network, client, first, sleeping, endWait };
+  }
+
+  it('holds a redemption made while a Retry-After runs, and sends it as the wait ends', async () => {
+    const { network, client, first, endWait } = await duringRetryAfter();
     await expect(client.redeem({ orderId: '1002', order, referral })).resolves.toEqual({
       ok: false,
       queued: true,
       error: { code: 'retry_after', message: 'Waiting out a Retry-After' },
     });
     expect(network.requests).toHaveLength(1);
-    // The moment the wait ends, as the outbox stored it.
-    vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after:spring-2026')));
-    for (const wake of sleeping) wake();
+    endWait();
     await expect(first).resolves.toMatchObject({ ok: true });
-    await vi.waitFor(() => expect(network?.recorded.get('1002')).toBe(1));
+    await vi.waitFor(() => expect(network.recorded.get('1002')).toBe(1));
     expect(network.recorded.get('1001')).toBe(1);
     expect(network.requests).toHaveLength(3);
   });
 
   it('sends the events made while a Retry-After runs with one flush as the wait ends, not one flush each', async () => {
-    network = await networkWithReceiver();
-    installPage('https://shop.example/');
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
-    network.setChaos((n) =>
-      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
-    );
-    const sleeping: (() => void)[] = [];
-    const sleep = () => new Promise<void>((wake) => sleeping.push(wake));
-    const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { sleep } });
-    const first = client.redeem({ orderId: '1001', order, referral });
-    await vi.waitFor(() => expect(sleeping).toHaveLength(1));
+    const { network, client, first, sleeping, endWait } = await duringRetryAfter();
     const channels = ['sms', 'email', 'whatsapp', 'x', 'copy', 'qr', 'telegram', 'reddit'] as const;
     for (const channel of channels) await client.trackShare(CODE, channel);
     // The retry's own wait, and one flush at the wait's end for the eight shares.
     expect(sleeping).toHaveLength(2);
-    vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after:spring-2026')));
-    for (const wake of sleeping) wake();
+    endWait();
     await expect(first).resolves.toMatchObject({ ok: true });
     await vi.waitFor(() =>
-      expect(network?.requests.filter((request) => JSON.parse(request.body).type === 'share')).toHaveLength(8),
+      expect(network.requests.filter((request) => JSON.parse(request.body).type === 'share')).toHaveLength(8),
     );
   });
 

@@ -41,16 +41,15 @@ describe('createReceiver: transport', () => {
     const sized = { ...delivery.headers, 'content-length': String(new TextEncoder().encode(delivery.body).length) };
     const chunked = { ...delivery.headers, 'transfer-encoding': 'chunked' };
     const answers = [
-      // express.json() before the receiver: a parsed object, sent with a length or in chunks.
+      // express.json() before the receiver: a parsed object.
       await receive.handle({ ...delivery, headers: sized, body: JSON.parse(delivery.body) }),
-      await receive.handle({ ...delivery, headers: chunked, body: JSON.parse(delivery.body) }),
       // No raw parser on the route: Express leaves req.body undefined, though the request had bytes.
       await receive.handle({ ...delivery, headers: sized, body: undefined }),
       await receive.handle({ ...delivery, headers: sized, body: '' }),
     ];
-    expect(answers.map((answer) => [answer.status, errorCode(answer)])).toEqual(Array(4).fill([500, 'internal_error']));
+    expect(answers.map((answer) => [answer.status, errorCode(answer)])).toEqual(Array(3).fill([500, 'internal_error']));
     expect(errors).toEqual(
-      Array(4).fill([expect.stringContaining('express.raw'), { status: 500, code: 'internal_error' }]),
+      Array(3).fill([expect.stringContaining('express.raw'), { status: 500, code: 'internal_error' }]),
     );
     // A request without bytes is the sender's, however the framework hands it over (Express 4's raw parser
     // gives `{}` for one): a 4xx, and nothing for an operator's alert.
@@ -59,13 +58,16 @@ describe('createReceiver: transport', () => {
       await receive.handle({ ...delivery, headers: empty, body: '' }),
       await receive.handle({ ...delivery, headers: empty, body: {} as never }),
       await receive.handle({ ...delivery, body: {} as never }),
+      // Chunks, of which there may have been none (an empty chunked POST): the sender's too.
+      await receive.handle({ ...delivery, headers: chunked, body: '' }),
     ];
     expect(refused.map((answer) => [answer.status, errorCode(answer)])).toEqual([
       [401, 'invalid_signature'],
       [400, 'invalid_json'],
       [400, 'invalid_json'],
+      [401, 'invalid_signature'],
     ]);
-    expect(errors).toHaveLength(4);
+    expect(errors).toHaveLength(3);
     // And the raw bytes are recorded.
     expect((await receive.handle(delivery)).status).toBe(201);
   });

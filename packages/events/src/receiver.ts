@@ -197,17 +197,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const unsupported = unsupportedMedia(headers);
     if (unsupported) return unsupported;
     const raw = rawBytes(delivery?.body);
-    // A request that carried bytes (a length above 0, or chunks) handed over parsed (`express.json()` ran
+    // A request that declared bytes (a Content-Length above 0) handed over parsed (`express.json()` ran
     // first) or not at all (no raw parser on the route) is a mistake of the mounting, not of the event: as
     // with a Request whose body was read, a 500 told to onError, which the sender retries until the route
-    // is fixed. A 4xx would have it drop a valid redemption for good. Without bytes, it is the sender's
-    // empty request (Express 4's raw parser hands over `{}` for one): a 4xx, which no one can turn into
-    // a 500 and an operator's alert.
-    if (
-      (raw === null || !raw.length) &&
-      (Number(readHeader(headers, 'content-length')) > 0 || readHeader(headers, 'transfer-encoding') !== undefined)
-    )
-      return notRaw(BODY_NOT_RAW);
+    // is fixed. A 4xx would have it drop a valid redemption for good. Otherwise it is the sender's request
+    // (Express 4's raw parser hands over `{}` for an empty one; chunks may have been none): a 4xx, which no
+    // one can turn into a 500 and an operator's alert.
+    if ((raw === null || !raw.length) && Number(readHeader(headers, 'content-length')) > 0) return notRaw(BODY_NOT_RAW);
     if (raw === null)
       return fail(400, 'invalid_json', 'Expected the raw body as a string or bytes, not a parsed value');
     if (exceeds(raw, maxBodyBytes))

@@ -391,6 +391,32 @@ describe('delivery over a real receiver', () => {
     );
   });
 
+  it('sends an event held by a Retry-After when a retry that met another one moved the wait’s end', async () => {
+    const { network, client, first, sleeping } = await duringRetryAfter();
+    // The first order's retry meets a second 503, which moves the end; every other request passes.
+    network.setChaos((n) =>
+      n <= 2 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
+    );
+    await expect(client.redeem({ orderId: '1002', order, referral })).resolves.toMatchObject({
+      error: { code: 'retry_after' },
+    });
+    expect(sleeping).toHaveLength(2);
+    const end = () => Number(localStorage.getItem('rk_outbox-after:spring-2026'));
+    const firstEnd = end();
+    vi.setSystemTime(firstEnd);
+    // The retry's wait ends first, and its 503 is stored before the held order's flush comes.
+    sleeping[0]?.();
+    await vi.waitFor(() => expect(end()).toBeGreaterThan(firstEnd));
+    sleeping[1]?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(network.recorded.get('1002')).toBeUndefined();
+    // The new end: the held order goes, and the first with its next retry.
+    vi.setSystemTime(end());
+    for (const wake of sleeping.slice(2)) wake();
+    await vi.waitFor(() => expect(network.recorded.get('1002')).toBe(1));
+    await expect(first).resolves.toMatchObject({ ok: true });
+  });
+
   it('holds a share made while a Retry-After past the cap runs, for a flush after it', async () => {
     network = await networkWithReceiver();
     installPage('https://shop.example/');

@@ -1,7 +1,8 @@
 import { EARLIEST_EVENT_TIME } from '@referkit/events/code';
 import { verifySignature } from '@referkit/events/signature';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { clearLandingCookie, createReferkit, LANDING_COOKIE, landingCookie, readLandingCookie } from './server.js';
+import { installPage } from './testing/fake-page.js';
 import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -15,6 +16,28 @@ afterEach(() => {
 });
 
 describe('createReferkit on the server', () => {
+  it('sends a queued event once as a page leaves where a DOM is emulated: one outbox until reverse()', async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const page = installPage('https://shop.example/');
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    network.setChaos((n) => (n === 1 ? 'drop' : 'pass'));
+    const referkit = createReferkit({
+      program: 'spring-2026',
+      endpoint: ENDPOINT,
+      secret: SECRET,
+      retry: { limit: 1 },
+    });
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+      queued: true,
+    });
+    page.events.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(() => expect(network?.recorded.get('1001')).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(network.requests.filter((request) => request.keepalive)).toHaveLength(1);
+  });
+
   it('signs a redemption that a receiver with the secret records', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET });

@@ -105,7 +105,10 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
   // fetch and retry policy. Sharing the browser client's outbox would mean handing its `send` out of
   // `createReferkit`, and each way of doing that measured 4–10 B brotli more in the browser bundle
   // (`npm run size`), which must not pay for what only a server does. `flush` delivers both.
-  const reversals = clientParts(signed);
+  // Made at the first reverse(): a server's client that never reverses has one outbox, and one set of
+  // page listeners where a DOM is emulated (a vitest page with happy-dom resolves this entry), whose
+  // pagehide would otherwise send every queued event twice.
+  let reversals: ReturnType<typeof clientParts> | undefined;
   const { redeem, flush } = client;
   // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
   // come back a final 400 after the request. A time left out is the server clock's, read here.
@@ -127,13 +130,14 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
           'invalid_code',
           `[referkit] Could not reverse order ${orderId}: no code. Pass the code the order was redeemed with.`,
         );
+      reversals ??= clientParts(signed);
       return await reversals.send('reversal', code, { orderId, reason }, id, occurredAt ?? stamp(now));
     } catch (error) {
       // Input that cannot even be read (no object) is refused like redeem's: resolved, never thrown.
       return refuse('invalid_event', `[referkit] Could not read reverse()'s input: ${error}`);
     }
   };
-  client.flush = () => Promise.all([flush(), reversals.client.flush()]).then(() => {});
+  client.flush = () => Promise.all([flush(), reversals?.client.flush()]).then(() => {});
   return client;
 }
 

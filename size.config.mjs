@@ -147,12 +147,13 @@ export default [
   // 2026-11-24 (third pass): 4,117 B with the capture client's expired-window reload and one flush at a
   // Retry-After's end (~40 B); 4,120 B with the expired-window check on the device's record of the landing (~3 B);
   // 4,131 B once a flush during a Retry-After sends nothing, what only memory holds included (~11 B);
-  // 4,144 B once the flush at a wait's end waits again when a retry moved the end (~13 B).
+  // 4,144 B once the flush at a wait's end waits again when a retry moved the end (~13 B), 4,154 B once it
+  // waits again only for a later end, so that a clock that does not move cannot hold it for ever (~10 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4144,
+    brotli: 4154,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
@@ -288,13 +289,14 @@ export default [
   // 14,196 B once a page whose terms have no brand prefills the catalogue's message without its sentence
   // about the brand ("I love ."), and a flush during a Retry-After sends nothing, what memory holds included (~27 B);
   // 14,193 B once the flush at a wait's end waits again when a retry moved the end (−3 B: shorter than the
-  // scheduling it replaced, which brotli packs with what is around it).
+  // scheduling it replaced, which brotli packs with what is around it); 14,209 B once it waits again only
+  // for a later end (~16 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14193,
+    brotli: 14209,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -417,6 +417,21 @@ describe('delivery over a real receiver', () => {
     await expect(first).resolves.toMatchObject({ ok: true });
   });
 
+  it('waits once for a Retry-After when the clock does not move, as a test’s frozen clock does not', async () => {
+    network = await networkWithReceiver();
+    installPage('https://shop.example/');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+    network.setChaos((n) =>
+      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
+    );
+    const { client, waits } = aClient();
+    await client.redeem({ orderId: '1001', order, referral });
+    await expect(client.trackShare(CODE, 'sms')).resolves.toMatchObject({ error: { code: 'retry_after' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first order's retry, and the held share's one wait: then a flush, which finds nothing due yet.
+    expect(waits).toEqual([10_000, 10_000]);
+  });
+
   it('holds a share made while a Retry-After past the cap runs, for a flush after it', async () => {
     network = await networkWithReceiver();
     installPage('https://shop.example/');

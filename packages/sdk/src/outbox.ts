@@ -128,12 +128,14 @@ export function createOutbox(
   const flush = () => Promise.all(keys().map((key) => deliver(key)));
   /** When the flush that ends a Retry-After wait is due, once one is set. */
   let flushAt = 0;
-  // The flush at a wait's end. A retry that met another 429 or 503 meanwhile moved the end: it waits again
-  // (what it holds would not be due yet, and with no later flush it would wait for the next page).
+  // The flush at a wait's end. A retry that met another 429 or 503 meanwhile moved the end later: it waits
+  // again (what it holds would not be due yet, and with no later flush it would wait for the next page).
+  // Only for a later end, so that a clock that does not move (a test's) cannot keep it waiting for ever.
   const due = (): unknown => {
     const left = wait();
-    if (!(left > 0 && left <= cap)) return flush();
-    flushAt = Date.now() + left;
+    const end = Date.now() + left;
+    if (!(left > 0 && left <= cap && end > flushAt + 99)) return flush();
+    flushAt = end;
     return sleep(left).then(due);
   };
   return {
@@ -147,7 +149,7 @@ export function createOutbox(
       // flush at that end for all of them (another if a later Retry-After moves it): one each, each
       // reading every stored event, blocked the page for seconds. The end is read again at each add, a few
       // ms apart on one clock: within 99 ms it is the same end.
-      if (left <= cap && !(flushAt > Date.now() + left - 99)) due();
+      if (left <= cap && Date.now() + left > flushAt + 99) due();
       return { ok: false, queued: true, error: { code: 'retry_after', message: 'Waiting out a Retry-After' } };
     },
     flush,

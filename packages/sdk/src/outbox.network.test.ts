@@ -16,6 +16,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/**
+ * The receiver behind a page of the shop, at 10:00 on a clock that moves only when the test says so,
+ * whose first answer is `status` with a Retry-After of `seconds`; every later request passes.
+ */
+async function firstAnswered(status: 429 | 503, seconds: number, href = 'https://shop.example/checkout') {
+  network = await networkWithReceiver();
+  const page = installPage(href);
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
+  network.setChaos((n) =>
+    n === 1 ? new HttpResponse(null, { status, headers: { 'retry-after': String(seconds) } }) : 'pass',
+  );
+  return { network, page };
+}
+
 /** A client whose waits are recorded, not slept: retries run in virtual time. */
 function aClient(options: Partial<ReferkitOptions> = {}) {
   const waits: number[] = [];
@@ -309,12 +323,7 @@ describe('delivery over a real receiver', () => {
   });
 
   it('sends nothing a flush or `online` finds while a Retry-After runs, even what only memory holds', async () => {
-    network = await networkWithReceiver();
-    const page = installPage('https://shop.example/checkout');
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
-    network.setChaos((n) =>
-      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '60' } }) : 'pass',
-    );
+    const { network, page } = await firstAnswered(429, 60);
     // Consent pending: the outbox is the page's memory, as a server's always is.
     const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, consent: 'pending' });
     await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ queued: true });
@@ -345,12 +354,7 @@ describe('delivery over a real receiver', () => {
    * says so: `endWait()` moves the clock to the moment the outbox stored and wakes every sleeper.
    */
   async function duringRetryAfter() {
-    network = await networkWithReceiver();
-    installPage('https://shop.example/checkout');
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
-    network.setChaos((n) =>
-      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
-    );
+    const { network } = await firstAnswered(503, 10);
     const sleeping: (() => void)[] = [];
     const sleep = () => new Promise<void>((wake) => sleeping.push(wake));
     const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, retry: { sleep } });
@@ -418,12 +422,7 @@ describe('delivery over a real receiver', () => {
   });
 
   it('waits once for a Retry-After when the clock does not move, as a test’s frozen clock does not', async () => {
-    network = await networkWithReceiver();
-    installPage('https://shop.example/');
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
-    network.setChaos((n) =>
-      n === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': '10' } }) : 'pass',
-    );
+    await firstAnswered(503, 10, 'https://shop.example/');
     const { client, waits } = aClient();
     await client.redeem({ orderId: '1001', order, referral });
     await expect(client.trackShare(CODE, 'sms')).resolves.toMatchObject({ error: { code: 'retry_after' } });
@@ -433,12 +432,7 @@ describe('delivery over a real receiver', () => {
   });
 
   it('holds a share made while a Retry-After past the cap runs, for a flush after it', async () => {
-    network = await networkWithReceiver();
-    installPage('https://shop.example/');
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-22T10:00:00.000Z') });
-    network.setChaos((n) =>
-      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'retry-after': '120' } }) : 'pass',
-    );
+    const { network } = await firstAnswered(429, 120, 'https://shop.example/');
     const client = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT });
     await expect(client.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({ queued: true });
     await expect(client.trackShare(CODE, 'sms')).resolves.toMatchObject({

@@ -398,6 +398,23 @@ describe('SharePanel', () => {
     );
   });
 
+  it('says once that terms rewarding the ambassador have no disclosure, and says nothing of terms without a reward', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { disclosure: _, ...undisclosed } = terms;
+    const { ambassadorReward: __, ...unrewarded } = undisclosed;
+    renderPanel({ terms: unrewarded });
+    expect(warn).not.toHaveBeenCalled();
+    cleanup();
+    renderPanel({ terms: undisclosed });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), { target: { value: 'Best shop in town!' } });
+    expect(warn.mock.calls).toEqual([
+      [
+        '[referkit] Could not disclose the reward in shared messages: the terms have no disclosure. Set disclosure: { text }.',
+      ],
+    ]);
+    warn.mockRestore();
+  });
+
   it('follows new terms in the prefilled message until the ambassador edits it', () => {
     const { client } = renderPanel();
     const panel = (offer: number) => (

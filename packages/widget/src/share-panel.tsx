@@ -244,6 +244,14 @@ export class SharePanel extends Component<SharePanelProps, State> {
       name: name ?? '',
       reward: reward ? rewardText(text, locale, terms.currency, reward) : '',
     };
+    // A reward is a material connection the friend must be told of (the FTC's Endorsement Guides): terms that
+    // reward the ambassador but give no disclosure share messages without one, which the brand should know.
+    if (reward && !line)
+      misconfigured(
+        'disclose the reward in shared messages',
+        'the terms have no disclosure',
+        'Set disclosure: { text }.',
+      );
     const disclosure = line && { ...line, text: fill(line.text, values) };
     const message = edited ?? prefillMessage(text, values, terms.shareMessage, disclosure);
     const composed = composeMessage(message, disclosure);

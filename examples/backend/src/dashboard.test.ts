@@ -37,13 +37,18 @@ const cell = (page: string, metric: string) =>
 
 describe('dashboardPage', () => {
   test('says in how many of the past weeks an ambassador reached the target, and none before they joined', () => {
-    const week = (periodStart: string, done: number) => ({ periodStart, done, reached: done >= 3 });
+    const week = (periodStart: string, done: number, ended = true) => ({
+      periodStart,
+      done,
+      reached: done >= 3,
+      ended,
+    });
     const periods = [
       week('2026-11-16T00:00:00.000Z', 3),
       week('2026-11-23T00:00:00.000Z', 1),
-      week('2026-11-30T00:00:00.000Z', 0),
+      week('2026-11-30T00:00:00.000Z', 0, false),
     ];
-    const target = { shares: 3, per: 'week' as const, ...week('2026-11-30T00:00:00.000Z', 0), periods };
+    const target = { shares: 3, per: 'week' as const, ...week('2026-11-30T00:00:00.000Z', 0, false), periods };
     expect(dashboardPage(statsOf(alex({ target })), 'Fernwood').text).toContain(
       '<span class="channels" data-metric="past-periods">reached in 1 of 2 past weeks</span>',
     );

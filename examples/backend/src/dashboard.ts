@@ -120,7 +120,7 @@ function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
 
 /** The periods of the window that are over: in how many the target was reached ("reached in 1 of 2 past weeks"). */
 function pastPeriods(target: NonNullable<AmbassadorStats['target']>): SafeHtml | null {
-  const past = target.periods.slice(0, -1);
+  const past = target.periods.filter((period) => period.ended);
   if (past.length === 0) return null;
   const reached = past.filter((period) => period.reached).length;
   return html`<br><span class="channels" data-metric="past-periods">reached in ${reached} of ${past.length} past ${target.per}${past.length === 1 ? '' : 's'}</span>`;

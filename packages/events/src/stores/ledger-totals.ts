@@ -59,11 +59,14 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       else totals.rewardCost += grant?.amount ?? 0;
       const customer = customerOf(row);
       // The repeat-order rate is of the customers a code brought: one another code brought, ordering
-      // with this one, is no customer of its for that rate.
-      if (!brought.has(`${row.code} ${customer}`)) continue;
+      // with this one, is no customer of its for that rate. A repeat is an order after the one that
+      // brought them, not the row's `repeat` flag: that also marks an order after a refunded one, with
+      // another code, which leaves this code's customer one order.
+      const first = brought.get(`${row.code} ${customer}`);
+      if (!first) continue;
       for (const seen of [customersOf(byCode, row.code), customersOf(byRole, role)]) {
         seen.customers.add(customer);
-        if (row.repeat) seen.repeaters.add(customer);
+        if (row !== first) seen.repeaters.add(customer);
       }
     }
   }
@@ -77,11 +80,11 @@ function customerOf(row: LedgerRow): string {
 }
 
 /**
- * Who brought each customer, as `code customer`: the code of their earliest redemption not reversed at
- * `now` (of one time, the first recorded), as `isRepeatOrderInWindow` reads it. By time, not by the
- * `repeat` flag, which follows the order the events arrived in.
+ * Who brought each customer, as `code customer`, to the order that did: their earliest redemption not
+ * reversed at `now` (of one time, the first recorded), as `isRepeatOrderInWindow` reads it. By time, not
+ * by the `repeat` flag, which follows the order the events arrived in.
  */
-function broughtCustomers(rows: readonly LedgerRow[], now: number): Set<string> {
+function broughtCustomers(rows: readonly LedgerRow[], now: number): Map<string, LedgerRow> {
   const earliest = new Map<string, LedgerRow>();
   for (const row of rows) {
     if (row.type !== 'redemption' || (row.reversedAt && parseTime(row.reversedAt) <= now)) continue;
@@ -90,7 +93,7 @@ function broughtCustomers(rows: readonly LedgerRow[], now: number): Set<string> 
     // Ledger times are canonical UTC ISO strings: they compare as text.
     if (!first || row.occurredAt < first.occurredAt) earliest.set(customer, row);
   }
-  return new Set([...earliest].map(([customer, row]) => `${row.code} ${customer}`));
+  return new Map([...earliest].map(([customer, row]) => [`${row.code} ${customer}`, row]));
 }
 
 function counts(seen: Customers): { customers: number; repeaters: number } {

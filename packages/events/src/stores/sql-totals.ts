@@ -21,12 +21,13 @@ const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
 /**
  * A `WITH` list naming who brought each customer of the program (`$1`): the code of their earliest
  * redemption not reversed at `$6` (of one time, the first recorded), as `brought_code` and
- * `brought_customer`, one row a customer, for the customers of the codes `$2`. The repeat-order rate
- * counts a code's orders of the customers it brought; one another code brought, ordering with this
- * one, is neither.
+ * `brought_customer`, and that redemption's `brought_seq`, one row a customer, for the customers of the
+ * codes `$2`. The repeat-order rate counts a code's orders of the customers it brought, a later one
+ * being a repeat; one another code brought, ordering with this one, is neither.
  */
 const brought = (p: string) => `WITH brought AS (
-  SELECT DISTINCT ON (${CUSTOMER}) ${CUSTOMER} AS brought_customer, code AS brought_code FROM ${p}ledger
+  SELECT DISTINCT ON (${CUSTOMER}) ${CUSTOMER} AS brought_customer, code AS brought_code, seq AS brought_seq
+  FROM ${p}ledger
   WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
     AND ${CUSTOMER} IN (SELECT ${CUSTOMER} FROM ${p}ledger WHERE program = $1 AND code = ANY($2) AND type = 'redemption')
   ORDER BY ${CUSTOMER}, occurred_at, seq
@@ -75,7 +76,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        coalesce(sum(amount) FILTER (WHERE kept AND in_points), 0) AS reward_points,
        ${GRANT_SUMS.map(([unit, only]) => grantSums(unit, only)).join(',\n       ')},
        count(DISTINCT customer) FILTER (WHERE kept AND brought) AS customers,
-       count(DISTINCT customer) FILTER (WHERE kept AND brought AND repeat) AS repeaters
+       count(DISTINCT customer) FILTER (WHERE kept AND brought AND again) AS repeaters
      FROM (
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
@@ -84,7 +85,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
          ${CUSTOMER} AS customer,
-         type = 'redemption' AND brought_customer IS NOT NULL AS brought
+         type = 'redemption' AND brought_customer IS NOT NULL AS brought,
+         seq <> brought_seq AS again
        FROM ${p}ledger ${JOIN_BROUGHT('code')}
        WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
      ) AS counted_rows
@@ -111,9 +113,9 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
   );
   const perRole = await db.query(
     `${brought(p)}
-     SELECT role, count(DISTINCT customer) AS customers, count(DISTINCT customer) FILTER (WHERE repeat) AS repeaters
+     SELECT role, count(DISTINCT customer) AS customers, count(DISTINCT customer) FILTER (WHERE again) AS repeaters
      FROM (
-       SELECT member.role, ledger.repeat, ${CUSTOMER} AS customer
+       SELECT member.role, ledger.seq <> brought_seq AS again, ${CUSTOMER} AS customer
        FROM ${p}ledger AS ledger JOIN unnest($2::text[], $5::text[]) AS member (code, role) ON member.code = ledger.code
          ${JOIN_BROUGHT('ledger.code')}
        WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)

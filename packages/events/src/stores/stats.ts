@@ -78,10 +78,11 @@ export interface AmbassadorStats extends Figures {
   audienceTier?: AudienceTier;
   promoted: boolean;
   /**
-   * The contribution target: `done`, `reached` and `periodStart` are the period containing `to`
-   * (still running when `to` is now), and `periods` each period from the one containing `from` (or,
-   * when later, the one the ambassador joined in) to that one, oldest first, so that a week missed
-   * shows as missed and none before they joined does.
+   * The contribution target: `done`, `reached`, `periodStart` and `ended` are the period containing `to`,
+   * or `now` when `to` is later (a period not yet begun has no shares to count), and `periods` each
+   * period from the one containing `from` (or, when later, the one the ambassador joined in) to that
+   * one, oldest first, so that a week missed shows as missed, none before they joined does, and none
+   * after `now` does either.
    */
   target?: {
     shares: number;
@@ -89,6 +90,7 @@ export interface AmbassadorStats extends Figures {
     done: number;
     reached: boolean;
     periodStart: string;
+    ended: boolean;
     periods: TargetPeriod[];
   };
 }
@@ -98,6 +100,8 @@ export interface TargetPeriod {
   periodStart: string;
   done: number;
   reached: boolean;
+  /** False while the period is still running at `now`: not reached yet is not missed. */
+  ended: boolean;
 }
 
 /** The figures summed over the ambassadors of one role. */
@@ -143,7 +147,11 @@ export function statsWindow(
       '[referkit] Could not compute stats: `from` is after `to`. Pass a period that starts before it ends.',
     );
   const per = program.contributionTarget?.per;
-  return { from, to, now, periodStart: per ? periodStartOf(to, per) : null };
+  return { from, to, now, periodStart: per ? periodStartOf(earlier(to, now), per) : null };
+}
+
+function earlier(a: Date, b: Date): Date {
+  return a < b ? a : b;
 }
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
@@ -175,14 +183,15 @@ export function periodStartOf(at: Date, per: 'week' | 'month'): Date {
 /** The starts of the contribution periods from the one containing `from` to the one containing `to`. */
 export function periodsBetween(from: Date, to: Date, per: 'week' | 'month'): Date[] {
   const starts: Date[] = [];
-  for (let start = periodStartOf(from, per); start <= to; ) {
-    starts.push(start);
-    start =
-      per === 'month'
-        ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))
-        : new Date(start.getTime() + 7 * DAY_MS);
-  }
+  for (let start = periodStartOf(from, per); start <= to; start = nextPeriodStart(start, per)) starts.push(start);
   return starts;
+}
+
+/** The start of the period after the one starting at `start`: the end of that one. */
+function nextPeriodStart(start: Date, per: 'week' | 'month'): Date {
+  return per === 'month'
+    ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))
+    : new Date(start.getTime() + 7 * DAY_MS);
 }
 
 /** What a query covers: its window, and each ambassador with the terms the ledger gives them now. */
@@ -191,9 +200,9 @@ export interface StatsPlan {
   from: Date;
   to: Date;
   now: Date;
-  /** The start of the contribution period containing `to`, when the program sets a target. */
+  /** The start of the contribution period containing `to` (or `now`, when earlier), when the program sets a target. */
   periodStart: Date | null;
-  /** The starts of every contribution period from `from`'s to `to`'s; none without a target. */
+  /** The starts of every contribution period from `from`'s to `periodStart`; none without a target. */
   periods: Date[];
   /** The earliest moment a row can count: `from`, or the contribution period's start if earlier. */
   since: Date;
@@ -257,7 +266,9 @@ export function planStats(
 ): StatsPlan {
   const { from, to, now, periodStart } = statsWindow(program, query);
   const per = program.contributionTarget?.per;
-  const periods = per ? periodsBetween(from, to, per) : [];
+  // Periods end at `now`: one not yet begun is neither reached nor missed. A query wholly after `now`
+  // gets the period running at `now`.
+  const periods = per && periodStart ? periodsBetween(earlier(from, periodStart), periodStart, per) : [];
   // A period is counted whole: the first one may start before `from`.
   const since = periods[0] ?? from;
   const only = query.code === undefined ? undefined : storedCode(query.code);
@@ -296,7 +307,7 @@ export function emptyCodeTotals(): CodeTotals {
 
 /** Derives a program's figures from the totals a store summed for the plan. */
 export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramStats {
-  const { program, from, to, periodStart } = plan;
+  const { program, from, to, now, periodStart } = plan;
   const ambassadors: AmbassadorStats[] = [];
   const roles = new Map<Role, { sum: CodeTotals; type: AmbassadorReward['type']; ambassadors: number }>();
   for (const { ambassador, terms } of plan.members) {
@@ -311,15 +322,19 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
-      // No one misses a target before they joined: their periods start with the one they joined in
-      // (the one containing `to` is always given, for `done` and `reached`).
-      const joined = periodStartOf(new Date(ambassador.joinedAt), target.per).getTime();
-      const owed = plan.periods.filter((start, index, all) => start.getTime() >= joined || index === all.length - 1);
-      const periods = owed.map((start): TargetPeriod => {
+      const period = (start: Date): TargetPeriod => {
         const done = code.sharesByPeriod[start.toISOString()] ?? 0;
-        return { periodStart: start.toISOString(), done, reached: done >= target.shares };
-      });
-      stats.target = { shares: target.shares, per: target.per, ...(periods.at(-1) as TargetPeriod), periods };
+        return {
+          periodStart: start.toISOString(),
+          done,
+          reached: done >= target.shares,
+          ended: nextPeriodStart(start, target.per) <= now,
+        };
+      };
+      // No one misses a target before they joined: their periods start with the one they joined in.
+      const joined = periodStartOf(new Date(ambassador.joinedAt), target.per).getTime();
+      const periods = plan.periods.filter((start) => start.getTime() >= joined).map(period);
+      stats.target = { shares: target.shares, per: target.per, ...period(periodStart), periods };
     }
     ambassadors.push(stats);
     const role = roles.get(terms.role) ?? { sum: emptyCodeTotals(), type: terms.reward.type, ambassadors: 0 };

@@ -373,11 +373,12 @@ export function storeSuite(fresh: StoreFactory) {
         periodStart: '2026-11-23T00:00:00.000Z',
         done: 1,
         reached: false,
+        ended: false,
         periods: [
-          { periodStart: '2026-11-02T00:00:00.000Z', done: 2, reached: true },
-          { periodStart: '2026-11-09T00:00:00.000Z', done: 0, reached: false },
-          { periodStart: '2026-11-16T00:00:00.000Z', done: 3, reached: true },
-          { periodStart: '2026-11-23T00:00:00.000Z', done: 1, reached: false },
+          { periodStart: '2026-11-02T00:00:00.000Z', done: 2, reached: true, ended: true },
+          { periodStart: '2026-11-09T00:00:00.000Z', done: 0, reached: false, ended: true },
+          { periodStart: '2026-11-16T00:00:00.000Z', done: 3, reached: true, ended: true },
+          { periodStart: '2026-11-23T00:00:00.000Z', done: 1, reached: false, ended: false },
         ],
       });
       const monthly = await store.stats({
@@ -387,8 +388,20 @@ export function storeSuite(fresh: StoreFactory) {
         now: new Date('2026-11-23T12:00:00.000Z'),
       });
       expect(monthly.ambassadors[0]?.target?.periods).toEqual([
-        { periodStart: '2026-10-01T00:00:00.000Z', done: 0, reached: false },
-        { periodStart: '2026-11-01T00:00:00.000Z', done: 6, reached: true },
+        { periodStart: '2026-10-01T00:00:00.000Z', done: 0, reached: false, ended: true },
+        { periodStart: '2026-11-01T00:00:00.000Z', done: 6, reached: true, ended: false },
+      ]);
+      // A query running past `now` lists no week that has not begun: it is neither reached nor missed.
+      const month = await store.stats({
+        program: program.id,
+        from: '2026-11-16',
+        to: '2026-11-30',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(month.ambassadors[0]?.target).toMatchObject({ periodStart: '2026-11-23T00:00:00.000Z', done: 1 });
+      expect(month.ambassadors[0]?.target?.periods.map((period) => [period.periodStart, period.ended])).toEqual([
+        ['2026-11-16T00:00:00.000Z', true],
+        ['2026-11-23T00:00:00.000Z', false],
       ]);
     });
   });
@@ -401,11 +414,15 @@ export function storeSuite(fresh: StoreFactory) {
         // Joined on a Wednesday: that week is theirs, the two before it are not.
         ambassadors: [anAmbassador({ joinedAt: '2026-11-18T09:00:00.000Z' })],
       });
-      const stats = await store.stats({ program, from: '2026-11-02', to: '2026-11-23T12:00:00.000Z', now: NOW });
+      const now = new Date('2026-11-23T12:00:00.000Z');
+      const stats = await store.stats({ program, from: '2026-11-02', to: now, now });
       expect(stats.ambassadors[0]?.target?.periods.map((period) => period.periodStart)).toEqual([
         '2026-11-16T00:00:00.000Z',
         '2026-11-23T00:00:00.000Z',
       ]);
+      // A period wholly before they joined lists no week, not its last one as missed.
+      const before = await store.stats({ program, from: '2026-11-02', to: '2026-11-12', now: NOW });
+      expect(before.ambassadors[0]?.target).toMatchObject({ periodStart: '2026-11-09T00:00:00.000Z', periods: [] });
     });
   });
 
@@ -519,7 +536,8 @@ export function storeSuite(fresh: StoreFactory) {
           done: 2,
           reached: true,
           periodStart: '2026-11-16T00:00:00.000Z',
-          periods: [{ periodStart: '2026-11-16T00:00:00.000Z', done: 2, reached: true }],
+          ended: false,
+          periods: [{ periodStart: '2026-11-16T00:00:00.000Z', done: 2, reached: true, ended: false }],
         },
       });
       expect(stats.roles.map((role) => [role.role, role.ambassadors, role.landings]).sort()).toEqual([
@@ -719,6 +737,33 @@ export function storeSuite(fresh: StoreFactory) {
         ],
         [['ambassador', 2, 0]],
       ]);
+    });
+  });
+
+  it("counts as a code's repeater only a customer who ordered with it after the order it brought them with", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      // This customer orders with Alex, then with Sam (a repeat order, when it comes), then Alex's order is
+      // refunded: the order with Sam is now the one that brought them, and their only one with Sam.
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
+      const withSam = (id: string, orderId: string, occurredAt: string, customer?: { id: string }) =>
+        signed(aRedemption({ id, orderId, code: 'SAM-7HC2QK', occurredAt, ...(customer ? { customer } : {}) }));
+      await receive.handle(await withSam('evt_samOrder0001', '1002', '2026-11-21T10:00:00.000Z'));
+      await receive.handle(await withSam('evt_samOrder0002', '1003', '2026-11-21T11:00:00.000Z', { id: 'c_10' }));
+      expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-21T12:00:00.000Z' })))).status).toBe(
+        201,
+      );
+      const rate = async () =>
+        (await store.stats({ program, now: NOW })).ambassadors.find((entry) => entry.code === 'SAM-7HC2QK')
+          ?.repeatOrderRate;
+      expect(await rate()).toBe(0);
+      // The refunded customer orders with Sam again: now one of Sam's two customers is a repeater.
+      await receive.handle(await withSam('evt_samOrder0003', '1004', '2026-11-22T10:00:00.000Z'));
+      expect(await rate()).toBe(0.5);
     });
   });
 

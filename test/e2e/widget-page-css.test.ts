@@ -84,3 +84,34 @@ describe('the widgets on a page whose root font size is 62.5%', () => {
     },
   );
 });
+
+describe('the widgets with the HTML `hidden` attribute', () => {
+  // HTML's `hidden` is a UA rule, `[hidden]{display:none}`, which the shadow tree's `:host{display:block}`
+  // beat: React's `hidden`, Lit's `?hidden` and `element.hidden = true` left both widgets shown.
+  it('hides each element, and shows it again when the attribute goes', async () => {
+    const context = await web.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByRole('complementary').waitFor();
+    await page.locator('referkit-share').getByRole('heading', { level: 2 }).waitFor();
+    const shown = (hidden: boolean) =>
+      page.evaluate((hidden) => {
+        return ['referkit-offer', 'referkit-share'].map((name) => {
+          const element = document.querySelector(name) as HTMLElement;
+          element.hidden = hidden;
+          // The banner is fixed to the viewport's edge: its host takes no room, its box does.
+          const box = element.shadowRoot?.querySelector('aside, section');
+          return [getComputedStyle(element).display, (box?.getBoundingClientRect().height ?? 0) > 0];
+        });
+      }, hidden);
+    expect(await shown(true)).toEqual([
+      ['none', false],
+      ['none', false],
+    ]);
+    expect(await shown(false)).toEqual([
+      ['block', true],
+      ['block', true],
+    ]);
+    await context.close();
+  });
+});

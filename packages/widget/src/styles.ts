@@ -21,6 +21,8 @@ const css =
   '--rk-b:var(--referkit-surface,#fff)!important;--rk-f:var(--referkit-text,#1b1b1f)!important;' +
   '--rk-m:var(--referkit-muted,#5c5c66)!important;--rk-r:var(--referkit-radius,10px)!important;display:block;' +
   'font:medium/1.45 var(--referkit-font,system-ui,sans-serif)!important;color:var(--rk-f)!important}' +
+  // HTML's `hidden` is only the UA's `[hidden]{display:none}`, which `display:block` above beats.
+  ':host([hidden]){display:none}' +
   '@media (prefers-color-scheme:dark){:host{--rk-a:var(--referkit-accent-dark,#a8c7fa)!important;' +
   '--rk-t:var(--referkit-accent-text-dark,#0a1a33)!important;--rk-b:var(--referkit-surface-dark,#1b1b1f)!important;' +
   '--rk-f:var(--referkit-text-dark,#e6e6ea)!important;--rk-m:var(--referkit-muted-dark,#b4b4be)!important}}' +

@@ -13,6 +13,7 @@ import {
   type CommitResult,
   type ReferralStore,
   refuseCodeOfAnother,
+  refuseCurrencyChange,
   registrable,
   storedCode,
   updateOfCode,
@@ -89,6 +90,13 @@ export function memoryStore(): ReferralStore {
       return commit(request);
     },
     async upsertProgram(program) {
+      const held = programs.get(program.id)?.currency;
+      const redeemed = () =>
+        ledgers
+          .get(program.id)
+          ?.rows()
+          .some((row) => row.type === 'redemption');
+      if (held && held !== program.currency && redeemed()) refuseCurrencyChange(program, held);
       programs.set(program.id, program);
     },
     async upsertAmbassador(program, input) {
@@ -96,7 +104,7 @@ export function memoryStore(): ReferralStore {
       const id = typeof program === 'string' ? program : program.id;
       const holder = ambassadors.get(ambassador.code)?.program;
       if (holder !== undefined && holder !== id) refuseCodeOfAnother(ambassador.code, holder, id);
-      if (typeof program !== 'string') programs.set(program.id, program);
+      if (typeof program !== 'string') await this.upsertProgram(program);
       ambassadors.set(ambassador.code, { program: id, ambassador });
       // The person's other codes in the program (given before this one) take the update too.
       const person = `${id} ${ambassador.id}`;

@@ -20,6 +20,7 @@ import {
   ledgerRow,
   type ReferralStore,
   refuseCodeOfAnother,
+  refuseCurrencyChange,
   registrable,
   storedCode,
 } from './store.js';
@@ -279,10 +280,19 @@ export function sqlStore(
       }
     },
     async upsertProgram(program) {
-      await db.query(
-        `INSERT INTO ${p}programs (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
+      const written = await db.query(
+        `INSERT INTO ${p}programs AS held (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data
+         WHERE held.data ->> 'currency' = EXCLUDED.data ->> 'currency'
+           OR NOT EXISTS (SELECT 1 FROM ${p}ledger WHERE program = EXCLUDED.id AND type = 'redemption')
+         RETURNING id`,
         [program.id, JSON.stringify(program)],
       );
+      if (written.rows.length === 0) {
+        const held = await db.query(`SELECT data ->> 'currency' AS currency FROM ${p}programs WHERE id = $1`, [
+          program.id,
+        ]);
+        refuseCurrencyChange(program, String((held.rows[0] as Row | undefined)?.currency));
+      }
     },
     async upsertAmbassador(program, input) {
       const ambassador = registrable(input);

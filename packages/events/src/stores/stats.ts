@@ -24,7 +24,11 @@ export interface StatsQuery {
   from?: Date | string;
   /** End of the period (inclusive): as `from`; a date alone runs to the end of that UTC day. @default now */
   to?: Date | string;
-  /** The moment the ledger is read at: reward holds, reversals and contribution periods. @default new Date() */
+  /**
+   * The moment reward holds, reversals, the promotion and contribution periods are judged at. Events are
+   * counted by `occurredAt`: one that happened before `now` but reached the ledger after it is counted.
+   * @default new Date()
+   */
   now?: Date;
 }
 

@@ -47,7 +47,10 @@ export interface ReferralStore {
    * store is unavailable, and rethrows, unchanged and with nothing recorded, whatever `decide` threw.
    */
   commit(request: CommitRequest): Promise<CommitResult>;
-  /** Registers or updates a program, so that `stats` can be asked by id. */
+  /**
+   * Registers or updates a program, so that `stats` can be asked by id. Its currency is kept once the
+   * ledger holds a redemption of it: sums of another would add yen to cents under one label.
+   */
   upsertProgram(program: Program): Promise<void>;
   /**
    * Registers or updates an ambassador of a program. A code is the ambassador's for good: given a new
@@ -97,6 +100,13 @@ export function updateOfCode(update: Ambassador, held: Ambassador): Ambassador {
 export function refuseCodeOfAnother(code: string, holder: string, program: string): never {
   throw new RangeError(
     `[referkit] Could not register ${code} in ${program}: the code is an ambassador's of ${holder}. Give the ambassador another code for ${program}.`,
+  );
+}
+
+/** Refuses an update of a program's currency once its ledger holds redemptions in the old one. */
+export function refuseCurrencyChange(program: Program, held: string): never {
+  throw new RangeError(
+    `[referkit] Could not update the program ${program.id} to ${program.currency}: its ledger holds redemptions in ${held}, and its figures would add the two. Give the program in ${program.currency} a new id.`,
   );
 }
 

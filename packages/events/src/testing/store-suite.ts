@@ -426,6 +426,26 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("keeps a program's currency once its ledger holds a redemption, and registers nothing of a refused update", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store });
+      await store.upsertProgram(program);
+      // Before any redemption, the currency may still change (a program set up in the wrong one).
+      await store.upsertProgram({ ...program, currency: 'EUR' });
+      await store.upsertProgram(program);
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+      const yen = { ...program, currency: 'JPY' as const };
+      await expect(store.upsertProgram(yen)).rejects.toThrow(
+        '[referkit] Could not update the program spring-2026 to JPY: its ledger holds redemptions in USD, and its figures would add the two. Give the program in JPY a new id.',
+      );
+      await expect(store.upsertAmbassador(yen, aSecondAmbassador())).rejects.toThrow(/ledger holds redemptions in USD/);
+      expect(await store.ambassadorByCode('SAM-7HC2QK')).toBeNull();
+      expect((await store.stats({ program: program.id, now: NOW })).currency).toBe('USD');
+      // Terms that keep the currency are an update like any other.
+      await store.upsertProgram({ ...program, brand: 'Acme Spring' });
+    });
+  });
+
   it('updates an ambassador in place', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());

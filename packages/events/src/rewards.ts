@@ -47,8 +47,10 @@ export interface RedemptionHistory {
    */
   redemptions: number;
   /**
-   * Of those, the ones confirmed when this redemption is recorded: their hold has passed, so a
-   * refund can no longer take them back. Reward tiers and the promotion to community leader count these.
+   * First-order redemptions of the ambassador, every code of theirs in this program together (a
+   * person given a new code keeps their standing), confirmed when this redemption is recorded: their
+   * hold has passed, so a refund can no longer take them back. Reward tiers and the promotion to
+   * community leader count these.
    * @default redemptions (as when the program holds no reward)
    */
   confirmedRedemptions?: number;

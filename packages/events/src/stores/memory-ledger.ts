@@ -95,7 +95,12 @@ export class MemoryLedger {
   }
 
   /** What the rules and rewards read before `event` is recorded. */
-  history(event: ReferralEvent, recordedAt: Date, { byId, byEmail }: CustomerLookup): LedgerHistory {
+  history(
+    event: ReferralEvent,
+    recordedAt: Date,
+    { byId, byEmail }: CustomerLookup,
+    personCodes: () => readonly string[],
+  ): LedgerHistory {
     let customerOrders = NO_ORDERS;
     if (byId !== undefined || byEmail !== undefined) {
       const seen = new Set<number>();
@@ -113,7 +118,7 @@ export class MemoryLedger {
       original !== undefined && this.codes[original] === event.code
         ? { rewards: this.rewardsOf(original), reversedAt: this.reversedAt.get(original) ?? null }
         : null;
-    return new MemoryHistory(this, event.code, recordedAt, customerOrders, redemption);
+    return new MemoryHistory(this, event.code, personCodes, recordedAt, customerOrders, redemption);
   }
 
   /** Records an event decided `ok`, and returns its row number. */
@@ -175,11 +180,6 @@ export class MemoryLedger {
       if (this.rewardKinds[row] === BOTH_SIDES && kept && confirmsAt <= moment) confirmed++;
     }
     return confirmed;
-  }
-
-  /** {@link confirmedFirstOrders} of every code at once. */
-  confirmedByCode(at: Date): Map<string, number> {
-    return new Map([...this.firstOrderRows.keys()].map((code) => [code, this.confirmedFirstOrders(code, at)]));
   }
 
   /** The rewards first answered for a row, as a fresh object. */
@@ -255,7 +255,8 @@ class MemoryHistory implements LedgerHistory {
 
   constructor(
     private readonly ledger: MemoryLedger,
-    private readonly code: string,
+    code: string,
+    private readonly personCodes: () => readonly string[],
     readonly recordedAt: Date,
     readonly customerOrders: LedgerHistory['customerOrders'],
     readonly redemption: LedgerHistory['redemption'],
@@ -263,9 +264,11 @@ class MemoryHistory implements LedgerHistory {
     this.redemptions = ledger.firstOrders.get(code) ?? 0;
   }
 
-  /** Counted only when read: only a program that promotes asks. */
+  /** Counted only when read: a redemption with a reward, or a program that promotes, asks. */
   get confirmedRedemptions(): number {
-    return this.ledger.confirmedFirstOrders(this.code, this.recordedAt);
+    let confirmed = 0;
+    for (const code of this.personCodes()) confirmed += this.ledger.confirmedFirstOrders(code, this.recordedAt);
+    return confirmed;
   }
 }
 

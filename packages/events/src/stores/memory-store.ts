@@ -55,6 +55,20 @@ export function memoryStore(): ReferralStore {
     return ledger;
   }
 
+  /**
+   * The codes in `program` of the person holding `code` (the code alone when no one registered it):
+   * tiers and the promotion count their first orders together.
+   */
+  function personCodes(program: string, code: string): readonly string[] {
+    const held = ambassadors.get(code);
+    if (held?.program !== program) return [code];
+    const { id } = held.ambassador;
+    // A code since given to someone else is theirs now.
+    return [...(codesOf.get(`${program} ${id}`) as Set<string>)].filter(
+      (each) => ambassadors.get(each)?.ambassador.id === id,
+    );
+  }
+
   function commit(request: CommitRequest): CommitResult {
     let existing = -1;
     for (const claim of request.claims) {
@@ -72,7 +86,9 @@ export function memoryStore(): ReferralStore {
     const { event, recordedAt } = request;
     const ledger = ledgerOf(event.program);
     const found = ledger.customerRowsOf(event);
-    const decision = request.decide(ledger.history(event, recordedAt, found));
+    const decision = request.decide(
+      ledger.history(event, recordedAt, found, () => personCodes(event.program, event.code)),
+    );
     if (!decision.ok) return { status: 'rejected', error: decision.error };
     const row = ledger.record(event, decision, recordedAt, found);
     for (const claim of request.claims) {
@@ -135,7 +151,10 @@ export function memoryStore(): ReferralStore {
         .sort((a, b) => compareText(a.code, b.code));
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
       const at = { ...query, now: statsWindow(program, query).now };
-      const plan = planStats(program, members, ledger.confirmedByCode(at.now), at);
+      const confirmed = new Map<string, number>();
+      for (const { id, code } of members)
+        confirmed.set(id, (confirmed.get(id) ?? 0) + ledger.confirmedFirstOrders(code, at.now));
+      const plan = planStats(program, members, confirmed, at);
       return assembleStats(plan, ledgerTotals(plan, ledger.rows()));
     },
   };

@@ -59,6 +59,10 @@ class Rollback {
 
 type Row = Record<string, unknown>;
 
+/** The codes in program `$1` of the person holding code `$2`: tiers and the promotion count them together. */
+const PERSON_CODES = (p: string) =>
+  `SELECT code FROM ${p}ambassadors WHERE program = $1 AND data ->> 'id' = (SELECT data ->> 'id' FROM ${p}ambassadors WHERE program = $1 AND code = $2)`;
+
 /**
  * Creates a store over a SQL client; call `await store.migrate()` once before use.
  * @example
@@ -111,9 +115,12 @@ export function sqlStore(
     const email = keys.find((key) => key.startsWith('email:'))?.slice(6) ?? null;
     // One after another: a transaction is one connection, and PGlite's transaction handle is not reentrant.
     // Canonical ISO times compare as text: a grant is confirmed once its confirmsAt has come.
+    // Caps count the code's first orders; tiers and the promotion count the person's, every code of theirs.
     const counted = await tx.query(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE rewards->'ambassador'->>'confirmsAt' <= $3) AS confirmed
-         FROM ${p}ledger WHERE program = $1 AND code = $2 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL`,
+      `SELECT count(*) FILTER (WHERE code = $2) AS n,
+         count(*) FILTER (WHERE rewards->'ambassador'->>'confirmsAt' <= $3) AS confirmed
+         FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
+         AND (code = $2 OR code IN (${PERSON_CODES(p)}))`,
       [event.program, event.code, request.recordedAt.toISOString()],
     );
     const customers =
@@ -361,12 +368,16 @@ export function sqlStore(
       const at = { ...query, now: statsWindow(program, query).now };
       const counts = await db.query(
         // `now` is text to compare with confirmsAt (a JSON string), and a time to compare with reversed_at.
-        `SELECT code, count(*) AS n FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat
-           AND ($2::text IS NULL OR code = $2) AND rewards->'ambassador'->>'confirmsAt' <= $3::text
-           AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY code`,
+        // By person: the promotion counts every code of theirs.
+        `SELECT held.data ->> 'id' AS person, count(*) AS n
+           FROM ${p}ledger AS ledger JOIN ${p}ambassadors AS held ON held.program = ledger.program AND held.code = ledger.code
+           WHERE ledger.program = $1 AND type = 'redemption' AND NOT repeat
+           AND ($2::text IS NULL OR ledger.code IN (${PERSON_CODES(p)}))
+           AND rewards->'ambassador'->>'confirmsAt' <= $3::text
+           AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY 1`,
         [program.id, only, at.now.toISOString()],
       );
-      const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.code), Number(row.n)]));
+      const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.person), Number(row.n)]));
       const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);
       const plan = planStats(program, ambassadors, confirmed, at);
       return assembleStats(plan, await sqlTotals(db, p, plan));

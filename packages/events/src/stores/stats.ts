@@ -258,9 +258,9 @@ export interface LedgerTotals {
 }
 
 /**
- * Plans a query: the window, and the ambassadors it covers with their terms. `confirmed` counts every
- * code's first-order redemptions confirmed and not reversed at the query's `now`, all time
- * (the promotion reads it).
+ * Plans a query: the window, and the ambassadors it covers with their terms. `confirmed` counts, by
+ * ambassador id, the first-order redemptions of all of a person's codes confirmed and not reversed at
+ * the query's `now`, all time (the promotion reads it).
  */
 export function planStats(
   program: Program,
@@ -282,8 +282,8 @@ export function planStats(
       ambassador,
       // Only the promotion reads a count here, and it counts the confirmed ones.
       terms: termsFor(program, ambassador, {
-        redemptions: confirmed.get(ambassador.code) ?? 0,
-        confirmedRedemptions: confirmed.get(ambassador.code) ?? 0,
+        redemptions: confirmed.get(ambassador.id) ?? 0,
+        confirmedRedemptions: confirmed.get(ambassador.id) ?? 0,
       }),
     }));
   return { program, from, to, now, periodStart, periods, since, members };

@@ -694,6 +694,42 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("counts a person's confirmed first orders over every code of theirs, for the promotion and the tiers", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          rewardHoldDays: 0,
+          promoteToCommunityLeaderAfter: 2,
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
+        },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      const order = (orderId: string, code: string) =>
+        aRedemption({ id: `evt_order${orderId}xx`, orderId, code, customer: { id: `c_${orderId}` } });
+      await receive.handle(await signed(order('1001', 'ALEX-7HC2QK')));
+      // Alex is given a new code (the same person, the same id); Sam's order counts for Sam alone.
+      await store.upsertAmbassador(program, anAmbassador({ code: 'ALEXR-7HC2QK' }));
+      await receive.handle(await signed(order('1002', 'SAM-7HC2QK')));
+      const grant = async (orderId: string, code: string) =>
+        (
+          (await receive.handle(await signed(order(orderId, code)))).body as {
+            rewards: { ambassador: { amount: number } };
+          }
+        ).rewards.ambassador.amount;
+      // Alex's second first order, with the new code, promotes them: the third is paid as a leader's.
+      expect([await grant('1003', 'ALEXR-7HC2QK'), await grant('1004', 'ALEXR-7HC2QK')]).toEqual([1000, 1300]);
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors.map((entry) => [entry.code, entry.role, entry.promoted])).toEqual([
+        ['ALEX-7HC2QK', 'community_leader', true],
+        ['ALEXR-7HC2QK', 'community_leader', true],
+        ['SAM-7HC2QK', 'ambassador', false],
+      ]);
+      const alone = await store.stats({ program, code: 'ALEXR-7HC2QK', now: NOW });
+      expect(alone.ambassadors.map((entry) => entry.promoted)).toEqual([true]);
+    });
+  });
+
   it('reads rewards as pending, confirmed or reversed at the moment asked', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({ store, program: { rewardHoldDays: 14 } });

@@ -66,6 +66,34 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await bannerText(page)).toBe('Alex gave you 15% off your first orderCode ALEX-7HC2QK×');
   });
 
+  it("shows the banner of a referral a single-page app's route change brings, and reports its landing once", async () => {
+    await page.goto(`${web.server.url}/widget.html`);
+    await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));
+    web.server.events.length = 0;
+    const captures = page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          document.addEventListener('referkit:capture', (event) =>
+            resolve((event as CustomEvent<{ code: string }>).detail.code),
+          ),
+        ),
+    );
+    // A client-side link, as a router follows it: no page load.
+    await page.evaluate(() => history.pushState(null, '', '/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp'));
+    await page.waitForFunction(() =>
+      document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes('Alex gave you'),
+    );
+    expect(await captures).toBe('ALEX-7HC2QK');
+    // Another route, then back to the landing's address: the banner stays, and it is the same landing.
+    await page.evaluate(() => history.pushState(null, '', '/widget.html?page=2'));
+    await page.goBack();
+    const landings = () => web.server.events.filter((event) => event.type === 'landing');
+    await expect.poll(() => landings().length).toBe(1);
+    await page.waitForTimeout(300);
+    expect(landings().map((event) => [event.code, event.channel])).toEqual([['ALEX-7HC2QK', 'whatsapp']]);
+    expect(await bannerText(page)).toBe('Alex gave you 15% off your first orderCode ALEX-7HC2QK×');
+  });
+
   it('shows no banner without a referral', async () => {
     await page.goto(`${web.server.url}/widget.html`);
     await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));

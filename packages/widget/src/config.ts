@@ -154,6 +154,7 @@ export function init(config: WidgetConfig): boolean {
     return false;
   }
   setup = { config, client };
+  followRoutes();
   // A page the browser prerenders is no landing until the person views it (the SDK's capture waits
   // too): the elements render now, with what was held before, and again once it is in view.
   if ((document as { prerendering?: boolean }).prerendering)
@@ -168,6 +169,24 @@ export function init(config: WidgetConfig): boolean {
   else land(client, config);
   renderAll();
   return true;
+}
+
+let following = false;
+
+/**
+ * A single-page app's move to an address with a referral (a client-side link, the back button) is a
+ * landing as a page load is: it is captured, announced and shown. The Navigation API tells of every
+ * `pushState`, `replaceState` and back/forward without wrapping `history`; where a browser lacks it,
+ * the SDK's `listen(client)` captures and the next init shows it.
+ */
+function followRoutes(): void {
+  if (following) return;
+  following = true;
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', () => {
+    if (!setup) return;
+    land(setup.client, setup.config);
+    renderAll();
+  });
 }
 
 /** Captures the referral in the address and announces it with `referkit:capture`. */

@@ -293,13 +293,14 @@ export default [
   // for a later end (~16 B). 2026-11-24 (fourth pass): 14,249 B once terms that reward the ambassador but
   // carry no disclosure get one line asking for one (~40 B); 14,275 B once HTML's `hidden` hides both elements,
   // which the host's `display:block` beat (~26 B); 14,291 B once a single-page app's route change to an address
-  // with a referral is captured, announced and shown, through the Navigation API (~16 B).
+  // with a referral is captured, announced and shown, through the Navigation API (~16 B); 14,321 B once a
+  // `lang` switched inside another component's shadow root, where an element is, renders it again (~30 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14291,
+    brotli: 14321,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -34,8 +34,15 @@ type ElementProps = Pick<SharePanelProps, 'client' | 'endpoint' | 'text' | 'loca
 // Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
-/** Whether the page's `lang` attributes are watched yet: once, by the first element connected. */
-let watchingLang = false;
+/** The trees whose `lang` attributes are watched: the page's, and each shadow root an element is placed in. */
+const watchedLang = new WeakSet<Node>();
+
+/** Renders every element again when a `lang` attribute in `tree` changes. */
+function watchLang(tree: Node): void {
+  if (watchedLang.has(tree)) return;
+  watchedLang.add(tree);
+  new MutationObserver(renderAll).observe(tree, { attributeFilter: ['lang'], subtree: true });
+}
 
 abstract class ReferkitElement extends Base {
   static observedAttributes = ['code', 'name', 'role', 'ambassador-role', 'locale', 'channels', 'terms'];
@@ -46,11 +53,10 @@ abstract class ReferkitElement extends Base {
     if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
     this._unsubscribe ??= onSetup(() => this._update());
     // An element without a `locale` speaks its place's language: a single-page app's language switch
-    // (`<html lang>` or a section's) renders every element again.
-    if (!watchingLang) {
-      watchingLang = true;
-      new MutationObserver(renderAll).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
-    }
+    // (`<html lang>` or a section's) renders every element again. The page's observer sees no shadow
+    // root: another component's, which this element is in, is watched too.
+    watchLang(document.documentElement);
+    watchLang(this.getRootNode());
     // A microtask's grace lets an app call init() right after defining the elements.
     if (currentSetup()) this._update();
     else queueMicrotask(() => this._update());

@@ -317,11 +317,12 @@ export default [
   // 745 B once the currency list check went again; 2026-11-23: 844 B once its money() reads minor units
   // by ISO 4217's digits, not Intl's display digits (~99 B: the list of currencies not of 2 digits);
   // 2026-11-23: 847 B once offer-text.ts refuses a friend offer of an unknown kind (~3 B: its code is not
-  // here, but the minifier's names shift).
+  // here, but the minifier's names shift). 2026-11-24: 863 B once the target's line is a polite, atomic live
+  // region, so that "Target reached" after the ambassador's own share is read out as "Copied" is (~16 B).
   {
     name: '@referkit/widget referkit-progress.js',
     file: 'packages/widget/dist/referkit-progress.js',
-    brotli: 847,
+    brotli: 863,
     forbid: ['zod'],
   },
   // Each extra catalogue, loaded for the locale asked for. 2026-11-23: German and Arabic, at 597 B, leave the two

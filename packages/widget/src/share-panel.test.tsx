@@ -302,7 +302,7 @@ describe('SharePanel', () => {
     expect(emit).toHaveBeenCalledTimes(1);
   });
 
-  it('moves the target once a share is recorded, without a reload', async () => {
+  it('moves the target once a share is recorded, without a reload, and says so in a live region', async () => {
     const { events } = renderPanel({}, stats);
     await screen.findByText('2 of 3 shares this week');
     // From now on the backend counts the shares it records.
@@ -316,8 +316,13 @@ describe('SharePanel', () => {
     });
     const whatsapp = screen.getByRole('link', { name: 'Share via WhatsApp' });
     whatsapp.addEventListener('click', (event) => event.preventDefault());
+    // The live region was there, saying the count before the share, so the change is what a screen reader
+    // reads out, whole.
+    const goal = screen.getByText('2 of 3 shares this week');
+    expect([goal.getAttribute('aria-live'), goal.getAttribute('aria-atomic')]).toEqual(['polite', 'true']);
     fireEvent.click(whatsapp);
-    expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBeTruthy();
+    expect(await screen.findByText('3 of 3 shares this week · Target reached')).toBe(goal);
+    expect(screen.getAllByRole('status')).toHaveLength(1);
   });
 
   it("drops another endpoint's stats at once and shows the new endpoint's, after a second init", async () => {

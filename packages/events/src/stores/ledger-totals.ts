@@ -21,10 +21,12 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   const to = plan.to.getTime();
   const per = plan.program.contributionTarget?.per;
   const firstPeriod = plan.periods[0]?.getTime() ?? Number.POSITIVE_INFINITY;
-  const brought = broughtCustomers(rows, plan.now.getTime());
+  const now = plan.now.getTime();
+  const brought = broughtCustomers(rows, now);
   for (const row of rows) {
     const role = roleOf.get(row.code);
-    if (!role) continue;
+    // Stats read the ledger as it stood at `now`: a row recorded after it was not there yet.
+    if (!role || parseTime(row.recordedAt) > now) continue;
     const totals = codes.get(row.code) ?? emptyCodeTotals();
     codes.set(row.code, totals);
     const at = parseTime(row.occurredAt);
@@ -87,7 +89,8 @@ function customerOf(row: LedgerRow): string {
 function broughtCustomers(rows: readonly LedgerRow[], now: number): Map<string, LedgerRow> {
   const earliest = new Map<string, LedgerRow>();
   for (const row of rows) {
-    if (row.type !== 'redemption' || (row.reversedAt && parseTime(row.reversedAt) <= now)) continue;
+    if (row.type !== 'redemption' || parseTime(row.recordedAt) > now) continue;
+    if (row.reversedAt && parseTime(row.reversedAt) <= now) continue;
     const customer = customerOf(row);
     const first = earliest.get(customer);
     // Ledger times are canonical UTC ISO strings: they compare as text.

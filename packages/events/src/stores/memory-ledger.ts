@@ -46,6 +46,8 @@ export class MemoryLedger {
   private readonly codes: string[] = [];
   private readonly channels: (string | null)[] = [];
   private readonly occurredAt: string[] = [];
+  /** Milliseconds, a number a row: stats at a past `now` leave out rows recorded after it. */
+  private readonly recordedAt: number[] = [];
   private readonly orderIds: (string | null)[] = [];
   private readonly totals: number[] = [];
   private readonly discounts: number[] = [];
@@ -137,6 +139,7 @@ export class MemoryLedger {
     const channel = eventChannel(event);
     this.channels.push(channel === null ? null : intern(channel));
     this.occurredAt.push(canonicalTime(event.occurredAt));
+    this.recordedAt.push(recordedAt.getTime());
     this.orderIds.push(event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null);
     this.totals.push(redemption?.order.total ?? 0);
     this.discounts.push(redemption?.order.discount ?? 0);
@@ -215,6 +218,7 @@ export class MemoryLedger {
         code: this.codes[row] as string,
         channel: this.channels[row] ?? null,
         occurredAt: this.occurredAt[row] as string,
+        recordedAt: new Date(this.recordedAt[row] as number).toISOString(),
         orderId: this.orderIds[row] ?? null,
         total: this.totals[row] as number,
         discount: this.discounts[row] as number,

@@ -214,7 +214,7 @@ export function sqlStore(
       const recorded = await answerFromLedger(tx, request);
       throw new Rollback(recorded || { status: 'rejected', error: decision.error });
     }
-    const row = ledgerRow(event, decision);
+    const row = ledgerRow(event, decision, request.recordedAt);
     const keys = customerKeys(event);
     const inserted = await tx.query(
       `INSERT INTO ${p}ledger (id, type, program, code, channel, occurred_at, recorded_at, order_id, total, discount,
@@ -231,7 +231,7 @@ export function sqlStore(
         row.code,
         row.channel,
         row.occurredAt,
-        request.recordedAt.toISOString(),
+        row.recordedAt,
         row.orderId,
         row.total,
         row.discount,

@@ -28,7 +28,7 @@ const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
 const brought = (p: string) => `WITH brought AS (
   SELECT DISTINCT ON (${CUSTOMER}) ${CUSTOMER} AS brought_customer, code AS brought_code, seq AS brought_seq
   FROM ${p}ledger
-  WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
+  WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6) AND recorded_at <= $6
     AND ${CUSTOMER} IN (SELECT ${CUSTOMER} FROM ${p}ledger WHERE program = $1 AND code = ANY($2) AND type = 'redemption')
   ORDER BY ${CUSTOMER}, occurred_at, seq
 )`;
@@ -88,7 +88,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          type = 'redemption' AND brought_customer IS NOT NULL AS brought,
          seq <> brought_seq AS again
        FROM ${p}ledger ${JOIN_BROUGHT('code')}
-       WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4
+       WHERE program = $1 AND code = ANY($2) AND occurred_at >= $5 AND occurred_at <= $4 AND recorded_at <= $6
      ) AS counted_rows
      GROUP BY code`,
     [...window, since.toISOString(), now.toISOString()],
@@ -101,15 +101,17 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
         `SELECT code, extract(epoch FROM date_trunc($5::text, occurred_at AT TIME ZONE 'UTC')) AS period, count(*) AS n
          FROM ${p}ledger
          WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at <= $4
+           AND recorded_at <= $6
          GROUP BY 1, 2`,
-        [program.id, codes, plan.periods[0]?.toISOString(), to.toISOString(), per],
+        [program.id, codes, plan.periods[0]?.toISOString(), to.toISOString(), per, now.toISOString()],
       )
     : { rows: [] };
   const channels = await db.query(
     `SELECT code, coalesce(channel, 'other') AS channel, count(*) AS n FROM ${p}ledger
      WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at <= $4
+       AND recorded_at <= $5
      GROUP BY 1, 2 ORDER BY min(seq)`,
-    window,
+    [...window, now.toISOString()],
   );
   const perRole = await db.query(
     `${brought(p)}
@@ -119,7 +121,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        FROM ${p}ledger AS ledger JOIN unnest($2::text[], $5::text[]) AS member (code, role) ON member.code = ledger.code
          ${JOIN_BROUGHT('ledger.code')}
        WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6)
-         AND occurred_at >= $3 AND occurred_at <= $4 AND brought_customer IS NOT NULL
+         AND occurred_at >= $3 AND occurred_at <= $4 AND recorded_at <= $6 AND brought_customer IS NOT NULL
      ) AS kept
      GROUP BY role`,
     [...window, roles, now.toISOString()],
@@ -130,6 +132,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        count(*) FILTER (WHERE type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $5)) AS redemptions
      FROM ${p}ledger
      WHERE program = $1 AND code = ANY($2) AND type IN ('landing', 'redemption') AND occurred_at >= $3 AND occurred_at <= $4
+       AND recorded_at <= $5
      GROUP BY 1`,
     [...window, now.toISOString()],
   );

@@ -25,9 +25,8 @@ export interface StatsQuery {
   /** End of the period (inclusive): as `from`; a date alone runs to the end of that UTC day. @default now */
   to?: Date | string;
   /**
-   * The moment reward holds, reversals, the promotion and contribution periods are judged at. Events are
-   * counted by `occurredAt`: one that happened before `now` but reached the ledger after it is counted.
-   * @default new Date()
+   * The moment the ledger is read at: reward holds, reversals, the promotion, contribution periods, and
+   * which events it held (one recorded after `now` is left out). @default new Date()
    */
   now?: Date;
 }

@@ -118,6 +118,8 @@ export interface LedgerRow {
   code: string;
   channel: string | null;
   occurredAt: string;
+  /** When the store recorded the event: stats at a past `now` leave out what it did not hold yet. */
+  recordedAt: string;
   orderId: string | null;
   total: number;
   discount: number;
@@ -152,7 +154,11 @@ export function eventChannel(event: ReferralEvent): LedgerRow['channel'] {
 }
 
 /** Builds the ledger row of an event that was decided `ok`; `customer` is the event's own identity. */
-export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok: true }>): LedgerRow {
+export function ledgerRow(
+  event: ReferralEvent,
+  decision: Extract<Decision, { ok: true }>,
+  recordedAt: Date,
+): LedgerRow {
   const redemption = event.type === 'redemption' ? event : null;
   return {
     id: event.id,
@@ -161,6 +167,7 @@ export function ledgerRow(event: ReferralEvent, decision: Extract<Decision, { ok
     code: event.code,
     channel: eventChannel(event),
     occurredAt: canonicalTime(event.occurredAt),
+    recordedAt: recordedAt.toISOString(),
     orderId: event.type === 'redemption' || event.type === 'reversal' ? event.orderId : null,
     total: redemption?.order.total ?? 0,
     discount: redemption?.order.discount ?? 0,

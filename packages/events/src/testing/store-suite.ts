@@ -730,6 +730,43 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('leaves out of stats at a past `now` what the ledger recorded after it, however early it happened', async () => {
+    await withStore(async (store) => {
+      let clock = NOW;
+      const { receive, program } = await aReceiver({
+        store,
+        now: () => clock,
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+        program: { contributionTarget: { shares: 1, per: 'week' } },
+      });
+      await receive.handle(await signed(aRedemption()));
+      // A week later, an order of the same day arrives from an outbox, with a share and a landing as late.
+      clock = new Date(NOW.getTime() + 7 * 86_400_000);
+      const late = { code: 'SAM-7HC2QK', occurredAt: '2026-11-22T09:00:00.000Z' };
+      const events = [
+        aRedemption({ ...late, id: 'evt_lateOrder0001', orderId: '1002', customer: { id: 'c_10' } }),
+        aShare({ ...late, id: 'evt_lateShare0001' }),
+        aLanding({ ...late, id: 'evt_lateLanding01' }),
+      ];
+      for (const event of events) expect((await receive.handle(await signed(event, { at: clock }))).status).toBe(201);
+      const read = async (now: Date) => {
+        const stats = await store.stats({ program, from: '2026-11-16', to: '2026-11-22', now });
+        const sam = stats.ambassadors.find((entry) => entry.code === 'SAM-7HC2QK');
+        return [
+          sam?.redemptions,
+          sam?.revenue,
+          sam?.shares.total,
+          sam?.landings,
+          sam?.target?.done,
+          stats.series.at(-1)?.redemptions,
+          stats.roles[0]?.repeatOrderRate,
+        ];
+      };
+      expect(await read(NOW)).toEqual([0, 0, 0, 0, 0, 1, 0]);
+      expect(await read(clock)).toEqual([1, 5099, 1, 1, 1, 2, 0]);
+    });
+  });
+
   it('reads rewards as pending, confirmed or reversed at the moment asked', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({ store, program: { rewardHoldDays: 14 } });

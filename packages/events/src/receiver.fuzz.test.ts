@@ -32,7 +32,15 @@ const CODES: Record<number, string[]> = {
   ],
 };
 
-function expectStable(answer: ReceiverAnswer) {
+/**
+ * A recorded event or a stable 4xx; `unread` (a request that declared bytes, handed over empty: a route
+ * whose parser read the body first) may be the 500 that tells the operator and has the sender retry.
+ */
+function expectStable(answer: ReceiverAnswer, unread = false) {
+  if (unread && answer.status === 500) {
+    expect((answer.body as { error: { code: string } }).error.code).toBe('internal_error');
+    return;
+  }
   if (answer.status === 200 || answer.status === 201) {
     expect(answer.body).toMatchObject({ status: answer.status === 201 ? 'recorded' : 'duplicate' });
     return;
@@ -123,7 +131,8 @@ describe('createReceiver.handle under fuzzing', () => {
         ),
         fc.option(fc.constantFrom('POST', 'post', 'GET', 'PUT', 'DELETE', ''), { nil: undefined }),
         async (body, headers, method) => {
-          expectStable(await receive.handle({ method, headers, body }));
+          const unread = body.length === 0 && Number(headers['content-length']) > 0;
+          expectStable(await receive.handle({ method, headers, body }), unread);
         },
       ),
       { numRuns: 4000 },

@@ -52,6 +52,11 @@ describe('dashboardPage', () => {
     expect(dashboardPage(statsOf(alex({ target })), 'Fernwood').text).toContain(
       '<span class="channels" data-metric="past-periods">reached in 1 of 2 past weeks</span>',
     );
+    // Past weeks are those that ended, not all but the last: a window that ended earlier has no running week.
+    const allEnded = { ...target, periods: periods.map((period) => ({ ...period, ended: true })) };
+    expect(dashboardPage(statsOf(alex({ target: allEnded })), 'Fernwood').text).toContain(
+      '<span class="channels" data-metric="past-periods">reached in 1 of 3 past weeks</span>',
+    );
     const joinedThisWeek = { ...target, periods: periods.slice(-1) };
     expect(dashboardPage(statsOf(alex({ target: joinedThisWeek })), 'Fernwood').text).not.toContain('past week');
   });

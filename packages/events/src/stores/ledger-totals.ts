@@ -21,6 +21,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   const to = plan.to.getTime();
   const per = plan.program.contributionTarget?.per;
   const firstPeriod = plan.periods[0]?.getTime() ?? Number.POSITIVE_INFINITY;
+  const periodsEnd = plan.periodsEnd?.getTime() ?? Number.NEGATIVE_INFINITY;
   const now = plan.now.getTime();
   const brought = broughtCustomers(rows, now);
   for (const row of rows) {
@@ -30,7 +31,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
     const totals = codes.get(row.code) ?? emptyCodeTotals();
     codes.set(row.code, totals);
     const at = parseTime(row.occurredAt);
-    if (per && row.type === 'share' && at >= firstPeriod && at <= to) {
+    if (per && row.type === 'share' && at >= firstPeriod && at < periodsEnd) {
       const period = periodStartOf(new Date(at), per).toISOString();
       totals.sharesByPeriod[period] = (totals.sharesByPeriod[period] ?? 0) + 1;
     }

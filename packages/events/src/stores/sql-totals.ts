@@ -100,10 +100,10 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
     ? await db.query(
         `SELECT code, extract(epoch FROM date_trunc($5::text, occurred_at AT TIME ZONE 'UTC')) AS period, count(*) AS n
          FROM ${p}ledger
-         WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at <= $4
+         WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at < $4
            AND recorded_at <= $6
          GROUP BY 1, 2`,
-        [program.id, codes, plan.periods[0]?.toISOString(), to.toISOString(), per, now.toISOString()],
+        [program.id, codes, plan.periods[0]?.toISOString(), plan.periodsEnd?.toISOString(), per, now.toISOString()],
       )
     : { rows: [] };
   const channels = await db.query(

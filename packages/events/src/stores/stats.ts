@@ -85,7 +85,8 @@ export interface AmbassadorStats extends Figures {
    * or `now` when `to` is later (a period not yet begun has no shares to count), and `periods` each
    * period from the one containing `from` (or, when later, the one the ambassador joined in) to that
    * one, oldest first, so that a week missed shows as missed, none before they joined does, and none
-   * after `now` does either.
+   * after `now` does either. Each period's shares are counted whole, from its start to its end (or
+   * `now`), whatever `from` and `to` cut. None for an ambassador who joined after that period.
    */
   target?: {
     shares: number;
@@ -207,6 +208,8 @@ export interface StatsPlan {
   periodStart: Date | null;
   /** The starts of every contribution period from `from`'s to `periodStart`; none without a target. */
   periods: Date[];
+  /** The end of the last of `periods`: each is counted whole, even past `to`. */
+  periodsEnd: Date | null;
   /** The earliest moment a row can count: `from`, or the contribution period's start if earlier. */
   since: Date;
   members: { ambassador: Ambassador; terms: Terms }[];
@@ -224,7 +227,7 @@ export interface CodeTotals {
   landings: number;
   shares: number;
   sharesByChannel: Record<string, number>;
-  /** Shares per contribution period (by its start, as an ISO time), from the first period's start to `to`. */
+  /** Shares per contribution period (by its start, as an ISO time), each whole: from the first one's start to the last one's end. */
   sharesByPeriod: Record<string, number>;
   /** Redemptions not reversed by `now`, repeat orders included. */
   redemptions: number;
@@ -285,7 +288,9 @@ export function planStats(
         confirmedRedemptions: confirmed.get(ambassador.id) ?? 0,
       }),
     }));
-  return { program, from, to, now, periodStart, periods, since, members };
+  const last = periods.at(-1);
+  const periodsEnd = per && last ? nextPeriodStart(last, per) : null;
+  return { program, from, to, now, periodStart, periods, periodsEnd, since, members };
 }
 
 /** Totals of a code without a row. */
@@ -334,10 +339,12 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
           ended: nextPeriodStart(start, target.per) <= now,
         };
       };
-      // No one misses a target before they joined: their periods start with the one they joined in.
+      // No one misses a target before they joined: their periods start with the one they joined in, and
+      // one who joined after the query's periods had none then.
       const joined = periodStartOf(new Date(ambassador.joinedAt), target.per).getTime();
       const periods = plan.periods.filter((start) => start.getTime() >= joined).map(period);
-      stats.target = { shares: target.shares, per: target.per, ...period(periodStart), periods };
+      if (periods.length)
+        stats.target = { shares: target.shares, per: target.per, ...(periods.at(-1) as TargetPeriod), periods };
     }
     ambassadors.push(stats);
     const role = roles.get(terms.role) ?? { sum: emptyCodeTotals(), type: terms.reward.type, ambassadors: 0 };

@@ -391,6 +391,19 @@ export function storeSuite(fresh: StoreFactory) {
         { periodStart: '2026-10-01T00:00:00.000Z', done: 0, reached: false, ended: true },
         { periodStart: '2026-11-01T00:00:00.000Z', done: 6, reached: true, ended: false },
       ]);
+      // A query that ends mid-week, asked later, counts that week whole: its 3 shares, not the one before `to`.
+      const cut = await store.stats({
+        program: program.id,
+        from: '2026-11-09',
+        to: '2026-11-17',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(cut.ambassadors[0]?.target).toMatchObject({
+        periodStart: '2026-11-16T00:00:00.000Z',
+        done: 3,
+        reached: true,
+        ended: true,
+      });
       // A query running past `now` lists no week that has not begun: it is neither reached nor missed.
       const month = await store.stats({
         program: program.id,
@@ -420,9 +433,9 @@ export function storeSuite(fresh: StoreFactory) {
         '2026-11-16T00:00:00.000Z',
         '2026-11-23T00:00:00.000Z',
       ]);
-      // A period wholly before they joined lists no week, not its last one as missed.
+      // A query wholly before they joined has no target for them: not its last week as missed.
       const before = await store.stats({ program, from: '2026-11-02', to: '2026-11-12', now: NOW });
-      expect(before.ambassadors[0]?.target).toMatchObject({ periodStart: '2026-11-09T00:00:00.000Z', periods: [] });
+      expect(before.ambassadors[0]?.target).toBeUndefined();
     });
   });
 

@@ -51,7 +51,7 @@ export interface RedemptionHistory {
    * person given a new code keeps their standing), confirmed when this redemption is recorded: their
    * hold has passed, so a refund can no longer take them back. Reward tiers and the promotion to
    * community leader count these.
-   * @default redemptions (as when the program holds no reward)
+   * @default redemptions (as when the program holds no reward; a caller that leaves it out counts the code alone)
    */
   confirmedRedemptions?: number;
   /** The same customer's earlier redemptions in this program, oldest first. */
@@ -226,10 +226,11 @@ export function rewardsFor(
     // A leader earns their retention reward inside the window and nothing after it.
     reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
-    // Tiers count referrals, the code's first orders whose hold has passed (a refund can no longer take
-    // them back, so orders refunded within the hold never raise the reward): this one is the next, unless
-    // it is a repeat order.
-    const counted = history.confirmedRedemptions ?? history.redemptions;
+    // Tiers count referrals, the person's first orders over every code of theirs whose hold has passed (a
+    // refund can no longer take them back, so orders refunded within the hold never raise the reward):
+    // this one is the next, unless it is a repeat order. Without tiers nothing is counted, as a store may
+    // count only when asked.
+    const counted = terms.tiers.length ? (history.confirmedRedemptions ?? history.redemptions) : 0;
     reward = tierReward(terms, repeat ? counted : counted + 1);
   }
   if (!reward) return answerRewards(friend, null);

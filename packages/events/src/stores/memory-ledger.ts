@@ -123,6 +123,11 @@ export class MemoryLedger {
     return new MemoryHistory(this, event.code, personCodes, recordedAt, customerOrders, redemption);
   }
 
+  /** Whether any redemption is recorded, reversed or not. */
+  hasRedemptions(): boolean {
+    return this.redemptions.size > 0;
+  }
+
   /** Records an event decided `ok`, and returns its row number. */
   record(
     event: ReferralEvent,

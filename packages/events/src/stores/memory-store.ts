@@ -69,6 +69,14 @@ export function memoryStore(): ReferralStore {
     );
   }
 
+  /** Registers a program's terms; its currency is kept once its ledger holds a redemption. */
+  function registerProgram(program: Program): void {
+    const held = programs.get(program.id)?.currency;
+    if (held && held !== program.currency && ledgers.get(program.id)?.hasRedemptions())
+      refuseCurrencyChange(program, held);
+    programs.set(program.id, program);
+  }
+
   function commit(request: CommitRequest): CommitResult {
     let existing = -1;
     for (const claim of request.claims) {
@@ -106,21 +114,14 @@ export function memoryStore(): ReferralStore {
       return commit(request);
     },
     async upsertProgram(program) {
-      const held = programs.get(program.id)?.currency;
-      const redeemed = () =>
-        ledgers
-          .get(program.id)
-          ?.rows()
-          .some((row) => row.type === 'redemption');
-      if (held && held !== program.currency && redeemed()) refuseCurrencyChange(program, held);
-      programs.set(program.id, program);
+      registerProgram(program);
     },
     async upsertAmbassador(program, input) {
       const ambassador = registrable(input);
       const id = typeof program === 'string' ? program : program.id;
       const holder = ambassadors.get(ambassador.code)?.program;
       if (holder !== undefined && holder !== id) refuseCodeOfAnother(ambassador.code, holder, id);
-      if (typeof program !== 'string') await this.upsertProgram(program);
+      if (typeof program !== 'string') registerProgram(program);
       ambassadors.set(ambassador.code, { program: id, ambassador });
       // The person's other codes in the program (given before this one) take the update too.
       const person = `${id} ${ambassador.id}`;

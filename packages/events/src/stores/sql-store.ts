@@ -191,7 +191,7 @@ export function sqlStore(
       throw new Rollback(verdictOn(taken, existing.rows as Row[]));
     }
     const { event } = request;
-    // The per-code row serialises commits for one code, so counts (tiers, caps) read under it are exact.
+    // The per-code row serialises commits for one code, so its counts (caps) read under it are exact.
     await tx.query(
       `INSERT INTO ${p}codes (program, code) VALUES ($1, $2) ON CONFLICT (program, code) DO UPDATE SET touched = ${p}codes.touched + 1`,
       [event.program, event.code],
@@ -206,6 +206,15 @@ export function sqlStore(
         [event.program, ...customers],
       );
     }
+    // Tiers and the promotion count the person's first orders over every code of theirs: two first orders
+    // under two of their codes hold different code rows, and the person's lock makes the second wait and
+    // then count the first. Taken last, after every row lock, so no two commits deadlock.
+    if (event.type === 'redemption')
+      await tx.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('person ' || $1 || ' ' || (data ->> 'id'), 0))
+           FROM ${p}ambassadors WHERE program = $1 AND code = $2`,
+        [event.program, event.code],
+      );
     const decision = request.decide(await history(tx, request));
     if (!decision.ok) {
       // A pruned key's redemption replayed meets its own first order in the history (not_first_order),

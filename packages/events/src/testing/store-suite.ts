@@ -707,7 +707,7 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
-  it("counts a person's confirmed first orders over every code of theirs, for the promotion and the tiers", async () => {
+  it("counts a person's confirmed first orders over every code of theirs for the promotion, in rewards and stats", async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({
         store,
@@ -740,6 +740,31 @@ export function storeSuite(fresh: StoreFactory) {
       ]);
       const alone = await store.stats({ program, code: 'ALEXR-7HC2QK', now: NOW });
       expect(alone.ambassadors.map((entry) => entry.promoted)).toEqual([true]);
+    });
+  });
+
+  it("pays a person's reward tiers over every code of theirs, orders arriving at once too, and caps each code on its own", async () => {
+    await withStore(async (store) => {
+      const tier = (minRedemptions: number, amount: number) =>
+        ({ minRedemptions, reward: { basis: 'fixed', type: 'credit', amount } }) as const;
+      const { receive, program } = await aReceiver({
+        store,
+        program: { rewardHoldDays: 0, tiers: [tier(2, 1200), tier(3, 1400), tier(4, 1600)], maxRedemptionsPerCode: 2 },
+      });
+      await store.upsertAmbassador(program, anAmbassador({ code: 'ALEXR-7HC2QK' }));
+      const order = (orderId: string, code: string) =>
+        aRedemption({ id: `evt_order${orderId}xx`, orderId, code, customer: { id: `c_${orderId}` } });
+      // Four first orders at once, two with each code: each is the person's next referral, none paid twice
+      // at one tier (two commits of two codes must not both read the same count).
+      const orders = [order('1001', 'ALEX-7HC2QK'), order('1002', 'ALEXR-7HC2QK')];
+      orders.push(order('1003', 'ALEX-7HC2QK'), order('1004', 'ALEXR-7HC2QK'));
+      const answers = await Promise.all(orders.map(async (event) => receive.handle(await signed(event))));
+      const amounts = answers.map(
+        (answer) => (answer.body as { rewards: { ambassador: { amount: number } } }).rewards.ambassador.amount,
+      );
+      expect(amounts.sort()).toEqual([1000, 1200, 1400, 1600]);
+      // Each code has had its two: the cap counts the code's own first orders, not the person's four.
+      expect(errorCode(await receive.handle(await signed(order('1005', 'ALEX-7HC2QK'))))).toBe('code_exhausted');
     });
   });
 

@@ -294,13 +294,15 @@ export default [
   // carry no disclosure get one line asking for one (~40 B); 14,275 B once HTML's `hidden` hides both elements,
   // which the host's `display:block` beat (~26 B); 14,291 B once a single-page app's route change to an address
   // with a referral is captured, announced and shown, through the Navigation API (~16 B); 14,321 B once a
-  // `lang` switched inside another component's shadow root, where an element is, renders it again (~30 B).
+  // `lang` switched inside another component's shadow root, where an element is, renders it again (~30 B);
+  // 14,322 B once an in-page link (a fragment) announces no second capture and a prerendered page's route
+  // change waits for the view (~1 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14321,
+    brotli: 14322,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -70,20 +70,25 @@ describe('<referkit-offer> over the built referkit.js', () => {
     await page.goto(`${web.server.url}/widget.html`);
     await page.waitForFunction(() => document.querySelector('referkit-share')?.shadowRoot?.querySelector('section'));
     web.server.events.length = 0;
-    const captures = page.evaluate(
-      () =>
-        new Promise<string>((resolve) =>
-          document.addEventListener('referkit:capture', (event) =>
-            resolve((event as CustomEvent<{ code: string }>).detail.code),
-          ),
-        ),
-    );
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { captures: string[] }).captures = seen;
+      document.addEventListener('referkit:capture', (event) =>
+        seen.push((event as CustomEvent<{ code: string }>).detail.code),
+      );
+    });
+    const captures = () => page.evaluate(() => (window as unknown as { captures: string[] }).captures);
     // A client-side link, as a router follows it: no page load.
     await page.evaluate(() => history.pushState(null, '', '/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp'));
     await page.waitForFunction(() =>
       document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes('Alex gave you'),
     );
-    expect(await captures).toBe('ALEX-7HC2QK');
+    expect(await captures()).toEqual(['ALEX-7HC2QK']);
+    // In-page links change only the fragment: no new landing to announce.
+    await page.evaluate(() => {
+      location.hash = 'reviews';
+      location.hash = 'faq';
+    });
     // Another route, then back to the landing's address: the banner stays, and it is the same landing.
     await page.evaluate(() => history.pushState(null, '', '/widget.html?page=2'));
     await page.goBack();
@@ -92,6 +97,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
     await page.waitForTimeout(300);
     expect(landings().map((event) => [event.code, event.channel])).toEqual([['ALEX-7HC2QK', 'whatsapp']]);
     expect(await bannerText(page)).toBe('Alex gave you 15% off your first orderCode ALEX-7HC2QK×');
+    expect(await captures()).toEqual(['ALEX-7HC2QK']);
   });
 
   it('shows no banner without a referral', async () => {

@@ -4,6 +4,7 @@
  */
 import { type CaptureClient, createCaptureClient, readReferral } from '@referkit/sdk';
 import type { IntentChannel } from './channels.js';
+import { followRoutes } from './follow-routes.js';
 import { misconfigured } from './log.js';
 import type { OfferTerms } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
@@ -154,7 +155,13 @@ export function init(config: WidgetConfig): boolean {
     return false;
   }
   setup = { config, client };
-  followRoutes();
+  // A single-page app's move to an address with a referral is a landing as a page load is: captured,
+  // announced and shown. Not while the page is prerendered: a router's first replaceState is no view.
+  followRoutes(() => {
+    if (!setup || (document as { prerendering?: boolean }).prerendering) return;
+    land(setup.client, setup.config);
+    renderAll();
+  });
   // A page the browser prerenders is no landing until the person views it (the SDK's capture waits
   // too): the elements render now, with what was held before, and again once it is in view.
   if ((document as { prerendering?: boolean }).prerendering)
@@ -171,31 +178,14 @@ export function init(config: WidgetConfig): boolean {
   return true;
 }
 
-let following = false;
-
-/**
- * A single-page app's move to an address with a referral (a client-side link, the back button) is a
- * landing as a page load is: it is captured, announced and shown. The Navigation API tells of every
- * `pushState`, `replaceState` and back/forward without wrapping `history`; where a browser lacks it,
- * the SDK's `listen(client)` captures and the next init shows it.
- */
-function followRoutes(): void {
-  if (following) return;
-  following = true;
-  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('currententrychange', () => {
-    if (!setup) return;
-    land(setup.client, setup.config);
-    renderAll();
-  });
-}
-
 /** Captures the referral in the address and announces it with `referkit:capture`. */
 function land(client: ReferkitClient, config: WidgetConfig): void {
   const referral = client.capture();
   // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not,
-  // nor is the same address read again by a second init.
-  if (referral && readReferral(location.href, config.param) && announced !== location.href) {
-    announced = location.href;
+  // nor is the same address read again by a second init, or with another fragment (an in-page link).
+  const page = location.href.split('#')[0];
+  if (referral && readReferral(location.href, config.param) && announced !== page) {
+    announced = page;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
 }

@@ -34,7 +34,10 @@ type ElementProps = Pick<SharePanelProps, 'client' | 'endpoint' | 'text' | 'loca
 // Server-side rendering and old runtimes have no HTMLElement to extend; the classes then extend nothing useful.
 const Base = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
-/** The trees whose `lang` attributes are watched: the page's, and each shadow root an element is placed in. */
+/**
+ * The trees whose `lang` attributes are watched: the document (its `<html>` too), and each shadow root an
+ * element is placed in; an element of the page itself has the document as its root, watched once.
+ */
 const watchedLang = new WeakSet<Node>();
 
 /** Renders every element again when a `lang` attribute in `tree` changes. */
@@ -55,7 +58,7 @@ abstract class ReferkitElement extends Base {
     // An element without a `locale` speaks its place's language: a single-page app's language switch
     // (`<html lang>` or a section's) renders every element again. The page's observer sees no shadow
     // root: another component's, which this element is in, is watched too.
-    watchLang(document.documentElement);
+    watchLang(document);
     watchLang(this.getRootNode());
     // A microtask's grace lets an app call init() right after defining the elements.
     if (currentSetup()) this._update();

@@ -1,9 +1,10 @@
-/** The shared store suite against memory, PGlite (in memory), and PostgreSQL when DATABASE_URL is set. */
+/** The shared store and stats suites against memory, PGlite (in memory), and PostgreSQL when DATABASE_URL is set. */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { anAmbassador, aProgram, aRedemption, aReversal } from '../testing/fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
+import { statsSuite } from '../testing/stats-suite.js';
 import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
 import { type SqlClient, sqlStore } from './sql-store.js';
@@ -26,6 +27,7 @@ async function freshSql(client: SqlClient) {
 
 describe('memoryStore', () => {
   storeSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
+  statsSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
 });
 
 describe('sqlStore over PGlite', () => {
@@ -40,6 +42,7 @@ describe('sqlStore over PGlite', () => {
   });
 
   storeSuite(() => freshSql(db));
+  statsSuite(() => freshSql(db));
 
   it('tells onError to call migrate() when the store was never migrated', async () => {
     const onError = vi.fn();
@@ -152,6 +155,7 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
   });
 
   storeSuite(() => freshSql(pool));
+  statsSuite(() => freshSql(pool));
 
   it('runs on a single pg Client, one transaction at a time', async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

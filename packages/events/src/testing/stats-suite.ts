@@ -1,0 +1,482 @@
+/**
+ * The figures every store promises (`store.stats`), run against each of them (memory, PGlite,
+ * PostgreSQL) by `stores.test.ts` beside the ledger's own promises in `store-suite.ts`. Deliveries go
+ * through a real receiver, as in production.
+ */
+import { expect, it } from 'vitest';
+import type { ReferralStore } from '../stores/store.js';
+import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
+import { aReceiver, NOW, signed } from './receiver-harness.js';
+import type { StoreFactory } from './store-suite.js';
+
+/** Registers the shared stats tests; call inside a `describe` per store. */
+export function statsSuite(fresh: StoreFactory) {
+  async function withStore<T>(run: (store: ReferralStore) => Promise<T>): Promise<T> {
+    const { store, cleanup } = await fresh();
+    try {
+      return await run(store);
+    } finally {
+      await cleanup();
+    }
+  }
+
+  it('refuses a stats period that is not one, with a [referkit] line', async () => {
+    await withStore(async (store) => {
+      await store.upsertAmbassador(aProgram(), anAmbassador());
+      await expect(store.stats({ program: 'spring-2026', from: 'not a date', now: NOW })).rejects.toThrow(
+        /^\[referkit\] Could not compute stats: `from` is not a time/,
+      );
+      await expect(
+        store.stats({
+          program: 'spring-2026',
+          from: '2026-11-23T00:00:00.000Z',
+          to: '2026-11-22T00:00:00.000Z',
+          now: NOW,
+        }),
+      ).rejects.toThrow(/`from` is after `to`/);
+    });
+  });
+
+  it('says for each contribution period of the query whether the target was reached or missed', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        now: () => new Date('2026-11-23T12:00:00.000Z'),
+      });
+      // Weeks start on Monday 00:00 UTC: 2 shares in the week of 2 Nov (one on its Sunday night, with
+      // an offset), none in the week of 9 Nov, 3 in the week of 16 Nov, 1 so far in the week of 23 Nov.
+      const times = [
+        '2026-11-03T10:00:00.000Z',
+        '2026-11-09T00:30:00+01:00',
+        '2026-11-16T00:00:00.000Z',
+        '2026-11-18T10:00:00.000Z',
+        '2026-11-22T23:59:59.999Z',
+        '2026-11-23T08:00:00.000Z',
+      ];
+      for (const [index, occurredAt] of times.entries()) {
+        const share = aShare({ id: `evt_sharewk${index}0000`, occurredAt });
+        expect((await receive.handle(await signed(share, { at: new Date('2026-11-23T12:00:00.000Z') }))).status).toBe(
+          201,
+        );
+      }
+      const stats = await store.stats({
+        program: program.id,
+        // From a Wednesday: its week is counted whole, the Tuesday share included.
+        from: '2026-11-04',
+        to: '2026-11-23T12:00:00.000Z',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(stats.ambassadors[0]?.target).toEqual({
+        shares: 2,
+        per: 'week',
+        periodStart: '2026-11-23T00:00:00.000Z',
+        done: 1,
+        reached: false,
+        ended: false,
+        periods: [
+          { periodStart: '2026-11-02T00:00:00.000Z', done: 2, reached: true, ended: true },
+          { periodStart: '2026-11-09T00:00:00.000Z', done: 0, reached: false, ended: true },
+          { periodStart: '2026-11-16T00:00:00.000Z', done: 3, reached: true, ended: true },
+          { periodStart: '2026-11-23T00:00:00.000Z', done: 1, reached: false, ended: false },
+        ],
+      });
+      const monthly = await store.stats({
+        program: { ...program, contributionTarget: { shares: 5, per: 'month' } },
+        from: '2026-10-15',
+        to: '2026-11-23T12:00:00.000Z',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(monthly.ambassadors[0]?.target?.periods).toEqual([
+        { periodStart: '2026-10-01T00:00:00.000Z', done: 0, reached: false, ended: true },
+        { periodStart: '2026-11-01T00:00:00.000Z', done: 6, reached: true, ended: false },
+      ]);
+      // A query that ends mid-week, asked later, counts that week whole: its 3 shares, not the one before `to`.
+      const cut = await store.stats({
+        program: program.id,
+        from: '2026-11-09',
+        to: '2026-11-17',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(cut.ambassadors[0]?.target).toMatchObject({
+        periodStart: '2026-11-16T00:00:00.000Z',
+        done: 3,
+        reached: true,
+        ended: true,
+      });
+      // A query running past `now` lists no week that has not begun: it is neither reached nor missed.
+      const month = await store.stats({
+        program: program.id,
+        from: '2026-11-16',
+        to: '2026-11-30',
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      expect(month.ambassadors[0]?.target).toMatchObject({ periodStart: '2026-11-23T00:00:00.000Z', done: 1 });
+      expect(month.ambassadors[0]?.target?.periods.map((period) => [period.periodStart, period.ended])).toEqual([
+        ['2026-11-16T00:00:00.000Z', true],
+        ['2026-11-23T00:00:00.000Z', false],
+      ]);
+    });
+  });
+
+  it('counts no contribution period before the ambassador joined as missed', async () => {
+    await withStore(async (store) => {
+      const { program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        // Joined on a Wednesday: that week is theirs, the two before it are not.
+        ambassadors: [anAmbassador({ joinedAt: '2026-11-18T09:00:00.000Z' })],
+      });
+      const now = new Date('2026-11-23T12:00:00.000Z');
+      const stats = await store.stats({ program, from: '2026-11-02', to: now, now });
+      expect(stats.ambassadors[0]?.target?.periods.map((period) => period.periodStart)).toEqual([
+        '2026-11-16T00:00:00.000Z',
+        '2026-11-23T00:00:00.000Z',
+      ]);
+      // A query wholly before they joined has no target for them: not its last week as missed.
+      const before = await store.stats({ program, from: '2026-11-02', to: '2026-11-12', now: NOW });
+      expect(before.ambassadors[0]?.target).toBeUndefined();
+    });
+  });
+
+  it('computes per-ambassador and per-role stats', async () => {
+    await withStore(async (store) => {
+      const sam = aSecondAmbassador({ role: 'influencer', audienceTier: 'micro' });
+      const { receive, program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        ambassadors: [anAmbassador(), sam],
+      });
+      for (const event of [
+        aLanding(),
+        aLanding({ id: 'evt_landing00002', channel: 'email' }),
+        aLanding({ id: 'evt_landing00003', code: 'SAM-7HC2QK' }),
+        aShare(),
+        aShare({ id: 'evt_share0000002', channel: 'x' }),
+        aRedemption(),
+      ]) {
+        expect((await receive.handle(await signed(event))).status).toBe(201);
+      }
+      const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
+      expect(stats).toMatchObject({
+        program: 'spring-2026',
+        currency: 'USD',
+        from: '2026-11-20T00:00:00.000Z',
+        to: NOW.toISOString(),
+      });
+      const alex = stats.ambassadors.find((entry) => entry.code === 'ALEX-7HC2QK');
+      expect(alex).toEqual({
+        code: 'ALEX-7HC2QK',
+        displayName: 'Alex',
+        role: 'ambassador',
+        promoted: false,
+        landings: 2,
+        shares: { total: 2, byChannel: { whatsapp: 1, x: 1 } },
+        redemptions: 1,
+        firstOrders: 1,
+        conversionRate: 0.5,
+        revenue: 5099,
+        friendDiscounts: 900,
+        rewardCost: 1000,
+        rewardPoints: 0,
+        // Revenue is net of the friend's discount: the discount is a cost once, in the divisor.
+        roi: (5099 - 1000) / 1900,
+        repeatOrderRate: 0,
+        rewards: { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 },
+        target: {
+          shares: 2,
+          per: 'week',
+          done: 2,
+          reached: true,
+          periodStart: '2026-11-16T00:00:00.000Z',
+          ended: false,
+          periods: [{ periodStart: '2026-11-16T00:00:00.000Z', done: 2, reached: true, ended: false }],
+        },
+      });
+      expect(stats.roles.map((role) => [role.role, role.ambassadors, role.landings]).sort()).toEqual([
+        ['ambassador', 1, 2],
+        ['influencer', 1, 1],
+      ]);
+      expect(stats.series).toEqual([
+        { date: '2026-11-20', landings: 0, redemptions: 0 },
+        { date: '2026-11-21', landings: 0, redemptions: 0 },
+        { date: '2026-11-22', landings: 3, redemptions: 1 },
+      ]);
+    });
+  });
+
+  it('answers no conversion rate, not 0%, for redemptions without a reported landing', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, ambassadors: [anAmbassador(), aSecondAmbassador()] });
+      // A friend who typed the code at checkout: a redemption, and no landing to convert from.
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW });
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.redemptions, entry.conversionRate]),
+        stats.roles.map((role) => [role.role, role.redemptions, role.conversionRate]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', 1, null],
+          ['SAM-7HC2QK', 0, null],
+        ],
+        [['ambassador', 1, null]],
+      ]);
+    });
+  });
+
+  it('answers no ROI without a money cost and no repeat-order rate without a referred customer, not 0', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          friendOffer: { kind: 'free_shipping' },
+          ambassadorReward: { basis: 'fixed', type: 'points', amount: 50 },
+        },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      const freeShipping = aRedemption({ order: { currency: 'USD', subtotal: 5999, discount: 0, total: 5999 } });
+      expect((await receive.handle(await signed(freeShipping))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW });
+      const figures = (code: string) => stats.ambassadors.find((entry) => entry.code === code);
+      // Alex's friend got free shipping and Alex points: no money cost, so no return per unit of it.
+      expect(figures('ALEX-7HC2QK')).toMatchObject({ revenue: 5999, rewardPoints: 50, roi: null, repeatOrderRate: 0 });
+      // Sam has brought no one yet: no rate of any kind.
+      expect(figures('SAM-7HC2QK')).toMatchObject({ conversionRate: null, roi: null, repeatOrderRate: null });
+    });
+  });
+
+  it('keeps points apart from money in reward cost, ROI and the rewards of the current type', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          ambassadorReward: { basis: 'fixed', type: 'cash', amount: 1000 },
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'points', amount: 50 } } },
+          promoteToCommunityLeaderAfter: 1,
+          rewardHoldDays: 0,
+        },
+      });
+      const second = aRedemption({
+        id: 'evt_second0000001',
+        orderId: '1002',
+        customer: { id: 'c_10', emailHash: 'c'.repeat(64), firstOrder: true },
+      });
+      for (const event of [aRedemption(), second]) expect((await receive.handle(await signed(event))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
+      const [alex] = stats.ambassadors;
+      expect(alex).toMatchObject({
+        role: 'community_leader',
+        promoted: true,
+        rewardCost: 1000,
+        rewardPoints: 50,
+        roi: (2 * 5099 - 1000) / (2 * 900 + 1000),
+        rewards: { type: 'points', pending: 0, confirmed: 50, reversed: 0 },
+      });
+      expect(stats.roles).toMatchObject([{ role: 'community_leader', rewardCost: 1000, rewardPoints: 50 }]);
+    });
+  });
+
+  it('reports a promotion to community leader in the stats once the redemption is confirmed', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { promoteToCommunityLeaderAfter: 1 } });
+      await receive.handle(await signed(aRedemption()));
+      const afterHold = new Date(NOW.getTime() + (program.rewardHoldDays + 1) * 86_400_000);
+      const read = async (now: Date) =>
+        (await store.stats({ program, code: 'ALEX-7HC2QK', now })).ambassadors.map((entry) => [
+          entry.role,
+          entry.promoted,
+        ]);
+      expect([await read(NOW), await read(afterHold)]).toEqual([[['ambassador', false]], [['community_leader', true]]]);
+    });
+  });
+
+  it('leaves out of stats at a past `now` what the ledger recorded after it, however early it happened', async () => {
+    await withStore(async (store) => {
+      let clock = NOW;
+      const { receive, program } = await aReceiver({
+        store,
+        now: () => clock,
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+        program: { contributionTarget: { shares: 1, per: 'week' } },
+      });
+      await receive.handle(await signed(aRedemption()));
+      // A week later, an order of the same day arrives from an outbox, with a share and a landing as late.
+      clock = new Date(NOW.getTime() + 7 * 86_400_000);
+      const late = { code: 'SAM-7HC2QK', occurredAt: '2026-11-22T09:00:00.000Z' };
+      const events = [
+        aRedemption({ ...late, id: 'evt_lateOrder0001', orderId: '1002', customer: { id: 'c_10' } }),
+        aShare({ ...late, id: 'evt_lateShare0001' }),
+        aLanding({ ...late, id: 'evt_lateLanding01' }),
+      ];
+      for (const event of events) expect((await receive.handle(await signed(event, { at: clock }))).status).toBe(201);
+      const read = async (now: Date) => {
+        const stats = await store.stats({ program, from: '2026-11-16', to: '2026-11-22', now });
+        const sam = stats.ambassadors.find((entry) => entry.code === 'SAM-7HC2QK');
+        return [
+          sam?.redemptions,
+          sam?.revenue,
+          sam?.shares.total,
+          sam?.landings,
+          sam?.target?.done,
+          stats.series.at(-1)?.redemptions,
+          stats.roles[0]?.repeatOrderRate,
+        ];
+      };
+      expect(await read(NOW)).toEqual([0, 0, 0, 0, 0, 1, 0]);
+      expect(await read(clock)).toEqual([1, 5099, 1, 1, 1, 2, 0]);
+    });
+  });
+
+  it('reads rewards as pending, confirmed or reversed at the moment asked', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { rewardHoldDays: 14 } });
+      await receive.handle(await signed(aRedemption()));
+      const refunded = aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } });
+      await receive.handle(await signed(refunded));
+      await receive.handle(await signed(aReversal({ orderId: '1002', occurredAt: '2026-11-22T10:00:05.000Z' })));
+      const later = new Date(NOW.getTime() + 15 * 86_400_000);
+      const read = async (now: Date) =>
+        (await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now })).ambassadors[0];
+      const [today, afterHold] = [await read(NOW), await read(later)];
+      expect([today?.rewards, afterHold?.rewards, afterHold?.redemptions, afterHold?.revenue]).toEqual([
+        { type: 'credit', pending: 1000, confirmed: 0, reversed: 1000 },
+        { type: 'credit', pending: 0, confirmed: 1000, reversed: 1000 },
+        1,
+        5099,
+      ]);
+    });
+  });
+
+  it('reads the ledger as it stood at the moment asked: a later reversal has not happened yet', async () => {
+    await withStore(async (store) => {
+      let clock = NOW;
+      const { receive, program } = await aReceiver({ store, now: () => clock });
+      await receive.handle(await signed(aRedemption()));
+      clock = new Date(NOW.getTime() + 5 * 86_400_000);
+      const reversal = aReversal({ occurredAt: clock.toISOString() });
+      expect((await receive.handle(await signed(reversal, { at: clock }))).status).toBe(201);
+      const read = async (days: number) => {
+        const now = new Date(NOW.getTime() + days * 86_400_000);
+        const stats = await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now });
+        const [alex] = stats.ambassadors;
+        const day = stats.series.find((entry) => entry.date === '2026-11-22');
+        return [alex?.redemptions, alex?.revenue, alex?.rewardCost, alex?.rewards, day?.redemptions];
+      };
+      expect(await read(1)).toEqual([1, 5099, 1000, { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 }, 1]);
+      expect(await read(6)).toEqual([0, 0, 0, { type: 'credit', pending: 0, confirmed: 0, reversed: 1000 }, 0]);
+    });
+  });
+
+  it("counts a customer another ambassador of the role brought in neither the code's nor the role's repeat-order rate", async () => {
+    await withStore(async (store) => {
+      const sam = aSecondAmbassador();
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), sam],
+      });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      const again = aRedemption({ id: 'evt_repeatOrder001', orderId: '1002', code: 'SAM-7HC2QK' });
+      expect((await receive.handle(await signed(again))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.repeatOrderRate]),
+        stats.roles.map((role) => [role.role, role.redemptions, role.repeatOrderRate]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', 0],
+          // Sam brought no one: his redemption is of Alex's customer, so he has no rate.
+          ['SAM-7HC2QK', null],
+        ],
+        [['ambassador', 2, 0]],
+      ]);
+    });
+  });
+
+  it("counts as a code's repeater only a customer who ordered with it after the order it brought them with", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      // This customer orders with Alex, then with Sam (a repeat order, when it comes), then Alex's order is
+      // refunded: the order with Sam is now the one that brought them, and their only one with Sam.
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
+      const withSam = (id: string, orderId: string, occurredAt: string, customer?: { id: string }) =>
+        signed(aRedemption({ id, orderId, code: 'SAM-7HC2QK', occurredAt, ...(customer ? { customer } : {}) }));
+      await receive.handle(await withSam('evt_samOrder0001', '1002', '2026-11-21T10:00:00.000Z'));
+      await receive.handle(await withSam('evt_samOrder0002', '1003', '2026-11-21T11:00:00.000Z', { id: 'c_10' }));
+      expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-21T12:00:00.000Z' })))).status).toBe(
+        201,
+      );
+      const rate = async () =>
+        (await store.stats({ program, now: NOW })).ambassadors.find((entry) => entry.code === 'SAM-7HC2QK')
+          ?.repeatOrderRate;
+      expect(await rate()).toBe(0);
+      // The refunded customer orders with Sam again: now one of Sam's two customers is a repeater.
+      await receive.handle(await withSam('evt_samOrder0003', '1004', '2026-11-22T10:00:00.000Z'));
+      expect(await rate()).toBe(0.5);
+    });
+  });
+
+  it("counts in a code's repeat-order rate only the customers it brought", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      const samsFriend = { id: 'evt_samsFriend01', orderId: '1002', code: 'SAM-7HC2QK', customer: { id: 'c_10' } };
+      await receive.handle(await signed(aRedemption({ ...samsFriend, occurredAt: '2026-11-21T11:00:00.000Z' })));
+      // Alex's friend orders once with Sam's code: a repeat order, but of no customer Sam brought.
+      const visit = aRedemption({ id: 'evt_alexsFriend1', orderId: '1003', code: 'SAM-7HC2QK' });
+      expect((await receive.handle(await signed(visit))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors.map((entry) => [entry.code, entry.repeatOrderRate])).toEqual([
+        ['ALEX-7HC2QK', 0],
+        ['SAM-7HC2QK', 0],
+      ]);
+    });
+  });
+
+  it('counts repeat orders of referred customers', async () => {
+    await withStore(async (store) => {
+      const program = { firstOrderOnly: false };
+      const { receive } = await aReceiver({ store, program });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      await receive.handle(
+        await signed(aRedemption({ id: 'evt_otherCustomer1', orderId: '1002', customer: { id: 'c_10' } })),
+      );
+      await receive.handle(
+        await signed(
+          aRedemption({ id: 'evt_repeatOrder001', orderId: '1003', occurredAt: '2026-11-22T10:00:00.000Z' }),
+        ),
+      );
+      const stats = await store.stats({ program: 'spring-2026', now: NOW });
+      expect(stats.ambassadors[0]?.repeatOrderRate).toBe(0.5);
+    });
+  });
+
+  it('counts a customer known by id, then by email alone, as one referred customer who ordered again', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { firstOrderOnly: false } });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      // The same person: the receiver matches them by email hash and pays a repeat order.
+      const again = aRedemption({ id: 'evt_repeatByEmail1', orderId: '1002', customer: { emailHash: 'b'.repeat(64) } });
+      const answer = await receive.handle(await signed(again));
+      expect(answer.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order' } } });
+      const stats = await store.stats({ program, now: NOW });
+      expect([stats.ambassadors[0]?.repeatOrderRate, stats.roles[0]?.repeatOrderRate]).toEqual([1, 1]);
+    });
+  });
+
+  it('lists ambassadors by code, whatever order they were registered in', async () => {
+    await withStore(async (store) => {
+      const { program } = await aReceiver({ store, ambassadors: [aSecondAmbassador(), anAmbassador()] });
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors.map((entry) => entry.code)).toEqual(['ALEX-7HC2QK', 'SAM-7HC2QK']);
+    });
+  });
+}

@@ -2,7 +2,8 @@
 import type { Role } from '../primitives.js';
 import { grantStatusAt } from '../rewards.js';
 import { parseTime } from '../time.js';
-import { type CodeTotals, emptyCodeTotals, type LedgerTotals, periodStartOf, type StatsPlan } from './stats.js';
+import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
+import { periodStartOf } from './stats-window.js';
 import type { LedgerRow } from './store.js';
 
 interface Customers {

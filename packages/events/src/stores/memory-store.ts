@@ -7,7 +7,8 @@ import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
 import { ledgerTotals } from './ledger-totals.js';
 import { compareText, MemoryLedger } from './memory-ledger.js';
-import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
+import { statsWindow } from './stats-window.js';
 import {
   type CommitRequest,
   type CommitResult,

@@ -3,6 +3,7 @@
  * database — primary keys on idempotency keys, a unique index on a redemption's (program, order id),
  * `INSERT … ON CONFLICT` — and each event's claim, ledger row and rewards commit in one transaction,
  * so any number of receivers can share one database.
+ * Over 300 lines: the commit's locks, reads and writes are one transaction, read together.
  */
 import type { Ambassador } from '../ambassador.js';
 import { sameContent } from '../idempotency.js';
@@ -11,7 +12,8 @@ import { type ConnectionPool, poolTransaction } from './pool-transaction.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { schema } from './sql-schema.js';
 import { CUSTOMER_OF_ROW, sqlTotals } from './sql-totals.js';
-import { assembleStats, type ProgramStats, planStats, type StatsQuery, statsWindow } from './stats.js';
+import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
+import { statsWindow } from './stats-window.js';
 import {
   type CommitRequest,
   type CommitResult,

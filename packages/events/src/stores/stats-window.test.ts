@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aProgram } from '../testing/fixtures.js';
-import { statsWindow } from './stats.js';
+import { statsWindow } from './stats-window.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const iso = (window: { from: Date; to: Date }) => [window.from.toISOString(), window.to.toISOString()];

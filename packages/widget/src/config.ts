@@ -180,11 +180,13 @@ export function init(config: WidgetConfig): boolean {
 
 /** Captures the referral in the address and announces it with `referkit:capture`. */
 function land(client: ReferkitClient, config: WidgetConfig): void {
+  // The address before capture: with the SDK's `cleanUrl`, capture takes the code out of it.
+  const address = location.href;
   const referral = client.capture();
   // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not,
   // nor is the same address read again by a second init, or with another fragment (an in-page link).
-  const page = location.href.split('#')[0];
-  if (referral && readReferral(location.href, config.param) && announced !== page) {
+  const page = address.split('#')[0];
+  if (referral && readReferral(address, config.param) && announced !== page) {
     announced = page;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }

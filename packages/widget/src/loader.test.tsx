@@ -180,6 +180,17 @@ describe('installLoader', () => {
     expect(captured.mock.calls[0]?.[0].detail).toMatchObject({ code: 'ALEX-7HC2QK', channel: 'sms' });
   });
 
+  it('fires referkit:capture for a page whose client takes the code out of the address (cleanUrl)', () => {
+    history.replaceState(null, '', '/?ref=ALEX-7HC2QK&rk_ch=sms');
+    localStorage.clear();
+    const captured = vi.fn();
+    document.addEventListener('referkit:capture', captured, { once: true });
+    loader.installLoader();
+    window.Referkit?.('init', { ...program, cleanUrl: true } as never);
+    expect(location.search).toBe('');
+    expect(captured.mock.calls[0]?.[0].detail).toMatchObject({ code: 'ALEX-7HC2QK', channel: 'sms' });
+  });
+
   it('announces a landing once when init runs again on the same page, as it may to change terms', () => {
     history.replaceState(null, '', '/?ref=ALEX-7HC2QK');
     const captured = vi.fn();

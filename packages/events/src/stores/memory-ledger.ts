@@ -123,9 +123,12 @@ export class MemoryLedger {
     return new MemoryHistory(this, event.code, personCodes, recordedAt, customerOrders, redemption);
   }
 
-  /** Whether any redemption is recorded, reversed or not. */
-  hasRedemptions(): boolean {
-    return this.redemptions.size > 0;
+  /** A currency of a recorded redemption (reversed or not) other than `currency`, if there is one. */
+  currencyOtherThan(currency: string): string | undefined {
+    for (const row of this.redemptions.values()) {
+      const held = this.friendCurrencies[row];
+      if (held !== NONE && held !== currency) return held;
+    }
   }
 
   /** Records an event decided `ok`, and returns its row number. */

@@ -70,11 +70,13 @@ export function memoryStore(): ReferralStore {
     );
   }
 
-  /** Registers a program's terms; its currency is kept once its ledger holds a redemption. */
+  /**
+   * Registers a program's terms; its currency is the ledger's once it holds a redemption (the ledger's
+   * own, not the one registered before: a program may be registered only after it recorded some).
+   */
   function registerProgram(program: Program): void {
-    const held = programs.get(program.id)?.currency;
-    if (held && held !== program.currency && ledgers.get(program.id)?.hasRedemptions())
-      refuseCurrencyChange(program, held);
+    const held = ledgers.get(program.id)?.currencyOtherThan(program.currency);
+    if (held) refuseCurrencyChange(program, held);
     programs.set(program.id, program);
   }
 

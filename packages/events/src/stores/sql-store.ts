@@ -61,9 +61,13 @@ class Rollback {
 
 type Row = Record<string, unknown>;
 
-/** The codes in program `$1` of the person holding code `$2`: tiers and the promotion count them together. */
+/**
+ * The codes in program `$1` of the person holding code `$2` (the code alone when no one registered it), as
+ * an array: tiers and the promotion count them together. An array read once, so that `code = ANY(…)`
+ * meets the ledger's (program, code) index; `code IN (subquery) OR …` scanned the whole ledger.
+ */
 const PERSON_CODES = (p: string) =>
-  `SELECT code FROM ${p}ambassadors WHERE program = $1 AND data ->> 'id' = (SELECT data ->> 'id' FROM ${p}ambassadors WHERE program = $1 AND code = $2)`;
+  `ARRAY(SELECT $2::text UNION SELECT code FROM ${p}ambassadors WHERE program = $1 AND data ->> 'id' = (SELECT data ->> 'id' FROM ${p}ambassadors WHERE program = $1 AND code = $2))`;
 
 /**
  * Creates a store over a SQL client; call `await store.migrate()` once before use.
@@ -122,7 +126,7 @@ export function sqlStore(
       `SELECT count(*) FILTER (WHERE code = $2) AS n,
          count(*) FILTER (WHERE rewards->'ambassador'->>'confirmsAt' <= $3) AS confirmed
          FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
-         AND (code = $2 OR code IN (${PERSON_CODES(p)}))`,
+         AND code = ANY(${PERSON_CODES(p)})`,
       [event.program, event.code, request.recordedAt.toISOString()],
     );
     const customers =
@@ -298,19 +302,19 @@ export function sqlStore(
       }
     },
     async upsertProgram(program) {
-      const written = await db.query(
-        `INSERT INTO ${p}programs AS held (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data
-         WHERE held.data ->> 'currency' = EXCLUDED.data ->> 'currency'
-           OR NOT EXISTS (SELECT 1 FROM ${p}ledger WHERE program = EXCLUDED.id AND type = 'redemption')
-         RETURNING id`,
+      // The ledger's own currency, not the one registered before: a program may be registered only after
+      // the receiver recorded redemptions of it.
+      const held = await db.query(
+        `SELECT rewards -> 'friend' ->> 'currency' AS currency FROM ${p}ledger
+         WHERE program = $1 AND type = 'redemption' AND rewards -> 'friend' ->> 'currency' <> $2 LIMIT 1`,
+        [program.id, program.currency],
+      );
+      const other = held.rows[0] as Row | undefined;
+      if (other) refuseCurrencyChange(program, String(other.currency));
+      await db.query(
+        `INSERT INTO ${p}programs (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
         [program.id, JSON.stringify(program)],
       );
-      if (written.rows.length === 0) {
-        const held = await db.query(`SELECT data ->> 'currency' AS currency FROM ${p}programs WHERE id = $1`, [
-          program.id,
-        ]);
-        refuseCurrencyChange(program, String((held.rows[0] as Row | undefined)?.currency));
-      }
     },
     async upsertAmbassador(program, input) {
       const ambassador = registrable(input);
@@ -383,7 +387,7 @@ export function sqlStore(
         `SELECT held.data ->> 'id' AS person, count(*) AS n
            FROM ${p}ledger AS ledger JOIN ${p}ambassadors AS held ON held.program = ledger.program AND held.code = ledger.code
            WHERE ledger.program = $1 AND type = 'redemption' AND NOT repeat
-           AND ($2::text IS NULL OR ledger.code IN (${PERSON_CODES(p)}))
+           AND ($2::text IS NULL OR ledger.code = ANY(${PERSON_CODES(p)}))
            AND rewards->'ambassador'->>'confirmsAt' <= $3::text
            AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY 1`,
         [program.id, only, at.now.toISOString()],

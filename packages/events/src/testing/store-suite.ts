@@ -340,6 +340,19 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("keeps the ledger's currency for a program registered only after it recorded redemptions", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, ambassadors: [] });
+      await store.upsertAmbassador(program.id, anAmbassador());
+      expect((await receive.handle(await signed(aRedemption()))).status).toBe(201);
+      await expect(store.upsertProgram({ ...program, currency: 'JPY' })).rejects.toThrow(
+        /its ledger holds redemptions in USD/,
+      );
+      await store.upsertProgram(program);
+      expect((await store.stats({ program: program.id, now: NOW })).currency).toBe('USD');
+    });
+  });
+
   it('updates an ambassador in place', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());

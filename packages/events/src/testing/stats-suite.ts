@@ -4,21 +4,13 @@
  * through a real receiver, as in production.
  */
 import { expect, it } from 'vitest';
-import type { ReferralStore } from '../stores/store.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
 import { aReceiver, NOW, signed } from './receiver-harness.js';
-import type { StoreFactory } from './store-suite.js';
+import { type StoreFactory, storeRunner } from './store-factory.js';
 
 /** Registers the shared stats tests; call inside a `describe` per store. */
 export function statsSuite(fresh: StoreFactory) {
-  async function withStore<T>(run: (store: ReferralStore) => Promise<T>): Promise<T> {
-    const { store, cleanup } = await fresh();
-    try {
-      return await run(store);
-    } finally {
-      await cleanup();
-    }
-  }
+  const withStore = storeRunner(fresh);
 
   it('refuses a stats period that is not one, with a [referkit] line', async () => {
     await withStore(async (store) => {

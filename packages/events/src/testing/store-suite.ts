@@ -4,9 +4,9 @@
  */
 import { expect, it } from 'vitest';
 import type { ProgramInput } from '../program.js';
-import type { ReferralStore } from '../stores/store.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador } from './fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
+import { type StoreFactory, storeRunner } from './store-factory.js';
 
 /** A program that pays community leaders 300 for their members' repeat orders within 30 days. */
 const leaderProgram = {
@@ -28,19 +28,9 @@ function aLeader() {
   });
 }
 
-/** Makes a fresh, migrated store, and a function that removes what it created. */
-export type StoreFactory = () => Promise<{ store: ReferralStore; cleanup(): Promise<void> }>;
-
 /** Registers the shared store tests; call inside a `describe` per store. */
 export function storeSuite(fresh: StoreFactory) {
-  async function withStore<T>(run: (store: ReferralStore) => Promise<T>): Promise<T> {
-    const { store, cleanup } = await fresh();
-    try {
-      return await run(store);
-    } finally {
-      await cleanup();
-    }
-  }
+  const withStore = storeRunner(fresh);
 
   it('records 1 and answers 49 duplicates for 50 concurrent deliveries of one redemption', async () => {
     await withStore(async (store) => {

@@ -1,14 +1,14 @@
 /** Unexpected console output fails the test: the SDK and widget promise a quiet console. */
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
 let spies: ReturnType<typeof vi.spyOn>[] = [];
 
-beforeEachInstall();
-
-function beforeEachInstall() {
+// Before each test, not once a file: a file that restores its mocks after each test (`vi.restoreAllMocks()`)
+// took these spies away with its own, and every test after its first could write to the console unseen.
+beforeEach(() => {
   spies = methods.map((method) => vi.spyOn(console, method));
-}
+});
 
 afterEach((context) => {
   const calls = spies.flatMap((spy, index) =>

@@ -241,6 +241,7 @@ describe('capture', () => {
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[referkit\] Could not use attribution\.windowDays/);
     installPage();
     expect(aClient({ attribution: { windowDays: 0.5 } }).capture(LINK)?.expiresAt).toBe('2026-11-22T22:00:00.000Z');
+    warn.mockRestore();
   });
 
   it('removes the code from the address bar when asked', () => {

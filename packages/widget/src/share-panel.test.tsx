@@ -530,6 +530,7 @@ describe('SharePanel', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByRole('button', { name: 'Show QR code' }).getAttribute('aria-expanded')).toBe('false');
+    warn.mockRestore();
   });
 
   it('closes a shown QR code quietly when a second init leaves no link to draw', async () => {

@@ -177,3 +177,18 @@ describe('terms that cannot be put in words honestly', () => {
     expect(money('en', 'USD', 0)).toBe('$0');
   });
 });
+
+describe('the limits of what is put in words', () => {
+  it('words a percent at its limit, 100%, and refuses one past it', () => {
+    expect(percent('en', 100)).toBe('100%');
+    expect(() => percent('en', 101)).toThrow(RangeError);
+  });
+
+  it('refuses a reward percent that is not a number, and a reward type it has no words for', () => {
+    const percentOf = (value: unknown) => ({ basis: 'percent', type: 'cash', percent: value }) as never;
+    expect(() => rewardText(en, 'en', 'USD', percentOf('5'))).toThrow(RangeError);
+    expect(() => rewardText(en, 'en', 'USD', percentOf(null))).toThrow(RangeError);
+    const gift = { basis: 'fixed', type: 'gift', amount: 1000 } as never;
+    expect(() => rewardText(en, 'en', 'USD', gift)).toThrow('gift is not a reward type');
+  });
+});

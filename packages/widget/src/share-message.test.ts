@@ -57,3 +57,12 @@ describe('composeMessage', () => {
     expect(composeMessage('Try it!', { ...disclosure, required: false })).toEqual({ text: 'Try it!', restored: false });
   });
 });
+
+describe('composeMessage, on what counts as keeping the disclosure', () => {
+  it('takes the disclosure written in other case or spacing as kept, and adds nothing', () => {
+    expect(composeMessage('Hi\n\ni GET  $10 credit IF you order with my link.', disclosure)).toEqual({
+      text: 'Hi\n\ni GET  $10 credit IF you order with my link.',
+      restored: false,
+    });
+  });
+});

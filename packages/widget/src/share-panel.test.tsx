@@ -420,6 +420,18 @@ describe('SharePanel', () => {
     warn.mockRestore();
   });
 
+  it('gives two panels on one page ids of their own, so each field and region keeps its own label', async () => {
+    const { client } = renderPanel({}, stats);
+    render(<SharePanel client={client} code="ALEX-7HC2QK" terms={terms} endpoint="/api" text={en} locale="en" />);
+    await waitFor(() => expect(screen.getAllByRole('progressbar')).toHaveLength(2));
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(screen.getAllByRole('textbox', { name: 'Your link' })).toHaveLength(2);
+    expect(screen.getAllByRole('textbox', { name: 'Your message' })).toHaveLength(2);
+    expect(screen.getAllByRole('region', { name: 'Invite friends to Acme' })).toHaveLength(2);
+    expect(screen.getAllByRole('progressbar', { name: '2 of 3 shares this week' })).toHaveLength(2);
+  });
+
   it('follows new terms in the prefilled message until the ambassador edits it', () => {
     const { client } = renderPanel();
     const panel = (offer: number) => (

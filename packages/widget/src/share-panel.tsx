@@ -18,6 +18,9 @@ import { composeMessage, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
 import { getJson } from './stats.js';
 
+/** Panels made on the page so far: each takes the next number for its ids. */
+let panels = 0;
+
 /** What `referkit:share` and `referkit:copy` carry. */
 export interface ShareDetail {
   code: string;
@@ -66,6 +69,11 @@ const tracked = new WeakMap<ReferkitClient, Set<string>>();
 /** The share panel; renders nothing when no link can be built for the code. */
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
+  /**
+   * The prefix of this panel's ids: each element's panel is alone in its shadow root, but the Preact
+   * component used directly may be twice on a page (a header's and a footer's), where ids must differ.
+   */
+  _id = `rk${++panels}`;
   /** The QR chunk's encoder, once loaded. */
   _encode?: (link: string) => QrPath;
   /** The QR code drawn last, and the link it encodes: drawn again only when the link changes (a second init's base). */
@@ -233,6 +241,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const link = this._link();
     if (!link) return null;
     const drawing = qr && this._drawn?.[1];
+    const id = this._id;
     const { ambassadorReward: reward, disclosure: line } = terms;
     // The offer as the banner words it ("15% off your first order"): a message that left the limit out
     // would promise the discount to friends checkout refuses. `{reward}` is this panel's reward, which a
@@ -258,12 +267,12 @@ export class SharePanel extends Component<SharePanelProps, State> {
     // Each channel once: a channel named twice is one button (and one Preact key).
     const channels = [...new Set(terms.channels ?? CHANNELS)];
     return (
-      <section dir={text.dir} lang={locale} aria-labelledby="rk-title">
-        <h2 id="rk-title">{terms.brand ? fillIsolated(text.invite, { brand: terms.brand }) : text.link}</h2>
+      <section dir={text.dir} lang={locale} aria-labelledby={`${id}t`}>
+        <h2 id={`${id}t`}>{terms.brand ? fillIsolated(text.invite, { brand: terms.brand }) : text.link}</h2>
         <p>{offerHeadline(text, locale, terms)}</p>
-        <label for="rk-link">{text.link}</label>
+        <label for={`${id}l`}>{text.link}</label>
         <div>
-          <input ref={this._input} id="rk-link" readOnly value={link} dir="ltr" />
+          <input ref={this._input} id={`${id}l`} readOnly value={link} dir="ltr" />
           <button type="button" class="p" onClick={this._copy}>
             {text.copy}
           </button>
@@ -271,21 +280,21 @@ export class SharePanel extends Component<SharePanelProps, State> {
         <p class="n" role="status">
           {status}
         </p>
-        <label for="rk-message">{text.message}</label>
+        <label for={`${id}m`}>{text.message}</label>
         <textarea
-          id="rk-message"
+          id={`${id}m`}
           // Each paragraph takes the direction of its first letter (a textarea's `dir="auto"` is
           // `unicode-bidi: plaintext`): an English disclosure line under an Arabic message keeps its period last.
           dir="auto"
           rows={4}
           value={message}
           // A screen reader reads the note with the field: the line it deleted is shared all the same.
-          aria-describedby="rk-kept"
+          aria-describedby={`${id}k`}
           onInput={(event) => this.setState({ _message: event.currentTarget.value })}
         />
         {/* The note is also said as it appears (WCAG 4.1.3): a live region is heard only once it is
             there before its text, so it is always rendered, empty until the disclosure is deleted. */}
-        <p id="rk-kept" class="n" aria-live="polite">
+        <p id={`${id}k`} class="n" aria-live="polite">
           {composed.restored && fillIsolated(text.kept, { text: disclosure?.text })}
         </p>
         <ul>
@@ -345,7 +354,11 @@ export class SharePanel extends Component<SharePanelProps, State> {
             </svg>
           </div>
         )}
-        {stats && Progress ? <Progress stats={stats} text={text} locale={locale} /> : role && <p>{text[role]}</p>}
+        {stats && Progress ? (
+          <Progress stats={stats} text={text} locale={locale} id={id} />
+        ) : (
+          role && <p>{text[role]}</p>
+        )}
       </section>
     );
   }

@@ -12,10 +12,12 @@ export interface ShareProgressProps {
   stats: AmbassadorPublicStats;
   text: Catalogue;
   locale: string;
+  /** The panel's id prefix, so that two panels on a page have ids of their own. */
+  id: string;
 }
 
 /** Renders the stats block of the share panel. */
-export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
+export function ShareProgress({ stats, text, locale, id }: ShareProgressProps) {
   const { rewards, target } = stats;
   // Counts a backend got wrong ("-1 friends joined") leave the block out with one line, as bad amounts do.
   if (target) {
@@ -28,8 +30,8 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
   const goal =
     target && plural(locale, text[target.per], target.shares, { done: Intl.NumberFormat(locale).format(target.done) });
   return (
-    <section aria-labelledby="rk-progress">
-      <h3 id="rk-progress">{text.progress}</h3>
+    <section aria-labelledby={`${id}p`}>
+      <h3 id={`${id}p`}>{text.progress}</h3>
       <p>
         {text[stats.role]}
         {stats.promoted && ` · ${text.promoted}`}
@@ -43,7 +45,7 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
           screen reader says so as it says "Copied" (WCAG 4.1.3). Not a second `status` role beside the
           panel's: a page or test asking for the panel's status finds the one that says "Copied". */}
       {target && (
-        <p id="rk-goal" aria-live="polite" aria-atomic="true">
+        <p id={`${id}g`} aria-live="polite" aria-atomic="true">
           {goal}
           {target.reached && ` · ${text.reached}`}
         </p>
@@ -51,7 +53,7 @@ export function ShareProgress({ stats, text, locale }: ShareProgressProps) {
       {target && (
         <div
           role="progressbar"
-          aria-labelledby="rk-goal"
+          aria-labelledby={`${id}g`}
           aria-valuemin={0}
           aria-valuemax={target.shares}
           aria-valuenow={Math.min(target.done, target.shares)}

@@ -69,6 +69,22 @@ describe('programSchema', () => {
     expect(pathsOf({ ...spring(), tiers })).toContainEqual(['tiers', 1, 'minRedemptions']);
   });
 
+  it('rejects two tiers at one count, and tiers of a role out of order', () => {
+    const tier = (minRedemptions: number) => ({
+      minRedemptions,
+      reward: { basis: 'fixed', type: 'credit', amount: 2000 },
+    });
+    expect(pathsOf({ ...spring(), tiers: [tier(5), tier(5)] })).toContainEqual(['tiers', 1, 'minRedemptions']);
+    const roles = { ambassador: { tiers: [tier(5), tier(3)] } };
+    expect(pathsOf({ ...spring(), roles })).toContainEqual(['roles', 'ambassador', 'tiers', 1, 'minRedemptions']);
+  });
+
+  it('rejects a program that ends the moment it starts', () => {
+    expect(pathsOf({ ...spring(), startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' })).toContainEqual([
+      'endsAt',
+    ]);
+  });
+
   it('rejects an end before the start', () => {
     expect(pathsOf({ ...spring(), startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z' })).toContainEqual([
       'endsAt',

@@ -106,6 +106,28 @@ describe('attempt', () => {
     ]);
   });
 
+  // The receiver's own refusals on a status worth retrying (a first order not yet in, an outage, a rate
+  // limit) are not verdicts on the event: dropped, a redemption's reward would be lost.
+  it.each([
+    [503, 'first_order_pending'],
+    [500, 'internal_error'],
+    [408, 'request_timeout'],
+    [429, 'rate_limited'],
+    [200, 'invalid_event'],
+    [302, 'invalid_event'],
+  ])('keeps an event the receiver answered %i with error code %s', async (status, code) => {
+    const fetch = async () => Response.json({ error: { code, message: code } }, { status });
+    expect(await attempt('{}', { url, fetch })).toMatchObject([{ ok: false, queued: true }, Number.NaN]);
+  });
+
+  it.each(['unrecorded', 'recorded_not', 'duplicate!'])(
+    'keeps an event whose 2xx only looks like a verdict, status %j',
+    async (status) => {
+      const fetch = async () => Response.json({ status }, { status: 200 });
+      expect(await attempt('{}', { url, fetch })).toMatchObject([{ ok: false, queued: true }, Number.NaN]);
+    },
+  );
+
   it("takes the receiver's own 4xx, with its error code, for a final verdict", async () => {
     const fetch = async () =>
       Response.json({ error: { code: 'unknown_code', message: 'No ambassador has this code.' } }, { status: 404 });

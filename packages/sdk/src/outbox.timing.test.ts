@@ -2,23 +2,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOutbox } from './outbox.js';
 import type { KeyValueStore } from './storage.js';
+import { aShareBody } from './testing/queued.js';
 
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
-const answering = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  (async () =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'content-type': 'application/json', ...headers },
-    })) as typeof fetch;
+const answering = (status: number, body: unknown) => (async () => Response.json(body, { status })) as typeof fetch;
 
-function mapStore(entries: Record<string, string> = {}): KeyValueStore & { map: Map<string, string> } {
+/** A store with only the methods every KeyValueStore has (no `kept()`), as a page may hand one over. */
+function mapStore(entries: Record<string, string> = {}): KeyValueStore {
   const map = new Map(Object.entries(entries));
   return {
-    map,
     get: (k) => map.get(k) ?? null,
     set: (k, v) => void map.set(k, v),
     remove: (k) => void map.delete(k),
@@ -26,29 +22,27 @@ function mapStore(entries: Record<string, string> = {}): KeyValueStore & { map: 
   };
 }
 
-const body = (id: string) => JSON.stringify({ id, type: 'share', program: 'spring-2026' });
-
 describe("the outbox's timing", () => {
   it('sends only the events it stored, never the other keys of its store', async () => {
     const fetch = vi.fn(answering(201, { status: 'recorded' }));
     const store = mapStore({
       ref: '{"code":"ALEX-7HC2QK","landedAt":"x","expiresAt":"y"}',
       seen: 'ALEX-7HC2QK 1',
-      'outbox:a': body('a'),
+      'outbox:a': aShareBody('evt_a'),
     });
     await createOutbox(store, { url: 'https://r.example/e', fetch }).flush();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(store.map.get('ref')).toBeDefined();
+    expect(store.get('ref')).toBeDefined();
   });
   it('skips junk stored under an outbox key when it sends for one program', async () => {
     const fetch = vi.fn(answering(201, { status: 'recorded' }));
-    const store = mapStore({ 'outbox:junk': 'not json', 'outbox:a': body('a') });
+    const store = mapStore({ 'outbox:junk': 'not json', 'outbox:a': aShareBody('evt_a') });
     await expect(
       createOutbox(store, { url: 'https://r.example/e', fetch, program: 'spring-2026' }).flush(),
     ).resolves.toHaveLength(1);
   });
   it('hands over the bodies at pagehide during a Retry-After from a store without kept()', () => {
-    const store = mapStore({ 'outbox-after': String(Date.now() + 60_000), 'outbox:a': body('a') });
+    const store = mapStore({ 'outbox-after': String(Date.now() + 60_000), 'outbox:a': aShareBody('evt_a') });
     expect(() => createOutbox(store, { url: 'https://r.example/e', fetch: answering(201, {}) }).bodies()).not.toThrow();
   });
   it('sends an event held by a Retry-After an earlier page stored, when the wait ends (no other retry in flight)', async () => {
@@ -61,7 +55,10 @@ describe("the outbox's timing", () => {
       { url: 'https://r.example/e', fetch },
       { sleep: () => new Promise((wake) => sleeping.push(wake)) },
     );
-    await expect(outbox.add(body('a'))).resolves.toMatchObject({ queued: true, error: { code: 'retry_after' } });
+    await expect(outbox.add(aShareBody('evt_a'))).resolves.toMatchObject({
+      queued: true,
+      error: { code: 'retry_after' },
+    });
     expect(fetch).not.toHaveBeenCalled();
     expect(sleeping).toHaveLength(1);
     vi.setSystemTime(Date.now() + 5000);
@@ -84,7 +81,7 @@ describe("the outbox's timing", () => {
         },
       },
     );
-    await outbox.add(body('a'));
+    await outbox.add(aShareBody('evt_a'));
     // another tab's 429 moves the end 20 s later
     store.set('outbox-after', String(Date.now() + 20_000));
     vi.setSystemTime(Date.now() + 5000);
@@ -101,7 +98,7 @@ describe("the outbox's timing", () => {
     const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const fetch = vi.fn(answering(503, {}));
     const outbox = createOutbox(mapStore(), { url: 'https://r.example/e', fetch }, { limit: 3 });
-    const done = outbox.add(body('a'));
+    const done = outbox.add(aShareBody('evt_a'));
     await vi.advanceTimersByTimeAsync(0);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(499);
@@ -127,7 +124,7 @@ describe("the outbox's timing", () => {
       { url: 'https://r.example/e', fetch },
       { sleep: async (ms) => void waits.push(ms) },
     );
-    await expect(outbox.add(body('a'))).resolves.toMatchObject({ ok: true });
+    await expect(outbox.add(aShareBody('evt_a'))).resolves.toMatchObject({ ok: true });
     expect(waits).toEqual([30_000]);
   });
 });

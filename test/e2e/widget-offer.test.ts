@@ -57,6 +57,27 @@ const overlap = () =>
     );
   });
 
+/**
+ * The focused element's id when the banner, at rest, hides it whole (WCAG 2.2's 2.4.11), three frames
+ * after the key: the page scrolled it into view, the banner looked, and the page scrolled again.
+ */
+const wholeUnderBanner = () =>
+  page.evaluate(async () => {
+    const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside');
+    await Promise.all(aside?.getAnimations().map((slide) => slide.finished) ?? []);
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+    const focused = document.activeElement as Element;
+    const area = focused.getBoundingClientRect();
+    const banner = aside?.getBoundingClientRect();
+    const hidden =
+      !!banner &&
+      area.top >= banner.top &&
+      area.bottom <= banner.bottom &&
+      area.left >= banner.left &&
+      area.right <= banner.right;
+    return hidden ? [focused.id] : [];
+  });
+
 describe('<referkit-offer> over the built referkit.js', () => {
   it('shows the banner, named from the code lookup, when landing with ?ref=', async () => {
     await page.goto(`${web.server.url}/widget.html?ref=alex-7hc2qk&rk_ch=whatsapp`);
@@ -207,36 +228,32 @@ describe('<referkit-offer> over the built referkit.js', () => {
       const hidden: string[] = [];
       for (let step = 0; step < 20; step++) {
         await page.keyboard.press(key);
-        const focus = await page.evaluate(
-          () =>
-            new Promise<{ id: string; hidden: boolean }>((resolve) =>
-              // Three frames: the page scrolled the link into view, the banner looked, and the page scrolled again.
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() =>
-                  requestAnimationFrame(() => {
-                    const link = document.activeElement as Element;
-                    const area = link.getBoundingClientRect();
-                    const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside');
-                    const banner = aside?.getBoundingClientRect();
-                    resolve({
-                      id: link.id,
-                      hidden:
-                        !!banner &&
-                        area.top >= banner.top &&
-                        area.bottom <= banner.bottom &&
-                        area.left >= banner.left &&
-                        area.right <= banner.right,
-                    });
-                  }),
-                ),
-              ),
-            ),
-        );
-        if (focus.hidden) hidden.push(focus.id);
+        hidden.push(...(await wholeUnderBanner()));
       }
       expect(hidden).toEqual([]);
     });
   }
+
+  // A page too short to scroll cannot move a link clear of the banner: the banner must be short enough
+  // that one of its places leaves each link shown (qa100: a header's links were hidden whole by both).
+  it('leaves no link it focuses entirely hidden on a short screen, on a page that does not scroll', async () => {
+    await page.setViewportSize({ width: 320, height: 256 });
+    await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByText('Alex', { exact: false }).first().waitFor();
+    await page.evaluate(() => {
+      const links = Array.from({ length: 6 }, (_, n) => `<p><a id="t${n}" href="#t${n}">Top link ${n}</a></p>`);
+      // A short page, all of it header: nothing scrolls.
+      document.querySelector('main')?.remove();
+      document.body.insertAdjacentHTML('afterbegin', links.join(''));
+      document.body.style.marginTop = '0';
+    });
+    const hidden: string[] = [];
+    for (const key of [...Array(7).fill('Tab'), ...Array(7).fill('Shift+Tab')]) {
+      await page.keyboard.press(key);
+      hidden.push(...(await wholeUnderBanner()));
+    }
+    expect(hidden).toEqual([]);
+  });
 
   it('leaves the page where it is when a tall element it cannot hide whole takes focus', async () => {
     // A single-page app's router focuses its <main> after a route change: it shows past the banner.

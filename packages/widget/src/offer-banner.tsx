@@ -81,9 +81,10 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
    * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
    * focuses (a footer link, a share panel's last row on a small screen). It goes to the viewport's edge
    * where it hides nothing of it, checked a frame later, once the page has scrolled the element into view.
-   * `again`: whether the page may still be scrolled to show it (once per focus).
+   * No more than half the viewport tall (styles.ts), it always has such an edge for what it could hide
+   * whole, even on a page too short to scroll (text at 400% on a phone, qa100).
    */
-  _reveal(focused: Element, again = true) {
+  _reveal(focused: Element) {
     requestAnimationFrame(() => {
       const aside = this._aside.current;
       if (!aside || aside.contains(focused)) return;
@@ -99,25 +100,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       const hides = (at: number) =>
         area.bottom > at && area.top < at + banner.height && area.right > banner.left && area.left < banner.right;
       const low = hides(top);
-      const high = innerHeight - top - banner.height;
-      // Where neither place hides it, the banner stays where it is.
-      if (low !== hides(high)) this.setState({ _up: low });
-      // Both places hide it: a banner taller than half a short viewport (text at 400% on a phone), over a
-      // control Chromium scrolled to the middle. Where the banner is hides it whole (WCAG 2.4.11; a tall
-      // element, a focused <main>, shows past it and is left where it is): the page scrolls it just clear,
-      // and it is looked at again: at the page's end, where it cannot scroll, the banner may move instead.
-      else if (again && low) {
-        const at = this.state._up ? high : top;
-        if (
-          area.top >= at &&
-          area.bottom <= at + banner.height &&
-          area.left >= banner.left &&
-          area.right <= banner.right
-        ) {
-          scrollBy({ top: this.state._up ? area.top - innerHeight + top : area.bottom - top, behavior: 'instant' });
-          this._reveal(focused, false);
-        }
-      }
+      // Where neither place hides it, the banner stays where it is; where both hide part of it (an
+      // element taller than the gap between them), it shows in that gap.
+      if (low !== hides(innerHeight - top - banner.height)) this.setState({ _up: low });
     });
   }
 

@@ -56,7 +56,10 @@ const css =
   // too, but leave a system colour alone; and they would turn a dark theme's QR code light on dark,
   // reversed, which many scanners cannot read, so the code keeps its own black on white.
   '@media (forced-colors:active){.q{forced-color-adjust:none}i{background:Highlight}}' +
+  // At most half the viewport, less the gaps at its edges, its text scrolled within where it is longer
+  // (text at 400% on a phone): one of its two places then leaves whatever the keyboard focuses in view.
   'aside{position:fixed;inset-inline:1em;bottom:1em;margin-inline:auto;max-width:34em;z-index:2147483000;' +
+  'max-height:calc(50dvh - 1.5em);overflow:auto;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   'aside button{grid-area:1/2/3}' +
   // The offer's line and, unseen in the same cell, the room kept for the ambassador's name (offer-banner.tsx,

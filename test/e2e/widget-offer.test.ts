@@ -110,6 +110,8 @@ describe('<referkit-offer> over the built referkit.js', () => {
       location.hash = 'reviews';
       location.hash = 'faq';
     });
+    // Nor does a filter that changes the query and keeps the code: the same referral, still there.
+    await page.evaluate(() => history.replaceState(null, '', '/widget.html?ref=ALEX-7HC2QK&rk_ch=whatsapp&sort=price'));
     // Another route, then back to the landing's address: the banner stays, and it is the same landing.
     await page.evaluate(() => history.pushState(null, '', '/widget.html?page=2'));
     await page.goBack();
@@ -119,6 +121,9 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(landings().map((event) => [event.code, event.channel])).toEqual([['ALEX-7HC2QK', 'whatsapp']]);
     expect(await bannerText(page)).toBe('Alex gave you 15% off your first orderCode ALEX-7HC2QK×');
     expect(await captures()).toEqual(['ALEX-7HC2QK']);
+    // Another ambassador's link is a new capture.
+    await page.evaluate(() => history.pushState(null, '', '/widget.html?ref=SAM-4K2M9P'));
+    await expect.poll(captures).toEqual(['ALEX-7HC2QK', 'SAM-4K2M9P']);
   });
 
   it('shows no banner without a referral', async () => {

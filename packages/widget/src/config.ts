@@ -61,7 +61,7 @@ const listeners = new Set<() => void>();
 // One mistake, one line: a failed init has said why there is no setup, and of the elements waiting
 // for one only the first says so.
 let explained = false;
-/** The address whose landing `referkit:capture` announced. */
+/** The code whose landing `referkit:capture` announced last. */
 let announced: string | undefined;
 
 /**
@@ -184,10 +184,11 @@ function land(client: ReferkitClient, config: WidgetConfig): void {
   const address = location.href;
   const referral = client.capture();
   // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not,
-  // nor is the same address read again by a second init, or with another fragment (an in-page link).
-  const page = address.split('#')[0];
-  if (referral && readReferral(address, config.param) && announced !== page) {
-    announced = page;
+  // nor is the same code read again: by a second init, or after a route change that kept it (an
+  // in-page link's fragment, a filter's query, the back button).
+  const code = readReferral(address, config.param)?.code;
+  if (referral && code && announced !== code) {
+    announced = code;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
 }

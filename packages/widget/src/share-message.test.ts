@@ -3,7 +3,7 @@ import ar from './i18n/ar.js';
 import de from './i18n/de.js';
 import { en } from './i18n/en.js';
 import es from './i18n/es.js';
-import { composeMessage, prefillMessage } from './share-message.js';
+import { composeMessage, fitForX, prefillMessage } from './share-message.js';
 
 const disclosure = { text: 'I get $10 credit if you order with my link.' };
 
@@ -64,5 +64,39 @@ describe('composeMessage, on what counts as keeping the disclosure', () => {
       text: 'Hi\n\ni GET  $10 credit IF you order with my link.',
       restored: false,
     });
+  });
+});
+
+describe('fitForX', () => {
+  /** X's count: two for each character from U+1100 on, one below (twitter-text's weights, emoji as two). */
+  const weighed = (text: string) => [...text].reduce((sum, char) => sum + (char.codePointAt(0)! < 0x1100 ? 1 : 2), 0);
+
+  it('leaves a message X can post beside its link as it is', () => {
+    const message = `${'a'.repeat(200)}\n\n${disclosure.text}`;
+    expect(fitForX(message, disclosure)).toBe(message);
+    expect(fitForX('b'.repeat(256))).toBe('b'.repeat(256));
+  });
+
+  it('cuts a longer message short and keeps the disclosure whole at its end', () => {
+    const words = 'I have been ordering from Acme for years and the coffee keeps getting better. '.repeat(5);
+    const fitted = fitForX(`${words}\n\n${disclosure.text}`, disclosure);
+    expect(fitted.endsWith(`…\n\n${disclosure.text}`)).toBe(true);
+    expect(fitted.startsWith('I have been ordering from Acme')).toBe(true);
+    // X's 280, less the link's 23 and the space before it; "…" weighs two.
+    expect(weighed(fitted)).toBeLessThanOrEqual(256);
+    expect(weighed(fitted)).toBeGreaterThan(250);
+  });
+
+  it('moves a disclosure written mid-message to the end, and counts wide characters twice', () => {
+    const words = '我很喜欢这家店的咖啡，'.repeat(20);
+    const fitted = fitForX(`${disclosure.text} ${words}`, disclosure);
+    expect(fitted.endsWith(`…\n\n${disclosure.text}`)).toBe(true);
+    expect(fitted.startsWith('我很喜欢')).toBe(true);
+    expect(weighed(fitted)).toBeLessThanOrEqual(256);
+  });
+
+  it('cuts a message without the disclosure (one the program does not require) at its end', () => {
+    const fitted = fitForX('c'.repeat(300), disclosure);
+    expect(fitted).toBe(`${'c'.repeat(254)}…`);
   });
 });

@@ -46,3 +46,31 @@ export function composeMessage(edited: string, disclosure?: Disclosure): Compose
   if (squash(message).includes(squash(disclosure.text))) return { text: message, restored: false };
   return { text: message ? `${message}\n\n${disclosure.text}` : disclosure.text, restored: true };
 }
+
+/** What X lets a post say beside its link: 280 of its weighted characters, less the link's 23 and a space. */
+const X_ROOM = 256;
+
+/**
+ * A text's length as X counts it: two for a character from U+1100 on (CJK, emoji), one below. Over rather
+ * than under for the few it counts as one above (curly quotes), and for an emoji sequence (X counts two).
+ */
+const xLength = (text: string) => [...text].reduce((length, char) => length + (char.codePointAt(0)! < 4352 ? 1 : 2), 0);
+
+/**
+ * The message as X can post it. A longer one opens X's box over its limit, and the ambassador cuts it down
+ * there, most likely from the end, where the disclosure is: instead their words are cut short with "…",
+ * and a disclosure the message carries stays whole on its own line at the end.
+ */
+export function fitForX(text: string, disclosure?: Disclosure): string {
+  if (xLength(text) <= X_ROOM) return text;
+  const kept = disclosure && text.includes(disclosure.text) ? `\n\n${disclosure.text}` : '';
+  // The ellipsis counts two on X.
+  let room = X_ROOM - xLength(kept) - 2;
+  let cut = '';
+  for (const char of text.replace(kept.trim(), '').trim()) {
+    room -= xLength(char);
+    if (room < 0) break;
+    cut += char;
+  }
+  return `${cut.trimEnd()}…${kept}`;
+}

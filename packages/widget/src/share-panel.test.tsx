@@ -365,6 +365,24 @@ describe('SharePanel', () => {
     expect(href.startsWith('https://wa.me/?text=')).toBe(true);
   });
 
+  it("fits a long message into X's post beside the link, the disclosure kept whole, and leaves other channels the whole of it", () => {
+    renderPanel({ terms: { ...terms, channels: ['x', 'whatsapp'] } });
+    const words = 'Acme roasts the best beans I have tried in years, and the subscription is easy to pause. '
+      .repeat(4)
+      .trim();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Your message' }), {
+      target: { value: `${words}\n\nI get $10 credit if you order with my link.` },
+    });
+    const said = (name: string) => {
+      const href = screen.getByRole('link', { name: `Share via ${name}` }).getAttribute('href') ?? '';
+      return new URL(href).searchParams.get('text') ?? '';
+    };
+    const onX = said('X');
+    expect(onX.length).toBeLessThanOrEqual(256);
+    expect(onX.endsWith('…\n\nI get $10 credit if you order with my link.')).toBe(true);
+    expect(said('WhatsApp').startsWith(`${words}\n\nI get $10 credit`)).toBe(true);
+  });
+
   it('prefills the message with the disclosure line', () => {
     renderPanel();
     const message = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
@@ -502,6 +520,17 @@ describe('SharePanel', () => {
     await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'qr' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Hide QR code' }));
     expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('shows the disclosure beside the QR code, which carries only the link to the friend who scans it', async () => {
+    renderPanel({ terms: { ...terms, disclosure: { text: 'I get {reward} if you order with my link.' } } });
+    const disclosure = () => screen.queryByText('I get $10 credit if you order with my link.');
+    expect(disclosure()).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
+    const code = await screen.findByRole('img', { name: 'QR code of your link' }, { timeout: 5000 });
+    expect(code.parentElement?.nextElementSibling?.textContent).toBe('I get $10 credit if you order with my link.');
+    fireEvent.click(screen.getByRole('button', { name: 'Hide QR code' }));
+    expect(disclosure()).toBeNull();
   });
 
   it('draws the QR code of the link as it is now, when a second init changes the base', async () => {

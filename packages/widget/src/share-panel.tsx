@@ -14,7 +14,7 @@ import { loadProgress, loadQr } from './lazy.js';
 import { misconfigured } from './log.js';
 import { friendOfferText, type OfferTerms, offerHeadline, rewardText } from './offer-text.js';
 import type { QrPath } from './qr.js';
-import { composeMessage, prefillMessage } from './share-message.js';
+import { composeMessage, fitForX, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
 import { getJson } from './stats.js';
 
@@ -309,7 +309,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
             )}
           {channels.map((channel: IntentChannel) => {
             const channelLink = this._link(channel) as string;
-            const url = shareIntents(channelLink, composed.text, { subject: terms.brand })[channel];
+            const said = channel === 'x' ? fitForX(composed.text, disclosure) : composed.text;
+            const url = shareIntents(channelLink, said, { subject: terms.brand })[channel];
             // A share URL the message leaves unchanged cannot carry it (Facebook's and LinkedIn's take only the
             // link): the message, disclosure included, goes on the clipboard for the ambassador to paste.
             const paste = composed.text && url === shareIntents(channelLink)[channel];
@@ -354,6 +355,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
             </svg>
           </div>
         )}
+        {/* A QR code is shown in person and carries only the link: the friend reads the disclosure beside it. */}
+        {drawing && disclosure && <p>{disclosure.text}</p>}
         {stats && Progress ? (
           <Progress stats={stats} text={text} locale={locale} id={id} />
         ) : (

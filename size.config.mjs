@@ -302,13 +302,15 @@ export default [
   // 2026-11-24: 14,268 B once the banner is at most half the viewport tall, so that one of its places always
   // leaves a focused link in view, and the page-scrolling fallback for a taller banner went (−68 B);
   // 14,410 B once the disclosure is shown beside the QR code (~14 B), a message too long for X is cut short
-  // there with its disclosure kept whole (~127 B), and `referkit:capture` is fired once per code (~1 B).
+  // there with its disclosure kept whole (~127 B), and `referkit:capture` is fired once per code (~1 B);
+  // 14,446 B once the share panel reads the stats again when the ambassador comes back to the page, so a
+  // panel left open over a weekend does not show last week's target as this week's (~36 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14410,
+    brotli: 14446,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -358,6 +358,24 @@ describe('SharePanel', () => {
     expect(screen.getByText('9 friends joined')).toBeTruthy();
   });
 
+  it('reads the stats again when the ambassador comes back to the page, so a new week or new friends show', async () => {
+    renderPanel({}, stats);
+    await screen.findByText('4 friends joined');
+    vi.mocked(fetch).mockImplementation(async () =>
+      Response.json({ ...stats, friendsJoined: 5, target: { ...stats.target, done: 0 } }),
+    );
+    const hidden = vi.spyOn(document, 'hidden', 'get');
+    // Hidden (another tab, the screen locked over the weekend): nothing asked. Browsers fire it at the
+    // document, bubbling to the window.
+    hidden.mockReturnValue(true);
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    hidden.mockReturnValue(false);
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    expect(await screen.findByText('5 friends joined')).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('links each channel to its share intent with the channel in the link', () => {
     renderPanel();
     const href = screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href') ?? '';

@@ -83,7 +83,14 @@ export class SharePanel extends Component<SharePanelProps, State> {
 
   componentDidMount() {
     this._loadStats();
+    addEventListener('visibilitychange', this._back);
   }
+
+  /**
+   * An account page left open (another tab, a weekend's locked screen) showed the week it was opened in,
+   * its target reached, on Monday: the stats are read again each time the ambassador comes back to it.
+   */
+  _back = () => document.hidden || this._loadStats();
 
   /** The stats asked for last: an answer to an earlier endpoint or code, arriving after it, is not shown. */
   _asked?: string;
@@ -152,6 +159,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
 
   componentWillUnmount() {
     clearTimeout(this._clear);
+    removeEventListener('visibilitychange', this._back);
   }
 
   _copy = async () => {

@@ -34,6 +34,30 @@ describe('retryAfter', () => {
     expect(retryAfter(value, at - 30_000)).toBe(30_000);
   });
 
+  // Date.parse rolls an impossible date over (31 Feb as 3 Mar, 24:00 as the next day's midnight; V8
+  // refuses hour 25, other engines may roll it too) and ignores the day's name: such a header is no
+  // HTTP-date, and the backoff applies.
+  it.each([
+    ['31 February', 'Sun, 31 Feb 2027 10:00:00 GMT'],
+    ['29 February of a common year', 'Mon, 29 Feb 2027 10:00:00 GMT'],
+    ["a day's name that is not the date's", 'Sun, 01 Mar 2027 10:00:00 GMT'],
+    ['hour 24', 'Mon, 01 Mar 2027 24:00:00 GMT'],
+    ['hour 25', 'Mon, 01 Mar 2027 25:00:00 GMT'],
+    ['second 61', 'Mon, 01 Mar 2027 10:00:61 GMT'],
+    ['RFC 850, 31 February', 'Sunday, 31-Feb-27 10:00:00 GMT'],
+    ["RFC 850, a day's name that is not the date's", 'Sunday, 01-Mar-27 10:00:00 GMT'],
+    ['RFC 850, hour 24', 'Monday, 01-Mar-27 24:00:00 GMT'],
+    ['asctime, 29 February of a common year', 'Mon Feb 29 10:00:00 2027'],
+    ["asctime, a day's name that is not the date's", 'Sun Mar  1 10:00:00 2027'],
+    ['asctime, hour 25', 'Mon Mar  1 25:00:00 2027'],
+  ])('reads an impossible date, %s, as unreadable', (_case, value) => {
+    expect(retryAfter(value, Date.UTC(2027, 0, 1))).toBeNaN();
+  });
+
+  it('reads the 29 February of a leap year', () => {
+    expect(retryAfter('Tue, 29 Feb 2028 10:00:00 GMT', Date.UTC(2028, 1, 29, 9, 59))).toBe(60_000);
+  });
+
   it('reads delay-seconds, and nothing else, as a number of seconds', () => {
     expect([retryAfter('7'), retryAfter(' 0 '), retryAfter('1e3'), retryAfter('0x10'), retryAfter(null)]).toEqual([
       7000,

@@ -130,16 +130,25 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
 /**
  * Reads `Retry-After` (RFC 9110 §10.2.3), delay-seconds or an HTTP-date in any of its three forms
  * (§5.6.7: IMF-fixdate, RFC 850 and asctime, all GMT), as milliseconds from now (`0`: retry at once);
- * `NaN` when absent or unreadable, negative for a date in the past (both mean: use the backoff).
+ * `NaN` when absent, unreadable or an impossible date (31 Feb), negative for a date in the past (both mean:
+ * use the backoff).
  */
 export function retryAfter(value: string | null | undefined, now = Date.now()): number {
+  // asctime does not say GMT, and Date.parse would read it as local time: it ends in a digit, and gets its zone.
+  const at = Date.parse(`${value}`.replace(/\d$/, '$& GMT'));
   // Delay-seconds are digits only: `1e3` or `0x10` are not a number of seconds, nor a date. A date ends
-  // as the three forms do, its time then GMT or, for asctime, its year: Date.parse alone
-  // reads anything that looks like a date (`abc 2027`, an ISO time, a `+0200` zone, `PST`). asctime
-  // does not say GMT, and Date.parse would read it as local time: it ends in a digit, and gets its zone.
+  // as the three forms do, its time then GMT or, for asctime, its year: Date.parse alone reads anything
+  // that looks like a date (`abc 2027`, an ISO time, a `+0200` zone, `PST`). It also rolls an impossible
+  // date over (31 Feb or 29 Feb 2027 into March, hour 24 into the next day) and skips the day's name:
+  // the date it read, as IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), must have the day's name, the
+  // month and the time that were written (its every other part, whatever the form).
   return /^\s*\d+\s*$/.test(value as string)
     ? +value! * 1e3
-    : /:\d\d (GMT|\d{4})$/.test(value as string)
-      ? Date.parse(value!.replace(/\d$/, '$& GMT')) - now
+    : /:\d\d (GMT|\d{4})$/.test(value as string) &&
+        new Date(at)
+          .toUTCString()
+          .split(/,? /)
+          .every((part, index) => index % 2 || value!.includes(part))
+      ? at - now
       : Number.NaN;
 }

@@ -33,4 +33,49 @@ describe('the landing session', () => {
     memory.land(found);
     expect(memory.read()?.landedAt).toBe(new Date(T + 2 * 3600e3).toISOString());
   });
+  it("counts views of one code within the session as one landing, whatever other codes' came between", () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T });
+    const memory = attribution(createStorage('granted'));
+    const views = ['ALEX-7HC2QK', 'BOB-7HC2QK', 'ALEX-7HC2QK', 'BOB-7HC2QK'].map((code, minute) => {
+      vi.setSystemTime(T + minute * 60e3);
+      memory.land({ code });
+      return memory.landing(code);
+    });
+    expect(views).toEqual([true, true, false, false]);
+    // Last touch: the link followed last has the credit.
+    expect(memory.read()).toMatchObject({ code: 'BOB-7HC2QK' });
+  });
+  it('remembers the last few codes seen, not every code ever seen', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T });
+    const store = createStorage('granted');
+    const memory = attribution(store);
+    for (let n = 0; n < 100; n++) memory.landing(`A${n}-7HC2QK`);
+    expect(memory.landing('A99-7HC2QK')).toBe(false);
+    expect(memory.landing('A95-7HC2QK')).toBe(false);
+    expect(store.get('seen')!.length).toBeLessThan(150);
+  });
+  it("reads an earlier version's record of the last code seen, then adds to it", () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T + 10 * 60e3 });
+    const store = createStorage('granted');
+    store.set('seen', `ALEX-7HC2QK ${T}`);
+    const memory = attribution(store);
+    expect([memory.landing('ALEX-7HC2QK'), memory.landing('BOB-7HC2QK'), memory.landing('ALEX-7HC2QK')]).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+  it("does not start an ended window again on a revisit of its landing page, another code's landing since", () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T });
+    const memory = attribution(createStorage('granted'), { windowDays: 1 });
+    memory.land(found);
+    memory.landing(found.code);
+    vi.setSystemTime(T + 3600e3);
+    memory.land({ code: 'BOB-7HC2QK' });
+    memory.landing('BOB-7HC2QK');
+    // Both windows have ended; the tab left open at ALEX's landing page is reloaded.
+    vi.setSystemTime(T + 3 * 864e5);
+    memory.land(found, true);
+    expect(memory.read()).toBeNull();
+  });
 });

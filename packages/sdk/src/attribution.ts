@@ -89,13 +89,16 @@ export function attribution(
     if (referral) store.remove('ref');
     return null;
   };
+  // The last five landings' codes and times, newest first: `CODE time CODE time …`. An earlier version
+  // kept the last alone, `CODE time`, which reads the same. Five are enough for a person going back and
+  // forth between a few links, and the record stays small.
+  const seen = () => store.get('seen')?.split(' ') ?? [];
   // Views of the same code within half an hour (the usual web analytics session) are one landing,
-  // and a reload of the landing page or a return to it by back/forward is never a new one, whenever
-  // it comes and whether or not the device could keep the first view.
-  const repeat = (code: string, revisit: boolean | undefined, now: number) => {
-    const [seenCode, seenAt] = (store.get('seen') ?? '').split(' ');
-    return !!revisit || (seenCode === code && now - Number(seenAt) < 18e5);
-  };
+  // whatever other codes' links came between, and a reload of the landing page or a return to it by
+  // back/forward is never a new one, whenever it comes and whether or not the device could keep the
+  // first view.
+  const repeat = (code: string, revisit: boolean | undefined, now: number) =>
+    !!revisit || now - Number(seen()[seen().indexOf(code) + 1]) < 18e5;
   return {
     model,
     read,
@@ -107,7 +110,7 @@ export function attribution(
       // went with it). Not when the device has this code's landing on record and its window has ended:
       // a tab left open past it, reloaded, would start a window no landing began. A repeat view, under
       // last touch, keeps the landing's time.
-      if (revisit && !current && store.get('seen')?.split(' ')[0] === code) return;
+      if (revisit && !current && seen().includes(code)) return;
       if (!current || (model === 'last_touch' && !revisit && (!repeat(code, revisit, now) || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral));
@@ -116,7 +119,7 @@ export function attribution(
     landing(code, revisit) {
       const now = Date.now();
       const fresh = !repeat(code, revisit, now);
-      if (fresh) store.set('seen', `${code} ${now}`);
+      if (fresh) store.set('seen', [code, now, ...seen()].slice(0, 10).join(' '));
       return fresh;
     },
     clear() {

@@ -104,12 +104,47 @@ const evaluateAcrossBack: BrowserCommand<[url: string, script: string, back: str
   }
 };
 
+/**
+ * Opens `pages` in turn in a fresh browser context, as links followed one after the other, each served
+ * an empty page, and runs `script` on each once it has loaded; then goes back one page and returns what
+ * `back` returns there. With `noStore`, the pages are served `Cache-Control: no-store`, which keeps them
+ * out of Chromium's back/forward cache: the page gone back to is loaded again (a `back_forward`
+ * navigation), and `back` runs on a page whose scripts have not run, as a page's own would have.
+ */
+const evaluateAcrossPages: BrowserCommand<[pages: string[], script: string, back: string, noStore?: boolean]> = async (
+  { context },
+  pages,
+  script,
+  back,
+  noStore,
+) => {
+  const fresh = await context.browser()!.newContext();
+  try {
+    const page = await fresh.newPage();
+    const headers: Record<string, string> = noStore ? { 'cache-control': 'no-store' } : {};
+    for (const served of pages) {
+      await page.route(served, (route) => route.fulfill({ contentType: 'text/html', body: '', headers }));
+    }
+    for (const served of pages) {
+      await page.goto(served);
+      await page.evaluate(script);
+    }
+    // A restored page fires no load event.
+    await page.goBack({ waitUntil: 'commit' });
+    return await page.evaluate(back);
+  } finally {
+    await fresh.close();
+  }
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See {@link evaluateAt}. */
     evaluateAt(url: string, script: string, embedder?: string): Promise<unknown>;
     /** See {@link evaluateAcrossBack}. */
     evaluateAcrossBack(url: string, script: string, back: string): Promise<unknown>;
+    /** See {@link evaluateAcrossPages}. */
+    evaluateAcrossPages(pages: string[], script: string, back: string, noStore?: boolean): Promise<unknown>;
   }
 }
 
@@ -169,7 +204,7 @@ export default defineConfig({
               launchOptions: { ...chromium, ignoreDefaultArgs: ['--disable-back-forward-cache'] },
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { evaluateAt, evaluateAcrossBack },
+            commands: { evaluateAt, evaluateAcrossBack, evaluateAcrossPages },
           },
         },
       },

@@ -124,27 +124,33 @@ describe('the SDK in Chromium', () => {
     await Promise.all([client.flush(), next.flush()]);
   });
 
-  it('takes the back button in a single-page app for a second view of the earlier landing', async () => {
-    const before = location.href;
-    history.replaceState(history.state, '', '?ref=alex-7hc2qk');
-    const client = aClient();
-    const stop = listen(client);
-    try {
-      client.capture();
-      history.pushState(history.state, '', '?ref=bob-7hc2qk');
-      const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
-      history.back();
-      await popped;
-      expect(location.search).toBe('?ref=alex-7hc2qk');
-    } finally {
-      stop();
-      history.replaceState(history.state, '', before);
-    }
-    await client.flush();
-    const landings = posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
-    expect(landings.map((event) => event.code)).toEqual(['ALEX-7HC2QK', 'BOB-7HC2QK']);
-    expect(client.referral()?.code).toBe('BOB-7HC2QK');
-  });
+  it.each([
+    ['last_touch', 'BOB-7HC2QK'],
+    ['first_touch', 'ALEX-7HC2QK'],
+  ] as const)(
+    'takes the back button in a single-page app for a second view of the earlier landing, under %s',
+    async (model, credited) => {
+      const before = location.href;
+      history.replaceState(history.state, '', '?ref=alex-7hc2qk');
+      const client = aClient({ attribution: { model } });
+      const stop = listen(client);
+      try {
+        client.capture();
+        history.pushState(history.state, '', '?ref=bob-7hc2qk');
+        const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
+        history.back();
+        await popped;
+        expect(location.search).toBe('?ref=alex-7hc2qk');
+      } finally {
+        stop();
+        history.replaceState(history.state, '', before);
+      }
+      await client.flush();
+      const landings = posted.map((body) => JSON.parse(body)).filter((event) => event.type === 'landing');
+      expect(landings.map((event) => event.code)).toEqual(['ALEX-7HC2QK', 'BOB-7HC2QK']);
+      expect(client.referral()?.code).toBe(credited);
+    },
+  );
 
   it('keeps a referral on a later page load of the same site', () => {
     aClient().capture(LINK);
@@ -210,5 +216,70 @@ describe('a page restored from the back/forward cache', () => {
       `(${back})()`,
     );
     expect(seen).toEqual({ restored: true, posts: ['attempt', 'pagehide', 'attempt'], outbox: [] });
+  });
+});
+
+// ALEX's link, then a link on that page to BOB's, then the back button: the page of ALEX's link again,
+// restored from the back/forward cache (its scripts do not run again) or loaded again (a back_forward
+// navigation). A second view of ALEX's landing either way: no landing, and the credit stays where it was.
+describe("a return by back/forward to a landing page after another code's landing", () => {
+  it.each([
+    ['last_touch', 'restored from the back/forward cache', false, 'BOB-7HC2QK'],
+    ['last_touch', 'loaded again', true, 'BOB-7HC2QK'],
+    ['first_touch', 'restored from the back/forward cache', false, 'ALEX-7HC2QK'],
+    ['first_touch', 'loaded again', true, 'ALEX-7HC2QK'],
+  ] as const)('under %s, %s, reports no landing and keeps the credit', async (model, _how, noStore, credited) => {
+    type Page = { referkit?: ReturnType<typeof createReferkit> };
+    // What each page's own script does once it has loaded. The events go to the site's storage, where
+    // every page of the journey sees them.
+    const load = async (sdk: typeof import('./client.js'), model: 'last_touch' | 'first_touch') => {
+      const page = window as Page;
+      page.referkit = sdk.createReferkit({
+        program: 'spring-2026',
+        endpoint: '/api',
+        attribution: { model },
+        fetch: async (_url, init) => {
+          localStorage.posted = `${localStorage.posted ?? ''}${init?.body}\n`;
+          return Response.json({ status: 'recorded' }, { status: 201 });
+        },
+      });
+      page.referkit.capture();
+      await page.referkit.flush();
+    };
+    const back = async (loadAgain: () => Promise<void>) => {
+      const page = window as Page;
+      const restored = !!page.referkit;
+      if (!restored) await loadAgain();
+      await page.referkit!.flush();
+      const events = (localStorage.posted as string)
+        .trim()
+        .split('\n')
+        .map((body) => JSON.parse(body));
+      // By event id, as the ledger counts them: a later page's flush may send a queued landing again.
+      const landings = new Map(
+        events.filter((event) => event.type === 'landing').map((event) => [event.id, event.code]),
+      );
+      return {
+        restored,
+        navigation: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type,
+        landings: [...landings.values()],
+        credited: page.referkit!.referral()?.code,
+      };
+    };
+    // Run in pages of their own, from the source, as the test's own module cannot be.
+    const loadScript = `import(${JSON.stringify(new URL('./client.ts', import.meta.url).pathname)}).then((sdk) => (${load})(sdk, ${JSON.stringify(model)}))`;
+    const site = `http://www.shop.localhost:${location.port}`;
+    const seen = await commands.evaluateAcrossPages(
+      [`${site}/p?ref=ALEX-7HC2QK`, `${site}/q?ref=BOB-7HC2QK`],
+      loadScript,
+      `(${back})(() => ${loadScript})`,
+      noStore,
+    );
+    expect(seen).toEqual({
+      restored: !noStore,
+      navigation: noStore ? 'back_forward' : 'navigate',
+      landings: ['ALEX-7HC2QK', 'BOB-7HC2QK'],
+      credited,
+    });
   });
 });

@@ -75,6 +75,29 @@ describe('two tabs sharing one outbox', () => {
   });
 });
 
+describe('a flush of many events', () => {
+  it('does not send an event another tab delivered while it let the page run', async () => {
+    const store = sharedStorage().tab();
+    for (let n = 10; n < 50; n++) store.set(`outbox:evt_many_${n}`, aShareBody(`evt_many_${n}`));
+    const sent: string[] = [];
+    const outbox = createOutbox(store, {
+      url: URL,
+      fetch: async (_url, init) => {
+        sent.push(JSON.parse(String(init?.body)).id);
+        // Each request holds the thread 2 ms, as starting one does in a browser: the flush lets the
+        // page run before the 40th, and meanwhile the other tab delivers and removes the last event.
+        const until = Date.now() + 2;
+        while (Date.now() < until);
+        if (sent.length === 1) setTimeout(() => store.remove('outbox:evt_many_49'));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    });
+    await outbox.flush();
+    expect(sent).toHaveLength(39);
+    expect(sent).not.toContain('evt_many_49');
+  });
+});
+
 describe('an outbox stored by an earlier version', () => {
   it('is delivered from its single list once, the list left for tabs of that version still open', async () => {
     const page = installPage();

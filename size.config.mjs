@@ -315,16 +315,16 @@ export default [
   // there with its disclosure kept whole (~127 B), and `referkit:capture` is fired once per code (~1 B);
   // 14,446 B once the share panel reads the stats again when the ambassador comes back to the page, so a
   // panel left open over a weekend does not show last week's target as this week's (~36 B).
-  // 2026-11-24 (fifth pass): 14,388 B once the SDK ignores a Retry-After date that cannot be (31 Feb, a day's
-  // name not the date's, hour 24), not rolled over (~52 B); 14,401 B once its views of one code within half an
-  // hour are one landing whatever other codes' links came between (its last five landings kept, ~13 B); 14,420 B
-  // once its flush lets the page run after each 20 ms of starting requests (~19 B).
+  // 14,535 B with the SDK's fixes of the day: a Retry-After date that cannot be (31 Feb, a day's name not the
+  // date's, hour 24) ignored, not rolled over (~52 B); views of one code within half an hour one landing
+  // whatever other codes' links came between (its last five landings kept, ~13 B); and a flush that lets the
+  // page run after each 20 ms of starting requests (~19 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14420,
+    brotli: 14535,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

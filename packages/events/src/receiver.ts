@@ -59,8 +59,9 @@ export interface ReceiverOptions {
   clockSkewSec?: number;
   /**
    * Told what went wrong when the answer cannot say it: a store or lookup that threw (answered
-   * `503 store_unavailable`) or the receiver's own code (`500 internal_error`). Log or alert here;
-   * the answer is the same whatever this does, and a throw from it is ignored.
+   * `503 store_unavailable`), a program whose terms name another currency than its ledger's redemptions
+   * (`503 program_currency_changed`), or the receiver's own code (`500 internal_error`). Log or alert
+   * here; the answer is the same whatever this does, and a throw from it is ignored.
    * @default nothing
    */
   onError?(error: unknown, failure: ReceiverFailure): void;
@@ -69,7 +70,7 @@ export interface ReceiverOptions {
 /** What {@link ReceiverOptions.onError} is told beside the error. */
 export interface ReceiverFailure {
   status: 500 | 503;
-  code: 'internal_error' | 'store_unavailable';
+  code: 'internal_error' | 'store_unavailable' | 'program_currency_changed';
   /** The event, when it was read before the failure. */
   event?: ReferralEvent;
 }
@@ -112,7 +113,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Creates a receiver for the brand's backend. Besides the contract's answers (`201`, `200`, `400`,
- * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable|first_order_pending`), it answers
+ * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable|first_order_pending|program_currency_changed`), it answers
  * `408 request_timeout` when a body stalls past `bodyTimeoutMs`, and `500 internal_error` when its
  * own code fails, the rules and rewards inside the commit included; nothing is recorded then.
  * @example
@@ -158,6 +159,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+
+  // The programs whose changed currency was logged: every sender retries, and one line says it.
+  const currencyLogged = new Set<string>();
 
   /** Hands a failure to `onError`; an operator's logger that throws must not change the answer. */
   function report(error: unknown, failure: ReceiverFailure) {
@@ -268,6 +272,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
+      if (error instanceof ProgramCurrencyChanged) {
+        // The brand's configuration, not the sender's event: a 4xx would have the SDK drop the order for
+        // good, a 5xx keeps it in its outbox until the program's currency is the ledger's again.
+        if (!currencyLogged.has(error.message)) {
+          currencyLogged.add(error.message);
+          console.error(error.message);
+        }
+        report(error, { status: 503, code: 'program_currency_changed', event });
+        return fail(
+          503,
+          'program_currency_changed',
+          "The program's currency is not the one its ledger holds; nothing was recorded. Retry later.",
+        );
+      }
       report(explainUnmigrated(error), { status: 503, code: 'store_unavailable', event });
       return fail(503, 'store_unavailable', 'The store is unavailable; nothing was recorded. Retry later.');
     }
@@ -320,12 +338,28 @@ class DecisionDefect extends Error {
   }
 }
 
+/**
+ * Thrown out of a commit when a program's terms name another currency than the redemptions its ledger
+ * holds (its config changed after it recorded some): the rules compare an order with the terms alone,
+ * and stats would add the two currencies' minor units under one label.
+ */
+class ProgramCurrencyChanged extends Error {
+  constructor(program: Program, held: string) {
+    super(
+      `[referkit] Could not record a redemption of ${program.id}: the program is set up in ${program.currency}, but its ledger holds redemptions in ${held}, and its figures would add the two. Set its currency back to ${held}, or give the program in ${program.currency} a new id; senders keep the events meanwhile.`,
+    );
+  }
+}
+
 function decideInCommit(
   program: Program,
   ambassador: Ambassador | null,
   event: ReferralEvent,
   history: LedgerHistory,
 ): Decision {
+  // Outside the try: not a defect of the decision, but of the brand's config, answered 503.
+  const held = history.currency;
+  if (event.type === 'redemption' && held && held !== program.currency) throw new ProgramCurrencyChanged(program, held);
   try {
     return decideOn(program, ambassador, event, history);
   } catch (cause) {

@@ -40,6 +40,8 @@ export class MemoryLedger {
   size = 0;
   /** Not reversed first orders per code: tiers, caps and promotions read this count. */
   readonly firstOrders = new Map<string, number>();
+  /** The currency of the redemptions recorded, `null` before the first: each commit compares it. */
+  currency: Currency | null = null;
   // The row columns, one slot per row; a number column holds only numbers, so V8 keeps it unboxed.
   private readonly ids: string[] = [];
   private readonly types: ReferralEvent['type'][] = [];
@@ -159,6 +161,7 @@ export class MemoryLedger {
     this.keepRewards(decision.rewards);
     if (redemption) {
       this.redemptions.set(redemption.orderId, row);
+      if (this.currency === null && decision.rewards) this.currency = intern(decision.rewards.friend.currency);
       if (!decision.repeat) {
         this.firstOrders.set(redemption.code, (this.firstOrders.get(redemption.code) ?? 0) + 1);
         const rows = this.firstOrderRows.get(redemption.code);
@@ -264,6 +267,7 @@ export class MemoryLedger {
  */
 class MemoryHistory implements LedgerHistory {
   readonly redemptions: number;
+  readonly currency: string | null;
 
   constructor(
     private readonly ledger: MemoryLedger,
@@ -274,6 +278,7 @@ class MemoryHistory implements LedgerHistory {
     readonly redemption: LedgerHistory['redemption'],
   ) {
     this.redemptions = ledger.firstOrders.get(code) ?? 0;
+    this.currency = ledger.currency;
   }
 
   /** Counted only when read: a redemption with a reward, or a program that promotes, asks. */

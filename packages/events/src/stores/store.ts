@@ -14,6 +14,12 @@ export interface LedgerHistory extends RedemptionHistory {
   customerOrders: CustomerOrder[];
   /** For a reversal: the redemption of its order, or `null` when the order never redeemed. */
   redemption: { rewards: RedemptionRewards | null; reversedAt: string | null } | null;
+  /**
+   * The currency of the redemptions the ledger holds for the event's program, `null` while it holds
+   * none: the receiver records no redemption in another, whatever the program's terms now say.
+   * @default null (a store that does not say; nothing is compared)
+   */
+  currency?: string | null;
 }
 
 /** The verdict of the rules on an event, made inside the store's transaction. */

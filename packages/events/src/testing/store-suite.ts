@@ -2,7 +2,7 @@
  * The behaviour every store promises of its ledger, run against each of them (memory, PGlite, PostgreSQL)
  * by `stores.test.ts`; its figures are `stats-suite.ts`'s. Deliveries go through a real receiver, as in production.
  */
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { ProgramInput } from '../program.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador } from './fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
@@ -340,6 +340,49 @@ export function storeSuite(fresh: StoreFactory) {
       );
       await store.upsertProgram(program);
       expect((await store.stats({ program: program.id, now: NOW })).currency).toBe('USD');
+    });
+  });
+
+  it("answers 503 program_currency_changed, recording nothing, while the receiver's program is in another currency than its ledger", async () => {
+    await withStore(async (store) => {
+      const { receive: dollars, program } = await aReceiver({ store });
+      expect((await dollars.handle(await signed(aRedemption()))).status).toBe(201);
+      // The brand's config now says EUR, as the checkout does: the rules, comparing the order with the
+      // config, would pass it, and stats would add euros to the dollars under one label.
+      const onError = vi.fn();
+      const { receive: euros } = await aReceiver({ store, ambassadors: [], program: { currency: 'EUR' }, onError });
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const inEuros = aRedemption({
+        id: 'evt_euroorder00001',
+        orderId: '1002',
+        order: { currency: 'EUR', subtotal: 5999, discount: 900, total: 5099 },
+        customer: { id: 'c_10', firstOrder: true },
+      });
+      // Not the shopper's fault: retryable, so the sender keeps the order until the brand fixes its config.
+      const first = await euros.handle(await signed(inEuros));
+      expect([first.status, errorCode(first)]).toEqual([503, 'program_currency_changed']);
+      const again = await euros.handle(await signed(inEuros));
+      expect([again.status, errorCode(again)]).toEqual([503, 'program_currency_changed']);
+      // An order in the ledger's currency is the config's mismatch too, not a final currency_mismatch.
+      const inDollars = aRedemption({ id: 'evt_dollarorder0001', orderId: '1003', customer: { id: 'c_11' } });
+      expect(errorCode(await euros.handle(await signed(inDollars)))).toBe('program_currency_changed');
+      expect(logged.mock.calls).toEqual([
+        [
+          '[referkit] Could not record a redemption of spring-2026: the program is set up in EUR, but its ledger holds redemptions in USD, and its figures would add the two. Set its currency back to USD, or give the program in EUR a new id; senders keep the events meanwhile.',
+        ],
+      ]);
+      logged.mockClear();
+      expect(onError.mock.calls.map(([, failure]) => [failure.status, failure.code, failure.event?.id])).toEqual([
+        [503, 'program_currency_changed', 'evt_euroorder00001'],
+        [503, 'program_currency_changed', 'evt_euroorder00001'],
+        [503, 'program_currency_changed', 'evt_dollarorder0001'],
+      ]);
+      // An event without an order's money, such as a landing, is recorded as before.
+      expect((await euros.handle(await signed(aLanding()))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW });
+      expect(stats.ambassadors.map((entry) => [entry.redemptions, entry.revenue])).toEqual([[1, 5099]]);
+      // Once the config says USD again, the retried order in dollars counts.
+      expect((await dollars.handle(await signed(inDollars))).status).toBe(201);
     });
   });
 

@@ -1,5 +1,6 @@
 /** The receiver's answers about what an event says: the contract, the program's rules, unsigned claims. */
 import { describe, expect, it } from 'vitest';
+import { memoryStore } from './stores/memory-store.js';
 import { aLanding, anAmbassador, aRedemption, aReversal } from './testing/fixtures.js';
 import { aReceiver, errorCode, signed, unsigned } from './testing/receiver-harness.js';
 
@@ -31,6 +32,32 @@ describe('createReceiver: the contract and the rules', () => {
 
   it.each([Number.NaN, -1, Infinity])('refuses a clock skew of %s at creation', async (clockSkewSec) => {
     await expect(aReceiver({ clockSkewSec })).rejects.toThrow(/clockSkewSec/);
+  });
+
+  it('records an unsigned landing claimed earlier than lateDeliverySec allows at that bound, an order at its own time', async () => {
+    const recorded: string[] = [];
+    const store = memoryStore();
+    const { receive } = await aReceiver({
+      store: {
+        ...store,
+        commit(request) {
+          recorded.push(request.event.occurredAt);
+          return store.commit(request);
+        },
+      },
+      secret: undefined,
+      confirmOrder: () => true,
+      lateDeliverySec: 3600,
+    });
+    await receive.handle(unsigned(aLanding({ occurredAt: '2026-11-22T09:00:00.000Z' })));
+    await receive.handle(unsigned(aLanding({ id: 'evt_landing00002', occurredAt: '2026-11-22T09:30:00.000Z' })));
+    // confirmOrder confirms an order, its date included: it is not moved.
+    await receive.handle(unsigned(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
+    expect(recorded).toEqual(['2026-11-22T09:00:12.000Z', '2026-11-22T09:30:00.000Z', '2026-11-20T10:00:00.000Z']);
+  });
+
+  it.each([Number.NaN, -1, Infinity])('refuses a late-delivery room of %s at creation', async (lateDeliverySec) => {
+    await expect(aReceiver({ lateDeliverySec })).rejects.toThrow(/lateDeliverySec/);
   });
 
   it('refuses an unknown program', async () => {

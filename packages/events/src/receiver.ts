@@ -17,6 +17,7 @@ import { checkRedemption, type RuleError, ruleError } from './rules.js';
 import { checkSignature, secretBytes } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
 import { explainUnmigrated } from './stores/unmigrated.js';
+import { formatTime, parseTime } from './time.js';
 
 /** Options of {@link createReceiver}. */
 export interface ReceiverOptions {
@@ -57,6 +58,16 @@ export interface ReceiverOptions {
    * @default 300
    */
   clockSkewSec?: number;
+  /**
+   * How long before the receiver's clock an unsigned landing's or share's `occurredAt` counts as it is,
+   * in seconds: room for a browser's outbox that sends it late (at the next visit, after an outage).
+   * Anyone can post one, and a share counts toward a contribution period by its time, so one claimed
+   * earlier is recorded as this long before the receiver's clock: counted, never refused (a refusal
+   * would drop a late share for good), but unable to fill a period long past. Signed events, the
+   * brand's own server's, keep their time.
+   * @default 604800 (a week: the time idempotency keys are kept, `IDEMPOTENCY_RETENTION_DAYS`)
+   */
+  lateDeliverySec?: number;
   /**
    * Told what went wrong when the answer cannot say it: a store or lookup that threw (answered
    * `503 store_unavailable`), a program whose terms name another currency than its ledger's redemptions
@@ -106,6 +117,9 @@ export interface Receiver {
   handle(delivery: RawDelivery): Promise<ReceiverAnswer>;
 }
 
+// A week, as long as idempotency keys are kept (IDEMPOTENCY_RETENTION_DAYS) and a leader's repeat order
+// waits for its first (rewards.ts): the project's room for an outbox delivering late.
+const LATE_DELIVERY_SEC = 604_800;
 const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
 // `identity` (or none) is the only content coding the receiver reads; `gzip, identity` is not one.
 const IDENTITY_CODING = /^(?:\s*identity\s*(?:,|$))*$/i;
@@ -152,10 +166,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       '[referkit] Could not create the receiver: `secret` is an empty list. Pass a secret or leave it out.',
     );
   // A skew read from the environment may be NaN, which would turn the future check off without a word.
-  if (options.clockSkewSec !== undefined && !(options.clockSkewSec >= 0 && options.clockSkewSec < Infinity))
-    throw new RangeError(
-      `[referkit] Could not create the receiver: clockSkewSec is ${options.clockSkewSec}. Pass seconds, 0 or more.`,
-    );
+  for (const name of ['clockSkewSec', 'lateDeliverySec'] as const) {
+    const seconds = options[name];
+    if (seconds !== undefined && !(seconds >= 0 && seconds < Infinity))
+      throw new RangeError(`[referkit] Could not create the receiver: ${name} is ${seconds}. Pass seconds, 0 or more.`);
+  }
+  const lateDeliveryMs = (options.lateDeliverySec ?? LATE_DELIVERY_SEC) * 1000;
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
@@ -263,12 +279,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       // replay of what the ledger holds stays a duplicate once the ambassador has left the program, not a
       // 422 telling the brand's server that its recorded order was refused, and a reversal of a recorded
       // redemption takes its reward back.
+      // Keys and fingerprints are the event's as sent, so that a page sending it again gets `duplicate`.
+      const recorded = secrets ? event : noEarlierThan(event, at.getTime() - lateDeliveryMs);
       result = await options.store.commit({
         claims: claimsFor(event, webhookId),
-        event,
+        event: recorded,
         recordedAt: at,
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideInCommit.bind(null, program, ambassador, event),
+        decide: decideInCommit.bind(null, program, ambassador, recorded),
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
@@ -391,6 +409,15 @@ function decideOn(
     return { ok: true, rewards: rewardsFor(program, ambassador, event, history, standing), repeat: standing.repeat };
   }
   return { ok: true, rewards: null };
+}
+
+/**
+ * An unsigned landing or share as the ledger records it: happened no earlier than `earliest` (ms since
+ * the epoch). Redemptions and reversals are not moved: `confirmOrder` confirms them, their date included.
+ */
+function noEarlierThan(event: ReferralEvent, earliest: number): ReferralEvent {
+  if ((event.type !== 'landing' && event.type !== 'share') || parseTime(event.occurredAt) >= earliest) return event;
+  return { ...event, occurredAt: formatTime(earliest) };
 }
 
 function answer(

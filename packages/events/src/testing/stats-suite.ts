@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador, aShare } from './fixtures.js';
-import { aReceiver, NOW, signed } from './receiver-harness.js';
+import { aReceiver, NOW, signed, unsigned } from './receiver-harness.js';
 import { type StoreFactory, storeRunner } from './store-factory.js';
 
 /** Registers the shared stats tests; call inside a `describe` per store. */
@@ -316,6 +316,33 @@ export function statsSuite(fresh: StoreFactory) {
       };
       expect(await read(NOW)).toEqual([0, 0, 0, 0, 0, 1, 0]);
       expect(await read(clock)).toEqual([1, 5099, 1, 1, 1, 2, 0]);
+    });
+  });
+
+  it("counts a page's share no earlier than a week before it was recorded, and the brand's signed share when it says", async () => {
+    await withStore(async (store) => {
+      const program = { contributionTarget: { shares: 1, per: 'week' } } as const;
+      const { receive: page } = await aReceiver({ store, program, secret: undefined });
+      const { receive: server } = await aReceiver({ store, program, ambassadors: [] });
+      // Unsigned, claimed in the week of 2 Nov, three weeks before NOW (Sunday 22 Nov): it would fill
+      // that missed week. It counts a week before it was recorded, in the week of 9 Nov.
+      const backdated = aShare({ id: 'evt_sharelate0001', occurredAt: '2026-11-03T10:00:00.000Z' });
+      expect((await page.handle(unsigned(backdated))).status).toBe(201);
+      // Sent again as it was, it is the same share.
+      expect((await page.handle(unsigned(backdated))).body).toEqual({ status: 'duplicate' });
+      // An outbox's share from within the week keeps its time.
+      const late = aShare({ id: 'evt_sharelate0002', occurredAt: '2026-11-16T08:00:00.000Z' });
+      expect((await page.handle(unsigned(late))).status).toBe(201);
+      // The brand's own server signs what it claims.
+      const imported = aShare({ id: 'evt_sharelate0003', occurredAt: '2026-10-27T10:00:00.000Z' });
+      expect((await server.handle(await signed(imported))).status).toBe(201);
+      const stats = await store.stats({ program: 'spring-2026', from: '2026-10-26', now: NOW });
+      expect(stats.ambassadors[0]?.target?.periods.map((period) => [period.periodStart, period.done])).toEqual([
+        ['2026-10-26T00:00:00.000Z', 1],
+        ['2026-11-02T00:00:00.000Z', 0],
+        ['2026-11-09T00:00:00.000Z', 1],
+        ['2026-11-16T00:00:00.000Z', 1],
+      ]);
     });
   });
 

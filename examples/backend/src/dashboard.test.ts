@@ -76,9 +76,14 @@ describe('dashboardPage', () => {
     expect(cell(page, 'conversion')).toBe('25%');
   });
 
-  test('says a conversion over 100% includes friends who typed the code', () => {
-    const page = dashboardPage(statsOf(alex({ landings: 1, firstOrders: 3, conversionRate: 3 })), 'Fernwood').text;
-    expect(cell(page, 'conversion')).toBe('300% <span class="rate-note">includes friends who typed the code</span>');
+  test('shows a dash, explained, where more friends joined than landings were reported', () => {
+    const page = dashboardPage(
+      statsOf(alex({ landings: 1, redemptions: 3, firstOrders: 3, conversionRate: null })),
+      'Fernwood',
+    ).text;
+    expect(cell(page, 'conversion')).toBe(
+      '<span title="More friends joined than landings were reported, so no conversion rate" aria-hidden="true">—</span><span class="visually-hidden">More friends joined than landings were reported, so no conversion rate</span>',
+    );
   });
 
   test('shows a dash, explained as no cost yet, for the ROI of an ambassador with no activity', () => {
@@ -102,11 +107,19 @@ describe('dashboardPage', () => {
   });
 
   test('explains the same way in the per-role rows', () => {
-    const role = { ...alex({ landings: 2, firstOrders: 3, conversionRate: 1.5 }), ambassadors: 1 };
+    const role = { ...alex({ landings: 2, firstOrders: 3, conversionRate: null }), ambassadors: 1 };
     const stats = { ...statsOf(alex()), roles: [role] };
     const row = /<tr data-role="ambassador">[\s\S]*?<\/tr>/.exec(dashboardPage(stats, 'Fernwood').text)?.[0] ?? '';
-    expect(cell(row, 'conversion')).toContain('includes friends who typed the code');
+    expect(cell(row, 'conversion')).toContain('More friends joined than landings were reported');
     expect(cell(row, 'roi')).toContain('No cost yet');
+  });
+
+  test("says a role's rate is of its ambassadors with one when the role's friends outnumber its landings", () => {
+    // Alex 1 landing and 3 friends (no rate), Sam 2 landings and 1 friend: the role's rate is Sam's.
+    const role = { ...alex({ landings: 3, firstOrders: 4, conversionRate: 0.5 }), ambassadors: 2 };
+    const stats = { ...statsOf(alex()), roles: [role] };
+    const row = /<tr data-role="ambassador">[\s\S]*?<\/tr>/.exec(dashboardPage(stats, 'Fernwood').text)?.[0] ?? '';
+    expect(cell(row, 'conversion')).toBe('50% <span class="rate-note">of ambassadors with a rate</span>');
   });
 
   test('heads the repeat-order column as the rate it shows', () => {

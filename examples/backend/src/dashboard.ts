@@ -82,6 +82,7 @@ type Metrics = Pick<
   | 'landings'
   | 'shares'
   | 'redemptions'
+  | 'firstOrders'
   | 'conversionRate'
   | 'revenue'
   | 'friendDiscounts'

@@ -1,20 +1,27 @@
 /**
  * The dashboard's rates, shown only where they mean something. `store.stats` answers `null` for a rate
- * with nothing to divide by, and a conversion over 100% when friends ordered without a landing; a
- * brand reading a table cell cannot see the docs, so the cell says it.
+ * with nothing to divide by, and for a conversion where more friends joined than landings were
+ * reported; a brand reading a table cell cannot see the docs, so the cell says which.
  */
 import type { Figures } from '@referkit/events';
 import { html, type SafeHtml } from './html.js';
 import { formatPercent, formatRoi } from './money.js';
 
-/** First orders per landing, a dash without landings, and a note when friends without one pass 100%. */
-export function conversionCell(row: Pick<Figures, 'conversionRate'>): SafeHtml {
-  // No landings, no rate: "0%" would say friends came and none ordered, when some may have typed the code.
-  if (row.conversionRate === null) return noRate('No landings yet, so no conversion rate');
-  // Over 100% means more first orders than landings: friends who typed the code at checkout (or
-  // declined tracking) ordered without a landing, and a percent alone would read as a miscount.
-  if (row.conversionRate > 1)
-    return html`${formatPercent(row.conversionRate)} <span class="rate-note">includes friends who typed the code</span>`;
+/** First orders per landing, or a dash saying why there is no rate. */
+export function conversionCell(row: Pick<Figures, 'conversionRate' | 'landings' | 'firstOrders'>): SafeHtml {
+  if (row.conversionRate === null)
+    return noRate(
+      // No landings, no rate: "0%" would say friends came and none ordered, when some may have typed the code.
+      row.landings === 0
+        ? 'No landings yet, so no conversion rate'
+        : // Friends who typed the code, declined tracking or checked out from a server cookie joined
+          // without a landing: any percent would count them against landings they never made.
+          'More friends joined than landings were reported, so no conversion rate',
+    );
+  // A role's rate is of its ambassadors who have one: beside more first orders than landings in the
+  // same row, a percent alone would read as a miscount.
+  if (row.firstOrders > row.landings)
+    return html`${formatPercent(row.conversionRate)} <span class="rate-note">of ambassadors with a rate</span>`;
   return html`${formatPercent(row.conversionRate)}`;
 }
 

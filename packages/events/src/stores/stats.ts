@@ -45,8 +45,10 @@ export interface Figures {
   /** Redemptions not reversed by `now` that were the customer's first order: the friends who joined. */
   firstOrders: number;
   /**
-   * First-order redemptions per landing; can pass 1 when landings were not reported (no consent).
-   * `null`: no landings reported, so no rate (a friend may still have ordered with a typed code).
+   * First-order redemptions per reported landing, from 0 to 1. `null` when there is no honest rate: no
+   * landing reported, or more friends joined than landings were reported (a typed code, consent pending,
+   * a checkout that read a server cookie), where the rate would count orders that had no landing. A
+   * role's rate is of its ambassadors that have one: their first orders per their landings.
    */
   conversionRate: number | null;
   revenue: number;
@@ -248,7 +250,10 @@ export function emptyCodeTotals(): CodeTotals {
 export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramStats {
   const { program, from, to, now, periodStart } = plan;
   const ambassadors: AmbassadorStats[] = [];
-  const roles = new Map<Role, { sum: CodeTotals; type: AmbassadorReward['type']; ambassadors: number }>();
+  const roles = new Map<
+    Role,
+    { sum: CodeTotals; type: AmbassadorReward['type']; ambassadors: number; converted: Conversion }
+  >();
   for (const { ambassador, terms } of plan.members) {
     const code = totals.codes.get(ambassador.code) ?? emptyCodeTotals();
     const stats: AmbassadorStats = {
@@ -278,8 +283,19 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
         stats.target = { shares: target.shares, per: target.per, ...(periods.at(-1) as TargetPeriod), periods };
     }
     ambassadors.push(stats);
-    const role = roles.get(terms.role) ?? { sum: emptyCodeTotals(), type: terms.reward.type, ambassadors: 0 };
+    const role = roles.get(terms.role) ?? {
+      sum: emptyCodeTotals(),
+      type: terms.reward.type,
+      ambassadors: 0,
+      converted: { landings: 0, firstOrders: 0 },
+    };
     add(role.sum, code);
+    // Only an ambassador with a rate: another's friends who joined without a reported landing would be
+    // counted against this one's landings.
+    if (stats.conversionRate !== null) {
+      role.converted.landings += code.landings;
+      role.converted.firstOrders += code.firstOrders;
+    }
     role.ambassadors++;
     roles.set(terms.role, role);
   }
@@ -299,10 +315,15 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     from: from.toISOString(),
     to: to.toISOString(),
     ambassadors,
-    roles: [...roles].map(([role, { sum, type, ambassadors }]) => {
+    roles: [...roles].map(([role, { sum, type, ambassadors, converted }]) => {
       // Customers are counted distinct across the role's ambassadors, not summed.
       const distinct = totals.roles.get(role) ?? { customers: 0, repeaters: 0 };
-      return { role, ambassadors, ...figures({ ...sum, ...distinct }, type) };
+      return {
+        role,
+        ambassadors,
+        ...figures({ ...sum, ...distinct }, type),
+        conversionRate: conversionRate(converted),
+      };
     }),
     series,
   };
@@ -328,6 +349,21 @@ function add(into: CodeTotals, from: CodeTotals) {
   }
 }
 
+/** Landings and the first orders counted against them. */
+interface Conversion {
+  landings: number;
+  firstOrders: number;
+}
+
+/**
+ * First orders per landing, or `null`: without a landing there is nothing to divide by, and with more
+ * first orders than landings some friends joined without one reported, so any figure (over 100%, or
+ * 100% for a guess at which ones) would count orders no landing led to.
+ */
+function conversionRate({ landings, firstOrders }: Conversion): number | null {
+  return landings > 0 && firstOrders <= landings ? firstOrders / landings : null;
+}
+
 function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
   const cost = totals.friendDiscounts + totals.rewardCost;
   return {
@@ -335,7 +371,7 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     shares: { total: totals.shares, byChannel: { ...totals.sharesByChannel } },
     redemptions: totals.redemptions,
     firstOrders: totals.firstOrders,
-    conversionRate: totals.landings > 0 ? totals.firstOrders / totals.landings : null,
+    conversionRate: conversionRate(totals),
     revenue: totals.revenue,
     friendDiscounts: totals.friendDiscounts,
     rewardCost: totals.rewardCost,

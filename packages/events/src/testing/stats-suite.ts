@@ -216,6 +216,38 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it('answers no conversion rate where more friends joined than landings were reported, per ambassador and per role', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, ambassadors: [anAmbassador(), aSecondAmbassador()] });
+      // Alex: 1 landing reported and 3 friends who joined, two of whose landings went unreported
+      // (consent pending, a checkout that read a server cookie). Sam: 2 landings, 1 friend.
+      const joined = (n: number, code = 'ALEX-7HC2QK') =>
+        aRedemption({ id: `evt_joined0000${n}`, code, orderId: `100${n}`, customer: { id: `c_${n}` } });
+      for (const event of [
+        aLanding(),
+        joined(1),
+        joined(2),
+        joined(3),
+        aLanding({ id: 'evt_landing00002', code: 'SAM-7HC2QK' }),
+        aLanding({ id: 'evt_landing00003', code: 'SAM-7HC2QK' }),
+        joined(4, 'SAM-7HC2QK'),
+      ])
+        expect((await receive.handle(await signed(event))).status).toBe(201);
+      const stats = await store.stats({ program: program.id, now: NOW });
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.landings, entry.firstOrders, entry.conversionRate]),
+        stats.roles.map((role) => [role.role, role.landings, role.firstOrders, role.conversionRate]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', 1, 3, null],
+          ['SAM-7HC2QK', 2, 1, 0.5],
+        ],
+        // Of the ambassadors whose landings cover their friends: Sam's, not 4 friends per 3 landings.
+        [['ambassador', 3, 4, 0.5]],
+      ]);
+    });
+  });
+
   it('answers no ROI without a money cost and no repeat-order rate without a referred customer, not 0', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({

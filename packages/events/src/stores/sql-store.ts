@@ -133,7 +133,7 @@ export function sqlStore(
     const currencyColumn = known
       ? ''
       : `, (SELECT rewards -> 'friend' ->> 'currency' FROM ${p}ledger WHERE program = $1 AND type = 'redemption'
-           ORDER BY order_id LIMIT 1) AS currency`;
+           AND rewards IS NOT NULL ORDER BY order_id LIMIT 1) AS currency`;
     const counted = await tx.query(
       `SELECT count(*) FILTER (WHERE code = $2) AS n,
          count(*) FILTER (WHERE rewards->'ambassador'->>'confirmsAt' <= $3) AS confirmed${currencyColumn}
@@ -230,12 +230,18 @@ export function sqlStore(
     // Tiers and the promotion count the person's first orders over every code of theirs: two first orders
     // under two of their codes hold different code rows, and the person's lock makes the second wait and
     // then count the first. Taken last, after every row lock, so no two commits deadlock.
-    if (event.type === 'redemption')
+    if (event.type === 'redemption') {
       await tx.query(
         `SELECT pg_advisory_xact_lock(hashtextextended('person ' || $1 || ' ' || (data ->> 'id'), 0))
            FROM ${p}ambassadors WHERE program = $1 AND code = $2`,
         [event.program, event.code],
       );
+      // Until the ledger holds a redemption, its currency is the first one's: two first orders from two
+      // receivers whose configs differ (a deploy changing the currency) would each read none and both be
+      // recorded. The program's lock makes the second wait and read the first's. Only then, and last.
+      if (!ledgerCurrencies.has(event.program))
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('currency ' || $1, 0))`, [event.program]);
+    }
     const decision = request.decide(await history(tx, request));
     if (!decision.ok) {
       // A pruned key's redemption replayed meets its own first order in the history (not_first_order),

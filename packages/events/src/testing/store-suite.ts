@@ -386,6 +386,40 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('records one currency when the first orders of a program arrive at once in two, from two receivers', async () => {
+    // A config changed mid-deploy: one receiver still says USD, the other EUR, over an empty ledger.
+    const rounds: (string | undefined)[][] = [];
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (let round = 0; round < 4; round++) {
+      await withStore(async (store) => {
+        const { receive: dollars, program } = await aReceiver({
+          store,
+          ambassadors: [anAmbassador(), aSecondAmbassador()],
+        });
+        const { receive: euros } = await aReceiver({ store, ambassadors: [], program: { currency: 'EUR' } });
+        const inEuros = aRedemption({
+          id: 'evt_euroorder00001',
+          orderId: '1002',
+          code: aSecondAmbassador().code,
+          customer: { id: 'c_10', firstOrder: true },
+          order: { currency: 'EUR', subtotal: 5999, discount: 900, total: 5099 },
+        });
+        const answers = await Promise.all([
+          dollars.handle(await signed(aRedemption())),
+          euros.handle(await signed(inEuros)),
+        ]);
+        const recorded = await store.stats({ program: program.id, now: NOW });
+        rounds.push([
+          ...new Set(answers.map((answer) => (answer.status === 201 ? 'recorded' : errorCode(answer)))),
+          String(recorded.ambassadors.filter((entry) => entry.redemptions > 0).length),
+        ]);
+      });
+    }
+    // Each round: one recorded, the other answered 503 until the configs agree; one ambassador with an order.
+    for (const round of rounds) expect(round.sort()).toEqual(['1', 'program_currency_changed', 'recorded']);
+    logged.mockClear();
+  });
+
   it('updates an ambassador in place', async () => {
     await withStore(async (store) => {
       await store.upsertAmbassador('spring-2026', anAmbassador());

@@ -122,6 +122,21 @@ describe('dashboardPage', () => {
     expect(cell(row, 'conversion')).toBe('50% <span class="rate-note">of ambassadors with a rate</span>');
   });
 
+  test("says so too where the role's friends do not outnumber its landings, and its rate is not theirs", () => {
+    // Alex 1 landing and 3 friends (no rate), Sam 3 landings and none: the role's 0% is Sam's alone.
+    const role = { ...alex({ landings: 4, firstOrders: 3, conversionRate: 0 }), ambassadors: 2 };
+    const stats = { ...statsOf(alex()), roles: [role] };
+    const row = /<tr data-role="ambassador">[\s\S]*?<\/tr>/.exec(dashboardPage(stats, 'Fernwood').text)?.[0] ?? '';
+    expect(cell(row, 'conversion')).toBe('0% <span class="rate-note">of ambassadors with a rate</span>');
+    // An ambassador's own rate is their first orders per landing: no note.
+    expect(
+      cell(
+        dashboardPage(statsOf(alex({ landings: 4, firstOrders: 3, conversionRate: 0.75 })), 'Fernwood').text,
+        'conversion',
+      ),
+    ).toBe('75%');
+  });
+
   test('heads the repeat-order column as the rate it shows', () => {
     const page = dashboardPage(statsOf(alex({ redemptions: 3, repeatOrderRate: 0.5 })), 'Fernwood').text;
     expect(page).toContain('<th scope="col">Repeat-order rate</th>');

@@ -18,9 +18,10 @@ export function conversionCell(row: Pick<Figures, 'conversionRate' | 'landings' 
           // without a landing: any percent would count them against landings they never made.
           'More friends joined than landings were reported, so no conversion rate',
     );
-  // A role's rate is of its ambassadors who have one: beside more first orders than landings in the
-  // same row, a percent alone would read as a miscount.
-  if (row.firstOrders > row.landings)
+  // A role's rate is of its ambassadors who have one: where that leaves some out, a percent beside the
+  // row's own landings and first orders (more first orders than landings, or a 0% beside friends who
+  // joined) would read as a miscount.
+  if (row.conversionRate !== row.firstOrders / row.landings)
     return html`${formatPercent(row.conversionRate)} <span class="rate-note">of ambassadors with a rate</span>`;
   return html`${formatPercent(row.conversionRate)}`;
 }

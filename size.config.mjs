@@ -318,13 +318,16 @@ export default [
   // 14,535 B with the SDK's fixes of the day: a Retry-After date that cannot be (31 Feb, a day's name not the
   // date's, hour 24) ignored, not rolled over (~52 B); views of one code within half an hour one landing
   // whatever other codes' links came between (its last five landings kept, ~13 B); and a flush that lets the
-  // page run after each 20 ms of starting requests (~19 B).
+  // page run after each 20 ms of starting requests (~19 B). 14,606 B once a review's findings were fixed: X's
+  // cut keeps a disclosure typed in another case and cuts between graphemes (Intl.Segmenter), the QR code's
+  // disclosure takes its own direction, the banner's dismiss button stays in view where its text scrolls,
+  // and `referkit:capture` waits for the address's code to be the credited one (~71 B together).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14535,
+    brotli: 14606,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -106,6 +106,14 @@ describe('the Arabic share panel', () => {
     expect(await painted(share, disclosure)).toBe(disclosure);
   });
 
+  it('paints the English disclosure beside the QR code with its period at its end', async () => {
+    const share = await panel();
+    await share.locator('button[aria-expanded]').click();
+    await share.getByRole('img').waitFor();
+    const disclosure = 'I get $10 credit if you order with my link.';
+    expect(await painted(share, disclosure)).toBe(disclosure);
+  });
+
   it('gives each paragraph of the message its own direction', async () => {
     // A textarea's text has no ranges to measure: its English disclosure paragraph reads left to right,
     // period last, when each paragraph takes the direction of its first letter (CSS Writing Modes 4,

@@ -121,9 +121,13 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(landings().map((event) => [event.code, event.channel])).toEqual([['ALEX-7HC2QK', 'whatsapp']]);
     expect(await bannerText(page)).toBe('Alex gave you 15% off your first orderCode ALEX-7HC2QK×');
     expect(await captures()).toEqual(['ALEX-7HC2QK']);
-    // Another ambassador's link is a new capture.
+    // Another ambassador's link is a new capture; back to the first's, a second view, is none.
     await page.evaluate(() => history.pushState(null, '', '/widget.html?ref=SAM-4K2M9P'));
     await expect.poll(captures).toEqual(['ALEX-7HC2QK', 'SAM-4K2M9P']);
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?ref=ALEX-7HC2QK&rk_ch=whatsapp&sort=price');
+    await page.waitForTimeout(300);
+    expect(await captures()).toEqual(['ALEX-7HC2QK', 'SAM-4K2M9P']);
   });
 
   it('shows no banner without a referral', async () => {
@@ -258,6 +262,36 @@ describe('<referkit-offer> over the built referkit.js', () => {
       hidden.push(...(await wholeUnderBanner()));
     }
     expect(hidden).toEqual([]);
+  });
+
+  it('keeps its dismiss button and focus ring in view when a long name makes its text scroll within it', async () => {
+    await page.setViewportSize({ width: 320, height: 256 });
+    const name = 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt of the Northern Coffee Roasters Guild';
+    await page.route('**/api/codes/*', (route) =>
+      route.fulfill({
+        json: {
+          code: 'ALEX-7HC2QK',
+          displayName: name,
+          currency: 'USD',
+          friendOffer: { kind: 'percent', percent: 15 },
+        },
+      }),
+    );
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByText(name, { exact: false }).waitFor();
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).focus();
+    const place = await page.evaluate(async () => {
+      const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside') as HTMLElement;
+      await Promise.all(aside.getAnimations().map((slide) => slide.finished));
+      const banner = aside.getBoundingClientRect();
+      const button = (aside.querySelector('button') as HTMLElement).getBoundingClientRect();
+      // The ring: a 3px outline 2px off the button, inside the banner's 1px border.
+      return {
+        scrolls: aside.scrollHeight > aside.clientHeight,
+        shown: button.top - 5 >= banner.top + 1 && button.bottom + 5 <= banner.bottom - 1,
+      };
+    });
+    expect(place).toEqual({ scrolls: true, shown: true });
   });
 
   it('leaves the page where it is when a tall element it cannot hide whole takes focus', async () => {

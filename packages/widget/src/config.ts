@@ -183,11 +183,12 @@ function land(client: ReferkitClient, config: WidgetConfig): void {
   // The address before capture: with the SDK's `cleanUrl`, capture takes the code out of it.
   const address = location.href;
   const referral = client.capture();
-  // Only a code in this page's URL is a capture; a referral remembered from an earlier page is not,
-  // nor is the same code read again: by a second init, or after a route change that kept it (an
-  // in-page link's fragment, a filter's query, the back button).
+  // Only a code in this page's URL that the referral now credits is a capture: not a referral remembered
+  // from an earlier page, nor a code the SDK read as a second view (the back button to an earlier
+  // landing, another code's since) or left uncredited (first touch), nor the same code read again (a
+  // second init, a route change that kept it: an in-page link's fragment, a filter's query).
   const code = readReferral(address, config.param)?.code;
-  if (referral && code && announced !== code) {
+  if (code && referral?.code === code && announced !== code) {
     announced = code;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }

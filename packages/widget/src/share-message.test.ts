@@ -95,8 +95,33 @@ describe('fitForX', () => {
     expect(weighed(fitted)).toBeLessThanOrEqual(256);
   });
 
+  it('keeps whole a disclosure the ambassador typed in another case or over two lines', () => {
+    const words = 'I have been ordering from Acme for years and the coffee keeps getting better. '.repeat(5);
+    for (const typed of [
+      'i get $10 credit if you order with my link.',
+      'I get $10 credit if you order\nwith my link.',
+    ]) {
+      const fitted = fitForX(composeMessage(`${words}\n\n${typed}`, disclosure).text, disclosure);
+      expect(fitted.endsWith(`…\n\n${disclosure.text}`)).toBe(true);
+      expect(weighed(fitted)).toBeLessThanOrEqual(256);
+    }
+  });
+
+  it('cuts between emoji sequences, never inside one (a family, a flag)', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const fitted = fitForX(`${'a'.repeat(230)}${family.repeat(5)}`);
+    expect(fitted).toMatch(new RegExp(`^a{230}(${family})*…$`, 'u'));
+    const flags = fitForX(`${'a'.repeat(251)}🇩🇪🇩🇪🇩🇪`);
+    expect(flags).toMatch(/^a{251}(🇩🇪)*…$/u);
+  });
+
+  it('sends a disclosure longer than X allows alone, without an ellipsis', () => {
+    const long = { text: `I get $10 credit if you order with my link. ${'Terms apply. '.repeat(20)}`.trim() };
+    expect(fitForX(long.text, long)).toBe(long.text);
+  });
+
   it('cuts a message without the disclosure (one the program does not require) at its end', () => {
     const fitted = fitForX('c'.repeat(300), disclosure);
-    expect(fitted).toBe(`${'c'.repeat(254)}…`);
+    expect(fitted).toBe(`${'c'.repeat(252)}…`);
   });
 });

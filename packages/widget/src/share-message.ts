@@ -38,11 +38,13 @@ export function prefillMessage(
   return disclosure ? `${body}\n\n${disclosure.text}` : body;
 }
 
+/** A text as a disclosure is looked for in it: whitespace and case differences do not count. */
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+
 /** Keeps a required disclosure in the shared text: whitespace and case differences do not count as removal. */
 export function composeMessage(edited: string, disclosure?: Disclosure): ComposedMessage {
   const message = edited.trim();
   if (!disclosure || disclosure.required === false) return { text: message, restored: false };
-  const squash = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
   if (squash(message).includes(squash(disclosure.text))) return { text: message, restored: false };
   return { text: message ? `${message}\n\n${disclosure.text}` : disclosure.text, restored: true };
 }
@@ -59,18 +61,23 @@ const xLength = (text: string) => [...text].reduce((length, char) => length + (c
 /**
  * The message as X can post it. A longer one opens X's box over its limit, and the ambassador cuts it down
  * there, most likely from the end, where the disclosure is: instead their words are cut short with "…",
- * and a disclosure the message carries stays whole on its own line at the end.
+ * and a disclosure the message carries (as `composeMessage` finds it, whatever its case or spacing) is
+ * put whole, in the program's words, on its own line at the end.
  */
 export function fitForX(text: string, disclosure?: Disclosure): string {
   if (xLength(text) <= X_ROOM) return text;
-  const kept = disclosure && text.includes(disclosure.text) ? `\n\n${disclosure.text}` : '';
-  // The ellipsis counts two on X.
-  let room = X_ROOM - xLength(kept) - 2;
+  const line = disclosure && squash(text).includes(squash(disclosure.text)) ? disclosure.text : '';
+  const words = text.replace(line, '').trim();
+  // The ellipsis counts two on X, and the blank line before the disclosure two.
+  let room = X_ROOM - xLength(line) - 4;
   let cut = '';
-  for (const char of text.replace(kept.trim(), '').trim()) {
-    room -= xLength(char);
+  // By graphemes, so that an emoji sequence (a family, a flag) is not cut in two; by code points in a
+  // browser that cannot tell graphemes (Firefox before 125).
+  for (const part of Intl.Segmenter ? Array.from(new Intl.Segmenter().segment(words), (s) => s.segment) : words) {
+    room -= xLength(part);
     if (room < 0) break;
-    cut += char;
+    cut += part;
   }
-  return `${cut.trimEnd()}…${kept}`;
+  // A disclosure longer than X's room is the program's to shorten: it goes alone, without an ellipsis.
+  return [cut && `${cut.trimEnd()}…`, line].filter(Boolean).join('\n\n');
 }

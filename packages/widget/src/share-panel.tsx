@@ -363,8 +363,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
             </svg>
           </div>
         )}
-        {/* A QR code is shown in person and carries only the link: the friend reads the disclosure beside it. */}
-        {drawing && disclosure && <p>{disclosure.text}</p>}
+        {/* A QR code is shown in person and carries only the link: the friend reads the disclosure beside it,
+            in its own direction (an English line in an Arabic panel keeps its period last). */}
+        {drawing && disclosure && <p dir="auto">{disclosure.text}</p>}
         {stats && Progress ? (
           <Progress stats={stats} text={text} locale={locale} id={id} />
         ) : (

@@ -61,7 +61,9 @@ const css =
   'aside{position:fixed;inset-inline:1em;bottom:1em;margin-inline:auto;max-width:34em;z-index:2147483000;' +
   'max-height:calc(50dvh - 1.5em);overflow:auto;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
-  'aside button{grid-area:1/2/3}' +
+  // Where its text scrolls within it, the dismiss button, centred beside that text, stays in view with room
+  // for its focus ring (3px and 2px off).
+  'aside button{grid-area:1/2/3;position:sticky;top:.5em;bottom:.5em}' +
   // The offer's line and, unseen in the same cell, the room kept for the ambassador's name (offer-banner.tsx,
   // NAME_ROOM), its top held where it is while the name arrives.
   'aside :first-child{grid-area:1/1;align-self:start}aside:after{grid-area:1/1;content:attr(data-r);visibility:hidden}' +

@@ -103,7 +103,9 @@ export default [
     // links came between, the device remembering its last five landings, not its last one (~21 B); 3,883 B once
     // a flush lets the page run after each 20 ms of starting requests, where 1,000 queued events held it 0.55
     // to 0.75 s in one task (~32 B).
-    brotli: 3883,
+    // 3,888 B once that flush starts every request at once in a hidden page, whose timers the browser
+    // runs once a second or a minute (~5 B).
+    brotli: 3888,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -159,11 +161,12 @@ export default [
   // date's, hour 24) is ignored for the backoff, not rolled over (~39 B); 4,208 B once views of one code within
   // half an hour are one landing whatever other codes' links came between (the last five landings kept, ~15 B);
   // 4,251 B once a flush lets the page run after each 20 ms of starting requests (~43 B).
+  // 4,255 B once it does not in a hidden page, whose timers the browser holds back (~4 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4251,
+    brotli: 4255,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
@@ -322,12 +325,13 @@ export default [
   // cut keeps a disclosure typed in another case and cuts between graphemes (Intl.Segmenter), the QR code's
   // disclosure takes its own direction, the banner's dismiss button stays in view where its text scrolls,
   // and `referkit:capture` waits for the address's code to be the credited one (~71 B together).
+  // 14,599 B once the SDK's flush does not wait on timers in a hidden page (−7 B: brotli's packing).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14606,
+    brotli: 14599,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

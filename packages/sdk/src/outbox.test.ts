@@ -96,6 +96,32 @@ describe('a flush of many events', () => {
     expect(sent).toHaveLength(39);
     expect(sent).not.toContain('evt_many_49');
   });
+
+  it('starts every request at once in a hidden page, whose timers the browser holds back', async () => {
+    // A hidden tab's timers run at most once a second, after five minutes once a minute (Chromium's
+    // throttling): a flush that waited on them between slices would take minutes for a day's events,
+    // and no one is looking at the page it would keep responsive.
+    vi.stubGlobal('document', { hidden: true });
+    const store = sharedStorage().tab();
+    for (let n = 10; n < 50; n++) store.set(`outbox:evt_many_${n}`, aShareBody(`evt_many_${n}`));
+    let started = 0;
+    let startedBeforeATimer: number | undefined;
+    setTimeout(() => {
+      startedBeforeATimer = started;
+    });
+    const outbox = createOutbox(store, {
+      url: URL,
+      fetch: async () => {
+        started++;
+        const until = Date.now() + 2;
+        while (Date.now() < until);
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    });
+    await outbox.flush();
+    await new Promise((timer) => setTimeout(timer));
+    expect(startedBeforeATimer).toBe(40);
+  });
 });
 
 describe('an outbox stored by an earlier version', () => {

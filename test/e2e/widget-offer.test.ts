@@ -78,6 +78,14 @@ const wholeUnderBanner = () =>
     return hidden ? [focused.id] : [];
   });
 
+/** Answers the brand's code lookup with `name` as the ambassador's name. */
+const lookupNames = (name: string) =>
+  page.route('**/api/codes/*', (route) =>
+    route.fulfill({
+      json: { code: 'ALEX-7HC2QK', displayName: name, currency: 'USD', friendOffer: { kind: 'percent', percent: 15 } },
+    }),
+  );
+
 describe('<referkit-offer> over the built referkit.js', () => {
   it('shows the banner, named from the code lookup, when landing with ?ref=', async () => {
     await page.goto(`${web.server.url}/widget.html?ref=alex-7hc2qk&rk_ch=whatsapp`);
@@ -267,16 +275,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
   it('keeps its dismiss button and focus ring in view when a long name makes its text scroll within it', async () => {
     await page.setViewportSize({ width: 320, height: 256 });
     const name = 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt of the Northern Coffee Roasters Guild';
-    await page.route('**/api/codes/*', (route) =>
-      route.fulfill({
-        json: {
-          code: 'ALEX-7HC2QK',
-          displayName: name,
-          currency: 'USD',
-          friendOffer: { kind: 'percent', percent: 15 },
-        },
-      }),
-    );
+    await lookupNames(name);
     await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.locator('referkit-offer').getByText(name, { exact: false }).waitFor();
     await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).focus();
@@ -324,16 +323,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
   it('breaks a name longer than the line inside the banner rather than past its edge', async () => {
     await page.setViewportSize({ width: 360, height: 640 });
     const name = 'Maximiliana'.repeat(6);
-    await page.route('**/api/codes/*', (route) =>
-      route.fulfill({
-        json: {
-          code: 'ALEX-7HC2QK',
-          displayName: name,
-          currency: 'USD',
-          friendOffer: { kind: 'percent', percent: 15 },
-        },
-      }),
-    );
+    await lookupNames(name);
     await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.waitForFunction(
       (long) => document.querySelector('referkit-offer')?.shadowRoot?.textContent?.includes(long),

@@ -325,13 +325,15 @@ export default [
   // cut keeps a disclosure typed in another case and cuts between graphemes (Intl.Segmenter), the QR code's
   // disclosure takes its own direction, the banner's dismiss button stays in view where its text scrolls,
   // and `referkit:capture` waits for the address's code to be the credited one (~71 B together).
-  // 14,599 B once the SDK's flush does not wait on timers in a hidden page (−7 B: brotli's packing).
+  // 14,599 B once the SDK's flush does not wait on timers in a hidden page (−7 B: brotli's packing);
+  // 14,668 B once X's cut takes the ambassador's own copy of the disclosure out of their words however
+  // they typed it (a pattern made of its words), so that it is said once and no fragment of it is left (~69 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14599,
+    brotli: 14668,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

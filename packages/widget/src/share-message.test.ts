@@ -107,6 +107,18 @@ describe('fitForX', () => {
     }
   });
 
+  it("takes the ambassador's own copy of the disclosure out of their words, however typed, so it is said once", () => {
+    const words = 'I have been ordering from Acme for years and the coffee keeps getting better. '.repeat(4);
+    const first = fitForX(`i get $10 credit if you order with my link. ${words}`, disclosure);
+    expect(first.toLowerCase().split(disclosure.text.toLowerCase())).toHaveLength(2);
+    // Typed over two lines, with words after it: those words are kept as they are after an exact copy.
+    const after = `Thanks!! ${'y'.repeat(10)}`;
+    const exact = fitForX(`${'x'.repeat(200)} ${disclosure.text} ${after}`, disclosure);
+    expect(exact).toBe(`${'x'.repeat(200)} Thanks!!…\n\n${disclosure.text}`);
+    const twoLines = fitForX(`${'x'.repeat(200)} I get $10 credit if you order\nwith my link. ${after}`, disclosure);
+    expect(twoLines).toBe(exact);
+  });
+
   it('cuts between emoji sequences, never inside one (a family, a flag)', () => {
     const family = '👨‍👩‍👧‍👦';
     const fitted = fitForX(`${'a'.repeat(230)}${family.repeat(5)}`);
@@ -122,6 +134,6 @@ describe('fitForX', () => {
 
   it('cuts a message without the disclosure (one the program does not require) at its end', () => {
     const fitted = fitForX('c'.repeat(300), disclosure);
-    expect(fitted).toBe(`${'c'.repeat(252)}…`);
+    expect(fitted).toBe(`${'c'.repeat(254)}…`);
   });
 });

@@ -67,9 +67,20 @@ const xLength = (text: string) => [...text].reduce((length, char) => length + (c
 export function fitForX(text: string, disclosure?: Disclosure): string {
   if (xLength(text) <= X_ROOM) return text;
   const line = disclosure && squash(text).includes(squash(disclosure.text)) ? disclosure.text : '';
-  const words = text.replace(line, '').trim();
+  // The ambassador's own copy of it goes from their words, found as it was (any case, any spacing).
+  const copy = new RegExp(
+    `\\s*${line
+      .trim()
+      .split(/\s+/)
+      // Every other character escaped: outside `u` mode a backslash before one that is not a letter or a
+      // digit stands for that character.
+      .map((word) => word.replace(/\W/g, '\\$&'))
+      .join('\\s+')}\\s*`,
+    'i',
+  );
+  const words = (line ? text.replace(copy, ' ') : text).trim();
   // The ellipsis counts two on X, and the blank line before the disclosure two.
-  let room = X_ROOM - xLength(line) - 4;
+  let room = X_ROOM - (line ? xLength(line) + 4 : 2);
   let cut = '';
   // By graphemes, so that an emoji sequence (a family, a flag) is not cut in two; by code points in a
   // browser that cannot tell graphemes (Firefox before 125).

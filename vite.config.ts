@@ -75,59 +75,27 @@ const evaluateAt: BrowserCommand<[url: string, script: string, embedder?: string
 };
 
 /**
- * Runs `script` at `url` as {@link evaluateAt} does, leaves for another page of the site and comes back
- * with the back button, and returns what `back` returns then. The browser project keeps Chromium's
- * back/forward cache on (Playwright turns it off by default), so the page is restored as it was left,
- * with a `pageshow` whose `persisted` is true, not loaded again.
- */
-const evaluateAcrossBack: BrowserCommand<[url: string, script: string, back: string]> = async (
-  { context },
-  url,
-  script,
-  back,
-) => {
-  const fresh = await context.browser()!.newContext();
-  const away = new URL('/away', url).href;
-  try {
-    const page = await fresh.newPage();
-    for (const served of [url, away]) {
-      await page.route(served, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
-    }
-    await page.goto(url);
-    await page.evaluate(script);
-    await page.goto(away);
-    // A restored page fires no load event.
-    await page.goBack({ waitUntil: 'commit' });
-    return await page.evaluate(back);
-  } finally {
-    await fresh.close();
-  }
-};
-
-/**
  * Opens `pages` in turn in a fresh browser context, as links followed one after the other, each served
- * an empty page, and runs `script` on each once it has loaded; then goes back one page and returns what
- * `back` returns there. With `noStore`, the pages are served `Cache-Control: no-store`, which keeps them
- * out of Chromium's back/forward cache: the page gone back to is loaded again (a `back_forward`
- * navigation), and `back` runs on a page whose scripts have not run, as a page's own would have.
+ * an empty page, and runs each page's script, if it has one, once it has loaded; then goes back one page
+ * and returns what `back` returns there. The browser project keeps Chromium's back/forward cache on
+ * (Playwright turns it off by default), so the page gone back to is restored as it was left, with a
+ * `pageshow` whose `persisted` is true. With `noStore`, the pages are served `Cache-Control: no-store`,
+ * which keeps them out of that cache: the page is loaded again (a `back_forward` navigation), and `back`
+ * runs on a page whose scripts have not run, as a page's own would have.
  */
-const evaluateAcrossPages: BrowserCommand<[pages: string[], script: string, back: string, noStore?: boolean]> = async (
-  { context },
-  pages,
-  script,
-  back,
-  noStore,
-) => {
+const evaluateAcrossPages: BrowserCommand<
+  [pages: [url: string, script?: string][], back: string, noStore?: boolean]
+> = async ({ context }, pages, back, noStore) => {
   const fresh = await context.browser()!.newContext();
   try {
     const page = await fresh.newPage();
     const headers: Record<string, string> = noStore ? { 'cache-control': 'no-store' } : {};
-    for (const served of pages) {
+    for (const [served] of pages) {
       await page.route(served, (route) => route.fulfill({ contentType: 'text/html', body: '', headers }));
     }
-    for (const served of pages) {
+    for (const [served, script] of pages) {
       await page.goto(served);
-      await page.evaluate(script);
+      if (script) await page.evaluate(script);
     }
     // A restored page fires no load event.
     await page.goBack({ waitUntil: 'commit' });
@@ -141,10 +109,8 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See {@link evaluateAt}. */
     evaluateAt(url: string, script: string, embedder?: string): Promise<unknown>;
-    /** See {@link evaluateAcrossBack}. */
-    evaluateAcrossBack(url: string, script: string, back: string): Promise<unknown>;
     /** See {@link evaluateAcrossPages}. */
-    evaluateAcrossPages(pages: string[], script: string, back: string, noStore?: boolean): Promise<unknown>;
+    evaluateAcrossPages(pages: [url: string, script?: string][], back: string, noStore?: boolean): Promise<unknown>;
   }
 }
 
@@ -204,7 +170,7 @@ export default defineConfig({
               launchOptions: { ...chromium, ignoreDefaultArgs: ['--disable-back-forward-cache'] },
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { evaluateAt, evaluateAcrossBack, evaluateAcrossPages },
+            commands: { evaluateAt, evaluateAcrossPages },
           },
         },
       },

@@ -179,7 +179,7 @@ describe('the SDK in Chromium', () => {
 describe('a page restored from the back/forward cache', () => {
   it('delivers what it queued, on the pageshow of its restoring', async () => {
     const client = JSON.stringify(new URL('./client.ts', import.meta.url).pathname);
-    // Runs in a fresh page of its own (see evaluateAcrossBack in vite.config.ts), from its source.
+    // Runs in a fresh page of its own (see evaluateAcrossPages in vite.config.ts), from its source.
     const queue = async ({ createReferkit }: typeof import('./client.js')) => {
       const page = window as unknown as { posts: string[]; restored: boolean };
       page.posts = [];
@@ -210,9 +210,9 @@ describe('a page restored from the back/forward cache', () => {
       for (let wait = 0; wait < 20 && outbox().length; wait++) await new Promise((done) => setTimeout(done, 50));
       return { restored: page.restored, posts: page.posts, outbox: outbox() };
     };
-    const seen = await commands.evaluateAcrossBack(
-      `http://www.shop.localhost:${location.port}/`,
-      `import(${client}).then(${queue})`,
+    const site = `http://www.shop.localhost:${location.port}`;
+    const seen = await commands.evaluateAcrossPages(
+      [[`${site}/`, `import(${client}).then(${queue})`], [`${site}/away`]],
       `(${back})()`,
     );
     expect(seen).toEqual({ restored: true, posts: ['attempt', 'pagehide', 'attempt'], outbox: [] });
@@ -270,8 +270,10 @@ describe("a return by back/forward to a landing page after another code's landin
     const loadScript = `import(${JSON.stringify(new URL('./client.ts', import.meta.url).pathname)}).then((sdk) => (${load})(sdk, ${JSON.stringify(model)}))`;
     const site = `http://www.shop.localhost:${location.port}`;
     const seen = await commands.evaluateAcrossPages(
-      [`${site}/p?ref=ALEX-7HC2QK`, `${site}/q?ref=BOB-7HC2QK`],
-      loadScript,
+      [
+        [`${site}/p?ref=ALEX-7HC2QK`, loadScript],
+        [`${site}/q?ref=BOB-7HC2QK`, loadScript],
+      ],
       `(${back})(() => ${loadScript})`,
       noStore,
     );

@@ -40,7 +40,10 @@ export class MemoryLedger {
   size = 0;
   /** Not reversed first orders per code: tiers, caps and promotions read this count. */
   readonly firstOrders = new Map<string, number>();
-  /** The currency of the redemptions recorded, `null` before the first: each commit compares it. */
+  /**
+   * The currency of the redemptions recorded (the first's: the receiver records none in another), `null`
+   * before the first: each commit compares it, and so does a program's registration.
+   */
   currency: Currency | null = null;
   // The row columns, one slot per row; a number column holds only numbers, so V8 keeps it unboxed.
   private readonly ids: string[] = [];
@@ -123,14 +126,6 @@ export class MemoryLedger {
         ? { rewards: this.rewardsOf(original), reversedAt: this.reversedAt.get(original) ?? null }
         : null;
     return new MemoryHistory(this, event.code, personCodes, recordedAt, customerOrders, redemption);
-  }
-
-  /** A currency of a recorded redemption (reversed or not) other than `currency`, if there is one. */
-  currencyOtherThan(currency: string): string | undefined {
-    for (const row of this.redemptions.values()) {
-      const held = this.friendCurrencies[row];
-      if (held !== NONE && held !== currency) return held;
-    }
   }
 
   /** Records an event decided `ok`, and returns its row number. */

@@ -75,8 +75,8 @@ export function memoryStore(): ReferralStore {
    * own, not the one registered before: a program may be registered only after it recorded some).
    */
   function registerProgram(program: Program): void {
-    const held = ledgers.get(program.id)?.currencyOtherThan(program.currency);
-    if (held) refuseCurrencyChange(program, held);
+    const held = ledgers.get(program.id)?.currency;
+    if (held && held !== program.currency) refuseCurrencyChange(program, held);
     programs.set(program.id, program);
   }
 

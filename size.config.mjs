@@ -167,6 +167,8 @@ export default [
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
     brotli: 4255,
+    // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
+    target: 1500,
     forbid: ['zod'],
   },
   // The one-file script as built (run `npm run build` first): both elements, the SDK, Preact and English.
@@ -334,6 +336,8 @@ export default [
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
     brotli: 14668,
+    // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
+    target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
     forbid: ['zod', 'ZodError', '$ZodType', 'SHA-256'],
   },

@@ -106,6 +106,12 @@ describe('dashboardPage', () => {
     expect(cell(page, 'roi')).toBe('0%');
   });
 
+  test('says in its explanation what a cell shows when friends outnumber landings: a dash, not a rate past 100%', () => {
+    const page = dashboardPage(statsOf(alex({ landings: 1, firstOrders: 2, conversionRate: null })), 'Fernwood').text;
+    expect(page).not.toContain('pass 100%');
+    expect(page).toContain('first orders can outnumber landings, and then the rate is a dash');
+  });
+
   test('explains the same way in the per-role rows', () => {
     const role = { ...alex({ landings: 2, firstOrders: 3, conversionRate: null }), ambassadors: 1 };
     const stats = { ...statsOf(alex()), roles: [role] };

@@ -56,7 +56,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>`,
     )}
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so it can pass 100%. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
+  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
 </main>`,
   });
 }

@@ -168,9 +168,13 @@ describe('terms that cannot be put in words honestly', () => {
     expect(money('en', 'usd', 1000)).toBe('$10');
   });
 
-  it('says a cap of nothing rather than hiding it', () => {
-    const nothing = { currency: 'USD', friendOffer: { kind: 'percent', percent: 50, maxDiscount: 0 } } as const;
-    expect(friendOfferText(en, 'en', nothing)).toBe('50% off (up to $0)');
+  it.each([
+    { kind: 'percent', percent: 50, maxDiscount: 0 },
+    { kind: 'free_shipping', maxDiscount: 0 },
+  ] as const)('refuses a cap of nothing, an offer of nothing as the program schema has it: %o', (friendOffer) => {
+    expect(() => friendOfferText(en, 'en', { currency: 'USD', friendOffer })).toThrow(
+      '0 is not an amount or a percent',
+    );
   });
 
   it('still says a reward earned so far may be nothing', () => {
@@ -179,6 +183,16 @@ describe('terms that cannot be put in words honestly', () => {
 });
 
 describe('the limits of what is put in words', () => {
+  it.each([
+    ['en', 2.555, '2.555% of each order'],
+    ['en', 0.001, '0.001% of each order'],
+    ['de', 2.5, '2,5\u00a0% jeder Bestellung'],
+    ['en', 12.5, '12.5% of each order'],
+  ])('words a reward percent in %s with every digit the program pays: %d', (locale, value, words) => {
+    const catalogue = locale === 'de' ? german : en;
+    expect(rewardText(catalogue, locale, 'USD', { basis: 'percent', type: 'cash', percent: value })).toBe(words);
+  });
+
   it('words a percent at its limit, 100%, and refuses one past it', () => {
     expect(percent('en', 100)).toBe('100%');
     expect(() => percent('en', 101)).toThrow(RangeError);

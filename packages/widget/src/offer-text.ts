@@ -60,10 +60,15 @@ export function money(locale: string, currency: string, minor: number, least = 0
   }).format(major);
 }
 
-/** Formats a percent given as more than 0 and at most 100 ("15 %" in German, "15%" in English). */
+/**
+ * Formats a percent given as more than 0 and at most 100 ("15 %" in German, "15%" in English), with
+ * every digit the program gave: a reward of 2.555% or 0.001% (which the program's schema takes) is said
+ * as it is paid, not rounded to "2.56%" or "0%". Percent as a unit, not `style: 'percent'`, which
+ * needs the value divided by 100 and then shows the division's float error (2.5550000000000003%).
+ */
 export function percent(locale: string, value: number): string {
-  return Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-    checked(value, 100, Number.MIN_VALUE) / 100,
+  return Intl.NumberFormat(locale, { style: 'unit', unit: 'percent', maximumFractionDigits: 20 }).format(
+    checked(value, 100, Number.MIN_VALUE),
   );
 }
 
@@ -97,9 +102,10 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
               : money(locale, terms.currency, offer.amount, 1),
         });
   // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.
+  // A cap of nothing is an offer of nothing, which the program's schema refuses: not "50% off (up to $0)".
   const cap = 'maxDiscount' in offer ? offer.maxDiscount : undefined;
   const capped =
-    cap !== undefined ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap) })}` : words;
+    cap !== undefined ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap, 1) })}` : words;
   return terms.minimumOrder
     ? `${capped} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
     : capped;

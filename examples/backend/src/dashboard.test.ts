@@ -112,6 +112,14 @@ describe('dashboardPage', () => {
     expect(page).toContain('first orders can outnumber landings, and then the rate is a dash');
   });
 
+  test('says how its periods and roles are counted: UTC weeks from Monday, the role held today, points apart', () => {
+    const page = dashboardPage(statsOf(alex()), 'Fernwood').text;
+    expect(page).toMatch(/<p class="period">\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d \(UTC\) · USD<\/p>/);
+    expect(page).toContain('Days and weeks are counted in UTC, weeks from Monday.');
+    expect(page).toContain('count under the role they hold today');
+    expect(page).toContain('points are shown apart and left out of ROI');
+  });
+
   test('explains the same way in the per-role rows', () => {
     const role = { ...alex({ landings: 2, firstOrders: 3, conversionRate: null }), ambassadors: 1 };
     const stats = { ...statsOf(alex()), roles: [role] };

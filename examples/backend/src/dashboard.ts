@@ -34,7 +34,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
     body: html`${siteNav(brand, '/dashboard')}
 <main class="dashboard">
   <h1>Referral program <code>${stats.program}</code></h1>
-  <p class="period">${period} · ${stats.currency}</p>
+  <p class="period">${period} (UTC) · ${stats.currency}</p>
   <nav aria-label="Period" class="periods">${periods}</nav>
   <section aria-labelledby="over-time">
     <h2 id="over-time">Landings and redemptions over time</h2>
@@ -56,7 +56,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>`,
     )}
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold.</p>
+  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again with the same code. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold. Days and weeks are counted in UTC, weeks from Monday. Each ambassador's figures count under the role they hold today: a promoted ambassador's earlier figures are in the community leader row. Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI.</p>
 </main>`,
   });
 }

@@ -61,6 +61,20 @@ describe('programSchema', () => {
     ]);
   });
 
+  it('rejects a percent offer capped at nothing at its path', () => {
+    expect(pathsOf({ ...spring(), friendOffer: { kind: 'percent', percent: 15, maxDiscount: 0 } })).toContainEqual([
+      'friendOffer',
+      'maxDiscount',
+    ]);
+    const roles = { influencer: { friendOffer: { kind: 'percent', percent: 15, maxDiscount: 0 } } };
+    expect(pathsOf({ ...spring(), roles })).toContainEqual(['roles', 'influencer', 'friendOffer', 'maxDiscount']);
+  });
+
+  it('keeps a free-shipping cap of nothing: the shop waives shipping and reports no discount', () => {
+    const friendOffer = { kind: 'free_shipping', maxDiscount: 0 } as const;
+    expect(programSchema.parse({ ...spring(), friendOffer }).friendOffer).toEqual(friendOffer);
+  });
+
   it('rejects tiers out of order at the offending tier', () => {
     const tiers = [
       { minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 1500 } },

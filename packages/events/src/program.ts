@@ -9,7 +9,13 @@ const percent = z.number().gt(0).max(100);
 
 /** What the friend gets: a percent off, a fixed amount off, or free shipping. */
 export const friendOfferSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('percent'), percent: z.int().min(1).max(100), maxDiscount: minorUnits.optional() }),
+  // A cap of 0 would make the offer nothing, as a percent of 0 would. Free shipping may cap at 0: the
+  // shop still waives the shipping, and reports no discount for it.
+  z.strictObject({
+    kind: z.literal('percent'),
+    percent: z.int().min(1).max(100),
+    maxDiscount: minorUnits.min(1).optional(),
+  }),
   z.strictObject({ kind: z.literal('fixed'), amount: minorUnits.min(1) }),
   // The shipping price varies by order; `maxDiscount` caps what a free-shipping claim may be worth.
   z.strictObject({ kind: z.literal('free_shipping'), maxDiscount: minorUnits.optional() }),

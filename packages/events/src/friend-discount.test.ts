@@ -14,6 +14,20 @@ describe('friendDiscount', () => {
     expect(friendDiscount(offer, subtotal)).toBe(discount);
   });
 
+  it.each([-5999, -1, 0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses a subtotal of %d, which is not whole minor units, naming it',
+    (subtotal) => {
+      for (const offer of [
+        { kind: 'percent', percent: 15 },
+        { kind: 'fixed', amount: 500 },
+        { kind: 'free_shipping' },
+      ] as FriendOffer[]) {
+        expect(() => friendDiscount(offer, subtotal)).toThrow(RangeError);
+        expect(() => friendDiscount(offer, subtotal)).toThrow(`subtotal ${subtotal}`);
+      }
+    },
+  );
+
   // What a shop charges must always pass the receiver's `discount_exceeds_offer` rule.
   it('is never more than the receiver accepts, nor more than the subtotal', () => {
     const offer: fc.Arbitrary<FriendOffer> = fc.oneof(

@@ -88,4 +88,11 @@ export { poolTransaction } from './stores/pool-transaction.js';
 export type { SqlClient, SqlQueryable, SqlStoreOptions } from './stores/sql-store.js';
 export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
 export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery, TargetPeriod } from './stores/stats.js';
-export type { CommitRequest, CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
+export type {
+  CommitRequest,
+  CommitResult,
+  Decision,
+  LedgerHistory,
+  ProgramCurrencyChangedError,
+  ReferralStore,
+} from './stores/store.js';

@@ -15,6 +15,7 @@ import {
   type ReferralStore,
   refuseCodeOfAnother,
   refuseCurrencyChange,
+  refuseStatsInOtherCurrency,
   registrable,
   storedCode,
   updateOfCode,
@@ -148,6 +149,7 @@ export function memoryStore(): ReferralStore {
           `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
         );
       const ledger = ledgerOf(program.id);
+      refuseStatsInOtherCurrency(program, ledger.currency);
       // By code, as the SQL store lists them: the order of registration is not a fact of the program.
       const members = [...ambassadors.values()]
         .filter((entry) => entry.program === program.id)

@@ -23,6 +23,7 @@ import {
   type ReferralStore,
   refuseCodeOfAnother,
   refuseCurrencyChange,
+  refuseStatsInOtherCurrency,
   registrable,
   storedCode,
 } from './store.js';
@@ -116,6 +117,21 @@ export function sqlStore(
       await connection.query('ROLLBACK').catch(() => {});
       throw error;
     }
+  }
+
+  /** The currency of a program's ledger, `null` while it holds no redemption; kept once found, as in `history`. */
+  async function ledgerCurrency(program: string): Promise<string | null> {
+    const known = ledgerCurrencies.get(program);
+    if (known) return known;
+    // Any one redemption's, by one probe of the redemptions' unique index (see `history`).
+    const found = await db.query(
+      `SELECT rewards -> 'friend' ->> 'currency' AS currency FROM ${p}ledger WHERE program = $1 AND type = 'redemption'
+       AND rewards IS NOT NULL ORDER BY order_id LIMIT 1`,
+      [program],
+    );
+    const currency = ((found.rows[0] as Row | undefined)?.currency as string | undefined) ?? null;
+    if (currency !== null) ledgerCurrencies.set(program, currency);
+    return currency;
   }
 
   async function history(tx: SqlQueryable, request: CommitRequest): Promise<LedgerHistory> {
@@ -394,6 +410,7 @@ export function sqlStore(
           );
         program = json(row.data) as Program;
       }
+      refuseStatsInOtherCurrency(program, await ledgerCurrency(program.id));
       const only = query.code === undefined ? null : storedCode(query.code);
       const members = await db.query(
         // Byte order (COLLATE "C"), as the memory store sorts: a locale's collation skips the hyphen in codes.

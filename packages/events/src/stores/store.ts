@@ -55,7 +55,8 @@ export interface ReferralStore {
   commit(request: CommitRequest): Promise<CommitResult>;
   /**
    * Registers or updates a program, so that `stats` can be asked by id. Its currency is kept once the
-   * ledger holds a redemption of it: sums of another would add yen to cents under one label.
+   * ledger holds a redemption of it: sums of another would add yen to cents under one label (refused
+   * with a `RangeError` whose `code` is `program_currency_changed`).
    */
   upsertProgram(program: Program): Promise<void>;
   /**
@@ -67,7 +68,11 @@ export interface ReferralStore {
   upsertAmbassador(program: Program | string, ambassador: Ambassador): Promise<void>;
   /** The ambassador with a (normalised) code, or `null`; with `program`, only an ambassador of that program. */
   ambassadorByCode(code: string, program?: string): Promise<Ambassador | null>;
-  /** Per-ambassador and per-role figures of a program over a period. */
+  /**
+   * Per-ambassador and per-role figures of a program over a period, in its currency. A program (given,
+   * or registered under the id asked) in another currency than its ledger's redemptions is refused with a
+   * `RangeError` whose `code` is `program_currency_changed`, rather than read in the wrong minor units.
+   */
   stats(query: StatsQuery): Promise<ProgramStats>;
 }
 
@@ -109,11 +114,30 @@ export function refuseCodeOfAnother(code: string, holder: string, program: strin
   );
 }
 
+/** A program in another currency than its ledger holds: `code` is the receiver's answer for the same mistake. */
+export type ProgramCurrencyChangedError = RangeError & { code: 'program_currency_changed' };
+
+function programCurrencyChanged(message: string): ProgramCurrencyChangedError {
+  return Object.assign(new RangeError(message), { code: 'program_currency_changed' as const });
+}
+
 /** Refuses an update of a program's currency once its ledger holds redemptions in the old one. */
 export function refuseCurrencyChange(program: Program, held: string): never {
-  throw new RangeError(
+  throw programCurrencyChanged(
     `[referkit] Could not update the program ${program.id} to ${program.currency}: its ledger holds redemptions in ${held}, and its figures would add the two. Give the program in ${program.currency} a new id.`,
   );
+}
+
+/**
+ * Refuses stats of a program asked in another currency than its ledger holds (a `Program` given as it
+ * is now configured, or registered before its receiver recorded redemptions in another): the ledger's
+ * minor units would be labelled with the other currency, $50.99 shown as ¥5,099.
+ */
+export function refuseStatsInOtherCurrency(program: Program, held: string | null): void {
+  if (held !== null && held !== program.currency)
+    throw programCurrencyChanged(
+      `[referkit] Could not compute stats of ${program.id} in ${program.currency}: its ledger holds redemptions in ${held}. Ask with the program in ${held}, or give the program in ${program.currency} a new id.`,
+    );
 }
 
 /** A flat ledger row, the same in every store: the memory store sums its stats from these, the SQL store's table has its columns. */

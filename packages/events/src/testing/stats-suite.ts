@@ -29,6 +29,36 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it("refuses stats of a program given in another currency than its ledger's, with program_currency_changed", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store });
+      const order = { currency: 'USD', subtotal: 5099, discount: 0, total: 5099 } as const;
+      expect((await receive.handle(await signed(aRedemption({ order })))).status).toBe(201);
+      // The ledger's 5099 cents would read as ¥5,099.
+      const refused = store.stats({ program: { ...program, currency: 'JPY' }, now: NOW });
+      await expect(refused).rejects.toThrow(
+        '[referkit] Could not compute stats of spring-2026 in JPY: its ledger holds redemptions in USD. Ask with the program in USD, or give the program in JPY a new id.',
+      );
+      await expect(refused).rejects.toMatchObject({ name: 'RangeError', code: 'program_currency_changed' });
+      expect((await store.stats({ program, now: NOW })).ambassadors[0]?.revenue).toBe(5099);
+    });
+  });
+
+  it('refuses stats of a program registered in another currency than the redemptions its receiver then recorded', async () => {
+    await withStore(async (store) => {
+      // Registered in USD over an empty ledger; the receiver is given the program in EUR and records euros.
+      await store.upsertProgram(aProgram());
+      const { receive } = await aReceiver({ store, ambassadors: [], program: { currency: 'EUR' } });
+      await store.upsertAmbassador('spring-2026', anAmbassador());
+      const order = { currency: 'EUR', subtotal: 5999, discount: 900, total: 5099 } as const;
+      expect((await receive.handle(await signed(aRedemption({ order })))).status).toBe(201);
+      await expect(store.stats({ program: 'spring-2026', now: NOW })).rejects.toMatchObject({
+        code: 'program_currency_changed',
+        message: expect.stringContaining('its ledger holds redemptions in EUR'),
+      });
+    });
+  });
+
   it('says for each contribution period of the query whether the target was reached or missed', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({

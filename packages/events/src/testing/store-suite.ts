@@ -322,6 +322,7 @@ export function storeSuite(fresh: StoreFactory) {
       await expect(store.upsertProgram(yen)).rejects.toThrow(
         '[referkit] Could not update the program spring-2026 to JPY: its ledger holds redemptions in USD, and its figures would add the two. Give the program in JPY a new id.',
       );
+      await expect(store.upsertProgram(yen)).rejects.toMatchObject({ code: 'program_currency_changed' });
       await expect(store.upsertAmbassador(yen, aSecondAmbassador())).rejects.toThrow(/ledger holds redemptions in USD/);
       expect(await store.ambassadorByCode('SAM-7HC2QK')).toBeNull();
       expect((await store.stats({ program: program.id, now: NOW })).currency).toBe('USD');
@@ -408,7 +409,9 @@ export function storeSuite(fresh: StoreFactory) {
           dollars.handle(await signed(aRedemption())),
           euros.handle(await signed(inEuros)),
         ]);
-        const recorded = await store.stats({ program: program.id, now: NOW });
+        // Stats are asked in the currency that won: in the other they are refused, program_currency_changed.
+        const won = answers[0]?.status === 201 ? program : { ...program, currency: 'EUR' as const };
+        const recorded = await store.stats({ program: won, now: NOW });
         rounds.push([
           ...new Set(answers.map((answer) => (answer.status === 201 ? 'recorded' : errorCode(answer)))),
           String(recorded.ambassadors.filter((entry) => entry.redemptions > 0).length),

@@ -79,8 +79,7 @@ function isOrder(value: unknown): boolean {
     currencies.has(value.currency) &&
     isMinorUnits(value.subtotal) &&
     isMinorUnits(value.discount) &&
-    isMinorUnits(value.total) &&
-    (value.discount as number) <= (value.subtotal as number)
+    isMinorUnits(value.total)
   );
 }
 

@@ -95,9 +95,9 @@ const redemptionMutations: typeof envelopeMutations = [
     ['order', 'currency'],
   ],
   [
-    'a discount over the subtotal',
+    'a fractional discount',
     (e) => {
-      e.order!.discount = (e.order!.subtotal as number) + 1;
+      e.order!.discount = 0.5;
     },
     ['order', 'discount'],
   ],

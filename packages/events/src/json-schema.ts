@@ -38,8 +38,8 @@ function portable(node: unknown): unknown {
 }
 
 /**
- * JSON Schema 2020-12 of {@link eventSchema}; also shipped as `schema/event.schema.json`.
- * Cross-field rules are carried in `x-referkit-*` keywords that other validators may implement.
+ * JSON Schema 2020-12 of {@link eventSchema}; also shipped as `schema/event.schema.json`. The contract
+ * has no rule across fields, so any 2020-12 validator accepts exactly what `parseEvent` accepts.
  */
 export const eventJsonSchema = portable(
   z.toJSONSchema(eventSchema, { target: 'draft-2020-12', io: 'input' }),

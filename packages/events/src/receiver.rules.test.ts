@@ -97,6 +97,39 @@ describe('createReceiver: the contract and the rules', () => {
     expect([answer.status, errorCode(answer)]).toEqual([422, expected]);
   });
 
+  it("records free shipping that waived more than the items cost, up to the offer's maxDiscount", async () => {
+    // A ¥500 item with ¥800 shipping waived: the discount is the shipping, not a part of the subtotal.
+    const { receive } = await aReceiver({
+      program: { currency: 'JPY', friendOffer: { kind: 'free_shipping', maxDiscount: 1000 } },
+    });
+    const order = { currency: 'JPY', subtotal: 500, discount: 800, total: 500 } as const;
+    const answer = await receive.handle(await signed(aRedemption({ order })));
+    expect(answer).toMatchObject({ status: 201, body: { rewards: { friend: { discount: 800, currency: 'JPY' } } } });
+    const over = aRedemption({
+      id: 'evt_secondOrder001',
+      orderId: '1002',
+      customer: { id: 'c_10' },
+      order: { ...order, discount: 1001 },
+    });
+    expect(errorCode(await receive.handle(await signed(over)))).toBe('discount_exceeds_offer');
+  });
+
+  it.each([
+    ['percent', { kind: 'percent', percent: 100 }],
+    ['fixed', { kind: 'fixed', amount: 1000 }],
+  ] as const)(
+    'refuses a %s discount over the subtotal with 422 discount_exceeds_offer at its path',
+    async (_kind, friendOffer) => {
+      const { receive } = await aReceiver({ program: { friendOffer } });
+      const order = { currency: 'USD', subtotal: 500, discount: 501, total: 0 } as const;
+      const answer = await receive.handle(await signed(aRedemption({ order })));
+      expect(answer).toMatchObject({
+        status: 422,
+        body: { error: { code: 'discount_exceeds_offer', issues: [{ path: ['order', 'discount'] }] } },
+      });
+    },
+  );
+
   it('refuses a redemption past the code cap with 422 code_exhausted', async () => {
     const { receive } = await aReceiver({ program: { maxRedemptionsPerCode: 1 } });
     await receive.handle(await signed(aRedemption()));

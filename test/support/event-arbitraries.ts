@@ -41,10 +41,12 @@ export const orderArb = fc
     currency: fc.constantFrom(...CURRENCIES),
     subtotal: fc.integer({ min: 0, max: 10_000_000 }),
     share: fc.double({ min: 0, max: 1, noNaN: true }),
+    lines: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
   })
-  .map(({ currency, subtotal, share }) => {
+  .map(({ currency, subtotal, share, lines }) => {
     const discount = Math.floor(subtotal * share);
-    return { currency, subtotal, discount, total: subtotal - discount };
+    const order = { currency, subtotal, discount, total: subtotal - discount };
+    return lines === undefined ? order : { ...order, lines };
   });
 
 export const landingArb = fc

@@ -8,7 +8,7 @@
  */
 import { CODE_PATTERN } from './code.js';
 import { CURRENCIES } from './currency.js';
-import { EVENT_ID_PATTERN, type ReferralEvent, reversalReason } from './event.js';
+import { EVENT_ID_PATTERN, MAX_ORDER_LINES, type ReferralEvent, reversalReason } from './event.js';
 import {
   attributionModel,
   channel,
@@ -33,7 +33,7 @@ const KEYS: Record<string, Set<string>> = {
   redemption: new Set([...ENVELOPE, 'orderId', 'order', 'customer', 'attribution']),
   reversal: new Set([...ENVELOPE, 'orderId', 'reason']),
 };
-const ORDER_KEYS = new Set(['currency', 'subtotal', 'discount', 'total']);
+const ORDER_KEYS = new Set(['currency', 'subtotal', 'discount', 'total', 'lines']);
 const CUSTOMER_KEYS = new Set(['id', 'emailHash', 'firstOrder']);
 const ATTRIBUTION_KEYS = new Set(['landedAt', 'channel', 'model']);
 
@@ -79,7 +79,11 @@ function isOrder(value: unknown): boolean {
     currencies.has(value.currency) &&
     isMinorUnits(value.subtotal) &&
     isMinorUnits(value.discount) &&
-    isMinorUnits(value.total)
+    isMinorUnits(value.total) &&
+    optional(
+      value.lines,
+      (lines) => Number.isInteger(lines) && (lines as number) >= 1 && (lines as number) <= MAX_ORDER_LINES,
+    )
   );
 }
 

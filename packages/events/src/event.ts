@@ -31,6 +31,12 @@ const envelope = {
 };
 
 /**
+ * The most line items an order may say its discount was rounded over: each may add a minor unit to a
+ * percent discount (`maxFriendDiscount`), so the count is bounded, far above any basket.
+ */
+export const MAX_ORDER_LINES = 10_000;
+
+/**
  * The order a redemption reports, in minor units of one currency. The discount is not held to the
  * subtotal here: a free-shipping discount is the shipping waived, which may cost more than the items.
  * The program's rules hold percent and fixed discounts to the subtotal (`discount_exceeds_offer`).
@@ -40,6 +46,14 @@ export const orderSchema = z.strictObject({
   subtotal: minorUnits,
   discount: minorUnits,
   total: minorUnits,
+  lines: z
+    .int()
+    .min(1)
+    .max(MAX_ORDER_LINES)
+    .optional()
+    .describe(
+      'The number of line items a percent discount was rounded on one by one; absent, it was rounded on the whole order.',
+    ),
 });
 /** An order's amounts in minor units of one currency. */
 export type Order = z.infer<typeof orderSchema>;

@@ -25,6 +25,13 @@ describe('idempotency', () => {
     );
     expect(fingerprint(aShare({ channel: 'sms' }))).not.toBe(fingerprint(aShare()));
   });
+  it('answers duplicate to one order reported with and without its line count: it says how the discount was rounded', async () => {
+    // The shop's server knows its per-line rounding; the page that reported the order first may not.
+    const { receive } = await aReceiver({ secret: undefined, confirmOrder: () => true });
+    expect((await receive.handle(unsigned(aRedemption()))).status).toBe(201);
+    const again = aRedemption({ id: 'evt_fromServer00001', order: { ...aRedemption().order, lines: 3 } });
+    expect((await receive.handle(unsigned(again))).body).toMatchObject({ status: 'duplicate' });
+  });
   it('answers 409 to a replayed order id with another customer', async () => {
     const { receive } = await aReceiver({ secret: undefined, confirmOrder: () => true });
     expect((await receive.handle(unsigned(aRedemption()))).status).toBe(201);

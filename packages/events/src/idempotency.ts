@@ -39,6 +39,8 @@ export function fingerprint(event: ReferralEvent): string {
   switch (event.type) {
     case 'redemption': {
       // Codes, currencies, ids and hashes never contain a space (and ids are never empty), so spaces separate them unambiguously.
+      // Not `order.lines`: it says how the discount was rounded, which one of an order's two senders
+      // (the page, the shop's server) may not know; the order is judged once, when first recorded.
       const { order, customer } = event;
       return [
         event.code,

@@ -139,6 +139,15 @@ describe('parseEvent', () => {
     expect(parseEvent({ ...redemption(), order })).toEqual({ ok: true, value: { ...redemption(), order } });
   });
 
+  it('accepts the number of lines a discount was rounded over', () => {
+    const order = { ...redemption().order, lines: 5 };
+    expect(parseEvent({ ...redemption(), order })).toEqual({ ok: true, value: { ...redemption(), order } });
+  });
+
+  it.each([0, -1, 1.5, 10_001, '5', null])('refuses %j lines at their path', (lines) => {
+    expect(issuesOf({ ...redemption(), order: { ...redemption().order, lines } })[0]?.path).toEqual(['order', 'lines']);
+  });
+
   it('rejects a look-alike character in the code', () => {
     expect(issuesOf({ ...redemption(), code: 'ALEX-7HC2QO' })[0]?.path).toEqual(['code']);
   });

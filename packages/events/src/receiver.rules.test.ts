@@ -130,6 +130,24 @@ describe('createReceiver: the contract and the rules', () => {
     },
   );
 
+  it('records a discount rounded on each line when the order says over how many lines', async () => {
+    // 15% off five ¥1,010 lines, 151.5 → 152 on each: ¥760, one more than half up of the whole allows.
+    const { receive } = await aReceiver({ program: { currency: 'JPY' } });
+    const order = { currency: 'JPY', subtotal: 5050, discount: 760, total: 4290 } as const;
+    const whole = await receive.handle(await signed(aRedemption({ order })));
+    expect([whole.status, errorCode(whole)]).toEqual([422, 'discount_exceeds_offer']);
+    const answer = await receive.handle(await signed(aRedemption({ order: { ...order, lines: 5 } })));
+    expect(answer).toMatchObject({ status: 201, body: { rewards: { friend: { discount: 760 } } } });
+    // 758 on the whole and one unit a line: 763 at most.
+    const over = aRedemption({
+      id: 'evt_secondOrder001',
+      orderId: '1002',
+      customer: { id: 'c_10' },
+      order: { ...order, discount: 764, total: 4286, lines: 5 },
+    });
+    expect(errorCode(await receive.handle(await signed(over)))).toBe('discount_exceeds_offer');
+  });
+
   it('refuses a redemption past the code cap with 422 code_exhausted', async () => {
     const { receive } = await aReceiver({ program: { maxRedemptionsPerCode: 1 } });
     await receive.handle(await signed(aRedemption()));

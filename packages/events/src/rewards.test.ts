@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RedemptionEvent } from './event.js';
 import type { ProgramInput } from './program.js';
@@ -382,6 +383,49 @@ describe('maxFriendDiscount', () => {
     ['free shipping without a cap', { kind: 'free_shipping' }, 5999, null],
   ])('allows %s', (_name, offer, subtotal, allowed) => {
     expect(maxFriendDiscount(offer, subtotal)).toBe(allowed);
+  });
+
+  it.each<[string, Parameters<typeof maxFriendDiscount>[0], number, number, number | null]>([
+    // 151.5 → 152 on each line is 760; 757.5 → 758 on the whole, and one unit a line more.
+    ['15% off five ¥1,010 lines rounded half up on each', { kind: 'percent', percent: 15 }, 5050, 5, 763],
+    // 150.15 → 151 on each line is 302; 300.3 → 300 on the whole.
+    ['15% off two $10.01 lines rounded up on each', { kind: 'percent', percent: 15 }, 2002, 2, 302],
+    ['one line, as without lines', { kind: 'percent', percent: 15 }, 5999, 1, 901],
+    ['lines still held to maxDiscount', { kind: 'percent', percent: 15, maxDiscount: 759 }, 5050, 5, 759],
+    ['lines still held to the subtotal', { kind: 'percent', percent: 100 }, 40, 10, 40],
+    ['a fixed amount exactly, whatever the lines', { kind: 'fixed', amount: 1000 }, 5999, 7, 1000],
+    ['free shipping to its cap, whatever the lines', { kind: 'free_shipping', maxDiscount: 800 }, 5999, 7, 800],
+  ])('allows %s', (_name, offer, subtotal, lines, allowed) => {
+    expect(maxFriendDiscount(offer, subtotal, lines)).toBe(allowed);
+  });
+
+  // Exact integers: a line's share is price × percent / 100, rounded as shops round it.
+  const roundings = {
+    halfUp: (hundredths: number) => Math.floor((hundredths + 50) / 100),
+    halfEven: (hundredths: number) => {
+      const whole = Math.floor(hundredths / 100);
+      if (hundredths % 100 !== 50) return Math.floor((hundredths + 50) / 100);
+      return whole % 2 === 0 ? whole : whole + 1;
+    },
+    up: (hundredths: number) => Math.ceil(hundredths / 100),
+  };
+
+  it('allows any percent rounded on each line half up, half even or up, when told how many lines', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 60 }),
+        fc.constantFrom(...Object.values(roundings)),
+        (percent, prices, round) => {
+          const subtotal = prices.reduce((sum, price) => sum + price, 0);
+          const discount = prices.reduce((sum, price) => sum + round(price * percent), 0);
+          expect(discount).toBeLessThanOrEqual(
+            maxFriendDiscount({ kind: 'percent', percent }, subtotal, prices.length) ?? 0,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -138,15 +138,20 @@ export function termsFor(
  * The largest discount an offer allows on a subtotal, or `null` when the offer cannot bound it
  * (free shipping without `maxDiscount`: the shipping price is not part of the order we see).
  *
- * Percent offers are rounded half up to the minor unit (15% of 5999 = 899.85 → 900), and one more
- * minor unit is tolerated: shops round half-even, up, or per line item, and on one order those
- * differ from half-up by at most one unit. `maxDiscount` and fixed amounts are exact.
+ * Percent offers are rounded half up to the minor unit (15% of 5999 = 899.85 → 900), and `lines` more
+ * minor units are tolerated, one by default. Rounded on the whole order, half-even or up differs
+ * from half up by at most one unit. Rounded on each of `lines` line items (half up, half even or up),
+ * each line is less than one unit over its exact share, and half up of the whole is at least the exact
+ * discount less half a unit, so the sum is at most half up of the whole plus `lines`: 15% off five
+ * ¥1,010 lines is 152 × 5 = 760, within 758 + 5. `maxDiscount`, fixed amounts and the subtotal are
+ * exact limits, whatever `lines` says.
+ * @example maxFriendDiscount({ kind: 'percent', percent: 15 }, 5050, 5) // 763
  */
-export function maxFriendDiscount(offer: FriendOffer, subtotal: number): number | null {
+export function maxFriendDiscount(offer: FriendOffer, subtotal: number, lines = 1): number | null {
   switch (offer.kind) {
     case 'percent':
       return Math.min(
-        wholePercentOf(subtotal, offer.percent) + 1,
+        wholePercentOf(subtotal, offer.percent) + lines,
         offer.maxDiscount ?? Number.POSITIVE_INFINITY,
         subtotal,
       );

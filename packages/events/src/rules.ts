@@ -94,7 +94,7 @@ export function checkRedemption(
   if (!repeat && program.maxRedemptionsPerCode !== undefined && history.redemptions >= program.maxRedemptionsPerCode) {
     return ruleError('code_exhausted', ['code']);
   }
-  const allowed = maxFriendDiscount(terms.friendOffer, order.subtotal);
+  const allowed = maxFriendDiscount(terms.friendOffer, order.subtotal, order.lines);
   if (allowed !== null && order.discount > allowed) return ruleError('discount_exceeds_offer', ['order', 'discount']);
   // An offer for every order: the first order decides only what the leader earns.
   return standing.awaitingFirstOrder ? pending() : null;

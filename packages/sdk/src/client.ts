@@ -18,6 +18,12 @@ export interface RedeemOrder {
   subtotal: number;
   discount: number;
   total: number;
+  /**
+   * How many line items a percent discount was rounded on one by one (1–10,000): the receiver then
+   * allows a minor unit a line over the whole order's rounding. Leave it out when the discount was
+   * rounded on the whole order.
+   */
+  lines?: number | undefined;
 }
 
 /** What {@link ReferkitClient.redeem} needs. */

@@ -58,6 +58,7 @@ export async function consumerCode() {
     occurredAt: undefined,
   });
   await referkit.redeem({ orderId: '1002', order, customer: undefined, referral: undefined });
+  await referkit.redeem({ orderId: '1003', order: { ...order, lines: undefined } });
   await attempt('{}', { url: 'https://brand.example/api/referrals/events', fetch, timeout: undefined });
   createOutbox({ ...store, kept: undefined }, { url: 'https://brand.example/api/referrals/events', fetch });
   createStorage('granted', { domain: undefined });

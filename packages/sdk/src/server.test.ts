@@ -48,6 +48,16 @@ describe('createReferkit on the server', () => {
     expect(verdict).toMatchObject({ ok: true, value: { id: JSON.parse(request!.body).id } });
   });
 
+  it("sends the order's line count, so that a discount rounded on each line is recorded", async () => {
+    network = await networkWithReceiver({ secret: SECRET });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET });
+    // 15% off two $10.01 lines, 150.15 rounded up on each: 302, one more than the whole order allows.
+    const perLine = { currency: 'USD', subtotal: 2002, discount: 302, total: 1700, lines: 2 } as const;
+    const delivery = await referkit.redeem({ orderId: '1001', order: perLine, referral: { code: CODE } });
+    expect(delivery).toMatchObject({ ok: true, status: 201 });
+    expect(JSON.parse(network.requests[0]?.body ?? '{}').order).toEqual(perLine);
+  });
+
   it('signs every retry afresh over the same body and id', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     network.setChaos((n) => (n === 1 ? 'drop' : 'pass'));

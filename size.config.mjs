@@ -333,13 +333,15 @@ export default [
   // 14,668 B once X's cut takes the ambassador's own copy of the disclosure out of their words however
   // they typed it (a pattern made of its words), so that it is said once and no fragment of it is left (~69 B).
   // 2026-11-24: 14,661 B once a reward percent is said with every digit the program pays (2.555%, not 2.56%)
-  // as a unit rather than a divided fraction, and a cap of nothing is refused as an offer of nothing (−7 B).
+  // as a unit rather than a divided fraction, and a percent capped at nothing is refused as an offer of nothing
+  // (−7 B); 14,673 B once free shipping capped at nothing, which the program's schema takes, is said as free
+  // shipping rather than refused or "(up to $0)" (~12 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14661,
+    brotli: 14673,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -102,10 +102,14 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
               : money(locale, terms.currency, offer.amount, 1),
         });
   // A capped offer says its cap: "50% off" alone would promise more than checkout gives on a large order.
-  // A cap of nothing is an offer of nothing, which the program's schema refuses: not "50% off (up to $0)".
+  // A percent capped at nothing is an offer of nothing, which the program's schema refuses: not "50% off
+  // (up to $0)". Free shipping capped at nothing is still free shipping (the shop waives it and reports no
+  // discount for it, as the schema has it): there is no cap to say.
   const cap = 'maxDiscount' in offer ? offer.maxDiscount : undefined;
   const capped =
-    cap !== undefined ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap, 1) })}` : words;
+    cap !== undefined && (cap || offer.kind !== 'free_shipping')
+      ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap, 1) })}`
+      : words;
   return terms.minimumOrder
     ? `${capped} ${fill(text.minimum, { amount: money(locale, terms.currency, terms.minimumOrder) })}`
     : capped;

@@ -200,6 +200,18 @@ describe('rewardsFor: the ambassador reward', () => {
     expect(rewardsFor(program, anAmbassador(), redemption, { redemptions: 1 }).ambassador?.amount).toBe(amount);
   });
 
+  it('pays nothing for a repeat order without a discount on a first-order offer', () => {
+    const repeat = aRedemption({ customer: { id: 'c_9', firstOrder: false }, ...order(4000) });
+    const rewards = rewardsFor(aProgram(), anAmbassador(), repeat, { redemptions: 1 });
+    expect([rewards.ambassador, rewards.friend.discount]).toEqual([null, 0]);
+  });
+
+  it('pays the first-order reward for a first order that reached the ledger after a later repeat order', () => {
+    const customerOrders = [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-25T00:00:00.000Z', repeat: true }];
+    const rewards = rewardsFor(aProgram(), anAmbassador(), aRedemption(), { redemptions: 0, customerOrders });
+    expect(rewards.ambassador).toMatchObject({ amount: 1000, reason: 'first_order' });
+  });
+
   it('pays a percent of a total near 2^53 to the exact unit', () => {
     const program = aProgram({ ambassadorReward: { basis: 'percent', type: 'cash', percent: 99.99 } });
     const total = Number.MAX_SAFE_INTEGER;

@@ -33,10 +33,16 @@ export interface RedemptionRewards {
   ambassador: AmbassadorGrant | null;
 }
 
-/** An earlier, not reversed redemption by the same customer (same customer id or email hash). */
+/** A not reversed redemption of the same customer (same customer id or email hash) the ledger holds. */
 export interface CustomerOrder {
   code: string;
   occurredAt: string;
+  /**
+   * Recorded as a repeat order. An order that was not is the one the ledger counted as the customer's
+   * first, whenever it occurred.
+   * @default false
+   */
+  repeat?: boolean;
 }
 
 /** What the ledger knows before this redemption. */
@@ -54,7 +60,7 @@ export interface RedemptionHistory {
    * @default redemptions (as when the program holds no reward; a caller that leaves it out counts the code alone)
    */
   confirmedRedemptions?: number;
-  /** The same customer's earlier redemptions in this program, oldest first. */
+  /** The same customer's redemptions in this program the ledger holds, oldest (by `occurredAt`) first. */
   customerOrders?: readonly CustomerOrder[];
   /**
    * When the redemption is recorded: the hold counts from here, not from the sender's `occurredAt`.
@@ -166,15 +172,19 @@ export function maxFriendDiscount(offer: FriendOffer, subtotal: number, lines = 
 export interface RedemptionStanding {
   /** The terms that apply to the ambassador at this redemption, promotion included. */
   terms: Terms;
-  /** The customer ordered before: the ledger holds an order of theirs, or the shop says so (`firstOrder: false`). */
+  /**
+   * The customer ordered before: the shop says so (`firstOrder: false`), or the ledger holds an order of
+   * theirs placed earlier, or the one it counted as their first (which stays their one first order).
+   */
   repeat: boolean;
   /** A repeat order of a customer this ambassador brought, inside a leader's repeat window: it earns the retention reward. */
   inRepeatWindow: boolean;
   /**
    * A repeat order to a leader paid for members' repeat orders, the shop's word (`firstOrder: false`)
-   * while the ledger holds none of the customer's orders, within a week of the order: the first order
-   * may still be on its way (an outbox retrying it), and whether it was with this code decides what
-   * this one earns. The rules answer `first_order_pending`, which the receiver answers `503`.
+   * while the ledger holds no earlier order of the customer and none it counted as the first, within a
+   * week of the order: the first order may still be on its way (an outbox retrying it), and whether it
+   * was with this code decides what this one earns. The rules answer `first_order_pending`, which the
+   * receiver answers `503`.
    */
   awaitingFirstOrder: boolean;
 }
@@ -194,8 +204,8 @@ export function standingOf(
   history: RedemptionHistory,
 ): RedemptionStanding {
   const terms = termsFor(program, ambassador, history);
-  const known = (history.customerOrders?.length ?? 0) > 0;
-  const repeat = known || redemption.customer?.firstOrder === false;
+  const firstInLedger = holdsEarlierOrFirst(history.customerOrders, redemption.occurredAt);
+  const repeat = firstInLedger || redemption.customer?.firstOrder === false;
   const order = { code: ambassador.code, occurredAt: redemption.occurredAt };
   const inRepeatWindow = repeat && isRepeatOrderInWindow(terms, order, history.customerOrders);
   // Decided now, a leader's repeat order that arrived before its customer's first would be judged
@@ -203,7 +213,7 @@ export function standingOf(
   // code had brought them. Waiting for it makes the verdict the same in any order of arrival.
   const awaitingFirstOrder =
     repeat &&
-    !known &&
+    !firstInLedger &&
     terms.repeatOrderReward !== undefined &&
     terms.repeatWindowDays !== undefined &&
     timeOf(history.recordedAt ?? redemption.occurredAt) - parseTime(redemption.occurredAt) < FIRST_ORDER_WAIT_MS;
@@ -227,8 +237,10 @@ export function rewardsFor(
   const { terms, repeat } = standing;
   const friend = { discount: redemption.order.discount, currency: redemption.order.currency };
   let reward: AmbassadorReward | undefined;
-  if (repeat && terms.repeatOrderReward) {
-    // A leader earns their retention reward inside the window and nothing after it.
+  if (repeat && (terms.repeatOrderReward || program.firstOrderOnly)) {
+    // A leader earns their retention reward inside the window and nothing after it. On a first-order
+    // offer a repeat order took no offer (the rules refuse one that did): it is recorded for the
+    // repeat-order rate and earns no one else anything.
     reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
     // Tiers count referrals, the person's first orders over every code of theirs whose hold has passed (a
@@ -316,6 +328,20 @@ export function isRepeatOrderInWindow(
   const first = customerOrders[0];
   if (first?.code !== order.code) return false;
   return parseTime(order.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
+}
+
+/**
+ * Whether a customer's orders in the ledger make an order placed at `occurredAt` a repeat one: one was
+ * placed before it, or one was counted as their first, whenever placed. By time, as who brought a
+ * customer is read: a first order an outbox delivered after the second is still the first, so a repeat
+ * order recorded before it does not make it one. The order counted as the first does: it was answered
+ * and paid as the first, and a customer joins once.
+ */
+function holdsEarlierOrFirst(customerOrders: readonly CustomerOrder[] | undefined, occurredAt: string): boolean {
+  // Most customers order once: no time is read for them.
+  if (!customerOrders?.length) return false;
+  const placedAt = parseTime(occurredAt);
+  return customerOrders.some((order) => !order.repeat || parseTime(order.occurredAt) < placedAt);
 }
 
 /** A moment as ms since the epoch, from an ISO time or a Date. */

@@ -37,7 +37,7 @@ const MESSAGES: Record<RuleCode, string> = {
   program_inactive: 'The program was not running when the order was placed',
   campaign_inactive: "The influencer's campaign was not running when the order was placed",
   self_referral: 'An ambassador cannot redeem their own code',
-  not_first_order: 'The offer is for first orders only',
+  not_first_order: 'The offer is for first orders only: a repeat order cannot take its discount',
   below_minimum: "The order's subtotal is below the program's minimum",
   currency_mismatch: "The order's currency is not the program's",
   discount_exceeds_offer: 'The discount is larger than the offer allows',
@@ -84,9 +84,13 @@ export function checkRedemption(
     // again. An offer for every order is checked below like any other order's.
     return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
   }
-  // Without a discount, the first order decides: a member's repeat order is taken (even below the
-  // minimum), any other refused. With one, it is refused either way, and is answered so at once.
+  // Without a discount, the first order decides what a leader earns: the retention reward for a member's
+  // repeat order, nothing for anyone else's. With one, it is refused either way, and is answered so at once.
   if (standing.awaitingFirstOrder && program.firstOrderOnly && order.discount === 0) return pending();
+  // A repeat order that took no discount took no first-order offer, so neither its minimum nor its cap
+  // applies: it is recorded, earning nothing, so that retention (repeat orders of referred customers)
+  // is measured for every ambassador, not only for leaders paid for it.
+  if (repeat && program.firstOrderOnly && order.discount === 0) return null;
   if (program.minimumOrder !== undefined && order.subtotal < program.minimumOrder) {
     return ruleError('below_minimum', ['order', 'subtotal']);
   }

@@ -117,7 +117,11 @@ export class MemoryLedger {
       // store's `seq` has them: the earliest says who brought the customer.
       customerOrders = [...seen]
         .sort((a, b) => compareText(this.occurredAt[a] as string, this.occurredAt[b] as string) || a - b)
-        .map((row) => ({ code: this.codes[row] as string, occurredAt: this.occurredAt[row] as string }));
+        .map((row) => ({
+          code: this.codes[row] as string,
+          occurredAt: this.occurredAt[row] as string,
+          repeat: this.repeats[row] as boolean,
+        }));
     }
     // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
     const original = event.type === 'reversal' ? this.redemptions.get(event.orderId) : undefined;

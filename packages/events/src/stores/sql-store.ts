@@ -162,7 +162,7 @@ export function sqlStore(
     const customers =
       id || email
         ? await tx.query(
-            `SELECT code, occurred_at FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
+            `SELECT code, occurred_at, repeat FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND reversed_at IS NULL
            AND (customer_id = $2 OR customer_email_hash = $3) ORDER BY occurred_at, seq`,
             [event.program, id, email],
           )
@@ -182,6 +182,7 @@ export function sqlStore(
       customerOrders: (customers.rows as Row[]).map((row) => ({
         code: String(row.code),
         occurredAt: iso(row.occurred_at) as string,
+        repeat: row.repeat === true,
       })),
       redemption: original ? { rewards: rewardsFrom(original.rewards), reversedAt: iso(original.reversed_at) } : null,
       recordedAt: request.recordedAt,

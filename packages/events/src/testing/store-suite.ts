@@ -275,6 +275,92 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("records a customer's repeat order without a discount on a first-order offer as a repeat that earns nothing and takes no place under the cap", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { maxRedemptionsPerCode: 2 } });
+      const firstOrder = (id: string, orderId: string, customer: string) =>
+        signed(aRedemption({ id, orderId, customer: { id: customer } }));
+      await receive.handle(await firstOrder('evt_firstOrder01', '1001', 'c_9'));
+      const repeat = aRedemption({
+        id: 'evt_repeatOrder001',
+        orderId: '1002',
+        occurredAt: '2026-11-22T10:00:05.000Z',
+        order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 },
+        customer: { id: 'c_9', firstOrder: false },
+      });
+      const again = await receive.handle(await signed(repeat));
+      expect([again.status, again.body]).toEqual([
+        201,
+        { status: 'recorded', rewards: { friend: { discount: 0, currency: 'USD' }, ambassador: null } },
+      ]);
+      // The cap counts first orders: a second friend joins, a third finds the code exhausted.
+      expect((await receive.handle(await firstOrder('evt_firstOrder02', '1003', 'c_10'))).status).toBe(201);
+      expect(errorCode(await receive.handle(await firstOrder('evt_firstOrder03', '1004', 'c_11')))).toBe(
+        'code_exhausted',
+      );
+      const alex = (await store.stats({ program, now: NOW })).ambassadors[0];
+      expect([alex?.redemptions, alex?.firstOrders, alex?.repeatOrderRate]).toEqual([3, 2, 0.5]);
+    });
+  });
+
+  it("counts a friend's first order that reached the receiver after their repeat order as the friend joining", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false, rewardHoldDays: 0, promoteToCommunityLeaderAfter: 1 },
+      });
+      const friend = { id: 'c_42' };
+      // The shop says which order came first; the repeat order's report reaches the receiver first.
+      const second = await receive.handle(
+        await signed(
+          aRedemption({
+            id: 'evt_secondOrder1',
+            orderId: '1002',
+            occurredAt: '2026-11-21T10:00:00.000Z',
+            order: { currency: 'USD', subtotal: 2000, discount: 0, total: 2000 },
+            customer: { ...friend, firstOrder: false },
+          }),
+        ),
+      );
+      const first = await receive.handle(
+        await signed(
+          aRedemption({
+            id: 'evt_firstOrder01',
+            orderId: '1001',
+            occurredAt: '2026-11-20T10:00:00.000Z',
+            customer: { ...friend, firstOrder: true },
+          }),
+        ),
+      );
+      const reason = (answer: { body: unknown }) =>
+        (answer.body as { rewards?: { ambassador?: { reason: string } } }).rewards?.ambassador?.reason;
+      expect([reason(second), reason(first)]).toEqual(['repeat_order', 'first_order']);
+      const alex = (await store.stats({ program, now: NOW })).ambassadors[0];
+      expect([alex?.firstOrders, alex?.promoted, alex?.repeatOrderRate]).toEqual([1, true, 1]);
+    });
+  });
+
+  it("takes a friend's first order with its first-order offer after their repeat order without a discount reached the receiver first", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store });
+      const friend = { id: 'c_42' };
+      const repeat = aRedemption({
+        id: 'evt_secondOrder1',
+        orderId: '1002',
+        occurredAt: '2026-11-21T10:00:00.000Z',
+        order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 },
+        customer: { ...friend, firstOrder: false },
+      });
+      expect((await receive.handle(await signed(repeat))).status).toBe(201);
+      const first = aRedemption({ orderId: '1001', occurredAt: '2026-11-20T10:00:00.000Z', customer: friend });
+      expect((await receive.handle(await signed(first))).body).toMatchObject({
+        rewards: { friend: { discount: 900 }, ambassador: { reason: 'first_order' } },
+      });
+      const alex = (await store.stats({ program, now: NOW })).ambassadors[0];
+      expect([alex?.redemptions, alex?.firstOrders, alex?.repeatOrderRate]).toEqual([2, 1, 1]);
+    });
+  });
+
   it('claws back a reversed reward and frees a place under the cap', async () => {
     await withStore(async (store) => {
       const { receive } = await aReceiver({ store, program: { maxRedemptionsPerCode: 1 } });
@@ -608,8 +694,9 @@ export function storeSuite(fresh: StoreFactory) {
       await receive.handle(await order('evt_firstOrder01', '1001', '2026-11-20T10:00:00.000Z'));
       const third = await receive.handle(await order('evt_thirdOrder01', '1003', '2026-11-22T09:00:00.000Z'));
       expect(third.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } });
+      // Without the shop's word, the order counted first stays the one first order: one friend joined.
       const stats = await store.stats({ program, now: NOW });
-      expect(stats.ambassadors[0]?.repeatOrderRate).toBe(1);
+      expect([stats.ambassadors[0]?.firstOrders, stats.ambassadors[0]?.repeatOrderRate]).toEqual([1, 1]);
     });
   });
 

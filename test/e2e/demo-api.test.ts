@@ -263,8 +263,70 @@ describe('the demo backend', () => {
       items: [{ sku: 'brew-kit', quantity: 1 }],
       code: code('ambassador'),
     });
-    expect(retagged.status).toBe(422);
-    expect((await retagged.json()).error.code).toBe('not_first_order');
+    // The same customer again: no second first-order discount.
+    expect(retagged.status).toBe(201);
+    expect((await retagged.json()).order).toMatchObject({ discount: 0 });
+  });
+
+  test("reports a referred friend's repeat orders, with the code or without, under the code that brought them, so the dashboard measures every role's retention", async () => {
+    const signup = await postJson('/api/ambassadors', { displayName: 'Lena Park', role: 'ambassador' });
+    const { code: lena } = await signup.json();
+    const friend = 'lena-friend@example.com';
+    expect((await orderTin(friend, lena, 4080)).status).toBe(201);
+    const answers = [await orderTin(friend, null, 4800), await orderTin(friend, lena, 4800)];
+    for (const again of answers) {
+      expect(again.status).toBe(201);
+      const placed = await again.json();
+      expect([placed.code, placed.order.discount, placed.redemption?.customer.firstOrder]).toEqual([lena, 0, false]);
+      // A repeat order on a first-order offer earns an ambassador nothing, and is counted.
+      expect(placed.referral).toMatchObject({
+        ok: true,
+        status: 201,
+        rewards: { friend: { discount: 0 }, ambassador: null },
+      });
+    }
+    const dashboard = await (await api('/dashboard')).text();
+    const row = new RegExp(`<tr data-code="${lena}">[\\s\\S]*?<td data-metric="repeat-order-rate">([\\s\\S]*?)</td>`);
+    expect(
+      row
+        .exec(dashboard)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim(),
+    ).toBe('100%');
+    const stats = await (await api(`/api/ambassadors/${lena}/stats`)).json();
+    expect(stats.friendsJoined).toBe(1);
+  });
+
+  test("pays a leader's retention reward for a member's repeat order placed without the code", async () => {
+    const member = 'member-no-code@example.com';
+    expect((await orderTin(member, code('community_leader'), 4080)).status).toBe(201);
+    const again = await orderTin(member, null, 4800);
+    expect(again.status).toBe(201);
+    const placed = await again.json();
+    expect(placed.code).toBe(code('community_leader'));
+    // The demo's leaders earn 5% of a member's repeat order within 90 days.
+    expect(placed.referral).toMatchObject({
+      ok: true,
+      rewards: { ambassador: { amount: 240, reason: 'repeat_order' } },
+    });
+  });
+
+  test("places a referred friend's repeat order without the code even when the program refuses its report", async () => {
+    const friend = 'campaign-friend@example.com';
+    expect((await orderTin(friend, code('influencer'), 4080)).status).toBe(201);
+    // Past the influencer's campaign (60 days after the start), for the shop, its client and the receiver.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61 * 86_400_000 });
+    let again: Response;
+    try {
+      again = await orderTin(friend, null, 4800);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(again.status).toBe(201);
+    const placed = await again.json();
+    expect([placed.order.total, placed.referral?.error?.code]).toEqual([4800, 'campaign_inactive']);
+    const shown = await (await api(`/api/orders/${placed.order.id}`)).json();
+    expect(shown.order.id).toBe(placed.order.id);
   });
 
   test('refuses an order for a product the shop does not sell', async () => {

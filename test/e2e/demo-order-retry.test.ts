@@ -176,6 +176,17 @@ describe.each(demoDatabases)('a repeated checkout attempt on $kind', (database) 
     expect((await ordersOf(email)).map((row) => row.status)).toEqual(['placed', 'refused']);
   });
 
+  test("answers a referred friend's repeat order sent again without the code with the one order it placed", async () => {
+    const [code, email, key] = [await aCode(), anEmail(), randomUUID()];
+    expect((await order(aTin(email, code), randomUUID())).status).toBe(201);
+    // Reported under the code that brought the friend, though the attempt named none.
+    const first = await order(aTin(email), key);
+    const again = await order(aTin(email), key);
+    expect([first.status, again.status, first.body.code]).toEqual([201, 201, code]);
+    expect(again.body.order).toEqual(first.body.order);
+    expect(await redemptionsOf(code)).toHaveLength(2);
+  });
+
   test('places an order sent without a key as before, each request a new one', async () => {
     const email = anEmail();
     const [first, second] = [await order(aTin(email)), await order(aTin(email))];

@@ -8,7 +8,7 @@
 import type { Program } from '@referkit/events';
 import type { SqlClient } from './database.js';
 import { orderAnswer } from './order-answer.js';
-import { answeredReferral, claimOf, reportAfter } from './order-reports.js';
+import { answeredReferral, claimOf, isRepeatReport, reportAfter } from './order-reports.js';
 import { type OrderLine, refuseOrder, type ShopOrder, settleReport } from './orders.js';
 import type { DeliverRedemption, PlaceOrderResult } from './place-order.js';
 
@@ -48,7 +48,7 @@ export async function replayOrder(
   if (report === 'recorded' && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
   // A refusal while the report is still pending: the first attempt is being told the same, or its
   // answer never reached the shopper (hence the repeat). The shop does as at checkout: no order.
-  if (report === 'refused' && !referral.ok && first.report === 'pending') {
+  if (report === 'refused' && !referral.ok && first.report === 'pending' && !isRepeatReport(first)) {
     await refuseOrder(client, first.id, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
@@ -84,9 +84,11 @@ function conflict(first: ShopOrder): PlaceOrderResult {
 
 function isSameAttempt(order: ShopOrder, attempt: CheckoutAttempt): boolean {
   // emailHash is of the normalised address: `Sam@example.com` is the same customer as `sam@example.com`.
+  // A repeat order is reported under the code that brought the customer, typed or not: an attempt
+  // without a code placed it as much as one with it.
   return (
     order.emailHash === attempt.emailHash &&
-    order.code === attempt.code &&
+    (order.code === attempt.code || (attempt.code === null && isRepeatReport(order))) &&
     order.items.length === attempt.items.length &&
     order.items.every(
       (line, index) => line.sku === attempt.items[index]?.sku && line.quantity === attempt.items[index]?.quantity,

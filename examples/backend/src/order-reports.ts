@@ -58,6 +58,15 @@ export function reportAfter(
   return 'pending';
 }
 
+/**
+ * Whether an order is a repeat order the shop reports only to be counted: it took no discount, so the
+ * program has nothing to refuse it (a referred customer's later order, reported under the code that
+ * brought them), and the shop takes it whatever the receiver answers.
+ */
+export function isRepeatReport(order: Pick<ShopOrder, 'code' | 'firstOrder' | 'discount'>): boolean {
+  return order.code !== null && !order.firstOrder && order.discount === 0;
+}
+
 /** The redemption a stored order reports; null for an order without a referral. */
 export function claimOf(order: ShopOrder): RedemptionClaim | null {
   if (!order.code) return null;

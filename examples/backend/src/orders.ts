@@ -186,11 +186,20 @@ export async function orderByIdempotencyKey(client: SqlClient, key: string): Pro
   return rows[0] ? fromRow(rows[0]) : null;
 }
 
-/** How many orders this customer has placed (refused ones do not count). */
-export async function placedOrderCount(client: SqlClient, customerId: string): Promise<number> {
+/**
+ * How many orders this customer has placed (refused ones do not count), but the one an attempt's
+ * `Idempotency-Key` placed: a request racing another of its attempt is pricing that same order, not a
+ * repeat one.
+ */
+export async function placedOrderCount(
+  client: SqlClient,
+  customerId: string,
+  attemptKey: string | null = null,
+): Promise<number> {
   const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM demo_orders WHERE customer_id = $1 AND status = 'placed'`,
-    [customerId],
+    `SELECT count(*)::int AS n FROM demo_orders WHERE customer_id = $1 AND status = 'placed'
+       AND ($2::text IS NULL OR idempotency_key IS DISTINCT FROM $2)`,
+    [customerId, attemptKey],
   );
   return rows[0]?.n ?? 0;
 }

@@ -3,12 +3,14 @@
  * order, then reports the redemption to the receiver as a **signed** event over HTTP — the
  * trusted, server-to-server path. When the receiver refuses the referral (a repeat customer on a
  * first-order offer, a basket under the minimum, …) the shop does not take the order, and the
- * checkout shows the program's reason. A request with an `Idempotency-Key` the shop has seen before
+ * checkout shows the program's reason. A referred customer's later orders, with their code or
+ * without one, are reported under the code that brought them, at the full price, so that retention
+ * is measured for every ambassador. A request with an `Idempotency-Key` the shop has seen before
  * is answered with what that attempt placed (order-replay.ts): one checkout attempt, one order.
  */
 import { randomUUID } from 'node:crypto';
 import type { Attribution, Customer, Order, Program } from '@referkit/events';
-import { friendDiscount, isRepeatOrderInWindow } from '@referkit/events/rewards';
+import { friendDiscount } from '@referkit/events/rewards';
 import type { Delivery } from '@referkit/sdk';
 import { productBySku } from './catalog.js';
 import type { OrderRequest } from './checkout-input.js';
@@ -18,7 +20,7 @@ import type { SqlClient } from './database.js';
 import { formatMoney } from './money.js';
 import { type OrderAnswer, orderAnswer } from './order-answer.js';
 import { replayOrder } from './order-replay.js';
-import { answeredReferral, claimOf, reportAfter } from './order-reports.js';
+import { answeredReferral, claimOf, isRepeatReport, reportAfter } from './order-reports.js';
 import {
   insertOrder,
   type OrderLine,
@@ -104,21 +106,18 @@ export async function placeOrder(
     items.push({ sku, name: product.name, price: product.price, quantity });
   }
   const subtotal = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
-  const firstOrder = (await placedOrderCount(client, customerId)) === 0;
+  const firstOrder = (await placedOrderCount(client, customerId, idempotencyKey)) === 0;
   const createdAt = now.toISOString();
-  // A leader's member ordering again within the window earns the leader a retention reward, without a
-  // second discount. Membership is the receiver's own rule asked of the shop's orders: a customer the
-  // leader did not bring keeps the discount here, and the receiver refuses the order (not_first_order).
-  const repeatForLeader =
-    !firstOrder &&
-    program.firstOrderOnly &&
-    enrolment !== null &&
-    isRepeatOrderInWindow(
-      enrolment.terms,
-      { code: enrolment.ambassador.code, occurredAt: createdAt },
-      await referredOrders(client, customerId),
-    );
-  const discount = enrolment && !repeatForLeader ? friendDiscount(enrolment.terms.friendOffer, subtotal) : 0;
+  // A customer a code brought (their earliest referred order, as the receiver's ledger reads it) who
+  // orders again, typing that code or none, takes no second first-order discount, and the order is
+  // reported under that code: the receiver records it as a repeat order, which earns a leader's
+  // retention reward within the window and anyone else nothing, and counts in the repeat-order rate.
+  // Another code keeps its discount here, and the receiver refuses the order (not_first_order).
+  const broughtBy =
+    !firstOrder && program.firstOrderOnly ? ((await referredOrders(client, customerId))[0]?.code ?? null) : null;
+  const returning = broughtBy !== null && (attempt.code === null || attempt.code === broughtBy);
+  const code = returning ? broughtBy : attempt.code;
+  const discount = enrolment && !returning ? friendDiscount(enrolment.terms.friendOffer, subtotal) : 0;
   const order: Order = { currency: program.currency, subtotal, discount, total: subtotal - discount };
   // The page previews the discount without the customer's history: when it showed another total,
   // the shopper confirms the real one before anything is placed.
@@ -129,21 +128,24 @@ export async function placeOrder(
       status: 409,
       error: {
         code: 'total_changed',
-        message: repeatForLeader
-          ? `This email has ordered before, and ${enrolment.ambassador.displayName}'s discount is for a first order: this order comes to ${total}. Place it again to order at that price.`
-          : `This order comes to ${total}. Place it again to order at that price.`,
+        message:
+          returning && enrolment
+            ? `This email has ordered before, and ${enrolment.ambassador.displayName}'s discount is for a first order: this order comes to ${total}. Place it again to order at that price.`
+            : `This order comes to ${total}. Place it again to order at that price.`,
         order: { subtotal, discount, total: order.total },
       },
     };
   }
   const orderId = `ord_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  const attribution = enrolment && request.attribution ? (request.attribution as Attribution) : null;
+  // The landing belongs to the code typed: an order reported under another has none.
+  const attribution =
+    enrolment && code === attempt.code && request.attribution ? (request.attribution as Attribution) : null;
   const placed: ShopOrder = {
     id: orderId,
     program: program.id,
     customerId,
     emailHash,
-    code: attempt.code,
+    code,
     currency: program.currency,
     subtotal,
     discount,
@@ -152,7 +154,7 @@ export async function placeOrder(
     items,
     attribution,
     status: 'placed',
-    report: enrolment ? 'pending' : null,
+    report: code ? 'pending' : null,
     idempotencyKey,
     refusal: null,
     createdAt,
@@ -168,14 +170,15 @@ export async function placeOrder(
   if (!claim) return { ok: true, status: 201, value: { ...orderAnswer(placed), referral: null } };
 
   const referral = await deliver(program, claim);
-  // The program's verdict (a rule refusal) means no: the shop does not take the order with this code.
-  // Anything else unrecorded stays pending with the order and is sent again (order-reports.ts): a
+  // The program's verdict (a rule refusal) means no: the shop does not take the order with this code,
+  // unless it took no discount and is reported only to be counted (its report is then refused, the
+  // order stands). Anything else unrecorded stays pending with the order and is sent again (order-reports.ts): a
   // temporary failure, or the shop's own setup fault (a wrong secret, a clock off), never the shopper's.
   const report = reportAfter(referral, orderId);
-  if (report === 'refused' && !referral.ok) {
+  if (report === 'refused' && !referral.ok && !isRepeatReport(placed)) {
     await refuseOrder(client, orderId, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
-  if (report === 'recorded') await settleReport(client, orderId, 'recorded');
+  if (report !== 'pending') await settleReport(client, orderId, report);
   return { ok: true, status: 201, value: { ...orderAnswer(placed), referral: answeredReferral(referral, report) } };
 }

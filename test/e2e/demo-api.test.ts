@@ -81,7 +81,7 @@ describe('the demo backend', () => {
       role: 'ambassador',
       promoted: false,
       friendsJoined: 0,
-      rewards: { type: 'credit', currency: 'USD', earned: 0, pending: 0 },
+      rewards: [{ type: 'credit', currency: 'USD', earned: 0, pending: 0 }],
       target: { shares: 3, per: 'week', done: 0, reached: false },
     });
   });

@@ -44,13 +44,17 @@ describe('the demo on a clock 100 days behind the machine', () => {
     const stats = await (await fetch(`${demo.url}/api/ambassadors/${code}/stats`)).json();
     expect([stats.friendsJoined, stats.rewards]).toEqual([
       1,
-      { type: 'credit', currency: 'USD', earned: 0, pending: 1000 },
+      [{ type: 'credit', currency: 'USD', earned: 0, pending: 1000 }],
     ]);
 
     // The dashboard's row for Alex, read the same way.
     const dashboard = await (await fetch(`${demo.url}/dashboard?days=7`)).text();
     const row = dashboard.slice(dashboard.indexOf('Alex Rivera')).split('</tr>')[0] ?? '';
     const cell = (metric: string) => new RegExp(`data-metric="${metric}">([^<]*)<`).exec(row)?.[1];
-    expect([cell('redemptions'), cell('rewards-pending'), cell('rewards-confirmed')]).toEqual(['1', '$10.00', '$0.00']);
+    expect([cell('redemptions'), cell('rewards-pending'), cell('rewards-confirmed')]).toEqual([
+      '1',
+      '$10.00 credit',
+      '$0.00 credit',
+    ]);
   });
 });

@@ -72,8 +72,8 @@ describe.each(demoDatabases)('a refund on $kind', (database) => {
     expect(await dashboardRow(page)).toEqual({
       redemptions: '1',
       revenue: '$40.80',
-      pending: '$10.00',
-      reversed: '$0.00',
+      pending: '$10.00 credit',
+      reversed: '$0.00 credit',
     });
   });
 
@@ -106,8 +106,8 @@ describe.each(demoDatabases)('a refund on $kind', (database) => {
     expect(await dashboardRow(page)).toEqual({
       redemptions: '0',
       revenue: '$0.00',
-      pending: '$0.00',
-      reversed: '$10.00',
+      pending: '$0.00 credit',
+      reversed: '$10.00 credit',
     });
   });
 
@@ -118,7 +118,7 @@ describe.each(demoDatabases)('a refund on $kind', (database) => {
     expect(await page.locator('#referral').textContent()).toBe(
       `This order was refunded, so it no longer earns your friend a reward for code ${ambassador.code}.`,
     );
-    expect((await dashboardRow(page)).reversed).toBe('$10.00');
+    expect((await dashboardRow(page)).reversed).toBe('$10.00 credit');
   });
 
   test('refuses the same form posted from another site, and refunds nothing', async () => {

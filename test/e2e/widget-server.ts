@@ -28,7 +28,7 @@ export const alexStats = {
   role: 'ambassador',
   promoted: false,
   friendsJoined: 2,
-  rewards: { type: 'credit', currency: 'USD', earned: 2000, pending: 1000 },
+  rewards: [{ type: 'credit', currency: 'USD', earned: 2000, pending: 1000 }],
   target: { shares: 3, per: 'week', done: 2, reached: false },
 };
 

@@ -6,9 +6,11 @@
 import {
   type Ambassador,
   type AmbassadorPublicStats,
+  type GrantTotals,
   normalizeCode,
   type Program,
   type PublicCode,
+  type RewardUnit,
   type Terms,
   termsFor,
 } from '@referkit/events';
@@ -94,7 +96,9 @@ export async function publicStats(
   // ledger holds nothing from before 2000 (events that old are refused).
   const stats = await store.stats({ program: program.id, code: ambassador.code, from: ALL_TIME, to: now, now });
   const mine = stats.ambassadors.find((row) => row.code === ambassador.code);
-  const rewardType = terms.reward.type;
+  // One entry a unit granted, never credit and cash added together; before any, the unit paid now.
+  const granted = Object.entries(mine?.rewards ?? {}) as [RewardUnit, GrantTotals][];
+  const units: [RewardUnit, GrantTotals | undefined][] = granted.length ? granted : [[terms.reward.type, undefined]];
   return {
     code: ambassador.code,
     displayName: ambassador.displayName,
@@ -103,12 +107,12 @@ export async function publicStats(
     promoted: mine?.promoted ?? false,
     // Friends, not orders: a friend's repeat order is retention, counted apart.
     friendsJoined: mine?.firstOrders ?? 0,
-    rewards: {
-      type: mine?.rewards.type ?? rewardType,
+    rewards: units.map(([type, grants]) => ({
+      type,
       currency: program.currency,
-      earned: mine?.rewards.confirmed ?? 0,
-      pending: mine?.rewards.pending ?? 0,
-    },
+      earned: grants?.confirmed ?? 0,
+      pending: grants?.pending ?? 0,
+    })),
     ...(mine?.target
       ? {
           target: {

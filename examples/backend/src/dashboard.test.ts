@@ -18,7 +18,7 @@ const alex = (figures: Partial<AmbassadorStats> = {}): AmbassadorStats => ({
   rewardPoints: 0,
   roi: null,
   repeatOrderRate: null,
-  rewards: { type: 'credit', pending: 0, confirmed: 0, reversed: 0 },
+  rewards: {},
   ...figures,
 });
 
@@ -149,6 +149,31 @@ describe('dashboardPage', () => {
         'conversion',
       ),
     ).toBe('75%');
+  });
+
+  test('shows each unit a role was paid in apart in the reward columns, saying which, never one added to another', () => {
+    // A macro influencer paid 200 points, a micro one $7.50 cash, and earlier $10 of store credit.
+    const rewards = {
+      credit: { pending: 0, confirmed: 1000, reversed: 0 },
+      cash: { pending: 0, confirmed: 750, reversed: 0 },
+      points: { pending: 0, confirmed: 200, reversed: 0 },
+    };
+    const role = { ...alex({ role: 'influencer', rewards }), role: 'influencer' as const, ambassadors: 2 };
+    const stats = { ...statsOf(alex()), roles: [role] };
+    const row = /<tr data-role="influencer">[\s\S]*?<\/tr>/.exec(dashboardPage(stats, 'Fernwood').text)?.[0] ?? '';
+    expect([cell(row, 'rewards-confirmed'), cell(row, 'rewards-pending')]).toEqual([
+      '$10.00 credit<br>$7.50 cash<br>200 pts',
+      '$0.00 credit<br>$0.00 cash<br>0 pts',
+    ]);
+  });
+
+  test('shows a reward column of nothing granted as 0, in no unit', () => {
+    expect(cell(dashboardPage(statsOf(alex()), 'Fernwood').text, 'rewards-confirmed')).toBe('0');
+  });
+
+  test('says that rewards are shown per unit, never added together', () => {
+    const page = dashboardPage(statsOf(alex()), 'Fernwood').text;
+    expect(page).toContain('Rewards are shown in each unit paid (credit, cash, points), never added together.');
   });
 
   test('heads the repeat-order column as the rate it shows', () => {

@@ -3,7 +3,7 @@
  * chart of landings and redemptions. Server-rendered HTML without scripts; every number comes
  * from the stats, none is computed or hard-coded here beyond formatting.
  */
-import type { AmbassadorStats, ProgramStats, RoleStats } from '@referkit/events';
+import type { AmbassadorStats, GrantTotals, ProgramStats, RewardUnit, RoleStats } from '@referkit/events';
 import { seriesChart } from './chart.js';
 import { html, type SafeHtml } from './html.js';
 import { formatMoney } from './money.js';
@@ -56,7 +56,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>`,
     )}
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again: the shop reports their later orders, code typed or not, under the code that brought them. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold. Days and weeks are counted in UTC, weeks from Monday. Each ambassador's figures count under the role they hold today: a promoted ambassador's earlier figures are in the community leader row. Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI.</p>
+  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again: the shop reports their later orders, code typed or not, under the code that brought them. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold. Days and weeks are counted in UTC, weeks from Monday. Each ambassador's figures count under the role they hold today: a promoted ambassador's earlier figures are in the community leader row. Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI. Rewards are shown in each unit paid (credit, cash, points), never added together.</p>
 </main>`,
   });
 }
@@ -93,8 +93,19 @@ type Metrics = Pick<
   | 'rewards'
 >;
 
+/** How a reward column names each unit after its amount. */
+const UNIT_NAMES: Record<RewardUnit, string> = { credit: 'credit', cash: 'cash', points: 'pts' };
+
 function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
-  const reward = (amount: number) => (row.rewards.type === 'points' ? `${amount} pts` : money(amount));
+  // Each unit on a line of its own, saying which: store credit owed is not cash paid out, nor points.
+  const units = Object.entries(row.rewards) as [RewardUnit, GrantTotals][];
+  const reward = (status: 'pending' | 'confirmed' | 'reversed') =>
+    units.length === 0
+      ? '0'
+      : units.map(
+          ([unit, grants], index) =>
+            html`${index ? html`<br>` : null}${unit === 'points' ? grants[status] : money(grants[status])} ${UNIT_NAMES[unit]}`,
+        );
   return html`<td data-metric="landings">${row.landings}</td>
 <td data-metric="shares">${shareCell(row.shares)}</td>
 <td data-metric="redemptions">${row.redemptions}</td>
@@ -104,9 +115,9 @@ function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
 <td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
 <td data-metric="roi">${roiCell(row)}</td>
 <td data-metric="repeat-order-rate">${repeatCell(row)}</td>
-<td data-metric="rewards-pending">${reward(row.rewards.pending)}</td>
-<td data-metric="rewards-confirmed">${reward(row.rewards.confirmed)}</td>
-<td data-metric="rewards-reversed">${reward(row.rewards.reversed)}</td>`;
+<td data-metric="rewards-pending">${reward('pending')}</td>
+<td data-metric="rewards-confirmed">${reward('confirmed')}</td>
+<td data-metric="rewards-reversed">${reward('reversed')}</td>`;
 }
 
 function shareCell(shares: Metrics['shares']): SafeHtml {

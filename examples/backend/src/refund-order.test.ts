@@ -45,7 +45,10 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
 
   test("refunds a referred order and reverses its ambassador's reward in the ledger", async () => {
     const id = await placed();
-    expect((await ambassadorStats()).row).toMatchObject({ redemptions: 1, rewards: { pending: 1000, reversed: 0 } });
+    expect((await ambassadorStats()).row).toMatchObject({
+      redemptions: 1,
+      rewards: { credit: { pending: 1000, reversed: 0 } },
+    });
     const result = await refund(id);
     expect(result).toMatchObject({ ok: true, order: { id, reversal: 'recorded' } });
     expect(await orderById(client, id)).toMatchObject({ status: 'placed', report: 'recorded', reversal: 'recorded' });
@@ -56,13 +59,13 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
       redemptions: 0,
       revenue: 0,
       rewardCost: 0,
-      rewards: { pending: 0, confirmed: 0, reversed: 1000 },
+      rewards: { credit: { pending: 0, confirmed: 0, reversed: 1000 } },
     });
     // The dashboard's figures are these stats.
     const page = dashboardPage(stats, shop.program.brand).text;
     const cells = new RegExp(`<tr data-code="${shop.ambassador.code}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
-    expect(cells).toContain('<td data-metric="rewards-reversed">$10.00</td>');
-    expect(cells).toContain('<td data-metric="rewards-pending">$0.00</td>');
+    expect(cells).toContain('<td data-metric="rewards-reversed">$10.00 credit</td>');
+    expect(cells).toContain('<td data-metric="rewards-pending">$0.00 credit</td>');
   });
 
   test('refunds once for ten refunds at once, and sends one reversal', async () => {
@@ -71,7 +74,7 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.code === 'already_refunded')).toHaveLength(9);
     expect(shop.sent.filter((type) => type === 'reversal')).toHaveLength(1);
-    expect((await ambassadorStats()).row?.rewards.reversed).toBe(1000);
+    expect((await ambassadorStats()).row?.rewards.credit?.reversed).toBe(1000);
   });
 
   test('refunds an order without a referral and sends nothing', async () => {
@@ -87,7 +90,7 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     shop.answer(null);
     expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);
     expect(await orderById(client, id)).toMatchObject({ reversal: 'recorded' });
-    expect((await ambassadorStats()).row?.rewards.reversed).toBe(1000);
+    expect((await ambassadorStats()).row?.rewards.credit?.reversed).toBe(1000);
   });
 
   test("holds a reversal back until the order's redemption is recorded, then sends both in order", async () => {
@@ -102,7 +105,7 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);
     expect(shop.sent.slice(attempts)).toEqual(['redemption', 'reversal']);
     expect(await orderById(client, id)).toMatchObject({ report: 'recorded', reversal: 'recorded' });
-    expect((await ambassadorStats()).row).toMatchObject({ redemptions: 0, rewards: { reversed: 1000 } });
+    expect((await ambassadorStats()).row).toMatchObject({ redemptions: 0, rewards: { credit: { reversed: 1000 } } });
   });
 
   test('refuses an order it does not know, and one the program refused at checkout', async () => {

@@ -87,7 +87,16 @@ export type { ConnectionPool, PooledConnection } from './stores/pool-transaction
 export { poolTransaction } from './stores/pool-transaction.js';
 export type { SqlClient, SqlQueryable, SqlStoreOptions } from './stores/sql-store.js';
 export { IDEMPOTENCY_RETENTION_DAYS, sqlStore } from './stores/sql-store.js';
-export type { AmbassadorStats, Figures, ProgramStats, RoleStats, StatsQuery, TargetPeriod } from './stores/stats.js';
+export type {
+  AmbassadorStats,
+  Figures,
+  GrantTotals,
+  ProgramStats,
+  RewardUnit,
+  RoleStats,
+  StatsQuery,
+  TargetPeriod,
+} from './stores/stats.js';
 export type {
   CommitRequest,
   CommitResult,

@@ -30,7 +30,11 @@ export interface AmbassadorPublicStats {
   /** Promoted from ambassador to community leader. */
   promoted: boolean;
   friendsJoined: number;
-  rewards: { type: AmbassadorReward['type']; currency: string; earned: number; pending: number };
+  /**
+   * What they earned (confirmed) and have pending, one entry per unit (credit, cash, points), never two
+   * units added together: store credit is not cash. With nothing granted yet, the unit their reward is paid in.
+   */
+  rewards: { type: AmbassadorReward['type']; currency: string; earned: number; pending: number }[];
   /** The contribution target of the current period, when the program sets one. */
   target?: { shares: number; per: 'week' | 'month'; done: number; reached: boolean };
 }

@@ -26,10 +26,10 @@ const serverClient = (retry = {}) =>
     retry: { sleep: async () => {}, ...retry },
   });
 
-/** Alex's reward as the store's stats count it. */
+/** Alex's reward, store credit, as the store's stats count it. */
 const alexRewards = async () => {
   const stats = await network!.store.stats({ program: 'spring-2026' });
-  return stats.ambassadors.find((ambassador) => ambassador.code === CODE)?.rewards;
+  return stats.ambassadors.find((ambassador) => ambassador.code === CODE)?.rewards.credit;
 };
 
 describe('reverse() on the server client', () => {

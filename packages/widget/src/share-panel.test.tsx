@@ -22,7 +22,7 @@ const stats: AmbassadorPublicStats = {
   role: 'ambassador',
   promoted: false,
   friendsJoined: 4,
-  rewards: { type: 'credit', currency: 'USD', earned: 4000, pending: 1000 },
+  rewards: [{ type: 'credit', currency: 'USD', earned: 4000, pending: 1000 }],
   target: { shares: 3, per: 'week', done: 2, reached: false },
 };
 
@@ -97,6 +97,22 @@ describe('SharePanel', () => {
     expect(screen.getByText('$40 earned · $10 pending')).toBeTruthy();
     const bar = screen.getByRole('progressbar', { name: '2 of 3 shares this week' });
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['2', '3']);
+  });
+
+  it('shows each unit the ambassador earned in apart, saying which is credit and which is cash', async () => {
+    const rewards: AmbassadorPublicStats['rewards'] = [
+      { type: 'credit', currency: 'USD', earned: 1000, pending: 0 },
+      { type: 'cash', currency: 'USD', earned: 1200, pending: 300 },
+    ];
+    renderPanel({}, { ...stats, rewards });
+    expect(await screen.findByText('$10 credit earned · $0 credit pending')).toBeTruthy();
+    expect(screen.getByText('$12 cash earned · $3 cash pending')).toBeTruthy();
+  });
+
+  it('shows the rewards of a backend that answers them as one object, as answers did before units were apart', async () => {
+    const rewards = { type: 'credit', currency: 'USD', earned: 4000, pending: 1000 };
+    renderPanel({}, { ...stats, rewards: rewards as unknown as AmbassadorPublicStats['rewards'] });
+    expect(await screen.findByText('$40 earned · $10 pending')).toBeTruthy();
   });
 
   it('writes both counts of the target in the digits of the locale', async () => {
@@ -199,7 +215,8 @@ describe('SharePanel', () => {
 
   it('leaves out progress it cannot show, with one line, and keeps the panel working', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    renderPanel({}, { ...stats, rewards: { ...stats.rewards, earned: 'lots' as unknown as number } });
+    const lots = { type: 'credit', currency: 'USD', earned: 'lots' as unknown as number, pending: 0 } as const;
+    renderPanel({}, { ...stats, rewards: [lots] });
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
     expect(String(warn.mock.calls[0]?.[0])).toMatch(
       /^\[referkit\] Could not show the progress: "lots" is not an amount/,
@@ -223,7 +240,10 @@ describe('SharePanel', () => {
   it.each([
     ['friends joined', { friendsJoined: -1 }],
     ['shares done', { target: { ...stats.target, done: -2 } as AmbassadorPublicStats['target'] }],
-    ['points', { rewards: { type: 'points', earned: -50, pending: 0 } as AmbassadorPublicStats['rewards'] }],
+    [
+      'points',
+      { rewards: [{ type: 'points', currency: 'USD', earned: -50, pending: 0 }] as AmbassadorPublicStats['rewards'] },
+    ],
   ])('leaves out progress with a negative count of %s, with one line', async (_, wrong) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     renderPanel({}, { ...stats, ...wrong });

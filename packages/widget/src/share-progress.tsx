@@ -18,14 +18,21 @@ export interface ShareProgressProps {
 
 /** Renders the stats block of the share panel. */
 export function ShareProgress({ stats, text, locale, id }: ShareProgressProps) {
-  const { rewards, target } = stats;
+  const { target } = stats;
+  // One entry a unit. A backend built before units were kept apart answers one unit's object: shown as it was.
+  const rewards: AmbassadorPublicStats['rewards'] = [stats.rewards].flat();
   // Counts a backend got wrong ("-1 friends joined") leave the block out with one line, as bad amounts do.
   if (target) {
     checked(target.done);
     checked(target.shares);
   }
-  const amount = (value: number) =>
-    rewards.type === 'points' ? plural(locale, text.points, checked(value)) : money(locale, rewards.currency, value);
+  // Beside another unit, money says which it is: "$10 credit" and "$12 cash", never one "$22".
+  const amount = ({ type, currency }: (typeof rewards)[0], value: number) =>
+    type === 'points'
+      ? plural(locale, text.points, checked(value))
+      : rewards[1]
+        ? fill(text[type], { value: money(locale, currency, value) })
+        : money(locale, currency, value);
   // Both counts in the locale's digits: "٢ من ٣" in ar-EG, not "2 من ٣".
   const goal =
     target && plural(locale, text[target.per], target.shares, { done: Intl.NumberFormat(locale).format(target.done) });
@@ -37,10 +44,12 @@ export function ShareProgress({ stats, text, locale, id }: ShareProgressProps) {
         {stats.promoted && ` · ${text.promoted}`}
       </p>
       <p>{plural(locale, text.joined, checked(stats.friendsJoined))}</p>
-      <p>
-        {fill(text.earned, { amount: amount(rewards.earned) })} ·{' '}
-        {fill(text.pending, { amount: amount(rewards.pending) })}
-      </p>
+      {rewards.map((unit) => (
+        <p>
+          {fill(text.earned, { amount: amount(unit, unit.earned) })} ·{' '}
+          {fill(text.pending, { amount: amount(unit, unit.pending) })}
+        </p>
+      ))}
       {/* A live region: a share of the ambassador's own moves the count, even to "Target reached", and a
           screen reader says so as it says "Copied" (WCAG 4.1.3). Not a second `status` role beside the
           panel's: a page or test asking for the panel's status finds the one that says "Copied". */}

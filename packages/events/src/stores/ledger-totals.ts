@@ -50,8 +50,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       const grant = row.rewards?.ambassador;
       // Points are not money: they are summed apart from credit and cash.
       const inPoints = grant?.type === 'points';
-      if (grant)
-        (inPoints ? totals.points : totals.rewards)[grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
+      if (grant) totals.grants[grant.type][grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
       // Stats read the ledger as it stood at `now`: a reversal after it has not happened yet.
       if (row.reversedAt && parseTime(row.reversedAt) <= plan.now.getTime()) continue;
       dayOf(days, day).redemptions++;

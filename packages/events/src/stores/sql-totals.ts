@@ -5,7 +5,15 @@
  */
 import type { Role } from '../primitives.js';
 import type { SqlQueryable } from './sql-store.js';
-import { type CodeTotals, emptyCodeTotals, type GrantTotals, type LedgerTotals, type StatsPlan } from './stats.js';
+import {
+  type CodeTotals,
+  emptyCodeTotals,
+  type GrantTotals,
+  type LedgerTotals,
+  REWARD_UNITS,
+  type RewardUnit,
+  type StatsPlan,
+} from './stats.js';
 
 type Row = Record<string, unknown>;
 
@@ -40,14 +48,9 @@ const brought = (p: string) => `WITH brought AS (
  */
 const JOIN_BROUGHT = (code: string) => `LEFT JOIN brought ON brought_code = ${code} AND brought_customer = ${CUSTOMER}`;
 
-// Points are not money: grants are summed by status once for credit and cash, once for points.
-const GRANT_SUMS = [
-  ['money', 'NOT in_points'],
-  ['points', 'in_points'],
-] as const;
-
-/** The sums of one unit's grants by their status at `$6`, reversed ones included. */
-function grantSums(unit: string, only: string): string {
+/** The sums of one unit's grants by their status at `$6`, reversed ones included: no unit is added to another. */
+function grantSums(unit: RewardUnit): string {
+  const only = `reward_type = '${unit}'`;
   const kept = `counted AND ${only} AND (reversed_at IS NULL OR reversed_at > $6)`;
   return [
     `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND reversed_at <= $6), 0) AS ${unit}_reversed`,
@@ -74,7 +77,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        coalesce(sum(discount) FILTER (WHERE kept), 0) AS friend_discounts,
        coalesce(sum(amount) FILTER (WHERE kept AND NOT in_points), 0) AS reward_cost,
        coalesce(sum(amount) FILTER (WHERE kept AND in_points), 0) AS reward_points,
-       ${GRANT_SUMS.map(([unit, only]) => grantSums(unit, only)).join(',\n       ')},
+       ${REWARD_UNITS.map(grantSums).join(',\n       ')},
        count(DISTINCT customer) FILTER (WHERE kept AND brought) AS customers,
        count(DISTINCT customer) FILTER (WHERE kept AND brought AND again) AS repeaters
      FROM (
@@ -84,6 +87,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
+         rewards -> 'ambassador' ->> 'type' AS reward_type,
          ${CUSTOMER} AS customer,
          type = 'redemption' AND brought_customer IS NOT NULL AS brought,
          seq <> brought_seq AS again
@@ -174,14 +178,13 @@ function codeTotals(row: Row): CodeTotals {
     friendDiscounts: Number(row.friend_discounts),
     rewardCost: Number(row.reward_cost),
     rewardPoints: Number(row.reward_points),
-    rewards: grantTotals(row, 'money'),
-    points: grantTotals(row, 'points'),
+    grants: { credit: grantTotals(row, 'credit'), cash: grantTotals(row, 'cash'), points: grantTotals(row, 'points') },
     customers: Number(row.customers),
     repeaters: Number(row.repeaters),
   };
 }
 
-function grantTotals(row: Row, unit: 'money' | 'points'): GrantTotals {
+function grantTotals(row: Row, unit: RewardUnit): GrantTotals {
   return {
     pending: Number(row[`${unit}_pending`]),
     confirmed: Number(row[`${unit}_confirmed`]),

@@ -71,11 +71,18 @@ export interface Figures {
    */
   repeatOrderRate: number | null;
   /**
-   * Grants by status, in the unit of the current reward type: points, or money for credit and cash.
-   * Grants of the other unit (from an earlier role, tier or campaign) are in `rewardCost` or `rewardPoints`.
+   * Grants by status, per unit: `credit` and `cash` in minor units, `points` in points, each present when
+   * any of its figures is not 0. Units are never added together, whatever the reward type is now: store
+   * credit a brand owes is not cash it pays out, and an earlier role, tier or campaign may have paid in another.
    */
-  rewards: { type: AmbassadorReward['type']; pending: number; confirmed: number; reversed: number };
+  rewards: Partial<Record<RewardUnit, GrantTotals>>;
 }
+
+/** What a reward is paid in: credit and cash are money in minor units, points are points. */
+export type RewardUnit = AmbassadorReward['type'];
+
+/** Every reward unit, in the order the figures list them. */
+export const REWARD_UNITS: readonly RewardUnit[] = ['credit', 'cash', 'points'];
 
 /** One ambassador's figures, with their current role and contribution target. */
 export interface AmbassadorStats extends Figures {
@@ -148,7 +155,7 @@ export interface StatsPlan {
   members: { ambassador: Ambassador; terms: Terms }[];
 }
 
-/** Grant amounts by their status at a moment. */
+/** One unit's grant amounts by their status at the figures' `now`: still held, past the hold, or clawed back. */
 export interface GrantTotals {
   pending: number;
   confirmed: number;
@@ -171,10 +178,8 @@ export interface CodeTotals {
   rewardCost: number;
   /** Points granted, not reversed by `now`. */
   rewardPoints: number;
-  /** Money grant amounts by their status at `now`, reversed ones included. */
-  rewards: GrantTotals;
-  /** Points grant amounts by their status at `now`, reversed ones included. */
-  points: GrantTotals;
+  /** Grant amounts per unit by their status at `now`, reversed ones included. */
+  grants: Record<RewardUnit, GrantTotals>;
   /**
    * Distinct customers the code brought who ordered with it in the period (an order without a customer
    * counts as its own), and those of them who ordered with it again.
@@ -239,8 +244,11 @@ export function emptyCodeTotals(): CodeTotals {
     friendDiscounts: 0,
     rewardCost: 0,
     rewardPoints: 0,
-    rewards: { pending: 0, confirmed: 0, reversed: 0 },
-    points: { pending: 0, confirmed: 0, reversed: 0 },
+    grants: {
+      credit: { pending: 0, confirmed: 0, reversed: 0 },
+      cash: { pending: 0, confirmed: 0, reversed: 0 },
+      points: { pending: 0, confirmed: 0, reversed: 0 },
+    },
     customers: 0,
     repeaters: 0,
   };
@@ -250,10 +258,7 @@ export function emptyCodeTotals(): CodeTotals {
 export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramStats {
   const { program, from, to, now, periodStart } = plan;
   const ambassadors: AmbassadorStats[] = [];
-  const roles = new Map<
-    Role,
-    { sum: CodeTotals; type: AmbassadorReward['type']; ambassadors: number; converted: Conversion }
-  >();
+  const roles = new Map<Role, { sum: CodeTotals; ambassadors: number; converted: Conversion }>();
   for (const { ambassador, terms } of plan.members) {
     const code = totals.codes.get(ambassador.code) ?? emptyCodeTotals();
     const stats: AmbassadorStats = {
@@ -262,7 +267,7 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
       role: terms.role,
       ...(ambassador.audienceTier ? { audienceTier: ambassador.audienceTier } : {}),
       promoted: terms.promoted,
-      ...figures(code, terms.reward.type),
+      ...figures(code),
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
@@ -285,7 +290,6 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     ambassadors.push(stats);
     const role = roles.get(terms.role) ?? {
       sum: emptyCodeTotals(),
-      type: terms.reward.type,
       ambassadors: 0,
       converted: { landings: 0, firstOrders: 0 },
     };
@@ -315,13 +319,13 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     from: from.toISOString(),
     to: to.toISOString(),
     ambassadors,
-    roles: [...roles].map(([role, { sum, type, ambassadors, converted }]) => {
+    roles: [...roles].map(([role, { sum, ambassadors, converted }]) => {
       // Customers are counted distinct across the role's ambassadors, not summed.
       const distinct = totals.roles.get(role) ?? { customers: 0, repeaters: 0 };
       return {
         role,
         ambassadors,
-        ...figures({ ...sum, ...distinct }, type),
+        ...figures({ ...sum, ...distinct }),
         conversionRate: conversionRate(converted),
       };
     }),
@@ -343,10 +347,8 @@ function add(into: CodeTotals, from: CodeTotals) {
     into[key] += from[key];
   for (const [channel, count] of Object.entries(from.sharesByChannel))
     into.sharesByChannel[channel] = (into.sharesByChannel[channel] ?? 0) + count;
-  for (const key of ['pending', 'confirmed', 'reversed'] as const) {
-    into.rewards[key] += from.rewards[key];
-    into.points[key] += from.points[key];
-  }
+  for (const unit of REWARD_UNITS)
+    for (const key of ['pending', 'confirmed', 'reversed'] as const) into.grants[unit][key] += from.grants[unit][key];
 }
 
 /** Landings and the first orders counted against them. */
@@ -364,7 +366,7 @@ function conversionRate({ landings, firstOrders }: Conversion): number | null {
   return landings > 0 && firstOrders <= landings ? firstOrders / landings : null;
 }
 
-function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
+function figures(totals: CodeTotals): Figures {
   const cost = totals.friendDiscounts + totals.rewardCost;
   return {
     landings: totals.landings,
@@ -380,6 +382,16 @@ function figures(totals: CodeTotals, type: AmbassadorReward['type']): Figures {
     // retention, of nothing.
     roi: cost > 0 ? (totals.revenue - totals.rewardCost) / cost : null,
     repeatOrderRate: totals.customers > 0 ? totals.repeaters / totals.customers : null,
-    rewards: { type, ...(type === 'points' ? totals.points : totals.rewards) },
+    rewards: rewardsByUnit(totals.grants),
   };
+}
+
+/** The units with a grant in them, each apart: none is added to another, none left out. */
+function rewardsByUnit(grants: CodeTotals['grants']): Figures['rewards'] {
+  const rewards: Figures['rewards'] = {};
+  for (const unit of REWARD_UNITS) {
+    const { pending, confirmed, reversed } = grants[unit];
+    if (pending || confirmed || reversed) rewards[unit] = { pending, confirmed, reversed };
+  }
+  return rewards;
 }

@@ -204,7 +204,7 @@ export function statsSuite(fresh: StoreFactory) {
         // Revenue is net of the friend's discount: the discount is a cost once, in the divisor.
         roi: (5099 - 1000) / 1900,
         repeatOrderRate: 0,
-        rewards: { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 },
+        rewards: { credit: { pending: 1000, confirmed: 0, reversed: 0 } },
         target: {
           shares: 2,
           per: 'week',
@@ -299,7 +299,7 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
-  it('keeps points apart from money in reward cost, ROI and the rewards of the current type', async () => {
+  it('keeps points apart from money in reward cost and ROI, and each unit apart in the rewards', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({
         store,
@@ -318,15 +318,88 @@ export function statsSuite(fresh: StoreFactory) {
       for (const event of [aRedemption(), second]) expect((await receive.handle(await signed(event))).status).toBe(201);
       const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
       const [alex] = stats.ambassadors;
+      const paid = {
+        cash: { pending: 0, confirmed: 1000, reversed: 0 },
+        points: { pending: 0, confirmed: 50, reversed: 0 },
+      };
       expect(alex).toMatchObject({
         role: 'community_leader',
         promoted: true,
         rewardCost: 1000,
         rewardPoints: 50,
         roi: (2 * 5099 - 1000) / (2 * 900 + 1000),
-        rewards: { type: 'points', pending: 0, confirmed: 50, reversed: 0 },
       });
-      expect(stats.roles).toMatchObject([{ role: 'community_leader', rewardCost: 1000, rewardPoints: 50 }]);
+      // The cash from before the promotion stays cash: not dropped for the points the role pays now.
+      expect(alex?.rewards).toEqual(paid);
+      expect(stats.roles).toMatchObject([
+        { role: 'community_leader', rewardCost: 1000, rewardPoints: 50, rewards: paid },
+      ]);
+    });
+  });
+
+  it('keeps credit and cash apart in the rewards when a promotion changes credit to cash', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'cash', amount: 1200 } } },
+          promoteToCommunityLeaderAfter: 1,
+          rewardHoldDays: 0,
+        },
+      });
+      const second = aRedemption({ id: 'evt_second0000001', orderId: '1002', customer: { id: 'c_10' } });
+      for (const event of [aRedemption(), second]) expect((await receive.handle(await signed(event))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      // 1000 of store credit as an ambassador, then 1200 in cash as a leader: a cash liability of 1200, not 2200.
+      expect([stats.ambassadors[0]?.rewardCost, stats.ambassadors[0]?.rewards]).toEqual([
+        2200,
+        { credit: { pending: 0, confirmed: 1000, reversed: 0 }, cash: { pending: 0, confirmed: 1200, reversed: 0 } },
+      ]);
+    });
+  });
+
+  it("shows every unit a role's ambassadors were paid in: one's points beside another's cash", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: {
+          ambassadorReward: { basis: 'fixed', type: 'cash', amount: 750 },
+          rewardHoldDays: 0,
+          roles: { influencer: { audienceRewards: { macro: { basis: 'fixed', type: 'points', amount: 200 } } } },
+        },
+        ambassadors: [
+          anAmbassador({ role: 'influencer', audienceTier: 'macro' }),
+          aSecondAmbassador({ role: 'influencer', audienceTier: 'micro' }),
+        ],
+      });
+      const samsFriend = aRedemption({
+        id: 'evt_samsFriend01',
+        orderId: '1002',
+        code: 'SAM-7HC2QK',
+        customer: { id: 'c_10' },
+      });
+      for (const event of [aRedemption(), samsFriend])
+        expect((await receive.handle(await signed(event))).status).toBe(201);
+      const stats = await store.stats({ program, now: NOW });
+      const points = { points: { pending: 0, confirmed: 200, reversed: 0 } };
+      const cash = { cash: { pending: 0, confirmed: 750, reversed: 0 } };
+      expect([
+        stats.ambassadors.map((entry) => [entry.code, entry.rewards]),
+        stats.roles.map((role) => [role.role, role.rewards]),
+      ]).toEqual([
+        [
+          ['ALEX-7HC2QK', points],
+          ['SAM-7HC2QK', cash],
+        ],
+        [['influencer', { ...cash, ...points }]],
+      ]);
+    });
+  });
+
+  it('answers no unit in the rewards of an ambassador who was granted nothing', async () => {
+    await withStore(async (store) => {
+      const { program } = await aReceiver({ store });
+      expect((await store.stats({ program, now: NOW })).ambassadors[0]?.rewards).toEqual({});
     });
   });
 
@@ -420,8 +493,8 @@ export function statsSuite(fresh: StoreFactory) {
         (await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now })).ambassadors[0];
       const [today, afterHold] = [await read(NOW), await read(later)];
       expect([today?.rewards, afterHold?.rewards, afterHold?.redemptions, afterHold?.revenue]).toEqual([
-        { type: 'credit', pending: 1000, confirmed: 0, reversed: 1000 },
-        { type: 'credit', pending: 0, confirmed: 1000, reversed: 1000 },
+        { credit: { pending: 1000, confirmed: 0, reversed: 1000 } },
+        { credit: { pending: 0, confirmed: 1000, reversed: 1000 } },
         1,
         5099,
       ]);
@@ -443,8 +516,8 @@ export function statsSuite(fresh: StoreFactory) {
         const day = stats.series.find((entry) => entry.date === '2026-11-22');
         return [alex?.redemptions, alex?.revenue, alex?.rewardCost, alex?.rewards, day?.redemptions];
       };
-      expect(await read(1)).toEqual([1, 5099, 1000, { type: 'credit', pending: 1000, confirmed: 0, reversed: 0 }, 1]);
-      expect(await read(6)).toEqual([0, 0, 0, { type: 'credit', pending: 0, confirmed: 0, reversed: 1000 }, 0]);
+      expect(await read(1)).toEqual([1, 5099, 1000, { credit: { pending: 1000, confirmed: 0, reversed: 0 } }, 1]);
+      expect(await read(6)).toEqual([0, 0, 0, { credit: { pending: 0, confirmed: 0, reversed: 1000 } }, 0]);
     });
   });
 

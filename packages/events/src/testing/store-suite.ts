@@ -123,7 +123,7 @@ export function storeSuite(fresh: StoreFactory) {
         201,
       );
       const stats = await store.stats({ program, now: NOW });
-      expect([stats.ambassadors[0]?.redemptions, stats.ambassadors[0]?.rewards.reversed]).toEqual([0, 1000]);
+      expect([stats.ambassadors[0]?.redemptions, stats.ambassadors[0]?.rewards.credit?.reversed]).toEqual([0, 1000]);
     });
   });
 

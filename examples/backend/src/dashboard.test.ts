@@ -171,9 +171,12 @@ describe('dashboardPage', () => {
     expect(cell(dashboardPage(statsOf(alex()), 'Fernwood').text, 'rewards-confirmed')).toBe('0');
   });
 
-  test('says that rewards are shown per unit, never added together', () => {
+  test('says that rewards are shown per unit and that a person with several codes is one person', () => {
     const page = dashboardPage(statsOf(alex()), 'Fernwood').text;
     expect(page).toContain('Rewards are shown in each unit paid (credit, cash, points), never added together.');
+    expect(page).toContain(
+      'A person given a new code keeps a row per code, but counts once among their role’s people, and their target counts the shares of all their codes.',
+    );
   });
 
   test('heads the repeat-order column as the rate it shows', () => {

@@ -14,6 +14,8 @@ interface Customers {
 /** Sums the rows of a program (at least those from `plan.since` to `plan.to`) for the plan's members. */
 export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): LedgerTotals {
   const roleOf = new Map<string, Role>(plan.members.map(({ ambassador, terms }) => [ambassador.code, terms.role]));
+  // The people's other codes: only their shares per period are read, for each person's target.
+  const ofPeople = new Set([...plan.codesOf.values()].flat());
   const codes = new Map<string, CodeTotals>();
   const byCode = new Map<string, Customers>();
   const byRole = new Map<Role, Customers>();
@@ -28,7 +30,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   for (const row of rows) {
     const role = roleOf.get(row.code);
     // Stats read the ledger as it stood at `now`: a row recorded after it was not there yet.
-    if (!role || parseTime(row.recordedAt) > now) continue;
+    if (!(role || ofPeople.has(row.code)) || parseTime(row.recordedAt) > now) continue;
     const totals = codes.get(row.code) ?? emptyCodeTotals();
     codes.set(row.code, totals);
     const at = parseTime(row.occurredAt);
@@ -36,7 +38,7 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       const period = periodStartOf(new Date(at), per).toISOString();
       totals.sharesByPeriod[period] = (totals.sharesByPeriod[period] ?? 0) + 1;
     }
-    if (at < from || at > to) continue;
+    if (!role || at < from || at > to) continue;
     // Ledger times are canonical UTC ISO strings, so the first ten characters are the UTC day.
     const day = row.occurredAt.slice(0, 10);
     if (row.type === 'landing') {

@@ -415,7 +415,9 @@ export function sqlStore(
       const only = query.code === undefined ? null : storedCode(query.code);
       const members = await db.query(
         // Byte order (COLLATE "C"), as the memory store sorts: a locale's collation skips the hyphen in codes.
-        `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = $2) ORDER BY code COLLATE "C"`,
+        // With one code, its person's other codes too: their shares count towards the person's target.
+        `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = ANY(${PERSON_CODES(p)}))
+         ORDER BY code COLLATE "C"`,
         [program.id, only],
       );
       // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.

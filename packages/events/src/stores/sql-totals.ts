@@ -97,8 +97,9 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
      GROUP BY code`,
     [...window, since.toISOString(), now.toISOString()],
   );
-  // Shares per contribution period, each counted from its start. PostgreSQL's weeks start on Monday,
-  // as periodStartOf's do; the epoch of a UTC wall time is read as UTC.
+  // Shares per contribution period, each counted from its start, of every code of the members' people:
+  // a person's target counts them all. PostgreSQL's weeks start on Monday, as periodStartOf's do; the
+  // epoch of a UTC wall time is read as UTC.
   const per = program.contributionTarget?.per;
   const periods = per
     ? await db.query(
@@ -107,7 +108,14 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          WHERE program = $1 AND code = ANY($2) AND type = 'share' AND occurred_at >= $3 AND occurred_at < $4
            AND recorded_at <= $6
          GROUP BY 1, 2`,
-        [program.id, codes, plan.periods[0]?.toISOString(), plan.periodsEnd?.toISOString(), per, now.toISOString()],
+        [
+          program.id,
+          [...plan.codesOf.values()].flat(),
+          plan.periods[0]?.toISOString(),
+          plan.periodsEnd?.toISOString(),
+          per,
+          now.toISOString(),
+        ],
       )
     : { rows: [] };
   const channels = await db.query(
@@ -143,8 +151,10 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
   const totals = new Map<string, CodeTotals>();
   for (const row of perCode.rows as Row[]) totals.set(String(row.code), codeTotals(row));
   for (const row of periods.rows as Row[]) {
-    const code = totals.get(String(row.code));
-    if (code) code.sharesByPeriod[new Date(Number(row.period) * 1000).toISOString()] = Number(row.n);
+    // A code of a member's person that is not listed has a row for its shares per period alone.
+    const code = totals.get(String(row.code)) ?? emptyCodeTotals();
+    totals.set(String(row.code), code);
+    code.sharesByPeriod[new Date(Number(row.period) * 1000).toISOString()] = Number(row.n);
   }
   for (const row of channels.rows as Row[]) {
     const code = totals.get(String(row.code));

@@ -92,7 +92,8 @@ export interface AmbassadorStats extends Figures {
   audienceTier?: AudienceTier;
   promoted: boolean;
   /**
-   * The contribution target: `done`, `reached`, `periodStart` and `ended` are the period containing `to`,
+   * The contribution target, the person's: shares with every code of theirs count, so each of their codes'
+   * rows has the same target. `done`, `reached`, `periodStart` and `ended` are the period containing `to`,
    * or `now` when `to` is later (a period not yet begun has no shares to count), and `periods` each
    * period from the one containing `from` (or, when later, the one the ambassador joined in) to that
    * one, oldest first, so that a week missed shows as missed, none before they joined does, and none
@@ -122,6 +123,7 @@ export interface TargetPeriod {
 /** The figures summed over the ambassadors of one role. */
 export interface RoleStats extends Figures {
   role: Role;
+  /** The people in the role: a person with several codes is one, however many rows their codes have. */
   ambassadors: number;
 }
 
@@ -153,6 +155,11 @@ export interface StatsPlan {
   /** The earliest moment a row can count: `from`, or the contribution period's start if earlier. */
   since: Date;
   members: { ambassador: Ambassador; terms: Terms }[];
+  /**
+   * Every code of each member's person (by ambassador id), listed or not: a person's contribution
+   * target counts the shares of all their codes, as their standing counts the first orders of all.
+   */
+  codesOf: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One unit's grant amounts by their status at the figures' `now`: still held, past the hold, or clawed back. */
@@ -190,6 +197,10 @@ export interface CodeTotals {
 
 /** What a store sums from its ledger for a {@link StatsPlan}, over the plan's members only. */
 export interface LedgerTotals {
+  /**
+   * Per code of the plan's members, and of the other codes of their people (`codesOf`), whose shares
+   * per period are all that is read of them.
+   */
   codes: ReadonlyMap<string, CodeTotals>;
   /** Distinct customers per role: one that two ambassadors of a role share counts once for it. */
   roles: ReadonlyMap<Role, { customers: number; repeaters: number }>;
@@ -198,9 +209,10 @@ export interface LedgerTotals {
 }
 
 /**
- * Plans a query: the window, and the ambassadors it covers with their terms. `confirmed` counts, by
- * ambassador id, the first-order redemptions of all of a person's codes confirmed and not reversed at
- * the query's `now`, all time (the promotion reads it).
+ * Plans a query: the window, and the ambassadors it covers with their terms. `ambassadors` holds at
+ * least every code of the people asked for (with `code`, the other codes of its person too). `confirmed`
+ * counts, by ambassador id, the first-order redemptions of all of a person's codes confirmed and not
+ * reversed at the query's `now`, all time (the promotion reads it).
  */
 export function planStats(
   program: Program,
@@ -226,9 +238,12 @@ export function planStats(
         confirmedRedemptions: confirmed.get(ambassador.id) ?? 0,
       }),
     }));
+  const people = new Set(members.map(({ ambassador }) => ambassador.id));
+  const codesOf = new Map<string, string[]>();
+  for (const { id, code } of ambassadors) if (people.has(id)) codesOf.set(id, [...(codesOf.get(id) ?? []), code]);
   const last = periods.at(-1);
   const periodsEnd = per && last ? nextPeriodStart(last, per) : null;
-  return { program, from, to, now, periodStart, periods, periodsEnd, since, members };
+  return { program, from, to, now, periodStart, periods, periodsEnd, since, members, codesOf };
 }
 
 /** Totals of a code without a row. */
@@ -258,7 +273,7 @@ export function emptyCodeTotals(): CodeTotals {
 export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramStats {
   const { program, from, to, now, periodStart } = plan;
   const ambassadors: AmbassadorStats[] = [];
-  const roles = new Map<Role, { sum: CodeTotals; ambassadors: number; converted: Conversion }>();
+  const roles = new Map<Role, { sum: CodeTotals; people: Set<string>; converted: Conversion }>();
   for (const { ambassador, terms } of plan.members) {
     const code = totals.codes.get(ambassador.code) ?? emptyCodeTotals();
     const stats: AmbassadorStats = {
@@ -271,8 +286,12 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     };
     const target = program.contributionTarget;
     if (target && periodStart) {
+      // The person's target: a share with another code of theirs is theirs too, or one who shared with
+      // each of two codes in a week would miss it twice, and an old code's row miss it every week.
+      const codes = plan.codesOf.get(ambassador.id) ?? [ambassador.code];
       const period = (start: Date): TargetPeriod => {
-        const done = code.sharesByPeriod[start.toISOString()] ?? 0;
+        const key = start.toISOString();
+        const done = codes.reduce((sum, one) => sum + (totals.codes.get(one)?.sharesByPeriod[key] ?? 0), 0);
         return {
           periodStart: start.toISOString(),
           done,
@@ -290,7 +309,7 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     ambassadors.push(stats);
     const role = roles.get(terms.role) ?? {
       sum: emptyCodeTotals(),
-      ambassadors: 0,
+      people: new Set(),
       converted: { landings: 0, firstOrders: 0 },
     };
     add(role.sum, code);
@@ -300,7 +319,7 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
       role.converted.landings += code.landings;
       role.converted.firstOrders += code.firstOrders;
     }
-    role.ambassadors++;
+    role.people.add(ambassador.id);
     roles.set(terms.role, role);
   }
   const series: ProgramStats['series'] = [];
@@ -319,12 +338,12 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     from: from.toISOString(),
     to: to.toISOString(),
     ambassadors,
-    roles: [...roles].map(([role, { sum, ambassadors, converted }]) => {
+    roles: [...roles].map(([role, { sum, people, converted }]) => {
       // Customers are counted distinct across the role's ambassadors, not summed.
       const distinct = totals.roles.get(role) ?? { customers: 0, repeaters: 0 };
       return {
         role,
-        ambassadors,
+        ambassadors: people.size,
         ...figures({ ...sum, ...distinct }),
         conversionRate: conversionRate(converted),
       };

@@ -161,6 +161,57 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it('judges the contribution target of a person with two codes on the shares of both, and counts them once in their role', async () => {
+    await withStore(async (store) => {
+      const joinedAt = '2026-11-02T09:00:00.000Z';
+      const { receive, program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        // Alex is given a second code; the first one's links are still out there. Sam is another person.
+        ambassadors: [
+          anAmbassador({ joinedAt }),
+          anAmbassador({ code: 'ALEXR-7HC2QK', joinedAt }),
+          aSecondAmbassador({ joinedAt }),
+        ],
+      });
+      // Week of 2 Nov: one share with each code. Week of 9 Nov: two with the new code. Week of 16 Nov: none.
+      const shares = [
+        ['ALEX-7HC2QK', '2026-11-03T10:00:00.000Z'],
+        ['ALEXR-7HC2QK', '2026-11-04T10:00:00.000Z'],
+        ['ALEXR-7HC2QK', '2026-11-10T10:00:00.000Z'],
+        ['ALEXR-7HC2QK', '2026-11-11T10:00:00.000Z'],
+      ];
+      for (const [index, [code, occurredAt]] of shares.entries())
+        expect(
+          (await receive.handle(await signed(aShare({ id: `evt_twocodes${index}000`, code, occurredAt })))).status,
+        ).toBe(201);
+      const stats = await store.stats({ program, from: '2026-11-02', to: NOW, now: NOW });
+      const alexes = [
+        { periodStart: '2026-11-02T00:00:00.000Z', done: 2, reached: true, ended: true },
+        { periodStart: '2026-11-09T00:00:00.000Z', done: 2, reached: true, ended: true },
+        { periodStart: '2026-11-16T00:00:00.000Z', done: 0, reached: false, ended: false },
+      ];
+      // Each code keeps its row and its own shares; the target is the person's, the same on both rows.
+      expect(
+        stats.ambassadors.map((entry) => [entry.code, entry.shares.total, entry.target?.periods.map((p) => p.done)]),
+      ).toEqual([
+        ['ALEX-7HC2QK', 1, [2, 2, 0]],
+        ['ALEXR-7HC2QK', 3, [2, 2, 0]],
+        ['SAM-7HC2QK', 0, [0, 0, 0]],
+      ]);
+      expect(stats.ambassadors[0]?.target?.periods).toEqual(alexes);
+      expect(stats.roles.map((role) => [role.role, role.ambassadors, role.shares.total])).toEqual([
+        ['ambassador', 2, 4],
+      ]);
+      // Asked for one code, as a share panel asks: still the person's target.
+      const one = await store.stats({ program, code: 'ALEX-7HC2QK', from: '2026-11-02', to: NOW, now: NOW });
+      expect([one.ambassadors.map((entry) => entry.code), one.ambassadors[0]?.target?.periods]).toEqual([
+        ['ALEX-7HC2QK'],
+        alexes,
+      ]);
+    });
+  });
+
   it('computes per-ambassador and per-role stats', async () => {
     await withStore(async (store) => {
       const sam = aSecondAmbassador({ role: 'influencer', audienceTier: 'micro' });

@@ -21,6 +21,21 @@ describe('statsWindow', () => {
     expect(iso(window)).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-05T00:00:00.000Z']);
   });
 
+  it('opens a period without `from` at 00:00 UTC of the 30th day up to the day of `to`, never inside a day', () => {
+    const days = (to: Date | string) => iso(statsWindow(aProgram(), { program: 'spring-2026', to, now: NOW }));
+    expect([days('2027-01-10'), days(NOW), days(new Date('2026-11-23T00:00:00.000Z'))]).toEqual([
+      ['2026-12-12T00:00:00.000Z', '2027-01-10T23:59:59.999Z'],
+      ['2026-10-24T00:00:00.000Z', '2026-11-22T10:00:00.000Z'],
+      ['2026-10-25T00:00:00.000Z', '2026-11-23T00:00:00.000Z'],
+    ]);
+  });
+
+  it('names `to` when it is no time, not the default `from` read from it', () => {
+    expect(() => statsWindow(aProgram(), { program: 'spring-2026', to: '2026-13-01', now: NOW })).toThrow(
+      '[referkit] Could not compute stats: `to` is not a time.',
+    );
+  });
+
   it('refuses a time without a zone, which each server would read in its own, and a day no calendar has', () => {
     for (const from of ['2026-11-01T00:00:00', 'Nov 1 2026 00:00', '11/01/2026', '2026-02-30', '2026-13-01']) {
       expect(() => statsWindow(aProgram(), { program: 'spring-2026', from, to: NOW, now: NOW }), from).toThrow(

@@ -16,11 +16,12 @@ export function statsWindow(
 ): { from: Date; to: Date; now: Date; periodStart: Date | null } {
   const now = query.now ?? new Date();
   const to = query.to ? momentOf(query.to, true) : now;
-  const from = query.from ? momentOf(query.from, false) : new Date(to.getTime() - 30 * DAY_MS);
-  // A period that is not one would answer zeros that look like figures: say so instead.
+  const from = query.from ? momentOf(query.from, false) : daysUpTo(to, DEFAULT_DAYS);
+  // A period that is not one would answer zeros that look like figures: say so instead. `to` first: a
+  // default `from` is read from it, and is no time when it is not.
   for (const [name, time] of [
-    ['from', from],
     ['to', to],
+    ['from', from],
     ['now', now],
   ] as const) {
     if (Number.isNaN(time.getTime()))
@@ -34,6 +35,18 @@ export function statsWindow(
     );
   const per = program.contributionTarget?.per;
   return { from, to, now, periodStart: per ? periodStartOf(earlier(to, now), per) : null };
+}
+
+/** The days a query without `from` covers, `to`'s own included. */
+const DEFAULT_DAYS = 30;
+
+/**
+ * 00:00 UTC of the first of `days` UTC days ending with the day of `to`. Not `to` less 30 × 24 hours:
+ * with `to` a date (23:59:59.999), that opened the period a millisecond before its first day ended,
+ * and the daily series listed that day without its landings.
+ */
+function daysUpTo(to: Date, days: number): Date {
+  return new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() - (days - 1)));
 }
 
 /** The earlier of two moments. */

@@ -21,7 +21,7 @@ export interface StatsQuery {
   code?: string;
   /**
    * Start of the period (inclusive): a Date, a date (`2026-11-01`, from 00:00 UTC), or an ISO time
-   * with `Z` or an offset. @default 30 days before `to`
+   * with `Z` or an offset. @default 00:00 UTC of the 30th day up to `to`'s (the 30 UTC days ending with `to`'s day)
    */
   from?: Date | string;
   /** End of the period (inclusive): as `from`; a date alone runs to the end of that UTC day. @default now */

@@ -278,6 +278,28 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it('opens a period asked without `from` at 00:00 UTC, 29 days before the day of `to`, so its first day is whole', async () => {
+    await withStore(async (store) => {
+      let clock = new Date('2026-12-12T13:00:00.000Z');
+      const { receive, program } = await aReceiver({ store, now: () => clock });
+      // A landing at noon on the day before the period's 30 days, and one at noon on its first day.
+      for (const [id, occurredAt] of [
+        ['evt_landingDay01', '2026-12-11T12:00:00.000Z'],
+        ['evt_landingDay02', '2026-12-12T12:00:00.000Z'],
+      ] as const) {
+        clock = new Date(Date.parse(occurredAt) + 1000);
+        expect((await receive.handle(await signed(aLanding({ id, occurredAt }), { at: clock }))).status).toBe(201);
+      }
+      const stats = await store.stats({ program, to: '2027-01-10', now: new Date('2027-02-01T00:00:00.000Z') });
+      expect([stats.from, stats.series.length, stats.series[0], stats.ambassadors[0]?.landings]).toEqual([
+        '2026-12-12T00:00:00.000Z',
+        30,
+        { date: '2026-12-12', landings: 1, redemptions: 0 },
+        1,
+      ]);
+    });
+  });
+
   it('answers no conversion rate, not 0%, for redemptions without a reported landing', async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({ store, ambassadors: [anAmbassador(), aSecondAmbassador()] });

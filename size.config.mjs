@@ -107,7 +107,10 @@ export default [
     // to 0.75 s in one task (~32 B).
     // 3,888 B once that flush starts every request at once in a hidden page, whose timers the browser
     // runs once a second or a minute (~5 B).
-    brotli: 3888,
+    // 2026-11-24: 3,926 B once a pagehide sends each queued event once however many clients the page made,
+    // all of them within the one keepalive quota: a widget initialised for two programs in turn had 11
+    // clients send the same share, each copy spending the quota (~38 B).
+    brotli: 3926,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -164,11 +167,13 @@ export default [
   // half an hour are one landing whatever other codes' links came between (the last five landings kept, ~15 B);
   // 4,251 B once a flush lets the page run after each 20 ms of starting requests (~43 B).
   // 4,255 B once it does not in a hidden page, whose timers the browser holds back (~4 B).
+  // 2026-11-24: 4,279 B once a pagehide sends each queued event once however many clients the page made,
+  // within the one keepalive quota (~24 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4255,
+    brotli: 4279,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -336,12 +341,14 @@ export default [
   // as a unit rather than a divided fraction, and a percent capped at nothing is refused as an offer of nothing
   // (−7 B); 14,673 B once free shipping capped at nothing, which the program's schema takes, is said as free
   // shipping rather than refused or "(up to $0)" (~12 B).
+  // 2026-11-24: 14,695 B once the SDK's pagehide sends each queued event once however many clients the page
+  // made, within the one keepalive quota (~34 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14673,
+    brotli: 14695,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

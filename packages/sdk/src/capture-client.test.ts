@@ -73,6 +73,47 @@ describe('the send as the page goes', () => {
     expect(bytes + new Blob([aShareBody('evt_stored_499')]).size).toBeGreaterThan(60_000);
     expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toHaveLength(500);
   });
+
+  /** Clients of one program made one after another (a widget re-initialised, a checkout's own), offline until the page goes. */
+  const clientsOfOnePage = (count: number, kept: string[]) =>
+    Array.from({ length: count }, () =>
+      createCaptureClient({
+        program: 'spring-2026',
+        endpoint: '/api',
+        retry: { limit: 1 },
+        fetch: async (url, init) => {
+          if (!init?.keepalive) throw new TypeError('Failed to fetch');
+          kept.push(String(init.body));
+          return receiver(url, init);
+        },
+      }),
+    );
+
+  it('sends each queued event once however many clients the page made', async () => {
+    const page = installPage();
+    page.storage.setItem('rk_outbox:evt_stored_1', aShareBody('evt_stored_1'));
+    const kept: string[] = [];
+    const clients = clientsOfOnePage(3, kept);
+    await Promise.all(clients.map((client) => client.flush()));
+    page.events.dispatchEvent(new Event('pagehide'));
+    expect(kept).toEqual([aShareBody('evt_stored_1')]);
+    // The page comes back from the back/forward cache and goes again: what is still queued goes again, once.
+    page.events.dispatchEvent(new Event('pagehide'));
+    expect(kept).toEqual([aShareBody('evt_stored_1'), aShareBody('evt_stored_1')]);
+  });
+
+  it('keeps every client of the page within the one 64 KiB keepalive quota as it goes', async () => {
+    const page = installPage();
+    const kept: string[] = [];
+    const [first, second] = clientsOfOnePage(2, kept);
+    // localStorage is full: each client holds 300 shares, some 54 KB, in its memory alone.
+    page.setItem.mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    for (let n = 0; n < 300; n++) await Promise.all([first, second].map((c) => c?.trackShare('ALEX-7HC2QK', 'sms')));
+    page.events.dispatchEvent(new Event('pagehide'));
+    expect(kept.reduce((sum, body) => sum + new Blob([body]).size, 0)).toBeLessThanOrEqual(60_000);
+  });
 });
 
 describe('a landing of a page that is not a plain visit', () => {

@@ -118,6 +118,15 @@ const revisited = (page: string) => {
   return !!entry && pageOf(entry.name) === page && /^(reload|back_forward)$/.test(entry.type);
 };
 
+/**
+ * The page's send as it goes, shared by every client of the page: the pagehide it is for, the bodies
+ * sent at it, and their bytes against the one keepalive quota. Clients of one program (a widget
+ * initialised again, a checkout's own) list the same stored events, and each sent them all.
+ */
+let leaving: Event | undefined;
+let sentAsLeaving: Set<string>;
+let bytesAsLeaving: number;
+
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
 export function clientParts(options: ReferkitOptions): ClientParts {
   const { program, param = 'ref' } = options;
@@ -237,12 +246,17 @@ export function clientParts(options: ReferkitOptions): ClientParts {
     // the next load. 60,000 B leaves room for keepalive requests the page still has in flight: the host
     // page's own, or ours from an earlier pagehide when it left, came back from the back/forward cache
     // and leaves again.
-    addEventListener('pagehide', () => {
-      let bytes = 0;
-      for (const body of outbox.bodies()) {
+    addEventListener('pagehide', (event) => {
+      if (leaving !== event) {
+        leaving = event;
+        sentAsLeaving = new Set();
+        bytesAsLeaving = 0;
+      }
+      // Each body once, whichever client of the page lists it first.
+      for (const body of outbox.bodies().filter((body) => !sentAsLeaving.has(body) && sentAsLeaving.add(body))) {
         const blob = new Blob([body], { type: 'application/json' });
-        bytes += blob.size;
-        if (bytes > 6e4) break;
+        bytesAsLeaving += blob.size;
+        if (bytesAsLeaving > 6e4) break;
         post(url, postOf(body, true)).catch(() => navigator.sendBeacon(url, blob));
       }
     });

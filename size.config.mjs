@@ -342,13 +342,15 @@ export default [
   // (−7 B); 14,673 B once free shipping capped at nothing, which the program's schema takes, is said as free
   // shipping rather than refused or "(up to $0)" (~12 B).
   // 2026-11-24: 14,695 B once the SDK's pagehide sends each queued event once however many clients the page
-  // made, within the one keepalive quota (~34 B).
+  // made, within the one keepalive quota (~34 B); 14,682 B once an init that comes back to a program takes its
+  // client again, where each made a new one that listened for the page's events for good (−13 B: one map of
+  // the widget's clients in place of the check against the last init's).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14695,
+    brotli: 14682,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -89,8 +89,15 @@ export function currentSetup(): Setup | undefined {
   return setup;
 }
 
-/** Clients for elements whose terms name another program or endpoint than init's, one for each. */
-const others = new Map<string, ReferkitClient>();
+/**
+ * The clients the widget made, one for each program and endpoint: init's, and those of elements whose
+ * terms name another program or endpoint than init's. Kept for the page's life: each listens for the
+ * page's `online`, `pagehide` and `pageshow`, and may hold in memory what consent keeps from storage (a
+ * referral, queued events), so an init that comes back to a program (a single-page app's routes
+ * alternating two) takes its client again rather than adding one.
+ */
+const clients = new Map<string, ReferkitClient>();
+const keyOf = ({ program, endpoint }: WidgetConfig) => `${program} ${endpoint}`;
 
 /**
  * The client an element's terms report to: init's, or one of the program and endpoint they name, made
@@ -99,14 +106,18 @@ const others = new Map<string, ReferkitClient>();
  */
 export function clientFor({ config, client }: Setup, terms: WidgetConfig): ReferkitClient {
   if (terms.program === config.program && terms.endpoint === config.endpoint) return client;
-  const key = `${terms.program} ${terms.endpoint}`;
-  if (!others.has(key)) others.set(key, createCaptureClient({ ...terms, consent: client.consent() } as ClientOptions));
-  return others.get(key)!;
+  const key = keyOf(terms);
+  if (!clients.has(key))
+    clients.set(key, createCaptureClient({ ...terms, consent: client.consent() } as ClientOptions));
+  return clients.get(key)!;
 }
 
-/** Applies the visitor's consent to every client of the page: `main` (init's) and the other programs'. */
+/**
+ * Applies the visitor's consent to every client of the page: `main` (init's, perhaps the page's own) and
+ * those the widget made, an earlier init's among them, which a later init may take again.
+ */
 export function setConsent(state: ClientOptions['consent'] & string, main = setup?.client): void {
-  for (const client of [main, ...others.values()]) client?.setConsent(state);
+  for (const client of new Set([main, ...clients.values()])) client?.setConsent(state);
 }
 
 /** Calls `listener` after every `init`; returns the unsubscribe function. */
@@ -131,19 +142,14 @@ export function init(config: WidgetConfig): boolean {
     explained = true;
     return false;
   }
-  // A second init for the same program and endpoint (to change terms, or set consent) keeps the
-  // page's client and its other options: a new client would hold none of what the first keeps in
-  // memory before consent, and would report the landing again.
-  const kept =
-    setup &&
-    !setup.config.client &&
-    setup.config.program === config.program &&
-    setup.config.endpoint === config.endpoint
-      ? setup.client
-      : undefined;
+  // A second init for the same program and endpoint (to change terms, or set consent), or one that comes
+  // back to it, takes the client the widget made for it, with its other options: a new client would hold
+  // none of what the first keeps in memory before consent, would report the landing again, and would add
+  // its page listeners to the first's for good (twenty inits alternating two programs left 22 clients).
+  const made = clients.get(keyOf(config));
   // A client made before this init (the page's own, or one kept) takes its consent as
   // Referkit('consent', …) would; a new one is made with it.
-  const existing = config.client ?? kept;
+  const existing = config.client ?? made;
   if (existing && config.consent) setConsent(config.consent, existing);
   let client: ReferkitClient;
   try {
@@ -154,6 +160,7 @@ export function init(config: WidgetConfig): boolean {
     explained = true;
     return false;
   }
+  if (!config.client) clients.set(keyOf(config), client);
   setup = { config, client };
   // A single-page app's move to an address with a referral is a landing as a page load is: captured,
   // announced and shown. Not while the page is prerendered: a router's first replaceState is no view.

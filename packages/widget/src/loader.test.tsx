@@ -229,4 +229,29 @@ describe('installLoader', () => {
     window.Referkit?.('init', { ...program, program: 'summer-2026' } as never);
     expect(config.currentSetup()?.client).not.toBe(client);
   });
+
+  it("takes a program's client again when init comes back to it, as a single-page app's routes may alternate", () => {
+    const listening = vi.spyOn(globalThis, 'addEventListener');
+    loader.installLoader();
+    const clients = [];
+    for (const name of ['spring-2026', 'summer-2026', 'spring-2026', 'summer-2026']) {
+      window.Referkit?.('init', { ...program, program: name } as never);
+      clients.push(config.currentSetup()?.client);
+    }
+    // Each client listens for online, pagehide and pageshow: two clients' worth, not four.
+    const pagehide = listening.mock.calls.filter(([type]) => type === 'pagehide');
+    listening.mockRestore();
+    expect(clients[2]).toBe(clients[0]);
+    expect(clients[3]).toBe(clients[1]);
+    expect(pagehide).toHaveLength(2);
+  });
+
+  it("applies a consent given while another program is set up to a program's client init comes back to", () => {
+    loader.installLoader();
+    window.Referkit?.('init', { ...program, consent: 'pending' } as never);
+    window.Referkit?.('init', { ...program, program: 'summer-2026', consent: 'pending' } as never);
+    window.Referkit?.('consent', 'denied');
+    window.Referkit?.('init', program as never);
+    expect(config.currentSetup()?.client.consent()).toBe('denied');
+  });
 });

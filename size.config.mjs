@@ -344,13 +344,16 @@ export default [
   // 2026-11-24: 14,695 B once the SDK's pagehide sends each queued event once however many clients the page
   // made, within the one keepalive quota (~34 B); 14,682 B once an init that comes back to a program takes its
   // client again, where each made a new one that listened for the page's events for good (−13 B: one map of
-  // the widget's clients in place of the check against the last init's).
+  // the widget's clients in place of the check against the last init's); 14,717 B once an element moved into
+  // another document (a same-origin frame, a print frame, Document Picture-in-Picture) and back adopts a
+  // stylesheet made by that document's window at each connect, where it lost its styles for good (~35 B; a
+  // sheet kept per document in a WeakMap was ~63 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14682,
+    brotli: 14717,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

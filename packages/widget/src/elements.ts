@@ -53,7 +53,8 @@ abstract class ReferkitElement extends Base {
   protected _token = 0;
 
   connectedCallback() {
-    if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [widgetStyles()];
+    // Each connect, not only the first: an element moved from another document comes without its sheet.
+    (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).adoptedStyleSheets = [widgetStyles(this.ownerDocument)];
     this._unsubscribe ??= onSetup(() => this._update());
     // An element without a `locale` speaks its place's language: a single-page app's language switch
     // (`<html lang>` or a section's) renders every element again. The page's observer sees no shadow

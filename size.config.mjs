@@ -347,13 +347,15 @@ export default [
   // the widget's clients in place of the check against the last init's); 14,717 B once an element moved into
   // another document (a same-origin frame, a print frame, Document Picture-in-Picture) and back adopts a
   // stylesheet made by that document's window at each connect, where it lost its styles for good (~35 B; a
-  // sheet kept per document in a WeakMap was ~63 B).
+  // sheet kept per document in a WeakMap was ~63 B); 14,738 B once the host sets back the page's inherited
+  // `white-space` and `text-indent`, under which the banner's text and dismiss button, or the channels, went
+  // past a phone's edge (~21 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14717,
+    brotli: 14738,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -3,7 +3,8 @@
  * `referkit.js`: a reset such as `* { all: unset }` beats the shadow tree's `:host` rules, so the host's
  * colour, font and custom properties are `!important` there, which in the cascade beats the page's
  * normal declarations (CSS Cascade 4, "Context"). Without that, the dark theme's text was black on its
- * dark surface (~1.2:1). And a page's root font size, which sized the widget while it was in `rem`.
+ * dark surface (~1.2:1). And a page's root font size, which sized the widget while it was in `rem`, and
+ * the text properties of its body, which the shadow tree inherits.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -114,4 +115,32 @@ describe('the widgets with the HTML `hidden` attribute', () => {
     ]);
     await context.close();
   });
+});
+
+describe('the widgets under the text properties a page sets on its body, which a shadow tree inherits', () => {
+  // `white-space: nowrap` put the banner's text and its dismiss button past the edge of a phone, where a
+  // fixed box cannot be scrolled to (WCAG 1.4.10); `text-indent` pushed the share channels past it.
+  it.each(['white-space: nowrap', 'text-indent: 200px'])(
+    'keeps every text and control within the viewport and its own box at 375px, under body { %s }',
+    async (rule) => {
+      const context = await web.browser.newContext({ viewport: { width: 375, height: 667 } });
+      const page = await context.newPage();
+      await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+      await page.addStyleTag({ content: `body{${rule}}` });
+      await page.locator('referkit-offer').getByText('Alex gave you').waitFor();
+      await page.locator('referkit-share').getByRole('heading', { level: 2 }).waitFor();
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('referkit-share, referkit-offer')].flatMap((host) =>
+          [...(host.shadowRoot?.querySelectorAll('p, h2, h3, label, button, a') ?? [])]
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.left < 0 || box.right > innerWidth || element.scrollWidth > element.clientWidth + 1;
+            })
+            .map((element) => `${host.localName} ${element.localName} ${element.textContent}`),
+        ),
+      );
+      expect(outside).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -16,11 +16,17 @@
 // Sizes are the visitor's: the host's text is `medium`, the size they chose in their browser, and every other
 // length an `em` of it. With `rem` the widget followed the page's root size, and a page sized in tens of pixels
 // by `html{font-size:62.5%}` (and its text set back to 1.6rem) got a widget in 10px text.
+// The page's text properties are inherited across the shadow boundary: the two that break the layout are set
+// back. A body's `white-space:nowrap` put the banner's text and dismiss button past a phone's edge, where a fixed
+// box cannot be scrolled to, and its `text-indent` pushed the channels out. The others leave it whole
+// (`word-break`, `hyphens`, `line-break`, spacing: `overflow-wrap:anywhere` below breaks any word); the
+// message field keeps its own `pre-wrap` (the UA's rule for textarea).
 const css =
   ':host{--rk-a:var(--referkit-accent,#0b57d0)!important;--rk-t:var(--referkit-accent-text,#fff)!important;' +
   '--rk-b:var(--referkit-surface,#fff)!important;--rk-f:var(--referkit-text,#1b1b1f)!important;' +
   '--rk-m:var(--referkit-muted,#5c5c66)!important;--rk-r:var(--referkit-radius,10px)!important;display:block;' +
-  'font:medium/1.45 var(--referkit-font,system-ui,sans-serif)!important;color:var(--rk-f)!important}' +
+  'font:medium/1.45 var(--referkit-font,system-ui,sans-serif)!important;color:var(--rk-f)!important;' +
+  'white-space:normal!important;text-indent:0!important}' +
   // HTML's `hidden` is only the UA's `[hidden]{display:none}`, which `display:block` above beats.
   ':host([hidden]){display:none}' +
   '@media (prefers-color-scheme:dark){:host{--rk-a:var(--referkit-accent-dark,#a8c7fa)!important;' +

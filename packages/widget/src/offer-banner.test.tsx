@@ -207,3 +207,28 @@ describe('OfferBanner, twice on one page', () => {
     expect(screen.queryAllByRole('complementary')).toHaveLength(0);
   });
 });
+
+describe('OfferBanner, its page listeners', () => {
+  it("leaves none of its focus listeners on the window once the page's last banner is gone", () => {
+    // The window's listeners as the window keeps them, by type: a listener added twice is there once.
+    const listening = new Map<string, Set<unknown>>();
+    const of = (type: string) => listening.get(type) ?? listening.set(type, new Set()).get(type)!;
+    const added = vi
+      .spyOn(globalThis, 'addEventListener')
+      .mockImplementation((type, listener) => void of(type).add(listener));
+    const removed = vi
+      .spyOn(globalThis, 'removeEventListener')
+      .mockImplementation((type, listener) => void of(type).delete(listener));
+    const focus = () => of('focusin').size + of('focusout').size;
+    const referkit = client('granted');
+    const first = render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
+    const second = render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
+    first.unmount();
+    const withOne = focus();
+    second.unmount();
+    const withNone = focus();
+    added.mockRestore();
+    removed.mockRestore();
+    expect([withOne, withNone]).toEqual([2, 0]);
+  });
+});

@@ -65,6 +65,17 @@ const focused = (event: Event) => {
   for (const banner of banners) banner._reveal(path[0] as Element);
 };
 
+/**
+ * One pair of focus listeners on the window for the page's banners, whatever their number (adding one
+ * again adds nothing), taken away with the last of them.
+ */
+const listen = () => {
+  // A window's method called on nothing is called on the window (WebIDL's "this" of a global's operation).
+  const toggle = banners.size ? addEventListener : removeEventListener;
+  toggle('focusout', leaving, true);
+  toggle('focusin', focused, true);
+};
+
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
 export class OfferBanner extends Component<OfferBannerProps, State> {
   _code = this.props.client.referral()?.code;
@@ -108,13 +119,12 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
 
   componentWillUnmount() {
     banners.delete(this);
+    listen();
   }
 
   componentDidMount() {
     banners.add(this);
-    // One pair of listeners for the page, whatever the number of banners (adding one again adds nothing).
-    addEventListener('focusout', leaving, true);
-    addEventListener('focusin', focused, true);
+    listen();
     const { _code: code, props } = this;
     if (code && props.endpoint && !this._dismissed()) {
       getJson<PublicCode>(apiUrl(props.endpoint, `/codes/${encodeURIComponent(code)}`), code).then(

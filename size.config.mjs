@@ -349,13 +349,17 @@ export default [
   // stylesheet made by that document's window at each connect, where it lost its styles for good (~35 B; a
   // sheet kept per document in a WeakMap was ~63 B); 14,738 B once the host sets back the page's inherited
   // `white-space` and `text-indent`, under which the banner's text and dismiss button, or the channels, went
-  // past a phone's edge (~21 B); 14,749 B once the page's last banner takes its window focus listeners away (~11 B).
+  // past a phone's edge (~21 B); 14,749 B once the page's last banner takes its window focus listeners away (~11 B);
+  // 14,785 B once the line about a part that did not load names its file and the likely causes, missing or
+  // blocked by CORS (the parts are modules, which a page fetches from another origin with CORS), where it said
+  // to serve beside referkit.js a file that already was (~36 B; naming the header too was ~61 B). Loading the
+  // parts as classic scripts through a Trusted Types policy, which needs no CORS, was ~120 B (lazy-script.ts).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14749,
+    brotli: 14785,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -1,6 +1,13 @@
 /**
  * The script-tag build's lazy parts: `referkit-qr.js`, `referkit-progress.js` and `referkit-{language}.js` are fetched from
  * beside `referkit.js` itself, so the widget works from any static server or CDN path.
+ *
+ * They are modules, loaded with `import()`: no Trusted Types sink, where an injected `<script src>` needs a
+ * TrustedScriptURL under `require-trusted-types-for 'script'`, so a policy of the widget's own, which a page's
+ * `trusted-types` list would have to name. The price is CORS: a module from another origin than the page's is
+ * refused unless its host sends `Access-Control-Allow-Origin` (public CDNs do). Classic scripts through a
+ * policy, parts that hand their exports to a global, load without it: measured at ~120 B more in referkit.js
+ * and 4–12 B in each part (German's catalogue 610 B, over its 600).
  */
 import { createElement } from 'preact';
 import type { Catalogue } from './i18n/catalogue.js';

@@ -13,3 +13,14 @@ export function misconfigured(what: string, why: string, fix: string): void {
   said.add(line);
   console.warn(line);
 }
+
+/**
+ * Why a part of the script build (a chunk, a catalogue) did not load, and the fix, as `misconfigured`'s
+ * last two arguments. The parts are modules, loaded with `import()`, which the browser fetches with CORS:
+ * beside a referkit.js on another origin (a CDN), one is refused unless its host sends
+ * `Access-Control-Allow-Origin`. A missing file is the other likely cause.
+ */
+export const partNotLoaded = (file: string): [why: string, fix: string] => [
+  `${file} did not load (missing, or blocked by CORS)`,
+  'Serve it beside referkit.js, with CORS from another origin.',
+];

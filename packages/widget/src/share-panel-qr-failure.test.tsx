@@ -32,7 +32,9 @@ it('tells the ambassador when the QR code cannot load, and the developer how to 
   await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('The QR code could not load.'));
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   expect(warn).toHaveBeenCalledTimes(1);
-  expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[referkit\] Could not show the QR code: its chunk did not load/);
+  expect(String(warn.mock.calls[0]?.[0])).toMatch(
+    /^\[referkit\] Could not show the QR code: referkit-qr.js did not load/,
+  );
   // Nothing was shown, so nothing was shared.
   expect(fetch).not.toHaveBeenCalled();
   warn.mockRestore();

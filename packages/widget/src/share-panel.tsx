@@ -11,7 +11,7 @@ import type { ProgramTerms, ReferkitClient } from './config.js';
 import { copyText } from './copy-text.js';
 import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { loadProgress, loadQr } from './lazy.js';
-import { misconfigured } from './log.js';
+import { misconfigured, partNotLoaded } from './log.js';
 import { friendOfferText, type OfferTerms, offerHeadline, rewardText } from './offer-text.js';
 import type { QrPath } from './qr.js';
 import { composeMessage, fitForX, prefillMessage } from './share-message.js';
@@ -106,12 +106,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
           stats &&
           loadProgress().then(
             ({ ShareProgress }) => url === this._asked && this.setState({ _stats: stats, _progress: ShareProgress }),
-            () =>
-              misconfigured(
-                'show the progress',
-                'its chunk did not load',
-                'Serve referkit-progress.js beside referkit.js.',
-              ),
+            () => misconfigured('show the progress', ...partNotLoaded('referkit-progress.js')),
           ),
       );
     }
@@ -197,7 +192,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     try {
       this._encode = (await loadQr()).qrPath;
     } catch {
-      return this._qrFailed('its chunk did not load', 'Serve referkit-qr.js beside referkit.js.');
+      return this._qrFailed(...partNotLoaded('referkit-qr.js'));
     }
     if (this._draw()) {
       this.setState({ _qr: true });

@@ -3,7 +3,7 @@
  * own small file. Adding a language is a catalogue file plus its name in `LOCALES`; no component changes.
  */
 import { loadCatalogue } from '../lazy.js';
-import { misconfigured } from '../log.js';
+import { misconfigured, partNotLoaded } from '../log.js';
 import type { Catalogue } from './catalogue.js';
 import { en } from './en.js';
 
@@ -52,7 +52,7 @@ export function resolveLocale(raw: string | undefined, explicit: boolean): Resol
       (error) => {
         // Not kept: the next render that asks for the language loads its file again (a CDN's passing 503).
         loading.delete(language);
-        misconfigured(`load the "${language}" catalogue`, 'the file did not load', 'Serve it beside referkit.js.');
+        misconfigured(`load the "${language}" catalogue`, ...partNotLoaded(`referkit-${language}.js`));
         throw error;
       },
     );

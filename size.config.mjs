@@ -354,12 +354,14 @@ export default [
   // blocked by CORS (the parts are modules, which a page fetches from another origin with CORS), where it said
   // to serve beside referkit.js a file that already was (~36 B; naming the header too was ~61 B). Loading the
   // parts as classic scripts through a Trusted Types policy, which needs no CORS, was ~120 B (lazy-script.ts).
+  // 14,810 B with the day's changes together (the sizes above were each measured on its own branch: the cap
+  // and percent wording, the per-unit rewards the panel reads, and these).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14785,
+    brotli: 14810,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -299,6 +299,32 @@ describe('isRepeatOrderInWindow', () => {
     expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
   });
 
+  it('does not hold for a customer whose orders with the code were all recorded as repeat orders', () => {
+    // They ordered with the shop before the program: the code's link brought an order, not the customer.
+    const earlier = [{ code: 'MAYA-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z', repeat: true }];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
+  });
+
+  it('does not hold when the order counted as the first was with another code', () => {
+    const earlier = [
+      { code: 'MAYA-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z', repeat: true },
+      { code: 'ALEX-7HC2QK', occurredAt: '2026-11-10T00:00:00.000Z' },
+    ];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(false);
+  });
+
+  it('holds for a member whose counted first order with the code reached the ledger after an earlier one', () => {
+    // An outbox delivered the earlier order second: it was recorded as a repeat, and the window counts from it.
+    const earlier = [
+      { code: 'MAYA-7HC2QK', occurredAt: '2026-11-01T00:00:00.000Z', repeat: true },
+      { code: 'MAYA-7HC2QK', occurredAt: '2026-11-10T00:00:00.000Z' },
+    ];
+    expect(isRepeatOrderInWindow(leaderTerms, repeat, earlier)).toBe(true);
+    expect(isRepeatOrderInWindow(leaderTerms, { ...repeat, occurredAt: '2026-12-02T00:00:00.000Z' }, earlier)).toBe(
+      false,
+    );
+  });
+
   it('does not hold for a customer with no earlier orders on record', () => {
     expect(isRepeatOrderInWindow(leaderTerms, repeat, [])).toBe(false);
   });

@@ -309,7 +309,8 @@ export function clawbackFor(
 /**
  * Whether a customer's repeat order with a code earns the leader's retention reward: the terms pay
  * for repeat orders, the code brought the customer (their earliest order, of their earlier orders
- * oldest first, was with this code), and that order came at most `repeatWindowDays` before this
+ * oldest first, was with this code, and so was the first of them not recorded as a repeat, the one
+ * counted as their first), and that earliest order came at most `repeatWindowDays` before this
  * one. The receiver judges redemptions with it; a shop can ask it before pricing an order, from its
  * own record of the customer's orders.
  * @example
@@ -327,6 +328,9 @@ export function isRepeatOrderInWindow(
   // leader's. By time, not by arrival: an outbox may deliver a member's first order after their second.
   const first = customerOrders[0];
   if (first?.code !== order.code) return false;
+  // Nor one who ordered with the shop before the program: their orders through the leader's link were
+  // all recorded as repeat orders, and no first order of theirs was counted with the leader's code.
+  if (customerOrders.find((earlier) => !earlier.repeat)?.code !== order.code) return false;
   return parseTime(order.occurredAt) - parseTime(first.occurredAt) <= terms.repeatWindowDays * DAY_MS;
 }
 

@@ -87,19 +87,25 @@ function customerOf(row: LedgerRow): string {
 /**
  * Who brought each customer, as `code customer`, to the order that did: their earliest redemption not
  * reversed at `now` (of one time, the first recorded), as `isRepeatOrderInWindow` reads it. By time, not
- * by the `repeat` flag, which follows the order the events arrived in.
+ * by the `repeat` flag, which follows the order the events arrived in. A customer none of whose orders
+ * was counted as a first order (reversed or not) was brought by no code: they ordered with the shop
+ * before the program, and every order through a link was a repeat order.
  */
 function broughtCustomers(rows: readonly LedgerRow[], now: number): Map<string, LedgerRow> {
   const earliest = new Map<string, LedgerRow>();
+  const joined = new Set<string>();
   for (const row of rows) {
     if (row.type !== 'redemption' || parseTime(row.recordedAt) > now) continue;
-    if (row.reversedAt && parseTime(row.reversedAt) <= now) continue;
     const customer = customerOf(row);
+    if (!row.repeat) joined.add(customer);
+    if (row.reversedAt && parseTime(row.reversedAt) <= now) continue;
     const first = earliest.get(customer);
     // Ledger times are canonical UTC ISO strings: they compare as text.
     if (!first || row.occurredAt < first.occurredAt) earliest.set(customer, row);
   }
-  return new Map([...earliest].map(([customer, row]) => [`${row.code} ${customer}`, row]));
+  const brought = new Map<string, LedgerRow>();
+  for (const [customer, row] of earliest) if (joined.has(customer)) brought.set(`${row.code} ${customer}`, row);
+  return brought;
 }
 
 function counts(seen: Customers): { customers: number; repeaters: number } {

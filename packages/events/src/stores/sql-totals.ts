@@ -31,13 +31,18 @@ const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
  * redemption not reversed at `$6` (of one time, the first recorded), as `brought_code` and
  * `brought_customer`, and that redemption's `brought_seq`, one row a customer, for the customers of the
  * codes `$2`. The repeat-order rate counts a code's orders of the customers it brought, a later one
- * being a repeat; one another code brought, ordering with this one, is neither.
+ * being a repeat; one another code brought, ordering with this one, is neither. A customer none of whose
+ * orders was counted as a first order (reversed or not) has no row: they ordered with the shop before
+ * the program, and every order through a link was a repeat order.
  */
 const brought = (p: string) => `WITH brought AS (
   SELECT DISTINCT ON (${CUSTOMER}) ${CUSTOMER} AS brought_customer, code AS brought_code, seq AS brought_seq
   FROM ${p}ledger
   WHERE program = $1 AND type = 'redemption' AND (reversed_at IS NULL OR reversed_at > $6) AND recorded_at <= $6
     AND ${CUSTOMER} IN (SELECT ${CUSTOMER} FROM ${p}ledger WHERE program = $1 AND code = ANY($2) AND type = 'redemption')
+    AND ${CUSTOMER} IN (
+      SELECT ${CUSTOMER} FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND recorded_at <= $6
+    )
   ORDER BY ${CUSTOMER}, occurred_at, seq
 )`;
 

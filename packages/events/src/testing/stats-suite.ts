@@ -668,6 +668,28 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it('counts a customer whose orders with a code were all repeat orders as none of its referred customers', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-21T10:00:00.000Z' })));
+      // A customer of the shop since before the program orders twice at full price through Alex's link.
+      for (const [id, orderId, occurredAt] of [
+        ['evt_regular00001', '1002', '2026-11-21T11:00:00.000Z'],
+        ['evt_regular00002', '1003', '2026-11-22T09:00:00.000Z'],
+      ] as const) {
+        const order = { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 } as const;
+        const regular = aRedemption({ id, orderId, occurredAt, order, customer: { id: 'c_50', firstOrder: false } });
+        expect((await receive.handle(await signed(regular))).status).toBe(201);
+      }
+      const stats = await store.stats({ program, now: NOW });
+      expect([
+        stats.ambassadors[0]?.redemptions,
+        stats.ambassadors[0]?.repeatOrderRate,
+        stats.roles[0]?.repeatOrderRate,
+      ]).toEqual([3, 0, 0]);
+    });
+  });
+
   it('counts repeat orders of referred customers', async () => {
     await withStore(async (store) => {
       const program = { firstOrderOnly: false };

@@ -683,6 +683,29 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it("pays a leader nothing for a customer who had ordered before the program and came back through the leader's link", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store, program: { roles: leaderProgram.roles } });
+      // The shop's customer since before the program orders at full price through Alex's link: a repeat order.
+      const fullPrice = (id: string, orderId: string, occurredAt: string) =>
+        signed(
+          aRedemption({
+            id,
+            orderId,
+            occurredAt,
+            order: { currency: 'USD', subtotal: 4000, discount: 0, total: 4000 },
+            customer: { id: 'c_50', firstOrder: false },
+          }),
+        );
+      expect(
+        (await receive.handle(await fullPrice('evt_regular00001', '1001', '2026-11-20T10:00:00.000Z'))).status,
+      ).toBe(201);
+      await store.upsertAmbassador(program, anAmbassador({ role: 'community_leader' }));
+      const next = await receive.handle(await fullPrice('evt_regular00002', '1002', '2026-11-22T10:00:00.000Z'));
+      expect([next.status, next.body]).toMatchObject([201, { rewards: { ambassador: null } }]);
+    });
+  });
+
   it("pays a leader's member whose first two orders arrived out of order, and counts them as the leader's", async () => {
     await withStore(async (store) => {
       const { receive, program } = await aReceiver({ store, program: leaderProgram, ambassadors: [aLeader()] });

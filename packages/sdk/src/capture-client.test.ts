@@ -42,22 +42,27 @@ describe('createCaptureClient', () => {
 });
 
 describe('the send as the page goes', () => {
+  /** Clients of one program made one after another (a widget re-initialised, a checkout's own), offline until the page goes. */
+  const clientsOfOnePage = (count: number, kept: string[]) =>
+    Array.from({ length: count }, () =>
+      createCaptureClient({
+        program: 'spring-2026',
+        endpoint: '/api',
+        retry: { limit: 1 },
+        fetch: async (url, init) => {
+          if (!init?.keepalive) throw new TypeError('Failed to fetch');
+          kept.push(String(init.body));
+          return receiver(url, init);
+        },
+      }),
+    );
+
   it('sends what only the page holds first, and stops short of the 64 KiB keepalive quota', async () => {
     const page = installPage();
     // An earlier page left 500 shares on the device, some 70 KB: more than the page may send as it goes.
     for (let n = 0; n < 500; n++) page.storage.setItem(`rk_outbox:evt_stored_${n}`, aShareBody(`evt_stored_${n}`));
     const kept: string[] = [];
-    const client = createCaptureClient({
-      program: 'spring-2026',
-      endpoint: '/api',
-      retry: { limit: 1 },
-      // Offline until the page goes: then only the send as it goes reaches the receiver.
-      fetch: async (url, init) => {
-        if (!init?.keepalive) throw new TypeError('Failed to fetch');
-        kept.push(String(init.body));
-        return receiver(url, init);
-      },
-    });
+    const client = clientsOfOnePage(1, kept)[0]!;
     await client.flush();
     // localStorage is full: two shares live only in the page's memory.
     page.setItem.mockImplementation(() => {
@@ -73,21 +78,6 @@ describe('the send as the page goes', () => {
     expect(bytes + new Blob([aShareBody('evt_stored_499')]).size).toBeGreaterThan(60_000);
     expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toHaveLength(500);
   });
-
-  /** Clients of one program made one after another (a widget re-initialised, a checkout's own), offline until the page goes. */
-  const clientsOfOnePage = (count: number, kept: string[]) =>
-    Array.from({ length: count }, () =>
-      createCaptureClient({
-        program: 'spring-2026',
-        endpoint: '/api',
-        retry: { limit: 1 },
-        fetch: async (url, init) => {
-          if (!init?.keepalive) throw new TypeError('Failed to fetch');
-          kept.push(String(init.body));
-          return receiver(url, init);
-        },
-      }),
-    );
 
   it('sends each queued event once however many clients the page made', async () => {
     const page = installPage();

@@ -1,5 +1,13 @@
 /** The SQL store's tables, prefixed so that several stores or test runs can share one schema. */
 
+/**
+ * The customer identity a ledger row is counted under: the `customer` column (the customer's
+ * earliest row's identity), else, for rows written before that column, the row's own.
+ */
+export const CUSTOMER_OF_ROW = `coalesce(customer, 'id:' || customer_id, 'email:' || customer_email_hash)`;
+/** As `CUSTOMER_OF_ROW`; an order without a customer counts as a customer of its own, as in `ledgerTotals`. */
+export const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
+
 /** The DDL statements of the store, safe to run again (`IF NOT EXISTS`). */
 export function schema(p: string): string[] {
   return [
@@ -24,6 +32,8 @@ export function schema(p: string): string[] {
     `CREATE INDEX IF NOT EXISTS ${p}ledger_customer ON ${p}ledger (program, customer_id) WHERE customer_id IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
     `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
+    // Stats find the redemptions of an ambassador's customers by it (the expression, as sql-totals writes it).
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_customer_of ON ${p}ledger (program, (${CUSTOMER})) WHERE type = 'redemption'`,
     `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
     // The codes of one person, which an update of the person reaches.
     `CREATE INDEX IF NOT EXISTS ${p}ambassadors_person ON ${p}ambassadors (program, (data ->> 'id'))`,

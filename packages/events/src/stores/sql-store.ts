@@ -10,8 +10,8 @@ import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
 import { type ConnectionPool, poolTransaction } from './pool-transaction.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
-import { schema } from './sql-schema.js';
-import { CUSTOMER_OF_ROW, sqlTotals } from './sql-totals.js';
+import { CUSTOMER_OF_ROW, schema } from './sql-schema.js';
+import { sqlTotals } from './sql-totals.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
 import { statsWindow } from './stats-window.js';
 import {

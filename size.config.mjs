@@ -356,12 +356,15 @@ export default [
   // parts as classic scripts through a Trusted Types policy, which needs no CORS, was ~120 B (lazy-script.ts).
   // 14,810 B with the day's changes together (the sizes above were each measured on its own branch: the cap
   // and percent wording, the per-unit rewards the panel reads, and these).
+  // 2026-11-24: 14,795 B once an element moved into a document with no window (one a parser or a sanitizer
+  // built) waits there instead of throwing, and renders when it comes back (a guard of ~15 B, which brotli's
+  // packing of the whole more than paid back).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14810,
+    brotli: 14795,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

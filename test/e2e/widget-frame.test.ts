@@ -71,3 +71,20 @@ it('keeps its styles in a same-origin frame it is moved into, and back in its ow
   expect(await looks('page')).toEqual(styled);
   expect(lines.filter((line) => line.includes('[referkit]'))).toEqual([]);
 });
+
+it('takes being moved into a document with no window (a parser or sanitizer builds one) and back without an error', async () => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+  await page.locator('referkit-offer').getByText('Alex gave you').waitFor();
+  await page.evaluate(() => {
+    const inert = document.implementation.createHTMLDocument('');
+    const elements = [...document.querySelectorAll('referkit-share, referkit-offer')];
+    for (const element of elements) inert.body.append(inert.adoptNode(element));
+    for (const element of elements) document.body.append(document.adoptNode(element));
+  });
+  expect(await looks('page')).toEqual({ copy: 'rgb(11, 87, 208)', banner: 'fixed' });
+  await page.locator('referkit-share').getByRole('button', { name: /copy/i }).waitFor();
+  expect(errors).toEqual([]);
+  expect(lines.filter((line) => line.includes('[referkit]'))).toEqual([]);
+});

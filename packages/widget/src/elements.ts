@@ -53,6 +53,9 @@ abstract class ReferkitElement extends Base {
   protected _token = 0;
 
   connectedCallback() {
+    // A document with no window (one a parser or a sanitizer built) shows nothing and cannot make a sheet:
+    // the element waits there, and renders when it is moved back into a page.
+    if (!this.ownerDocument.defaultView) return;
     // Each connect, not only the first: an element moved from another document comes without its sheet.
     (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).adoptedStyleSheets = [widgetStyles(this.ownerDocument)];
     this._unsubscribe ??= onSetup(() => this._update());

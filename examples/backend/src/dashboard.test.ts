@@ -115,7 +115,7 @@ describe('dashboardPage', () => {
   test('says how its periods and roles are counted: UTC weeks from Monday, the role held today, points apart', () => {
     const page = dashboardPage(statsOf(alex()), 'Fernwood').text;
     expect(page).toMatch(/<p class="period">\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d \(UTC\) · USD<\/p>/);
-    expect(page).toContain('Days and weeks are counted in UTC, weeks from Monday.');
+    expect(page).toContain('<b>Time:</b> days and weeks are counted in UTC, weeks from Monday.');
     expect(page).toContain('count under the role they hold today');
     expect(page).toContain('points are shown apart and left out of ROI');
   });
@@ -173,9 +173,9 @@ describe('dashboardPage', () => {
 
   test('says that rewards are shown per unit and that a person with several codes is one person', () => {
     const page = dashboardPage(statsOf(alex()), 'Fernwood').text;
-    expect(page).toContain('Rewards are shown in each unit paid (credit, cash, points), never added together.');
+    expect(page).toContain('<b>Rewards</b> are shown in each unit paid (credit, cash, points), never added together.');
     expect(page).toContain(
-      'A person given a new code keeps a row per code, but counts once among their role’s people, and their target counts the shares of all their codes.',
+      '<b>People:</b> a person given a new code keeps a row per code, but counts once among their role’s people, and their target counts the shares of all their codes.',
     );
   });
 

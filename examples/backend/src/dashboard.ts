@@ -56,7 +56,22 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
       <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>`,
     )}
   </section>
-  <p class="period">Revenue is what referred friends paid, after their discount. Conversion is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate. ROI is (revenue − reward cost) ÷ (friend discounts + reward cost). The repeat-order rate is the share of referred customers who ordered again: the shop reports their later orders, code typed or not, under the code that brought them. A refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed. A dash is a rate with nothing to divide by yet. A promotion to community leader counts first orders past the reward hold. Days and weeks are counted in UTC, weeks from Monday. Each ambassador's figures count under the role they hold today: a promoted ambassador's earlier figures are in the community leader row. Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI. Rewards are shown in each unit paid (credit, cash, points), never added together. A person given a new code keeps a row per code, but counts once among their role’s people, and their target counts the shares of all their codes.</p>
+  <section aria-labelledby="how-counted">
+    <h2 id="how-counted">How the figures are counted</h2>
+    <ul class="notes">
+      <li><b>Revenue</b> is what referred friends paid, after their discount.</li>
+      <li><b>Conversion</b> is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate.</li>
+      <li><b>ROI</b> is (revenue − reward cost) ÷ (friend discounts + reward cost). Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI.</li>
+      <li><b>The repeat-order rate</b> is the share of referred customers who ordered again: the shop reports their later orders, code typed or not, under the code that brought them.</li>
+      <li><b>Refunds:</b> a refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed.</li>
+      <li><b>Rewards</b> are shown in each unit paid (credit, cash, points), never added together.</li>
+      <li><b>A dash</b> is a rate with nothing to divide by yet.</li>
+      <li><b>Promotion</b> to community leader counts first orders past the reward hold.</li>
+      <li><b>Time:</b> days and weeks are counted in UTC, weeks from Monday.</li>
+      <li><b>Roles:</b> each ambassador's figures count under the role they hold today: a promoted ambassador's earlier figures are in the community leader row.</li>
+      <li><b>People:</b> a person given a new code keeps a row per code, but counts once among their role’s people, and their target counts the shares of all their codes.</li>
+    </ul>
+  </section>
 </main>`,
   });
 }

@@ -86,25 +86,30 @@ function customerOf(row: LedgerRow): string {
 
 /**
  * Who brought each customer, as `code customer`, to the order that did: their earliest redemption not
- * reversed at `now` (of one time, the first recorded), as `isRepeatOrderInWindow` reads it. By time, not
- * by the `repeat` flag, which follows the order the events arrived in. A customer none of whose orders
- * was counted as a first order (reversed or not) was brought by no code: they ordered with the shop
- * before the program, and every order through a link was a repeat order.
+ * reversed at `now` (of one time, the first recorded), when the earliest of them counted as a first
+ * order is with the same code, as `isRepeatOrderInWindow` reads it. By time, not by the order the events
+ * arrived in. A customer none of whose standing orders was counted as a first order was brought by no
+ * code: they ordered with the shop before the program, or the first order a link brought was refunded and
+ * their orders since were repeat orders.
  */
 function broughtCustomers(rows: readonly LedgerRow[], now: number): Map<string, LedgerRow> {
   const earliest = new Map<string, LedgerRow>();
-  const joined = new Set<string>();
+  const joined = new Map<string, LedgerRow>();
+  // Ledger times are canonical UTC ISO strings: they compare as text. Rows come in the order recorded.
+  const keepEarliest = (into: Map<string, LedgerRow>, customer: string, row: LedgerRow) => {
+    const kept = into.get(customer);
+    if (!kept || row.occurredAt < kept.occurredAt) into.set(customer, row);
+  };
   for (const row of rows) {
     if (row.type !== 'redemption' || parseTime(row.recordedAt) > now) continue;
-    const customer = customerOf(row);
-    if (!row.repeat) joined.add(customer);
     if (row.reversedAt && parseTime(row.reversedAt) <= now) continue;
-    const first = earliest.get(customer);
-    // Ledger times are canonical UTC ISO strings: they compare as text.
-    if (!first || row.occurredAt < first.occurredAt) earliest.set(customer, row);
+    const customer = customerOf(row);
+    keepEarliest(earliest, customer, row);
+    if (!row.repeat) keepEarliest(joined, customer, row);
   }
   const brought = new Map<string, LedgerRow>();
-  for (const [customer, row] of earliest) if (joined.has(customer)) brought.set(`${row.code} ${customer}`, row);
+  for (const [customer, row] of earliest)
+    if (joined.get(customer)?.code === row.code) brought.set(`${row.code} ${customer}`, row);
   return brought;
 }
 

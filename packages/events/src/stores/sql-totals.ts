@@ -24,25 +24,28 @@ const DAY_MS = 86_400_000;
  * A `WITH` list naming who brought each customer of the program (`$1`): the code of their earliest
  * redemption not reversed at `$6` (of one time, the first recorded), as `brought_code` and
  * `brought_customer`, and that redemption's `brought_seq`, one row a customer, for the customers of the
- * codes `$2`. The repeat-order rate counts a code's orders of the customers it brought, a later one
- * being a repeat; one another code brought, ordering with this one, is neither. A customer none of whose
- * orders was counted as a first order (reversed or not) has no row: they ordered with the shop before
- * the program, and every order through a link was a repeat order.
+ * codes `$2`, when the earliest of those redemptions counted as a first order is with the same code (as
+ * `isRepeatOrderInWindow` reads it). The repeat-order rate counts a code's orders of the customers it
+ * brought, a later one being a repeat; one another code brought, ordering with this one, is neither. A
+ * customer none of whose standing orders was counted as a first order has no row: they ordered with the
+ * shop before the program, or the first order a link brought was refunded and every order since was a repeat.
  * The codes' customers are listed first and each is looked up by the ledger's customer index, so that one
  * ambassador's stats read their customers' rows, not the program's: filtering the program's redemptions
  * by customer read all of them, ~100 ms a call at 100,000 (the widget asks on every panel).
  */
 const brought = (p: string) => `WITH theirs AS (
   SELECT DISTINCT ${CUSTOMER} AS who FROM ${p}ledger WHERE program = $1 AND code = ANY($2) AND type = 'redemption'
-), brought AS (
-  SELECT DISTINCT ON (who) who AS brought_customer, code AS brought_code, seq AS brought_seq
+), standing AS (
+  SELECT who, code, seq, occurred_at, repeat
   FROM theirs JOIN ${p}ledger ON program = $1 AND type = 'redemption' AND ${CUSTOMER} = who
   WHERE (reversed_at IS NULL OR reversed_at > $6) AND recorded_at <= $6
-    AND EXISTS (
-      SELECT FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND ${CUSTOMER} = who AND NOT repeat
-        AND recorded_at <= $6
-    )
-  ORDER BY who, occurred_at, seq
+), earliest AS (
+  SELECT DISTINCT ON (who) who, code, seq FROM standing ORDER BY who, occurred_at, seq
+), joined AS (
+  SELECT DISTINCT ON (who) who, code FROM standing WHERE NOT repeat ORDER BY who, occurred_at, seq
+), brought AS (
+  SELECT earliest.who AS brought_customer, earliest.code AS brought_code, earliest.seq AS brought_seq
+  FROM earliest JOIN joined ON joined.who = earliest.who AND joined.code = earliest.code
 )`;
 
 /**

@@ -628,7 +628,8 @@ export function statsSuite(fresh: StoreFactory) {
         ambassadors: [anAmbassador(), aSecondAmbassador()],
       });
       // This customer orders with Alex, then with Sam (a repeat order, when it comes), then Alex's order is
-      // refunded: the order with Sam is now the one that brought them, and their only one with Sam.
+      // refunded: no order of theirs that stands was their first, so no code brought them, as the leader's
+      // repeat-order reward reads it (isRepeatOrderInWindow); Sam's rate is of his other customer alone.
       await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-20T10:00:00.000Z' })));
       const withSam = (id: string, orderId: string, occurredAt: string, customer?: { id: string }) =>
         signed(aRedemption({ id, orderId, code: 'SAM-7HC2QK', occurredAt, ...(customer ? { customer } : {}) }));
@@ -641,9 +642,42 @@ export function statsSuite(fresh: StoreFactory) {
         (await store.stats({ program, now: NOW })).ambassadors.find((entry) => entry.code === 'SAM-7HC2QK')
           ?.repeatOrderRate;
       expect(await rate()).toBe(0);
-      // The refunded customer orders with Sam again: now one of Sam's two customers is a repeater.
+      // The refunded customer orders with Sam again: still a repeat order of no customer Sam brought.
       await receive.handle(await withSam('evt_samOrder0003', '1004', '2026-11-22T10:00:00.000Z'));
-      expect(await rate()).toBe(0.5);
+      expect(await rate()).toBe(0);
+    });
+  });
+
+  it("counts a customer whose earliest order is not the one counted as their first as no code's", async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({
+        store,
+        program: { firstOrderOnly: false },
+        ambassadors: [anAmbassador(), aSecondAmbassador()],
+      });
+      // No flags: the order with Sam arrives first and is counted as the first; the earlier order with
+      // Alex, delivered late, is recorded as a repeat. Neither code is paid a leader's repeat-order reward
+      // for this customer (isRepeatOrderInWindow wants both with it), and neither counts them.
+      const customer = { id: 'c_77' };
+      const late = aRedemption({
+        id: 'evt_lateAlex0001',
+        orderId: '1002',
+        occurredAt: '2026-11-21T10:00:00.000Z',
+        customer,
+      });
+      const sams = { id: 'evt_earlySam0001', orderId: '1003', code: 'SAM-7HC2QK', customer };
+      await receive.handle(await signed(aRedemption({ ...sams, occurredAt: '2026-11-21T11:00:00.000Z' })));
+      expect((await receive.handle(await signed(late))).status).toBe(201);
+      await receive.handle(
+        await signed(
+          aRedemption({ ...sams, id: 'evt_againSam0001', orderId: '1004', occurredAt: '2026-11-22T09:00:00.000Z' }),
+        ),
+      );
+      const stats = await store.stats({ program, now: NOW });
+      expect(stats.ambassadors.map((entry) => [entry.code, entry.redemptions, entry.repeatOrderRate])).toEqual([
+        ['ALEX-7HC2QK', 1, null],
+        ['SAM-7HC2QK', 2, null],
+      ]);
     });
   });
 

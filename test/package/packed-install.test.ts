@@ -147,6 +147,23 @@ describe('the packed packages installed in a fresh project', () => {
     }
   });
 
+  it("keeps the events README's node:http mounting serving after a client hangs up mid-body, and bounds a body's size and time", () => {
+    const example = readmeExamples(repoRoot, 'events').find((e) => e.code.includes('http.createServer'));
+    if (!example) throw new Error('The events README has no node:http block.');
+    mkdirSync(join(project.dir, 'readme-examples'), { recursive: true });
+    const file = join(project.dir, 'readme-examples', example.file);
+    writeFileSync(file, example.code);
+    const result = project.run(join(repoRoot, 'node_modules/.bin/tsx'), ['node-http-mounting.ts', file]);
+    expect(result.stderr).toBe('');
+    // The client that hung up has no answer to read; the ones after it show the process lived on.
+    expect(JSON.parse(result.stdout)).toEqual({
+      hungUp: '',
+      stalled: 'HTTP/1.1 408 Request Timeout',
+      endless: 'HTTP/1.1 413 Payload Too Large',
+      landing: 'HTTP/1.1 201 Created',
+    });
+  });
+
   it("signs with `secret` through @referkit/sdk's own createReferkit in Node, as the contract promises", () => {
     const script = `
       import { createReferkit } from '@referkit/sdk';

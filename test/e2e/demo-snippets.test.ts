@@ -51,7 +51,7 @@ describe.skipIf(!databaseUrl)('the README receiver snippets (run when DATABASE_U
       joinedAt: new Date().toISOString(),
     });
     await pool.end();
-    // What express.raw({ type: 'application/json' }) does before the handler: the body as a Buffer.
+    // What express.raw({ type: () => true }) does before the handler: the body as a Buffer.
     const server = createServer(async (req: IncomingMessage & { body?: Buffer }, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);

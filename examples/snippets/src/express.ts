@@ -1,5 +1,6 @@
-// README: the receiver in Express. The signature covers the raw bytes, so take the body raw:
-//   app.post('/api/referrals/events', express.raw({ type: 'application/json' }), referralEvents);
+// README: the receiver in Express. The signature covers the raw bytes, so take the body raw, whatever its
+// type (Express 4 skips a Content-Type it cannot parse, such as `application/json;`; the receiver judges it):
+//   app.post('/api/referrals/events', express.raw({ type: () => true }), referralEvents);
 // (Typed against node:http, which Express's request and response extend.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { receive } from './receiver.js';

@@ -178,6 +178,50 @@ describe('createReceiver: transport', () => {
     expect([answer.status, errorCode(answer)]).toEqual([415, 'unsupported_media_type']);
   });
 
+  it.each([
+    'application/json; charset',
+    'application/json; charset=utf-8; x',
+    'application/json; =utf-8',
+    'application/json; charset="utf-8',
+    'application/json; charset=utf 8',
+  ])('refuses the malformed Content-Type %j with 415, through .handle and Fetch', async (type) => {
+    // RFC 9110 §5.6.6: a parameter is `name=value`. Express 4's body parsers skip such a body, and a
+    // mounting that hands the receiver nothing would answer a stranger's junk header 500.
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const headers = { ...delivery.headers, 'content-type': type };
+    const answer = await receive.handle({ ...delivery, headers });
+    const response = await receive(new Request('http://127.0.0.1/', { method: 'POST', headers, body: delivery.body }));
+    expect([answer.status, errorCode(answer), response.status, (await response.json()).error.code]).toEqual([
+      415,
+      'unsupported_media_type',
+      415,
+      'unsupported_media_type',
+    ]);
+  });
+
+  it.each([
+    'application/json;',
+    'application/json;;charset=UTF-8',
+    'application/json ; charset="utf-8"',
+    'application/json;\tcharset="a \\"quoted\\" value"',
+    'Application/JSON',
+  ])('reads a body of the well-formed JSON Content-Type %j', async (type) => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const answer = await receive.handle({ ...delivery, headers: { ...delivery.headers, 'content-type': type } });
+    expect(answer.status).toBe(201);
+  });
+
+  it('refuses a Content-Type of thousands of empty parameters at once', async () => {
+    const { receive } = await aReceiver();
+    const delivery = await signed(aRedemption());
+    const type = `application/json${'; '.repeat(5000)}x`;
+    const started = performance.now();
+    const answer = await receive.handle({ ...delivery, headers: { ...delivery.headers, 'content-type': type } });
+    expect([answer.status, performance.now() - started < 250]).toEqual([415, true]);
+  });
+
   it('refuses a body over the limit with 413', async () => {
     const { receive } = await aReceiver({ maxBodyBytes: 100 });
     const answer = await receive.handle(await signed(aRedemption()));

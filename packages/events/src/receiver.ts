@@ -120,7 +120,13 @@ export interface Receiver {
 // A week, as long as idempotency keys are kept (IDEMPOTENCY_RETENTION_DAYS) and a leader's repeat order
 // waits for its first (rewards.ts): the project's room for an outbox delivering late.
 const LATE_DELIVERY_SEC = 604_800;
-const JSON_TYPE = /^application\/json\s*(?:;|$)/i;
+// RFC 9110 §8.3.1 and §5.6.6: `application/json`, then parameters, each a `;` and an optional `name=value`,
+// the value a token or a quoted string. Spaces before a `;` go with it and those after it with its parameter,
+// so a header reads one way only, in time linear in its length however many `;` it holds (a pattern that let
+// either take them would try every split, exponential in the count of `; ;`).
+const TOKEN = /[!#$%&'*+.^_`|~0-9a-z-]+/.source;
+const QUOTED = /"(?:[\t \x21\x23-\x5b\x5d-\x7e\x80-\xff]|\\[\t\x20-\x7e\x80-\xff])*"/.source;
+const JSON_TYPE = new RegExp(`^application/json(?:[ \t]*;(?:[ \t]*${TOKEN}=(?:${TOKEN}|${QUOTED}))?)*[ \t]*$`, 'i');
 // `identity` (or none) is the only content coding the receiver reads; `gzip, identity` is not one.
 const IDENTITY_CODING = /^(?:\s*identity\s*(?:,|$))*$/i;
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -436,7 +442,7 @@ const BODY_CONSUMED =
   '[referkit] Could not read the request body: something read it before the receiver (a body parser or middleware). Pass the untouched request, as `receive(c.req.raw)` in Hono, or the raw bytes to `receive.handle`.';
 
 const BODY_NOT_RAW =
-  "[referkit] Could not read the request body: `receive.handle` was given a parsed value, or nothing where the request had a body. Take the body raw on the receiver's route (`express.raw({ type: 'application/json' })`, not `express.json()`; Fastify's `parseAs: 'buffer'`) and pass those bytes.";
+  "[referkit] Could not read the request body: `receive.handle` was given a parsed value, or nothing where the request had a body. Take the body raw on the receiver's route, whatever its type (`express.raw({ type: () => true })`, not `express.json()`; Fastify's `parseAs: 'buffer'`), and pass those bytes.";
 
 function methodNotAllowed(): ReceiverAnswer {
   return {
@@ -450,7 +456,7 @@ function methodNotAllowed(): ReceiverAnswer {
 function unsupportedMedia(headers: HeaderSource): ReceiverAnswer | null {
   const contentType = readHeader(headers, 'content-type');
   if (!contentType || !JSON_TYPE.test(contentType))
-    return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json');
+    return fail(415, 'unsupported_media_type', 'Expected Content-Type: application/json, any parameters as name=value');
   // RFC 9110 §8.4 and §15.5.16: a coding the server does not decode is a 415. Read undecoded, a
   // gzip body would be told its signature is forged (401) or its JSON invalid (400).
   const coding = readHeader(headers, 'content-encoding');

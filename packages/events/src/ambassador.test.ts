@@ -27,6 +27,36 @@ describe('ambassadorSchema', () => {
     expect(ambassadorSchema.safeParse({ ...alex(), displayName: '\u202E\u0007 ' }).success).toBe(false);
   });
 
+  it.each([
+    ['a zero-width space', '\u200B'],
+    ['zero-width joiners', '\u200D \u200D'],
+    ['a word joiner', '\u2060'],
+    ['a soft hyphen', '\u00AD'],
+    ['a variation selector', '\uFE0F'],
+    ['Hangul fillers', '\u115F\u1160\u3164\uFFA0'],
+    ['a Braille blank', '\u2800'],
+  ])('rejects a name of nothing but %s, which shows nothing', (_, name) => {
+    const parsed = ambassadorSchema.safeParse({ ...alex(), displayName: name });
+    expect(parsed.error?.issues.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: ['displayName'], message: 'Expected a name with at least one visible character' },
+    ]);
+  });
+
+  it('keeps the joiners and spaces of zero width that are part of a visible name', () => {
+    // A joined emoji (woman technologist) and a Persian name with its zero-width non-joiner.
+    for (const name of ['\u{1F469}\u200D\u{1F4BB} Sam', 'Mahs\u200Cid', '\u0645\u06CC\u200C\u0631\u0636\u0627'])
+      expect(ambassadorSchema.parse({ ...alex(), displayName: name }).displayName).toBe(name);
+  });
+
+  it('rejects a name that is not well-formed Unicode (a lone surrogate), which no JSON column stores', () => {
+    for (const name of ['Alex\uD800', '\uDC00Alex', 'Al\uDFFF\uD83Dex']) {
+      const parsed = ambassadorSchema.safeParse({ ...alex(), displayName: name });
+      expect(parsed.error?.issues.map(({ path, code }) => ({ path, code }))).toEqual([
+        { path: ['displayName'], code: 'invalid_format' },
+      ]);
+    }
+  });
+
   it('rejects an audience tier outside nano, micro and macro', () => {
     expect(ambassadorSchema.safeParse({ ...alex(), role: 'influencer', audienceTier: 'mega' }).success).toBe(false);
   });

@@ -1,18 +1,23 @@
 /** An ambassador: a person with a code, a role, and a name shown to the friends they refer. */
 import { z } from 'zod';
-import { audienceTier, emailHash, externalId, referralCode, role, timestamp } from './primitives.js';
+import { audienceTier, emailHash, externalId, referralCode, role, text, timestamp } from './primitives.js';
 
 // C0/C1 controls, the direction marks (U+061C, U+200E, U+200F), and the bidirectional overrides and
 // isolates (U+202A–202E, U+2066–2069) that can make a name read backwards or hide text in a dashboard.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is this pattern's purpose.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A name for display: plain text, unsafe characters removed, 1–60 characters. */
-export const displayNameSchema = z
-  .string()
+// A character that shows: not a space, nor one that fonts draw as nothing. Unicode's Default_Ignorable_Code_Point
+// holds the zero-width space and joiners, the word joiner, the soft hyphen, variation selectors and the Hangul
+// fillers (U+115F, U+1160, U+3164, U+FFA0); the Braille blank U+2800 is drawn empty too. They may stay in a name
+// (a joiner inside an emoji, the non-joiner of a Persian name), but a name of nothing else is blank.
+const VISIBLE_CHARACTER = /[^\s\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** A name for display: well-formed plain text, unsafe characters removed, 1–60 characters, one of them visible. */
+export const displayNameSchema = text
   .max(1000)
   .transform((name) => name.replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'Expected a name with at least one visible character').max(60));
+  .pipe(z.string().max(60).regex(VISIBLE_CHARACTER, 'Expected a name with at least one visible character'));
 
 /** An ambassador of a program. */
 export const ambassadorSchema = z.strictObject({

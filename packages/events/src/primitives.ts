@@ -40,6 +40,17 @@ export const externalId = z
   .string()
   .regex(EXTERNAL_ID_PATTERN, 'Expected 1–128 printable ASCII characters without spaces');
 
+/**
+ * The pattern of well-formed Unicode: no lone surrogate (half of an emoji cut in two), which UTF-8 cannot
+ * encode and PostgreSQL's `jsonb` refuses (`invalid input syntax for type json`), so one store would take
+ * what another throws on.
+ */
+export const WELL_FORMED_PATTERN = /^\P{Cs}*$/u;
+/** Free text people write (a name, a brand, a message): any characters, as long as they are well-formed Unicode. */
+export const text = z
+  .string()
+  .regex(WELL_FORMED_PATTERN, 'Expected well-formed Unicode text, without a lone surrogate');
+
 /** Where a share was made or a landing came from. */
 export const channel = z.enum([
   'copy',

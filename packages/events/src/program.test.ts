@@ -117,4 +117,18 @@ describe('programSchema', () => {
   it('rejects an id that is not a slug', () => {
     expect(pathsOf({ ...spring(), id: 'Spring 2026!' })).toContainEqual(['id']);
   });
+
+  it.each([
+    ['brand', { brand: 'Acme \uD83C' }, ['brand']],
+    ['disclosure', { disclosure: { text: 'I get $10 credit \uDC00' } }, ['disclosure', 'text']],
+    ['share message', { shareMessage: '\uD83D Try Acme' }, ['shareMessage']],
+  ])(
+    'rejects a %s that is not well-formed Unicode (a lone surrogate), which no JSON column stores',
+    (_, text, path) => {
+      const result = programSchema.safeParse({ ...spring(), ...text });
+      expect(result.error?.issues.map((issue) => ({ path: issue.path, code: issue.code }))).toEqual([
+        { path, code: 'invalid_format' },
+      ]);
+    },
+  );
 });

@@ -3,7 +3,7 @@
  * Parse what a brand configures with `programSchema.parse`; defaults fill what it leaves out.
  */
 import { z } from 'zod';
-import { attributionModel, audienceTier, currency, minorUnits, slug, timestamp } from './primitives.js';
+import { attributionModel, audienceTier, currency, minorUnits, slug, text, timestamp } from './primitives.js';
 
 const percent = z.number().gt(0).max(100);
 
@@ -72,7 +72,7 @@ export type RoleOverrides = z.infer<typeof roleOverridesSchema>;
 export const programSchema = z
   .strictObject({
     id: slug,
-    brand: z.string().trim().min(1).max(80),
+    brand: text.trim().min(1).max(80),
     currency,
     friendOffer: friendOfferSchema,
     minimumOrder: minorUnits.optional(),
@@ -90,10 +90,8 @@ export const programSchema = z
     // 14 days matches the usual refund window; rewards stay pending until it passes.
     rewardHoldDays: z.int().min(0).max(365).default(14),
     contributionTarget: z.strictObject({ shares: z.int().min(1).max(1000), per: z.enum(['week', 'month']) }).optional(),
-    disclosure: z
-      .strictObject({ text: z.string().trim().min(1).max(200), required: z.boolean().default(true) })
-      .optional(),
-    shareMessage: z.string().trim().min(1).max(500).optional(),
+    disclosure: z.strictObject({ text: text.trim().min(1).max(200), required: z.boolean().default(true) }).optional(),
+    shareMessage: text.trim().min(1).max(500).optional(),
     startsAt: timestamp.optional(),
     endsAt: timestamp.optional(),
   })

@@ -359,12 +359,16 @@ export default [
   // 2026-11-24: 14,795 B once an element moved into a document with no window (one a parser or a sanitizer
   // built) waits there instead of throwing, and renders when it comes back (a guard of ~15 B, which brotli's
   // packing of the whole more than paid back).
+  // 2026-11-24: 14,805 B once the share panel takes its ids' number and shows the share sheet's button only once
+  // mounted, so that the exported component renders on a server without a navigator, the same on every request,
+  // and hydrates the server's HTML with the ids and channels it has (~10 B; Preact's useId would bring ~680 B
+  // of preact/hooks, and need the option hooks cut from this Preact back).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14795,
+    brotli: 14805,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -1,6 +1,8 @@
 import type { AmbassadorPublicStats } from '@referkit/events';
 import { createReferkit } from '@referkit/sdk';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { hydrate } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ar from './i18n/ar.js';
 import { en } from './i18n/en.js';
@@ -674,6 +676,23 @@ describe('SharePanel with the Web Share API', () => {
       expect(events).toEqual([]);
     },
   );
+
+  it('adds the share sheet to a server-rendered panel once hydrated, each channel keeping its own link', async () => {
+    const client = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend().fetch });
+    const panel = <SharePanel client={client} code="ALEX-7HC2QK" terms={terms} text={en} locale="en" />;
+    const page = document.body.appendChild(document.createElement('div'));
+    // The server's HTML: a server has no share sheet to know of.
+    page.innerHTML = renderToString(panel);
+    vi.stubGlobal('navigator', { ...navigator, share: vi.fn() });
+    hydrate(panel, page);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Share…' })).toBeTruthy());
+    expect(screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href')).toMatch(
+      /^https:\/\/wa\.me\//,
+    );
+    expect(screen.getByRole('link', { name: 'Share via Email' }).getAttribute('href')).toMatch(/^mailto:/);
+    expect(screen.getByRole('textbox', { name: 'Your message' })).toBeTruthy();
+    page.remove();
+  });
 
   it('tracks nothing when the share sheet is dismissed', async () => {
     const share = vi.fn(async () => Promise.reject(new DOMException('Share canceled', 'AbortError')));

@@ -18,7 +18,7 @@ import { composeMessage, fitForX, prefillMessage } from './share-message.js';
 import type { ShareProgress } from './share-progress.js';
 import { getJson } from './stats.js';
 
-/** Panels made on the page so far: each takes the next number for its ids. */
+/** Panels mounted on the page so far: each takes the next number for its ids. */
 let panels = 0;
 
 /** What `referkit:share` and `referkit:copy` carry. */
@@ -70,10 +70,13 @@ const tracked = new WeakMap<ReferkitClient, Set<string>>();
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
   /**
-   * The prefix of this panel's ids: each element's panel is alone in its shadow root, but the Preact
-   * component used directly may be twice on a page (a header's and a footer's), where ids must differ.
+   * This panel's number on the page, for its ids (`rk1t`, `rk1l`, …): each element's panel is alone in its
+   * shadow root, but the Preact component used directly may be twice on a page (a header's and a footer's),
+   * where ids must differ. None until mounted (`rkt`, …): the first render may be a server's, the same on every
+   * request (a count kept by the server's process gave each request other ids), or the hydration of its HTML,
+   * which must render what the server did.
    */
-  _id = `rk${++panels}`;
+  _n?: number;
   /** The QR chunk's encoder, once loaded. */
   _encode?: (link: string) => QrPath;
   /** The QR code drawn last, and the link it encodes: drawn again only when the link changes (a second init's base). */
@@ -84,6 +87,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
   componentDidMount() {
     this._loadStats();
     addEventListener('visibilitychange', this._back);
+    // Rendered again, in the browser now: with ids of its own, and the share sheet a server cannot know of.
+    this._n = ++panels;
+    this.forceUpdate();
   }
 
   /**
@@ -244,7 +250,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     const link = this._link();
     if (!link) return null;
     const drawing = qr && this._drawn?.[1];
-    const id = this._id;
+    const id = `rk${this._n ?? ''}`;
     const { ambassadorReward: reward, disclosure: line } = terms;
     // The offer as the banner words it ("15% off your first order"): a message that left the limit out
     // would promise the discount to friends checkout refuses. `{reward}` is this panel's reward, which a
@@ -301,8 +307,10 @@ export class SharePanel extends Component<SharePanelProps, State> {
           {composed.restored && fillIsolated(text.kept, { text: disclosure?.text })}
         </p>
         <ul>
-          {/* Where the device says it cannot share this text and link, no button that cannot work. */}
-          {'share' in navigator &&
+          {/* Where the device says it cannot share this text and link, no button that cannot work. Not
+              before it is mounted: a server has no navigator (Node 20) and cannot know the device's. */}
+          {this._n &&
+            'share' in navigator &&
             navigator.canShare?.({ text: composed.text, url: this._link('native') }) !== false && (
               <li>
                 <button type="button" onClick={() => this._native(composed.text)}>

@@ -134,6 +134,21 @@ describe('the packed packages installed in a fresh project', () => {
     expect(result.status).toBe(0);
   });
 
+  // Each page alone (the project's tsconfig leaves `globals/` out): in one program, the main entry's types
+  // would declare the global for a page that imports only the register entry.
+  const globalPages = { '@referkit/widget/register': 'register.ts', '@referkit/widget': 'main.ts' };
+  for (const [entry, file] of Object.entries(globalPages))
+    for (const resolution of ['nodenext', 'bundler'])
+      it(`types window.Referkit and the global Referkit for a page importing only ${entry}, under ${resolution} resolution`, () => {
+        const module = resolution === 'bundler' ? 'esnext' : 'nodenext';
+        const result = project.run(join(repoRoot, 'node_modules/.bin/tsc'), [
+          ...['--ignoreConfig', '--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2023,dom', '--types', 'node'],
+          ...['--module', module, '--moduleResolution', resolution, `globals/${file}`],
+        ]);
+        expect(result.stdout + result.stderr).toBe('');
+        expect(result.status).toBe(0);
+      });
+
   it('runs the README examples marked runnable', () => {
     const runnable = publishedPackages.flatMap((pkg) => readmeExamples(repoRoot, pkg.folder)).filter((e) => e.runnable);
     expect(runnable.length).toBeGreaterThan(0);

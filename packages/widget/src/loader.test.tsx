@@ -16,7 +16,7 @@ const program = {
 beforeEach(async () => {
   // Fresh modules: the setup and the logged lines are per page, and each test is a new page.
   vi.resetModules();
-  delete window.Referkit;
+  Reflect.deleteProperty(window, 'Referkit');
   loader = await import('./loader.js');
   config = await import('./config.js');
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   warn.mockRestore();
-  delete window.Referkit;
+  Reflect.deleteProperty(window, 'Referkit');
 });
 
 /** The documented snippet a page runs before referkit.js loads. */

@@ -17,9 +17,11 @@ export interface ReferkitCommand {
 }
 
 declare global {
-  interface Window {
-    Referkit?: ReferkitCommand;
-  }
+  /**
+   * `Referkit(…)` and `window.Referkit(…)`, as the README calls them: defined by the queue snippet, then by the
+   * script or `@referkit/widget/register`. Importing that entry or `@referkit/widget` declares it.
+   */
+  var Referkit: ReferkitCommand;
 }
 
 /**

@@ -6,6 +6,10 @@
 import { defineElements } from './elements.js';
 import { installLoader } from './loader.js';
 
+// Re-exported so that this entry's declarations load the loader's, whose `declare global` types the
+// `Referkit` this entry installs for a page that imports nothing else of the package.
+export type { ReferkitCommand } from './loader.js';
+
 if (typeof customElements !== 'undefined') {
   installLoader();
   defineElements();

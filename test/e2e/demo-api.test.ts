@@ -134,6 +134,35 @@ describe('the demo backend', () => {
     expect((await orderTin('ines-friend@example.com', own)).status).toBe(201);
   });
 
+  test.each([
+    ['before 2000', '1999-12-31T00:00:00.000Z'],
+    ['in the future', '2099-01-01T00:00:00.000Z'],
+  ])("refuses an ambassador's own code whatever landing time the checkout sends: one %s", async (_when, landedAt) => {
+    const response = await postJson('/api/orders', {
+      email: 'alex@example.com',
+      items: [{ sku: 'sencha-tin', quantity: 1 }],
+      code: code('ambassador'),
+      attribution: { landedAt, model: 'last_touch' },
+    });
+    expect(await refusal(response)).toEqual([422, 'self_referral']);
+  });
+
+  test("places a friend's order whose landing time the receiver would refuse without that landing, and records its redemption", async () => {
+    const response = await postJson('/api/orders', {
+      email: 'fast-clock@example.com',
+      items: [{ sku: 'sencha-tin', quantity: 1 }],
+      code: code('ambassador'),
+      attribution: { landedAt: '2099-01-01T00:00:00.000Z', channel: 'whatsapp', model: 'last_touch' },
+    });
+    expect(response.status).toBe(201);
+    const placed = await response.json();
+    expect(placed.referral).toMatchObject({ ok: true, status: 201 });
+    const { rows } = await demo.client.query('SELECT report, attribution FROM demo_orders WHERE id = $1', [
+      placed.order.id,
+    ]);
+    expect(rows).toEqual([{ report: 'recorded', attribution: null }]);
+  });
+
   test('escapes a name people typed on the account page', async () => {
     const signed = await (
       await postJson('/api/ambassadors', { displayName: '<img src=x onerror=alert(1)>', role: 'ambassador' })

@@ -10,7 +10,7 @@ import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { apiError } from './api-error.js';
 import { boundedBody } from './bounded-body.js';
 import { catalog } from './catalog.js';
-import { orderRequestSchema } from './checkout-input.js';
+import { dropRefusedLanding, orderRequestSchema } from './checkout-input.js';
 import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
 import { dashboardDays, dashboardPage } from './dashboard.js';
 import type { SqlClient } from './database.js';
@@ -137,7 +137,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     if (parsed.data.code && !enrolment) return c.json(apiError('unknown_code', 'No ambassador has this code.'), 422);
     const result = await placeOrder(
       client,
-      parsed.data,
+      dropRefusedLanding(parsed.data, now()),
       enrolment,
       enrolment?.program ?? program,
       deliver.redeem,

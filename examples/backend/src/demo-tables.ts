@@ -3,6 +3,7 @@
  * ambassadors who signed up, and its orders. Plain SQL that runs on PGlite and PostgreSQL alike.
  */
 import type { SqlClient } from './database.js';
+import { ORDER_REPORTS } from './orders.js';
 
 /** The start of every table's name the demo creates: the ledger's (`sqlStore`'s default) and its own. */
 export const DEMO_TABLE_PREFIXES = ['referkit_', 'demo_'] as const;
@@ -40,7 +41,7 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
   // Where the order's signed redemption stands: null without a referral, 'pending' until the receiver
   // gives a verdict. Kept with the order, so a redemption queued when the process stops is sent on the next start.
   await client.query(
-    `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS report text CHECK (report IN ('pending', 'recorded', 'refused'))`,
+    `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS report text CHECK (report IN (${REPORT_STATES}))`,
   );
   // The checkout attempt's Idempotency-Key: UNIQUE, so one attempt places at most one order even when
   // its POSTs race on several connections. Null for a request without one (NULLs never collide), and
@@ -53,8 +54,28 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
   // Where the refund's signed reversal stands, like `report` for the redemption: null when there is no
   // reward to take back, 'pending' until the receiver gives a verdict, sent only once `report` is recorded.
   await client.query(
-    `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS reversal text CHECK (reversal IN ('pending', 'recorded', 'refused'))`,
+    `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS reversal text CHECK (reversal IN (${REPORT_STATES}))`,
   );
+  // A table made before a report could be `failed` keeps its narrower checks until they are replaced.
+  await widenReportCheck(client, 'report');
+  await widenReportCheck(client, 'reversal');
   // The orders page lists the newest first.
   await client.query('CREATE INDEX IF NOT EXISTS demo_orders_created ON demo_orders (created_at DESC)');
+}
+
+const REPORT_STATES = ORDER_REPORTS.map((state) => `'${state}'`).join(', ');
+
+/** Replaces a report column's check (PostgreSQL names it `<table>_<column>_check`) when it lacks a state. */
+async function widenReportCheck(client: SqlClient, column: 'report' | 'reversal'): Promise<void> {
+  const name = `demo_orders_${column}_check`;
+  const { rows } = await client.query<{ definition: string }>(
+    `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+     WHERE conrelid = 'demo_orders'::regclass AND conname = $1`,
+    [name],
+  );
+  const definition = rows[0]?.definition ?? '';
+  if (ORDER_REPORTS.every((state) => definition.includes(`'${state}'`))) return;
+  await client.query(
+    `ALTER TABLE demo_orders DROP CONSTRAINT IF EXISTS ${name}, ADD CONSTRAINT ${name} CHECK (${column} IN (${REPORT_STATES}))`,
+  );
 }

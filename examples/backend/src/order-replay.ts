@@ -45,7 +45,8 @@ export async function replayOrder(
   // identical body already on its way).
   const referral = await deliver(program, claim);
   const report = reportAfter(referral, first.id);
-  if (report === 'recorded' && first.report !== 'recorded') await settleReport(client, first.id, 'recorded');
+  if ((report === 'recorded' || report === 'failed') && first.report !== report)
+    await settleReport(client, first.id, report);
   // A refusal while the report is still pending: the first attempt is being told the same, or its
   // answer never reached the shopper (hence the repeat). The shop does as at checkout: no order.
   if (report === 'refused' && !referral.ok && first.report === 'pending' && !isRepeatReport(first)) {

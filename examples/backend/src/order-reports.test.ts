@@ -24,6 +24,18 @@ const wrongSecret: Delivery = {
     message: 'Expected a v1 signature made with the shared secret over this exact body',
   },
 };
+/** What the receiver answers for an event it cannot take at all, here for a landing before 2000. */
+const invalidEvent: Delivery = {
+  ok: false,
+  queued: false,
+  error: {
+    code: 'invalid_event',
+    message: 'Not a valid event at attribution.landedAt: Expected a time from the year 2000 on',
+    issues: [
+      { path: ['attribution', 'landedAt'], code: 'past_timestamp', message: 'Expected a time from the year 2000 on' },
+    ],
+  },
+};
 const notFirstOrder: Delivery = {
   ok: false,
   queued: false,
@@ -86,6 +98,36 @@ describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
     ]);
   });
 
+  test('marks a report the receiver refuses as an event failed, sends it no more, and says so once in the log', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await resend(invalidEvent)).toBe(0);
+    expect(await resend(recorded)).toBe(0);
+    const lines = logged.mock.calls.map(([line]) => String(line));
+    logged.mockRestore();
+    expect(sent).toEqual([]);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ status: 'placed', report: 'failed' });
+    expect(lines).toEqual([
+      expect.stringContaining(
+        'Could not report the redemption of order ord_pending_report: the receiver refused the event itself (invalid_event: Not a valid event at attribution.landedAt',
+      ),
+    ]);
+    // Not the secret, nor the clock: the shop built an event no receiver takes.
+    expect(lines[0]).not.toMatch(/SECRET|clock/);
+  });
+
+  test("marks a refund's reversal failed when the receiver refuses it as an event, and sends it no more", async () => {
+    await client.query('DELETE FROM demo_orders');
+    await insertOrder(client, anOrder({ report: 'recorded', ...refunded }));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await resend(recorded, invalidEvent)).toBe(0);
+    expect(await resend(recorded)).toBe(0);
+    const lines = logged.mock.calls.length;
+    logged.mockRestore();
+    expect(lines).toBe(1);
+    expect(sent).toEqual([]);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ report: 'recorded', reversal: 'failed' });
+  });
+
   test("settles a report the program's rules refuse, leaving the order placed", async () => {
     expect(await resend(notFirstOrder)).toBe(0);
     expect(await orderById(client, 'ord_pending_report')).toMatchObject({ status: 'placed', report: 'refused' });
@@ -122,5 +164,15 @@ describe.each(testDatabases)('resendPendingReports on $kind', (database) => {
     expect(await resend(notFirstOrder)).toBe(0);
     expect(sent).toEqual(['redemption ord_pending_report']);
     expect(await orderById(client, 'ord_pending_report')).toMatchObject({ report: 'refused', reversal: null });
+  });
+
+  test('drops the reversal of a refunded order whose redemption fails', async () => {
+    await client.query('DELETE FROM demo_orders');
+    await insertOrder(client, anOrder(refunded));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await resend(invalidEvent)).toBe(0);
+    logged.mockRestore();
+    expect(sent).toEqual(['redemption ord_pending_report']);
+    expect(await orderById(client, 'ord_pending_report')).toMatchObject({ report: 'failed', reversal: null });
   });
 });

@@ -4,9 +4,11 @@
  * What a 503, a timeout or a stopped process left pending is sent again on start and then every
  * 30 s — the same event each time (its id and time come from the order), so the receiver answers
  * `duplicate` for one that did arrive. Redemptions go first: a reversal waits for its order's
- * redemption to be recorded. Only the program's rules give a verdict: a refused signature (a wrong
- * secret, a clock minutes off) or an event the shop built wrong is the shop's own fault, logged for its
- * operator and kept pending.
+ * redemption to be recorded. Only the program's rules give a verdict. A refused signature (a wrong
+ * secret, a clock minutes off) is the shop's own setup at fault: logged for its operator and kept
+ * pending, since the same event is taken once the setup is fixed. An event the receiver refuses as an
+ * event (`400 invalid_event`, a `409` for other content under its key, …) would be refused the same way
+ * every time: the report is marked failed and logged once, never sent again.
  */
 import type { Program, RuleCode } from '@referkit/events';
 import type { Delivery } from '@referkit/sdk';
@@ -18,8 +20,8 @@ import type { SignedDelivery } from './signed-delivery.js';
 
 /**
  * Which of the receiver's rule refusals (422) are the program's word on the referral. The others
- * come from the shop's setup (a program the receiver does not run), like every 400, 401, 409 and
- * 415: nothing the shopper did, and nothing that sending again after the fix would not cure.
+ * come from the shop's setup (a program the receiver does not run), like a refused signature (401):
+ * nothing the shopper did, and nothing that sending again after the fix would not cure.
  */
 const PROGRAM_VERDICTS = {
   unknown_program: false,
@@ -39,9 +41,25 @@ const PROGRAM_VERDICTS = {
 } satisfies Record<RuleCode, boolean>;
 
 /**
+ * The other refusals that come from the shop's setup, not from the event: the receiver's of its
+ * signature, and the server SDK's own of its secret, clock or endpoint. Once the setup is fixed the
+ * same event is taken. Any other final refusal (`400 invalid_event`, `409`, `413`, `415`, …) is of the
+ * event itself.
+ */
+const SETUP_FAULTS = new Set([
+  'missing_signature',
+  'invalid_signature',
+  'timestamp_out_of_tolerance',
+  'invalid_secret',
+  'invalid_clock',
+  'invalid_endpoint',
+]);
+
+/**
  * Where a delivery leaves an order's report (of its redemption, or of its refund's reversal):
- * `recorded`, `refused` by the program's rules, or still `pending` — for a temporary failure, and for
- * the shop's own setup fault, which is logged.
+ * `recorded`, `refused` by the program's rules, still `pending` — for a temporary failure, and for
+ * the shop's own setup fault, which is logged — or `failed`, logged once, when the receiver refused the
+ * event itself.
  */
 export function reportAfter(
   delivery: Delivery,
@@ -51,9 +69,20 @@ export function reportAfter(
   if (delivery.ok) return 'recorded';
   if (delivery.queued) return 'pending';
   const { code, message } = delivery.error;
-  if (Object.hasOwn(PROGRAM_VERDICTS, code) && PROGRAM_VERDICTS[code as RuleCode]) return 'refused';
+  if (Object.hasOwn(PROGRAM_VERDICTS, code)) {
+    if (PROGRAM_VERDICTS[code as RuleCode]) return 'refused';
+  } else if (!SETUP_FAULTS.has(code)) {
+    console.error(
+      `[referkit-demo] Could not report the ${event} of order ${orderId}: the receiver refused the event itself (${code}: ${message}). It is marked failed and not sent again, since the same event would be refused the same way: the shop builds this report wrong.`,
+    );
+    return 'failed';
+  }
+  const advice =
+    code === 'unknown_program'
+      ? "Check that the receiver runs the order's program."
+      : "Check that the shop and the receiver share REFERKIT_WEBHOOK_SECRET and that the server's clock is right.";
   console.error(
-    `[referkit-demo] Could not report the ${event} of order ${orderId}: the receiver answered ${code} (${message}). It stays pending and is sent again every 30 s. Check that the shop and the receiver share REFERKIT_WEBHOOK_SECRET and that the server's clock is right.`,
+    `[referkit-demo] Could not report the ${event} of order ${orderId}: the receiver answered ${code} (${message}). It stays pending and is sent again every 30 s. ${advice}`,
   );
   return 'pending';
 }

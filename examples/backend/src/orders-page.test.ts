@@ -77,6 +77,12 @@ describe('referralStanding', () => {
     ],
     ['a reward reversed', refunded, 'Reward reversed'],
     ['a reversal refused', { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'refused' }, 'Reversal refused'],
+    ['a redemption the receiver refused as an event', { report: 'failed' }, 'Redemption failed (see the log)'],
+    [
+      'a reversal the receiver refused as an event',
+      { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'failed' },
+      'Reversal failed (see the log)',
+    ],
   ])('words %s', (_why, order, words) => {
     expect(referralStanding(anOrder(order))).toBe(words);
   });

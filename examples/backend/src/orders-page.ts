@@ -54,6 +54,8 @@ function afterRefund(order: ShopOrder): string {
         : ' Its ambassador’s reward will be reversed once the order’s redemption is recorded.';
     case 'refused':
       return ' The receiver had no reward to reverse for it.';
+    case 'failed':
+      return ' Its reversal could not be reported: the receiver refused it as an event (see the log).';
     default:
       return '';
   }
@@ -70,12 +72,16 @@ export function referralStanding(order: ShopOrder): string {
       return order.report === 'recorded' ? 'Reversal pending' : 'Redemption pending, then its reversal';
     case 'refused':
       return 'Reversal refused';
+    case 'failed':
+      return 'Reversal failed (see the log)';
   }
   switch (order.report) {
     case 'recorded':
       return 'Redemption recorded';
     case 'refused':
       return 'Redemption refused';
+    case 'failed':
+      return 'Redemption failed (see the log)';
     default:
       return 'Redemption pending';
   }

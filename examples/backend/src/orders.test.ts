@@ -6,7 +6,14 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { SqlClient } from './database.js';
 import { migrateDemoTables } from './demo-tables.js';
-import { insertOrder, orderById, orderByIdempotencyKey, type ShopOrder } from './orders.js';
+import {
+  insertOrder,
+  orderById,
+  orderByIdempotencyKey,
+  type ShopOrder,
+  settleReport,
+  settleReversal,
+} from './orders.js';
 import { aShopOrder } from './testing/shop-order.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
@@ -61,5 +68,20 @@ describe.each(testDatabases)('the orders table on $kind', (database) => {
     const key = 'key_fedcba9876543210';
     expect(await insertOrder(client, anOrder({ idempotencyKey: key }))).toBe(true);
     expect(await insertOrder(client, anOrder({ idempotencyKey: key }))).toBe(false);
+  });
+
+  test('lets a report and a reversal fail in a table made before they could', async () => {
+    // The checks as the demo made them before a report could fail.
+    await client.query(
+      `ALTER TABLE demo_orders DROP CONSTRAINT demo_orders_report_check, DROP CONSTRAINT demo_orders_reversal_check,
+         ADD CONSTRAINT demo_orders_report_check CHECK (report IN ('pending', 'recorded', 'refused')),
+         ADD CONSTRAINT demo_orders_reversal_check CHECK (reversal IN ('pending', 'recorded', 'refused'))`,
+    );
+    await insertOrder(client, anOrder({ id: 'ord_failing', code: 'ALEX-7HC2QK', report: 'pending' }));
+    await migrateDemoTables(client);
+    await settleReport(client, 'ord_failing', 'failed');
+    await settleReversal(client, 'ord_failing', 'failed');
+    expect(await orderById(client, 'ord_failing')).toMatchObject({ report: 'failed', reversal: 'failed' });
+    await expect(client.query(`UPDATE demo_orders SET report = 'lost' WHERE id = 'ord_failing'`)).rejects.toThrow();
   });
 });

@@ -42,8 +42,15 @@ export interface ShopOrder {
 /** The receiver's verdict that made the shop refuse an order, as the checkout was told it. */
 export type OrderRefusal = DeliveryError;
 
-/** Where an order's signed redemption (or its refund's reversal) stands with the receiver. */
-export type OrderReport = 'pending' | 'recorded' | 'refused';
+/**
+ * Where an order's signed redemption (or its refund's reversal) stands with the receiver: `refused` is
+ * the program's verdict, `failed` the receiver's refusal of the event itself (a defect of the report,
+ * which sending it again would not cure).
+ */
+export type OrderReport = 'pending' | 'recorded' | 'refused' | 'failed';
+
+/** Every state a report can be in, as the orders table's checks list them. */
+export const ORDER_REPORTS: readonly OrderReport[] = ['pending', 'recorded', 'refused', 'failed'];
 
 interface OrderRow {
   id: string;
@@ -103,12 +110,12 @@ export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<
 }
 
 /**
- * Records the receiver's verdict on an order's redemption. A refused one leaves a refund nothing to
- * take back: its pending reversal is dropped, never sent.
+ * Records the receiver's verdict on an order's redemption. A refused or failed one leaves a refund
+ * nothing to take back: its pending reversal is dropped, never sent.
  */
 export async function settleReport(client: SqlClient, id: string, report: OrderReport): Promise<void> {
   await client.query(
-    `UPDATE demo_orders SET report = $2, reversal = CASE WHEN $2 = 'refused' THEN NULL ELSE reversal END WHERE id = $1`,
+    `UPDATE demo_orders SET report = $2, reversal = CASE WHEN $2 IN ('refused', 'failed') THEN NULL ELSE reversal END WHERE id = $1`,
     [id, report],
   );
 }
@@ -135,7 +142,7 @@ export async function refuseOrder(client: SqlClient, id: string, refusal: OrderR
 }
 
 /**
- * Marks a placed order refunded and, when its referral was not refused, its reversal `pending`, in one
+ * Marks a placed order refunded and, when its referral was not refused nor failed, its reversal `pending`, in one
  * statement: the order as refunded, or null when it is unknown, not placed or already refunded. The
  * database decides, so a double-clicked button or two tabs refund it once.
  */
@@ -144,7 +151,8 @@ export async function markRefunded(client: SqlClient, id: string, at: Date): Pro
   const { rows } = await client.query<OrderRow>(
     `UPDATE demo_orders
      SET refunded_at = $2,
-       reversal = CASE WHEN code IS NOT NULL AND report IS DISTINCT FROM 'refused' THEN 'pending' END
+       reversal = CASE WHEN code IS NOT NULL AND report IS DISTINCT FROM 'refused' AND report IS DISTINCT FROM 'failed'
+         THEN 'pending' END
      WHERE id = $1 AND status = 'placed' AND refunded_at IS NULL
      RETURNING *`,
     [id, at.toISOString()],

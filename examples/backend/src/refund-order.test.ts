@@ -108,6 +108,16 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     expect((await ambassadorStats()).row).toMatchObject({ redemptions: 0, rewards: { credit: { reversed: 1000 } } });
   });
 
+  test('refunds an order whose redemption report failed, with no reversal to send', async () => {
+    const id = await placed();
+    // A report the receiver refused as an event: no reward in the ledger to take back.
+    await client.query(`UPDATE demo_orders SET report = 'failed' WHERE id = $1`, [id]);
+    const sent = shop.sent.length;
+    expect(await refund(id)).toMatchObject({ ok: true, order: { id, reversal: null } });
+    expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);
+    expect(shop.sent).toHaveLength(sent);
+  });
+
   test('refuses an order it does not know, and one the program refused at checkout', async () => {
     expect(await refund('ord_nope')).toEqual({ ok: false, code: 'unknown_order' });
     const first = await placed();

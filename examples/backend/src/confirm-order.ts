@@ -4,9 +4,9 @@
  * and customer. Anyone can post to the receiver; only the shop can place orders. A browser never
  * reverses an order: refunds come from the shop's server, signed.
  */
-import type { RedemptionEvent, ReversalEvent } from '@referkit/events';
+import type { Customer, RedemptionEvent, ReversalEvent } from '@referkit/events';
 import type { SqlClient } from './database.js';
-import { orderById } from './orders.js';
+import { orderById, type ShopOrder } from './orders.js';
 
 /** True when the orders table confirms every field of the claimed redemption. */
 export async function confirmOrder(client: SqlClient, event: RedemptionEvent | ReversalEvent): Promise<boolean> {
@@ -20,6 +20,21 @@ export async function confirmOrder(client: SqlClient, event: RedemptionEvent | R
     order.subtotal === claimed.subtotal &&
     order.discount === claimed.discount &&
     order.total === claimed.total &&
-    (event.customer?.id === undefined || event.customer.id === order.customerId)
+    isOrdersCustomer(order, event.customer)
+  );
+}
+
+/**
+ * Whether the claim names the order's customer as the shop recorded them. The receiver's rules judge
+ * who ordered (`self_referral`, `not_first_order`) from the claim alone, so a claim that leaves the
+ * customer out, or any part the shop reports (`id`, `firstOrder`), would be judged as no one's: an
+ * ambassador's own order would pay them. The email hash the shop does not report (its customer id is
+ * made from it), but a claim that names one must name the recorded one.
+ */
+function isOrdersCustomer(order: ShopOrder, customer: Customer | undefined): boolean {
+  return (
+    customer?.id === order.customerId &&
+    customer.firstOrder === order.firstOrder &&
+    (customer.emailHash === undefined || customer.emailHash === order.emailHash)
   );
 }

@@ -10,14 +10,17 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATA_DIR, dataDirInUseMessage, dataDirOwner } from './demo-data-dir.mjs';
 import { demoPort, otherPortHint } from './demo-port.mjs';
+import { demoPublicUrl } from './demo-public-url.mjs';
 import { demoSecret } from './demo-secret.mjs';
 
-// A PORT that is not a port, a taken one, a signing secret that is not one, or a data directory a
-// running demo holds, is known in a millisecond; say so before half a minute of building. (The
-// server checks them again, in case another process takes the port or the directory in between.)
+// A PORT that is not a port, a taken one, a signing secret or public address that is not one, or a
+// data directory a running demo holds, is known in a millisecond; say so before half a minute of
+// building. (The server checks them again, in case another process takes the port or the directory
+// in between.)
 const asked = demoPort(process.env.PORT);
 const secret = demoSecret(process.env.REFERKIT_WEBHOOK_SECRET);
-for (const setting of [asked, secret]) {
+const publicUrl = demoPublicUrl(process.env.PUBLIC_URL);
+for (const setting of [asked, secret, publicUrl]) {
   if (!setting.ok) {
     console.error(`[referkit-demo] ${setting.error.message}`);
     process.exit(1);

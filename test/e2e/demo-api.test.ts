@@ -416,6 +416,74 @@ describe('the demo backend', () => {
     }
   });
 
+  /** A request as a browser that reached the demo under the name `host` sends it: `Host` names that name. */
+  const asNamed = (
+    host: string,
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const sent = request(
+        `${demo.url}${path}`,
+        { method: init.method ?? 'GET', headers: { ...init.headers, host } },
+        (answer) => {
+          let body = '';
+          answer.setEncoding('utf8');
+          answer.on('data', (chunk) => (body += chunk));
+          answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }));
+        },
+      );
+      sent.on('error', reject);
+      sent.end(init.body);
+    });
+
+  test('refuses an order or a sign-up from a page that reached it under another name (DNS rebinding)', async () => {
+    const rebound = `rebind.attacker.test:${demo.port}`;
+    const bodies = {
+      '/api/orders': { email: 'rebound@example.com', items: [{ sku: 'sencha-tin', quantity: 1 }] },
+      '/api/ambassadors': { displayName: 'Rebound', role: 'ambassador' },
+    };
+    for (const [path, body] of Object.entries(bodies)) {
+      const answer = await asNamed(rebound, path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: `http://${rebound}`, 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify(body),
+      });
+      expect([path, answer.status, JSON.parse(answer.body).error?.code]).toEqual([path, 403, 'cross_origin']);
+    }
+    const { rows } = await demo.client.query(
+      `SELECT 1 FROM demo_ambassadors WHERE ambassador->>'displayName' = 'Rebound'`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  test('takes an order and the sign-up form from its pages opened at localhost, as at 127.0.0.1', async () => {
+    const local = `localhost:${demo.port}`;
+    const order = await asNamed(local, '/api/orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://${local}` },
+      body: JSON.stringify({ email: 'local@example.com', items: [{ sku: 'sencha-tin', quantity: 1 }] }),
+    });
+    expect(order.status).toBe(201);
+    const signup = await asNamed(local, '/account', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: `http://${local}`,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: new URLSearchParams({ displayName: 'Local Lee', role: 'ambassador' }).toString(),
+    });
+    expect(signup.status).toBe(303);
+  });
+
+  test('points share links at its own address whatever Host a request names', async () => {
+    const page = await asNamed('evil.example', `/account?code=${code('ambassador')}`);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('evil.example');
+    expect(page.body).toContain(`&#34;base&#34;:&#34;${demo.url}/&#34;`);
+  });
+
   test('lets the receiver answer a method other than POST with 405 and Allow', async () => {
     const response = await api('/api/referrals/events');
     expect([response.status, response.headers.get('allow')]).toEqual([405, 'POST']);

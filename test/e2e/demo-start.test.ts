@@ -3,6 +3,7 @@
  * secret that is not one, gets the server's own one-line message and a failing exit code, never a
  * stack trace or "Port NaN"; a port already in use gets the next one to try, with the command that
  * was run; a data directory a running demo holds is refused before building, naming REFERKIT_DATA_DIR;
+ * a PUBLIC_URL that is not an origin is refused the same way, and one that is names every printed link;
  * and a Ctrl-C while the server starts closes its database cleanly.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type Database, openDatabase } from '../../examples/backend/src/database.js';
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
+import { demoPublicUrl } from '../../scripts/demo-public-url.mjs';
 import { demoSecret } from '../../scripts/demo-secret.mjs';
 
 const startScript = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
@@ -25,12 +27,13 @@ const mainScript = fileURLToPath(new URL('../../examples/backend/src/main.ts', i
 
 /**
  * Runs a script with the given settings; sent Ctrl-C once its output shows `stopAt`, and killed (with
- * anything it started) after 15 s, e.g. if it goes on to build.
+ * anything it started) after `limitMs`, e.g. if it goes on to build.
  */
 function run(
   args: string[],
   settings: Record<string, string>,
   stopAt?: string,
+  limitMs = 15_000,
 ): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, ...settings }, detached: true });
@@ -43,7 +46,7 @@ function run(
       if (stopAt && !stopped && stdout.includes(stopAt)) stopped = child.kill('SIGINT');
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 15_000);
+    const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), limitMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
@@ -217,6 +220,59 @@ describe('npm start with a REFERKIT_WEBHOOK_SECRET that is not a webhook secret'
   });
 });
 
+describe('npm start with a PUBLIC_URL', () => {
+  let dataDir: string;
+  // An npm that only says it ran: were start.mjs to build, it would not touch the real builds.
+  let fakeNpm: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-public-'));
+    fakeNpm = join(dataDir, 'bin');
+    await mkdir(fakeNpm);
+    await writeFile(join(fakeNpm, 'npm'), '#!/bin/sh\necho "npm $*"\nexit 1\n', { mode: 0o755 });
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  // PGlite, even where CI sets DATABASE_URL for the PostgreSQL tests: an empty one means none.
+  const settings = (publicUrl: string) => ({
+    PORT: '0',
+    PUBLIC_URL: publicUrl,
+    REFERKIT_DATA_DIR: join(dataDir, 'pglite'),
+    DATABASE_URL: '',
+    PATH: `${fakeNpm}:${process.env.PATH}`,
+  });
+  const publicLine = (value: string, why: string) =>
+    `[referkit-demo] PUBLIC_URL="${value}" is not an address to open the shop at: ${why}. Set it to the origin people open, e.g. PUBLIC_URL=https://shop.example npm start, or leave it unset for http://127.0.0.1:PORT.\n`;
+
+  test.each([
+    ['shop.example', 'it is not a URL'],
+    ['ftp://shop.example', 'it is not an http or https address'],
+    ['https://staff:secret@shop.example', 'it holds a user name or password'],
+    ['https://shop.example/tea/', 'it has a path, query or fragment, and the demo is served at the root of its origin'],
+  ])('refuses PUBLIC_URL=%j in one line that says why, before building', async (value, why) => {
+    const { code, stderr, stdout } = await run([startScript], settings(value));
+    expect({ code, stderr, stdout }).toEqual({ code: 1, stderr: publicLine(value, why), stdout: '' });
+  });
+
+  test('gives the same line when the server is run on its own', async () => {
+    const { code, stderr } = await run(['--import', 'tsx', mainScript], settings('ftp://shop.example'));
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr: publicLine('ftp://shop.example', 'it is not an http or https address'),
+    });
+  });
+
+  test('prints its links at PUBLIC_URL, and where it listens', async () => {
+    // A first start on a new PGlite directory, seeded: ~10 s on a quiet machine.
+    const at = settings('https://shop.example/');
+    const { code, stdout } = await run(['--import', 'tsx', mainScript], at, 'Dashboard', 55_000);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nListening on http:\/\/127\.0\.0\.1:\d+, opened at https:\/\/shop\.example\n/);
+    expect(stdout).toMatch(/ Storefront +https:\/\/shop\.example\/\n/);
+    expect(stdout).toMatch(/ Alex Rivera \(ambassador\) +https:\/\/shop\.example\/account\?code=ALEX-/);
+    expect(stdout).toMatch(/ Dashboard +https:\/\/shop\.example\/dashboard\n/);
+  }, 60_000);
+});
+
 // Only where a PostgreSQL server is given (CI sets DATABASE_URL), like the other PostgreSQL journeys.
 describe.runIf(process.env.DATABASE_URL)('npm start on PostgreSQL', () => {
   const databaseUrl = process.env.DATABASE_URL as string;
@@ -324,5 +380,23 @@ describe('demoPort', () => {
       { ok: true, value: 0 },
       { ok: true, value: 65535 },
     ]);
+  });
+});
+
+describe('demoPublicUrl', () => {
+  test('reads no PUBLIC_URL or an empty one as none: the demo is opened where it listens', () => {
+    expect([demoPublicUrl(undefined), demoPublicUrl('')]).toEqual([
+      { ok: true, value: undefined },
+      { ok: true, value: undefined },
+    ]);
+  });
+
+  test.each([
+    ['https://shop.example', 'https://shop.example'],
+    ['https://shop.example/', 'https://shop.example'],
+    ['HTTPS://Shop.Example:443/', 'https://shop.example'],
+    ['http://192.168.1.20:5173', 'http://192.168.1.20:5173'],
+  ])('reads %j as the origin a browser names in its Origin header, %j', (value, origin) => {
+    expect(demoPublicUrl(value)).toEqual({ ok: true, value: origin });
   });
 });

@@ -22,7 +22,7 @@ import { ordersPage, RECENT_ORDERS, refundNotice } from './orders-page.js';
 import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
 import { placeOrder } from './place-order.js';
 import { refundOrder } from './refund-order.js';
-import { fromOwnOrigin } from './same-origin.js';
+import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
 import type { SignedDelivery } from './signed-delivery.js';
 import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
 import { accountPage } from './storefront-pages.js';
@@ -38,6 +38,14 @@ export interface DemoAppOptions {
   receiver: (request: Request) => Promise<Response>;
   /** The shop's signed reports: redemptions at checkout, reversals after a refund. */
   deliver: SignedDelivery;
+  /**
+   * Where people open the shop, e.g. `http://127.0.0.1:5173`, or `https://shop.example` behind a
+   * proxy: the base of every share link, and the origin its forms and orders must come from. Given,
+   * never read from a request, whose `Host` is whatever the client says (same-origin.ts).
+   */
+  origin: string;
+  /** Other names of this same server its pages may be opened at, e.g. `http://localhost:5173`. @default [] */
+  aliases?: readonly string[];
   now?: () => Date;
   /** How long the body of a form or an order may take to arrive before it is answered 408, as the receiver's. @default 10000 */
   bodyTimeoutMs?: number;
@@ -67,8 +75,9 @@ const HTML_HEADERS = {
 
 /** Builds the demo's Hono app. */
 export function createDemoApp(options: DemoAppOptions): Hono {
-  const { client, store, programs, program, receiver, deliver } = options;
+  const { client, store, programs, program, receiver, deliver, origin } = options;
   const now = options.now ?? (() => new Date());
+  const origins = [origin, ...(options.aliases ?? [])];
   const app = new Hono();
 
   // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
@@ -94,6 +103,15 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   });
   app.use('/api/ambassadors', json);
   app.use('/api/orders', json);
+  // A page of another origin that the browser lets post JSON anyway: one on a name the attacker points
+  // at the shop's address (DNS rebinding) is same-origin to itself, so it needs no CORS preflight.
+  const ownPages = createMiddleware(async (c, next) => {
+    if (c.req.method === 'POST' && fromOtherOrigin(c.req.raw.headers, origins))
+      return c.json(apiError('cross_origin', "Refused: this request comes from a page that is not the shop's."), 403);
+    await next();
+  });
+  app.use('/api/ambassadors', ownPages);
+  app.use('/api/orders', ownPages);
 
   // Every method reaches the receiver, which answers anything but POST with 405 and `Allow`.
   app.all('/api/referrals/events', (c) => receiver(c.req.raw));
@@ -170,7 +188,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   // The Refund button: a plain form post, then a 303 back to the list with what happened. Only the
   // shop's own pages may post it (same-origin.ts): a form on another site must not refund.
   app.post('/orders/:id/refund', async (c) => {
-    if (!fromOwnOrigin(c.req.raw.headers, new URL(c.req.url).origin))
+    if (!fromOwnOrigin(c.req.raw.headers, origins))
       return c.text("Refused: a refund must come from this shop's own orders page.", 403);
     const id = c.req.param('id');
     const result = await refundOrder(client, programs, deliver.reverse, id, now());
@@ -192,7 +210,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const code = c.req.query('code');
     const enrolment = code ? await findEnrolment(client, store, programs, code, now()) : null;
     const page = enrolment
-      ? await accountPage({ kind: 'one', enrolment, base: `${new URL(c.req.url).origin}/` })
+      ? await accountPage({ kind: 'one', enrolment, base: `${origin}/` })
       : await accountPage({
           kind: 'list',
           ambassadors: await listAmbassadors(client, program.id),
@@ -205,7 +223,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.post('/account', async (c) => {
     // Only the shop's own page may post it, as the Refund button: a form on another site would enrol
     // anyone, under any email, from a visitor's browser.
-    if (!fromOwnOrigin(c.req.raw.headers, new URL(c.req.url).origin))
+    if (!fromOwnOrigin(c.req.raw.headers, origins))
       return c.text("Refused: sign up on this shop's own account page.", 403);
     const form = await c.req.parseBody();
     const result = await enrol({ displayName: form.displayName, role: form.role, email: form.email });

@@ -21,10 +21,16 @@ describe('a body that stops half way', () => {
   beforeEach(async () => {
     const client = tables();
     const { store, programs, program, receiver, deliver } = await inProcessShop(client);
-    const app = createDemoApp({ client, store, programs, program, receiver, deliver, bodyTimeoutMs: DEADLINE_MS });
-    server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
+    // The app is made once the port is known: its origin is where the requests below say they come from.
+    let app: ReturnType<typeof createDemoApp> | undefined;
+    server = createAdaptorServer({
+      fetch: (request) => (app as NonNullable<typeof app>).fetch(request),
+      hostname: '127.0.0.1',
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
+    const origin = `http://127.0.0.1:${port}`;
+    app = createDemoApp({ client, store, programs, program, receiver, deliver, origin, bodyTimeoutMs: DEADLINE_MS });
   });
 
   afterEach(async () => {
@@ -40,7 +46,7 @@ describe('a body that stops half way', () => {
       let answer = '';
       const socket = net.connect(port, '127.0.0.1', () =>
         socket.write(
-          `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: ${type}\r\nContent-Length: 500\r\n\r\n{"email":"a@b.c"`,
+          `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: ${type}\r\nContent-Length: 500\r\n\r\n{"email":"a@b.c"`,
         ),
       );
       socket.setEncoding('utf8');

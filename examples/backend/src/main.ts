@@ -1,9 +1,11 @@
 /**
  * `npm start`: runs the demo on 127.0.0.1:$PORT (default 5173), PGlite under `.data/` unless
- * DATABASE_URL points at a PostgreSQL server, prints where to go, and stops cleanly on Ctrl-C.
+ * DATABASE_URL points at a PostgreSQL server, prints where to go (at PUBLIC_URL when the shop is
+ * opened elsewhere, e.g. behind a proxy), and stops cleanly on Ctrl-C.
  */
 
 import { demoPort, otherPortHint } from '../../../scripts/demo-port.mjs';
+import { demoPublicUrl } from '../../../scripts/demo-public-url.mjs';
 import { demoSecret } from '../../../scripts/demo-secret.mjs';
 import { DEMO_TABLE_PREFIXES } from './demo-tables.js';
 import { roleName } from './role-names.js';
@@ -17,6 +19,7 @@ function setting<T>(read: { ok: true; value: T } | { ok: false; error: { message
 }
 const port = setting(demoPort(process.env.PORT));
 const secret = setting(demoSecret(process.env.REFERKIT_WEBHOOK_SECRET));
+const publicUrl = setting(demoPublicUrl(process.env.PUBLIC_URL));
 
 // Stopping is set up before the database opens: a Ctrl-C while it starts (a first PGlite start takes
 // seconds) waits for the start and closes the database, rather than killing PGlite in mid-write.
@@ -25,6 +28,7 @@ const starting = startDemo({
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.REFERKIT_DATA_DIR ? { dataDir: process.env.REFERKIT_DATA_DIR } : {}),
   ...(secret ? { secret } : {}),
+  ...(publicUrl ? { publicUrl } : {}),
 });
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
@@ -66,13 +70,16 @@ console.log(
 const tables = process.env.DATABASE_URL
   ? `, tables ${DEMO_TABLE_PREFIXES.map((prefix) => `${prefix}*`).join(' and ')}`
   : '';
-console.log(`Database: ${demo.database}${tables}\n`);
-line('Storefront', `${demo.url}/`);
+console.log(`Database: ${demo.database}${tables}`);
+if (demo.publicUrl !== demo.url) console.log(`Listening on ${demo.url}, opened at ${demo.publicUrl}`);
+console.log('');
+const at = demo.publicUrl;
+line('Storefront', `${at}/`);
 // The seeded three come first; later sign-ups are listed on the account page.
 for (const ambassador of demo.ambassadors.slice(0, 5)) {
-  line(label(ambassador), `${demo.url}/account?code=${ambassador.code}`);
+  line(label(ambassador), `${at}/account?code=${ambassador.code}`);
 }
-if (demo.ambassadors.length > 5) line(`…${demo.ambassadors.length - 5} more`, `${demo.url}/account`);
-line('Checkout', `${demo.url}/checkout/`);
-line('Dashboard', `${demo.url}/dashboard`);
+if (demo.ambassadors.length > 5) line(`…${demo.ambassadors.length - 5} more`, `${at}/account`);
+line('Checkout', `${at}/checkout/`);
+line('Dashboard', `${at}/dashboard`);
 console.log('\nOpen an account page, copy the link, open it in a private window, and check out. Ctrl-C stops.\n');

@@ -24,7 +24,7 @@ describe.each(testDatabases)('the Refund button on $kind', (database) => {
     client = tables();
     shop = await inProcessShop(client);
     const { store, programs, program, receiver, deliver } = shop;
-    app = createDemoApp({ client, store, programs, program, receiver, deliver });
+    app = createDemoApp({ client, store, programs, program, receiver, deliver, origin: SHOP });
     const placed = await app.request(`${SHOP}/api/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -79,6 +79,28 @@ describe.each(testDatabases)('the Refund button on $kind', (database) => {
     expect(response.status).toBe(403);
     expect(await orderById(client, orderId)).toMatchObject({ refundedAt: null, reversal: null });
     expect(shop.sent).not.toContain('reversal');
+  });
+
+  test('refuses a form from a page that reached the shop under another name (DNS rebinding), and refunds nothing', async () => {
+    // What a browser sends from http://rebind.attacker.test once that name resolves to the shop's address.
+    const response = await app.request(`http://rebind.attacker.test/orders/${orderId}/refund`, {
+      method: 'POST',
+      headers: { origin: 'http://rebind.attacker.test', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(response.status).toBe(403);
+    expect(await orderById(client, orderId)).toMatchObject({ refundedAt: null });
+  });
+
+  test('takes the form from the shop’s https page behind a proxy that ends TLS', async () => {
+    const { store, programs, program, receiver, deliver } = shop;
+    const proxied = createDemoApp({ client, store, programs, program, receiver, deliver, origin: 'https://shop.test' });
+    // The proxy speaks plain http to the shop; the browser's Origin says https.
+    const response = await proxied.request(`${SHOP}/orders/${orderId}/refund`, {
+      method: 'POST',
+      headers: { origin: 'https://shop.test', 'sec-fetch-site': 'same-origin', 'x-forwarded-proto': 'https' },
+    });
+    expect(response.status).toBe(303);
+    expect(await orderById(client, orderId)).toMatchObject({ refundedAt: expect.any(String) });
   });
 
   test('answers an unknown order with a notice that names no order', async () => {

@@ -19,7 +19,7 @@ describe.each(testDatabases)('the sign-up form on $kind', (database) => {
   beforeEach(async () => {
     client = tables();
     const { store, programs, program, receiver, deliver } = await inProcessShop(client);
-    app = createDemoApp({ client, store, programs, program, receiver, deliver });
+    app = createDemoApp({ client, store, programs, program, receiver, deliver, origin: SHOP });
   });
 
   const signUp = (headers: Record<string, string>) =>

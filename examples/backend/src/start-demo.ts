@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ambassador, Program } from '@referkit/events';
 import { generateSecret } from '@referkit/events/signature';
+import { demoPublicUrl } from '../../../scripts/demo-public-url.mjs';
 import { createDemoApp } from './app.js';
 import { type Database, openDatabase, type SqlClient } from './database.js';
 import { createDemoReceiver } from './demo-receiver.js';
@@ -27,6 +28,12 @@ export interface StartDemoOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * Where people open the shop when that is not where it listens, e.g. `https://shop.example` behind a
+   * proxy that ends TLS (an http or https origin, as `PUBLIC_URL`): share links point there, and forms
+   * and orders are taken only from its pages. @default `http://<host>:<port>`, and `localhost` for 127.0.0.1
+   */
+  publicUrl?: string;
   /** PGlite's directory, used when `databaseUrl` is not given. @default `.data/pglite` at the repository root */
   dataDir?: string;
   /** A PostgreSQL URL; wins over `dataDir`. */
@@ -48,6 +55,8 @@ export interface StartDemoOptions {
 export interface Demo {
   /** `http://127.0.0.1:<port>` */
   url: string;
+  /** Where people open it: `publicUrl`'s origin, or `url`. */
+  publicUrl: string;
   port: number;
   program: Program;
   /** The storefront program's ambassadors, oldest first. */
@@ -64,7 +73,7 @@ export interface Demo {
 
 /** Why the demo did not start. */
 export interface StartDemoError {
-  code: 'port_in_use' | 'database_unavailable';
+  code: 'port_in_use' | 'database_unavailable' | 'invalid_public_url';
   message: string;
 }
 
@@ -73,6 +82,8 @@ export async function startDemo(
   options: StartDemoOptions = {},
 ): Promise<{ ok: true; value: Demo } | { ok: false; error: StartDemoError }> {
   const { port = 5173, host = '127.0.0.1', now = () => new Date() } = options;
+  const publicUrl = demoPublicUrl(options.publicUrl);
+  if (!publicUrl.ok) return publicUrl;
   // Requests that arrive while the database opens wait for it rather than failing.
   let ready: (app: { fetch: (request: Request) => Response | Promise<Response> }) => void = () => {};
   const app = new Promise<{ fetch: (request: Request) => Response | Promise<Response> }>(
@@ -116,6 +127,10 @@ export async function startDemo(
     const program = seeded.programs[0] as Program;
     const secret = options.secret ?? generateSecret();
     const origin = `http://${host}:${listening.port}`;
+    // Without a public address the shop is opened where it listens; on 127.0.0.1, `localhost` is the
+    // same machine, and the name people type. No other name: a page on one is another site's.
+    const shopOrigin = publicUrl.value ?? origin;
+    const aliases = !publicUrl.value && host === '127.0.0.1' ? [`http://localhost:${listening.port}`] : [];
     const receiver = createDemoReceiver({
       client: database.client,
       store,
@@ -125,7 +140,19 @@ export async function startDemo(
     });
     // The signed path goes over real HTTP to this same server, as it would to a separate one.
     const deliver = signedDelivery({ secret, endpoint: `${origin}/api`, now });
-    ready(createDemoApp({ client: database.client, store, programs, program, receiver, deliver, now }));
+    ready(
+      createDemoApp({
+        client: database.client,
+        store,
+        programs,
+        program,
+        receiver,
+        deliver,
+        origin: shopOrigin,
+        aliases,
+        now,
+      }),
+    );
     // Redemptions and reversals a previous run left pending go now, then whatever stays pending every 30 s.
     // A resend cut short by close() ends in a refused query: swallowed, the reports stay pending.
     const resend = () => resendPendingReports(database.client, programs, deliver).catch(() => 0);
@@ -138,6 +165,7 @@ export async function startDemo(
       ok: true,
       value: {
         url: origin,
+        publicUrl: shopOrigin,
         port: listening.port,
         program,
         ambassadors: seeded.ambassadors,

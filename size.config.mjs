@@ -363,12 +363,18 @@ export default [
   // mounted, so that the exported component renders on a server without a navigator, the same on every request,
   // and hydrates the server's HTML with the ids and channels it has (~10 B; Preact's useId would bring ~680 B
   // of preact/hooks, and need the option hooks cut from this Preact back).
+  // 2026-11-24: 14,880 B once the banner moves off a payment provider's card fields, drawn in a frame of the
+  // provider's origin, which focus enters with no focusin: the window's blur says so, and while a frame has
+  // focus the page looks at each animation frame at which one, for a provider's frame per field (every 0.1 s
+  // was 1 B less, and left the banner over the next field for that long); for a frame taller than the room
+  // between its two places, it takes the place covering less of it; and with nothing focused (the body
+  // active) it stays where it is (~85 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14805,
+    brotli: 14880,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -46,34 +46,66 @@ export const dismissedKey = (code: string) => `dismissed:${code}`;
 /** The banners on the page: one dismissed is every one dismissed, as the next page would have it. */
 const banners = new Set<OfferBanner>();
 
-/** The element focus last left, however deep in a shadow root: a focus event's target stops at the host. */
+/**
+ * What had focus in the page before what has it now: the element focus last left, however deep in a shadow
+ * root (a focus event's target stops at the host), or the frame focus went into.
+ */
 let left: EventTarget | undefined;
 const leaving = (event: FocusEvent) => {
   left = event.composedPath()[0];
 };
 
+/** What has focus, however deep in open shadow roots: the document's `activeElement` stops at a root's host. */
+const focusedElement = () => {
+  let focused = document.activeElement as Element;
+  while (focused.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+};
+
+/** Has every banner check, a frame later, that it hides nothing of what has focus. */
+const reveal = () => {
+  for (const banner of banners) banner._reveal();
+};
+
 /**
- * Hands what gained focus to every banner. Focus moving between two elements of one shadow root (the
+ * Has the banners look again at each focus move. Focus moving between two elements of one shadow root (the
  * share panel's own controls, another library's) is not seen outside that root: the retargeted event
  * stops at its boundary (DOM's dispatch, "relatedTarget" retargeting). So each shadow root focus enters
  * is listened to as well (adding a listener twice adds it once). A move seen by a root and by the
  * window is handled twice, to one end: both read where the banner is, and the state it rendered from.
  */
 const focused = (event: Event) => {
-  const path = event.composedPath();
-  for (const node of path) if (node instanceof ShadowRoot) node.addEventListener('focusin', focused, true);
-  for (const banner of banners) banner._reveal(path[0] as Element);
+  for (const node of event.composedPath())
+    if (node instanceof ShadowRoot) node.addEventListener('focusin', focused, true);
+  reveal();
 };
 
 /**
- * One pair of focus listeners on the window for the page's banners, whatever their number (adding one
- * again adds nothing), taken away with the last of them.
+ * Focus gone into a frame (a payment provider's card fields, in a frame of its own origin) reaches the page
+ * only as its window's blur, with no focusin: the frame is then what has focus in the page, for the banners
+ * to move off. Focus going on from one frame to another (a provider's next hosted field) reaches the page
+ * not at all: while a frame has focus and a banner is there, the page looks at each animation frame (none
+ * while the page is hidden) at which one has.
+ */
+const framed = () => {
+  const frame = focusedElement();
+  if (frame !== left) {
+    left = frame;
+    reveal();
+  }
+  if (banners.size && (frame as HTMLIFrameElement).contentWindow) requestAnimationFrame(framed);
+};
+
+/**
+ * One set of focus listeners on the window for the page's banners, whatever their number (adding
+ * one again adds nothing), taken away with the last of them.
  */
 const listen = () => {
   // A window's method called on nothing is called on the window (WebIDL's "this" of a global's operation).
   const toggle = banners.size ? addEventListener : removeEventListener;
   toggle('focusout', leaving, true);
   toggle('focusin', focused, true);
+  toggle('blur', framed);
 };
 
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
@@ -90,15 +122,18 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   _aside: RefObject<HTMLElement | null> = { current: null };
   /**
    * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
-   * focuses (a footer link, a share panel's last row on a small screen). It goes to the viewport's edge
-   * where it hides nothing of it, checked a frame later, once the page has scrolled the element into view.
+   * focuses (a footer link, a share panel's last row on a small screen, a card field in a payment
+   * provider's frame). It goes to the viewport's edge where it hides nothing of it, checked a frame later,
+   * once the page has scrolled the element into view.
    * No more than half the viewport tall (styles.ts), it always has such an edge for what it could hide
    * whole, even on a page too short to scroll (text at 400% on a phone, qa100).
    */
-  _reveal(focused: Element) {
+  _reveal() {
     requestAnimationFrame(() => {
       const aside = this._aside.current;
-      if (!aside || aside.contains(focused)) return;
+      const focused = focusedElement();
+      // With nothing focused, the body is the active element: there is nothing to keep in view.
+      if (!aside || aside.contains(focused) || focused === document.body) return;
       // Both places are read from the banner's layout box, its place at the bottom edge, and not from
       // where it is painted: while it slides in (the first quarter second) or after a move, the painted
       // box is neither place, and a link a fast Tab reached under the banner's last place was left hidden.
@@ -108,12 +143,12 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       const top = aside.offsetTop;
       const banner = aside.getBoundingClientRect();
       const area = focused.getBoundingClientRect();
-      const hides = (at: number) =>
-        area.bottom > at && area.top < at + banner.height && area.right > banner.left && area.left < banner.right;
-      const low = hides(top);
-      // Where neither place hides it, the banner stays where it is; where both hide part of it (an
-      // element taller than the gap between them), it shows in that gap.
-      if (low !== hides(innerHeight - top - banner.height)) this.setState({ _up: low });
+      // How much of its height each place covers. Where both cover part of it (a frame taller than the gap
+      // between them, whose focused field the page cannot see), the banner takes the place covering less.
+      const covers = (at: number) => Math.max(0, Math.min(area.bottom, at + banner.height) - Math.max(area.top, at));
+      const low = covers(top);
+      const high = covers(innerHeight - top - banner.height);
+      if (low !== high && area.right > banner.left && area.left < banner.right) this.setState({ _up: low > high });
     });
   }
 

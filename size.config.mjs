@@ -369,12 +369,14 @@ export default [
   // was 1 B less, and left the banner over the next field for that long); for a frame taller than the room
   // between its two places, it takes the place covering less of it; and with nothing focused (the body
   // active) it stays where it is (~85 B).
+  // 14,876 B once its dismiss button gives focus back to the frame it came from (focus coming out of a frame has
+  // no relatedTarget), and the element focus left is kept only when it left for another (−4 B: a check fewer).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14880,
+    brotli: 14876,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -1,9 +1,10 @@
 /**
  * The offer banner over a payment provider's card fields, which are drawn in frames of the provider's
  * own origin (Stripe's Payment Element: one frame; Braintree's and Adyen's hosted fields: a frame each).
- * Focus going into such a frame reaches the page as its window's `blur`, with no `focusin`; from one
- * frame to another, not at all. The provider is the test server under another host name,
- * `pay.localhost`, which Chromium resolves to this machine: another site, as a provider's frame is.
+ * Focus going into such a frame reaches the page as its window's `blur`, with no `focusin`, from one
+ * frame to another not at all, and focus coming back from a frame has no `relatedTarget`. The provider
+ * is the test server under another host name, `pay.localhost`, which Chromium resolves to this machine:
+ * another site, as a provider's frame is.
  */
 
 import type { BrowserContext, Page } from 'playwright-core';
@@ -181,5 +182,20 @@ describe('<referkit-offer> over a payment provider’s frames', () => {
     const places = [covered(667 - bottom - height), covered(bottom)];
     expect(places[0]).toBeLessThan(places[1] as number);
     expect(covered(banner.top)).toBeCloseTo(places[0] as number, 0);
+  });
+
+  it('returns focus to the frame it came from when it is dismissed by keyboard', async () => {
+    await checkout([cardForm]);
+    // The banner's Dismiss is next after the frame in the order of Tab.
+    await page.evaluate(() => {
+      for (const after of document.querySelectorAll('main button, footer')) after.remove();
+    });
+    await page.frame({ name: 'payment' })?.locator('#postal').focus();
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label')),
+    ).toBe('Dismiss');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (document.activeElement as HTMLIFrameElement | null)?.name)).toBe('payment');
   });
 });

@@ -377,6 +377,16 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('before');
   });
 
+  // Focus that left for nothing (a click on the page's background) has nowhere to go back to: moving it to
+  // the last element focused would scroll the page to an element the visitor had left.
+  it('leaves focus on the page when the banner is dismissed after a click on the page’s background', async () => {
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('#before').focus();
+    await page.mouse.click(1, 1);
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('body');
+  });
+
   it('returns focus into the share panel’s shadow root when the banner is dismissed from there', async () => {
     await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
     await page.locator('referkit-share').getByRole('button', { name: 'Copy link' }).focus();

@@ -48,11 +48,12 @@ const banners = new Set<OfferBanner>();
 
 /**
  * What had focus in the page before what has it now: the element focus last left, however deep in a shadow
- * root (a focus event's target stops at the host), or the frame focus went into.
+ * root (a focus event's target stops at the host), none when it left for nothing (a click on the page's
+ * background), or the frame focus went into.
  */
-let left: EventTarget | undefined;
+let left: EventTarget | null | undefined;
 const leaving = (event: FocusEvent) => {
-  left = event.composedPath()[0];
+  left = event.relatedTarget && event.composedPath()[0];
 };
 
 /** What has focus, however deep in open shadow roots: the document's `activeElement` stops at a root's host. */
@@ -83,7 +84,8 @@ const focused = (event: Event) => {
 /**
  * Focus gone into a frame (a payment provider's card fields, in a frame of its own origin) reaches the page
  * only as its window's blur, with no focusin: the frame is then what has focus in the page, for the banners
- * to move off. Focus going on from one frame to another (a provider's next hosted field) reaches the page
+ * to move off, and where focus goes back to from the banner (focus coming out of a frame has no
+ * relatedTarget). Focus going on from one frame to another (a provider's next hosted field) reaches the page
  * not at all: while a frame has focus and a banner is there, the page looks at each animation frame (none
  * while the page is hidden) at which one has.
  */
@@ -200,7 +202,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
         data-r={endpoint && fill(text.named, { name: NAME_ROOM, offer })}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
-          if (!event.currentTarget.contains(from)) this._returnTo = from && (left as Element);
+          if (!event.currentTarget.contains(from)) this._returnTo = left as Element;
         }}
       >
         {/* The named sentence is a new paragraph, not the old one's text replaced: in a right-to-left line,

@@ -293,6 +293,55 @@ describe('<referkit-offer> over the built referkit.js', () => {
     expect(place).toEqual({ scrolls: true, shown: true });
   });
 
+  // The banner comes over the link the keyboard is on, 11 px above it: the code lookup's name takes lines
+  // more, the viewport narrows (a window made narrower, a zoom in) and its text wraps, or the viewport gets
+  // shorter and the banner's place goes up with its bottom edge. No focus event comes.
+  it.each([
+    ['grows when the code lookup brings a long name', 'lookup'],
+    ['grows when the viewport narrows', 'narrow'],
+    ['goes up when the viewport gets shorter', 'shorter'],
+  ])('moves off a focused link it %s', async (_, cause) => {
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await page.route('**/api/codes/*', async (route) => {
+      await answered;
+      await route.fulfill({
+        json: {
+          code: 'ALEX-7HC2QK',
+          displayName: 'Maximiliana Alexandra Konstantinopoulou-Vanderbilt',
+          currency: 'USD',
+          friendOffer: { kind: 'percent', percent: 15 },
+        },
+      });
+    });
+    await page.setViewportSize({ width: cause === 'narrow' ? 800 : 375, height: 600 });
+    await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByRole('complementary').waitFor();
+    if (cause !== 'lookup') {
+      answer();
+      await page.locator('referkit-offer').getByText('Maximiliana', { exact: false }).waitFor();
+    }
+    const top = () =>
+      page.evaluate(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside')?.offsetTop);
+    await page.evaluate(async () => {
+      const aside = document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside') as HTMLElement;
+      await Promise.all(aside.getAnimations().map((slide) => slide.finished));
+      const link = Object.assign(document.createElement('a'), { id: 'chat', href: '#chat', textContent: 'Chat' });
+      link.style.cssText = `position:fixed;left:3em;top:${aside.offsetTop - 30}px`;
+      document.body.append(link);
+      link.focus();
+    });
+    expect(await wholeUnderBanner()).toEqual([]);
+    const before = await top();
+    if (cause === 'lookup') answer();
+    else await page.setViewportSize(cause === 'narrow' ? { width: 320, height: 600 } : { width: 375, height: 540 });
+    // Its layout box's top, at the bottom edge, went up.
+    await expect.poll(top).toBeLessThan(before as number);
+    expect(await wholeUnderBanner()).toEqual([]);
+  });
+
   it('leaves the page where it is when a tall element it cannot hide whole takes focus', async () => {
     // A single-page app's router focuses its <main> after a route change: it shows past the banner.
     await page.setViewportSize({ width: 375, height: 667 });

@@ -219,8 +219,8 @@ describe('OfferBanner, its page listeners', () => {
     const removed = vi
       .spyOn(globalThis, 'removeEventListener')
       .mockImplementation((type, listener) => void of(type).delete(listener));
-    // The banner's (the SDK client has listeners of its own): focus moves, and focus gone into a frame.
-    const all = () => ['focusin', 'focusout', 'blur'].reduce((count, type) => count + of(type).size, 0);
+    // The banner's (the SDK client has listeners of its own): focus moves, focus gone into a frame, resizes.
+    const all = () => ['focusin', 'focusout', 'blur', 'resize'].reduce((count, type) => count + of(type).size, 0);
     const referkit = client('granted');
     const first = render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
     const second = render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
@@ -230,6 +230,6 @@ describe('OfferBanner, its page listeners', () => {
     const withNone = all();
     added.mockRestore();
     removed.mockRestore();
-    expect([withOne, withNone]).toEqual([3, 0]);
+    expect([withOne, withNone]).toEqual([4, 0]);
   });
 });

@@ -99,8 +99,8 @@ const framed = () => {
 };
 
 /**
- * One set of focus listeners on the window for the page's banners, whatever their number (adding
- * one again adds nothing), taken away with the last of them.
+ * One set of focus and resize listeners on the window for the page's banners, whatever their number
+ * (adding one again adds nothing), taken away with the last of them.
  */
 const listen = () => {
   // A window's method called on nothing is called on the window (WebIDL's "this" of a global's operation).
@@ -108,6 +108,9 @@ const listen = () => {
   toggle('focusout', leaving, true);
   toggle('focusin', focused, true);
   toggle('blur', framed);
+  // A narrower viewport (a window made narrower, a zoom in) wraps the banner's text on more lines, and a
+  // shorter one moves its place up: either may put it over what has focus, with no focus event to say so.
+  toggle('resize', reveal);
 };
 
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
@@ -126,7 +129,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
    * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
    * focuses (a footer link, a share panel's last row on a small screen, a card field in a payment
    * provider's frame). It goes to the viewport's edge where it hides nothing of it, checked a frame later,
-   * once the page has scrolled the element into view.
+   * once the page has scrolled the element into view, and again once the code lookup has named the
+   * ambassador and at each resize of the viewport, either of which may leave the banner over it.
    * No more than half the viewport tall (styles.ts), it always has such an edge for what it could hide
    * whole, even on a page too short to scroll (text at 400% on a phone, qa100).
    */
@@ -165,7 +169,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     const { _code: code, props } = this;
     if (code && props.endpoint && !this._dismissed()) {
       getJson<PublicCode>(apiUrl(props.endpoint, `/codes/${encodeURIComponent(code)}`), code).then(
-        (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }),
+        // A name longer than the room kept for it makes the banner taller, over what may have focus.
+        (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }, reveal),
       );
     }
   }

@@ -374,12 +374,14 @@ export default [
   // 14,886 B once it looks again, with no focus event, when it may have come over what has focus: after the
   // code lookup's name (a setState callback) and at each resize of the viewport (~10 B). A ResizeObserver on the
   // banner, which would also see a late catalogue or font, wants a callback ref, which the trimmed Preact cuts.
+  // 14,919 B with the day's changes together (the sizes above were each measured on its own branch: the
+  // windowless document, the server-rendered panel and the banner's frames).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14886,
+    brotli: 14919,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

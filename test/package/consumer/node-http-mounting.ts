@@ -68,6 +68,35 @@ function exchange(head: string, body: string, { hangUp = false, more = '' } = {}
   });
 }
 
+/**
+ * Posts bodies one after another through a keep-alive agent of one socket, as a Node sender does, and
+ * gives each status ('' for none in 3 s): an answer given before the body was read must not leave
+ * the connection the next event goes on hung.
+ */
+async function keepAlive(bodies: string[]): Promise<string[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const statuses: string[] = [];
+  for (const body of bodies) {
+    statuses.push(
+      await new Promise<string>((resolve) => {
+        const request = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        });
+        request.setTimeout(3000, () => request.destroy());
+        request.on('response', (response) => response.resume().on('end', () => resolve(`${response.statusCode}`)));
+        request.on('error', () => resolve(''));
+        request.end(body);
+      }),
+    );
+  }
+  agent.destroy();
+  return statuses;
+}
+
 const json = 'Content-Type: application/json\r\n';
 const landing = JSON.stringify({
   v: 1,
@@ -85,6 +114,7 @@ const answers = {
     more: `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
   }),
   landing: await exchange(`${json}Content-Length: ${landing.length}\r\n`, landing),
+  keepAlive: await keepAlive(['x'.repeat(100_000), landing.replace('BmyT', 'BmyK')]),
 };
 console.log(JSON.stringify(answers));
 server.closeAllConnections();

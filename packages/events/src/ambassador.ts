@@ -1,6 +1,6 @@
 /** An ambassador: a person with a code, a role, and a name shown to the friends they refer. */
 import { z } from 'zod';
-import { audienceTier, emailHash, externalId, referralCode, role, text, timestamp } from './primitives.js';
+import { audienceTier, emailHash, externalId, referralCode, role, timestamp, wellFormedText } from './primitives.js';
 
 // C0/C1 controls, the direction marks (U+061C, U+200E, U+200F), and the bidirectional overrides and
 // isolates (U+202A–202E, U+2066–2069) that can make a name read backwards or hide text in a dashboard.
@@ -14,7 +14,7 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\
 const VISIBLE_CHARACTER = /[^\s\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** A name for display: well-formed plain text, unsafe characters removed, 1–60 characters, one of them visible. */
-export const displayNameSchema = text
+export const displayNameSchema = wellFormedText
   .max(1000)
   .transform((name) => name.replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim())
   .pipe(z.string().max(60).regex(VISIBLE_CHARACTER, 'Expected a name with at least one visible character'));

@@ -46,10 +46,23 @@ export const externalId = z
  * what another throws on.
  */
 export const WELL_FORMED_PATTERN = /^\P{Cs}*$/u;
-/** Free text people write (a name, a brand, a message): any characters, as long as they are well-formed Unicode. */
-export const text = z
+/** Text of any characters, as long as it is well-formed Unicode: a display name, which removes its controls after. */
+export const wellFormedText = z
   .string()
   .regex(WELL_FORMED_PATTERN, 'Expected well-formed Unicode text, without a lone surrogate');
+
+/**
+ * The pattern of text without control characters but tab, line feed and carriage return (a message has
+ * lines, written on any system). U+0000 is one PostgreSQL's `jsonb` cannot hold (22P05), so one store
+ * would take what another throws on; the others (an escape, a bell, DEL, C1) no brand or message means.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is this pattern's purpose.
+export const NO_CONTROL_PATTERN = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+/** Free text a brand writes (its name, a disclosure, a message): well-formed Unicode without control characters. */
+export const text = wellFormedText.regex(
+  NO_CONTROL_PATTERN,
+  'Expected text without control characters (tab and line breaks are fine)',
+);
 
 /** Where a share was made or a landing came from. */
 export const channel = z.enum([

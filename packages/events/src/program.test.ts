@@ -131,4 +131,30 @@ describe('programSchema', () => {
       ]);
     },
   );
+
+  it.each([
+    ['brand', { brand: 'Ac\u0000me' }, ['brand']],
+    ['disclosure', { disclosure: { text: 'I get $10 credit\u0000' } }, ['disclosure', 'text']],
+    ['share message', { shareMessage: 'Hi\u0000 there' }, ['shareMessage']],
+  ])("rejects a %s with U+0000, which PostgreSQL's jsonb cannot hold", (_, text, path) => {
+    const result = programSchema.safeParse({ ...spring(), ...text });
+    expect(result.error?.issues.map((issue) => ({ path: issue.path, code: issue.code }))).toEqual([
+      { path, code: 'invalid_format' },
+    ]);
+  });
+
+  it.each([
+    ['an escape', 'Acme\u001b[31m'],
+    ['a bell', 'Acme\u0007'],
+    ['a backspace', 'Acmx\u0008e'],
+    ['a delete', 'Acme\u007f'],
+    ['a C1 control', 'Acme\u0085'],
+  ])('rejects a brand with %s, a control character no brand or disclosure means to hold', (_, brand) => {
+    expect(pathsOf({ ...spring(), brand })).toEqual([['brand']]);
+  });
+
+  it('keeps tabs and line breaks in a share message', () => {
+    const shareMessage = 'Try Acme:\r\n\tgreen tea\n\toolong tea';
+    expect(programSchema.parse({ ...spring(), shareMessage }).shareMessage).toBe(shareMessage);
+  });
 });

@@ -17,6 +17,7 @@ import {
   refuseCurrencyChange,
   refuseStatsInOtherCurrency,
   registrable,
+  registrableProgram,
   storedCode,
   updateOfCode,
 } from './store.js';
@@ -75,7 +76,8 @@ export function memoryStore(): ReferralStore {
    * Registers a program's terms; its currency is the ledger's once it holds a redemption (the ledger's
    * own, not the one registered before: a program may be registered only after it recorded some).
    */
-  function registerProgram(program: Program): void {
+  function registerProgram(input: Program): void {
+    const program = registrableProgram(input);
     const held = ledgers.get(program.id)?.currency;
     if (held && held !== program.currency) refuseCurrencyChange(program, held);
     programs.set(program.id, program);

@@ -25,6 +25,7 @@ import {
   refuseCurrencyChange,
   refuseStatsInOtherCurrency,
   registrable,
+  registrableProgram,
   storedCode,
 } from './store.js';
 
@@ -339,7 +340,8 @@ export function sqlStore(
         throw error;
       }
     },
-    async upsertProgram(program) {
+    async upsertProgram(input) {
+      const program = registrableProgram(input);
       // The ledger's own currency, not the one registered before: a program may be registered only after
       // the receiver recorded redemptions of it.
       const held = await db.query(

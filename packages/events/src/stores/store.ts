@@ -3,7 +3,7 @@ import { type Ambassador, ambassadorSchema } from '../ambassador.js';
 import { normalizeCode } from '../code.js';
 import type { ReferralEvent } from '../event.js';
 import type { IdempotencyClaim } from '../idempotency.js';
-import type { Program } from '../program.js';
+import { type Program, programSchema } from '../program.js';
 import type { CustomerOrder, RedemptionHistory, RedemptionRewards } from '../rewards.js';
 import type { RuleError } from '../rules.js';
 import { canonicalTime } from '../time.js';
@@ -91,6 +91,15 @@ export function storedCode(code: string): string {
  */
 export function registrable(ambassador: Ambassador): Ambassador {
   return ambassadorSchema.parse(ambassador);
+}
+
+/**
+ * A program as the stores register one: checked against `programSchema`, as an ambassador is, so that
+ * text no JSON column holds (U+0000 in the brand) is refused with its path by every store alike, not
+ * taken by the memory store and thrown on by PostgreSQL's raw `22P05`.
+ */
+export function registrableProgram(program: Program): Program {
+  return programSchema.parse(program);
 }
 
 /**

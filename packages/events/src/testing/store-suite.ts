@@ -571,6 +571,17 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  // PostgreSQL's jsonb refuses U+0000 with a raw 22P05 (`unsupported Unicode escape sequence`); the memory store took it.
+  it('refuses to register a program whose brand holds U+0000, and an ambassador with it', async () => {
+    await withStore(async (store) => {
+      // Spread over a parsed fixture: the fixture itself would refuse it.
+      const program = { ...aProgram(), brand: 'Acme\u0000' };
+      await expect(store.upsertProgram(program)).rejects.toThrow('brand');
+      await expect(store.upsertAmbassador(program, anAmbassador())).rejects.toThrow('brand');
+      expect(await store.ambassadorByCode('ALEX-7HC2QK')).toBeNull();
+    });
+  });
+
   it('promotes on confirmed redemptions only: not while pending, once the hold has passed, and no longer once reversed', async () => {
     await withStore(async (store) => {
       let clock = NOW;

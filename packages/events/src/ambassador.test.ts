@@ -35,6 +35,8 @@ describe('ambassadorSchema', () => {
     ['a variation selector', '\uFE0F'],
     ['Hangul fillers', '\u115F\u1160\u3164\uFFA0'],
     ['a Braille blank', '\u2800'],
+    ['interlinear annotation controls', '\uFFF9\uFFFA\uFFFB'],
+    ['an object replacement character', '\uFFFC'],
   ])('rejects a name of nothing but %s, which shows nothing', (_, name) => {
     const parsed = ambassadorSchema.safeParse({ ...alex(), displayName: name });
     expect(parsed.error?.issues.map(({ path, message }) => ({ path, message }))).toEqual([
@@ -46,6 +48,17 @@ describe('ambassadorSchema', () => {
     // A joined emoji (woman technologist) and a Persian name with its zero-width non-joiner.
     for (const name of ['\u{1F469}\u200D\u{1F4BB} Sam', 'Mahs\u200Cid', '\u0645\u06CC\u200C\u0631\u0636\u0627'])
       expect(ambassadorSchema.parse({ ...alex(), displayName: name }).displayName).toBe(name);
+  });
+
+  it.each([
+    ['Devanagari', '\u092A\u094D\u0930\u093F\u092F\u093E'],
+    ['Hangul', '\uAE40\uBBFC\uC900'],
+    ['conjoining Hangul jamo', '\u1100\u1161\u11A8'],
+    ['a flag', '\u{1F1F0}\u{1F1F7}'],
+    ['a tag sequence', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}'],
+    ['an Arabic number sign before its digits', '\u0600\u0661\u0662'],
+  ])('keeps a name in %s', (_, name) => {
+    expect(ambassadorSchema.parse({ ...alex(), displayName: name }).displayName).toBe(name);
   });
 
   it('rejects a name that is not well-formed Unicode (a lone surrogate), which no JSON column stores', () => {

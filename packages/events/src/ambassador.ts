@@ -11,7 +11,10 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\
 // holds the zero-width space and joiners, the word joiner, the soft hyphen, variation selectors and the Hangul
 // fillers (U+115F, U+1160, U+3164, U+FFA0); the Braille blank U+2800 is drawn empty too. They may stay in a name
 // (a joiner inside an emoji, the non-joiner of a Persian name), but a name of nothing else is blank.
-const VISIBLE_CHARACTER = /[^\s\p{Default_Ignorable_Code_Point}\u2800]/u;
+// Chromium paints nothing either for the interlinear annotation controls (U+FFF9–FFFB) and the object
+// replacement character (U+FFFC), which are not default-ignorable; the other such format controls
+// (Arabic number signs, Egyptian hieroglyph joiners) paint a glyph, or the missing-glyph box.
+const VISIBLE_CHARACTER = /[^\s\p{Default_Ignorable_Code_Point}\u2800\uFFF9-\uFFFC]/u;
 
 /** A name for display: well-formed plain text, unsafe characters removed, 1–60 characters, one of them visible. */
 export const displayNameSchema = wellFormedText

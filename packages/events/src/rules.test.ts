@@ -157,12 +157,24 @@ describe('checkRedemption', () => {
       null,
     ],
     [
-      "refuses a friend discount on a leader's member repeat order",
+      // As any repeat order's, and as this order's own answer before its first order reached the ledger.
+      "refuses a first-order discount on a leader's member repeat order as not a first order",
       { roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 } } } },
       { role: 'community_leader' },
       { order: usd(4000, 100), customer: { id: 'c_9', firstOrder: false } },
       { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
-      'discount_exceeds_offer',
+      'not_first_order',
+    ],
+    [
+      "refuses a leader's member repeat order with a discount below the minimum for its minimum first, as any repeat order",
+      {
+        minimumOrder: 5000,
+        roles: { community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 } } },
+      },
+      { role: 'community_leader' },
+      { order: usd(4000, 600), customer: { id: 'c_9', firstOrder: false } },
+      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
+      'below_minimum',
     ],
     [
       "accepts the friend offer on a leader's member repeat order when the offer is for every order",

@@ -79,11 +79,11 @@ export function checkRedemption(
   if (customer?.emailHash !== undefined && customer.emailHash === ambassador.emailHash) {
     return ruleError('self_referral', ['customer', 'emailHash']);
   }
-  if (standing.inRepeatWindow && program.firstOrderOnly) {
-    // A member's repeat order earns the leader a retention reward; a first-order offer does not apply
-    // again. An offer for every order is checked below like any other order's.
-    return order.discount > 0 ? ruleError('discount_exceeds_offer', ['order', 'discount']) : null;
-  }
+  // A member's repeat order without a discount earns the leader a retention reward, whatever else holds.
+  // With one it took the first-order offer again, which no role's terms give on a repeat order: it is
+  // refused below as any repeat order is, `not_first_order`, as it is when its first order is still on
+  // its way. An offer for every order is checked below like any other order's.
+  if (standing.inRepeatWindow && program.firstOrderOnly && order.discount === 0) return null;
   // Without a discount, the first order decides what a leader earns: the retention reward for a member's
   // repeat order, nothing for anyone else's. With one, it is refused either way, and is answered so at once.
   if (standing.awaitingFirstOrder && program.firstOrderOnly && order.discount === 0) return pending();

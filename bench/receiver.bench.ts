@@ -9,36 +9,18 @@ import { createHmac, createSecretKey } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { ReferralStore } from '../packages/events/src/index.js';
 import {
-  ambassadorSchema,
   createReceiver,
   memoryStore,
-  type Program,
   parseEvent,
-  programSchema,
   type RedemptionEvent,
   signEvent,
   sqlStore,
   verifySignature,
 } from '../packages/events/src/index.js';
+import { ambassadors, program } from './program.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const NOW = new Date('2026-11-22T10:00:12.000Z');
-const program: Program = programSchema.parse({
-  id: 'spring-2026',
-  brand: 'Acme',
-  currency: 'USD',
-  friendOffer: { kind: 'percent', percent: 15 },
-  ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
-  tiers: [{ minRedemptions: 10, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }],
-});
-const ambassadors = Array.from({ length: 100 }, (_, index) =>
-  ambassadorSchema.parse({
-    id: `amb_${index}`,
-    code: `AMB${index}-7HC2QK`,
-    displayName: `Ambassador ${index}`,
-    joinedAt: '2026-01-01T00:00:00.000Z',
-  }),
-);
 
 type Delivery = { headers: Record<string, string>; body: string };
 
@@ -49,7 +31,7 @@ async function deliveries(count: number, offset: number): Promise<Delivery[]> {
       v: 1,
       id: `evt_bench${String(index).padStart(12, '0')}`,
       type: 'redemption',
-      program: 'spring-2026',
+      program: program.id,
       code: ambassadors[index % ambassadors.length]?.code as string,
       occurredAt: '2026-11-22T10:00:00.000Z',
       orderId: `order-${index}`,

@@ -7,33 +7,12 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import {
-  ambassadorSchema,
-  createReceiver,
-  type Program,
-  programSchema,
-  type SqlClient,
-  sqlStore,
-} from '../packages/events/src/index.js';
+import { createReceiver, type SqlClient, sqlStore } from '../packages/events/src/index.js';
+import { ambassadors, program } from './program.js';
 
 const NOW = new Date('2026-11-22T10:00:12.000Z');
 const PREFIX = 'bench_stats_';
 const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'customers', 'ledger'];
-const program: Program = programSchema.parse({
-  id: 'spring-2026',
-  brand: 'Acme',
-  currency: 'USD',
-  friendOffer: { kind: 'percent', percent: 15 },
-  ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1000 },
-});
-const ambassadors = Array.from({ length: 100 }, (_, index) =>
-  ambassadorSchema.parse({
-    id: `amb_${index}`,
-    code: `AMB${index}-7HC2QK`,
-    displayName: `Ambassador ${index}`,
-    joinedAt: '2026-01-01T00:00:00.000Z',
-  }),
-);
 const watched = ambassadors[3]?.code as string;
 
 /** 1,000 redemptions through the receiver: 700 first orders, then 300 repeat orders of the same customers. */

@@ -375,13 +375,15 @@ export default [
   // code lookup's name (a setState callback) and at each resize of the viewport (~10 B). A ResizeObserver on the
   // banner, which would also see a late catalogue or font, wants a callback ref, which the trimmed Preact cuts.
   // 14,919 B with the day's changes together (the sizes above were each measured on its own branch: the
-  // windowless document, the server-rendered panel and the banner's frames).
+  // windowless document, the server-rendered panel and the banner's frames). 14,929 B once the page looks at
+  // which frame has focus only while a banner shows, and once however many blurs came, where a banner that
+  // rendered nothing (no referral, dismissed) asked for a callback a frame while a card field had focus (~10 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14919,
+    brotli: 14929,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -32,11 +32,11 @@ interface ProviderFrame {
 /**
  * The footer page with a checkout added to the end of its main: a link, the provider's frames, and a Pay
  * button; in an open shadow root of the checkout's own component with `shadow`. Resolves once every frame
- * has loaded and the banner has slid in.
+ * has loaded and the banner, unless it is not to be `shown`, has slid in.
  */
-async function checkout(frames: ProviderFrame[], shadow = false) {
+async function checkout(frames: ProviderFrame[], shadow = false, shown = true) {
   await page.goto(`${web.server.url}/footer.html?ref=ALEX-7HC2QK`);
-  await page.locator('referkit-offer').getByText('Alex gave you').waitFor();
+  if (shown) await page.locator('referkit-offer').getByText('Alex gave you').waitFor();
   const provider = web.server.url.replace('127.0.0.1', 'pay.localhost');
   await page.evaluate(
     ({ frames, provider, shadow }) => {
@@ -197,5 +197,49 @@ describe('<referkit-offer> over a payment provider’s frames', () => {
     ).toBe('Dismiss');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => (document.activeElement as HTMLIFrameElement | null)?.name)).toBe('payment');
+  });
+});
+
+describe('<referkit-offer> showing nothing while a frame has focus', () => {
+  /** Animation-frame callbacks the page asks for in half a second, with the card form's frame focused. */
+  async function framesAskedFor() {
+    await page.frame({ name: 'payment' })?.locator('#postal').focus();
+    return page.evaluate(async () => {
+      const counted = window as unknown as { asked: number };
+      counted.asked = 0;
+      await new Promise((done) => setTimeout(done, 500));
+      return counted.asked;
+    });
+  }
+
+  beforeEach(() =>
+    page.addInitScript(() => {
+      const counted = window as unknown as { asked: number };
+      counted.asked = 0;
+      const ask = window.requestAnimationFrame;
+      window.requestAnimationFrame = (callback) => {
+        counted.asked++;
+        return ask(callback);
+      };
+    }),
+  );
+
+  it('looks at no animation frame once dismissed by keyboard, focus given back to the frame', async () => {
+    await checkout([cardForm]);
+    await page.evaluate(() => {
+      for (const after of document.querySelectorAll('main button, footer')) after.remove();
+    });
+    await page.frame({ name: 'payment' })?.locator('#postal').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await framesAskedFor()).toBe(0);
+  });
+
+  it('looks at no animation frame on a page whose banner was dismissed before', async () => {
+    await checkout([cardForm]);
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).click();
+    await checkout([cardForm], false, false);
+    expect(await page.locator('referkit-offer aside').count()).toBe(0);
+    expect(await framesAskedFor()).toBe(0);
   });
 });

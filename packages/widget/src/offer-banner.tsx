@@ -63,6 +63,9 @@ const focusedElement = () => {
   return focused;
 };
 
+/** Whether the page looks, at each animation frame, at which frame has focus. */
+let watching = false;
+
 /** Has every banner check, a frame later, that it hides nothing of what has focus. */
 const reveal = () => {
   for (const banner of banners) banner._reveal();
@@ -95,8 +98,14 @@ const framed = () => {
     left = frame;
     reveal();
   }
-  if (banners.size && (frame as HTMLIFrameElement).contentWindow) requestAnimationFrame(framed);
+  // Only while a banner shows: one that renders nothing (no referral, dismissed) has nothing to move, and a
+  // shopper typing a card number would pay a callback a frame for it. One look a frame, however many blurs.
+  watching = !!(frame as HTMLIFrameElement).contentWindow && [...banners].some((banner) => banner._aside.current);
+  if (watching) requestAnimationFrame(framed);
 };
+
+/** The window's blur: the page starts looking at which frame has focus, unless it already looks. */
+const blurred = () => watching || framed();
 
 /**
  * One set of focus and resize listeners on the window for the page's banners, whatever their number
@@ -107,7 +116,7 @@ const listen = () => {
   const toggle = banners.size ? addEventListener : removeEventListener;
   toggle('focusout', leaving, true);
   toggle('focusin', focused, true);
-  toggle('blur', framed);
+  toggle('blur', blurred);
   // A narrower viewport (a window made narrower, a zoom in) wraps the banner's text on more lines, and a
   // shorter one moves its place up: either may put it over what has focus, with no focus event to say so.
   toggle('resize', reveal);

@@ -9,7 +9,7 @@
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAndServer } from './widget-server.js';
+import { bannerAtRest, chromiumAndServer } from './widget-server.js';
 
 const web = chromiumAndServer();
 let context: BrowserContext;
@@ -57,15 +57,7 @@ async function checkout(frames: ProviderFrame[], shadow = false, shown = true) {
   for (const { name } of frames) {
     await expect.poll(() => page.frame({ name })?.evaluate(() => document.readyState)).toBe('complete');
   }
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .querySelector('referkit-offer')
-        ?.shadowRoot?.querySelector('aside')
-        ?.getAnimations()
-        .map((slide) => slide.finished) ?? [],
-    ),
-  );
+  await bannerAtRest(page);
 }
 
 /** A box in the top page's viewport. */

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAndServer } from './widget-server.js';
+import { bannerAtRest, chromiumAndServer } from './widget-server.js';
 
 let context: BrowserContext;
 let page: Page;
@@ -232,15 +232,7 @@ describe('<referkit-offer> over the built referkit.js', () => {
       await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
       await page.locator('referkit-offer').getByText('Alex', { exact: false }).first().waitFor();
       // Where the banner comes to rest, not a place its slide in passes.
-      await page.evaluate(() =>
-        Promise.all(
-          document
-            .querySelector('referkit-offer')
-            ?.shadowRoot?.querySelector('aside')
-            ?.getAnimations()
-            .map((slide) => slide.finished) ?? [],
-        ),
-      );
+      await bannerAtRest(page);
       if (key === 'Shift+Tab') await page.locator('#l40').focus();
       const hidden: string[] = [];
       for (let step = 0; step < 20; step++) {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium as playwright } from 'playwright-core';
+import { type Browser, type Page, chromium as playwright } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium } from '../../vite.config.js';
 
@@ -140,4 +140,17 @@ export function chromiumAndServer(): { browser: Browser; server: WidgetServer } 
     await both.server?.close();
   });
   return both;
+}
+
+/** Resolves once the page's offer banner has come to rest: where its slide in ends, not a place it passes. */
+export function bannerAtRest(page: Page): Promise<unknown> {
+  return page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('referkit-offer')
+        ?.shadowRoot?.querySelector('aside')
+        ?.getAnimations()
+        .map((slide) => slide.finished) ?? [],
+    ),
+  );
 }

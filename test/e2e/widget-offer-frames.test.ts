@@ -101,13 +101,22 @@ async function focusAndBanner(): Promise<{ focused: string; box: Box; frame?: Bo
 }
 
 /**
- * Waits for the banner's Dismiss to have focus. Tab out of a frame of another site crosses processes: a key
- * pressed before focus arrived would go to the frame's field instead.
+ * The checkout with the card form's frame last before the banner's Dismiss in the order of Tab: Tab from the
+ * frame's last field, then Enter. It waits for Dismiss to have focus first: Tab out of a frame of another site
+ * crosses processes, and a key pressed before focus arrived would go to the frame's field instead.
  */
-const dismissFocused = () =>
-  expect
+async function dismissFromFrame() {
+  await checkout([cardForm]);
+  await page.evaluate(() => {
+    for (const after of document.querySelectorAll('main button, footer')) after.remove();
+  });
+  await page.frame({ name: 'payment' })?.locator('#postal').focus();
+  await page.keyboard.press('Tab');
+  await expect
     .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('aria-label')))
     .toBe('Dismiss');
+  await page.keyboard.press('Enter');
+}
 
 const within = (inner: Box, outer: Box) =>
   inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
@@ -186,15 +195,7 @@ describe('<referkit-offer> over a payment provider’s frames', () => {
   });
 
   it('returns focus to the frame it came from when it is dismissed by keyboard', async () => {
-    await checkout([cardForm]);
-    // The banner's Dismiss is next after the frame in the order of Tab.
-    await page.evaluate(() => {
-      for (const after of document.querySelectorAll('main button, footer')) after.remove();
-    });
-    await page.frame({ name: 'payment' })?.locator('#postal').focus();
-    await page.keyboard.press('Tab');
-    await dismissFocused();
-    await page.keyboard.press('Enter');
+    await dismissFromFrame();
     expect(await page.evaluate(() => (document.activeElement as HTMLIFrameElement | null)?.name)).toBe('payment');
   });
 });
@@ -224,14 +225,7 @@ describe('<referkit-offer> showing nothing while a frame has focus', () => {
   );
 
   it('looks at no animation frame once dismissed by keyboard, focus given back to the frame', async () => {
-    await checkout([cardForm]);
-    await page.evaluate(() => {
-      for (const after of document.querySelectorAll('main button, footer')) after.remove();
-    });
-    await page.frame({ name: 'payment' })?.locator('#postal').focus();
-    await page.keyboard.press('Tab');
-    await dismissFocused();
-    await page.keyboard.press('Enter');
+    await dismissFromFrame();
     // Gone, and focus back in the frame: the frame's blur came while the banner still showed.
     await expect.poll(() => page.locator('referkit-offer aside').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLIFrameElement).name)).toBe('payment');

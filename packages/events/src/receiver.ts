@@ -6,6 +6,7 @@
  */
 import type { Ambassador } from './ambassador.js';
 import { checkedAmbassador } from './checked-ambassador.js';
+import { countsNeeded } from './counts-needed.js';
 import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
 import { claimsFor } from './idempotency.js';
 import { type Issue, parseEvent } from './parse-event.js';
@@ -143,6 +144,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export function createReceiver(options: ReceiverOptions): Receiver {
   const programs = new Map<string, Program>();
+  /** Per program, how far a store must count an ambassador's first orders (counts-needed.ts). */
+  const countUpTo = new Map<string, number>();
   for (const input of options.programs) {
     const program = programSchema.parse(input);
     // Two brands' lists merged, or a program added again with new terms: the last would silently take
@@ -152,6 +155,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         `[referkit] Could not create the receiver: two programs have the id "${program.id}". Give each its own id, or pass the one whose terms hold now.`,
       );
     programs.set(program.id, program);
+    countUpTo.set(program.id, countsNeeded(program));
   }
   // `secret: process.env.X` with X unset would silently turn a signed receiver into one of unsigned claims:
   // forged landings recorded, and the shop's signed redemptions refused for want of confirmOrder.
@@ -291,6 +295,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         claims: claimsFor(event, webhookId),
         event: recorded,
         recordedAt: at,
+        countUpTo: countUpTo.get(program.id),
         // bind, not an arrow: no closure to create and name on the hot path.
         decide: decideInCommit.bind(null, program, ambassador, recorded),
       });

@@ -13,6 +13,7 @@ import type { Currency } from '../currency.js';
 import type { ReferralEvent } from '../event.js';
 import { type AmbassadorGrant, answerRewards, type RedemptionRewards } from '../rewards.js';
 import { canonicalTime } from '../time.js';
+import { Confirmations } from './confirmations.js';
 import type { Decision, LedgerHistory, LedgerRow } from './store.js';
 import { customerKey, eventChannel } from './store.js';
 
@@ -78,8 +79,8 @@ export class MemoryLedger {
   /** Reversals are rare: their times are kept aside, by row. */
   private readonly reversedAt = new Map<number, string>();
   private readonly redemptions = new Map<string, number>();
-  /** Rows of first-order redemptions per code, for counting the confirmed ones (the promotion reads them). */
-  private readonly firstOrderRows = new Map<string, number[]>();
+  /** Per code, its first orders that pay the ambassador, for counting the confirmed ones (tiers, the promotion). */
+  private readonly confirmations = new Map<string, Confirmations>();
   private readonly byCustomerId = new Map<string, CustomerRows>();
   private readonly byEmailHash = new Map<string, CustomerRows>();
 
@@ -163,9 +164,11 @@ export class MemoryLedger {
       if (this.currency === null && decision.rewards) this.currency = intern(decision.rewards.friend.currency);
       if (!decision.repeat) {
         this.firstOrders.set(redemption.code, (this.firstOrders.get(redemption.code) ?? 0) + 1);
-        const rows = this.firstOrderRows.get(redemption.code);
-        if (rows) rows.push(row);
-        else this.firstOrderRows.set(redemption.code, [row]);
+        if (this.rewardKinds[row] === BOTH_SIDES) {
+          const confirmations = this.confirmations.get(redemption.code) ?? new Confirmations();
+          this.confirmations.set(redemption.code, confirmations);
+          confirmations.add(this.grantConfirmsAt[row] as string);
+        }
       }
       const customer = redemption.customer;
       if (customer?.id !== undefined) addRow(this.byCustomerId, customer.id, found.byId, row);
@@ -176,6 +179,10 @@ export class MemoryLedger {
         this.reversedAt.set(original, recordedAt.toISOString());
         const code = this.codes[original] as string;
         if (!this.repeats[original]) this.firstOrders.set(code, (this.firstOrders.get(code) ?? 1) - 1);
+        if (!this.repeats[original] && this.rewardKinds[original] === BOTH_SIDES)
+          this.confirmations
+            .get(code)
+            ?.reverse(this.grantConfirmsAt[original] as string, this.reversedAt.get(original) as string);
       }
     }
     return row;
@@ -183,16 +190,7 @@ export class MemoryLedger {
 
   /** First-order redemptions of a code, not reversed, whose ambassador reward was confirmed by `at`. */
   confirmedFirstOrders(code: string, at: Date): number {
-    const moment = at.toISOString();
-    let confirmed = 0;
-    for (const row of this.firstOrderRows.get(code) ?? []) {
-      // Canonical ISO times compare as text.
-      const confirmsAt = this.grantConfirmsAt[row] as string;
-      const reversedAt = this.reversedAt.get(row);
-      const kept = reversedAt === undefined || reversedAt > moment;
-      if (this.rewardKinds[row] === BOTH_SIDES && kept && confirmsAt <= moment) confirmed++;
-    }
-    return confirmed;
+    return this.confirmations.get(code)?.confirmedAt(at.toISOString()) ?? 0;
   }
 
   /** The rewards first answered for a row, as a fresh object. */

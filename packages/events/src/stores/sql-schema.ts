@@ -8,6 +8,11 @@ export const CUSTOMER_OF_ROW = `coalesce(customer, 'id:' || customer_id, 'email:
 /** As `CUSTOMER_OF_ROW`; an order without a customer counts as a customer of its own, as in `ledgerTotals`. */
 export const CUSTOMER = `coalesce(${CUSTOMER_OF_ROW}, 'order:' || order_id)`;
 
+/** When a row's ambassador reward is confirmed, as canonical ISO text (which compares as time); null without one. */
+export const CONFIRMS_AT = `(rewards -> 'ambassador' ->> 'confirmsAt')`;
+/** The rows caps, tiers and the promotion count: first-order redemptions not reversed. */
+export const STANDING_FIRST_ORDER = `type = 'redemption' AND NOT repeat AND reversed_at IS NULL`;
+
 /** The DDL statements of the store, safe to run again (`IF NOT EXISTS`). */
 export function schema(p: string): string[] {
   return [
@@ -34,6 +39,9 @@ export function schema(p: string): string[] {
     `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
     // Stats find the redemptions of an ambassador's customers by it (the expression, as sql-totals writes it).
     `CREATE INDEX IF NOT EXISTS ${p}ledger_customer_of ON ${p}ledger (program, (${CUSTOMER})) WHERE type = 'redemption'`,
+    // A redemption counts an ambassador's first orders up to the program's highest threshold: this finds
+    // them, and the confirmed ones, without reading the code's landings, shares and repeat orders.
+    `CREATE INDEX IF NOT EXISTS ${p}ledger_first_orders ON ${p}ledger (program, code, ${CONFIRMS_AT}) WHERE ${STANDING_FIRST_ORDER}`,
     `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
     // The codes of one person, which an update of the person reaches.
     `CREATE INDEX IF NOT EXISTS ${p}ambassadors_person ON ${p}ambassadors (program, (data ->> 'id'))`,

@@ -10,7 +10,7 @@ import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
 import { type ConnectionPool, poolTransaction } from './pool-transaction.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
-import { CUSTOMER_OF_ROW, schema } from './sql-schema.js';
+import { CONFIRMS_AT, CUSTOMER_OF_ROW, STANDING_FIRST_ORDER, schema } from './sql-schema.js';
 import { sqlTotals } from './sql-totals.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
 import { statsWindow } from './stats-window.js';
@@ -151,12 +151,18 @@ export function sqlStore(
       ? ''
       : `, (SELECT rewards -> 'friend' ->> 'currency' FROM ${p}ledger WHERE program = $1 AND type = 'redemption'
            AND rewards IS NOT NULL ORDER BY order_id LIMIT 1) AS currency`;
+    // Each count stops at the program's highest threshold ($4; LIMIT NULL is no limit): an ambassador's
+    // thousandth redemption reads no more rows than their tenth. Code by code, in the order of the
+    // ledger_first_orders index: otherwise the planner may scan the table, guessing that LIMIT rows
+    // turn up early, and read every row when none are confirmed yet (a new campaign's first weeks).
     const counted = await tx.query(
-      `SELECT count(*) FILTER (WHERE code = $2) AS n,
-         count(*) FILTER (WHERE rewards->'ambassador'->>'confirmsAt' <= $3) AS confirmed${currencyColumn}
-         FROM ${p}ledger WHERE program = $1 AND type = 'redemption' AND NOT repeat AND reversed_at IS NULL
-         AND code = ANY(${PERSON_CODES(p)})`,
-      [event.program, event.code, request.recordedAt.toISOString()],
+      `SELECT
+         (SELECT count(*) FROM (SELECT FROM ${p}ledger WHERE program = $1 AND code = $2 AND ${STANDING_FIRST_ORDER}
+           ORDER BY ${CONFIRMS_AT} LIMIT $4) AS first_orders) AS n,
+         (SELECT count(*) FROM unnest(${PERSON_CODES(p)}) AS person (code), LATERAL (SELECT FROM ${p}ledger
+           WHERE program = $1 AND code = person.code AND ${STANDING_FIRST_ORDER} AND ${CONFIRMS_AT} <= $3
+           ORDER BY ${CONFIRMS_AT} LIMIT $4) AS first_orders) AS confirmed${currencyColumn}`,
+      [event.program, event.code, request.recordedAt.toISOString(), countLimit(request.countUpTo)],
     );
     const currency = known ?? ((counted.rows[0] as Row).currency as string | null) ?? null;
     if (currency !== null) ledgerCurrencies.set(event.program, currency);
@@ -449,4 +455,9 @@ export function sqlStore(
       return removed.rows.length;
     },
   };
+}
+
+/** `countUpTo` as a SQL LIMIT: `null` (no limit) for none or Infinity. */
+function countLimit(countUpTo: number | undefined): number | null {
+  return countUpTo !== undefined && Number.isFinite(countUpTo) ? Math.max(0, Math.floor(countUpTo)) : null;
 }

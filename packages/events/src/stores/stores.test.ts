@@ -2,12 +2,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ruleError } from '../rules.js';
 import { anAmbassador, aProgram, aRedemption, aReversal } from '../testing/fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
 import { statsSuite } from '../testing/stats-suite.js';
 import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
 import { type SqlClient, sqlStore } from './sql-store.js';
+import type { ReferralStore } from './store.js';
 
 const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'customers', 'ledger'];
 let run = 0;
@@ -23,6 +25,54 @@ async function freshSql(client: SqlClient) {
       for (const table of TABLES) await client.query(`DROP TABLE IF EXISTS ${tables}${table}`);
     },
   };
+}
+
+/**
+ * The SQL store counts an ambassador's first orders (and the confirmed ones) only as far as the
+ * receiver asks: the program's highest threshold. Reads the history `decide` is given.
+ */
+function countsUpTo(fresh: () => Promise<{ store: ReferralStore; cleanup: () => Promise<void> }>) {
+  it('counts first orders up to countUpTo, which the receiver sets at the program’s highest threshold', async () => {
+    const { store: sql, cleanup } = await fresh();
+    const asked: (number | undefined)[] = [];
+    const store: ReferralStore = {
+      ...sql,
+      commit(request) {
+        asked.push(request.countUpTo);
+        return sql.commit(request);
+      },
+    };
+    const tiers = [{ minRedemptions: 4, reward: { basis: 'fixed', type: 'credit', amount: 1500 } }] as const;
+    const { receive } = await aReceiver({ store, program: { rewardHoldDays: 0, tiers: [...tiers] } });
+    for (const order of [1, 2, 3]) {
+      const event = aRedemption({
+        id: `evt_countedOrder0${order}`,
+        orderId: `20${order}`,
+        customer: { id: `c_2${order}` },
+      });
+      expect((await receive.handle(await signed(event))).status).toBe(201);
+    }
+    expect(asked).toEqual([4, 4, 4]);
+    const counts: [number, number | undefined][] = [];
+    for (const countUpTo of [undefined, 2, 0]) {
+      await sql.commit({
+        claims: [{ key: `count-${countUpTo}`, fingerprint: 'f' }],
+        event: aRedemption({ id: 'evt_countedOrder09', orderId: '209', customer: { id: 'c_29' } }),
+        recordedAt: NOW,
+        countUpTo,
+        decide: (history) => {
+          counts.push([history.redemptions, history.confirmedRedemptions]);
+          return { ok: false, error: ruleError('code_exhausted', ['code']) };
+        },
+      });
+    }
+    expect(counts).toEqual([
+      [3, 3],
+      [2, 2],
+      [0, 0],
+    ]);
+    await cleanup();
+  });
 }
 
 describe('memoryStore', () => {
@@ -43,6 +93,7 @@ describe('sqlStore over PGlite', () => {
 
   storeSuite(() => freshSql(db));
   statsSuite(() => freshSql(db));
+  countsUpTo(() => freshSql(db));
 
   it('tells onError to call migrate() when the store was never migrated', async () => {
     const onError = vi.fn();
@@ -156,6 +207,7 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
 
   storeSuite(() => freshSql(pool));
   statsSuite(() => freshSql(pool));
+  countsUpTo(() => freshSql(pool));
 
   it('runs on a single pg Client, one transaction at a time', async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

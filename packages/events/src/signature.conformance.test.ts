@@ -105,6 +105,46 @@ describe('interop with the standardwebhooks package', () => {
     expect(() => new Webhook(vectors.secret).verify(body, { ...signed })).not.toThrow();
   });
 
+  it('takes a secret written without its base64 padding, as standardwebhooks does, as the same key', async () => {
+    // 25 bytes: padded, this secret ends in `==`; the reference libraries' tests give it without.
+    const unpadded = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwBg';
+    const now = new Date();
+    const signature = new Webhook(unpadded).sign('msg_interop_4', now, body);
+    const signed = await signEvent({ secret: unpadded, id: 'msg_interop_4', timestamp: now, body });
+    const padded = await signEvent({ secret: `${unpadded}==`, id: 'msg_interop_4', timestamp: now, body });
+    expect([signed['webhook-signature'], padded['webhook-signature']]).toEqual([signature, signature]);
+    const result = await verifySignature({ secrets: unpadded.slice(6), headers: signed, body, now });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['a length no base64 has', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwB'],
+    ['padding that is not whole', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwBg='],
+  ])('refuses a secret with %s', async (_, secret) => {
+    await expect(signEvent({ secret, id: 'msg_interop_5', timestamp: new Date(), body })).rejects.toThrow(
+      'not whsec_ followed by base64',
+    );
+  });
+
+  it('neither signs nor verifies a message id with a full stop, which the spec forbids', async () => {
+    const now = new Date();
+    await expect(signEvent({ secret: vectors.secret, id: 'msg.1614265330', timestamp: now, body })).rejects.toThrow(
+      'none of them a full stop',
+    );
+    const headersOf = new Webhook(vectors.secret).sign('msg.1', now, body);
+    const result = await verifySignature({
+      secrets: vectors.secret,
+      headers: {
+        'webhook-id': 'msg.1',
+        'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+        'webhook-signature': headersOf,
+      },
+      body,
+      now,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_signature' } });
+  });
+
   it('signs what standardwebhooks refuses once the body changes by one byte', async () => {
     const signed = await signEvent({ secret: vectors.secret, id: 'msg_interop_3', timestamp: new Date(), body });
     expect(() => new Webhook(vectors.secret).verify(body.replace('share', 'shard'), { ...signed })).toThrow();

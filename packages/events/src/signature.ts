@@ -55,7 +55,9 @@ export type VerifyResult =
 /** The smallest secret accepted, in bytes (192 bits, the spec's lower bound for HMAC keys). */
 export const MIN_SECRET_BYTES = 24;
 
-const ID_PATTERN = /^[\x21-\x7e]{1,256}$/;
+// Printable ASCII but the full stop: the signed content is `id.timestamp.body`, and the spec asks that an
+// id carry no `.`, so that no id and timestamp can be split another way into the same content.
+const ID_PATTERN = /^[\x21-\x2d\x2f-\x7e]{1,256}$/;
 // Digits only: `1614265330abc`, ` 1614265330`, `+1614265330` and `1e9` are all refused.
 const TIMESTAMP_PATTERN = /^(?:0|[1-9][0-9]{0,14})$/;
 const MAX_SIGNATURE_HEADER = 4096;
@@ -86,7 +88,9 @@ export async function signEvent(input: SignEventInput): Promise<SignedHeaders> {
   if (!Number.isSafeInteger(seconds) || seconds < 0)
     throw new TypeError('[referkit] Could not sign: the timestamp is not a time in whole seconds.');
   if (!ID_PATTERN.test(input.id))
-    throw new TypeError('[referkit] Could not sign: the id must be 1–256 printable ASCII characters.');
+    throw new TypeError(
+      '[referkit] Could not sign: the id must be 1–256 printable ASCII characters, none of them a full stop.',
+    );
   const prefix = `${input.id}.${seconds}.`;
   const digest = nodeCrypto
     ? hmacOf(nodeCrypto, input.secret)(prefix, input.body)
@@ -181,7 +185,14 @@ export function secretBytes(secret: string): Uint8Array {
   const cached = keyCache.get(secret);
   if (cached) return cached;
   const encoded = typeof secret === 'string' && secret.startsWith('whsec_') ? secret.slice(6) : secret;
-  if (typeof encoded !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) {
+  // Padding is optional, as the reference libraries read it (an unpadded secret is the same key), but a
+  // padded one must be whole, and no length leaves a lone character over (4n + 1 is not base64).
+  if (
+    typeof encoded !== 'string' ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) ||
+    encoded.length % 4 === 1 ||
+    (encoded.endsWith('=') && encoded.length % 4 !== 0)
+  ) {
     throw new TypeError(
       '[referkit] Could not use the webhook secret: it is not whsec_ followed by base64. Generate one with generateSecret().',
     );

@@ -13,37 +13,96 @@ export const CONFIRMS_AT = `(rewards -> 'ambassador' ->> 'confirmsAt')`;
 /** The rows caps, tiers and the promotion count: first-order redemptions not reversed. */
 export const STANDING_FIRST_ORDER = `type = 'redemption' AND NOT repeat AND reversed_at IS NULL`;
 
-/** The DDL statements of the store, safe to run again (`IF NOT EXISTS`). */
-export function schema(p: string): string[] {
+/**
+ * One object of the store's schema: what it `creates` (a table's or an index's name, or
+ * `table.column` for a column added later), and the DDL that creates it, safe to run again.
+ */
+export interface SchemaStep {
+  creates: string;
+  ddl: string;
+}
+
+/**
+ * The store's schema, in the order `migrate()` creates what is missing. After the tables, the
+ * additions to existing ones follow the order a commit takes its tables in (the claims, then the
+ * ambassadors, then the ledger): an upgrade holding the ledger while it waits for a commit that
+ * holds the claims, and is about to write the ledger, would deadlock with it.
+ */
+export function schema(p: string): SchemaStep[] {
   return [
-    `CREATE TABLE IF NOT EXISTS ${p}programs (id text PRIMARY KEY, data jsonb NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS ${p}ambassadors (code text PRIMARY KEY, program text NOT NULL, data jsonb NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS ${p}idempotency (
+    {
+      creates: `${p}programs`,
+      ddl: `CREATE TABLE IF NOT EXISTS ${p}programs (id text PRIMARY KEY, data jsonb NOT NULL)`,
+    },
+    {
+      creates: `${p}ambassadors`,
+      ddl: `CREATE TABLE IF NOT EXISTS ${p}ambassadors (code text PRIMARY KEY, program text NOT NULL, data jsonb NOT NULL)`,
+    },
+    {
+      creates: `${p}idempotency`,
+      ddl: `CREATE TABLE IF NOT EXISTS ${p}idempotency (
        key text PRIMARY KEY, fingerprint text NOT NULL, rewards jsonb, created_at timestamptz NOT NULL)`,
-    `CREATE TABLE IF NOT EXISTS ${p}codes (program text NOT NULL, code text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, code))`,
+    },
+    {
+      creates: `${p}codes`,
+      ddl: `CREATE TABLE IF NOT EXISTS ${p}codes (program text NOT NULL, code text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, code))`,
+    },
     // Lock rows only, like codes: one per customer identity (`id:…`, `email:…`) that has redeemed.
-    `CREATE TABLE IF NOT EXISTS ${p}customers (program text NOT NULL, customer text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, customer))`,
-    `CREATE TABLE IF NOT EXISTS ${p}ledger (
+    {
+      creates: `${p}customers`,
+      ddl: `CREATE TABLE IF NOT EXISTS ${p}customers (program text NOT NULL, customer text NOT NULL, touched bigint NOT NULL DEFAULT 0, PRIMARY KEY (program, customer))`,
+    },
+    {
+      creates: `${p}ledger`,
+      ddl: `CREATE TABLE IF NOT EXISTS ${p}ledger (
        seq bigserial PRIMARY KEY, id text NOT NULL, type text NOT NULL, program text NOT NULL, code text NOT NULL,
        channel text, occurred_at timestamptz NOT NULL, recorded_at timestamptz NOT NULL, order_id text,
        total bigint NOT NULL DEFAULT 0, discount bigint NOT NULL DEFAULT 0, customer_id text, customer_email_hash text,
        repeat boolean NOT NULL DEFAULT false, rewards jsonb, fingerprint text NOT NULL, reversed_at timestamptz)`,
+    },
+    {
+      creates: `${p}idempotency_age`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
+    },
+    // The codes of one person, which an update of the person reaches.
+    {
+      creates: `${p}ambassadors_person`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ambassadors_person ON ${p}ambassadors (program, (data ->> 'id'))`,
+    },
     // The customer identity stats count a redemption under: that of the customer's earliest row matched
     // by id or email hash. A column added after the first release: older rows read their own identity.
-    `ALTER TABLE ${p}ledger ADD COLUMN IF NOT EXISTS customer text`,
+    { creates: `${p}ledger.customer`, ddl: `ALTER TABLE ${p}ledger ADD COLUMN IF NOT EXISTS customer text` },
     // Permanent: one order redeems once, even after its idempotency key is pruned.
-    `CREATE UNIQUE INDEX IF NOT EXISTS ${p}ledger_redemption ON ${p}ledger (program, order_id) WHERE type = 'redemption'`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_code ON ${p}ledger (program, code, occurred_at)`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_customer ON ${p}ledger (program, customer_id) WHERE customer_id IS NOT NULL`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
+    {
+      creates: `${p}ledger_redemption`,
+      ddl: `CREATE UNIQUE INDEX IF NOT EXISTS ${p}ledger_redemption ON ${p}ledger (program, order_id) WHERE type = 'redemption'`,
+    },
+    {
+      creates: `${p}ledger_code`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ledger_code ON ${p}ledger (program, code, occurred_at)`,
+    },
+    {
+      creates: `${p}ledger_customer`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ledger_customer ON ${p}ledger (program, customer_id) WHERE customer_id IS NOT NULL`,
+    },
+    {
+      creates: `${p}ledger_email`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ledger_email ON ${p}ledger (program, customer_email_hash) WHERE customer_email_hash IS NOT NULL`,
+    },
+    {
+      creates: `${p}ledger_time`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ledger_time ON ${p}ledger (program, occurred_at)`,
+    },
     // Stats find the redemptions of an ambassador's customers by it (the expression, as sql-totals writes it).
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_customer_of ON ${p}ledger (program, (${CUSTOMER})) WHERE type = 'redemption'`,
+    {
+      creates: `${p}ledger_customer_of`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ledger_customer_of ON ${p}ledger (program, (${CUSTOMER})) WHERE type = 'redemption'`,
+    },
     // A redemption counts an ambassador's first orders up to the program's highest threshold: this finds
     // them, and the confirmed ones, without reading the code's landings, shares and repeat orders.
-    `CREATE INDEX IF NOT EXISTS ${p}ledger_first_orders ON ${p}ledger (program, code, ${CONFIRMS_AT}) WHERE ${STANDING_FIRST_ORDER}`,
-    `CREATE INDEX IF NOT EXISTS ${p}idempotency_age ON ${p}idempotency (created_at)`,
-    // The codes of one person, which an update of the person reaches.
-    `CREATE INDEX IF NOT EXISTS ${p}ambassadors_person ON ${p}ambassadors (program, (data ->> 'id'))`,
+    {
+      creates: `${p}ledger_first_orders`,
+      ddl: `CREATE INDEX IF NOT EXISTS ${p}ledger_first_orders ON ${p}ledger (program, code, ${CONFIRMS_AT}) WHERE ${STANDING_FIRST_ORDER}`,
+    },
   ];
 }

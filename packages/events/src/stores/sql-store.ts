@@ -9,8 +9,9 @@ import type { Ambassador } from '../ambassador.js';
 import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
 import { type ConnectionPool, poolTransaction } from './pool-transaction.js';
+import { migrateSql } from './sql-migration.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
-import { CONFIRMS_AT, CUSTOMER_OF_ROW, STANDING_FIRST_ORDER, schema } from './sql-schema.js';
+import { CONFIRMS_AT, CUSTOMER_OF_ROW, STANDING_FIRST_ORDER } from './sql-schema.js';
 import { sqlTotals } from './sql-totals.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
 import { statsWindow } from './stats-window.js';
@@ -49,10 +50,6 @@ export interface SqlStoreOptions {
   /** A prefix for every table, so that several stores (or test runs) share one schema. @default 'referkit_' */
   prefix?: string;
 }
-
-/** PostgreSQL's codes for a name another session created first: unique_violation, duplicate_table, duplicate_object. */
-const DUPLICATE_OBJECT = new Set(['23505', '42P07', '42710']);
-const MIGRATE_ATTEMPTS = 5;
 
 /** Keys are kept at least this long; `prune` never removes younger ones. */
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
@@ -322,21 +319,7 @@ export function sqlStore(
 
   return {
     async migrate() {
-      // Replicas starting together on a new database all migrate at once, and `IF NOT EXISTS` does
-      // not make that safe in PostgreSQL: the loser of a race for a new name fails with a duplicate.
-      // Its transaction rolled back, and the winner's tables are there by then, so it runs again.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await transaction(async (tx) => {
-            for (const statement of schema(p)) await tx.query(statement);
-          });
-          return;
-        } catch (error) {
-          if (attempt >= MIGRATE_ATTEMPTS || !DUPLICATE_OBJECT.has((error as { code?: unknown })?.code as string)) {
-            throw error;
-          }
-        }
-      }
+      await migrateSql(db, transaction, p);
     },
     async commit(request) {
       try {

@@ -21,6 +21,7 @@ async function freshSql(client: SqlClient) {
   await store.migrate();
   return {
     store,
+    tables,
     cleanup: async () => {
       for (const table of TABLES) await client.query(`DROP TABLE IF EXISTS ${tables}${table}`);
     },
@@ -205,6 +206,18 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
     await pool.end();
   });
 
+  /** Resolves once a session waits for a lock on `table`. */
+  async function lockAwaited(table: string) {
+    for (let tries = 0; tries < 300; tries++) {
+      const waiting = await pool.query('SELECT FROM pg_locks WHERE relation = to_regclass($1) AND NOT granted', [
+        table,
+      ]);
+      if (waiting.rows.length > 0) return;
+      await delay(10);
+    }
+    throw new Error(`No session waited for a lock on ${table}.`);
+  }
+
   storeSuite(() => freshSql(pool));
   statsSuite(() => freshSql(pool));
   countsUpTo(() => freshSql(pool));
@@ -281,6 +294,58 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
     }
   });
 
+  it('migrates an already migrated database without waiting for a commit in flight', async () => {
+    const { store, tables, cleanup } = await freshSql(pool);
+    const commit = await pool.connect();
+    try {
+      await commit.query('BEGIN');
+      // What a commit holds until it ends: its claim, its code's and customer's rows, its ledger row.
+      await commit.query(
+        `LOCK TABLE ${tables}idempotency, ${tables}codes, ${tables}customers, ${tables}ledger IN ROW EXCLUSIVE MODE`,
+      );
+      const migrated = store.migrate().then(() => 'migrated');
+      const first = await Promise.race([migrated, delay(2000).then(() => 'still waiting')]);
+      await commit.query('COMMIT');
+      await migrated;
+      expect(first).toBe('migrated');
+    } finally {
+      commit.release();
+      await cleanup();
+    }
+  });
+
+  it('adds what an upgrade needs while a commit is in flight, without holding the commit back', async () => {
+    const { store, tables, cleanup } = await freshSql(pool);
+    // A database of a version before these two indexes, one on the claims and one on the ledger.
+    await pool.query(`DROP INDEX ${tables}idempotency_age`);
+    await pool.query(`DROP INDEX ${tables}ledger_first_orders`);
+    const commit = await pool.connect();
+    try {
+      await commit.query('BEGIN');
+      // Shorter than deadlock_timeout (1 s): a commit made to wait for migrate() fails here first.
+      await commit.query(`SET LOCAL lock_timeout = '500ms'`);
+      // A commit claims its key first and writes the ledger after; migrate() comes in between.
+      await commit.query(`LOCK TABLE ${tables}idempotency IN ROW EXCLUSIVE MODE`);
+      const migrated = store.migrate();
+      await lockAwaited(`${tables}idempotency`);
+      await commit.query(`LOCK TABLE ${tables}ledger IN ROW EXCLUSIVE MODE`);
+      await commit.query('COMMIT');
+      await migrated;
+      const indexes = await pool.query('SELECT to_regclass($1) AS age, to_regclass($2) AS first_orders', [
+        `${tables}idempotency_age`,
+        `${tables}ledger_first_orders`,
+      ]);
+      expect(indexes.rows[0]).toEqual({
+        age: `${tables}idempotency_age`,
+        first_orders: `${tables}ledger_first_orders`,
+      });
+    } finally {
+      await commit.query('ROLLBACK').catch(() => {});
+      commit.release();
+      await cleanup();
+    }
+  });
+
   it('migrates a new database from several replicas starting at once', async () => {
     const tables = prefix();
     // One pool per replica, as separate processes would connect.
@@ -323,6 +388,10 @@ describe('sqlStore over an unreachable database', () => {
     }
   });
 });
+
+function delay(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /** The SQL store's commit beside a memory store's registry, so the harness can register Alex. */
 function memoryStoreWith(sql: ReturnType<typeof sqlStore>) {

@@ -118,11 +118,11 @@ export function sqlStore(
   }
 
   /** The currency of a program's ledger, `null` while it holds no redemption; kept once found, as in `history`. */
-  async function ledgerCurrency(program: string): Promise<string | null> {
+  async function ledgerCurrency(tx: SqlQueryable, program: string): Promise<string | null> {
     const known = ledgerCurrencies.get(program);
     if (known) return known;
     // Any one redemption's, by one probe of the redemptions' unique index (see `history`).
-    const found = await db.query(
+    const found = await tx.query(
       `SELECT rewards -> 'friend' ->> 'currency' AS currency FROM ${p}ledger WHERE program = $1 AND type = 'redemption'
        AND rewards IS NOT NULL ORDER BY order_id LIMIT 1`,
       [program],
@@ -317,6 +317,46 @@ export function sqlStore(
     return { status: 'recorded', rewards: decision.rewards };
   }
 
+  /** The stats of `query`, every statement on `tx`. */
+  async function statsIn(tx: SqlQueryable, query: StatsQuery): Promise<ProgramStats> {
+    let program = typeof query.program === 'string' ? null : query.program;
+    if (!program) {
+      const found = await tx.query(`SELECT data FROM ${p}programs WHERE id = $1`, [query.program]);
+      const row = found.rows[0] as Row | undefined;
+      if (!row)
+        throw new RangeError(
+          `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
+        );
+      program = json(row.data) as Program;
+    }
+    refuseStatsInOtherCurrency(program, await ledgerCurrency(tx, program.id));
+    const only = query.code === undefined ? null : storedCode(query.code);
+    const members = await tx.query(
+      // Byte order (COLLATE "C"), as the memory store sorts: a locale's collation skips the hyphen in codes.
+      // With one code, its person's other codes too: their shares count towards the person's target.
+      `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = ANY(${PERSON_CODES(p)}))
+       ORDER BY code COLLATE "C"`,
+      [program.id, only],
+    );
+    // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
+    const at = { ...query, now: statsWindow(program, query).now };
+    const counts = await tx.query(
+      // `now` is text to compare with confirmsAt (a JSON string), and a time to compare with reversed_at.
+      // By person: the promotion counts every code of theirs.
+      `SELECT held.data ->> 'id' AS person, count(*) AS n
+         FROM ${p}ledger AS ledger JOIN ${p}ambassadors AS held ON held.program = ledger.program AND held.code = ledger.code
+         WHERE ledger.program = $1 AND type = 'redemption' AND NOT repeat
+         AND ($2::text IS NULL OR ledger.code = ANY(${PERSON_CODES(p)}))
+         AND rewards->'ambassador'->>'confirmsAt' <= $3::text
+         AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY 1`,
+      [program.id, only, at.now.toISOString()],
+    );
+    const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.person), Number(row.n)]));
+    const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);
+    const plan = planStats(program, ambassadors, confirmed, at);
+    return assembleStats(plan, await sqlTotals(tx, p, plan));
+  }
+
   return {
     async migrate() {
       await migrateSql(db, transaction, p);
@@ -391,43 +431,15 @@ export function sqlStore(
       const row = found.rows[0] as Row | undefined;
       return row ? (json(row.data) as Ambassador) : null;
     },
-    async stats(query: StatsQuery): Promise<ProgramStats> {
-      let program = typeof query.program === 'string' ? null : query.program;
-      if (!program) {
-        const found = await db.query(`SELECT data FROM ${p}programs WHERE id = $1`, [query.program]);
-        const row = found.rows[0] as Row | undefined;
-        if (!row)
-          throw new RangeError(
-            `[referkit] Could not compute stats: no program "${String(query.program)}" is registered. Call upsertProgram first.`,
-          );
-        program = json(row.data) as Program;
-      }
-      refuseStatsInOtherCurrency(program, await ledgerCurrency(program.id));
-      const only = query.code === undefined ? null : storedCode(query.code);
-      const members = await db.query(
-        // Byte order (COLLATE "C"), as the memory store sorts: a locale's collation skips the hyphen in codes.
-        // With one code, its person's other codes too: their shares count towards the person's target.
-        `SELECT data FROM ${p}ambassadors WHERE program = $1 AND ($2::text IS NULL OR code = ANY(${PERSON_CODES(p)}))
-         ORDER BY code COLLATE "C"`,
-        [program.id, only],
-      );
-      // One moment for the promotion's count and the plan, so both read the ledger at the same `now`.
-      const at = { ...query, now: statsWindow(program, query).now };
-      const counts = await db.query(
-        // `now` is text to compare with confirmsAt (a JSON string), and a time to compare with reversed_at.
-        // By person: the promotion counts every code of theirs.
-        `SELECT held.data ->> 'id' AS person, count(*) AS n
-           FROM ${p}ledger AS ledger JOIN ${p}ambassadors AS held ON held.program = ledger.program AND held.code = ledger.code
-           WHERE ledger.program = $1 AND type = 'redemption' AND NOT repeat
-           AND ($2::text IS NULL OR ledger.code = ANY(${PERSON_CODES(p)}))
-           AND rewards->'ambassador'->>'confirmsAt' <= $3::text
-           AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY 1`,
-        [program.id, only, at.now.toISOString()],
-      );
-      const confirmed = new Map((counts.rows as Row[]).map((row) => [String(row.person), Number(row.n)]));
-      const ambassadors = (members.rows as Row[]).map((row) => json(row.data) as Ambassador);
-      const plan = planStats(program, ambassadors, confirmed, at);
-      return assembleStats(plan, await sqlTotals(db, p, plan));
+    stats(query: StatsQuery): Promise<ProgramStats> {
+      // One answer reads one moment of the ledger: in a REPEATABLE READ transaction every statement reads
+      // the snapshot of the first. Through a pool each statement took a connection of its own and read
+      // what had committed by then, so that under traffic an answer's days, rows and roles disagreed.
+      // Read only, it holds no commit back and is never refused as a serialization failure.
+      return transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        return statsIn(tx, query);
+      });
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
     async prune(now = new Date()) {

@@ -346,6 +346,34 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
     }
   });
 
+  it('reads every figure of one stats answer from one moment of the ledger while redemptions commit', async () => {
+    const { tables, cleanup } = await freshSql(pool);
+    const { receive, program } = await aReceiver({ store: sqlStore(pool, { prefix: tables }) });
+    let orders = 0;
+    const redeem = async () => {
+      orders++;
+      const event = aRedemption({
+        id: `evt_interleaved${orders}`,
+        orderId: `30${orders}`,
+        customer: { id: `c_3${orders}` },
+      });
+      expect((await receive.handle(await signed(event))).status).toBe(201);
+    };
+    await redeem();
+    // Another receiver's redemption commits after each of the statements stats sends.
+    const watched = sqlStore(committingAfterEachStatement(pool, redeem), { prefix: tables });
+    try {
+      const stats = await watched.stats({ program, now: NOW });
+      const byAmbassador = stats.ambassadors.reduce((sum, row) => sum + row.redemptions, 0);
+      const byRole = stats.roles.reduce((sum, row) => sum + row.redemptions, 0);
+      const byDay = stats.series.reduce((sum, day) => sum + day.redemptions, 0);
+      expect(orders).toBeGreaterThan(3);
+      expect([byRole, byDay]).toEqual([byAmbassador, byAmbassador]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('migrates a new database from several replicas starting at once', async () => {
     const tables = prefix();
     // One pool per replica, as separate processes would connect.
@@ -388,6 +416,26 @@ describe('sqlStore over an unreachable database', () => {
     }
   });
 });
+
+/** A pg Pool whose every statement, on the pool or a connection checked out of it, is followed by `after`. */
+function committingAfterEachStatement(pool: pg.Pool, after: () => Promise<void>): SqlClient {
+  const then = async <T>(result: T) => {
+    await after();
+    return result;
+  };
+  return {
+    // sqlStore takes a client with idleCount for a pool, and checks connections out of it for transactions.
+    idleCount: 0,
+    query: (text: string, params?: unknown[]) => pool.query(text, params).then(then),
+    async connect() {
+      const connection = await pool.connect();
+      return {
+        query: (text: string, params?: unknown[]) => connection.query(text, params).then(then),
+        release: (error?: Error | boolean) => connection.release(error),
+      };
+    },
+  } as SqlClient;
+}
 
 function delay(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));

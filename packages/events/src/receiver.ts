@@ -44,7 +44,10 @@ export interface ReceiverOptions {
    * claim). Without a `secret`, such events count only when this returns true.
    */
   confirmOrder?(event: RedemptionEvent | ReversalEvent): boolean | Promise<boolean>;
-  /** The clock. @default () => new Date() */
+  /**
+   * The clock: an event's arrival (time checks, signature tolerance) and, read again by the store once
+   * it holds the event's locks, the moment the event is recorded. @default () => new Date()
+   */
   now?: () => Date;
   /** The largest body accepted, in bytes. @default 65536 */
   maxBodyBytes?: number;
@@ -295,6 +298,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         claims: claimsFor(event, webhookId),
         event: recorded,
         recordedAt: at,
+        // The store reads the clock again once the event is ordered among its code's: the moment it records at.
+        now,
         countUpTo: countUpTo.get(program.id),
         // bind, not an arrow: no closure to create and name on the hot path.
         decide: decideInCommit.bind(null, program, ambassador, recorded),

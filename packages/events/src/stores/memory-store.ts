@@ -13,6 +13,7 @@ import {
   type CommitRequest,
   type CommitResult,
   type ReferralStore,
+  recordingMoment,
   refuseCodeOfAnother,
   refuseCurrencyChange,
   refuseStatsInOtherCurrency,
@@ -97,7 +98,9 @@ export function memoryStore(): ReferralStore {
         rewards: (claimLedgers[existing] as MemoryLedger).rewardsOf(claimRows[existing] as number),
       };
     }
-    const { event, recordedAt } = request;
+    const { event } = request;
+    // In the same synchronous call as the record: commits are recorded in the order of their moments.
+    const recordedAt = recordingMoment(request);
     const ledger = ledgerOf(event.program);
     const found = ledger.customerRowsOf(event);
     const decision = request.decide(

@@ -22,6 +22,7 @@ import {
   type LedgerHistory,
   ledgerRow,
   type ReferralStore,
+  recordingMoment,
   refuseCodeOfAnother,
   refuseCurrencyChange,
   refuseStatsInOtherCurrency,
@@ -132,7 +133,7 @@ export function sqlStore(
     return currency;
   }
 
-  async function history(tx: SqlQueryable, request: CommitRequest): Promise<LedgerHistory> {
+  async function history(tx: SqlQueryable, request: CommitRequest, recordedAt: Date): Promise<LedgerHistory> {
     const { event } = request;
     const keys = customerKeys(event);
     const id = keys.find((key) => key.startsWith('id:'))?.slice(3) ?? null;
@@ -159,7 +160,7 @@ export function sqlStore(
          (SELECT count(*) FROM unnest(${PERSON_CODES(p)}) AS person (code), LATERAL (SELECT FROM ${p}ledger
            WHERE program = $1 AND code = person.code AND ${STANDING_FIRST_ORDER} AND ${CONFIRMS_AT} <= $3
            ORDER BY ${CONFIRMS_AT} LIMIT $4) AS first_orders) AS confirmed${currencyColumn}`,
-      [event.program, event.code, request.recordedAt.toISOString(), countLimit(request.countUpTo)],
+      [event.program, event.code, recordedAt.toISOString(), countLimit(request.countUpTo)],
     );
     const currency = known ?? ((counted.rows[0] as Row).currency as string | null) ?? null;
     if (currency !== null) ledgerCurrencies.set(event.program, currency);
@@ -189,7 +190,7 @@ export function sqlStore(
         repeat: row.repeat === true,
       })),
       redemption: original ? { rewards: rewardsFrom(original.rewards), reversedAt: iso(original.reversed_at) } : null,
-      recordedAt: request.recordedAt,
+      recordedAt,
       currency,
     };
   }
@@ -263,7 +264,11 @@ export function sqlStore(
       if (!ledgerCurrencies.has(event.program))
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('currency ' || $1, 0))`, [event.program]);
     }
-    const decision = request.decide(await history(tx, request));
+    // Only now, holding every lock above: a commit that waited on them is recorded after the one it waited
+    // for and counts that one's grant. Stamped on arrival, it was recorded up to a lock wait earlier, missed
+    // the grant (a promotion paid late) and slipped into stats already read at a past `now`.
+    const recordedAt = recordingMoment(request);
+    const decision = request.decide(await history(tx, request, recordedAt));
     if (!decision.ok) {
       // A pruned key's redemption replayed meets its own first order in the history (not_first_order),
       // and a pruned key's reversal its own reversal (unknown_order): the ledger's answer, duplicate
@@ -271,7 +276,7 @@ export function sqlStore(
       const recorded = await answerFromLedger(tx, request);
       throw new Rollback(recorded || { status: 'rejected', error: decision.error });
     }
-    const row = ledgerRow(event, decision, request.recordedAt);
+    const row = ledgerRow(event, decision, recordedAt);
     const keys = customerKeys(event);
     const inserted = await tx.query(
       `INSERT INTO ${p}ledger (id, type, program, code, channel, occurred_at, recorded_at, order_id, total, discount,
@@ -305,7 +310,7 @@ export function sqlStore(
     if (event.type === 'reversal') {
       await tx.query(
         `UPDATE ${p}ledger SET reversed_at = $3 WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND reversed_at IS NULL`,
-        [event.program, event.orderId, request.recordedAt.toISOString()],
+        [event.program, event.orderId, recordedAt.toISOString()],
       );
     }
     if (decision.rewards) {

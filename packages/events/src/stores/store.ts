@@ -32,7 +32,16 @@ export interface CommitRequest {
   /** The keys to claim; all or none are claimed. */
   claims: IdempotencyClaim[];
   event: ReferralEvent;
+  /** When the event arrived; also the moment it is recorded at, by a store that does not read `now`. */
   recordedAt: Date;
+  /**
+   * The receiver's clock. A store reads it once it holds the locks that order the event among its code's
+   * and its person's others, and records the event and reads its history at that moment: an event that
+   * waited for another's commit is recorded after it and counts it (a promotion or tier it earned), and
+   * stats at a past `now` read the same when asked again later: `request.now?.() ?? request.recordedAt`.
+   * @default () => recordedAt
+   */
+  now?: () => Date;
   /**
    * How far the history's `redemptions` and `confirmedRedemptions` need counting: the rules compare
    * them with no threshold above this (the program's cap per code, tiers, promotion), so a store may stop there, and skip counting
@@ -81,6 +90,14 @@ export interface ReferralStore {
    * `RangeError` whose `code` is `program_currency_changed`, rather than read in the wrong minor units.
    */
   stats(query: StatsQuery): Promise<ProgramStats>;
+}
+
+/**
+ * The moment a store records a commit's event at and reads its history at: the request's clock read now,
+ * once the store holds the event's locks, else its `recordedAt`. Read once per commit.
+ */
+export function recordingMoment(request: CommitRequest): Date {
+  return request.now ? request.now() : request.recordedAt;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { expect, it, vi } from 'vitest';
 import type { ProgramInput } from '../program.js';
+import type { ReferralStore } from '../stores/store.js';
 import { aLanding, anAmbassador, aProgram, aRedemption, aReversal, aSecondAmbassador } from './fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
 import { type StoreFactory, storeRunner } from './store-factory.js';
@@ -655,6 +656,49 @@ export function storeSuite(fresh: StoreFactory) {
     });
   });
 
+  it('pays the promotion to a redemption that arrived first but reached the ledger after those that earned it', async () => {
+    await withStore(async (store) => {
+      // A clock that moves on at every read, and a first delivery held before its commit (as a lock wait
+      // holds it): the three after it are recorded first, so the held one is the fourth the ledger holds.
+      const held = withheldFirstLookup(store);
+      const { receive } = await aReceiver({
+        store,
+        now: tickingClock(),
+        resolveCode: held.resolveCode,
+        program: {
+          rewardHoldDays: 0,
+          promoteToCommunityLeaderAfter: 3,
+          roles: { community_leader: { ambassadorReward: { basis: 'fixed', type: 'credit', amount: 1300 } } },
+        },
+      });
+      const grant = (answer: { body: unknown }) =>
+        (answer.body as { rewards?: { ambassador?: { amount: number } } }).rewards?.ambassador?.amount;
+      const deliveries = await Promise.all(['1001', '1002', '1003', '1004'].map((orderId) => signed(anOrder(orderId))));
+      const first = receive.handle(deliveries[0] as Delivery);
+      const others = await Promise.all(deliveries.slice(1).map((delivery) => receive.handle(delivery)));
+      held.release();
+      expect([...others.map(grant), grant(await first)]).toEqual([1000, 1000, 1000, 1300]);
+    });
+  });
+
+  it('records an event at the moment the ledger takes it, so stats at a past now read the same later', async () => {
+    await withStore(async (store) => {
+      const held = withheldFirstLookup(store);
+      const clock = tickingClock();
+      const { receive, program } = await aReceiver({ store, now: clock, resolveCode: held.resolveCode });
+      const deliveries = await Promise.all(['1001', '1002', '1003'].map((orderId) => signed(anOrder(orderId))));
+      const first = receive.handle(deliveries[0] as Delivery);
+      await Promise.all(deliveries.slice(1).map((delivery) => receive.handle(delivery)));
+      // A report at a moment already past: the held order was not in the ledger yet.
+      const past = clock();
+      const then = await store.stats({ program, now: past });
+      held.release();
+      expect((await first).status).toBe(201);
+      const later = await store.stats({ program, now: past });
+      expect([then.ambassadors[0]?.redemptions, later.ambassadors[0]?.redemptions]).toEqual([2, 2]);
+    });
+  });
+
   it("pays a person's reward tiers over every code of theirs, orders arriving at once too, and caps each code on its own", async () => {
     await withStore(async (store) => {
       const tier = (minRedemptions: number, amount: number) =>
@@ -796,4 +840,33 @@ export function storeSuite(fresh: StoreFactory) {
       expect(answer.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } });
     });
   });
+}
+
+type Delivery = Awaited<ReturnType<typeof signed>>;
+
+/** A first order of its own customer with Alex's code. */
+function anOrder(orderId: string) {
+  return aRedemption({ id: `evt_order${orderId}xx`, orderId, customer: { id: `c_${orderId}` } });
+}
+
+/** A clock a second later at every read, from the harness's `NOW`. */
+function tickingClock() {
+  let ticks = 0;
+  return () => new Date(NOW.getTime() + ++ticks * 1000);
+}
+
+/** A `resolveCode` whose first lookup answers only once `release` is called; the others answer at once. */
+function withheldFirstLookup(store: ReferralStore) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let lookups = 0;
+  return {
+    release: () => release(),
+    async resolveCode(code: string, program: string) {
+      if (lookups++ === 0) await released;
+      return store.ambassadorByCode(code, program);
+    },
+  };
 }

@@ -36,6 +36,7 @@ const PROGRAM_VERDICTS = {
   code_exhausted: true,
   order_not_confirmed: true,
   unknown_order: true,
+  attribution_expired: true,
   // Answered 503 and retried until the customer's first order is in the ledger: never a verdict.
   first_order_pending: false,
 } satisfies Record<RuleCode, boolean>;

@@ -29,6 +29,7 @@ const CODES: Record<number, string[]> = {
     'code_exhausted',
     'order_not_confirmed',
     'unknown_order',
+    'attribution_expired',
   ],
 };
 

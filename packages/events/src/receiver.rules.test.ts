@@ -91,6 +91,7 @@ describe('createReceiver: the contract and the rules', () => {
     ['below_minimum', { program: { minimumOrder: 10_000 } }, {}],
     ['currency_mismatch', {}, { order: { currency: 'EUR', subtotal: 5999, discount: 900, total: 5099 } }],
     ['discount_exceeds_offer', {}, { order: { currency: 'USD', subtotal: 5999, discount: 2000, total: 3999 } }],
+    ['attribution_expired', {}, { attribution: { landedAt: '2026-10-01T00:00:00.000Z', model: 'last_touch' } }],
   ])('refuses a redemption for %s with 422', async (expected, options, redemption) => {
     const { receive } = await aReceiver(options);
     const answer = await receive.handle(await signed(aRedemption(redemption)));
@@ -205,6 +206,15 @@ describe('createReceiver: unsigned claims', () => {
   it('refuses every unsigned redemption without confirmOrder', async () => {
     const { receive } = await aReceiver({ secret: undefined });
     expect(errorCode(await receive.handle(unsigned(aRedemption())))).toBe('order_not_confirmed');
+  });
+
+  it("refuses a confirmed redemption whose landing is past the program's window, as a signed one, with its path", async () => {
+    const { receive } = await aReceiver({ secret: undefined, confirmOrder: () => true });
+    const late = aRedemption({ attribution: { landedAt: '2026-10-01T00:00:00.000Z', model: 'last_touch' } });
+    expect(await receive.handle(unsigned(late))).toMatchObject({
+      status: 422,
+      body: { error: { code: 'attribution_expired', issues: [{ path: ['attribution', 'landedAt'] }] } },
+    });
   });
 
   it('records a redemption the shop confirms', async () => {

@@ -292,6 +292,58 @@ describe('checkRedemption', () => {
       { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-11-01T00:00:00Z' }] },
       'discount_exceeds_offer',
     ],
+    [
+      "refuses an order placed when its landing's attribution window ends (landedAt + windowDays, exclusive)",
+      {},
+      {},
+      { attribution: { landedAt: '2026-10-23T10:00:00.000Z', model: 'last_touch' } },
+      { redemptions: 0 },
+      'attribution_expired',
+    ],
+    [
+      "accepts an order placed a millisecond before its landing's attribution window ends",
+      {},
+      {},
+      { attribution: { landedAt: '2026-10-23T10:00:00.001Z', model: 'last_touch' } },
+      { redemptions: 0 },
+      null,
+    ],
+    [
+      "refuses an order 52 days after its landing under the program's 30-day window",
+      { attribution: { windowDays: 30, model: 'last_touch' } },
+      {},
+      { attribution: { landedAt: '2026-10-01T00:00:00.000Z', channel: 'sms', model: 'last_touch' } },
+      { redemptions: 0 },
+      'attribution_expired',
+    ],
+    [
+      "accepts an order 52 days after its landing under the program's 60-day window",
+      { attribution: { windowDays: 60, model: 'last_touch' } },
+      {},
+      { attribution: { landedAt: '2026-10-01T00:00:00.000Z', channel: 'sms', model: 'last_touch' } },
+      { redemptions: 0 },
+      null,
+    ],
+    [
+      "accepts a landing stamped after its order (two clocks: the friend's device, the shop's server)",
+      {},
+      {},
+      { attribution: { landedAt: '2026-11-22T10:30:00.000Z', model: 'last_touch' } },
+      { redemptions: 0 },
+      null,
+    ],
+    [
+      "takes a repeat order without a discount that carries its customer's landing from before the window",
+      {},
+      {},
+      {
+        order: usd(4000, 0),
+        customer: { id: 'c_9', firstOrder: false },
+        attribution: { landedAt: '2026-06-01T00:00:00.000Z', model: 'last_touch' },
+      },
+      { redemptions: 1, customerOrders: [{ code: 'ALEX-7HC2QK', occurredAt: '2026-06-02T00:00:00Z' }] },
+      null,
+    ],
   ])('%s', (_name, programInput, ambassadorInput, redemptionInput, history, code) => {
     const refusal = checkRedemption(
       aProgram(programInput),
@@ -320,6 +372,10 @@ describe('checkRedemption', () => {
     expect(
       checkRedemption(program, anAmbassador(), aRedemption({ order: usd(5999, 799) }), { redemptions: 0 }),
     ).toBeNull();
+  });
+  it('accepts an order without attribution, whose landing there is nothing to judge', () => {
+    const { attribution: _, ...unattributed } = aRedemption({ occurredAt: '2026-11-22T10:00:00.000Z' });
+    expect(checkRedemption(aProgram(), anAmbassador(), unattributed as never, { redemptions: 0 })).toBeNull();
   });
   it('accepts an order placed exactly at the program start ([startsAt, endsAt))', () => {
     const program = aProgram({ startsAt: '2026-11-22T10:00:00.000Z' });
@@ -356,5 +412,13 @@ describe('checkRedemption', () => {
       checkRedemption(aProgram(), a, aRedemption({ customer: { id: 'c_9', firstOrder: false } }), { redemptions: 0 })
         ?.path,
     ).toEqual(['customer', 'firstOrder']);
+    expect(
+      checkRedemption(
+        aProgram(),
+        a,
+        aRedemption({ attribution: { landedAt: '2026-10-01T00:00:00.000Z', model: 'last_touch' } }),
+        { redemptions: 0 },
+      )?.path,
+    ).toEqual(['attribution', 'landedAt']);
   });
 });

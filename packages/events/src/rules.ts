@@ -3,7 +3,7 @@ import type { Ambassador } from './ambassador.js';
 import type { RedemptionEvent } from './event.js';
 import type { Program } from './program.js';
 import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, standingOf } from './rewards.js';
-import { parseTime } from './time.js';
+import { DAY_MS, parseTime } from './time.js';
 
 /**
  * The stable codes of a rule refusal, each answered `422` but `first_order_pending`: no verdict yet,
@@ -22,6 +22,7 @@ export type RuleCode =
   | 'code_exhausted'
   | 'order_not_confirmed'
   | 'unknown_order'
+  | 'attribution_expired'
   | 'first_order_pending';
 
 /** A rule refusal, with the path of the field that broke it when there is one. */
@@ -44,6 +45,7 @@ const MESSAGES: Record<RuleCode, string> = {
   code_exhausted: 'This code has reached its redemption limit',
   order_not_confirmed: 'The order could not be confirmed against the shop; unsigned redemptions need confirmOrder',
   unknown_order: 'No redemption was recorded for this order',
+  attribution_expired: "The order was placed after the attribution window of the friend's landing had ended",
   first_order_pending: "The customer's first order is not in the ledger yet; send this order again later",
 };
 
@@ -91,6 +93,11 @@ export function checkRedemption(
   // applies: it is recorded, earning nothing, so that retention (repeat orders of referred customers)
   // is measured for every ambassador, not only for leaders paid for it.
   if (repeat && program.firstOrderOnly && order.discount === 0) return null;
+  // Such a repeat order is the customer's, credited to the code that brought them, however long ago they
+  // landed; any other order is credited to its landing, which must be within the program's window.
+  if (redemption.attribution && !withinWindow(at, program, redemption.attribution.landedAt)) {
+    return ruleError('attribution_expired', ['attribution', 'landedAt']);
+  }
   if (program.minimumOrder !== undefined && order.subtotal < program.minimumOrder) {
     return ruleError('below_minimum', ['order', 'subtotal']);
   }
@@ -107,6 +114,16 @@ export function checkRedemption(
 /** The answer while a repeat order's first order may still be on its way. */
 function pending(): RuleError {
   return ruleError('first_order_pending', ['customer', 'firstOrder']);
+}
+
+/**
+ * Whether an order placed at `at` is within `windowDays` of its landing, the end excluded, as the SDK's
+ * `expiresAt` (landedAt + windowDays) ends a referral. Only how old the landing is counts: a landing
+ * stamped after its order is the friend's device clock against the shop's, and the receiver already
+ * bounds it by its own clock (`future_timestamp`).
+ */
+function withinWindow(at: number, program: Program, landedAt: string): boolean {
+  return at < parseTime(landedAt) + program.attribution.windowDays * DAY_MS;
 }
 
 /** Whether a moment falls in `[startsAt, endsAt)`; an open end is unbounded. */

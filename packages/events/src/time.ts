@@ -5,7 +5,8 @@
  * Anything off the common shape falls back to them, so results are always the same as theirs.
  */
 
-const DAY_MS = 86_400_000;
+/** A day in milliseconds. */
+export const DAY_MS = 86_400_000;
 // `2026-11-22T10:00:00.000Z`: UTC with milliseconds, as toISOString writes and the SDK sends.
 const CANONICAL = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 // 9999-12-31T23:59:59.999Z: toISOString writes later years as +YYYYYY. A literal, not Date.UTC(…),

@@ -171,6 +171,49 @@ describe('createReferkit on the server', () => {
     expect(network.requests).toEqual([]);
   });
 
+  it.each([
+    ['at the moment the order was placed', '2026-11-22T10:00:00.000Z'],
+    ['months before the order', '2026-01-31T00:00:00.000Z'],
+  ])(
+    'answers a referral that expired %s no_referral at once, as the browser answers no live referral',
+    async (_when, expiresAt) => {
+      network = await networkWithReceiver({ secret: SECRET, now: () => NOW });
+      const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, now: () => NOW });
+      const referral = { code: CODE, landedAt: '2026-01-01T00:00:00.000Z', expiresAt };
+      await expect(
+        referkit.redeem({ orderId: '1001', order, referral, occurredAt: '2026-11-22T10:00:00.000Z' }),
+      ).resolves.toMatchObject({ ok: false, queued: false, error: { code: 'no_referral' } });
+      expect(network.requests).toEqual([]);
+    },
+  );
+
+  it('answers a referral without expiresAt no_referral at once when it landed windowDays or more before the order', async () => {
+    network = await networkWithReceiver({ secret: SECRET, now: () => NOW });
+    const referkit = createReferkit({
+      program: 'spring-2026',
+      endpoint: ENDPOINT,
+      secret: SECRET,
+      now: () => NOW,
+      attribution: { windowDays: 7 },
+    });
+    const referral = { code: CODE, landedAt: '2026-11-15T10:00:00.000Z' };
+    await expect(referkit.redeem({ orderId: '1001', order, referral })).resolves.toMatchObject({
+      ok: false,
+      queued: false,
+      error: { code: 'no_referral' },
+    });
+    expect(network.requests).toEqual([]);
+  });
+
+  it('sends a referral still live when the order was placed, reported after it expired', async () => {
+    network = await networkWithReceiver({ secret: SECRET, now: () => NOW });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, now: () => NOW });
+    const referral = { code: CODE, landedAt: '2026-10-20T10:00:00.000Z', expiresAt: '2026-11-19T10:00:00.000Z' };
+    await expect(
+      referkit.redeem({ orderId: '1001', order, referral, occurredAt: '2026-11-19T09:59:59.999Z' }),
+    ).resolves.toMatchObject({ ok: true, status: 201 });
+  });
+
   it('reports a relative endpoint as a final error at once, without retrying', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     let slept = 0;

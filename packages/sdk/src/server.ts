@@ -8,7 +8,12 @@ import type { ReversalEvent } from '@referkit/events';
 import { EVENT_ID_PATTERN } from '@referkit/events/code';
 import { signEvent } from '@referkit/events/signature';
 import { clientParts, refuse } from './capture-client.js';
-import { createReferkit as createClient, type ReferkitClient, type ReferkitOptions } from './client.js';
+import {
+  createReferkit as createClient,
+  type RedeemInput,
+  type ReferkitClient,
+  type ReferkitOptions,
+} from './client.js';
 import type { Delivery } from './delivery.js';
 
 export type { ReferkitClient } from './client.js';
@@ -38,6 +43,9 @@ export interface ServerReferkitOptions extends ReferkitOptions {
    */
   now?: (() => Date) | undefined;
 }
+
+/** A referral as `redeem` takes it. */
+type RedeemReferral = NonNullable<RedeemInput['referral']>;
 
 /** Why an order was reversed, as the receiver reads it. */
 export type ReversalReason = NonNullable<ReversalEvent['reason']>;
@@ -110,12 +118,22 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
   // pagehide would otherwise send every queued event twice.
   let reversals: ReturnType<typeof clientParts> | undefined;
   const { redeem, flush } = client;
+  // The window a referral without `expiresAt` is judged by: the client's, 30 days when it is not a
+  // usable number of days, as `usableWindow` reads it (which has logged it already).
+  const windowDays = options.attribution?.windowDays ?? 30;
+  const window = windowDays > 0 && windowDays < 1e5 ? windowDays : 30;
   // An id the receiver would refuse is refused at once, before the event is queued: sent, it would
-  // come back a final 400 after the request. A time left out is the server clock's, read here.
-  client.redeem = (input) =>
-    input?.id === undefined || EVENT_ID_PATTERN.test(input.id)
-      ? redeem(input && { ...input, occurredAt: input.occurredAt ?? stamp(now) })
-      : badId('redeem', input.id);
+  // come back a final 400 after the request. A time left out is the server clock's, read here. A
+  // referral whose window had ended when the order was placed is none, as in the browser, where
+  // `referral()` no longer returns it: sent, the receiver would refuse it (`attribution_expired`).
+  client.redeem = (input) => {
+    if (input?.id !== undefined && !EVENT_ID_PATTERN.test(input.id)) return badId('redeem', input.id);
+    const occurredAt = input?.occurredAt ?? stamp(now);
+    if (input?.referral && expiredBy(input.referral, occurredAt, window)) {
+      return refuse('no_referral', `No live referral: its window had ended when the order was placed (${occurredAt})`);
+    }
+    return redeem(input && { ...input, occurredAt });
+  };
   client.reverse = async (input) => {
     try {
       const { orderId, code, reason, id, occurredAt } = input;
@@ -139,6 +157,17 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
   };
   client.flush = () => Promise.all([flush(), reversals?.client.flush()]).then(() => {});
   return client;
+}
+
+/**
+ * Whether a referral's window had ended when the order was placed (its end excluded, as `referral()`
+ * reads it in the browser): at its `expiresAt`, or `windowDays` after its `landedAt` when it has none.
+ * A referral with neither, or a time that cannot be read, is left to the receiver.
+ */
+function expiredBy(referral: RedeemReferral, occurredAt: string | undefined, windowDays: number): boolean {
+  const { landedAt, expiresAt } = referral;
+  const end = expiresAt !== undefined ? Date.parse(expiresAt) : Date.parse(`${landedAt}`) + windowDays * 864e5;
+  return end <= Date.parse(`${occurredAt}`);
 }
 
 /** The `invalid_id` refusal, made before anything is queued. */

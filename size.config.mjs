@@ -378,12 +378,15 @@ export default [
   // windowless document, the server-rendered panel and the banner's frames). 14,929 B once the page looks at
   // which frame has focus only while a banner shows, and once however many blurs came, where a banner that
   // rendered nothing (no referral, dismissed) asked for a callback a frame while a card field had focus (~10 B).
+  // 2026-11-24: 14,940 B once a later init whose offer or reward cannot be put in words (a percent off of 12.5,
+  // a reward in "gems") is refused with one line, the setup in force kept, where it was taken and every panel
+  // went empty: the panel's own wording in offer-text.ts is asked at init, in English (~11 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14929,
+    brotli: 14940,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

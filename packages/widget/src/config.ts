@@ -5,8 +5,9 @@
 import { type CaptureClient, createCaptureClient, readReferral } from '@referkit/sdk';
 import type { IntentChannel } from './channels.js';
 import { followRoutes } from './follow-routes.js';
-import { misconfigured } from './log.js';
-import type { OfferTerms } from './offer-text.js';
+import { en } from './i18n/en.js';
+import { misconfigured, notWorded } from './log.js';
+import { hasOffer, type OfferTerms, offerHeadline } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
 import { settingsHaveTheirTypes } from './setting-types.js';
 import type { Disclosure } from './share-message.js';
@@ -138,7 +139,7 @@ export function init(config: WidgetConfig): boolean {
     explained = true;
     return false;
   }
-  if (!settingsHaveTheirTypes(config, 'Fix it in init.')) {
+  if (!settingsHaveTheirTypes(config, 'Fix it in init.') || !worded(config)) {
     explained = true;
     return false;
   }
@@ -183,6 +184,22 @@ export function init(config: WidgetConfig): boolean {
   else land(client, config);
   renderAll();
   return true;
+}
+
+/**
+ * True when the panel can put the terms' offer and reward in words; else logs one line saying why. Init
+ * refuses such terms as it does a setting of the wrong type: taken, they left every panel empty, and the
+ * rest of them (a brand) reached the panels added later. Worded as a panel words them, by `offer-text.ts`
+ * alone, in English: which amounts, kinds and types can be said is the same in every language.
+ */
+function worded(terms: WidgetConfig): boolean {
+  try {
+    if (hasOffer(terms)) offerHeadline(en, 'en', terms);
+    return true;
+  } catch (error) {
+    misconfigured('use the terms', ...notWorded(error));
+    return false;
+  }
 }
 
 /** Captures the referral in the address and announces it with `referkit:capture`. */

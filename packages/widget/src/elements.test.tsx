@@ -164,6 +164,36 @@ describe('<referkit-share>', () => {
     ).toBe('Invite friends to Acme');
   });
 
+  it('refuses an init whose offer or reward cannot be put in words, and keeps the setup in force', () => {
+    const panel = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+    const shown = panel.shadowRoot?.textContent;
+    const inits = [
+      { friendOffer: { kind: 'percent', percent: 12.5 } },
+      { friendOffer: { kind: 'fixed', amount: 10.5 } },
+      { friendOffer: { kind: 'percent', percent: 0 } },
+      { friendOffer: { kind: 'bogus', percent: 10 } },
+      { ambassadorReward: { basis: 'fixed', type: 'gems', amount: 100 } },
+    ];
+    for (const terms of inits) expect(init({ ...acmeSetup, brand: 'Gamma', ...terms } as never)).toBe(false);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual(
+      [
+        '12.5 is not a whole percent',
+        '10.5 is not in minor units',
+        '0 is not an amount or a percent',
+        'bogus is not a kind of friend offer',
+        'gems is not a reward type',
+      ].map(
+        (why) =>
+          `[referkit] Could not use the terms: ${why}. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.`,
+      ),
+    );
+    // The panel shown keeps showing Acme's terms, and one added later shows them too.
+    expect(panel.shadowRoot?.textContent).toBe(shown);
+    expect(
+      mount('<referkit-share code="BOB-8JK3PQ"></referkit-share>').shadowRoot?.querySelector('h2')?.textContent,
+    ).toBe('Invite friends to Acme');
+  });
+
   it('reads the stats from the endpoint of its terms attribute, in the locale of its terms', async () => {
     backend.mockClear();
     const element = mount(

@@ -20,7 +20,7 @@ import {
   type WidgetConfig,
 } from './config.js';
 import { type ResolvedLocale, resolveLocale } from './i18n/locale.js';
-import { misconfigured } from './log.js';
+import { misconfigured, notWorded } from './log.js';
 import { OfferBanner } from './offer-banner.js';
 import { hasOffer } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
@@ -117,11 +117,7 @@ abstract class ReferkitElement extends Base {
         render(this._view({ client, terms, endpoint: terms.endpoint, text, locale }), root);
       } catch (error) {
         render(null, root);
-        misconfigured(
-          'show the widget',
-          String((error as Error)?.message ?? error),
-          'Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
-        );
+        misconfigured('show the widget', ...notWorded(error));
       }
     };
     if (resolved instanceof Promise) resolved.then(paint);

@@ -24,3 +24,12 @@ export const partNotLoaded = (file: string): [why: string, fix: string] => [
   `${file} did not load (missing, or blocked by CORS)`,
   'Serve it beside referkit.js, with CORS from another origin.',
 ];
+
+/**
+ * Why terms could not be put in words (`offer-text.ts` throws saying which amount, kind or type), and the
+ * fix, as `misconfigured`'s last two arguments: the same whether init refused them or an element's paint did.
+ */
+export const notWorded = (error: unknown): [why: string, fix: string] => [
+  String((error as Error)?.message ?? error),
+  'Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.',
+];

@@ -381,12 +381,16 @@ export default [
   // 2026-11-24: 14,940 B once a later init whose offer or reward cannot be put in words (a percent off of 12.5,
   // a reward in "gems") is refused with one line, the setup in force kept, where it was taken and every panel
   // went empty: the panel's own wording in offer-text.ts is asked at init, in English (~11 B).
+  // 14,977 B once a share panel taken off the page while a copy, a share report or the QR chunk was on its way
+  // starts no status timer, asks for no stats and shows none that were on their way, and a copy or share made
+  // then fires its event on the element's document, which a detached element's own event does not reach (~37 B:
+  // ~29 the panel's guards, ~8 the document).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14940,
+    brotli: 14977,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

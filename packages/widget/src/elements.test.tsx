@@ -338,6 +338,25 @@ describe('<referkit-share>', () => {
     expect(shared.mock.calls[0]?.[0]).toMatchObject({ bubbles: true, composed: true, detail: { channel: 'whatsapp' } });
   });
 
+  it('fires referkit:copy on its document for a panel taken off the page before the clipboard answered', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
+    try {
+      const element = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
+      const copied = vi.fn();
+      document.addEventListener('referkit:copy', copied, { once: true });
+      element.shadowRoot?.querySelector('button')?.click();
+      element.remove();
+      await vi.waitFor(() => expect(copied).toHaveBeenCalled());
+      expect(copied.mock.calls[0]?.[0]).toMatchObject({
+        target: document,
+        detail: { code: 'ALEX-7HC2QK', channel: 'copy', link: 'https://shop.example/?ref=ALEX-7HC2QK' },
+      });
+    } finally {
+      vi.unstubAllGlobals();
+      vi.stubGlobal('fetch', backend);
+    }
+  });
+
   it('logs one line for a locale without a catalogue and shows English', () => {
     const element = mount('<referkit-share code="ALEX-7HC2QK" locale="fr"></referkit-share>');
     expect(element.shadowRoot?.querySelector('h2')?.textContent).toBe('Invite friends to Acme');

@@ -241,7 +241,11 @@ export class ReferkitShareElement extends ReferkitElement {
       code,
       name: this.getAttribute('name') ?? undefined,
       role: this._ambassadorRole(),
-      emit: (type: string, detail: ShareDetail) => dispatchReferkitEvent(this, type, detail),
+      // A copy or share that completes after the element left the page (the clipboard answers after the click,
+      // the share sheet after the person chose) was made: the element's document still hears it, which a
+      // detached element's own event would not reach.
+      emit: (type: string, detail: ShareDetail) =>
+        dispatchReferkitEvent(this.isConnected ? this : this.ownerDocument, type, detail),
     });
   }
 }

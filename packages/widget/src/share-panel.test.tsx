@@ -172,6 +172,43 @@ describe('SharePanel', () => {
     }
   });
 
+  it('starts no status timer and asks for no stats once removed while its copy was on its way', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { fetch, events } = renderPanel({}, stats);
+      await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+      const setState = vi.spyOn(SharePanel.prototype, 'setState');
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+      // Taken off the page in the click's own task, as a dialog closed by any click in it is.
+      cleanup();
+      // The link did reach the clipboard: that share is reported, and nothing else happens.
+      await vi.waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'copy' }]));
+      await vi.advanceTimersByTimeAsync(50);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(fetch.mock.calls.filter(([url]) => String(url).endsWith('/stats'))).toHaveLength(1);
+      expect(setState).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks for no stats once removed while a share report was on its way', async () => {
+    const { fetch, events } = renderPanel({}, stats);
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    let answer = (_response: Response) => {};
+    fetch.mockImplementationOnce(async () => new Promise<Response>((resolve) => (answer = resolve)));
+    const email = screen.getByRole('link', { name: 'Share via Email' });
+    email.addEventListener('click', (event) => event.preventDefault());
+    fireEvent.click(email);
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    cleanup();
+    answer(Response.json({ status: 'recorded' }, { status: 201 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(events).toEqual([]);
+  });
+
   it('clears Copied after a while, so that the next copy is announced again', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: async () => {} } });
     vi.useFakeTimers({ toFake: ['setTimeout'] });
@@ -560,6 +597,16 @@ describe('SharePanel', () => {
     await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'qr' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Hide QR code' }));
     expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('shows no QR code and reports no share once removed while the QR chunk was on its way', async () => {
+    const { events, emit } = renderPanel();
+    const setState = vi.spyOn(SharePanel.prototype, 'setState');
+    fireEvent.click(screen.getByRole('button', { name: 'Show QR code' }));
+    cleanup();
+    await import('./qr.js');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([events, emit.mock.calls, setState.mock.calls]).toEqual([[], [], []]);
   });
 
   it('shows the disclosure beside the QR code, which carries only the link to the friend who scans it', async () => {

@@ -101,8 +101,15 @@ export class SharePanel extends Component<SharePanelProps, State> {
   /** The stats asked for last: an answer to an earlier endpoint or code, arriving after it, is not shown. */
   _asked?: string;
 
+  /**
+   * Unmounted: a copy or share that answers after the panel left the page (a dialog closed by the click
+   * that copied) still reports the share, but starts no status timer and asks for no stats.
+   */
+  _gone?: boolean;
+
   /** Loads the ambassador's stats, and the progress block with them; again after each share, so the target moves. */
   _loadStats() {
+    if (this._gone) return;
     const { endpoint, code } = this.props;
     const url = endpoint && apiUrl(endpoint, `/ambassadors/${encodeURIComponent(code)}/stats`);
     this._asked = url;
@@ -148,6 +155,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
    * same words twice in a row are no change to a screen reader, and a second "Copied" went unsaid.
    */
   _say(status: string) {
+    if (this._gone) return;
     clearTimeout(this._clear);
     this.setState({ _status: '' });
     this._clear = setTimeout(() => {
@@ -161,6 +169,9 @@ export class SharePanel extends Component<SharePanelProps, State> {
   componentWillUnmount() {
     clearTimeout(this._clear);
     removeEventListener('visibilitychange', this._back);
+    this._gone = true;
+    // Nor are stats shown that were on their way: an answer is shown only if its stats were asked for last.
+    this._asked = undefined;
   }
 
   _copy = async () => {
@@ -200,7 +211,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
     } catch {
       return this._qrFailed(...partNotLoaded('referkit-qr.js'));
     }
-    if (this._draw()) {
+    // A panel taken off the page while the chunk loaded shows no QR code: no share to report.
+    if (!this._gone && this._draw()) {
       this.setState({ _qr: true });
       this._shared('qr', this._link('qr') as string);
     }

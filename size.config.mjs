@@ -385,12 +385,14 @@ export default [
   // starts no status timer, asks for no stats and shows none that were on their way, and a copy or share made
   // then fires its event on the element's document, which a detached element's own event does not reach (~37 B:
   // ~29 the panel's guards, ~8 the document).
+  // 14,984 B once the line about a setting of the wrong type names the value too, as JSON cut to 40 characters, so
+  // that a second mistake in the same setting (an ftp: endpoint after an empty one) gets a line of its own (~7 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14977,
+    brotli: 14984,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

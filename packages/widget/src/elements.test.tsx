@@ -145,8 +145,8 @@ describe('<referkit-share>', () => {
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     expect(other.shadowRoot?.childNodes).toHaveLength(0);
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not use the setting channels: it is not a list. Fix it in the terms attribute.',
-      '[referkit] Could not use the setting disclosure: it is not { text }. Fix it in the terms attribute.',
+      '[referkit] Could not use the setting channels: "whatsapp" is not a list. Fix it in the terms attribute.',
+      '[referkit] Could not use the setting disclosure: {"txt":"I earn"} is not { text }. Fix it in the terms attribute.',
     ]);
   });
 
@@ -155,13 +155,40 @@ describe('<referkit-share>', () => {
     expect(init({ ...base, locale: 42 as unknown as string })).toBe(false);
     expect(init({ ...base, brand: {} as unknown as string })).toBe(false);
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not use the setting locale: it is not text. Fix it in init.',
-      '[referkit] Could not use the setting brand: it is not text. Fix it in init.',
+      '[referkit] Could not use the setting locale: 42 is not text. Fix it in init.',
+      '[referkit] Could not use the setting brand: {} is not text. Fix it in init.',
     ]);
     // The setup in force is untouched.
     expect(
       mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>').shadowRoot?.querySelector('h2')?.textContent,
     ).toBe('Invite friends to Acme');
+  });
+
+  it('names the value it refused, so that another mistake in the same setting gets a line of its own', () => {
+    const base = { program: 'spring-2026', endpoint: '/api' };
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    for (const mistake of [
+      { endpoint: '' },
+      { endpoint: 'ftp://x.example/api' },
+      { endpoint: '' },
+      { locale: 5 },
+      { locale: 7 },
+      { brand: ['x'.repeat(60)] },
+      { client: circular },
+      { brand: 10n },
+    ])
+      expect(init({ ...base, ...mistake } as never)).toBe(false);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting endpoint: "" is not a path or an http(s) address. Fix it in init.',
+      '[referkit] Could not use the setting endpoint: "ftp://x.example/api" is not a path or an http(s) address. Fix it in init.',
+      '[referkit] Could not use the setting locale: 5 is not text. Fix it in init.',
+      '[referkit] Could not use the setting locale: 7 is not text. Fix it in init.',
+      // Cut short, and a value JSON cannot say (a circular object, a BigInt) is "it".
+      `[referkit] Could not use the setting brand: ["${'x'.repeat(38)} is not text. Fix it in init.`,
+      '[referkit] Could not use the setting client: it is not an SDK client. Fix it in init.',
+      '[referkit] Could not use the setting brand: it is not text. Fix it in init.',
+    ]);
   });
 
   it('refuses an init whose offer or reward cannot be put in words, and keeps the setup in force', () => {
@@ -255,7 +282,7 @@ describe('<referkit-share>', () => {
     ]);
   });
 
-  it('refuses an endpoint that is empty or of a scheme fetch cannot use, with one line and nothing requested', () => {
+  it('refuses an endpoint that is empty or of a scheme fetch cannot use, with a line each and nothing requested', () => {
     backend.mockClear();
     const endpoints = ['', 'javascript:alert(1)', 'ftp://shop.example/api'];
     const elements = endpoints.map((endpoint) =>
@@ -263,9 +290,12 @@ describe('<referkit-share>', () => {
     );
     expect(elements.map((element) => element.shadowRoot?.childNodes.length)).toEqual([0, 0, 0]);
     expect(backend).not.toHaveBeenCalled();
-    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not use the setting endpoint: it is not a path or an http(s) address. Fix it in the terms attribute.',
-    ]);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual(
+      endpoints.map(
+        (endpoint) =>
+          `[referkit] Could not use the setting endpoint: ${JSON.stringify(endpoint)} is not a path or an http(s) address. Fix it in the terms attribute.`,
+      ),
+    );
     expect(endpoints.map((endpoint) => init({ program: 'spring-2026', endpoint }))).toEqual([false, false, false]);
   });
 
@@ -323,8 +353,8 @@ describe('<referkit-share>', () => {
       false,
     );
     expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
-      '[referkit] Could not use the setting currency: it is not three letters (ISO 4217). Fix it in the terms attribute.',
-      '[referkit] Could not use the setting currency: it is not three letters (ISO 4217). Fix it in init.',
+      '[referkit] Could not use the setting currency: "DOLLARS" is not three letters (ISO 4217). Fix it in the terms attribute.',
+      '[referkit] Could not use the setting currency: "US" is not three letters (ISO 4217). Fix it in init.',
     ]);
   });
 

@@ -120,7 +120,7 @@ describe('installLoader', () => {
     window.Referkit?.('init', program as never);
     expect(() => loader.installLoader()).not.toThrow();
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not use the setting client: it is not an SDK client. Fix it in init.'],
+      ['[referkit] Could not use the setting client: {"nope":true} is not an SDK client. Fix it in init.'],
     ]);
     expect(config.currentSetup()?.config.program).toBe('spring-2026');
   });
@@ -154,7 +154,7 @@ describe('installLoader', () => {
     loader.installLoader();
     window.Referkit?.('init', { ...program, [name]: value } as never);
     expect(warn.mock.calls).toEqual([
-      [`[referkit] Could not use the setting ${name}: it is not ${wanted}. Fix it in init.`],
+      [`[referkit] Could not use the setting ${name}: ${JSON.stringify(value)} is not ${wanted}. Fix it in init.`],
     ]);
     expect(config.currentSetup()).toBeUndefined();
   });

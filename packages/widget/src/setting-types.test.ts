@@ -19,7 +19,9 @@ describe('settingsHaveTheirTypes without a document (server rendering)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(settingsHaveTheirTypes({ endpoint: 'javascript:alert(1)' }, 'Fix it in init.')).toBe(false);
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not use the setting endpoint: it is not a path or an http(s) address. Fix it in init.'],
+      [
+        '[referkit] Could not use the setting endpoint: "javascript:alert(1)" is not a path or an http(s) address. Fix it in init.',
+      ],
     ]);
     warn.mockClear();
   });

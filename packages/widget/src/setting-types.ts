@@ -40,13 +40,20 @@ function mismatch(name: string, value: unknown): string | undefined {
 /**
  * True when every setting has its shape (a `null` or absent one is unset); else logs one line for
  * the first that does not, ending with `fix`.
- * @example settingsHaveTheirTypes({ locale: 42 }, 'Fix it in init.') // false: "…the setting locale: it is not text…"
+ * @example settingsHaveTheirTypes({ locale: 42 }, 'Fix it in init.') // false: "…the setting locale: 42 is not text…"
  */
 export function settingsHaveTheirTypes(settings: object, fix: string): boolean {
   for (const [name, value] of Object.entries(settings)) {
     const wanted = value == null ? undefined : mismatch(name, value);
     if (wanted) {
-      misconfigured(`use the setting ${name}`, `it is not ${wanted}`, fix);
+      // The value named, so that a second mistake in the same setting (an ftp: endpoint after an empty one)
+      // is a line of its own, where the log says each line once. As JSON cut short: a setting's text may be
+      // long, and JSON cannot say a circular object or a BigInt, which is then "it".
+      let shown = 'it';
+      try {
+        shown = JSON.stringify(value).slice(0, 40);
+      } catch {}
+      misconfigured(`use the setting ${name}`, `${shown} is not ${wanted}`, fix);
       return false;
     }
   }

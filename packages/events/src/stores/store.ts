@@ -44,8 +44,9 @@ export interface CommitRequest {
   now?: () => Date;
   /**
    * How far the history's `redemptions` and `confirmedRedemptions` need counting: the rules compare
-   * them with no threshold above this (the program's cap per code, tiers, promotion), so a store may stop there, and skip counting
-   * at 0. A store that counts every first order decides the same, only slower for a busy ambassador.
+   * them with no threshold above this (the program's cap per code, tiers, promotion), so a store may
+   * stop there, and skip counting at 0. A store that counts every first order decides the same, only
+   * slower for a busy ambassador.
    * @default Infinity (count them all)
    */
   countUpTo?: number;

@@ -14,6 +14,7 @@ import {
   type SqlClient,
   sqlStore,
 } from '../packages/events/src/index.js';
+import { medianMs } from './median-ms.js';
 import { ambassadors, program } from './program.js';
 
 const NOW = new Date('2026-11-22T10:00:12.000Z');
@@ -54,17 +55,6 @@ async function redeem(receiver: ReturnType<typeof receiverOver>, at: Date) {
     }),
   });
   if (answer.status !== 201) throw new Error(`redeem: ${answer.status} ${JSON.stringify(answer.body)}`);
-}
-
-async function medianMs(run: () => Promise<unknown>, times: number): Promise<number> {
-  await run(); // warm-up: plans and caches
-  const samples: number[] = [];
-  for (let index = 0; index < times; index++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)] as number;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createReceiver, type SqlClient, sqlStore } from '../packages/events/src/index.js';
+import { medianMs } from './median-ms.js';
 import { ambassadors, program } from './program.js';
 
 const NOW = new Date('2026-11-22T10:00:12.000Z');
@@ -61,17 +62,6 @@ async function grow(client: SqlClient, from: number, to: number) {
     [from, to],
   );
   await client.query(`ANALYZE ${PREFIX}ledger`);
-}
-
-async function medianMs(run: () => Promise<unknown>, times: number): Promise<number> {
-  await run(); // warm-up: plans and caches
-  const samples: number[] = [];
-  for (let index = 0; index < times; index++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)] as number;
 }
 
 async function measure(name: string, client: SqlClient) {

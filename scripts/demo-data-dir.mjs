@@ -5,7 +5,7 @@
  * a running demo replaces the very files it serves. Both say the same thing when it is taken.
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCommand } from './demo-port.mjs';
 
@@ -23,11 +23,24 @@ export async function dataDirOwner(dataDir) {
   return owner && owner !== process.pid && isRunning(owner) ? owner : null;
 }
 
+/** The PGlite directory `env` names (none with DATABASE_URL) when another running demo holds it: the directory and its owner's pid, or null. */
+export async function heldDataDir(env = process.env) {
+  if (env.DATABASE_URL) return null;
+  const dataDir = resolve(env.REFERKIT_DATA_DIR || DEFAULT_DATA_DIR);
+  const owner = await dataDirOwner(dataDir);
+  return owner ? { dataDir, owner } : null;
+}
+
+/** The directory to suggest for a second demo beside the one holding `dataDir`, as typed from the working directory. */
+export function dataDirBeside(dataDir) {
+  return `${relative(process.cwd(), dataDir) || '.'}-2`;
+}
+
 /** Why the directory cannot be used, and how to run a second demo beside the first. */
 export function dataDirInUseMessage(dataDir, owner, env = process.env) {
   const shown = relative(process.cwd(), dataDir) || '.';
   const port = env.PORT ? ` PORT=${env.PORT}` : '';
-  return `${shown} is in use by another demo (pid ${owner}). Stop it, or give this one a data directory of its own: REFERKIT_DATA_DIR=${shown}-2${port} ${startCommand(env)}`;
+  return `${shown} is in use by another demo (pid ${owner}). Stop it, or give this one a data directory of its own: REFERKIT_DATA_DIR=${dataDirBeside(dataDir)}${port} ${startCommand(env)}`;
 }
 
 function isRunning(pid) {

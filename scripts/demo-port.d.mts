@@ -11,5 +11,5 @@ export function demoPort(
 /** The command that started the demo, to repeat in advice (`npm start`, the workspace script, or node). */
 export function startCommand(env?: Record<string, string | undefined>, argv?: string[], execArgv?: string[]): string;
 
-/** The advice for a port already in use: another port, the next one, with the same command. */
-export function otherPortHint(port: number, command?: string): string;
+/** The advice for a port already in use: the next port, with the same command, and `besideDir` as REFERKIT_DATA_DIR when given. */
+export function otherPortHint(port: number, command?: string, besideDir?: string | null): string;

@@ -1,7 +1,8 @@
 /**
  * The demo's port from `PORT`: `npm start` (start.mjs) checks it before half a minute of building,
  * and the server (examples/backend/src/main.ts) again when it is run on its own, with one message.
- * A port already taken gets one piece of advice from both: the next port, with the command as it was run.
+ * A port already taken gets one piece of advice from both: the next port, with the command as it was run
+ * (and a data directory of its own when a running demo holds this one).
  */
 import { relative } from 'node:path';
 
@@ -35,7 +36,14 @@ export function startCommand(env = process.env, argv = process.argv, execArgv = 
   return ['node', ...execArgv, relative(process.cwd(), argv[1] ?? '')].join(' ');
 }
 
-/** The advice for a port already in use: another port, the next one, with the same command. */
-export function otherPortHint(port, command = startCommand()) {
-  return `Stop the other server or start on another port: PORT=${port < 65535 ? port + 1 : port - 1} ${command}`;
+/**
+ * The advice for a port already in use: another port, the next one, with the same command. When a
+ * running demo holds the data directory too (most likely the one on the port), another port alone
+ * would be refused next: `besideDir` is the directory to give the second demo, e.g. `.data/pglite-2`.
+ */
+export function otherPortHint(port, command = startCommand(), besideDir = null) {
+  const next = `PORT=${port < 65535 ? port + 1 : port - 1} ${command}`;
+  return besideDir
+    ? `Stop the other demo, or start this one beside it with a port and a data directory of its own: REFERKIT_DATA_DIR=${besideDir} ${next}`
+    : `Stop the other server or start on another port: ${next}`;
 }

@@ -6,9 +6,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, dataDirInUseMessage, dataDirOwner } from './demo-data-dir.mjs';
+import { dataDirBeside, dataDirInUseMessage, heldDataDir } from './demo-data-dir.mjs';
 import { demoPort, otherPortHint } from './demo-port.mjs';
 import { demoPublicUrl } from './demo-public-url.mjs';
 import { demoSecret } from './demo-secret.mjs';
@@ -27,23 +26,21 @@ for (const setting of [asked, secret, publicUrl]) {
   }
 }
 const port = asked.value;
+// PGlite's directory held by a running demo: two demos cannot share it.
+const held = await heldDataDir();
 const taken = await new Promise((resolve) => {
   const probe = createServer();
   probe.once('error', (error) => resolve(error.code === 'EADDRINUSE'));
   probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
 });
 if (taken) {
-  console.error(`[referkit-demo] Port ${port} on 127.0.0.1 is already in use. ${otherPortHint(port)}`);
+  const hint = otherPortHint(port, undefined, held && dataDirBeside(held.dataDir));
+  console.error(`[referkit-demo] Port ${port} on 127.0.0.1 is already in use. ${hint}`);
   process.exit(1);
 }
-// PGlite's directory held by a running demo: building now would replace the files that demo serves.
-if (!process.env.DATABASE_URL) {
-  const dataDir = resolve(process.env.REFERKIT_DATA_DIR || DEFAULT_DATA_DIR);
-  const owner = await dataDirOwner(dataDir);
-  if (owner) {
-    console.error(`[referkit-demo] Could not start: ${dataDirInUseMessage(dataDir, owner)}`);
-    process.exit(1);
-  }
+if (held) {
+  console.error(`[referkit-demo] Could not start: ${dataDirInUseMessage(held.dataDir, held.owner)}`);
+  process.exit(1);
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -2,7 +2,8 @@
  * `npm start`'s checks before it builds anything: a PORT that is not a port number, or a signing
  * secret that is not one, gets the server's own one-line message and a failing exit code, never a
  * stack trace or "Port NaN"; a port already in use gets the next one to try, with the command that
- * was run; a data directory a running demo holds is refused before building, naming REFERKIT_DATA_DIR;
+ * was run, and with a data directory of its own when a running demo holds this one; a data directory
+ * a running demo holds is refused before building, naming REFERKIT_DATA_DIR;
  * a PUBLIC_URL that is not an origin is refused the same way, and one that is names every printed link;
  * and a Ctrl-C while the server starts closes its database cleanly.
  */
@@ -174,6 +175,26 @@ describe('a second demo on a data directory a running demo holds', () => {
       stderr: `[referkit-demo] Could not start: ${held('npm start')}`,
       stdout: '',
     });
+  });
+
+  test('is told, when its port is taken too, a command that starts it beside the running demo', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+    const port = (busy.address() as AddressInfo).port;
+    const taken = (command: string) =>
+      `[referkit-demo] Port ${port} on 127.0.0.1 is already in use. Stop the other demo, or start this one beside it with a port and a data directory of its own: REFERKIT_DATA_DIR=${relative(process.cwd(), database)}-2 PORT=${port + 1} ${command}\n`;
+    try {
+      const npm = settings({ PORT: String(port), npm_lifecycle_event: 'start', npm_package_name: 'referkit' });
+      const fromNpm = await run([startScript], npm);
+      expect(fromNpm).toEqual({ code: 1, stderr: taken('npm start'), stdout: '' });
+      const alone = await run(['--import', 'tsx', mainScript], settings({ PORT: String(port) }));
+      expect({ code: alone.code, stderr: alone.stderr }).toEqual({
+        code: 1,
+        stderr: taken(`node --import tsx ${relative(process.cwd(), mainScript)}`),
+      });
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
   });
 
   test('is refused by the server run on its own in the same words', async () => {

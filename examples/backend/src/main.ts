@@ -4,6 +4,7 @@
  * opened elsewhere, e.g. behind a proxy), and stops cleanly on Ctrl-C.
  */
 
+import { dataDirBeside, heldDataDir } from '../../../scripts/demo-data-dir.mjs';
 import { demoPort, otherPortHint } from '../../../scripts/demo-port.mjs';
 import { demoPublicUrl } from '../../../scripts/demo-public-url.mjs';
 import { demoSecret } from '../../../scripts/demo-secret.mjs';
@@ -50,7 +51,12 @@ process.on('SIGTERM', stop);
 
 const started = await starting;
 if (!started.ok) {
-  const hint = started.error.code === 'port_in_use' ? ` ${otherPortHint(port)}` : '';
+  let hint = '';
+  if (started.error.code === 'port_in_use') {
+    // Most likely a demo that also holds the data directory: another port alone would be refused next.
+    const held = await heldDataDir();
+    hint = ` ${otherPortHint(port, undefined, held && dataDirBeside(held.dataDir))}`;
+  }
   console.error(`[referkit-demo] ${started.error.message}${hint}`);
   process.exit(1);
 }

@@ -43,7 +43,8 @@ export function dataDirInUseMessage(dataDir, owner, env = process.env) {
   return `${shown} is in use by another demo (pid ${owner}). Stop it, or give this one a data directory of its own: REFERKIT_DATA_DIR=${dataDirBeside(dataDir)}${port} ${startCommand(env)}`;
 }
 
-function isRunning(pid) {
+/** Whether a process with this pid is running (whoever's it is). */
+export function isRunning(pid) {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the packages and the checkout, then runs the demo backend
- * (examples/backend/src/main.ts) until Ctrl-C. Signals are passed to the server, which closes
- * its port and database before exiting; this script exits with its code.
+ * (examples/backend/src/main.ts) until Ctrl-C. Beside a demo running from this checkout it builds
+ * nothing (demo-serving.mjs). Signals are passed to the server, which closes its port and database
+ * before exiting; this script exits with its code.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -11,6 +12,7 @@ import { dataDirBeside, dataDirInUseMessage, heldDataDir } from './demo-data-dir
 import { demoPort, otherPortHint } from './demo-port.mjs';
 import { demoPublicUrl } from './demo-public-url.mjs';
 import { demoSecret } from './demo-secret.mjs';
+import { servingDemo } from './demo-serving.mjs';
 
 // A PORT that is not a port, a taken one, a signing secret or public address that is not one, or a
 // data directory a running demo holds, is known in a millisecond; say so before half a minute of
@@ -44,10 +46,18 @@ if (held) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const steps = [
-  ['Building @referkit/events, @referkit/sdk and @referkit/widget', ['run', '--silent', 'build']],
-  ['Building the checkout (Vite)', ['run', '--silent', 'build', '--workspace=@referkit/example-checkout']],
-];
+const serving = await servingDemo();
+if (serving) {
+  console.log(
+    `[referkit-demo] Not building: the demo running from this checkout (pid ${serving}) serves its built files, which a build would take away from it for a moment. This one starts on them as they are; stop the other to build afresh.`,
+  );
+}
+const steps = serving
+  ? []
+  : [
+      ['Building @referkit/events, @referkit/sdk and @referkit/widget', ['run', '--silent', 'build']],
+      ['Building the checkout (Vite)', ['run', '--silent', 'build', '--workspace=@referkit/example-checkout']],
+    ];
 for (const [title, args] of steps) {
   console.log(`[referkit-demo] ${title}…`);
   const step = spawnSync(npm, args, { stdio: 'inherit' });

@@ -3,7 +3,8 @@
  * secret that is not one, gets the server's own one-line message and a failing exit code, never a
  * stack trace or "Port NaN"; a port already in use gets the next one to try, with the command that
  * was run, and with a data directory of its own when a running demo holds this one; a data directory
- * a running demo holds is refused before building, naming REFERKIT_DATA_DIR;
+ * a running demo holds is refused before building, naming REFERKIT_DATA_DIR; beside a demo running
+ * from this checkout nothing is built, since a build would take the files it serves away for a moment;
  * a PUBLIC_URL that is not an origin is refused the same way, and one that is names every printed link;
  * and a Ctrl-C while the server starts closes its database cleanly.
  */
@@ -204,6 +205,54 @@ describe('a second demo on a data directory a running demo holds', () => {
       stderr: `[referkit-demo] Could not open the database: ${held(`node --import tsx ${relative(process.cwd(), mainScript)}`)}`,
     });
   });
+});
+
+describe('a second npm start beside a demo running from this checkout', () => {
+  let dataDir: string;
+  // An npm that only says it ran and fails: were start.mjs to build, it would stop there.
+  let fakeNpm: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-beside-'));
+    fakeNpm = join(dataDir, 'bin');
+    await mkdir(fakeNpm);
+    await writeFile(join(fakeNpm, 'npm'), '#!/bin/sh\necho "npm $*"\nexit 1\n', { mode: 0o755 });
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  test('builds nothing under the running demo, and starts on the files it serves', async () => {
+    // PGlite, even where CI sets DATABASE_URL: the running demo, on a directory of its own.
+    const first = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+      env: { ...process.env, PORT: '0', REFERKIT_DATA_DIR: join(dataDir, 'pglite'), DATABASE_URL: '' },
+    });
+    const exited = new Promise<number | null>((resolve) => first.on('exit', resolve));
+    let stdout = '';
+    first.stdout.on('data', (chunk) => (stdout += chunk));
+    try {
+      await vi.waitFor(() => expect(stdout).toContain('Dashboard'), { timeout: 45_000, interval: 50 });
+      // A database that answers nothing: the second demo stops once its server runs, touching nothing.
+      const second = await run([startScript], {
+        PORT: '0',
+        DATABASE_URL: 'postgres://referkit@127.0.0.1:1/none',
+        PATH: `${fakeNpm}:${process.env.PATH}`,
+      });
+      expect(second.stdout).toBe(
+        `[referkit-demo] Not building: the demo running from this checkout (pid ${first.pid}) serves its built files, which a build would take away from it for a moment. This one starts on them as they are; stop the other to build afresh.\n`,
+      );
+      expect(second.stderr).toMatch(/^\[referkit-demo\] Could not open the database: /);
+      expect(second.code).toBe(1);
+    } finally {
+      first.kill('SIGINT');
+      expect(await exited).toBe(0);
+    }
+    // Stopped, it no longer counts: the next start builds (here, the npm that fails).
+    const third = await run([startScript], {
+      PORT: '0',
+      DATABASE_URL: 'postgres://referkit@127.0.0.1:1/none',
+      PATH: `${fakeNpm}:${process.env.PATH}`,
+    });
+    expect(third.stdout).toContain('npm run --silent build');
+    // A first start on a new PGlite directory, seeded: ~10 s on a quiet machine.
+  }, 60_000);
 });
 
 describe('npm start with a REFERKIT_WEBHOOK_SECRET that is not a webhook secret', () => {

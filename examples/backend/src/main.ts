@@ -8,6 +8,7 @@ import { dataDirBeside, heldDataDir } from '../../../scripts/demo-data-dir.mjs';
 import { demoPort, otherPortHint } from '../../../scripts/demo-port.mjs';
 import { demoPublicUrl } from '../../../scripts/demo-public-url.mjs';
 import { demoSecret } from '../../../scripts/demo-secret.mjs';
+import { noteServing } from '../../../scripts/demo-serving.mjs';
 import { DEMO_TABLE_PREFIXES } from './demo-tables.js';
 import { roleName } from './role-names.js';
 import { startDemo } from './start-demo.js';
@@ -32,6 +33,8 @@ const starting = startDemo({
   ...(publicUrl ? { publicUrl } : {}),
 });
 let stopping = false;
+/** Takes back the note that this demo serves the built files (scripts/demo-serving.mjs); set once it runs. */
+let unnote: (() => Promise<void>) | undefined;
 const stop = async (signal: NodeJS.Signals) => {
   // A second Ctrl-C means "now": PGlite may lose the last moments, never what it already committed.
   if (stopping) process.exit(130);
@@ -42,6 +45,7 @@ const stop = async (signal: NodeJS.Signals) => {
   );
   const started = await starting;
   if (started.ok) await started.value.close();
+  await unnote?.();
   clearTimeout(slow);
   console.log(`\n[referkit-demo] Stopped (${signal}).`);
   process.exit(0);
@@ -64,6 +68,8 @@ if (!started.ok) {
 if (stopping) await new Promise(() => {});
 
 const demo = started.value;
+// While it runs, `npm start` beside it builds nothing: a build would take the files it serves away.
+unnote = await noteServing();
 
 const label = (ambassador: (typeof demo.ambassadors)[number]) =>
   `${ambassador.displayName} (${roleName(ambassador.role).toLowerCase()})`;

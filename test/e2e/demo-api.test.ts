@@ -595,6 +595,7 @@ describe('the demo backend', () => {
       attribution: null,
       status: 'placed',
       report: 'pending',
+      ambassadorRewarded: null,
       idempotencyKey: null,
       refusal: null,
       createdAt: new Date().toISOString(),

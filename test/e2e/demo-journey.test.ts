@@ -268,7 +268,9 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
     await eventually(() => page.locator('#referral').textContent()).toMatch(
-      new RegExp(`^You ordered with code ${maya.code}\\. Your friend earns \\$\\d+\\.\\d\\d credit`),
+      new RegExp(
+        `^Your order is credited to ${maya.code}, the code of the friend who brought you\\. Your friend earns \\$\\d+\\.\\d\\d credit`,
+      ),
     );
     await page.context().close();
   });

@@ -2,7 +2,9 @@
  * A refund, end to end in real Chromium over the built demo: a friend buys with an ambassador's code,
  * the shop's staff refunds the order from the orders page (a plain form, no script), the dashboard
  * shows the ambassador's reward reversed and the thank-you page says the order was refunded; a form
- * on another site that posts the same refund is refused. On PGlite and on PostgreSQL.
+ * on another site that posts the same refund is refused; a repeat order, which earned no reward, is
+ * credited to the friend who brought its shopper and refunded without a reward said reversed. On
+ * PGlite and on PostgreSQL.
  */
 import type { Ambassador } from '@referkit/events';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -150,6 +152,50 @@ describe.each(demoDatabases)('a refund on $kind', (database) => {
     const order = await (await fetch(url(`/api/orders/${target}`))).json();
     expect(order).toMatchObject({ order: { id: target }, refundedAt: null });
     await visitor.close();
+  });
+
+  let repeatId = '';
+  const returning = `returning-${email}`;
+
+  test('credits a repeat order placed without a code to the friend who brought the shopper', async () => {
+    const first = await fetch(url('/api/orders'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: returning, items: [{ sku: 'sencha-tin', quantity: 1 }], code: ambassador.code }),
+    });
+    expect(first.status).toBe(201);
+    // A new device, no link: the shopper enters no code.
+    const shopper = await browser.newContext();
+    const page = await shopper.newPage();
+    await page.goto(url('/checkout/?sku=sencha-tin&qty=1'));
+    await page.getByLabel('Email').fill(returning);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.waitForURL(/\/checkout\/thanks\.html\?order=/);
+    repeatId = new URL(page.url()).searchParams.get('order') ?? '';
+    await eventually(() => page.locator('#referral').textContent()).toBe(
+      `Your order is credited to ${ambassador.code}, the code of the friend who brought you.`,
+    );
+    await shopper.close();
+  });
+
+  test('refunds the repeat order as one that earned no reward to reverse', async () => {
+    const staff = await browser.newContext({ javaScriptEnabled: false });
+    const page = await staff.newPage();
+    await page.goto(url('/orders'));
+    const row = page.locator(`tr[data-order="${repeatId}"]`);
+    await row.getByRole('button', { name: `Refund order ${repeatId}` }).click();
+    await page.waitForURL(url(`/orders?notice=refunded&order=${repeatId}`));
+    expect(await page.getByRole('status').textContent()).toBe(
+      `Order ${repeatId} is refunded. It earned its ambassador no reward: its redemption no longer counts in their figures.`,
+    );
+    expect(await row.locator('[data-field="referral"]').textContent()).toBe(
+      'Redemption reversed (it earned no reward)',
+    );
+    await staff.close();
+    const thanks = await context.newPage();
+    await thanks.goto(url(`/checkout/thanks.html?order=${repeatId}`));
+    await eventually(() => thanks.locator('#referral').getAttribute('data-state')).toBe('refunded');
+    expect(await thanks.locator('#referral').textContent()).toBe('This order was refunded.');
   });
 
   test('runs the pages without script errors under the strict CSP', () => {

@@ -56,6 +56,9 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
   await client.query(
     `ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS reversal text CHECK (reversal IN (${REPORT_STATES}))`,
   );
+  // Whether the order's redemption earned the ambassador a reward, from the receiver's answer: a
+  // refund of one that earned none reverses its redemption, and no reward. Null until it answered.
+  await client.query('ALTER TABLE demo_orders ADD COLUMN IF NOT EXISTS ambassador_rewarded boolean');
   // A table made before a report could be `failed` keeps its narrower checks until they are replaced.
   await widenReportCheck(client, 'report');
   await widenReportCheck(client, 'reversal');

@@ -12,6 +12,8 @@ export interface OrderAnswer {
   code: string | null;
   /** When the shop refunded the order; null while it stands. A refunded order earns no reward. */
   refundedAt: string | null;
+  /** Whether the order's redemption earned the ambassador a reward (a repeat order mostly earns none); null until the receiver answered. */
+  ambassadorRewarded: boolean | null;
   /** What the thank-you page passes to the browser SDK's `redeem`; the same content as the signed event. */
   redemption: { orderId: string; order: Order; customer: Customer } | null;
 }
@@ -23,6 +25,7 @@ export function orderAnswer(order: ShopOrder): OrderAnswer {
     order: { id, currency, items, subtotal, discount, total },
     code,
     refundedAt: order.refundedAt,
+    ambassadorRewarded: order.ambassadorRewarded,
     redemption: code
       ? {
           orderId: id,

@@ -8,7 +8,7 @@
 import type { Program } from '@referkit/events';
 import type { SqlClient } from './database.js';
 import { orderAnswer } from './order-answer.js';
-import { answeredReferral, claimOf, isRepeatReport, reportAfter } from './order-reports.js';
+import { ambassadorRewarded, answeredReferral, claimOf, isRepeatReport, reportAfter } from './order-reports.js';
 import { type OrderLine, refuseOrder, type ShopOrder, settleReport } from './orders.js';
 import type { DeliverRedemption, PlaceOrderResult } from './place-order.js';
 
@@ -46,7 +46,7 @@ export async function replayOrder(
   const referral = await deliver(program, claim);
   const report = reportAfter(referral, first.id);
   if ((report === 'recorded' || report === 'failed') && first.report !== report)
-    await settleReport(client, first.id, report);
+    await settleReport(client, first.id, report, ambassadorRewarded(referral));
   // A refusal while the report is still pending: the first attempt is being told the same, or its
   // answer never reached the shopper (hence the repeat). The shop does as at checkout: no order.
   if (report === 'refused' && !referral.ok && first.report === 'pending' && !isRepeatReport(first)) {

@@ -88,6 +88,11 @@ export function reportAfter(
   return 'pending';
 }
 
+/** Whether a recorded redemption earned the ambassador a reward, as the receiver answered; null when it did not say. */
+export function ambassadorRewarded(delivery: Delivery): boolean | null {
+  return delivery.ok && delivery.rewards ? delivery.rewards.ambassador !== null : null;
+}
+
 /**
  * Whether an order is a repeat order the shop reports only to be counted: it took no discount, so the
  * program has nothing to refuse it (a referred customer's later order, reported under the code that
@@ -133,9 +138,10 @@ export async function resendPendingReports(
     const program = programs.get(order.program);
     const claim = claimOf(order);
     if (!program || !claim) continue;
-    const report = reportAfter(await deliver.redeem(program, claim), order.id);
+    const delivery = await deliver.redeem(program, claim);
+    const report = reportAfter(delivery, order.id);
     if (report === 'pending') pending++;
-    else await settleReport(client, order.id, report);
+    else await settleReport(client, order.id, report, ambassadorRewarded(delivery));
   }
   for (const order of await pendingReversals(client))
     if ((await sendReversal(client, programs, deliver.reverse, order)) === 'pending') pending++;

@@ -51,6 +51,15 @@ describe('ordersPage', () => {
     expect(render([order], '<b>made up</b>', order)).not.toContain('class="notice"');
   });
 
+  test('says a refunded order that earned no reward had none to reverse', () => {
+    const order = anOrder({ ...refunded, firstOrder: false, discount: 0, ambassadorRewarded: false });
+    const page = render([order], 'refunded', order);
+    expect(page).toContain(
+      `<p class="notice done" role="status">Order ${order.id} is refunded. It earned its ambassador no reward: its redemption no longer counts in their figures.</p>`,
+    );
+    expect(page).not.toContain('reward is reversed');
+  });
+
   test('says a second refund refunded nothing more', () => {
     const order = anOrder(refunded);
     expect(render([order], 'already_refunded', order)).toContain('was already refunded: it is refunded once.');
@@ -76,6 +85,11 @@ describe('referralStanding', () => {
       'Redemption pending, then its reversal',
     ],
     ['a reward reversed', refunded, 'Reward reversed'],
+    [
+      'a reversed redemption that earned no reward (a repeat order)',
+      { ...refunded, ambassadorRewarded: false },
+      'Redemption reversed (it earned no reward)',
+    ],
     ['a reversal refused', { refundedAt: '2026-11-23T09:30:00.000Z', reversal: 'refused' }, 'Reversal refused'],
     ['a redemption the receiver refused as an event', { report: 'failed' }, 'Redemption failed (see the log)'],
     [

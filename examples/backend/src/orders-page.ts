@@ -43,15 +43,21 @@ function noticeText(notice: RefundNotice, order: ShopOrder | null): string | nul
   }
 }
 
-/** What happens to the refunded order's referral reward. */
+/**
+ * What happens to the refunded order's referral reward. A repeat order earns most roles none: its
+ * reversal takes only its redemption out of the ambassador's figures (revenue, retention).
+ */
 function afterRefund(order: ShopOrder): string {
+  const unrewarded = order.ambassadorRewarded === false;
   switch (order.reversal) {
     case 'recorded':
-      return ' Its ambassador’s reward is reversed.';
+      return unrewarded
+        ? ' It earned its ambassador no reward: its redemption no longer counts in their figures.'
+        : ' Its ambassador’s reward is reversed.';
     case 'pending':
       return order.report === 'recorded'
-        ? ' Its ambassador’s reward will be reversed: the reversal is sent again every 30 s until the receiver answers.'
-        : ' Its ambassador’s reward will be reversed once the order’s redemption is recorded.';
+        ? ` ${unrewarded ? 'Its redemption, which earned no reward,' : 'Its ambassador’s reward'} will be reversed: the reversal is sent again every 30 s until the receiver answers.`
+        : ' Its redemption, and any reward it earned, will be reversed once the redemption is recorded.';
     case 'refused':
       return ' The receiver had no reward to reverse for it.';
     case 'failed':
@@ -67,7 +73,8 @@ export function referralStanding(order: ShopOrder): string {
   if (order.status === 'refused') return `Refused at checkout (${order.refusal?.code ?? 'refused'})`;
   switch (order.reversal) {
     case 'recorded':
-      return 'Reward reversed';
+      if (order.ambassadorRewarded === false) return 'Redemption reversed (it earned no reward)';
+      return order.ambassadorRewarded ? 'Reward reversed' : 'Redemption reversed';
     case 'pending':
       return order.report === 'recorded' ? 'Reversal pending' : 'Redemption pending, then its reversal';
     case 'refused':

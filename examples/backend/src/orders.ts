@@ -28,6 +28,11 @@ export interface ShopOrder {
   status: 'placed' | 'refused';
   /** Where its signed redemption stands; null when it had no referral. */
   report: OrderReport | null;
+  /**
+   * Whether its redemption earned the ambassador a reward, as the receiver answered it (a repeat order
+   * earns most roles none); null until it answered, and for an order recorded before the shop kept it.
+   */
+  ambassadorRewarded: boolean | null;
   /** The checkout attempt's `Idempotency-Key`; null for a request sent without one. */
   idempotencyKey: string | null;
   /** Why the program refused the order; null unless it was refused at checkout. */
@@ -67,6 +72,7 @@ interface OrderRow {
   attribution: Attribution | string | null;
   status: 'placed' | 'refused';
   report: OrderReport | null;
+  ambassador_rewarded: boolean | null;
   idempotency_key: string | null;
   refusal: OrderRefusal | string | null;
   created_at: Date | string;
@@ -81,8 +87,9 @@ interface OrderRow {
 export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<boolean> {
   const { rows } = await client.query(
     `INSERT INTO demo_orders (id, program, customer_id, email_hash, code, currency, subtotal, discount, total,
-       first_order, items, attribution, status, report, idempotency_key, created_at, refunded_at, reversal)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       first_order, items, attribution, status, report, idempotency_key, created_at, refunded_at, reversal,
+       ambassador_rewarded)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING id`,
     [
@@ -104,19 +111,28 @@ export async function insertOrder(client: SqlClient, order: ShopOrder): Promise<
       order.createdAt,
       order.refundedAt,
       order.reversal,
+      order.ambassadorRewarded,
     ],
   );
   return rows.length === 1;
 }
 
 /**
- * Records the receiver's verdict on an order's redemption. A refused or failed one leaves a refund
+ * Records the receiver's verdict on an order's redemption, and whether it earned the ambassador a
+ * reward when the answer says (null keeps what is known). A refused or failed one leaves a refund
  * nothing to take back: its pending reversal is dropped, never sent.
  */
-export async function settleReport(client: SqlClient, id: string, report: OrderReport): Promise<void> {
+export async function settleReport(
+  client: SqlClient,
+  id: string,
+  report: OrderReport,
+  ambassadorRewarded: boolean | null = null,
+): Promise<void> {
   await client.query(
-    `UPDATE demo_orders SET report = $2, reversal = CASE WHEN $2 IN ('refused', 'failed') THEN NULL ELSE reversal END WHERE id = $1`,
-    [id, report],
+    `UPDATE demo_orders SET report = $2, ambassador_rewarded = COALESCE($3::boolean, ambassador_rewarded),
+       reversal = CASE WHEN $2 IN ('refused', 'failed') THEN NULL ELSE reversal END
+     WHERE id = $1`,
+    [id, report, ambassadorRewarded],
   );
 }
 
@@ -246,6 +262,7 @@ function fromRow(row: OrderRow): ShopOrder {
     attribution: row.attribution === null ? null : json(row.attribution),
     status: row.status,
     report: row.report ?? null,
+    ambassadorRewarded: row.ambassador_rewarded ?? null,
     idempotencyKey: row.idempotency_key ?? null,
     refusal: row.refusal ? json(row.refusal) : null,
     createdAt: new Date(row.created_at).toISOString(),

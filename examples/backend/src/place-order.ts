@@ -20,7 +20,7 @@ import type { SqlClient } from './database.js';
 import { formatMoney } from './money.js';
 import { type OrderAnswer, orderAnswer } from './order-answer.js';
 import { replayOrder } from './order-replay.js';
-import { answeredReferral, claimOf, isRepeatReport, reportAfter } from './order-reports.js';
+import { ambassadorRewarded, answeredReferral, claimOf, isRepeatReport, reportAfter } from './order-reports.js';
 import {
   insertOrder,
   type OrderLine,
@@ -155,6 +155,7 @@ export async function placeOrder(
     attribution,
     status: 'placed',
     report: code ? 'pending' : null,
+    ambassadorRewarded: null,
     idempotencyKey,
     refusal: null,
     createdAt,
@@ -179,6 +180,6 @@ export async function placeOrder(
     await refuseOrder(client, orderId, referral.error);
     return { ok: false, status: 422, error: referral.error };
   }
-  if (report !== 'pending') await settleReport(client, orderId, report);
+  if (report !== 'pending') await settleReport(client, orderId, report, ambassadorRewarded(referral));
   return { ok: true, status: 201, value: { ...orderAnswer(placed), referral: answeredReferral(referral, report) } };
 }

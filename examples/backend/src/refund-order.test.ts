@@ -28,9 +28,8 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
   });
 
   let customers = 0;
-  /** Places a tin of sencha for a new customer, with the seeded ambassador's code unless `code` is null. */
-  const placed = async (code: string | null = shop.ambassador.code) => {
-    const email = `friend-${customers++}@example.com`;
+  /** Places a tin of sencha for a new customer (or `email`), with the seeded ambassador's code unless `code` is null. */
+  const placed = async (code: string | null = shop.ambassador.code, email = `friend-${customers++}@example.com`) => {
     const enrolment = code ? await findEnrolment(client, shop.store, shop.programs, code, new Date()) : null;
     const request = { email, items: [{ sku: 'sencha-tin', quantity: 1 }], ...(code ? { code } : {}) };
     const result = await placeOrder(client, request, enrolment, shop.program, shop.deliver.redeem, null, new Date());
@@ -51,7 +50,12 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     });
     const result = await refund(id);
     expect(result).toMatchObject({ ok: true, order: { id, reversal: 'recorded' } });
-    expect(await orderById(client, id)).toMatchObject({ status: 'placed', report: 'recorded', reversal: 'recorded' });
+    expect(await orderById(client, id)).toMatchObject({
+      status: 'placed',
+      report: 'recorded',
+      ambassadorRewarded: true,
+      reversal: 'recorded',
+    });
     expect((await orderById(client, id))?.refundedAt).toEqual(expect.any(String));
     expect(shop.sent).toEqual(['redemption', 'reversal']);
     const { stats, row } = await ambassadorStats();
@@ -66,6 +70,25 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     const cells = new RegExp(`<tr data-code="${shop.ambassador.code}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
     expect(cells).toContain('<td data-metric="rewards-reversed">$10.00 credit</td>');
     expect(cells).toContain('<td data-metric="rewards-pending">$0.00 credit</td>');
+  });
+
+  test('keeps that a repeat order earned its ambassador no reward, and reverses its redemption on a refund', async () => {
+    const email = 'returning@example.com';
+    await placed(shop.ambassador.code, email);
+    // Ordered again without a code: reported under the code that brought them, at the full price.
+    const repeat = await placed(null, email);
+    expect(await orderById(client, repeat)).toMatchObject({
+      code: shop.ambassador.code,
+      discount: 0,
+      report: 'recorded',
+      ambassadorRewarded: false,
+    });
+    expect(await refund(repeat)).toMatchObject({
+      ok: true,
+      order: { reversal: 'recorded', ambassadorRewarded: false },
+    });
+    // The ledger's redemption is reversed (out of revenue and retention); no reward moves.
+    expect((await ambassadorStats()).row).toMatchObject({ redemptions: 1, rewards: { credit: { reversed: 0 } } });
   });
 
   test('refunds once for ten refunds at once, and sends one reversal', async () => {
@@ -104,7 +127,11 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     shop.answer(null);
     expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);
     expect(shop.sent.slice(attempts)).toEqual(['redemption', 'reversal']);
-    expect(await orderById(client, id)).toMatchObject({ report: 'recorded', reversal: 'recorded' });
+    expect(await orderById(client, id)).toMatchObject({
+      report: 'recorded',
+      ambassadorRewarded: true,
+      reversal: 'recorded',
+    });
     expect((await ambassadorStats()).row).toMatchObject({ redemptions: 0, rewards: { credit: { reversed: 1000 } } });
   });
 

@@ -14,6 +14,8 @@ export interface PlacedOrder {
   code: string | null;
   /** When the shop refunded the order (its referral then earns nothing); null while it stands. */
   refundedAt: string | null;
+  /** Whether the order earned the friend who brought the shopper a reward; null until the receiver answered. */
+  ambassadorRewarded: boolean | null;
   /** The fields for the SDK's `redeem`, identical to the redemption the shop's server signed. */
   redemption: {
     orderId: string;

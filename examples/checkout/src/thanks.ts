@@ -2,7 +2,8 @@
  * The thank-you page reports the redemption from the browser with the SDK's `redeem`. It is the
  * same order the shop's server already reported, signed: the receiver answers `duplicate` with
  * the first answer's rewards, so a reload — or this page and the server racing — counts once.
- * A refunded order is said to be refunded: its reward is reversed, and nothing is reported.
+ * A refunded order is said to be refunded: its reward, if it earned one, is reversed, and nothing is
+ * reported.
  */
 import { formatMoney } from './money.js';
 import { referkit } from './referkit.js';
@@ -20,7 +21,7 @@ if (!placed.ok) {
       ? 'We could not find this order.'
       : 'We could not load your order just now: the shop did not answer. Reload this page in a moment.';
 } else {
-  const { order, redemption, code, refundedAt } = placed.value;
+  const { order, redemption, code, refundedAt, ambassadorRewarded } = placed.value;
   const money = (minor: number) => formatMoney(minor, order.currency);
   $('order-id').textContent = order.id;
   $('order-total').textContent = money(order.total);
@@ -28,9 +29,11 @@ if (!placed.ok) {
   $('order-summary').hidden = false;
   if (refundedAt) {
     // The receiver would still answer the redemption `duplicate` with its first, pending reward.
-    status.textContent = code
-      ? `This order was refunded, so it no longer earns your friend a reward for code ${code}.`
-      : 'This order was refunded.';
+    // Said only of an order that earned one: a repeat order mostly earned the friend nothing.
+    status.textContent =
+      code && ambassadorRewarded
+        ? `This order was refunded, so it no longer earns your friend a reward for code ${code}.`
+        : 'This order was refunded.';
     status.dataset.state = 'refunded';
   } else if (!redemption || !code) {
     status.textContent = 'No referral code was used for this order.';
@@ -47,9 +50,15 @@ if (!placed.ok) {
           ? `${ambassador.amount} points`
           : `${formatMoney(ambassador.amount, ambassador.currency)} ${ambassador.type}`
         : null;
-      // A repeat order on a first-order offer saves nothing; the code still credits the friend who brought you.
-      const saved = friend.discount > 0 ? `You saved ${formatMoney(friend.discount, friend.currency)}` : 'You ordered';
-      status.textContent = `${saved} with code ${code}.${reward ? ` Your friend earns ${reward} (${ambassador?.status}).` : ''}`;
+      // A repeat order on a first-order offer saves nothing, and the shop reports it under the code that
+      // brought the shopper, whether they entered that code again or none.
+      const credit =
+        friend.discount > 0
+          ? `You saved ${formatMoney(friend.discount, friend.currency)} with code ${code}.`
+          : redemption.customer.firstOrder
+            ? `You ordered with code ${code}.`
+            : `Your order is credited to ${code}, the code of the friend who brought you.`;
+      status.textContent = `${credit}${reward ? ` Your friend earns ${reward} (${ambassador?.status}).` : ''}`;
       status.dataset.state = delivery.status === 201 ? 'recorded' : 'duplicate';
     } else if (delivery.ok) {
       status.textContent = `Your referral with code ${code} is recorded.`;

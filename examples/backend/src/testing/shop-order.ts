@@ -18,6 +18,7 @@ export function aShopOrder(order: Partial<ShopOrder> = {}): ShopOrder {
     attribution: null,
     status: 'placed',
     report: 'recorded',
+    ambassadorRewarded: true,
     idempotencyKey: null,
     refusal: null,
     createdAt: '2026-11-22T10:00:00.000Z',

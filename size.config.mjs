@@ -387,12 +387,15 @@ export default [
   // ~29 the panel's guards, ~8 the document).
   // 14,984 B once the line about a setting of the wrong type names the value too, as JSON cut to 40 characters, so
   // that a second mistake in the same setting (an ftp: endpoint after an empty one) gets a line of its own (~7 B).
+  // 15,029 B once that line says NaN and Infinity as themselves, where JSON said both as null (the second then
+  // logged nothing, the line being said once), and cuts at 40 code points, never half an emoji (~45 B: brotli's
+  // measure of a 50-character change, which costs less beside the next one).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 14984,
+    brotli: 15029,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -191,6 +191,22 @@ describe('<referkit-share>', () => {
     ]);
   });
 
+  it('names a number JSON cannot say as itself, and cuts a long value at a whole character', () => {
+    const base = { program: 'spring-2026', endpoint: '/api' };
+    for (const mistake of [
+      { locale: Number.NaN },
+      { locale: Number.POSITIVE_INFINITY },
+      { brand: [`${'x'.repeat(37)}😀`] },
+    ])
+      expect(init({ ...base, ...mistake } as never)).toBe(false);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting locale: NaN is not text. Fix it in init.',
+      '[referkit] Could not use the setting locale: Infinity is not text. Fix it in init.',
+      // 40 characters: the emoji whole, not its first half (a lone surrogate).
+      `[referkit] Could not use the setting brand: ["${'x'.repeat(37)}😀 is not text. Fix it in init.`,
+    ]);
+  });
+
   it('refuses an init whose offer or reward cannot be put in words, and keeps the setup in force', () => {
     const panel = mount('<referkit-share code="ALEX-7HC2QK"></referkit-share>');
     const shown = panel.shadowRoot?.textContent;

@@ -48,10 +48,11 @@ export function settingsHaveTheirTypes(settings: object, fix: string): boolean {
     if (wanted) {
       // The value named, so that a second mistake in the same setting (an ftp: endpoint after an empty one)
       // is a line of its own, where the log says each line once. As JSON cut short: a setting's text may be
-      // long, and JSON cannot say a circular object or a BigInt, which is then "it".
+      // long, and JSON cannot say a circular object or a BigInt, which is then "it". A number is itself, as
+      // JSON says NaN and Infinity both as null; the cut is 40 code points, not halving an emoji's pair.
       let shown = 'it';
       try {
-        shown = JSON.stringify(value).slice(0, 40);
+        shown = [...(typeof value === 'number' ? String(value) : JSON.stringify(value))].slice(0, 40).join('');
       } catch {}
       misconfigured(`use the setting ${name}`, `${shown} is not ${wanted}`, fix);
       return false;

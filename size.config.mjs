@@ -390,12 +390,16 @@ export default [
   // 15,029 B once that line says NaN and Infinity as themselves, where JSON said both as null (the second then
   // logged nothing, the line being said once), and cuts at 40 code points, never half an emoji (~45 B: brotli's
   // measure of a 50-character change, which costs less beside the next one).
+  // 15,034 B once an init without a friendOffer or a currency still has what it carries put in words, and is
+  // refused when it cannot be (a reward in "bitcoin" with no offer, 12.5% off with no currency), where it was taken
+  // and replaced the setup in force: what it lacks is worded over a stand-in, free shipping and XXX (~5 B here;
+  // ~56 B on the build before the line above, brotli sharing much of the two).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15029,
+    brotli: 15034,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -7,7 +7,7 @@ import type { IntentChannel } from './channels.js';
 import { followRoutes } from './follow-routes.js';
 import { en } from './i18n/en.js';
 import { misconfigured, notWorded } from './log.js';
-import { hasOffer, type OfferTerms, offerHeadline } from './offer-text.js';
+import { type OfferTerms, offerHeadline } from './offer-text.js';
 import { dispatchReferkitEvent } from './referkit-event.js';
 import { settingsHaveTheirTypes } from './setting-types.js';
 import type { Disclosure } from './share-message.js';
@@ -194,7 +194,15 @@ export function init(config: WidgetConfig): boolean {
  */
 function worded(terms: WidgetConfig): boolean {
   try {
-    if (hasOffer(terms)) offerHeadline(en, 'en', terms);
+    // Every piece the init carries, though it lacks the offer or the currency (a panel's terms may bring
+    // them): what it lacks is said over a stand-in that always can be. Free shipping has no amount; XXX is
+    // ISO 4217's "no currency", and a currency changes how a count of minor units reads, never whether it
+    // can (a whole number in range). Absent, undefined or null alike, as `hasOffer` reads them.
+    offerHeadline(en, 'en', {
+      ...terms,
+      friendOffer: terms.friendOffer || { kind: 'free_shipping' },
+      currency: terms.currency || 'XXX',
+    });
     return true;
   } catch (error) {
     misconfigured('use the terms', ...notWorded(error));

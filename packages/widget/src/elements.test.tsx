@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { acmeSetup } from '../../../test/support/widget-page.js';
-import { clientFor, currentSetup, init } from './config.js';
+import { clientFor, currentSetup, init, type WidgetConfig } from './config.js';
 import { defineElements } from './elements.js';
 
 let warn: ReturnType<typeof vi.spyOn>;
@@ -235,6 +235,44 @@ describe('<referkit-share>', () => {
     expect(
       mount('<referkit-share code="BOB-8JK3PQ"></referkit-share>').shadowRoot?.querySelector('h2')?.textContent,
     ).toBe('Invite friends to Acme');
+  });
+
+  it('refuses an init whose offer or reward cannot be put in words though it has no offer or no currency', () => {
+    const kept = currentSetup()?.config as WidgetConfig;
+    // The setup in force comes back whatever this test takes, or a failure here fails the tests after it.
+    onTestFinished(() => void init(kept));
+    const { currency, friendOffer, ...setting } = { ...acmeSetup, brand: 'Gamma' };
+    const reward = { basis: 'fixed', type: 'credit', amount: 1000 };
+    const inits = [
+      { ...setting, currency, ambassadorReward: { ...reward, type: 'bitcoin' } },
+      { ...setting, currency, ambassadorReward: { ...reward, amount: 40.5 } },
+      { ...setting, currency: undefined, minimumOrder: 20.5 },
+      { ...setting, friendOffer: { kind: 'percentage', percent: 10 }, ambassadorReward: reward },
+      { ...setting, friendOffer: { ...friendOffer, percent: 17.5 } },
+      { ...setting, friendOffer: { kind: 'fixed', amount: 30.5 } },
+    ];
+    for (const terms of inits) expect(init(terms as never)).toBe(false);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual(
+      [
+        'bitcoin is not a reward type',
+        '40.5 is not in minor units',
+        '20.5 is not in minor units',
+        'percentage is not a kind of friend offer',
+        '17.5 is not a whole percent',
+        '30.5 is not in minor units',
+      ].map(
+        (why) =>
+          `[referkit] Could not use the terms: ${why}. Check currency, friendOffer, minimumOrder and ambassadorReward in the terms.`,
+      ),
+    );
+    expect(
+      mount('<referkit-share code="BOB-8JK3PQ"></referkit-share>').shadowRoot?.querySelector('h2')?.textContent,
+    ).toBe('Invite friends to Acme');
+    // What such an init carries and can be put in words is taken, in any currency a panel's terms add later.
+    warn.mockClear();
+    expect(init({ ...setting, currency: undefined, friendOffer: null, ambassadorReward: reward } as never)).toBe(true);
+    expect(init({ ...setting, friendOffer: { kind: 'fixed', amount: 1 }, minimumOrder: 500 })).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('reads the stats from the endpoint of its terms attribute, in the locale of its terms', async () => {

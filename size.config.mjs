@@ -394,12 +394,16 @@ export default [
   // refused when it cannot be (a reward in "bitcoin" with no offer, 12.5% off with no currency), where it was taken
   // and replaced the setup in force: what it lacks is worded over a stand-in, free shipping and XXX (~5 B here;
   // ~56 B on the build before the line above, brotli sharing much of the two).
+  // 2026-11-24: 15,028 B once the progress block's separator is the catalogue's (English's " · " is in this file;
+  // Arabic's comma, as a middle dot beside Arabic-Indic digits reads as their zero) (~38 B, most of it the
+  // minifier's names shifting: the key's name alone moved it between 15 and 42 B), and a channel's button
+  // shows the catalogue's name with a capital, so that Spanish says "Compartir por correo" (~6 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15034,
+    brotli: 15028,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.
@@ -423,15 +427,19 @@ export default [
   // 867 B once its ids take the panel's prefix, so that two panels on a page keep their labels (~4 B).
   // 2026-11-24: 908 B once the rewards are a line per unit (credit, cash, points), money saying which beside
   // another unit, where one line added credit to cash (~30 B), and a backend's answer of one unit's object,
-  // as answers were before, is still shown (~7 B; [].concat was ~11).
+  // as answers were before, is still shown (~7 B; [].concat was ~11). 2026-11-24: 903 B once the separator
+  // between a line's items is the catalogue's, not a " · " spelled three times here (−5 B).
   {
     name: '@referkit/widget referkit-progress.js',
     file: 'packages/widget/dist/referkit-progress.js',
-    brotli: 908,
+    brotli: 903,
     forbid: ['zod'],
   },
   // Each extra catalogue, loaded for the locale asked for. 2026-11-23: German and Arabic, at 597 B, leave the two
   // clipboard texts of Facebook and LinkedIn to English (621 and 627 B with the first alone); Spanish has them (550 → 597 B).
+  // 2026-11-24: Arabic has them too, with ⌘C beside Ctrl+C, a banner without a gendered verb and its own
+  // separator (640 B as first written); back to 598 B with shorter words (no shadda, no verb before the shortcut,
+  // "حتى" for the cap, the kept-line note and the two clipboard texts sharing their words). Spanish 591 B.
   ...['es', 'de', 'ar'].map((language) => ({
     name: `@referkit/widget referkit-${language}.js`,
     file: `packages/widget/dist/referkit-${language}.js`,

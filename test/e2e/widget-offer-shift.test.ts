@@ -62,12 +62,12 @@ describe('<referkit-offer> layout shift over the built referkit.js', () => {
     const answer = await answerLookupAfterPaint(name);
     await page.goto(`${web.server.url}/${file}?ref=ALEX-7HC2QK`);
     await banner()
-      .getByText(/^(A friend gave you|صديق أهداك)/)
+      .getByText(/^(A friend gave you|هدية من صديق)/)
       .waitFor();
     await painted();
     answer();
     await banner()
-      .getByText(new RegExp(`^${name} `))
+      .getByText(new RegExp(`^(هدية من )?${name}[ :]`))
       .waitFor();
     await painted();
     expect(await layoutShifts()).toEqual([]);

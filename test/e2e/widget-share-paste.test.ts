@@ -77,7 +77,7 @@ describe('<referkit-share> on Facebook and LinkedIn over the built referkit.js',
   it.each([
     ['es', 'Compartir por Facebook', 'Se ha copiado tu mensaje: pégalo en tu publicación.'],
     ['de', 'Per Facebook teilen', 'Nachricht kopiert: im Beitrag einfügen.'],
-    ['ar', 'شارك عبر Facebook', 'تم النسخ: الصق رسالتك.'],
+    ['ar', 'شارك عبر Facebook', 'تم نسخ رسالتك: الصقها في منشورك.'],
   ])('says the message is copied in the %s catalogue', async (locale, facebook, said) => {
     await panel().evaluate((element, tag) => element.setAttribute('locale', tag), locale);
     await panel().getByRole('link', { name: facebook }).waitFor();

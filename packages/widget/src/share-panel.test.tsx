@@ -6,6 +6,7 @@ import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ar from './i18n/ar.js';
 import { en } from './i18n/en.js';
+import es from './i18n/es.js';
 import { SharePanel, type SharePanelProps } from './share-panel.js';
 
 const terms: SharePanelProps['terms'] = {
@@ -120,6 +121,18 @@ describe('SharePanel', () => {
   it('writes both counts of the target in the digits of the locale', async () => {
     renderPanel({ text: { ...en, ...ar }, locale: 'ar-EG' }, stats);
     expect(await screen.findByRole('progressbar', { name: 'مشاركات هذا الأسبوع: ٢ من ٣' })).toBeTruthy();
+  });
+
+  // Beside Arabic-Indic digits a middle dot is drawn like their zero: "٣ من ٣ · تحقّق الهدف" read "3 of 30".
+  it('separates the progress items with the separator of the language, in Arabic its comma', async () => {
+    const target = { shares: 3, per: 'week', done: 3, reached: true } as const;
+    renderPanel(
+      { text: { ...en, ...ar }, locale: 'ar-EG' },
+      { ...stats, role: 'community_leader', promoted: true, target },
+    );
+    expect(await screen.findByText('مشاركات هذا الأسبوع: ٣ من ٣، تحقق الهدف')).toBeTruthy();
+    expect(screen.getByText('قائد مجتمع، تمت ترقيتك إلى قائد مجتمع')).toBeTruthy();
+    expect(screen.getByText(/^ربحت .+، بانتظار .+$/)).toBeTruthy();
   });
 
   it('shows the role from its attribute until stats arrive', () => {
@@ -496,6 +509,11 @@ describe('SharePanel', () => {
     expect(decodeURIComponent(href)).toContain(
       'Best shop in town!\n\nI get 10% of each order if you order with my link.',
     );
+  });
+
+  it('names the email channel in lower case inside the Spanish sentence, and with a capital on its own', () => {
+    renderPanel({ text: { ...en, ...es }, locale: 'es' });
+    expect(screen.getByRole('link', { name: 'Compartir por correo' }).textContent).toBe('Correo');
   });
 
   it('says once that terms rewarding the ambassador have no disclosure, and says nothing of terms without a reward', () => {

@@ -360,7 +360,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
                   // A middle click opens the share in a new tab too, with no click event.
                   onAuxClick={(event) => event.button === 1 && open()}
                 >
-                  {label}
+                  {/* The catalogue writes the name as its sentence says it ("Compartir por correo"); alone it is a label. */}
+                  {label[0]!.toUpperCase() + label.slice(1)}
                 </a>
               </li>
             );

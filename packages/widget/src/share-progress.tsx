@@ -41,13 +41,14 @@ export function ShareProgress({ stats, text, locale, id }: ShareProgressProps) {
       <h3 id={`${id}p`}>{text.progress}</h3>
       <p>
         {text[stats.role]}
-        {stats.promoted && ` · ${text.promoted}`}
+        {stats.promoted && text.sep + text.promoted}
       </p>
       <p>{plural(locale, text.joined, checked(stats.friendsJoined))}</p>
       {rewards.map((unit) => (
         <p>
-          {fill(text.earned, { amount: amount(unit, unit.earned) })} ·{' '}
-          {fill(text.pending, { amount: amount(unit, unit.pending) })}
+          {fill(text.earned, { amount: amount(unit, unit.earned) }) +
+            text.sep +
+            fill(text.pending, { amount: amount(unit, unit.pending) })}
         </p>
       ))}
       {/* A live region: a share of the ambassador's own moves the count, even to "Target reached", and a
@@ -56,7 +57,7 @@ export function ShareProgress({ stats, text, locale, id }: ShareProgressProps) {
       {target && (
         <p id={`${id}g`} aria-live="polite" aria-atomic="true">
           {goal}
-          {target.reached && ` · ${text.reached}`}
+          {target.reached && text.sep + text.reached}
         </p>
       )}
       {target && (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { friendOfferText, type OfferTerms, offerHeadline } from '../offer-text.js';
 import ar from './ar.js';
 import { fill, plural } from './catalogue.js';
 import de from './de.js';
@@ -24,10 +25,60 @@ describe('channel labels', () => {
       [en, es, de, ar].map((text) => [fill(text.on, { channel: text.email }), fill(text.on, { channel: text.sms })]),
     ).toEqual([
       ['Share via Email', 'Share via SMS'],
-      ['Compartir por Correo', 'Compartir por SMS'],
+      ['Compartir por correo', 'Compartir por SMS'],
       ['Per E-Mail teilen', 'Per SMS teilen'],
       ['شارك عبر البريد', 'شارك عبر رسالة نصية'],
     ]);
+  });
+});
+
+describe('failed copies', () => {
+  it('names the macOS shortcut beside Ctrl+C in every language', () => {
+    expect([en, es, de, ar].map((text) => text.copyFailed.includes('+C') && text.copyFailed.includes('⌘C'))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it('tells the ambassador in Arabic, as in English, to copy the message themselves and paste it into the post', () => {
+    expect(ar.messageNotCopied).toBe('تعذر النسخ. انسخ رسالتك والصقها في منشورك.');
+  });
+});
+
+describe('the Arabic offer', () => {
+  const kinds: [string, OfferTerms['friendOffer']][] = [
+    ['percent', { kind: 'percent', percent: 15 }],
+    ['fixed', { kind: 'fixed', amount: 1000 }],
+    ['free_shipping', { kind: 'free_shipping' }],
+  ];
+  const offers = (firstOrderOnly: boolean) =>
+    kinds.map(([, friendOffer]) => friendOfferText(ar, 'ar', { currency: 'EGP', friendOffer, firstOrderOnly }, true));
+
+  // The widget cannot know whether the ambassador is a woman or a man: no verb that says which.
+  it('gives the banner without a gendered verb, for a named ambassador and for a friend', () => {
+    const [percent, fixed, shipping] = offers(false) as [string, string, string];
+    expect([percent, fixed, shipping].map((offer) => fill(ar.named, { name: 'سارة', offer }))).toEqual([
+      `هدية من سارة: ${percent}`,
+      `هدية من سارة: ${fixed}`,
+      'هدية من سارة: الشحن المجاني',
+    ]);
+    expect(offers(true).map((offer) => fill(ar.friend, { offer }))).toEqual([
+      `هدية من صديق: ${percent} على طلبك الأول`,
+      `هدية من صديق: ${fixed} على طلبك الأول`,
+      'هدية من صديق: الشحن المجاني لطلبك الأول',
+    ]);
+  });
+
+  // "امنح شحن مجاني" wanted the accusative ("شحنًا مجانيًا"), which the banner's and the template's
+  // places do not: the definite "الشحن المجاني" shows no case ending in any of them.
+  it('says free shipping with no case ending, after a verb as after a preposition', () => {
+    const terms = { currency: 'EGP', friendOffer: { kind: 'free_shipping' } } as const;
+    expect(offerHeadline(ar, 'ar', terms)).toBe('امنح الشحن المجاني');
+    expect(fill(ar.template, { brand: 'Acme', offer: friendOfferText(ar, 'ar', terms) })).toBe(
+      'أحب Acme. احصل على الشحن المجاني برابطي.',
+    );
   });
 });
 

@@ -51,10 +51,13 @@ export interface Catalogue {
   messageCopied: string;
   /** Said instead when the message could not be put on the clipboard: the share opens all the same. */
   messageNotCopied: string;
+  /** Between two items of one progress line: " · ", or a separator of the language's own punctuation. */
+  sep: string;
   /** The native share button. */
   more: string;
   /** "Share via {channel}": one phrase for every channel, an app, email or SMS. */
   on: string;
+  /** The email channel as `on` says it ("correo" in "Compartir por correo"); shown alone with a capital. */
   email: string;
   sms: string;
   qrShow: string;

@@ -53,4 +53,5 @@ export default {
   reached: 'Ziel erreicht',
   messageCopied: 'Nachricht kopiert: im Beitrag einfügen.',
   messageNotCopied: 'Nicht kopiert. Kopiere die Nachricht selbst.',
+  sep: ' · ',
 } satisfies Catalogue;

@@ -52,4 +52,6 @@ export const en: Catalogue = {
   // Last, so that a language leaving them to English ships no gap for them (build.mjs, catalogueArray).
   messageCopied: 'Your message is copied: paste it into your post.',
   messageNotCopied: 'Could not copy your message: copy it yourself and paste it into your post.',
+  // Last of all: only a language with a separator of its own (Arabic's comma) ships one.
+  sep: ' · ',
 };

@@ -29,7 +29,8 @@ export default {
   more: 'Compartir…',
   // "por correo", "por WhatsApp": "en" would make email a place to share on.
   on: 'Compartir por {channel}',
-  email: 'Correo',
+  // A common noun in the sentence; the button alone shows "Correo".
+  email: 'correo',
   sms: 'SMS',
   qrShow: 'Mostrar código QR',
   qrHide: 'Ocultar código QR',
@@ -53,4 +54,5 @@ export default {
   reached: 'Objetivo cumplido',
   messageCopied: 'Se ha copiado tu mensaje: pégalo en tu publicación.',
   messageNotCopied: 'No se pudo copiar tu mensaje: cópialo tú y pégalo en tu publicación.',
+  sep: ' · ',
 } satisfies Catalogue;

@@ -394,16 +394,18 @@ export default [
   // refused when it cannot be (a reward in "bitcoin" with no offer, 12.5% off with no currency), where it was taken
   // and replaced the setup in force: what it lacks is worded over a stand-in, free shipping and XXX (~5 B here;
   // ~56 B on the build before the line above, brotli sharing much of the two).
-  // 2026-11-24: 15,028 B once the progress block's separator is the catalogue's (English's " · " is in this file;
+  // 15,028 B (measured without the two lines above) once the progress block's separator is the catalogue's (English's " · " is in this file;
   // Arabic's comma, as a middle dot beside Arabic-Indic digits reads as their zero) (~38 B, most of it the
   // minifier's names shifting: the key's name alone moved it between 15 and 42 B), and a channel's button
   // shows the catalogue's name with a capital, so that Spanish says "Compartir por correo" (~6 B).
+  // 15,076 B with all of them together: the separator and the two fixes above were each measured on a build
+  // without the other (15,028 and 15,034), and share less under brotli together (+42 B over the larger).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15028,
+    brotli: 15076,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -23,6 +23,7 @@ import { type Database, openDatabase } from '../../examples/backend/src/database
 import { DEFAULT_PORT, demoPort } from '../../scripts/demo-port.mjs';
 import { demoPublicUrl } from '../../scripts/demo-public-url.mjs';
 import { demoSecret } from '../../scripts/demo-secret.mjs';
+import { buildCheckout } from './demo-server.js';
 
 const startScript = fileURLToPath(new URL('../../scripts/start.mjs', import.meta.url));
 const mainScript = fileURLToPath(new URL('../../examples/backend/src/main.ts', import.meta.url));
@@ -212,6 +213,9 @@ describe('a second npm start beside a demo running from this checkout', () => {
   // An npm that only says it ran and fails: were start.mjs to build, it would stop there.
   let fakeNpm: string;
   beforeAll(async () => {
+    // A demo is whole only with the checkout built: on a fresh clone nothing else may have built it yet,
+    // and start.mjs builds under a demo that serves less than all of its files.
+    await buildCheckout();
     dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-beside-'));
     fakeNpm = join(dataDir, 'bin');
     await mkdir(fakeNpm);

@@ -105,12 +105,43 @@ const evaluateAcrossPages: BrowserCommand<
   }
 };
 
+/**
+ * Runs `steps` in tabs of one fresh browser context, each tab opened at `url` (served an empty page) the
+ * first time a step names it: tabs of one site, sharing its storage and its broadcast channels. A step
+ * without a script closes its tab, as a person closing it does (`pagehide` runs). Returns each script's result.
+ */
+const evaluateInTabs: BrowserCommand<[url: string, steps: [tab: number, script?: string][]]> = async (
+  { context },
+  url,
+  steps,
+) => {
+  const fresh = await context.browser()!.newContext();
+  try {
+    await fresh.route(url, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    const tabs: Awaited<ReturnType<typeof fresh.newPage>>[] = [];
+    const results: unknown[] = [];
+    for (const [tab, script] of steps) {
+      if (!tabs[tab]) {
+        tabs[tab] = await fresh.newPage();
+        await tabs[tab].goto(url);
+      }
+      if (script) results.push(await tabs[tab].evaluate(script));
+      else await tabs[tab].close({ runBeforeUnload: true });
+    }
+    return results;
+  } finally {
+    await fresh.close();
+  }
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     /** See {@link evaluateAt}. */
     evaluateAt(url: string, script: string, embedder?: string): Promise<unknown>;
     /** See {@link evaluateAcrossPages}. */
     evaluateAcrossPages(pages: [url: string, script?: string][], back: string, noStore?: boolean): Promise<unknown>;
+    /** See {@link evaluateInTabs}. */
+    evaluateInTabs(url: string, steps: [tab: number, script?: string][]): Promise<unknown[]>;
   }
 }
 
@@ -170,7 +201,7 @@ export default defineConfig({
               launchOptions: { ...chromium, ignoreDefaultArgs: ['--disable-back-forward-cache'] },
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { evaluateAt, evaluateAcrossPages },
+            commands: { evaluateAt, evaluateAcrossPages, evaluateInTabs },
           },
         },
       },

@@ -285,3 +285,56 @@ describe("a return by back/forward to a landing page after another code's landin
     });
   });
 });
+
+describe('tabs of one site, one of which denies consent', () => {
+  type Tab = {
+    referkit: ReturnType<typeof createReferkit>;
+    down: boolean;
+    recorded: { type: string; orderId?: string }[];
+  };
+  // Each tab's own script: a client whose receiver answers 503 while the tab says it is down.
+  const open = (sdk: typeof import('./client.js'), link?: string) => {
+    const tab = window as unknown as Tab;
+    tab.down = false;
+    tab.recorded = [];
+    tab.referkit = sdk.createReferkit({
+      program: 'spring-2026',
+      endpoint: '/api',
+      retry: { limit: 1 },
+      fetch: async (_url, init) => {
+        if (tab.down) return Response.json({ error: { code: 'store_unavailable', message: 'down' } }, { status: 503 });
+        tab.recorded.push(JSON.parse(String(init?.body)));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    });
+    if (link) tab.referkit.capture(link);
+  };
+  const script = (link?: string) =>
+    `import(${JSON.stringify(new URL('./client.ts', import.meta.url).pathname)}).then((sdk) => (${open})(sdk, ${JSON.stringify(link)}))`;
+  const site = `http://www.shop.localhost:${location.port}/`;
+  const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 };
+
+  it('delivers the orders one tab queued after another denied and closed while the receiver was down', async () => {
+    const queue = async (order: object) => {
+      const tab = window as unknown as Tab;
+      tab.down = true;
+      for (const orderId of ['b-0', 'b-1', 'b-2'])
+        await tab.referkit.redeem({ orderId, order: order as never, referral: { code: 'BOB-7HC2QK' } });
+    };
+    const deliver = async () => {
+      const tab = window as unknown as Tab;
+      tab.down = false;
+      await tab.referkit.flush();
+      return tab.recorded.flatMap((event) => (event.type === 'redemption' ? [event.orderId] : [])).sort();
+    };
+    const results = await commands.evaluateInTabs(site, [
+      [1, script()],
+      [1, `(${queue})(${JSON.stringify(order)})`],
+      [0, script()],
+      [0, `window.referkit.setConsent('denied')`],
+      [0],
+      [1, `(${deliver})()`],
+    ]);
+    expect(results.at(-1)).toEqual(['b-0', 'b-1', 'b-2']);
+  });
+});

@@ -76,6 +76,31 @@ describe('two tabs sharing one outbox', () => {
 });
 
 describe('a flush of many events', () => {
+  it('still delivers the events it queued after another tab took them off the device (a denial there)', async () => {
+    const storage = sharedStorage();
+    let up = false;
+    const sent: string[] = [];
+    const receiver: Transport = {
+      url: URL,
+      fetch: async (_url, init) => {
+        if (!up) throw new TypeError('Failed to fetch');
+        sent.push(String(init?.body));
+        return Response.json({ status: 'recorded' }, { status: 201 });
+      },
+    };
+    const outbox = createOutbox(storage.tab(), receiver, { limit: 1 });
+    await outbox.add(aShareBody('evt_queued_0001'));
+    storage.sync();
+    // The other tab's setConsent('denied'): the device forgets the event, which that tab then closes with.
+    storage.tab().remove('outbox:evt_queued_0001');
+    storage.sync();
+    up = true;
+    await outbox.flush();
+    expect(sent).toEqual([aShareBody('evt_queued_0001')]);
+    await outbox.flush();
+    expect(sent).toHaveLength(1);
+  });
+
   it('does not send an event another tab delivered while it let the page run', async () => {
     const store = sharedStorage().tab();
     for (let n = 10; n < 50; n++) store.set(`outbox:evt_many_${n}`, aShareBody(`evt_many_${n}`));

@@ -337,4 +337,30 @@ describe('tabs of one site, one of which denies consent', () => {
     ]);
     expect(results.at(-1)).toEqual(['b-0', 'b-1', 'b-2']);
   });
+
+  it('writes nothing more in a tab still open, and keeps its referral there', async () => {
+    const after = async (order: object) => {
+      const tab = window as unknown as Tab;
+      // The denial reaches the other tabs as a message, a task later.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A single-page app's route changes: one without a code, then the landing's own address again.
+      const referral = tab.referkit.capture(`${location.origin}/cart`)?.code;
+      tab.referkit.capture(`${location.origin}/p?ref=BOB-7HC2QK`);
+      tab.down = true;
+      const redeemed = await tab.referkit.redeem({ orderId: 'b-1', order: order as never });
+      return {
+        referral,
+        redeemed: redeemed.ok || redeemed.queued,
+        stored: Object.keys(localStorage).filter((key) => key.startsWith('rk_')),
+        cookie: document.cookie.includes('rk_'),
+      };
+    };
+    const results = await commands.evaluateInTabs(site, [
+      [0, script(`${site}p?ref=ALEX-7HC2QK`)],
+      [1, script(`${site}p?ref=BOB-7HC2QK`)],
+      [0, `window.referkit.setConsent('denied')`],
+      [1, `(${after})(${JSON.stringify(order)})`],
+    ]);
+    expect(results.at(-1)).toEqual({ referral: 'BOB-7HC2QK', redeemed: true, stored: [], cookie: false });
+  });
 });

@@ -141,6 +141,18 @@ export function createStorage(
       });
     return stored(key);
   };
+  // The site's other tabs: a denial in one is the person's for the site, so each open tab is told, stops
+  // writing, and keeps in memory what the denying tab took off the device (the referral, queued events).
+  // Made with the store, never at import time, and only in a page; none where the browser lacks it.
+  const tabs = globalThis.document && device(() => new BroadcastChannel('referkit'));
+  let heard: unknown;
+  if (tabs)
+    tabs.onmessage = ({ data }) => {
+      for (const [key, value] of data) memory.has(key) || memory.set(key, value);
+      heard = 1;
+      store.consent('denied');
+      heard = 0;
+    };
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
     get: (key) => memory.get(key) ?? ((state === 'granted' && stored(key)) || null),
@@ -164,14 +176,16 @@ export function createStorage(
       // Only a change clears: reading the state (`consent()`) must not wipe what another tab stores.
       if (next === 'denied' && state !== 'denied') {
         // The cookie holds only the referral; localStorage holds every key under the prefix.
+        const taken: string[][] = [];
         for (const key of ['ref', ...storedKeys()]) {
           // The page keeps what it knew for its own life; only the device forgets. Events an earlier
           // page queued are taken along to be sent from memory: a report of an order placed is owed
           // to the friend and the ambassador, and clearing it would lose a reward, not a trace.
           const value = store.get(key) ?? (key.startsWith('outbox') ? stored(key) : null);
           write(key);
-          if (value) memory.set(key, value);
+          if (value) taken.push([key, value]) && memory.set(key, value);
         }
+        heard || tabs?.postMessage(taken);
       }
       if (next === 'granted' && state !== 'granted') {
         state = next;

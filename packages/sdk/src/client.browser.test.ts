@@ -293,9 +293,10 @@ describe('tabs of one site, one of which denies consent', () => {
     recorded: { type: string; orderId?: string }[];
   };
   // Each tab's own script: a client whose receiver answers 503 while the tab says it is down.
-  const open = (sdk: typeof import('./client.js'), link?: string) => {
+  // One receiver for the site, down or not in every tab alike: each tab stands in for it with its own fetch.
+  const open = (sdk: typeof import('./client.js'), link?: string, down = false) => {
     const tab = window as unknown as Tab;
-    tab.down = false;
+    tab.down = down;
     tab.recorded = [];
     tab.referkit = sdk.createReferkit({
       program: 'spring-2026',
@@ -309,8 +310,8 @@ describe('tabs of one site, one of which denies consent', () => {
     });
     if (link) tab.referkit.capture(link);
   };
-  const script = (link?: string) =>
-    `import(${JSON.stringify(new URL('./client.ts', import.meta.url).pathname)}).then((sdk) => (${open})(sdk, ${JSON.stringify(link)}))`;
+  const script = (link?: string, down = false) =>
+    `import(${JSON.stringify(new URL('./client.ts', import.meta.url).pathname)}).then((sdk) => (${open})(sdk, ${JSON.stringify(link)}, ${down}))`;
   const site = `http://www.shop.localhost:${location.port}/`;
   const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 };
 
@@ -323,6 +324,9 @@ describe('tabs of one site, one of which denies consent', () => {
     };
     const deliver = async () => {
       const tab = window as unknown as Tab;
+      // The denial reaches the other tabs as a message, through the browser: a moment later, not at once.
+      for (let waited = 0; tab.referkit.consent() !== 'denied' && waited < 5000; waited += 20)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       tab.down = false;
       await tab.referkit.flush();
       return tab.recorded.flatMap((event) => (event.type === 'redemption' ? [event.orderId] : [])).sort();
@@ -330,7 +334,8 @@ describe('tabs of one site, one of which denies consent', () => {
     const results = await commands.evaluateInTabs(site, [
       [1, script()],
       [1, `(${queue})(${JSON.stringify(order)})`],
-      [0, script()],
+      // The receiver is still down as the second tab opens: its load's flush of the queued orders fails too.
+      [0, script(undefined, true)],
       [0, `window.referkit.setConsent('denied')`],
       [0],
       [1, `(${deliver})()`],

@@ -78,13 +78,7 @@ export function createOutbox(
   const { program } = transport;
   const after = program ? `${AFTER}:${program}` : AFTER;
   // With a program, only its events: another program's go to its own endpoint, with its own client.
-  const mine = (body?: string | null) => !!body && (!program || readJson(body)?.program === program);
-  // The events this outbox queued, until their verdict. The device's copy is how other pages find them,
-  // not the only one: a denial in another tab takes every event off the device into that tab's memory,
-  // and it may close before the receiver is back. Sending one whose device copy went is safe: the same
-  // body and idempotency key, answered `duplicate` if it did arrive.
-  const queued = new Map<string, string>();
-  const bodyOf = (key: string) => store.get(key) ?? queued.get(key);
+  const mine = (body: string | null) => !!body && (!program || readJson(body)?.program === program);
   // An earlier version's wait, for every program under one key, still holds after an upgrade.
   const wait = () => Math.max(+store.get(after)!, +store.get(AFTER)!) - Date.now();
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
@@ -108,10 +102,9 @@ export function createOutbox(
     // sends it. Only as the page goes is one that only its memory holds (consent pending, storage
     // refused) due all the same, or it would be lost with the page.
     const waiting = wait() > 0;
-    return [...new Set([...store.keys(), ...queued.keys()])].filter(
-      (key) =>
-        key.startsWith(KEY) && mine(bodyOf(key)) && !(waiting && (!going || (store.kept?.(key) && store.get(key)))),
-    );
+    return store
+      .keys()
+      .filter((key) => key.startsWith(KEY) && mine(store.get(key)) && !(waiting && (!going || store.kept?.(key))));
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
@@ -122,7 +115,6 @@ export function createOutbox(
       const done = result.ok || !result.queued;
       // Only if the key still holds this body: an event given the same id since is another delivery's.
       if (done && store.get(key) === body) store.remove(key);
-      if (done && queued.get(key) === body) queued.delete(key);
       // A Retry-After past the cap is honoured by not retrying now: the next flush comes later.
       if (done || step >= limit || wait! > cap) {
         sending.delete(body);
@@ -144,7 +136,7 @@ export function createOutbox(
         await new Promise((resume) => setTimeout(resume));
         since = Date.now();
       }
-      const body = bodyOf(key);
+      const body = store.get(key);
       if (body) deliveries.push(deliver(key, body));
     }
     return Promise.all(deliveries);
@@ -165,7 +157,6 @@ export function createOutbox(
     async add(body) {
       const key = KEY + readJson(body)?.id;
       store.set(key, body);
-      queued.set(key, body);
       const left = wait();
       if (!(left > 0)) return deliver(key, body);
       // Sent now, it would meet the 429 or 503 whose Retry-After is running: it waits with the others
@@ -177,6 +168,6 @@ export function createOutbox(
       return { ok: false, queued: true, error: { code: 'retry_after', message: 'Waiting out a Retry-After' } };
     },
     flush,
-    bodies: () => keys(true).map((key) => bodyOf(key)!),
+    bodies: () => keys(true).map((key) => store.get(key)!),
   };
 }

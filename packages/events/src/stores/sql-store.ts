@@ -352,7 +352,7 @@ export function sqlStore(
          FROM ${p}ledger AS ledger JOIN ${p}ambassadors AS held ON held.program = ledger.program AND held.code = ledger.code
          WHERE ledger.program = $1 AND type = 'redemption' AND NOT repeat
          AND ($2::text IS NULL OR ledger.code = ANY(${PERSON_CODES(p)}))
-         AND rewards->'ambassador'->>'confirmsAt' <= $3::text
+         AND ${CONFIRMS_AT} <= $3::text
          AND (reversed_at IS NULL OR reversed_at > $3::timestamptz) GROUP BY 1`,
       [program.id, only, at.now.toISOString()],
     );

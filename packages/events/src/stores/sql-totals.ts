@@ -4,7 +4,7 @@
  * The same sums as `ledgerTotals` over rows; the shared store suite holds the two to that.
  */
 import type { Role } from '../primitives.js';
-import { CUSTOMER } from './sql-schema.js';
+import { CONFIRMS_AT, CUSTOMER } from './sql-schema.js';
 import type { SqlQueryable } from './sql-store.js';
 import {
   type CodeTotals,
@@ -92,7 +92,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
          occurred_at >= $3 AS counted,
          type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $6) AS kept,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
-         CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'confirmsAt')::timestamptz END AS confirms_at,
+         CASE WHEN type = 'redemption' THEN ${CONFIRMS_AT}::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
          rewards -> 'ambassador' ->> 'type' AS reward_type,
          ${CUSTOMER} AS customer,

@@ -449,6 +449,8 @@ export default [
   // 2026-11-24: Arabic has them too, with ⌘C beside Ctrl+C, a banner without a gendered verb and its own
   // separator (640 B as first written); back to 598 B with shorter words (no shadda, no verb before the shortcut,
   // "حتى" for the cap, the kept-line note and the two clipboard texts sharing their words). Spanish 591 B.
+  // 2026-11-24: German's failed-message text says where to paste, as English's does (597 B: its words are the
+  // copied text's, "im Beitrag einfügen"; "Kopiere … und füge sie … ein" was 611 B).
   ...['es', 'de', 'ar'].map((language) => ({
     name: `@referkit/widget referkit-${language}.js`,
     file: `packages/widget/dist/referkit-${language}.js`,

@@ -45,6 +45,10 @@ describe('failed copies', () => {
   it('tells the ambassador in Arabic, as in English, to copy the message themselves and paste it into the post', () => {
     expect(ar.messageNotCopied).toBe('تعذر النسخ. انسخ رسالتك والصقها في منشورك.');
   });
+
+  it('tells the ambassador in German too where to paste the message they copy themselves', () => {
+    expect(de.messageNotCopied).toBe('Nicht kopiert: selbst kopieren und im Beitrag einfügen.');
+  });
 });
 
 describe('the Arabic offer', () => {

@@ -52,6 +52,6 @@ export default {
   month: { other: 'Diesen Monat {done} von {n} Mal geteilt' },
   reached: 'Ziel erreicht',
   messageCopied: 'Nachricht kopiert: im Beitrag einfügen.',
-  messageNotCopied: 'Nicht kopiert. Kopiere die Nachricht selbst.',
+  messageNotCopied: 'Nicht kopiert: selbst kopieren und im Beitrag einfügen.',
   sep: ' · ',
 } satisfies Catalogue;

@@ -1,13 +1,17 @@
 /** Reading a request body under a byte limit and a deadline, so that no body can hang or flood the receiver. */
 
 /**
- * A body as signatures and the receiver read it: text or bytes (an ArrayBuffer is viewed as bytes,
- * and no body is an empty one); `null` for anything else, such as a value a body parser made.
+ * A body as signatures and the receiver read it: text or bytes (an ArrayBuffer, or any view of one such
+ * as a Buffer or a DataView, is viewed as its bytes, and no body is an empty one); `null` for anything
+ * else, such as a value a body parser made.
  */
 export function rawBytes(body: unknown): string | Uint8Array | null {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string' || body instanceof Uint8Array) return body;
-  return body instanceof ArrayBuffer ? new Uint8Array(body) : null;
+  if (body === undefined || body === null || typeof body === 'string') return body ?? '';
+  // Told apart by their internal slots, not `instanceof`, which fails for bytes made in another realm: a
+  // vm context (Jest's environments), or Node's streams under vitest's jsdom, whose Uint8Array and
+  // ArrayBuffer globals are jsdom's window's.
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  return Object.prototype.toString.call(body) === '[object ArrayBuffer]' ? new Uint8Array(body as ArrayBuffer) : null;
 }
 
 /**

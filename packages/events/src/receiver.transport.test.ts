@@ -1,4 +1,5 @@
 /** The receiver's answers about the request itself: method, media type, size, time, JSON, and Fetch. */
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { aRedemption } from './testing/fixtures.js';
@@ -78,6 +79,25 @@ describe('createReceiver: transport', () => {
     const bytes = new TextEncoder().encode(delivery.body);
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     expect((await receive.handle({ headers: delivery.headers, body: buffer })).status).toBe(201);
+  });
+
+  it('reads bytes made in another realm (a vm context, as in a Jest environment or under jsdom)', async () => {
+    const delivery = await signed(aRedemption());
+    const bytes = [...new TextEncoder().encode(delivery.body)];
+    // vitest's jsdom environment puts jsdom's Uint8Array and ArrayBuffer in place of Node's, whose
+    // streams then hand over bytes that fail `instanceof Uint8Array`.
+    const foreign: unknown[] = runInNewContext(
+      `const padded = new Uint8Array([32, 32, 32, ...bytes]);
+       [new Uint8Array(bytes), new Uint8Array(bytes).buffer, new Uint8Array(padded.buffer, 3), new DataView(padded.buffer, 3)]`,
+      { bytes },
+    );
+    expect(foreign.some((body) => body instanceof Uint8Array || body instanceof ArrayBuffer)).toBe(false);
+    const statuses = [];
+    for (const body of foreign) {
+      const { receive } = await aReceiver();
+      statuses.push((await receive.handle({ headers: delivery.headers, body: body as Uint8Array })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201]);
   });
 
   it('reads a signed body that starts with a byte order mark alike, as text, bytes or a Request', async () => {

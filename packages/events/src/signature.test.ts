@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { generateSecret, signEvent, verifySignature } from './signature.js';
@@ -80,6 +81,16 @@ describe('verifySignature', () => {
     const headers = await signed();
     const { buffer } = new TextEncoder().encode(body);
     expect((await verifySignature({ secrets: secret, headers, body: buffer, now })).ok).toBe(true);
+  });
+
+  it('verifies a body given as bytes or an ArrayBuffer made in another realm', async () => {
+    const headers = await signed();
+    const [bytes, buffer] = runInNewContext('[new Uint8Array(encoded), new Uint8Array(encoded).buffer]', {
+      encoded: [...new TextEncoder().encode(body)],
+    });
+    for (const foreign of [bytes, buffer]) {
+      expect((await verifySignature({ secrets: secret, headers, body: foreign, now })).ok).toBe(true);
+    }
   });
 
   it('answers a delivery without headers or a raw body instead of throwing', async () => {

@@ -3,14 +3,35 @@
  * on by `query_timeout` while it waits for a lock. The answer is 503, the process keeps running, the
  * connection never goes back to the pool inside the failed transaction, and the retry records once.
  */
+import { runInNewContext } from 'node:vm';
 import pg from 'pg';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { aRedemption } from '../testing/fixtures.js';
 import { aReceiver, signed } from '../testing/receiver-harness.js';
+import { poolTransaction } from './pool-transaction.js';
 import { sqlStore } from './sql-store.js';
 
 const TABLES = ['programs', 'ambassadors', 'idempotency', 'codes', 'customers', 'ledger'];
 let run = 0;
+
+describe('poolTransaction', () => {
+  it('gives back a connection whose statement PostgreSQL refused, with an error made in another realm', async () => {
+    // pg loaded in a vm context (a Jest environment) makes its errors there: not `instanceof` this realm's Error.
+    const refusal = runInNewContext('Object.assign(new Error("duplicate key"), { severity: "ERROR", code: "23505" })');
+    const connection = {
+      query: vi.fn(async (text: string) => {
+        if (text === 'INSERT') throw refusal;
+        return { rows: [] };
+      }),
+      release: vi.fn(),
+    };
+    await expect(poolTransaction({ connect: async () => connection }, (tx) => tx.query('INSERT', []))).rejects.toBe(
+      refusal,
+    );
+    expect(connection.query.mock.calls.map(([text]) => text)).toEqual(['BEGIN', 'INSERT', 'ROLLBACK']);
+    expect(connection.release).toHaveBeenCalledWith(undefined);
+  });
+});
 
 // PostgreSQL is optional locally; CI's .ci/run starts one and exports DATABASE_URL.
 describe.skipIf(!process.env.DATABASE_URL)('sqlStore over a pg Pool whose connection fails mid-commit', () => {

@@ -42,7 +42,8 @@ export async function poolTransaction<T>(pool: ConnectionPool, run: (tx: SqlQuer
         // A PostgreSQL error carries a severity: the server answered, and the connection still works.
         // Anything else (pg's "Query read timeout") left a statement running or a socket half read:
         // the connection may still be inside this transaction, holding its locks and writes.
-        if (!(error instanceof Error && 'severity' in error)) broken ??= asError(error);
+        // Read by its key, not `instanceof Error`, which fails for an error pg made in another realm.
+        if (!(typeof error === 'object' && error !== null && 'severity' in error)) broken ??= asError(error);
         throw error;
       }),
   };

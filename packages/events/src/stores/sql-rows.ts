@@ -32,5 +32,7 @@ export function json<T>(value: unknown): T | null {
 /** A timestamptz as an ISO string, `null` for `null`. */
 export function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+  // The Date constructor copies a Date of any realm (a driver loaded in another vm context fails
+  // `instanceof Date`) to the millisecond, where String() of one would drop the milliseconds.
+  return new Date(typeof value === 'object' ? (value as Date) : String(value)).toISOString();
 }

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attempt, retryAfter } from './delivery.js';
 
@@ -111,6 +112,17 @@ describe('attempt', () => {
     ]);
     // A whole body that is not JSON (a proxy's page) is an answer: a 400 stays a verdict.
     const page = async () => new Response('<h1>Bad Request</h1>', { status: 400 });
+    expect(await attempt('{}', { url, fetch: page })).toMatchObject([{ ok: false, queued: false }, Number.NaN]);
+  });
+
+  it("takes a proxy's 400 page as a verdict when the fetch given comes from another realm", async () => {
+    // A page may pass an iframe's fetch (one no script has wrapped); Jest's node environment runs the SDK
+    // in a vm context beside Node's own fetch. Their Response.json() rejects with a SyntaxError of theirs.
+    const page = async () => {
+      const response = new Response('<h1>Bad Request</h1>', { status: 400 });
+      const json = () => Promise.reject(runInNewContext('new SyntaxError("Unexpected token <")'));
+      return Object.assign(response, { json });
+    };
     expect(await attempt('{}', { url, fetch: page })).toMatchObject([{ ok: false, queued: false }, Number.NaN]);
   });
 

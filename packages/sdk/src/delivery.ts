@@ -82,7 +82,9 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
     // The status decides; a body that is not JSON only loses its details. One cut off on its way (the
     // connection lost, the timeout) is no answer: it may have said the event came early, which is kept.
     answer = await Promise.race([response.json(), late]).catch((reason) => {
-      cut = !(reason instanceof SyntaxError);
+      // Known by its name: a SyntaxError of another realm (an iframe's fetch, or Node's beside a vm context)
+      // fails `instanceof`. An abort's Event has no name: cut off.
+      cut = !/Syntax/.test(reason?.name);
     });
   } catch {}
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.

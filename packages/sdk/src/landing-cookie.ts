@@ -143,7 +143,11 @@ export function readLandingCookie(
   cookieHeader: string | null | undefined,
   options: Date | ReadLandingCookieOptions = {},
 ): Referral | null {
-  const { now = new Date(), model } = options instanceof Date ? { now: options } : options;
+  // A time is told from options by its tag, not `instanceof`, which fails for a Date of another realm.
+  const { now = new Date(), model } =
+    Object.prototype.toString.call(options) === '[object Date]'
+      ? { now: options as Date }
+      : (options as ReadLandingCookieOptions);
   let credited: Referral | null = null;
   // A header that is not text has no cookies; a cookie sent twice (a changed Domain leaves an old copy
   // behind) is read copy by copy, so that a stale or junk one does not hide a good one. A single-page app

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { EARLIEST_EVENT_TIME } from '@referkit/events/code';
 import { verifySignature } from '@referkit/events/signature';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -141,6 +142,16 @@ describe('createReferkit on the server', () => {
     expect(network.requests).toHaveLength(2);
   });
 
+  it('signs on a clock that answers a Date made in another realm', async () => {
+    const foreign = runInNewContext('new Date(ms)', { ms: NOW.getTime() });
+    network = await networkWithReceiver({ secret: SECRET, now: () => NOW });
+    const referkit = createReferkit({ program: 'spring-2026', endpoint: ENDPOINT, secret: SECRET, now: () => foreign });
+    await expect(referkit.redeem({ orderId: '1001', order, referral: { code: CODE } })).resolves.toMatchObject({
+      status: 201,
+    });
+    expect(JSON.parse(network.requests[0]?.body ?? '{}').occurredAt).toBe(NOW.toISOString());
+  });
+
   it('keeps an occurredAt given, whatever the clock says', async () => {
     network = await networkWithReceiver({ secret: SECRET });
     const placedAt = new Date(Date.now() - 60_000).toISOString();
@@ -279,6 +290,15 @@ describe('landing cookie', () => {
       landedAt: '2026-11-22T10:00:00.000Z',
       expiresAt: '2026-12-22T10:00:00.000Z',
     });
+  });
+
+  it('reads the cookie at a time given as a Date made in another realm', () => {
+    const cookie = (landingCookie('https://shop.example/?ref=ALEX-7HC2QK', { now: NOW }) as string).split(';')[0];
+    // Within the 30-day window a day later, expired a month and a day later: the time given decides.
+    const later = runInNewContext('new Date(ms)', { ms: NOW.getTime() + 31 * 86_400_000 });
+    const earlier = runInNewContext('new Date(ms)', { ms: NOW.getTime() + 86_400_000 });
+    expect(readLandingCookie(cookie, later)).toBeNull();
+    expect(readLandingCookie(cookie, earlier)?.code).toBe('ALEX-7HC2QK');
   });
 
   it('sets nothing for a URL without a valid code', () => {

@@ -182,8 +182,10 @@ function badId(method: 'redeem' | 'reverse', id: unknown): Promise<Delivery> {
 /** The clock's time, or undefined when it throws or answers something that is not a time. */
 function timeOf(now: () => Date): Date | undefined {
   try {
-    const time = now();
-    return time instanceof Date && !Number.isNaN(time.getTime()) ? time : undefined;
+    // Date.prototype.getTime throws for anything but a Date and, unlike `instanceof`, reads a Date of
+    // any realm (a clock from a vm context or another frame).
+    const time = Date.prototype.getTime.call(now());
+    return Number.isNaN(time) ? undefined : new Date(time);
   } catch {}
 }
 

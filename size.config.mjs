@@ -113,9 +113,12 @@ export default [
     // 2026-11-24: 4,029 B once a denial is told to the site's other open tabs (a BroadcastChannel), which then
     // write nothing more and keep in memory the referral and queued events it took off the device, so the
     // denying tab may close with the receiver down and lose none (~103 B).
-    // 2026-11-24: 4,026 B once an answer that is not JSON is known by its SyntaxError's name, not `instanceof`,
-    // so that a fetch of another realm (an iframe's, Node's beside a vm context) gets a 400 page's verdict (−3 B).
-    brotli: 4026,
+    // 2026-11-24: 4,062 B with three fixes of a black-box pass in brands' DOM test suites, each measured alone:
+    // that tab channel unreferenced where it is Node's (~10 B), so a `node --test` or mocha suite with a DOM's
+    // globals exits; a pagehide send that fails where the navigator has no sendBeacon (jsdom) or one that
+    // throws, quietly (~3 B); an attempt's timeout on the page's setTimeout, which fake timers move, and
+    // cleared when the attempt ends, where AbortSignal.timeout ran on a clock of its own (~21 B).
+    brotli: 4062,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -178,11 +181,14 @@ export default [
   // keep in memory the referral and queued events it took off the device (~99 B).
   // 2026-11-24: 4,368 B once an answer that is not JSON is known by its SyntaxError's name, not `instanceof`,
   // so that a fetch of another realm (an iframe's, Node's beside a vm context) gets a 400 page's verdict (−10 B).
+  // 2026-11-24: 4,398 B with the capture client's three fixes for brands' DOM test suites, each measured alone:
+  // the tab channel unreferenced in Node (~6 B), a pagehide send without sendBeacon that throws nothing (−1 B:
+  // brotli's packing), and an attempt's timeout on the page's setTimeout, cleared when it ends (~17 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4368,
+    brotli: 4398,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -413,12 +419,15 @@ export default [
   // in memory what it took off the device, its queued events too (~77 B).
   // 2026-11-24: 15,154 B once the SDK knows an answer that is not JSON by its SyntaxError's name, not `instanceof`,
   // which fails for a fetch of another realm (~1 B).
+  // 2026-11-24: 15,186 B with the SDK's three fixes for brands' DOM test suites (each alone: the tab channel
+  // unreferenced in Node ~19 B, a pagehide send without sendBeacon that throws nothing ~16 B, an attempt's
+  // timeout on the page's setTimeout ~35 B; together ~33 B, brotli sharing much of them).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15154,
+    brotli: 15186,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -92,6 +92,43 @@ describe('the send as the page goes', () => {
     expect(kept).toEqual([aShareBody('evt_stored_1'), aShareBody('evt_stored_1')]);
   });
 
+  // jsdom has no sendBeacon, and a browser's throws for a body it will not queue.
+  it.each([
+    ['has no sendBeacon', {}],
+    [
+      'has a sendBeacon that throws',
+      {
+        sendBeacon: () => {
+          throw new TypeError('Beacon refused');
+        },
+      },
+    ],
+  ])('throws nothing into the page as it goes offline where the navigator %s', async (_case, navigator) => {
+    const page = installPage();
+    vi.stubGlobal('navigator', navigator);
+    const rejections: unknown[] = [];
+    const unhandled = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', unhandled);
+    try {
+      const client = createCaptureClient({
+        program: 'spring-2026',
+        endpoint: '/api',
+        retry: { limit: 1 },
+        fetch: async () => {
+          throw new TypeError('Failed to fetch');
+        },
+      });
+      await client.trackShare('ALEX-7HC2QK', 'sms');
+      page.events.dispatchEvent(new Event('pagehide'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(rejections).toEqual([]);
+      // It waits on the device for the next load.
+      expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_outbox:'))).toHaveLength(1);
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
   it('keeps every client of the page within the one 64 KiB keepalive quota as it goes', async () => {
     const page = installPage();
     const kept: string[] = [];

@@ -257,7 +257,9 @@ export function clientParts(options: ReferkitOptions): ClientParts {
         const blob = new Blob([body], { type: 'application/json' });
         bytesAsLeaving += blob.size;
         if (bytesAsLeaving > 6e4) break;
-        post(url, postOf(body, true)).catch(() => navigator.sendBeacon(url, blob));
+        // Without sendBeacon (jsdom), or with one that throws, nothing is thrown into the page: the event
+        // stays queued, as after any send that failed.
+        post(url, postOf(body, true)).catch(() => device(() => navigator.sendBeacon(url, blob)));
       }
     });
     // A page restored from the back/forward cache fires no load, and its script does not run again.

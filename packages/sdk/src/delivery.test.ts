@@ -94,6 +94,35 @@ describe('attempt', () => {
     ]);
   });
 
+  // A brand's own tests fake the page's timers (vi.useFakeTimers, sinon) and advance them past the timeout.
+  it("times out on the page's timers, aborting the fetch", async () => {
+    vi.useFakeTimers();
+    try {
+      let signal: AbortSignal | undefined;
+      const fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
+        signal = init?.signal ?? undefined;
+        return new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal?.reason)));
+      };
+      const attempted = attempt('{}', { url, fetch, timeout: 10_000 });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(signal?.aborted).toBe(true);
+      expect(await attempted).toMatchObject([{ ok: false, queued: true, error: { code: 'timeout' } }, Number.NaN]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves no timer running once the attempt has its answer', async () => {
+    vi.useFakeTimers();
+    try {
+      const fetch = async () => Response.json({ status: 'recorded' }, { status: 201 });
+      expect(await attempt('{}', { url, fetch, timeout: 10_000 })).toMatchObject([{ ok: true, status: 201 }]);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps an event whose 400 lost its body on the way: the verdict may have been a future time', async () => {
     // The first bytes of the receiver's answer, then the connection drops.
     const fetch = async () =>

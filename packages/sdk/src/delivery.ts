@@ -70,13 +70,20 @@ export const postOf = (body: string, keepalive?: boolean, signal?: AbortSignal):
  * error code retryable; a 400 and the receiver's other 4xx final.
  */
 export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Transport): Promise<Attempt> {
-  const signal = AbortSignal.timeout(timeout);
+  // Aborted by the page's own timer (setTimeout), not by AbortSignal.timeout's clock, which fake timers in
+  // a brand's tests do not move: there a hung request never timed out.
+  const timer = new AbortController();
+  const signal = timer.signal;
+  let clock: ReturnType<typeof setTimeout> | undefined;
   let response: Response | undefined;
   let answer: { status?: string; rewards?: Rewards; error?: DeliveryError } | null | undefined;
   let cut = false;
   // The timeout ends the attempt itself, not only through the signal: a fetch that ignores the signal
-  // (one the page passed in) would otherwise hold the delivery, and the outbox, for ever.
-  const late = new Promise<never>((_, reject) => signal.addEventListener('abort', reject));
+  // (one the page passed in) would otherwise hold the delivery, and the outbox, for ever. abort() returns
+  // nothing: `late` rejects without a reason, and `signal.aborted` names the timeout below.
+  const late = new Promise<never>((_, reject) => {
+    clock = setTimeout(() => reject(timer.abort()), timeout);
+  });
   try {
     response = await Promise.race([fetch(url, postOf(body, false, signal)), late]);
     // The status decides; a body that is not JSON only loses its details. One cut off on its way (the
@@ -87,6 +94,8 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
       cut = !/Syntax/.test(reason?.name);
     });
   } catch {}
+  // The attempt has ended: no timer is left running, nor a Node process kept waiting for it.
+  clearTimeout(clock);
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;
   const code = status ? `http_${status}` : response ? 'redirected' : signal.aborted ? 'timeout' : 'network_error';

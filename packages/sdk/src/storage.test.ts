@@ -117,3 +117,15 @@ describe('a full localStorage', () => {
     expect(aClient().referral()?.code).toBe('ALEX-7HC2QK');
   });
 });
+
+describe('the channel to the other tabs', () => {
+  // A brand's `node --test` or mocha suite with a DOM's globals (global-jsdom) has Node's BroadcastChannel:
+  // a channel left holding the event loop kept that suite from ever exiting.
+  it('keeps no Node process alive', () => {
+    installPage(LINK);
+    const ports = () => process.getActiveResourcesInfo().filter((resource) => resource === 'MessagePort').length;
+    const before = ports();
+    aClient().capture();
+    expect(ports()).toBe(before);
+  });
+});

@@ -146,13 +146,17 @@ export function createStorage(
   // Made with the store, never at import time, and only in a page; none where the browser lacks it.
   const tabs = globalThis.document && device(() => new BroadcastChannel('referkit'));
   let heard: unknown;
-  if (tabs)
+  if (tabs) {
+    // Node has one too, under a test suite's DOM globals (global-jsdom): unreferenced, it never keeps
+    // the process alive, where it kept a `node --test` or mocha run from exiting. Browsers have no unref.
+    (tabs as { unref?: () => void }).unref?.();
     tabs.onmessage = ({ data }) => {
       for (const [key, value] of data) memory.has(key) || memory.set(key, value);
       heard = 1;
       store.consent('denied');
       heard = 0;
     };
+  }
   const store: ConsentStore = {
     // Reading the device needs consent as much as writing to it does (ePrivacy art. 5(3)).
     get: (key) => memory.get(key) ?? ((state === 'granted' && stored(key)) || null),

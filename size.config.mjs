@@ -184,11 +184,14 @@ export default [
   // 2026-11-24: 4,398 B with the capture client's three fixes for brands' DOM test suites, each measured alone:
   // the tab channel unreferenced in Node (~6 B), a pagehide send without sendBeacon that throws nothing (−1 B:
   // brotli's packing), and an attempt's timeout on the page's setTimeout, cleared when it ends (~17 B).
+  // 2026-11-24: 4,402 B once an email's domain is hashed in its ASCII form (`new URL`'s hostname), so that
+  // `jurgen@bücher.de` and the `jurgen@xn--bcher-kva.de` Chromium's email field sends for it are one
+  // customer, and an ambassador cannot pass the self-referral check by ordering with the other (~24 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4398,
+    brotli: 4402,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],

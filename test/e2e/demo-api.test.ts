@@ -134,6 +134,18 @@ describe('the demo backend', () => {
     expect((await orderTin('ines-friend@example.com', own)).status).toBe(201);
   });
 
+  test('refuses an order with their own code to an ambassador who signed up with an internationalised domain and orders with its ASCII form', async () => {
+    const signup = await postJson('/api/ambassadors', {
+      displayName: 'Jürgen Weber',
+      role: 'ambassador',
+      email: 'jurgen@bücher.de',
+    });
+    expect(signup.status).toBe(201);
+    const { code: own } = await signup.json();
+    // What Chromium's <input type=email> gives for the address typed as above.
+    expect(await refusal(await orderTin('jurgen@xn--bcher-kva.de', own))).toEqual([422, 'self_referral']);
+  });
+
   test.each([
     ['before 2000', '1999-12-31T00:00:00.000Z'],
     ['in the future', '2099-01-01T00:00:00.000Z'],

@@ -1,7 +1,8 @@
 /**
  * Email hashing: a raw email never leaves the page. The address is normalised so that the forms one
  * mailbox is written in hash alike — trimmed, put in Unicode NFC (an `é` may come as one character or
- * as `e` and a combining accent, NFD), lower-cased, a `+tag` after the local part dropped
+ * as `e` and a combining accent, NFD), lower-cased, the domain written in ASCII (`bücher.de` →
+ * `xn--bcher-kva.de`, as a browser's email field gives it), a `+tag` after the local part dropped
  * (`alex+shop@x.com` → `alex@x.com`), and for `gmail.com`/`googlemail.com` the dots of the local part
  * dropped (Gmail ignores them) and the domain written `gmail.com` (one mailbox answers at both) — then hashed with SHA-256 into 64 lower-case hex digits.
  * A backend that wants to match these hashes applies the same steps (`normalizeEmail`).
@@ -10,13 +11,16 @@
 /**
  * Normalises an email address the way {@link hashEmail} does before hashing.
  * @example normalizeEmail(' A.Lex+promo@GoogleMail.com ') // 'alex@gmail.com'
+ * @example normalizeEmail('Jurgen@BÜCHER.de') // 'jurgen@xn--bcher-kva.de'
  */
 export function normalizeEmail(email: string): string {
-  // A tag needs a local part before it: `+tag@x.com` is kept as it is.
+  // The domain is what follows the last `@` (a quoted local part may hold one). A tag needs a local
+  // part before it: `+tag@x.com` is kept as it is.
   const address = email
     .trim()
     .normalize('NFC')
     .toLowerCase()
+    .replace(/[^@]*$/, asciiDomain)
     .replace(/(.)\+[^@]*@/, '$1@');
   // Dots followed by an `@` are the local part's; the domain's are kept. `googlemail.com` is Gmail's
   // other name: a friend who writes it once and `gmail.com` the next time is one customer.
@@ -32,4 +36,17 @@ export function normalizeEmail(email: string): string {
 export async function hashEmail(email: string): Promise<string | undefined> {
   const digest = await crypto.subtle?.digest('SHA-256', new TextEncoder().encode(normalizeEmail(email)));
   return digest && Array.from(new Uint8Array(digest), (byte) => (byte + 256).toString(16).slice(1)).join('');
+}
+
+/**
+ * A domain as a URL's host holds it: in IDNA's ASCII form (`xn--…`), lower-cased, full-width and
+ * ideographic dots read as dots. Chromium's `<input type=email>` turns a domain typed in Unicode into
+ * this form, and WHATWG URL computes it alike in browsers and Node. A domain no URL takes is kept.
+ */
+function asciiDomain(domain: string): string {
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return domain;
+  }
 }

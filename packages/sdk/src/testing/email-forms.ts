@@ -1,0 +1,31 @@
+/**
+ * Emails as people and browsers write them, each with the normalised form `normalizeEmail` gives it: one
+ * table for the Node tests and the Chromium ones, which must agree (a backend hashes in Node what a page
+ * hashed in the browser). Not part of the package's entry points.
+ */
+export const emailForms: [written: string, normalised: string][] = [
+  ['  Alex@Example.COM ', 'alex@example.com'],
+  ['alex+shop@example.com', 'alex@example.com'],
+  ['alex+a+b@example.com', 'alex@example.com'],
+  ['a.l.ex@example.com', 'a.l.ex@example.com'],
+  ['A.Lex+promo@Gmail.com', 'alex@gmail.com'],
+  ['a.lex@googlemail.com', 'alex@gmail.com'],
+  ['A.Lex+x@GoogleMail.com', 'alex@gmail.com'],
+  ['alex@googlemail.com.evil', 'alex@googlemail.com.evil'],
+  ['a.lex@mail.gmail.com.evil', 'a.lex@mail.gmail.com.evil'],
+  ['+tag@example.com', '+tag@example.com'],
+  ['not-an-email', 'not-an-email'],
+  // é as e and a combining acute accent (NFD).
+  ['Jose\u0301@Example.com', 'jos\u00e9@example.com'],
+  // An internationalised domain in the ASCII form a browser's email field gives (`xn--…`), whatever
+  // case or dots (full-width, ideographic) it was typed with.
+  ['jurgen@bücher.de', 'jurgen@xn--bcher-kva.de'],
+  ['Jurgen@BÜCHER.DE', 'jurgen@xn--bcher-kva.de'],
+  ['jurgen@xn--bcher-kva.de', 'jurgen@xn--bcher-kva.de'],
+  ['jurgen@bücher\uff0ede', 'jurgen@xn--bcher-kva.de'],
+  ['jurgen@bücher\u3002de', 'jurgen@xn--bcher-kva.de'],
+  ['a.lex@gmail\uff0ecom', 'alex@gmail.com'],
+  // A domain no URL takes is kept as it is, not thrown.
+  ['jurgen@bücher.123', 'jurgen@bücher.123'],
+  ['jurgen@', 'jurgen@'],
+];

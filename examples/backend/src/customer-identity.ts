@@ -1,7 +1,7 @@
 /**
  * Who a person is to the shop, from their email: the SDK's own hash of the normalised address
- * (`hashEmail`: trimmed, NFC, lower-cased, the domain in ASCII, no `+tag`, no Gmail dots), and the
- * customer id made from it.
+ * (`hashEmail`: trimmed, NFC, lower-cased, the domain in ASCII without a trailing dot, no `+tag`, no
+ * Gmail dots), and the customer id made from it.
  * A shopper gets it at checkout and an ambassador when they sign up, so the receiver can tell an
  * ambassador ordering with their own code (`self_referral`).
  */

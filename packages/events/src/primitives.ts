@@ -29,7 +29,8 @@ export const referralCode = z.string().regex(CODE_PATTERN, 'Expected a code like
 export const EMAIL_HASH_PATTERN = /^[0-9a-f]{64}$/;
 /**
  * SHA-256 of an email address normalised as `@referkit/sdk`'s `normalizeEmail` does (trimmed, Unicode
- * NFC, lower-cased, the domain in ASCII, no `+tag`, no Gmail dots), as 64 lower-case hex digits.
+ * NFC, lower-cased, the domain in ASCII without a trailing dot, no `+tag`, no Gmail dots), as 64
+ * lower-case hex digits.
  */
 export const emailHash = z.string().regex(EMAIL_HASH_PATTERN, 'Expected 64 lower-case hex digits');
 

@@ -25,6 +25,10 @@ export const emailForms: [written: string, normalised: string][] = [
   ['jurgen@bücher\uff0ede', 'jurgen@xn--bcher-kva.de'],
   ['jurgen@bücher\u3002de', 'jurgen@xn--bcher-kva.de'],
   ['a.lex@gmail\uff0ecom', 'alex@gmail.com'],
+  // A trailing dot names DNS's root: `example.com.` is `example.com`, whichever dot it is written with.
+  ['alex@example.com.', 'alex@example.com'],
+  ['a.lex@gmail.com.', 'alex@gmail.com'],
+  ['jurgen@bücher.de\u3002', 'jurgen@xn--bcher-kva.de'],
   // A domain no URL takes is kept as it is, not thrown.
   ['jurgen@bücher.123', 'jurgen@bücher.123'],
   ['jurgen@', 'jurgen@'],

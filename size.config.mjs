@@ -187,12 +187,14 @@ export default [
   // 2026-11-24: 4,402 B once an email's domain is hashed in its ASCII form (`new URL`'s hostname), so that
   // `jurgen@bücher.de` and the `jurgen@xn--bcher-kva.de` Chromium's email field sends for it are one
   // customer, and an ambassador cannot pass the self-referral check by ordering with the other (~24 B);
-  // 4,405 B once a dot ending the domain (DNS's root, `alex@example.com.`) is dropped before hashing (~3 B).
+  // 4,405 B once a dot ending the domain (DNS's root, `alex@example.com.`) is dropped before hashing (~3 B);
+  // 4,410 B once a quoted local part keeps its `+` and dots, where `"a+b"@x.com` lost half its quotes and
+  // hashed as `"a+c"@x.com` did (~5 B: a return for quoted addresses before the tag was ~18 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4405,
+    brotli: 4410,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],

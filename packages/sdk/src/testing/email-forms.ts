@@ -29,6 +29,10 @@ export const emailForms: [written: string, normalised: string][] = [
   ['alex@example.com.', 'alex@example.com'],
   ['a.lex@gmail.com.', 'alex@gmail.com'],
   ['jurgen@bücher.de\u3002', 'jurgen@xn--bcher-kva.de'],
+  // A quoted local part is one name: its + and dots are not a tag or Gmail's dots (nor is an @ in it the domain's).
+  ['"A+B"@Example.com', '"a+b"@example.com'],
+  ['"a.lex+c"@gmail.com', '"a.lex+c"@gmail.com'],
+  ['"a@b+c"@example.com', '"a@b+c"@example.com'],
   // A domain no URL takes is kept as it is, not thrown.
   ['jurgen@bücher.123', 'jurgen@bücher.123'],
   ['jurgen@', 'jurgen@'],

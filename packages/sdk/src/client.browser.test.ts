@@ -369,3 +369,48 @@ describe('tabs of one site, one of which denies consent', () => {
     expect(results.at(-1)).toEqual({ referral: 'BOB-7HC2QK', redeemed: true, stored: [], cookie: false });
   });
 });
+
+describe('two brands on one site, under one program id', () => {
+  type Tab = { referkit: ReturnType<typeof createReferkit>; posted: string[] };
+  // A brand's page: its client posts to the brand's own receiver, which is down for brand A and, for
+  // brand B, refuses brand A's code for good (`unknown_code`), as a receiver that does not know it does.
+  const open = (sdk: typeof import('./client.js'), brand: string) => {
+    const tab = window as unknown as Tab;
+    tab.posted = [];
+    tab.referkit = sdk.createReferkit({
+      program: 'spring',
+      endpoint: `/${brand}/api`,
+      retry: { limit: 1 },
+      fetch: async (url, init) => {
+        tab.posted.push(`${url} ${JSON.parse(String(init?.body)).orderId}`);
+        return brand === 'brand-a'
+          ? Response.json({ error: { code: 'store_unavailable', message: 'down' } }, { status: 503 })
+          : Response.json({ error: { code: 'unknown_code', message: 'No such code' } }, { status: 422 });
+      },
+    });
+  };
+  const script = (brand: string) =>
+    `import(${JSON.stringify(new URL('./client.ts', import.meta.url).pathname)}).then((sdk) => (${open})(sdk, ${JSON.stringify(brand)}))`;
+
+  it("leaves brand A's queued redemption to brand A when brand B's page flushes the outbox", async () => {
+    const redeem = (order: object) =>
+      (window as unknown as Tab).referkit.redeem({
+        orderId: 'A-1',
+        order: order as never,
+        referral: { code: 'ALEX-7HC2QK' },
+      });
+    const flush = async () => {
+      const tab = window as unknown as Tab;
+      await tab.referkit.flush();
+      return { posted: tab.posted, outbox: Object.keys(localStorage).filter((key) => key.startsWith('rk_outbox:')) };
+    };
+    const results = await commands.evaluateInTabs(`http://www.shop.localhost:${location.port}/`, [
+      [0, script('brand-a')],
+      [0, `(${redeem})(${JSON.stringify({ currency: 'USD', subtotal: 5000, discount: 500, total: 4500 })})`],
+      [1, script('brand-b')],
+      [1, `(${flush})()`],
+    ]);
+    expect(results[1]).toMatchObject({ ok: false, queued: true });
+    expect(results.at(-1)).toMatchObject({ posted: [], outbox: [expect.any(String)] });
+  });
+});

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createReferkit, type ReferkitClient, type ReferkitOptions } from './client.js';
 import { installPage } from './testing/fake-page.js';
 import { queued } from './testing/queued.js';
-import { CODE, ENDPOINT, networkWithReceiver } from './testing/receiver.js';
+import { CODE, ENDPOINT, EVENTS_URL, networkWithReceiver } from './testing/receiver.js';
 
 const order = { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } as const;
 const referral = { code: CODE, landedAt: '2026-11-21T09:00:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z' };
@@ -361,7 +361,7 @@ describe('delivery over a real receiver', () => {
     const first = client.redeem({ orderId: '1001', order, referral });
     await vi.waitFor(() => expect(sleeping).toHaveLength(1));
     const endWait = () => {
-      vi.setSystemTime(Number(localStorage.getItem('rk_outbox-after:spring-2026')));
+      vi.setSystemTime(Number(localStorage.getItem(`rk_outbox-after ${EVENTS_URL}`)));
       for (const wake of sleeping) wake();
     };
     return { network, client, first, sleeping, endWait };
@@ -405,7 +405,7 @@ describe('delivery over a real receiver', () => {
       error: { code: 'retry_after' },
     });
     expect(sleeping).toHaveLength(2);
-    const end = () => Number(localStorage.getItem('rk_outbox-after:spring-2026'));
+    const end = () => Number(localStorage.getItem(`rk_outbox-after ${EVENTS_URL}`));
     const firstEnd = end();
     vi.setSystemTime(firstEnd);
     // The retry's wait ends first, and its 503 is stored before the held order's flush comes.

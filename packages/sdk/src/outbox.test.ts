@@ -4,7 +4,7 @@ import type { Transport } from './delivery.js';
 import { createOutbox } from './outbox.js';
 import type { KeyValueStore } from './storage.js';
 import { installPage } from './testing/fake-page.js';
-import { aShareBody } from './testing/queued.js';
+import { aShareBody, queued } from './testing/queued.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -93,7 +93,7 @@ describe('a flush of many events', () => {
     storage.sync();
     // Another tab's outbox delivered it and took it off the device. (A denial there hands what it takes
     // off the device to the other tabs' stores over the consent channel instead: storage.ts.)
-    storage.tab().remove('outbox:evt_queued_0001');
+    storage.tab().remove(`outbox:evt_queued_0001 ${URL}`);
     storage.sync();
     up = true;
     await outbox.flush();
@@ -199,5 +199,67 @@ describe('an outbox stored by an earlier version', () => {
       aShareBody('evt_before_upgrade_1'),
       aShareBody('evt_before_upgrade_2'),
     ]);
+  });
+});
+
+describe('clients of one site posting to their own endpoints', () => {
+  /** A receiver that records what it knows (its own brand's code) and refuses any other code for good. */
+  const brand = (url: string, sent: string[], code = 'ALEX-7HC2QK', down = false): Transport => ({
+    url,
+    fetch: async (_url, init) => {
+      sent.push(`${url} ${JSON.parse(String(init?.body)).id}`);
+      if (down) return Response.json({ error: { code: 'store_unavailable', message: 'down' } }, { status: 503 });
+      return JSON.parse(String(init?.body)).code === code
+        ? Response.json({ status: 'recorded' }, { status: 201 })
+        : Response.json({ error: { code: 'unknown_code', message: 'No such code' } }, { status: 422 });
+    },
+  });
+
+  it("leaves an event queued for one brand's endpoint to that brand, though another's names the same program", async () => {
+    const store = sharedStorage().tab();
+    const sent: string[] = [];
+    const program = 'spring-2026';
+    await createOutbox(store, { ...brand('/brand-a/api', sent, 'ALEX-7HC2QK', true), program }, { limit: 1 }).add(
+      aShareBody('evt_brand_a_0001'),
+    );
+    await createOutbox(store, { ...brand('/brand-b/api', sent, 'BOBB-7HC2QK'), program }).flush();
+    expect(sent).toEqual(['/brand-a/api evt_brand_a_0001']);
+    // Brand A's endpoint is back: the next flush of brand A's client records it.
+    await expect(createOutbox(store, { ...brand('/brand-a/api', sent), program }).flush()).resolves.toEqual([
+      { ok: true, status: 201 },
+    ]);
+  });
+
+  it('sends an event an earlier version stored without its endpoint, as any client of its program did', async () => {
+    const store = sharedStorage().tab();
+    store.set('outbox:evt_before_upgrade_1', aShareBody('evt_before_upgrade_1'));
+    const sent: string[] = [];
+    await createOutbox(store, { ...brand('/brand-a/api', sent), program: 'spring-2026' }).flush();
+    expect(sent).toEqual(['/brand-a/api evt_before_upgrade_1']);
+    expect(queued(store)).toEqual([]);
+  });
+
+  it("holds every program's events during the Retry-After their shared endpoint gave one of them", async () => {
+    const store = sharedStorage().tab();
+    const sent: string[] = [];
+    const busy: Transport = {
+      url: URL,
+      fetch: async (_url, init) => {
+        sent.push(JSON.parse(String(init?.body)).program);
+        return Response.json(
+          { error: { code: 'rate_limited', message: 'Slow down' } },
+          { status: 429, headers: { 'retry-after': '120' } },
+        );
+      },
+    };
+    const leaders = JSON.stringify({ ...JSON.parse(aShareBody('evt_leaders_01')), program: 'leaders' });
+    await expect(
+      createOutbox(store, { ...busy, program: 'spring-2026' }).add(aShareBody('evt_ambassador_1')),
+    ).resolves.toMatchObject({ queued: true, error: { code: 'rate_limited' } });
+    await expect(createOutbox(store, { ...busy, program: 'leaders' }).add(leaders)).resolves.toMatchObject({
+      queued: true,
+      error: { code: 'retry_after' },
+    });
+    expect(sent).toEqual(['spring-2026']);
   });
 });

@@ -3,9 +3,9 @@
  * 4xx), so a flaky network, a 503 or a closing tab cannot lose it. Retries reuse the very same body,
  * whose event `id` (and, for a redemption, `program + orderId`) is the receiver's idempotency key,
  * so a retry of a request that did arrive is answered `duplicate`, never counted twice.
- * Each event is stored under a key of its own, `outbox:<event id>`, added and removed on its own:
- * tabs share localStorage without a lock, and one list that each tab read and wrote whole let a
- * write from one tab erase an event another had just queued.
+ * Each event is stored under a key of its own, `outbox:<event id> <events URL>`, added and removed on
+ * its own: tabs share localStorage without a lock, and one list that each tab read and wrote whole let
+ * a write from one tab erase an event another had just queued.
  */
 import { attempt, type Delivery, type Transport } from './delivery.js';
 import { type KeyValueStore, readJson } from './storage.js';
@@ -48,20 +48,24 @@ export interface Outbox {
  */
 const sending = new Map<string, Promise<Delivery>>();
 
-/** The start of each stored event's key; the rest is the event's id. */
+/** The start of each stored event's key; the rest is the event's id and the URL it is for. */
 const KEY = 'outbox:';
 
-/** The key of the time (ms since the epoch) before which the receiver asked not to be sent to again. */
+/**
+ * The start of the key of the time (ms since the epoch) before which a receiver asked not to be sent to
+ * again; the rest is its URL. Alone, an earlier version's wait for every endpoint.
+ */
 const AFTER = 'outbox-after';
 
 /** The key of the text of an earlier version's single list last moved to keys of their own. */
 const MOVED = 'outbox-moved';
 
 /**
- * Creates the outbox of one client over its store. With `program`, it sends only that program's events:
- * clients of two programs on one site share the storage, and each sends to its own endpoint, so one
- * that sent the other's events there had them refused (`unknown_program`, final) and lost. Its
- * Retry-After is its own too: one endpoint's 429 holds no other's events.
+ * Creates the outbox of one client over its store. It sends only the events queued for its URL and,
+ * with `program`, of that program: clients of two programs, or of two brands with one program id, share
+ * a site's storage and each sends to its own endpoint, so one that sent the other's events there had
+ * them refused (`unknown_program`, `unknown_code`, final) and lost. A Retry-After is the URL's: one
+ * endpoint's 429 holds every event for it, whichever program's, and no other endpoint's.
  */
 export function createOutbox(
   store: KeyValueStore,
@@ -73,10 +77,13 @@ export function createOutbox(
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }: RetryOptions = {},
 ): Outbox {
+  // An event's key ends with the URL it is for: an event for another endpoint goes there with its own client.
+  const { url, program } = transport;
+  const at = ` ${url}`;
   // How long the receiver still asked to be left alone (a Retry-After, stored with the outbox so that
-  // a reload honours it), in ms; none when not above 0.
-  const { program } = transport;
-  const after = program ? `${AFTER}:${program}` : AFTER;
+  // a reload honours it), in ms; none when not above 0. It is the endpoint's, for every client that
+  // posts there: two programs' clients on one receiver each met its 429 once.
+  const after = AFTER + at;
   // With a program, only its events: another program's go to its own endpoint, with its own client.
   const mine = (body: string | null) => !!body && (!program || readJson(body)?.program === program);
   // An earlier version's wait, for every program under one key, still holds after an upgrade.
@@ -102,9 +109,17 @@ export function createOutbox(
     // sends it. Only as the page goes is one that only its memory holds (consent pending, storage
     // refused) due all the same, or it would be lost with the page.
     const waiting = wait() > 0;
+    // A key without a URL (an event id has no space) is an earlier version's, or from its list: sent, as
+    // then, by the first client of its program to find it. Kept for one endpoint, it could wait for ever.
     return store
       .keys()
-      .filter((key) => key.startsWith(KEY) && mine(store.get(key)) && !(waiting && (!going || store.kept?.(key))));
+      .filter(
+        (key) =>
+          key.startsWith(KEY) &&
+          (key.endsWith(at) || !key.includes(' ')) &&
+          mine(store.get(key)) &&
+          !(waiting && (!going || store.kept?.(key))),
+      );
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {
@@ -155,7 +170,7 @@ export function createOutbox(
   };
   return {
     async add(body) {
-      const key = KEY + readJson(body)?.id;
+      const key = KEY + readJson(body)?.id + at;
       store.set(key, body);
       const left = wait();
       if (!(left > 0)) return deliver(key, body);

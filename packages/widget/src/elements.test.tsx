@@ -5,7 +5,7 @@ import { defineElements } from './elements.js';
 
 let warn: ReturnType<typeof vi.spyOn>;
 
-const backend = vi.fn(async () =>
+const backend = vi.fn(async (_url?: unknown, _init?: RequestInit) =>
   Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 }),
 );
 
@@ -312,6 +312,37 @@ describe('<referkit-share>', () => {
       .filter((call: unknown[]) => String(call[0]).endsWith('/referrals/events'))
       .map((call: unknown[]) => [String(call[0]), JSON.parse(String((call[1] as RequestInit).body)).program]);
     expect(shares).toEqual([['/b/referrals/events', 'evergreen']]);
+  });
+
+  it("leaves a share a panel queued for its own endpoint to that panel's client, though init's names its program", async () => {
+    onTestFinished(() => void backend.mockReset());
+    let down = true;
+    // The panel's endpoint is down (a Retry-After of 0: each retry goes at once); init's refuses, for
+    // good, a code it does not know.
+    backend.mockImplementation(async (url) =>
+      String(url) !== '/c/referrals/events'
+        ? Response.json({ error: { code: 'unknown_code', message: 'No such code' } }, { status: 422 })
+        : down
+          ? new Response(null, { status: 503, headers: { 'retry-after': '0' } })
+          : Response.json({ status: 'recorded' }, { status: 201 }),
+    );
+    const element = mount(
+      `<referkit-share code="CARA-4XYZ7W" channels="whatsapp" terms='{"endpoint":"/c"}'></referkit-share>`,
+    );
+    const link = element.shadowRoot?.querySelector('a') as HTMLAnchorElement;
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    const shares = () =>
+      backend.mock.calls.flatMap(([url, init]) => (String(init?.body).includes('CARA-4XYZ7W') ? [String(url)] : []));
+    // Five attempts, then the share waits in the outbox.
+    await vi.waitFor(() => expect(shares()).toHaveLength(5));
+    const setup = currentSetup()!;
+    await setup.client.flush();
+    expect(shares()).toEqual(Array(5).fill('/c/referrals/events'));
+    // The panel's endpoint is back: its client's next flush delivers the share there.
+    down = false;
+    await clientFor(setup, { ...setup.config, endpoint: '/c' }).flush();
+    expect(shares()).toEqual(Array(6).fill('/c/referrals/events'));
   });
 
   it("passes a second init's consent to the client of another program's panel too", () => {

@@ -1,7 +1,7 @@
 /** What an outbox holds, and bodies to fill one with, for tests: not part of the package's entry points. */
 import type { KeyValueStore } from '../storage.js';
 
-/** The event bodies stored in a client's outbox (`outbox:<event id>` keys). */
+/** The event bodies stored in a client's outbox (`outbox:<event id> <events URL>` keys). */
 export const queued = (store: KeyValueStore): string[] =>
   store
     .keys()

@@ -65,17 +65,19 @@ describe('the landing session', () => {
       false,
     ]);
   });
-  it("does not start an ended window again on a revisit of its landing page, another code's landing since", () => {
+  it('forgets each landing once its half hour is over, and the record with the last of them', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T });
-    const memory = attribution(createStorage('granted'), { windowDays: 1 });
-    memory.land(found);
-    memory.landing(found.code);
-    vi.setSystemTime(T + 3600e3);
-    memory.land({ code: 'BOB-7HC2QK' });
+    const store = createStorage('granted');
+    const memory = attribution(store);
+    memory.landing('ALEX-7HC2QK');
+    vi.setSystemTime(T + 20 * 60e3);
     memory.landing('BOB-7HC2QK');
-    // Both windows have ended; the tab left open at ALEX's landing page is reloaded.
-    vi.setSystemTime(T + 3 * 864e5);
-    memory.land(found, true);
-    expect(memory.read()).toBeNull();
+    // A page without a link only reads the referral.
+    vi.setSystemTime(T + 31 * 60e3);
+    memory.read();
+    expect(store.get('seen')).toBe(`BOB-7HC2QK ${T + 20 * 60e3}`);
+    vi.setSystemTime(T + 51 * 60e3);
+    memory.read();
+    expect(store.get('seen')).toBeNull();
   });
 });

@@ -67,6 +67,7 @@ export function attribution(
   const read = (): Referral | null => {
     const referral: Referral | undefined = readJson(store.get('ref'));
     const now = Date.now();
+    seen();
     // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
     if (
       referral &&
@@ -89,16 +90,24 @@ export function attribution(
     if (referral) store.remove('ref');
     return null;
   };
-  // The last five landings' codes and times, newest first: `CODE time CODE time …`. An earlier version
-  // kept the last alone, `CODE time`, which reads the same. Five are enough for a person going back and
-  // forth between a few links, and the record stays small.
-  const seen = () => store.get('seen')?.split(' ') ?? [];
+  // The landings of the last half hour, the last five at most, newest first: `CODE time CODE time …`. An
+  // earlier version kept the last alone, `CODE time`, which reads the same. Five are enough for a person
+  // going back and forth between a few links, and the record stays small. A landing is kept for that half
+  // hour only, not until newer ones push it out: older ones are dropped at each read (a page without a
+  // link reads the referral), and the record with the last of them.
+  const seen = () => {
+    const record = store.get('seen') ?? '';
+    // A code and its time go together: `at | 1` is the time's place for either.
+    const fresh = record.split(' ').filter((_, at, all) => Date.now() - Number(all[at | 1]) < 18e5);
+    const kept = fresh.join(' ');
+    if (record !== kept) kept ? store.set('seen', kept) : store.remove('seen');
+    return fresh;
+  };
   // Views of the same code within half an hour (the usual web analytics session) are one landing,
   // whatever other codes' links came between, and a reload of the landing page or a return to it by
   // back/forward is never a new one, whenever it comes and whether or not the device could keep the
   // first view.
-  const repeat = (code: string, revisit: boolean | undefined, now: number) =>
-    !!revisit || now - Number(seen()[seen().indexOf(code) + 1]) < 18e5;
+  const repeat = (code: string, revisit?: boolean) => !!revisit || seen().includes(code);
   return {
     model,
     read,
@@ -106,19 +115,18 @@ export function attribution(
       const now = Date.now();
       const current = read();
       // A revisit is no new touch: it keeps the referral there is (another tab's newer landing
-      // included), and makes one only when nothing could be stored (consent pending: the page's memory
-      // went with it). Not when the device has this code's landing on record and its window has ended:
-      // a tab left open past it, reloaded, would start a window no landing began. A repeat view, under
-      // last touch, keeps the landing's time.
-      if (revisit && !current && seen().includes(code)) return;
-      if (!current || (model === 'last_touch' && !revisit && (!repeat(code, revisit, now) || current.code !== code))) {
+      // included), and makes one only when there is none: nothing could be stored (consent pending: the
+      // page's memory went with it), or the window has ended. The device keeps no record of a landing past
+      // its half hour, so a tab left open past the window and reloaded refers from then, with no landing
+      // reported. A repeat view, under last touch, keeps the landing's time.
+      if (!current || (model === 'last_touch' && !revisit && (!repeat(code) || current.code !== code))) {
         const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
         store.set('ref', JSON.stringify(referral));
       }
     },
     landing(code, revisit) {
       const now = Date.now();
-      const fresh = !repeat(code, revisit, now);
+      const fresh = !repeat(code, revisit);
       if (fresh) store.set('seen', [code, now, ...seen()].slice(0, 10).join(' '));
       return fresh;
     },

@@ -143,25 +143,18 @@ describe('capture', () => {
     expect(new Set(landings().map((event) => event.id)).size).toBe(1);
   });
 
-  it('does not start the window again when the landing page is reloaded after it ended', async () => {
+  it('reports no second landing when the landing page is reloaded after its window ended', async () => {
     installPage(LINK);
     aClient({ attribution: { windowDays: 1 } }).capture();
     await vi.waitFor(() => expect(landings()).toHaveLength(1));
-    // The tab was left open past the one-day window, then reloaded (or restored by the browser).
+    // The tab was left open past the one-day window, then reloaded (or restored by the browser). The device
+    // keeps no record of the landing past its half hour: the address's referral counts from the reload.
     vi.setSystemTime(new Date('2026-11-23T11:00:00.000Z'));
     navigation('reload');
-    const client = aClient({ attribution: { windowDays: 1 } });
-    expect(client.capture()).toBeNull();
-    expect(client.referral()).toBeNull();
-    await expect(client.redeem({ orderId: '1001', order })).resolves.toMatchObject({ error: { code: 'no_referral' } });
-    // And again: the expired referral read above is gone from storage, and the reload still starts nothing.
-    expect(aClient({ attribution: { windowDays: 1 } }).capture()).toBeNull();
+    expect(aClient({ attribution: { windowDays: 1 } }).capture()?.landedAt).toBe('2026-11-23T11:00:00.000Z');
     await new Promise((resolve) => setTimeout(resolve, 50));
     vi.restoreAllMocks();
     expect(new Set(landings().map((event) => event.id)).size).toBe(1);
-    // Following the link again is a new landing, with a window of its own.
-    navigation('navigate');
-    expect(aClient({ attribution: { windowDays: 1 } }).capture()?.landedAt).toBe('2026-11-23T11:00:00.000Z');
   });
 
   it("keeps a newer landing's referral when an older tab of another code is reloaded", async () => {
@@ -213,6 +206,19 @@ describe('capture', () => {
     vi.setSystemTime(new Date('2026-11-29T10:00:01.000Z'));
     expect(client.referral()).toBeNull();
     expect(localStorage.getItem('rk_ref')).toBeNull();
+  });
+
+  it('keeps no landing of the code on the device once its half hour is over', async () => {
+    const page = installPage();
+    const client = aClient();
+    client.capture(LINK);
+    // Delivered: the landing event leaves the outbox.
+    await client.flush();
+    expect(page.storage.getItem('rk_seen')).toContain('ALEX-7HC2QK');
+    // Past the attribution window, a page without a link.
+    vi.setSystemTime(new Date('2026-12-23T10:00:00.000Z'));
+    expect(aClient().referral()).toBeNull();
+    expect(Object.entries(page.storage).filter(([key, value]) => `${key} ${value}`.includes('ALEX'))).toEqual([]);
   });
 
   it('ignores and forgets a stored referral whose code or channel no link could carry', () => {

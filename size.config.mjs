@@ -434,12 +434,16 @@ export default [
   // whose terms name init's program with another endpoint keeps its shares for its own client) and waits
   // out its endpoint's Retry-After whichever program's client met it (~37 B).
   // 2026-11-24: 15,183 B once the SDK keeps a landing on the device only for its half hour (~30 B).
+  // 15,221 B once a dismissed banner's memory goes with the referral it dismissed: it holds for that referral
+  // and for the same link followed again within its window, and a banner that renders forgets every other
+  // dismissal, where "dismissed" stayed for ever and hid the banner of the same ambassador's link a year
+  // later (~38 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15183,
+    brotli: 15221,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -7,8 +7,8 @@ const page = quietWidgetPage();
 
 describe('a consent manager that answers after the banner has painted', () => {
   it('hides a banner an earlier page dismissed, once consent lets the widget read that', () => {
-    // An earlier page, with consent, kept the dismissal of Alex's banner.
-    localStorage.setItem('rk_dismissed:ALEX-7HC2QK', '1');
+    // An earlier page, with consent, kept the dismissal of Alex's banner, for a referral whose window ends tomorrow.
+    localStorage.setItem('rk_dismissed:ALEX-7HC2QK', new Date(Date.now() + 864e5).toISOString());
     history.replaceState(null, '', '/?ref=ALEX-7HC2QK');
     document.body.innerHTML = '<referkit-offer></referkit-offer>';
     installLoader();

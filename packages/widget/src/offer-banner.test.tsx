@@ -46,6 +46,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 describe('OfferBanner', () => {
@@ -183,6 +184,49 @@ describe('OfferBanner', () => {
       />,
     );
     expect(screen.queryByRole('complementary')).toBeNull();
+  });
+
+  describe('a dismissal, on a later page', () => {
+    const day = 864e5;
+    /** Dismisses the banner of a landing on Alex's link, with consent, at 2026-11-22 10:00 (a 30-day window). */
+    function dismissed() {
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-22T10:00:00.000Z') });
+      render(<OfferBanner client={client('granted')} terms={terms} text={en} locale="en" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+      cleanup();
+    }
+    /** A later page's banner, `days` after the dismissal: its client captures `link`, or only reads the device. */
+    function laterPage(days: number, link?: string) {
+      vi.setSystemTime(Date.parse('2026-11-22T10:00:00.000Z') + days * day);
+      const referkit = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend() });
+      if (link) referkit.capture(link);
+      render(<OfferBanner client={referkit} terms={terms} text={en} locale="en" />);
+    }
+
+    it('keeps the banner closed when the same link is followed again within the referral’s window', () => {
+      dismissed();
+      laterPage(20, landing);
+      expect(screen.queryByRole('complementary')).toBeNull();
+    });
+
+    it('shows the banner again for the same link followed after the dismissed referral’s window ended', () => {
+      dismissed();
+      laterPage(400, landing);
+      expect(screen.getByRole('complementary')).toBeTruthy();
+    });
+
+    it('is forgotten once the referral it dismissed has expired', () => {
+      dismissed();
+      laterPage(31);
+      expect(localStorage.getItem('rk_dismissed:ALEX-7HC2QK')).toBeNull();
+    });
+
+    it('is forgotten once another ambassador’s link has replaced the referral it dismissed', () => {
+      dismissed();
+      laterPage(1, 'https://shop.example/p?ref=BOB-7HC2QK');
+      expect(screen.getByRole('complementary').textContent).toContain('BOB-7HC2QK');
+      expect(localStorage.getItem('rk_dismissed:ALEX-7HC2QK')).toBeNull();
+    });
   });
 
   it('hides a dismissed banner but stores nothing on the device while consent is pending', () => {

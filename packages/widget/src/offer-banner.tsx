@@ -40,7 +40,10 @@ interface State {
  */
 const NAME_ROOM = 'Xxxxxxxxx Xxxxxxxxx';
 
-/** The storage key of a dismissed banner: per code, so a new friend's link shows again. */
+/**
+ * The storage key of a dismissed banner: per code, so a new friend's link shows again. Its value is the end
+ * of the dismissed referral's window (its `expiresAt`).
+ */
 export const dismissedKey = (code: string) => `dismissed:${code}`;
 
 /** The banners on the page: one dismissed is every one dismissed, as the next page would have it. */
@@ -124,13 +127,28 @@ const listen = () => {
 
 /** The offer banner; renders nothing without a captured referral or once dismissed. */
 export class OfferBanner extends Component<OfferBannerProps, State> {
-  _code = this.props.client.referral()?.code;
+  _referral = this.props.client.referral();
+  _code = this._referral?.code;
   state: State = {};
   /**
-   * Read at every render, not once: consent granted after the first paint lets the banner read a
-   * dismissal an earlier page stored, and a dismissal in another banner is this one's too.
+   * Whether this banner's referral was dismissed: a dismissal holds for the referral it dismissed and for
+   * the same code's link followed again before that referral's window ended (a landing then), no longer.
+   * Every other dismissal is forgotten here, so that none names an ambassador on the device once their
+   * referral is gone from it (expired, or replaced by another code's), and a landing after that shows the
+   * banner again. Read at every render, not once: consent granted after the first paint lets the banner
+   * read a dismissal an earlier page stored, and a dismissal in another banner is this one's too.
    */
-  _dismissed = () => !!this._code && !!this.props.client.storage.get(dismissedKey(this._code));
+  _dismissed = () => {
+    const { storage } = this.props.client;
+    let dismissed = false;
+    // Both times are ISO strings from `toISOString`, which compare as text in time order.
+    for (const key of storage.keys())
+      if (key.startsWith('dismissed:')) {
+        if (key === dismissedKey(this._code!) && storage.get(key)! > this._referral!.landedAt) dismissed = true;
+        else storage.remove(key);
+      }
+    return dismissed;
+  };
   _returnTo: Element | null = null;
 
   _aside: RefObject<HTMLElement | null> = { current: null };
@@ -185,15 +203,16 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   }
 
   _dismiss = () => {
-    this.props.client.storage.set(dismissedKey(this._code as string), '1');
+    this.props.client.storage.set(dismissedKey(this._code!), this._referral!.expiresAt);
     for (const banner of banners) banner.forceUpdate();
     // The dismiss button disappears with the banner: focus goes back where it was before the banner.
     (this._returnTo as HTMLElement | null)?.focus();
   };
 
   render({ terms, text, locale, endpoint }: OfferBannerProps, { _lookup: lookup, _up: up }: State) {
-    // A code the brand does not know gets no discount at checkout: the banner must not promise one.
-    if (!this._code || this._dismissed() || lookup === null) return null;
+    // Dismissals are read first, without a referral too: that forgets those of a referral gone. A code the
+    // brand does not know gets no discount at checkout: the banner must not promise one.
+    if (this._dismissed() || !this._code || lookup === null) return null;
     // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
     // more); init's paint at once until then. A lookup whose terms cannot be put in words is passed over.
     let offer: string | undefined;

@@ -438,12 +438,16 @@ export default [
   // and for the same link followed again within its window, and a banner that renders forgets every other
   // dismissal, where "dismissed" stayed for ever and hid the banner of the same ambassador's link a year
   // later (~38 B).
+  // 2026-11-24: 15,164 B once the banner and the share panel unmount without the window's globals, which vitest's
+  // jsdom teardown deletes between emptying the page and the microtask in which the elements unmount (a
+  // ReferenceError that failed a brand's test run): the panel and the page's last banner take their listeners away
+  // through globalThis, when it still has them, and a banner with others left touches none (~11 B).
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15221,
+    brotli: 15164,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

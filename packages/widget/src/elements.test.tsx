@@ -517,6 +517,26 @@ describe('<referkit-share>', () => {
   });
 });
 
+describe('<referkit-share> and <referkit-offer>', () => {
+  it('unmount without their window’s globals, which a DOM emulator’s teardown deletes before they unmount', async () => {
+    currentSetup()?.client.capture('https://shop.example/?ref=ALEX-7HC2QK');
+    onTestFinished(() => currentSetup()?.client.storage.remove('ref'));
+    const elements = mount(
+      '<div><referkit-share code="ALEX-7HC2QK"></referkit-share><referkit-offer></referkit-offer><referkit-offer></referkit-offer></div>',
+    ).children;
+    expect(elements[2]?.shadowRoot?.querySelector('aside')).toBeTruthy();
+    // vitest's jsdom environment closes the window, which empties the page, then deletes the window's
+    // globals, all before the microtask in which the elements taken out unmount.
+    document.body.replaceChildren();
+    const { addEventListener, removeEventListener } = globalThis;
+    onTestFinished(() => void Object.assign(globalThis, { addEventListener, removeEventListener }));
+    delete (globalThis as Partial<typeof globalThis>).addEventListener;
+    delete (globalThis as Partial<typeof globalThis>).removeEventListener;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect([...elements].map((element) => element.shadowRoot?.childNodes.length)).toEqual([0, 0, 0]);
+  });
+});
+
 describe("an element's language without a locale of its own", () => {
   const heading = (element: HTMLElement) => element.shadowRoot?.querySelector('h2')?.textContent;
   const spoken = (element: HTMLElement) => element.shadowRoot?.querySelector('section')?.getAttribute('lang');

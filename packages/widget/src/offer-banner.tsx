@@ -116,7 +116,10 @@ const blurred = () => watching || framed();
  */
 const listen = () => {
   // A window's method called on nothing is called on the window (WebIDL's "this" of a global's operation).
-  const toggle = banners.size ? addEventListener : removeEventListener;
+  // Only the page's last banner takes them away, and it may unmount once the window's globals are gone: a DOM
+  // emulator's teardown (vitest's jsdom) closes the window, which drops its listeners, then deletes its globals.
+  const toggle = banners.size ? addEventListener : globalThis.removeEventListener;
+  if (!toggle) return;
   toggle('focusout', leaving, true);
   toggle('focusin', focused, true);
   toggle('blur', blurred);
@@ -187,7 +190,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
 
   componentWillUnmount() {
     banners.delete(this);
-    listen();
+    // With banners left, the window's listeners stay: adding them again adds nothing, and would reach for a
+    // global that a DOM emulator's teardown may have deleted.
+    banners.size || listen();
   }
 
   componentDidMount() {

@@ -168,7 +168,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
 
   componentWillUnmount() {
     clearTimeout(this._clear);
-    removeEventListener('visibilitychange', this._back);
+    // Unmounted after the window's globals are gone (a DOM emulator's teardown), there is no listener left.
+    globalThis.removeEventListener?.('visibilitychange', this._back);
     this._gone = true;
     // Nor are stats shown that were on their way: an answer is shown only if its stats were asked for last.
     this._asked = undefined;

@@ -70,7 +70,8 @@ export function createPackedProject(): PackedProject {
   });
 
   // The versions the repository tests with, so the install is served from npm's cache: Preact (the
-  // widget's peer) and Node's types (the README examples are Node code).
+  // widget's peer), its server renderer (the widget README renders on a server) and Node's types (the
+  // README examples are Node code).
   const versionOf = (name: string) =>
     JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version as string;
   writeFileSync(
@@ -91,6 +92,7 @@ export function createPackedProject(): PackedProject {
       '--loglevel=error',
       ...tarballs,
       `preact@${versionOf('preact')}`,
+      `preact-render-to-string@${versionOf('preact-render-to-string')}`,
       `@types/node@${versionOf('@types/node')}`,
     ]),
     'npm install of the tarballs',

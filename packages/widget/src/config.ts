@@ -30,7 +30,7 @@ export interface ProgramTerms extends Partial<OfferTerms> {
   shareMessage?: string;
   /** @default all of `CHANNELS` */
   channels?: IntentChannel[];
-  /** The page links point to. @default the page's origin */
+  /** The page links point to; a server rendering the share panel has no page, and needs it. @default the page's origin */
   base?: string;
   /** BCP 47 tag of the widget's language. @default the page's `lang` */
   locale?: string;

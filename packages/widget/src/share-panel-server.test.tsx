@@ -19,10 +19,17 @@ const terms: SharePanelProps['terms'] = {
 };
 
 /** One page request: the panel rendered to HTML, as a server answers it. */
-function serverRender() {
+function serverRender(panelTerms = terms) {
   const client = createReferkit({ program: 'spring-2026', endpoint: 'https://shop.example/api', fetch: vi.fn() });
   return renderToString(
-    h(SharePanel, { client, code: 'ALEX-7HC2QK', terms, endpoint: 'https://shop.example/api', text: en, locale: 'en' }),
+    h(SharePanel, {
+      client,
+      code: 'ALEX-7HC2QK',
+      terms: panelTerms,
+      endpoint: 'https://shop.example/api',
+      text: en,
+      locale: 'en',
+    }),
   );
 }
 
@@ -38,6 +45,16 @@ describe('SharePanel rendered on a server', () => {
     expect(html).toContain('value="https://shop.example/?ref=ALEX-7HC2QK"');
     expect(html).toContain('Give 15% off, get $10 credit');
     expect(html).not.toContain(en.more);
+  });
+
+  it('renders nothing without a base, with one line asking for it: a server has no page origin for the link', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { base: _, ...withoutBase } = terms;
+    expect(serverRender(withoutBase)).toBe('');
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not build the share link: Expected a valid base. Set base to an http or https URL.'],
+    ]);
+    warn.mockRestore();
   });
 
   it('renders the same ids on every request, which the browser renders again when it hydrates the page', () => {

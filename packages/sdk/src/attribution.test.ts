@@ -57,13 +57,44 @@ describe('the landing session', () => {
   it("reads an earlier version's record of the last code seen, then adds to it", () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T + 10 * 60e3 });
     const store = createStorage('granted');
+    // One record for the site, by code alone: it holds for every program within its half hour.
     store.set('seen', `ALEX-7HC2QK ${T}`);
-    const memory = attribution(store);
+    const memory = attribution(store, {}, ' spring-2026 /api/referrals/events');
     expect([memory.landing('ALEX-7HC2QK'), memory.landing('BOB-7HC2QK'), memory.landing('ALEX-7HC2QK')]).toEqual([
       false,
       true,
       false,
     ]);
+    // Nor does it outlive its half hour.
+    vi.setSystemTime(T + 31 * 60e3);
+    memory.read();
+    expect(store.get('seen')).toBeNull();
+  });
+  it('counts a landing once for each program and endpoint on the site, which share its storage', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T });
+    const store = createStorage('granted');
+    const ambassadors = attribution(store, {}, ' ambassadors /api-a/referrals/events');
+    const leaders = attribution(store, {}, ' leaders /api-b/referrals/events');
+    // Two brands on one domain under one program id, each with its own receiver.
+    const otherBrand = attribution(store, {}, ' ambassadors /brand-b/api/referrals/events');
+    const views = [ambassadors, leaders, otherBrand, ambassadors, leaders, otherBrand].map((memory) =>
+      memory.landing('MAYA-7HC2QK'),
+    );
+    expect(views).toEqual([true, true, true, false, false, false]);
+    // A client made again for a program (the next page) reads that program's record.
+    expect(attribution(store, {}, ' leaders /api-b/referrals/events').landing('MAYA-7HC2QK')).toBe(false);
+  });
+  it("forgets every program's landings with the referral", () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: T });
+    const store = createStorage('granted');
+    const ambassadors = attribution(store, {}, ' ambassadors /api-a/referrals/events');
+    const leaders = attribution(store, {}, ' leaders /api-b/referrals/events');
+    ambassadors.land(found);
+    ambassadors.landing(found.code);
+    leaders.landing(found.code);
+    store.set('seen', `${found.code} ${T}`);
+    leaders.clear();
+    expect(store.keys()).toEqual([]);
   });
   it('forgets each landing once its half hour is over, and the record with the last of them', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T });

@@ -42,7 +42,7 @@ export interface AttributionMemory {
    * view. Asked after {@link AttributionMemory.land}, by the tab that holds the code's landing lock.
    */
   landing(code: string, revisit?: boolean): boolean;
-  /** Forgets the referral. */
+  /** Forgets the referral, and the landings the device remembers of every program. */
   clear(): void;
 }
 
@@ -58,16 +58,25 @@ export function usableWindow(windowDays: number): number {
   return 30;
 }
 
-/** Creates the referral memory of one client over its store. */
+/**
+ * Creates the referral memory of one client over its store. `scope` sets whose landings it keeps apart:
+ * a client passes ` <program> <events URL>`, so that each program (and each brand's endpoint) on a site
+ * reports a landing once, while the referral stays the site's. @default '' (one record for the site)
+ */
 export function attribution(
   store: ConsentStore,
   { model = 'last_touch', windowDays = 30 }: AttributionOptions = {},
+  scope = '',
 ): AttributionMemory {
   windowDays = usableWindow(windowDays);
+  // This scope's record of landings (see `seen`).
+  const own = `seen${scope}`;
   const read = (): Referral | null => {
     const referral: Referral | undefined = readJson(store.get('ref'));
     const now = Date.now();
-    seen();
+    // Drops the landings past their half hour from every record on the device: another program's too,
+    // whose client may be on other pages only, and an earlier version's.
+    records(seen);
     // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
     if (
       referral &&
@@ -94,20 +103,27 @@ export function attribution(
   // earlier version kept the last alone, `CODE time`, which reads the same. Five are enough for a person
   // going back and forth between a few links, and the record stays small. A landing is kept for that half
   // hour only, not until newer ones push it out: older ones are dropped at each read (a page without a
-  // link reads the referral), and the record with the last of them.
-  const seen = () => {
-    const record = store.get('seen') ?? '';
+  // link reads the referral), and the record with the last of them. One record per scope (`seen <program>
+  // <events URL>`): two programs' clients on a page each capture the link, and under one record for the
+  // site the first to report it (to its own receiver, which may not know the code) left none to the other.
+  const seen = (key = own) => {
+    const record = store.get(key) ?? '';
     // A code and its time go together: `at | 1` is the time's place for either.
     const fresh = record.split(' ').filter((_, at, all) => Date.now() - Number(all[at | 1]) < 18e5);
     const kept = fresh.join(' ');
-    if (record !== kept) kept ? store.set('seen', kept) : store.remove('seen');
+    if (record !== kept) kept ? store.set(key, kept) : store.remove(key);
     return fresh;
+  };
+  // Calls `each` with the key of every record of landings the device holds, every scope's and an earlier version's.
+  const records = (each: (key: string) => unknown) => {
+    for (const key of store.keys()) if (key.startsWith('seen')) each(key);
   };
   // Views of the same code within half an hour (the usual web analytics session) are one landing,
   // whatever other codes' links came between, and a reload of the landing page or a return to it by
   // back/forward is never a new one, whenever it comes and whether or not the device could keep the
-  // first view.
-  const repeat = (code: string, revisit?: boolean) => !!revisit || seen().includes(code);
+  // first view. An earlier version's one record for the site (`seen`) counts for every scope until its
+  // half hour ends: a landing reported just before an upgrade is not reported again.
+  const repeat = (code: string, revisit?: boolean) => !!revisit || [...seen(), ...seen('seen')].includes(code);
   return {
     model,
     read,
@@ -127,12 +143,13 @@ export function attribution(
     landing(code, revisit) {
       const now = Date.now();
       const fresh = !repeat(code, revisit);
-      if (fresh) store.set('seen', [code, now, ...seen()].slice(0, 10).join(' '));
+      if (fresh) store.set(own, [code, now, ...seen()].slice(0, 10).join(' '));
       return fresh;
     },
     clear() {
       store.remove('ref');
-      store.remove('seen');
+      // Every program's landings with it: the referral they name is the site's.
+      records(store.remove);
     },
   };
 }

@@ -202,7 +202,11 @@ describe('a landing of a page that is not a plain visit', () => {
     vi.stubGlobal('navigator', { locks: { request } });
     const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
     expect(client.capture()?.code).toBe('ALEX-7HC2QK');
-    expect(request).toHaveBeenCalledWith('rk_landing:ALEX-7HC2QK', { ifAvailable: true }, expect.any(Function));
+    expect(request).toHaveBeenCalledWith(
+      'rk_landing:ALEX-7HC2QK spring-2026 /api/referrals/events',
+      { ifAvailable: true },
+      expect.any(Function),
+    );
     await client.flush();
     expect(posted).toEqual([]);
   });
@@ -218,7 +222,7 @@ describe('a landing of a page that is not a plain visit', () => {
     const client = createCaptureClient({ program: 'spring-2026', endpoint: '/api', fetch: receiver });
     client.capture();
     // Another tab's landing of the same link, noted before this tab took the lock.
-    page.storage.setItem('rk_seen', `ALEX-7HC2QK ${Date.now()}`);
+    page.storage.setItem('rk_seen spring-2026 /api/referrals/events', `ALEX-7HC2QK ${Date.now()}`);
     for (const granted of waiting) granted(null);
     await client.flush();
     expect(posted).toEqual([]);
@@ -235,6 +239,29 @@ describe('a landing of a page that is not a plain visit', () => {
 });
 
 describe('two programs on one site', () => {
+  it('reports a landing to each program whose client captures it, once, whichever captured first', async () => {
+    installPage('https://shop.example/p?ref=maya-7hc2qk');
+    const sent: string[] = [];
+    const endpoint = (path: string) => async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const { type, program, code } = JSON.parse(String(init?.body));
+      sent.push(`${path} ${type} ${program} ${code}`);
+      return Response.json({ status: 'recorded' }, { status: 201 });
+    };
+    // A page with two programs' clients, the first of which does not know the code; then the next
+    // page of the visit, opened from the same link, with both again.
+    for (let page = 0; page < 2; page++) {
+      for (const [program, path] of [
+        ['ambassadors', '/a'],
+        ['leaders', '/b'],
+      ] as const) {
+        const client = createCaptureClient({ program, endpoint: path, fetch: endpoint(path) });
+        expect(client.capture()?.code).toBe('MAYA-7HC2QK');
+        await client.flush();
+      }
+    }
+    expect(sent).toEqual(['/a landing ambassadors MAYA-7HC2QK', '/b landing leaders MAYA-7HC2QK']);
+  });
+
   it('waits out a Retry-After an earlier version stored for every program, after the upgrade', async () => {
     const page = installPage();
     // An earlier version queued a share and stored the receiver's ten minutes under its one key.

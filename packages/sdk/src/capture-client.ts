@@ -69,7 +69,7 @@ export interface CaptureClient {
   flush(): Promise<void>;
   /** Forgets the referral (events already in the outbox are still delivered). */
   clear(): void;
-  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). Keys `ref`, `seen` and those starting `outbox` are the SDK's own. */
+  /** A consent-respecting key/value store (the widget remembers a dismissed banner here). The key `ref` and those starting `seen` or `outbox` are the SDK's own. */
   storage: KeyValueStore;
 }
 
@@ -137,8 +137,10 @@ export function clientParts(options: ReferkitOptions): ClientParts {
       ? stored
       : held,
   );
-  const memory = attribution(store, options.attribution);
   const url = apiUrl(options.endpoint, '/referrals/events');
+  // Whose landings: each program reports one to its own receiver, as its events go there (outbox.ts).
+  const scope = ` ${program} ${url}`;
+  const memory = attribution(store, options.attribution, scope);
   // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
   // fetch that throws (a refused keepalive) rejects instead.
   const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);
@@ -196,11 +198,12 @@ export function clientParts(options: ReferkitOptions): ClientParts {
         // Two tabs opening one link at once each read "not seen" before the other's note reached its
         // storage, and each reported a landing. The browser's lock manager sees every tab at once: the
         // tab that takes the code's lock reports, and holds it a few seconds, until its note is in
-        // the others' storage; a tab that finds it taken is a second view of that landing.
+        // the others' storage; a tab that finds it taken is a second view of that landing. A lock per
+        // program too, as the record is: another program's client on the page holds its own.
         deciding = new Promise<void>((decided) => {
           if (!locks) return decided(report());
           locks
-            .request(`rk_landing:${found.code}`, { ifAvailable: true }, (lock) => {
+            .request(`rk_landing:${found.code}${scope}`, { ifAvailable: true }, (lock) => {
               if (lock) report();
               decided();
               return lock && new Promise((end) => setTimeout(end, 3e3));

@@ -370,6 +370,31 @@ describe('tabs of one site, one of which denies consent', () => {
   });
 });
 
+describe('two programs on one page', () => {
+  it("reports a landing on program B's link to program B, though program A's client captured it first", async () => {
+    const sent: string[] = [];
+    const client = (program: string, endpoint: string) =>
+      aClient({
+        program,
+        endpoint,
+        fetch: async (url, init) => {
+          const { type, code } = JSON.parse(String(init?.body));
+          sent.push(`${new URL(String(url), location.href).pathname} ${type} ${program} ${code}`);
+          return Response.json({ status: 'recorded' }, { status: 201 });
+        },
+      });
+    const ambassadors = client('ambassadors', '/api-a');
+    const leaders = client('leaders', '/api-b');
+    // Both decide the landing under the Web Locks the site's tabs share, one right after the other.
+    for (const referkit of [ambassadors, leaders]) referkit.capture('https://shop.example/p?ref=MAYA-7HC2QK');
+    await Promise.all([ambassadors.flush(), leaders.flush()]);
+    expect(sent.sort()).toEqual([
+      '/api-a/referrals/events landing ambassadors MAYA-7HC2QK',
+      '/api-b/referrals/events landing leaders MAYA-7HC2QK',
+    ]);
+  });
+});
+
 describe('two brands on one site, under one program id', () => {
   type Tab = { referkit: ReturnType<typeof createReferkit>; posted: string[] };
   // A brand's page: its client posts to the brand's own receiver, which is down for brand A and, for

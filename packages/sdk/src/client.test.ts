@@ -214,11 +214,24 @@ describe('capture', () => {
     client.capture(LINK);
     // Delivered: the landing event leaves the outbox.
     await client.flush();
-    expect(page.storage.getItem('rk_seen')).toContain('ALEX-7HC2QK');
+    expect(page.storage.getItem('rk_seen spring-2026 https://shop.example/api/referrals/events')).toContain(
+      'ALEX-7HC2QK',
+    );
     // Past the attribution window, a page without a link.
     vi.setSystemTime(new Date('2026-12-23T10:00:00.000Z'));
     expect(aClient().referral()).toBeNull();
     expect(Object.entries(page.storage).filter(([key, value]) => `${key} ${value}`.includes('ALEX'))).toEqual([]);
+  });
+
+  it("keeps no other program's landing on the device past its half hour, though only this program's client reads", async () => {
+    const page = installPage();
+    const leaders = aClient({ program: 'leaders', endpoint: 'https://shop.example/leaders/api' });
+    leaders.capture('https://shop.example/p?ref=MAYA-7HC2QK');
+    await leaders.flush();
+    // Later, a page of the site with only the other program's client, and no link.
+    vi.setSystemTime(new Date('2026-11-22T11:00:00.000Z'));
+    aClient().referral();
+    expect(Object.keys(page.storage).filter((key) => key.startsWith('rk_seen'))).toEqual([]);
   });
 
   it('ignores and forgets a stored referral whose code or channel no link could carry', () => {

@@ -451,11 +451,13 @@ export default [
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   // 2026-11-24: 15,299 B with the day's fixes merged (their clauses above add up to 15,303 B).
-  // 2026-11-24: 15,321 B once the SDK counts landings per program and endpoint (~22 B).
+  // 2026-11-24: 15,321 B once the SDK counts landings per program and endpoint (~22 B); 15,322 B once a banner whose
+  // terms name another program or endpoint than init's, and look the code up there, reports the landing to that
+  // program with its own client (~1 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15321,
+    brotli: 15322,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -253,9 +253,16 @@ export class ReferkitShareElement extends ReferkitElement {
 /** `<referkit-offer>`: the friend's banner, shown when the page captured a referral. */
 export class ReferkitOfferElement extends ReferkitElement {
   _view(props: ElementProps) {
+    const { client } = props;
     // One banner per referral: a capture after the first paint (a prerendered page once viewed, a
     // single-page app's new link) makes the banner of the new code, not an update of the old one's.
-    return h(OfferBanner, { ...props, key: props.client.referral()?.code });
+    // A banner whose terms name another program or endpoint than init's looks the code up there, and the
+    // landing is that program's to count too: its client captures the address as init's did (at each
+    // render: the SDK reports one landing per program, and a second capture of an address is a second view).
+    return h(OfferBanner, {
+      ...props,
+      key: (client === currentSetup()?.client ? client.referral() : client.capture())?.code,
+    });
   }
 }
 

@@ -198,11 +198,14 @@ export default [
   // 2026-11-24: 4,401 B once a landing is kept on the device only for its half hour, dropped at each read (~23 B).
   // 2026-11-24: 4,487 B with the day's fixes merged: +87 B as measured alone, and ~22 B that brotli packs less well together.
   // 2026-11-24: 4,537 B with the capture client's landings per program and endpoint (~50 B).
+  // 2026-11-24: 4,588 B once an email's domain maps UTS 46's deviations as a browser's email field does (ß as ss,
+  // ς as σ, the zero-width joiners dropped), so `fußball.de` typed and `fussball.de` sent hash alike, and every
+  // dot ending the address goes, not one (~51 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4537,
+    brotli: 4588,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],

@@ -23,7 +23,7 @@ export function normalizeEmail(email: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^@]*$/, asciiDomain)
-    .replace(/\.$/, '')
+    .replace(/\.+$/, '')
     .replace(/^([^"][^+]*)\+[^@]*@/, '$1@');
   // Dots followed by an `@` are the local part's; the domain's are kept. Gmail takes no quoted local
   // part, so a quoted one keeps its dots. `googlemail.com` is Gmail's other name: a friend who writes
@@ -43,13 +43,20 @@ export async function hashEmail(email: string): Promise<string | undefined> {
 }
 
 /**
- * A domain as a URL's host holds it: in IDNA's ASCII form (`xn--…`), lower-cased, full-width and
- * ideographic dots read as dots. Chromium's `<input type=email>` turns a domain typed in Unicode into
- * this form, and WHATWG URL computes it alike in browsers and Node. A domain no URL takes is kept.
+ * A domain as a browser's `<input type=email>` sends it: in IDNA's ASCII form (`xn--…`), lower-cased,
+ * full-width and ideographic dots read as dots. That field maps UTS 46's four deviation characters
+ * first, as IDNA 2003 did (ß → ss, ς → σ, the zero-width joiners dropped: `fußball.de` is sent as
+ * `fussball.de`), and WHATWG URL, alike in browsers and Node for a domain that can receive mail, does
+ * the rest. A domain no URL takes is kept.
  */
 function asciiDomain(domain: string): string {
   try {
-    return new URL(`http://${domain}`).hostname;
+    return new URL(
+      `http://${domain
+        .replace(/ß/g, 'ss')
+        .replace(/ς/g, 'σ')
+        .replace(/[\u200c\u200d]/g, '')}`,
+    ).hostname;
   } catch {
     return domain;
   }

@@ -24,11 +24,19 @@ export const emailForms: [written: string, normalised: string][] = [
   ['jurgen@xn--bcher-kva.de', 'jurgen@xn--bcher-kva.de'],
   ['jurgen@bücher\uff0ede', 'jurgen@xn--bcher-kva.de'],
   ['jurgen@bücher\u3002de', 'jurgen@xn--bcher-kva.de'],
+  // UTS 46's deviations mapped as the email field maps them: ß to ss, ς (and a capital Σ ending a word,
+  // which lower-casing makes ς) to σ, the zero-width joiners dropped.
+  ['alex@fußball.de', 'alex@fussball.de'],
+  ['alex@müller-straße.de', 'alex@xn--mller-strasse-wob.de'],
+  ['alex@σίσυφος.gr', 'alex@xn--kxa6akbbkh.gr'],
+  ['ALEX@ΣΊΣΥΦΟΣ.GR', 'alex@xn--kxa6akbbkh.gr'],
+  ['alex@ab\u200dc.com', 'alex@abc.com'],
   ['a.lex@gmail\uff0ecom', 'alex@gmail.com'],
   // A trailing dot names DNS's root: `example.com.` is `example.com`, whichever dot it is written with.
   ['alex@example.com.', 'alex@example.com'],
   ['a.lex@gmail.com.', 'alex@gmail.com'],
   ['jurgen@bücher.de\u3002', 'jurgen@xn--bcher-kva.de'],
+  ['alex@example.com..', 'alex@example.com'],
   // A quoted local part is one name: its + and dots are not a tag or Gmail's dots (nor is an @ in it the domain's).
   ['"A+B"@Example.com', '"a+b"@example.com'],
   ['"a.lex+c"@gmail.com', '"a.lex+c"@gmail.com'],

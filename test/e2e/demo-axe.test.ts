@@ -2,8 +2,8 @@
  * axe-core over every page of the running demo, in real Chromium at a laptop's 1280 px: the
  * storefront with a friend's banner, the account pages, the checkout with a code, the thank-you page,
  * the dashboard with a referred order in it, its tables wider than the window, and the orders page
- * with its Refund buttons and a refund's notice. Accessibility does not depend on the database, so
- * this runs on PGlite only.
+ * with its Refund buttons and a refund's notice; and every page reflowed at a phone's 320 px, the
+ * checkout's amounts whole. Accessibility does not depend on the database, so this runs on PGlite only.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ describe('axe-core on the demo pages', () => {
   let code = '';
   let orderId = '';
   let refundedId = '';
+  // An ambassador whose name has no spaces, and whose code has the twelve letters a handle may have.
+  let long = '';
 
   beforeAll(async () => {
     [running, browser, axeSource] = await Promise.all([
@@ -60,6 +62,17 @@ describe('axe-core on the demo pages', () => {
       headers: { origin: running.demo.url },
       redirect: 'manual',
     });
+    // Sixty letters, the most a name may have (a longer one is refused, and would test nothing).
+    const signUp = await fetch(`${running.demo.url}/api/ambassadors`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        displayName: 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaf',
+        role: 'ambassador',
+      }),
+    });
+    expect(signUp.status).toBe(201);
+    long = ((await signUp.json()) as { code: string }).code;
   });
 
   afterAll(async () => {
@@ -103,20 +116,26 @@ describe('axe-core on the demo pages', () => {
   });
 
   // WCAG 1.4.10: at 320 CSS px (a phone, or 400% zoom) a page scrolls one way; only the tables' own
-  // regions scroll sideways. A screen reader's hidden text inside a table escaped its region, and a
-  // name without spaces ran past the account list.
-  test('lets no page scroll sideways at 320 px, however long a name without spaces', async () => {
-    await fetch(`${running.demo.url}/api/ambassadors`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        displayName: 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaft',
-        role: 'ambassador',
-      }),
-    });
+  // regions scroll sideways. A screen reader's hidden text inside a table escaped its region, a name
+  // without spaces ran past the account list, and the checkout's order, its discount row naming the
+  // longest code there is, cut off every price (385 px wide at 360).
+  test('lets no page of the demo scroll sideways at 320 px, however long a name without spaces', async () => {
     const wide: string[] = [];
-    for (const path of ['/dashboard', '/account', '/orders', `/account?code=${code}`]) {
+    for (const [path, settled] of [
+      ['/', () => undefined],
+      [`/?ref=${long}`, (page) => page.locator('referkit-offer').getByText('gave you').waitFor()],
+      ['/dashboard', () => undefined],
+      ['/account', () => undefined],
+      ['/orders', () => undefined],
+      [`/account?code=${long}`, (page) => page.locator('referkit-share').getByRole('progressbar').waitFor()],
+      [`/checkout/?ref=${long}`, (page) => page.locator('#discount-row').waitFor()],
+      [
+        `/checkout/thanks.html?order=${orderId}`,
+        (page) => eventually(() => page.locator('#referral').getAttribute('data-state')).toBe('duplicate'),
+      ],
+    ] as [string, (page: Page) => unknown][]) {
       const page = await open(path, 320);
+      await settled(page);
       const { scrollWidth, clientWidth } = await page.evaluate(() => {
         const { scrollWidth, clientWidth } = document.documentElement;
         return { scrollWidth, clientWidth };
@@ -125,6 +144,30 @@ describe('axe-core on the demo pages', () => {
       await page.close();
     }
     expect(wide).toEqual([]);
+  });
+
+  test('shows every amount of the checkout whole, on one line and aligned, at 320 px', async () => {
+    // The most the checkout sells, and the discount row naming the longest code there is.
+    const page = await open(`/checkout/?ref=${long}&qty=20`, 320);
+    await page.locator('#discount-row').waitFor();
+    const amounts = await page.locator('.summary td').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const text = document.createRange();
+        text.selectNodeContents(cell);
+        const box = text.getBoundingClientRect();
+        return {
+          amount: cell.textContent,
+          lines: new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size,
+          right: Math.round(box.right),
+          shown: box.left >= 0 && box.right <= document.documentElement.clientWidth,
+        };
+      }),
+    );
+    const right = amounts[0]?.right;
+    expect(amounts).toEqual(
+      ['$960.00', '$960.00', '−$144.00', '$816.00'].map((amount) => ({ amount, lines: 1, right, shown: true })),
+    );
+    await page.close();
   });
 
   test('lets a keyboard user reach each dashboard table, see where focus is, and scroll it', async () => {

@@ -15,4 +15,8 @@ Referkit('init', {
   endpoint: '/api',
   // A real shop passes its consent banner's answer here; the demo has no trackers to consent to.
   consent: 'granted',
+  // The program's offer (brand, currency, friendOffer, …), which the shop's server prints into the page
+  // from the program it judges orders by. With it the banner paints at once, before the code lookup
+  // answers; without it the banner waits for that answer, and shows nothing if it never comes.
+  ...JSON.parse(document.getElementById('referkit-terms')?.textContent ?? '{}'),
 });

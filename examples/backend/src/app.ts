@@ -25,7 +25,7 @@ import { refundOrder } from './refund-order.js';
 import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
 import type { SignedDelivery } from './signed-delivery.js';
 import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
-import { accountPage } from './storefront-pages.js';
+import { accountPage, productPage } from './storefront-pages.js';
 
 /** What the app is built from. */
 export interface DemoAppOptions {
@@ -210,12 +210,15 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const code = c.req.query('code');
     const enrolment = code ? await findEnrolment(client, store, programs, code, now()) : null;
     const page = enrolment
-      ? await accountPage({ kind: 'one', enrolment, base: `${origin}/` })
-      : await accountPage({
-          kind: 'list',
-          ambassadors: await listAmbassadors(client, program.id),
-          ...(code ? { notice: 'No ambassador has this code. Pick one below or sign up.' } : {}),
-        });
+      ? await accountPage({ kind: 'one', enrolment, base: `${origin}/` }, program)
+      : await accountPage(
+          {
+            kind: 'list',
+            ambassadors: await listAmbassadors(client, program.id),
+            ...(code ? { notice: 'No ambassador has this code. Pick one below or sign up.' } : {}),
+          },
+          program,
+        );
     return c.body(page, 200, HTML_HEADERS);
   });
 
@@ -228,12 +231,15 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const form = await c.req.parseBody();
     const result = await enrol({ displayName: form.displayName, role: form.role, email: form.email });
     if (!result.ok) {
-      const page = await accountPage({
-        kind: 'list',
-        ambassadors: await listAmbassadors(client, program.id),
-        notice:
-          'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
-      });
+      const page = await accountPage(
+        {
+          kind: 'list',
+          ambassadors: await listAmbassadors(client, program.id),
+          notice:
+            'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
+        },
+        program,
+      );
       return c.body(page, 400, HTML_HEADERS);
     }
     return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
@@ -254,7 +260,12 @@ export function createDemoApp(options: DemoAppOptions): Hono {
       hint: 'Run `npm start` to build the checkout.',
     });
   });
-  app.get('/', (c) => staticFile(c.req.raw, storefrontDir, 'index.html'));
+  // The product page, with the program's offer printed in for the banner (storefront-pages.ts).
+  for (const path of ['/', '/index.html']) {
+    app.get(path, async (c) =>
+      c.body(await productPage(program), 200, { ...HTML_HEADERS, 'cache-control': 'no-cache' }),
+    );
+  }
   app.get('/:file{[a-z-]+\\.(?:js|css|html|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
 
   app.notFound((c) =>

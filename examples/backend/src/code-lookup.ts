@@ -57,14 +57,24 @@ export async function findEnrolment(
   return { program, ambassador, terms: { ...terms, promoted: ledger?.promoted ?? false } };
 }
 
-/** The display terms of the share panel (`<referkit-share terms>`), for an ambassador's role. */
-export function shareTerms({ program, terms }: Enrolment) {
+/**
+ * What a friend is offered under `program` (or an ambassador's own `friendOffer`, which a role may
+ * override), in the widget's display terms: the banner's, the share panel's and the storefront init's.
+ */
+export function offerTerms(program: Program, friendOffer = program.friendOffer) {
   return {
     brand: program.brand,
     currency: program.currency,
-    friendOffer: terms.friendOffer,
+    friendOffer,
     firstOrderOnly: program.firstOrderOnly,
     ...(program.minimumOrder !== undefined ? { minimumOrder: program.minimumOrder } : {}),
+  };
+}
+
+/** The display terms of the share panel (`<referkit-share terms>`), for an ambassador's role. */
+export function shareTerms({ program, terms }: Enrolment) {
+  return {
+    ...offerTerms(program, terms.friendOffer),
     ambassadorReward: terms.reward,
     ...(program.disclosure ? { disclosure: program.disclosure } : {}),
     ...(program.shareMessage ? { shareMessage: program.shareMessage } : {}),
@@ -73,15 +83,7 @@ export function shareTerms({ program, terms }: Enrolment) {
 
 /** The banner's view of an enrolment. */
 export function publicCode({ program, ambassador, terms }: Enrolment): PublicCode {
-  return {
-    code: ambassador.code,
-    displayName: ambassador.displayName,
-    brand: program.brand,
-    currency: program.currency,
-    friendOffer: terms.friendOffer,
-    firstOrderOnly: program.firstOrderOnly,
-    ...(program.minimumOrder !== undefined ? { minimumOrder: program.minimumOrder } : {}),
-  };
+  return { code: ambassador.code, displayName: ambassador.displayName, ...offerTerms(program, terms.friendOffer) };
 }
 
 const ALL_TIME = '2000-01-01T00:00:00.000Z';

@@ -1,27 +1,46 @@
 /**
- * The storefront's pages are static HTML, as a Shopify theme or a static site would serve them.
- * The account page has one placeholder the server fills from the database — the way a shop's
- * template engine fills in the logged-in customer's details.
+ * The storefront's pages are static HTML, as a Shopify theme or a static site would serve them, with
+ * placeholders the server fills — the way a shop's template engine prints its settings and the
+ * logged-in customer's details: in each page the program's offer, for `storefront.js` to pass to
+ * init; in the account page, the ambassadors from the database.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Ambassador } from '@referkit/events';
-import { type Enrolment, shareTerms } from './code-lookup.js';
+import type { Ambassador, Program } from '@referkit/events';
+import { type Enrolment, offerTerms, shareTerms } from './code-lookup.js';
 import { html, type SafeHtml } from './html.js';
 import { storefrontDir } from './paths.js';
 import { roleName } from './role-names.js';
 
 const MARKER = '<!-- referkit:ambassadors -->';
+const TERMS = '<!-- referkit:terms -->';
+
+/**
+ * Reads a page of the storefront and prints into it the offer of `program`, the program the shop
+ * judges orders by, as a JSON data block (`#referkit-terms`): `storefront.js` gives it to init, so
+ * the banner paints the offer at once, before the code lookup answers, and never another offer than
+ * checkout gives. A data block is not run, so the page's CSP does not apply to it; every `<` is
+ * written `\u003c`, so that no text in it can close the element.
+ */
+async function storefrontPage(file: string, program: Program): Promise<string> {
+  const template = await readFile(join(storefrontDir, file), 'utf8');
+  const terms = JSON.stringify(offerTerms(program)).replaceAll('<', '\\u003c');
+  return template.replace(TERMS, () => `<script type="application/json" id="referkit-terms">${terms}</script>`);
+}
+
+/** Renders the product page, `index.html`, with the program's offer filled in. */
+export function productPage(program: Program): Promise<string> {
+  return storefrontPage('index.html', program);
+}
 
 /** What the account page shows: one ambassador's share panel, or the list of all of them. */
 export type AccountView =
   | { kind: 'one'; enrolment: Enrolment /** Where share links point: the storefront's home page. */; base: string }
   | { kind: 'list'; ambassadors: Ambassador[]; notice?: string };
 
-/** Renders `account.html` with the ambassadors' share panels or links filled in. */
-export async function accountPage(view: AccountView): Promise<string> {
-  const template = await readFile(join(storefrontDir, 'account.html'), 'utf8');
-  return template.replace(MARKER, () => accountContent(view).text);
+/** Renders `account.html` with the program's offer and the ambassadors' share panels or links filled in. */
+export async function accountPage(view: AccountView, program: Program): Promise<string> {
+  return (await storefrontPage('account.html', program)).replace(MARKER, () => accountContent(view).text);
 }
 
 function accountContent(view: AccountView): SafeHtml {

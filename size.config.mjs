@@ -454,13 +454,15 @@ export default [
   // The budget holds that size so it
   // cannot grow unnoticed; see the issue notes for what 9,000 would take.
   // 2026-11-24: 15,299 B with the day's fixes merged (their clauses above add up to 15,303 B).
-  // 2026-11-24: 15,321 B once the SDK counts landings per program and endpoint (~22 B); 15,322 B once a banner whose
-  // terms name another program or endpoint than init's, and look the code up there, reports the landing to that
-  // program with its own client (~1 B).
+  // 2026-11-24: 15,390 B once what the share panel says is said under the row of the control tapped (a copy's
+  // under the link, a share's or the QR code's under the share buttons), each row's own live region, scrolled
+  // into view when that row is at a phone screen's edge (~60 B of it), and kept until the next tap in the
+  // panel rather than 3 s; and the QR button is busy while its chunk loads, a second tap waiting for the
+  // same load (~91 B together).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15322,
+    brotli: 15390,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

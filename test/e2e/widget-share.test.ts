@@ -1,5 +1,5 @@
 import { shareIntents } from '@referkit/sdk';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAndServer } from './widget-server.js';
 
@@ -35,6 +35,8 @@ const widgetEvents = () =>
       (window as unknown as { widgetEvents: { type: string; detail: Record<string, string>; composed: boolean }[] })
         .widgetEvents,
   );
+/** What the panel's two status lines say: the one under the link's row, then the one under the share buttons. */
+const said = () => panel().getByRole('status').allTextContents();
 const deepFocus = () =>
   page.evaluate(() => {
     let active = document.activeElement;
@@ -49,7 +51,7 @@ const deepFocus = () =>
 describe('<referkit-share> over the built referkit.js', () => {
   it('puts the link on the clipboard and announces Copied', async () => {
     await panel().getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => panel().getByRole('status').textContent()).toBe('Copied');
+    await expect.poll(said).toEqual(['Copied', '']);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link());
   });
 
@@ -57,7 +59,7 @@ describe('<referkit-share> over the built referkit.js', () => {
     await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
     await panel().getByRole('button', { name: 'Copy link' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => panel().getByRole('status').textContent()).toBe('Copied');
+    await expect.poll(said).toEqual(['Copied', '']);
     expect(await deepFocus()).toMatchObject({ tag: 'BUTTON', text: 'Copy link' });
   });
 
@@ -190,7 +192,7 @@ describe('<referkit-share> over the built referkit.js', () => {
     await page.keyboard.press('Tab');
     expect(await deepFocus()).toMatchObject({ tag: 'BUTTON', text: 'Copy link', outline: 'solid' });
     await page.keyboard.press('Enter');
-    await expect.poll(() => panel().getByRole('status').textContent()).toBe('Copied');
+    await expect.poll(said).toEqual(['Copied', '']);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link());
   });
 
@@ -209,5 +211,56 @@ describe('<referkit-share> over the built referkit.js', () => {
     await panel().getByRole('heading', { name: 'Invita a tus amigos a Acme' }).waitFor();
     expect(web.server.requests).toContain('/referkit-es.js');
     expect(await panel().getByText('Regala 15 % de descuento y recibe 10 US$ de crédito').count()).toBe(1);
+  });
+});
+
+/**
+ * On a small phone the panel is taller than the screen, and the ambassador taps what is near their thumb, at
+ * the screen's bottom edge: the panel's answer is said under the row of what they tapped, and both are in view.
+ */
+describe('<referkit-share> on a 360×640 phone over the built referkit.js', () => {
+  beforeEach(async () => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    // The ambassador's own words, a few lines long: the message field grows with them, between the link
+    // and the share buttons.
+    await panel()
+      .getByRole('textbox', { name: 'Your message' })
+      .fill(`${'I have been drinking Acme tea every morning for a year now. '.repeat(6)}\n\n${message}`);
+  });
+
+  /**
+   * Scrolls the page so that `control` sits at the screen's bottom edge, taps it there, and says what is in
+   * view once the status line saying `answer` is said: the control, the answer, both or neither.
+   */
+  async function tapAtBottomEdge(control: Locator, answer: string, opens?: boolean) {
+    await control.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+    const opened = opens && context.waitForEvent('page');
+    await control.click();
+    if (opened) await (await opened).close();
+    const status = panel().getByRole('status').filter({ hasText: answer });
+    await status.waitFor();
+    // Scrolled into view, a box's edge meets the viewport's to within a fraction of a pixel.
+    const inView = (element: Element) => {
+      const { top, bottom } = element.getBoundingClientRect();
+      return Math.round(top) >= 0 && Math.round(bottom) <= innerHeight;
+    };
+    return {
+      control: await control.evaluate(inView),
+      answer: await status.evaluate(inView),
+    };
+  }
+
+  it('says under the QR button, in view with it, that the QR code could not load', async () => {
+    web.server.unavailable.add('/referkit-qr.js');
+    const toggle = panel().getByRole('button', { name: 'Show QR code' });
+    expect(await tapAtBottomEdge(toggle, 'The QR code could not load.')).toEqual({ control: true, answer: true });
+  });
+
+  it('says under the share buttons, in view with Facebook, that the message is copied', async () => {
+    const facebook = panel().getByRole('link', { name: 'Share via Facebook' });
+    expect(await tapAtBottomEdge(facebook, 'Your message is copied: paste it into your post.', true)).toEqual({
+      control: true,
+      answer: true,
+    });
   });
 });

@@ -52,7 +52,9 @@ interface State {
   /** The ambassador's own words, once they edit the message; until then it follows the terms and locale. */
   _message?: string;
   _status: string;
-  /** The QR code is shown. */
+  /** The status is said under the share buttons' row (a share's, the QR code's), not under the link's (a copy's). */
+  _below?: boolean;
+  /** The QR code is shown (`true`), or its chunk is loading (`false`). */
   _qr?: boolean;
   _stats?: AmbassadorPublicStats;
   /** The progress block, loaded once stats arrive. */
@@ -69,6 +71,7 @@ const tracked = new WeakMap<ReferkitClient, Set<string>>();
 /** The share panel; renders nothing when no link can be built for the code. */
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
+  _section = createRef<HTMLElement>();
   /**
    * This panel's number on the page, for its ids (`rk1t`, `rk1l`, …): each element's panel is alone in its
    * shadow root, but the Preact component used directly may be twice on a page (a header's and a footer's),
@@ -151,17 +154,30 @@ export class SharePanel extends Component<SharePanelProps, State> {
   }
 
   /**
-   * Says `status` in the live region after a moment of silence, and clears it after a while: the
-   * same words twice in a row are no change to a screen reader, and a second "Copied" went unsaid.
+   * Says `status` under the row of what was tapped, the link's or (`below`) the share buttons', where a
+   * phone's user is looking; in that row's live region alone, so it is heard once; after a moment of
+   * silence: the same words twice in a row are no change to a screen reader, and a second "Copied" went
+   * unsaid. On a phone that row may sit at the screen's edge: the status is scrolled into view, the least
+   * that shows it. It stays until the next tap in the panel, with no time limit (WCAG 2.2.1): some say
+   * what to do next (paste the message in the post, in another app; copy by keyboard), and one cleared
+   * after 3 s was gone before a slow reader, or the ambassador back from the share's app, had read it.
    */
-  _say(status: string) {
+  _say(status: string, below?: boolean) {
     if (this._gone) return;
     clearTimeout(this._clear);
     this.setState({ _status: '' });
-    this._clear = setTimeout(() => {
-      this.setState({ _status: status });
-      this._clear = setTimeout(() => this.setState({ _status: '' }), 3e3);
-    }, 99);
+    this._clear = setTimeout(
+      () =>
+        this.setState(
+          { _status: status, _below: below },
+          () =>
+            status &&
+            this._section.current
+              ?.querySelectorAll('[role=status]')
+              [below ? 1 : 0]?.scrollIntoView({ block: 'nearest' }),
+        ),
+      99,
+    );
   }
 
   _clear?: ReturnType<typeof setTimeout>;
@@ -196,17 +212,20 @@ export class SharePanel extends Component<SharePanelProps, State> {
       // button dead: the message and link go to the clipboard instead, and the status says so.
       if ((error as Error)?.name !== 'AbortError') {
         const { text } = this.props;
-        this._say((await copyText(`${message} ${link}`)) ? text.messageCopied : text.messageNotCopied);
+        this._say((await copyText(`${message} ${link}`)) ? text.messageCopied : text.messageNotCopied, true);
       }
     }
   };
 
   /**
    * The QR code's button is a disclosure (WAI-ARIA APG: Enter and Space toggle it, nothing else): the code
-   * is laid in the panel's flow and covers nothing, so it is no popup for Escape to close.
+   * is laid in the panel's flow and covers nothing, so it is no popup for Escape to close. While its chunk
+   * loads (seconds on a slow phone link) the button is busy, and a second tap waits for the same load.
    */
   _toggleQr = async () => {
-    if (this.state._qr) return this.setState({ _qr: false });
+    const { _qr: qr } = this.state;
+    if (qr !== undefined) return qr && this.setState({ _qr: undefined });
+    this.setState({ _qr: false });
     try {
       this._encode = (await loadQr()).qrPath;
     } catch {
@@ -235,9 +254,13 @@ export class SharePanel extends Component<SharePanelProps, State> {
     }
   }
 
-  /** The ambassador hears that the QR code failed; the page's developer reads why, and how to fix it. */
+  /**
+   * The ambassador hears, under the QR button, that the QR code failed, and may tap it again; the page's
+   * developer reads why, and how to fix it.
+   */
   _qrFailed(why: string, fix: string) {
-    this._say(this.props.text.qrFailed);
+    this.setState({ _qr: undefined });
+    this._say(this.props.text.qrFailed, true);
     misconfigured('show the QR code', why, fix);
   }
 
@@ -252,13 +275,13 @@ export class SharePanel extends Component<SharePanelProps, State> {
     // when there is no link any more: the panel then shows nothing, and its terms' line says why).
     if (this.state._qr && this._drawn?.[0] !== this._link('qr')) {
       if (this._link() && this._draw()) this.forceUpdate();
-      else this.setState({ _qr: false });
+      else this.setState({ _qr: undefined });
     }
   }
 
   render(
     { terms, text, locale, role, name }: SharePanelProps,
-    { _message: edited, _status: status, _qr: qr, _stats: stats, _progress: Progress }: State,
+    { _message: edited, _status: status, _below: below, _qr: qr, _stats: stats, _progress: Progress }: State,
   ) {
     const link = this._link();
     if (!link) return null;
@@ -289,7 +312,16 @@ export class SharePanel extends Component<SharePanelProps, State> {
     // Each channel once: a channel named twice is one button (and one Preact key).
     const channels = [...new Set(terms.channels ?? CHANNELS)];
     return (
-      <section dir={text.dir} lang={locale} aria-labelledby={`${id}t`}>
+      <section
+        ref={this._section}
+        dir={text.dir}
+        lang={locale}
+        aria-labelledby={`${id}t`}
+        // A tap anywhere in the panel is the ambassador moving on: what was said goes, before the tapped control
+        // answers (its answer may come in a microtask, which a native event runs between its listeners). The
+        // clicks of its buttons and links, which Enter and Space fire too.
+        onClickCapture={() => this._say('')}
+      >
         <h2 id={`${id}t`}>{terms.brand ? fillIsolated(text.invite, { brand: terms.brand }) : text.link}</h2>
         <p>{offerHeadline(text, locale, terms)}</p>
         <label for={`${id}l`}>{text.link}</label>
@@ -300,7 +332,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
           </button>
         </div>
         <p class="n" role="status">
-          {status}
+          {!below && status}
         </p>
         <label for={`${id}m`}>{text.message}</label>
         <textarea
@@ -346,7 +378,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
               // blocker lets through only what a click opens at once), with the message copied or not.
               if (paste)
                 copyText(composed.text).then((copied) =>
-                  this._say(copied ? text.messageCopied : text.messageNotCopied),
+                  this._say(copied ? text.messageCopied : text.messageNotCopied, true),
                 );
               this._shared(channel, channelLink);
             };
@@ -368,11 +400,14 @@ export class SharePanel extends Component<SharePanelProps, State> {
             );
           })}
           <li>
-            <button type="button" aria-expanded={!!qr} onClick={this._toggleQr}>
+            <button type="button" aria-expanded={!!qr} aria-busy={qr === false} onClick={this._toggleQr}>
               {qr ? text.qrHide : text.qrShow}
             </button>
           </li>
         </ul>
+        <p class="n" role="status">
+          {below && status}
+        </p>
         {drawing && (
           <div class="q" style={{ '--q': drawing.size }}>
             <svg viewBox={`0 0 ${drawing.size} ${drawing.size}`} role="img" aria-label={text.qrLabel}>

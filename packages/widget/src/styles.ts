@@ -45,6 +45,10 @@ const css =
   'button,a{display:inline-block;flex:0 auto;cursor:pointer;padding-inline:.9em;border-color:var(--rk-a);text-decoration:none}' +
   '.p{background:var(--rk-a);color:var(--rk-t)}' +
   ':focus-visible{outline:3px solid var(--rk-a);outline-offset:2px}' +
+  // The QR button while its chunk loads, the same in every language (a "Loading" text put the German and
+  // Arabic catalogues over their 600 B): dimmed as a control that takes no tap meanwhile, its text still
+  // 4.5:1 on either theme's ground, and the progress cursor where there is a pointer.
+  '[aria-busy=true]{opacity:.6;cursor:progress}' +
   '.n{color:var(--rk-m);font-size:.9em}' +
   'h2+p{font-size:1.1em}' +
   // The message field grows with its text, so that the disclosure line, last, is in view and not scrolled

@@ -459,10 +459,15 @@ export default [
   // into view when that row is at a phone screen's edge (~60 B of it), and kept until the next tap in the
   // panel rather than 3 s; and the QR button is busy while its chunk loads, a second tap waiting for the
   // same load (~91 B together).
+  // 2026-11-24: 15,447 B once the banner keeps the box it was painted with when the code lookup answers with a
+  // longer name or terms init left out ("($20 minimum)", which grew it a line, ~0.01 on a phone): its room for
+  // the name laid with the offer painted first, the box's height held until a resize, and the code's line
+  // under a longer sentence a new paragraph (~34 B alone, +57 B on the panel's change above: brotli shares
+  // less of the two).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15390,
+    brotli: 15447,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

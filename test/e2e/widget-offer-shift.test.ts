@@ -34,8 +34,11 @@ const banner = () => page.locator('referkit-offer').getByRole('complementary');
 const painted = () =>
   page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
-/** Holds the code lookup until the banner has painted "A friend …", then answers it with `displayName`. */
-async function answerLookupAfterPaint(displayName: string) {
+/**
+ * Holds the code lookup until the banner has painted "A friend …", then answers it with `displayName`, and
+ * with `terms` laid over the lookup's own.
+ */
+async function answerLookupAfterPaint(displayName: string, terms: object = {}) {
   let answer = () => {};
   const held = new Promise<void>((resolve) => {
     answer = resolve;
@@ -43,7 +46,7 @@ async function answerLookupAfterPaint(displayName: string) {
   await page.route('**/api/codes/*', async (route) => {
     await held;
     const response = await route.fetch();
-    await route.fulfill({ response, json: { ...(await response.json()), displayName } });
+    await route.fulfill({ response, json: { ...(await response.json()), displayName, ...terms } });
   });
   return answer;
 }
@@ -71,6 +74,51 @@ describe('<referkit-offer> layout shift over the built referkit.js', () => {
       .waitFor();
     await painted();
     expect(await layoutShifts()).toEqual([]);
+  });
+
+  // The lookup answers for the brand's program, whose receiver refuses an order under the minimum: its terms
+  // are the true ones, and a page whose init left the minimum out learns it only then. The room kept for the
+  // name stays as init's offer laid it (Alex's sentence fits it); where the named sentence is longer than that
+  // room (Alex Rivera's), the box keeps its height and scrolls, the offer whole at its top, the code under it.
+  it.each([
+    ['Alex', 360, 'the room kept for the name'],
+    ['Alex Rivera', 360, 'a line more than that room'],
+    ['Alex Rivera', 1280, 'a line more than that room'],
+  ])(
+    "keeps its box when the lookup's terms add a minimum init did not have, and shows them whole (%s, %i px: %s)",
+    async (name, width) => {
+      await page.setViewportSize({ width, height: 640 });
+      const answer = await answerLookupAfterPaint(name, { minimumOrder: 2000 });
+      await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+      await banner().getByText('A friend gave you 15% off your first order').waitFor();
+      await painted();
+      answer();
+      await banner().getByText(`${name} gave you 15% off your first order ($20 minimum)`).waitFor();
+      await painted();
+      expect(await layoutShifts()).toEqual([]);
+      // The terms are in view whole, not scrolled out of the box: a friend reads the minimum at once.
+      const offerInBox = await banner().evaluate((aside) => {
+        const box = aside.getBoundingClientRect();
+        const offer = (aside.firstElementChild as Element).getBoundingClientRect();
+        return offer.top >= box.top && offer.bottom <= box.bottom;
+      });
+      expect(offerInBox).toBe(true);
+    },
+  );
+
+  it('takes the height its text needs again once the viewport is resized, as a phone turned', async () => {
+    await page.setViewportSize({ width: 1280, height: 640 });
+    const answer = await answerLookupAfterPaint('Alex Rivera', { minimumOrder: 2000 });
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await banner().getByText('A friend gave you 15% off your first order').waitFor();
+    await painted();
+    answer();
+    await banner().getByText('Alex Rivera gave you 15% off your first order ($20 minimum)').waitFor();
+    await painted();
+    const scrolled = () => banner().evaluate((aside) => aside.scrollHeight > aside.clientHeight);
+    expect(await scrolled()).toBe(true);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await expect.poll(scrolled).toBe(false);
   });
 
   it('moves to the top edge, off what a page script focuses under it, without a layout shift', async () => {

@@ -88,6 +88,14 @@ describe('OfferBanner', () => {
     expect(await screen.findByText(sentence('Ines gave you 20% off your first order'))).toBeTruthy();
   });
 
+  // The room is laid out under the sentence (styles.ts): laid with the lookup's longer terms, it grew a line
+  // of its own after the first paint, where the named sentence fitted the room painted first.
+  it("keeps the room for the name laid with the offer painted first, when the lookup's terms say more", async () => {
+    await bannerAfterLookup({ displayName: 'Alex', ...terms, firstOrderOnly: true, minimumOrder: 2000 });
+    await screen.findByText(sentence('Alex gave you 15% off your first order ($20 minimum)'));
+    expect(screen.getByRole('complementary').dataset.r).toBe('Xxxxxxxxx Xxxxxxxxx gave you 15% off your first order');
+  });
+
   it('keeps init’s offer and says "A friend" when the lookup’s offer and name cannot be shown', async () => {
     await bannerAfterLookup({ displayName: '   ', friendOffer: { kind: 'percent', percent: 'abc' } });
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -30,13 +30,16 @@ interface State {
   _lookup?: PublicCode | null;
   /** At the viewport's top edge rather than its bottom, off an element the keyboard focused there. */
   _up?: boolean;
+  /** The height of the box as first painted (`123.5px`), which it keeps once the code lookup has answered. */
+  _height?: string | null;
 }
 
 /**
  * The room the banner keeps for the name the code lookup brings after the first paint: a name about
  * this wide. Fixed to the viewport's bottom, a banner whose text took a line more or less once
  * "A friend" became "Alex Rivera" (or "Alex") would move its top edge, a layout shift of ~0.008 a line
- * on a phone; its offer's line is as tall as this name's sentence from the start. A wider name still moves it.
+ * on a phone; its offer's line is as tall as this name's sentence from the start. The box keeps that
+ * height once the lookup has answered: a wider name, or terms init left out, scroll within it.
  */
 const NAME_ROOM = 'Xxxxxxxxx Xxxxxxxxx';
 
@@ -69,9 +72,16 @@ const focusedElement = () => {
 /** Whether the page looks, at each animation frame, at which frame has focus. */
 let watching = false;
 
-/** Has every banner check, a frame later, that it hides nothing of what has focus. */
-const reveal = () => {
-  for (const banner of banners) banner._reveal();
+/**
+ * Has every banner check, a frame later, that it hides nothing of what has focus. After a `resize` (a phone
+ * turned, a window made narrower, a zoom in), which lays their text out anew, each first takes the height its
+ * text then needs, where the code lookup's answer had held it to its first paint's.
+ */
+const reveal = (resize?: Event) => {
+  for (const banner of banners) {
+    if (resize) banner.setState({ _height: undefined });
+    banner._reveal();
+  }
 };
 
 /**
@@ -159,8 +169,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
    * WCAG 2.2's focus not obscured: fixed over the page, the banner must not hide what the keyboard
    * focuses (a footer link, a share panel's last row on a small screen, a card field in a payment
    * provider's frame). It goes to the viewport's edge where it hides nothing of it, checked a frame later,
-   * once the page has scrolled the element into view, and again once the code lookup has named the
-   * ambassador and at each resize of the viewport, either of which may leave the banner over it.
+   * once the page has scrolled the element into view, and again once the code lookup has answered (which
+   * shows a banner that waited for its terms) and at each resize of the viewport, either of which may leave
+   * the banner over it.
    * No more than half the viewport tall (styles.ts), it always has such an edge for what it could hide
    * whole, even on a page too short to scroll (text at 400% on a phone, qa100).
    */
@@ -201,8 +212,18 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     const { _code: code, props } = this;
     if (code && props.endpoint && !this._dismissed()) {
       getJson<PublicCode>(apiUrl(props.endpoint, `/codes/${encodeURIComponent(code)}`), code).then(
-        // A name longer than the room kept for it makes the banner taller, over what may have focus.
-        (lookup) => lookup !== undefined && this.setState({ _lookup: lookup }, reveal),
+        // The box keeps the height it was painted with: the name and the lookup's terms go in it. Fixed to the
+        // viewport's bottom, a box a line taller moved its top edge, a layout shift (~0.01 on a phone). What
+        // does not fit scrolls within it, the offer first and the code under it, as at 400% zoom.
+        (lookup) =>
+          lookup !== undefined &&
+          this.setState(
+            {
+              _lookup: lookup,
+              _height: this._aside.current && `${this._aside.current.getBoundingClientRect().height}px`,
+            },
+            reveal,
+          ),
       );
     }
   }
@@ -214,18 +235,21 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     (this._returnTo as HTMLElement | null)?.focus();
   };
 
-  render({ terms, text, locale, endpoint }: OfferBannerProps, { _lookup: lookup, _up: up }: State) {
+  render({ terms, text, locale, endpoint }: OfferBannerProps, { _lookup: lookup, _up: up, _height: height }: State) {
     // Dismissals are read first, without a referral too: that forgets those of a referral gone. A code the
     // brand does not know gets no discount at checkout: the banner must not promise one.
     if (this._dismissed() || !this._code || lookup === null) return null;
-    // The code's own terms, from the lookup, win once they come (an influencer's campaign may offer
-    // more); init's paint at once until then. A lookup whose terms cannot be put in words is passed over.
+    // The code's own terms, from the lookup, win once they come: they are the brand's program as its receiver
+    // applies it (an influencer's campaign may offer more; a minimum init left out is refused at checkout all
+    // the same). Init's paint at once until then. A lookup whose terms cannot be put in words is passed over.
     let offer: string | undefined;
     try {
       if (hasOffer(lookup)) offer = friendOfferText(text, locale, lookup, true);
     } catch {}
-    if (!offer && hasOffer(terms)) offer = friendOfferText(text, locale, terms, true);
-    if (!offer) return null;
+    // The offer painted first: init's, or the lookup's when init had none and the banner waited for it.
+    const painted = hasOffer(terms) ? friendOfferText(text, locale, terms, true) : offer;
+    if (!painted) return null;
+    offer ||= painted;
     // Direction marks and overrides in a name (U+202E and its kin) would reorder the sentence around
     // it, so that the offer reads backwards or another way; a name needs none of them.
     const name = lookup?.displayName?.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
@@ -233,20 +257,26 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       <aside
         ref={this._aside}
         class={up ? 'u' : undefined}
+        style={{ height }}
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}
-        // The text the stylesheet lays, unseen, under the offer's line (styles.ts): its room for a name.
-        data-r={endpoint && fill(text.named, { name: NAME_ROOM, offer })}
+        // The text the stylesheet lays, unseen, under the offer's line (styles.ts): its room for a name. With
+        // the offer painted first, before the lookup and after: laid with the lookup's longer terms ("($20
+        // minimum)", which init left out), the room itself grew a line, where the named sentence fitted it.
+        data-r={endpoint && fill(text.named, { name: NAME_ROOM, offer: painted })}
         onFocusIn={(event) => {
           const from = event.relatedTarget as Element | null;
           if (!event.currentTarget.contains(from)) this._returnTo = left as Element;
         }}
       >
         {/* The named sentence is a new paragraph, not the old one's text replaced: in a right-to-left line,
-            Chromium counts the old text's first glyph moving under a pixel as a layout shift of it. */}
+            Chromium counts the old text's first glyph moving under a pixel as a layout shift of it. So is the
+            code's line under it: a sentence longer than the room kept moves it down (into the box's scroll). */}
         <p key={name}>{fillIsolated(name ? text.named : text.friend, { name, offer })}</p>
-        <p class="n">{fillIsolated(text.code, { code: this._code })}</p>
+        <p key={offer + name} class="n">
+          {fillIsolated(text.code, { code: this._code })}
+        </p>
         <button type="button" aria-label={text.dismiss} onClick={this._dismiss}>
           ×
         </button>

@@ -464,10 +464,12 @@ export default [
   // the name laid with the offer painted first, the box's height held until a resize, and the code's line
   // under a longer sentence a new paragraph (~34 B alone, +57 B on the panel's change above: brotli shares
   // less of the two).
+  // 2026-11-24: 15,503 B with the afternoon's fixes merged (the landing per program +23, the panel's answers beside
+  // each tap +91, the banner's kept box +57: 15,470 B as measured alone; brotli packs them ~33 B less well).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15447,
+    brotli: 15503,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

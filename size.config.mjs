@@ -466,10 +466,13 @@ export default [
   // less of the two).
   // 2026-11-24: 15,503 B with the afternoon's fixes merged (the landing per program +23, the panel's answers beside
   // each tap +91, the banner's kept box +57: 15,470 B as measured alone; brotli packs them ~33 B less well).
+  // 2026-11-24: 15,551 B once the panel's answer to a tap, off the screen or under something fixed at its edge (the
+  // friend's offer banner), goes to the screen's middle, where it was scrolled to the edge under the banner (~48 B;
+  // scrolling to the nearest edge first and then looking was ~75 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15503,
+    brotli: 15551,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -256,6 +256,34 @@ describe('<referkit-share> on a 360×640 phone over the built referkit.js', () =
     expect(await tapAtBottomEdge(toggle, 'The QR code could not load.')).toEqual({ control: true, answer: true });
   });
 
+  it("keeps the answer out from under the friend's offer banner the page shows at the bottom edge", async () => {
+    // An ambassador who came through someone's link has the banner, fixed to the screen's bottom edge.
+    await page.goto(`${web.server.url}/widget.html?ref=ALEX-7HC2QK`);
+    await page.locator('referkit-offer').getByRole('button', { name: 'Dismiss' }).waitFor();
+    await panel()
+      .getByRole('textbox', { name: 'Your message' })
+      .fill(`${'I have been drinking Acme tea every morning for a year now. '.repeat(6)}\n\n${message}`);
+    // Focus back at the top of the page, where the banner at the bottom edge covers nothing of it.
+    await page.locator('#before').focus();
+    web.server.unavailable.add('/referkit-qr.js');
+    const toggle = panel().getByRole('button', { name: 'Show QR code' });
+    // The QR button just above the banner: in view, so the banner has no reason to move.
+    await toggle.evaluate((element) => {
+      element.scrollIntoView({ block: 'end' });
+      const banner = document.querySelector('referkit-offer')!.shadowRoot!.querySelector('aside')!;
+      scrollBy(0, element.getBoundingClientRect().bottom - banner.getBoundingClientRect().top + 4);
+    });
+    await toggle.click();
+    const status = panel().getByRole('status').filter({ hasText: 'The QR code could not load.' });
+    await status.waitFor();
+    // What the page shows at the line's middle: the panel (the host, from the document), not the banner.
+    const seen = await status.evaluate((line) => {
+      const { left, top, bottom } = line.getBoundingClientRect();
+      return document.elementFromPoint(left + 2, (top + bottom) / 2)?.localName;
+    });
+    expect(seen).toBe('referkit-share');
+  });
+
   it('says under the share buttons, in view with Facebook, that the message is copied', async () => {
     const facebook = panel().getByRole('link', { name: 'Share via Facebook' });
     expect(await tapAtBottomEdge(facebook, 'Your message is copied: paste it into your post.', true)).toEqual({

@@ -168,14 +168,16 @@ export class SharePanel extends Component<SharePanelProps, State> {
     this.setState({ _status: '' });
     this._clear = setTimeout(
       () =>
-        this.setState(
-          { _status: status, _below: below },
-          () =>
-            status &&
-            this._section.current
-              ?.querySelectorAll('[role=status]')
-              [below ? 1 : 0]?.scrollIntoView({ block: 'nearest' }),
-        ),
+        this.setState({ _status: status, _below: below }, () => {
+          const line = status ? this._section.current?.querySelectorAll('[role=status]')[below ? 1 : 0] : null;
+          if (!line) return;
+          // Off the screen, or under something fixed at its edge (the friend's offer banner first), it goes
+          // to the screen's middle, which the banner (half the screen at most) leaves clear. Only the
+          // lowest line of its box is looked at. DOM emulators (jsdom) have neither hit testing nor scrolling.
+          const { left, bottom } = line.getBoundingClientRect();
+          if ((line.getRootNode() as Document).elementFromPoint?.(left + 1, bottom - 1) !== line)
+            line.scrollIntoView?.({ block: 'center' });
+        }),
       99,
     );
   }

@@ -157,8 +157,8 @@ export class SharePanel extends Component<SharePanelProps, State> {
    * Says `status` under the row of what was tapped, the link's or (`below`) the share buttons', where a
    * phone's user is looking; in that row's live region alone, so it is heard once; after a moment of
    * silence: the same words twice in a row are no change to a screen reader, and a second "Copied" went
-   * unsaid. On a phone that row may sit at the screen's edge: the status is scrolled into view, the least
-   * that shows it. It stays until the next tap in the panel, with no time limit (WCAG 2.2.1): some say
+   * unsaid. On a phone that row may sit at the screen's edge, or under the friend's offer banner there:
+   * the status is then scrolled to the screen's middle (below). It stays until the next tap in the panel, with no time limit (WCAG 2.2.1): some say
    * what to do next (paste the message in the post, in another app; copy by keyboard), and one cleared
    * after 3 s was gone before a slow reader, or the ambassador back from the share's app, had read it.
    */

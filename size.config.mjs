@@ -469,10 +469,13 @@ export default [
   // 2026-11-24: 15,551 B once the panel's answer to a tap, off the screen or under something fixed at its edge (the
   // friend's offer banner), goes to the screen's middle, where it was scrolled to the edge under the banner (~48 B;
   // scrolling to the nearest edge first and then looking was ~75 B).
+  // 2026-11-24: 15,601 B once a part that failed to load (a language's catalogue, the QR code, the progress) is
+  // asked for under a new address the next time: Chromium 150 keeps a module that failed as failed for the
+  // document, so the retry failed at once with no request, and German or the QR code never came (~50 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15551,
+    brotli: 15601,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -118,6 +118,17 @@ describe('<referkit-share> over the built referkit.js', () => {
     await expect.poll(() => web.server.events.map((event) => event.channel)).toEqual(['qr']);
   });
 
+  it('draws the code on a second tap after the QR chunk failed to load once', async () => {
+    web.server.unavailable.add('/referkit-qr.js');
+    const toggle = panel().getByRole('button', { name: 'Show QR code' });
+    await toggle.click();
+    await panel().getByRole('status').filter({ hasText: 'The QR code could not load.' }).waitFor();
+    // The browser keeps the failed module as failed: the retry must ask the server again, and get it.
+    await toggle.click();
+    await panel().getByRole('img', { name: 'QR code of your link' }).waitFor();
+    expect(web.server.requests.filter((path) => path === '/referkit-qr.js')).toHaveLength(2);
+  });
+
   // A link of 600 characters makes a code of 93 modules (quiet zone included): drawn 176px wide, as
   // every code was, a module was under 2px, too fine for a phone's camera off a screen. On a 320px
   // phone it is as wide as the panel allows: more than the 200px a short link's code is.

@@ -15,7 +15,16 @@ import type { Catalogue } from './i18n/catalogue.js';
 // `currentScript` is only set while the script first runs, so it is read once, at load.
 const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 
-const load = (file: string) => import(new URL(file, base).href);
+// How often each part has failed to load. A document keeps a module that failed as failed (HTML's module
+// map; Chromium does since 150): asked again, the same address fails at once, with no request. A retry
+// (the next time a language is asked for, a second tap on the QR button) asks under a new address.
+const failures: Record<string, number> = {};
+
+const load = (file: string) =>
+  import(new URL(file, base).href + (failures[file] ? `?${failures[file]}` : '')).catch((error) => {
+    failures[file] = (failures[file] || 0) + 1;
+    throw error;
+  });
 
 /** Loads the QR chunk that sits beside the script. */
 export function loadQr(): Promise<typeof import('./qr.js')> {

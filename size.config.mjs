@@ -472,10 +472,13 @@ export default [
   // 2026-11-24: 15,601 B once a part that failed to load (a language's catalogue, the QR code, the progress) is
   // asked for under a new address the next time: Chromium 150 keeps a module that failed as failed for the
   // document, so the retry failed at once with no request, and German or the QR code never came (~50 B).
+  // 2026-11-24: 15,617 B once a banner whose terms name another program than init's captures the address init
+  // read, while the page is where init's cleanUrl left it: it read the cleaned address, and its program never
+  // heard of the landing (~16 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15601,
+    brotli: 15617,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

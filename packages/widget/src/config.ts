@@ -210,11 +210,21 @@ function worded(terms: WidgetConfig): boolean {
   }
 }
 
+/** The address init's capture read, and the one it left the page at (without the code, by `cleanUrl`). */
+let landed: [read: string, left: string] | undefined;
+
+/**
+ * The address a banner of another program captures: the one init read while the page is still where
+ * init's `cleanUrl` left it, else the page's own. Captured later, the cleaned address has no landing.
+ */
+export const landingAddress = (): string => (landed?.[1] === location.href ? landed[0] : location.href);
+
 /** Captures the referral in the address and announces it with `referkit:capture`. */
 function land(client: ReferkitClient, config: WidgetConfig): void {
   // The address before capture: with the SDK's `cleanUrl`, capture takes the code out of it.
   const address = location.href;
   const referral = client.capture();
+  landed = [address, location.href];
   // Only a code in this page's URL that the referral now credits is a capture: not a referral remembered
   // from an earlier page, nor a code the SDK read as a second view (the back button to an earlier
   // landing, another code's since) or left uncredited (first touch), nor the same code read again (a

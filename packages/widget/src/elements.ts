@@ -13,6 +13,7 @@ import {
   currentSetup,
   explainMissingSetup,
   init,
+  landingAddress,
   onSetup,
   type ProgramTerms,
   renderAll,
@@ -257,11 +258,11 @@ export class ReferkitOfferElement extends ReferkitElement {
     // One banner per referral: a capture after the first paint (a prerendered page once viewed, a
     // single-page app's new link) makes the banner of the new code, not an update of the old one's.
     // A banner whose terms name another program or endpoint than init's looks the code up there, and the
-    // landing is that program's to count too: its client captures the address as init's did (at each
+    // landing is that program's to count too: its client captures the address init did (at each
     // render: the SDK reports one landing per program, and a second capture of an address is a second view).
     return h(OfferBanner, {
       ...props,
-      key: (client === currentSetup()?.client ? client.referral() : client.capture())?.code,
+      key: (client === currentSetup()?.client ? client.referral() : client.capture(landingAddress()))?.code,
     });
   }
 }

@@ -6,7 +6,18 @@ import { installLoader } from './loader.js';
 const page = quietWidgetPage();
 
 describe("a banner whose terms name another program and endpoint than init's", () => {
-  it("reports the landing to that program's endpoint, once, where it looks the code up", async () => {
+  // With `cleanUrl`, init's capture takes the code out of the address before the banner renders: the
+  // banner's program must still see the landing init read.
+  it.each([
+    // Another page and program each: the clients are the page's, and a second landing on one address is a
+    // second view.
+    ['', '/', acmeSetup],
+    [
+      ", after init's cleanUrl took the code out of the address",
+      '/clean',
+      { ...acmeSetup, program: 'autumn-2026', cleanUrl: true, consent: 'granted' },
+    ],
+  ])("reports the landing to that program's endpoint, once, where it looks the code up%s", async (_, path, setup) => {
     const landings: string[] = [];
     vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
       if (init?.method === 'POST') {
@@ -19,28 +30,31 @@ describe("a banner whose terms name another program and endpoint than init's", (
         ? Response.json({ ...maya, friendOffer: { kind: 'fixed', amount: 500 }, firstOrderOnly: true })
         : Response.json({ error: { code: 'unknown_code', message: 'No such code' } }, { status: 404 });
     });
-    history.replaceState(null, '', '/?ref=MAYA-7HC2QK');
+    history.replaceState(null, '', `${path}?ref=MAYA-7HC2QK`);
     const terms = {
       program: 'leaders',
       endpoint: '/leaders',
       currency: 'EUR',
       friendOffer: { kind: 'fixed', amount: 500 },
     };
-    document.body.innerHTML = `<referkit-offer terms='${JSON.stringify(terms)}'></referkit-offer>`;
     installLoader();
-    window.Referkit?.('init', acmeSetup as never);
+    window.Referkit?.('init', setup as never);
+    expect(location.search).toBe('cleanUrl' in setup ? '' : '?ref=MAYA-7HC2QK');
+    // Added after init, as a page's later markup or an app's component is: init has the page's landing.
+    document.body.innerHTML = `<referkit-offer terms='${JSON.stringify(terms)}'></referkit-offer>`;
     const banner = () => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside');
     await vi.waitFor(() => expect(banner()?.textContent).toContain('Maya gave you €5 off'));
     // Rendered again (a second init): the same landing, not another.
-    window.Referkit?.('init', acmeSetup as never);
+    window.Referkit?.('init', setup as never);
     await vi.waitFor(() => expect(landings).toContain('/leaders/referrals/events landing leaders MAYA-7HC2QK'));
     // Init's program gets its own report of the landing too, which its receiver refuses for a code it does not know.
     expect(landings.sort()).toEqual([
-      '/api/referrals/events landing spring-2026 MAYA-7HC2QK',
+      `/api/referrals/events landing ${setup.program} MAYA-7HC2QK`,
       '/leaders/referrals/events landing leaders MAYA-7HC2QK',
     ]);
     expect(page.warn).not.toHaveBeenCalled();
     history.replaceState(null, '', '/');
+    document.body.innerHTML = '';
     localStorage.clear();
   });
 });

@@ -475,10 +475,14 @@ export default [
   // 2026-11-24: 15,617 B once a banner whose terms name another program than init's captures the address init
   // read, while the page is where init's cleanUrl left it: it read the cleaned address, and its program never
   // heard of the landing (~16 B).
+  // 2026-11-24: 15,646 B once the parts load from beside the script only when `currentScript` is a script element
+  // (a page's `<img name="currentScript">` had them imported from wherever the image was: script from another
+  // origin), else from the page's base URL (inlined in a srcdoc frame, the address about:srcdoc threw), and an
+  // address that cannot be made is a failed load, not an error thrown into the page (~29 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15617,
+    brotli: 15646,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

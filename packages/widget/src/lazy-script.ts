@@ -12,19 +12,28 @@
 import { createElement } from 'preact';
 import type { Catalogue } from './i18n/catalogue.js';
 
-// `currentScript` is only set while the script first runs, so it is read once, at load.
-const base = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+// `currentScript` is only set while the script first runs, so it is read once, at load, and only as a script
+// element: a page's markup may name an image `currentScript` (a review, a profile), which the document then
+// returns in its place, and its `src` would have parts loaded from where the image is. A script inlined in
+// the page (a builder's srcdoc frame, whose address is about:srcdoc) has no `src`: the page's base it is.
+const script = document.currentScript;
+const base = (script instanceof HTMLScriptElement && script.src) || document.baseURI;
 
 // How often each part has failed to load. A document keeps a module that failed as failed (HTML's module
 // map; Chromium does since 150): asked again, the same address fails at once, with no request. A retry
 // (the next time a language is asked for, a second tap on the QR button) asks under a new address.
 const failures: Record<string, number> = {};
 
-const load = (file: string) =>
-  import(new URL(file, base).href + (failures[file] ? `?${failures[file]}` : '')).catch((error) => {
+// Async, so an address that cannot be made (a base with no hierarchy, an opaque frame's) is a failed load
+// each caller answers, not an error thrown into the page.
+const load = async (file: string) => {
+  try {
+    return await import(new URL(file, base).href + (failures[file] ? `?${failures[file]}` : ''));
+  } catch (error) {
     failures[file] = (failures[file] || 0) + 1;
     throw error;
-  });
+  }
+};
 
 /** Loads the QR chunk that sits beside the script. */
 export function loadQr(): Promise<typeof import('./qr.js')> {

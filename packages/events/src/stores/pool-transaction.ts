@@ -27,7 +27,19 @@ export interface ConnectionPool {
  *   await tx.query('UPDATE orders SET status = $2 WHERE id = $1', [id, 'refunded']);
  * });
  */
-export async function poolTransaction<T>(pool: ConnectionPool, run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+export function poolTransaction<T>(pool: ConnectionPool, run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+  return poolTransactionIn('', pool, run);
+}
+
+/**
+ * {@link poolTransaction} opened as `BEGIN <modes>` (`'ISOLATION LEVEL READ COMMITTED'`), for the store,
+ * whose transactions name their isolation rather than take the database's default.
+ */
+export async function poolTransactionIn<T>(
+  modes: string,
+  pool: ConnectionPool,
+  run: (tx: SqlQueryable) => Promise<T>,
+): Promise<T> {
   const connection = (await pool.connect()) as PooledConnection;
   let broken: Error | undefined;
   // pg-pool listens for a connection's 'error' only while it is idle; checked out, an 'error' with no
@@ -48,7 +60,7 @@ export async function poolTransaction<T>(pool: ConnectionPool, run: (tx: SqlQuer
       }),
   };
   try {
-    await tx.query('BEGIN');
+    await tx.query(modes ? `BEGIN ${modes}` : 'BEGIN');
     const result = await run(tx);
     await tx.query('COMMIT');
     return result;

@@ -8,7 +8,7 @@
 import type { Ambassador } from '../ambassador.js';
 import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
-import { type ConnectionPool, poolTransaction } from './pool-transaction.js';
+import { type ConnectionPool, poolTransactionIn } from './pool-transaction.js';
 import { migrateSql } from './sql-migration.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { CONFIRMS_AT, CUSTOMER_OF_ROW, STANDING_FIRST_ORDER } from './sql-schema.js';
@@ -55,6 +55,24 @@ export interface SqlStoreOptions {
 /** Keys are kept at least this long; `prune` never removes younger ones. */
 export const IDEMPOTENCY_RETENTION_DAYS = 7;
 
+/**
+ * The isolation the store's writes are designed for, named in each transaction so that a database
+ * whose `default_transaction_isolation` is REPEATABLE READ or SERIALIZABLE changes nothing. Under READ
+ * COMMITTED each statement reads what committed before it: a commit that waited on a code's or a
+ * person's lock then counts the one it waited for. Under the stricter levels PostgreSQL refuses that
+ * commit instead (40001, "could not serialize access due to concurrent update"), and most concurrent
+ * redemptions of one code were answered 503. READ COMMITTED raises no serialization failure, and the
+ * commits take their locks in one order, so the store retries nothing: a 40001 or 40P01 from elsewhere
+ * is answered 503 with nothing recorded, and the sender retries.
+ */
+const WRITES = 'ISOLATION LEVEL READ COMMITTED';
+
+/**
+ * Stats read one snapshot: in REPEATABLE READ every statement reads the snapshot of the first. Read
+ * only, it holds no commit back and is never refused as a serialization failure.
+ */
+const SNAPSHOT = 'ISOLATION LEVEL REPEATABLE READ, READ ONLY';
+
 class Rollback {
   constructor(readonly result: CommitResult) {}
 }
@@ -100,14 +118,20 @@ export function sqlStore(
   };
   const db: SqlQueryable = single ? { query: (text, params) => queued(() => client.query(text, params)) } : client;
 
-  async function transaction<T>(run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-    if (typeof client.transaction === 'function') return client.transaction(run);
-    if (pooled) return poolTransaction(client as ConnectionPool, run);
-    return queued(() => runIn(client, run));
+  /** Runs `run` in one transaction of the given modes: {@link WRITES} unless told otherwise. */
+  async function transaction<T>(run: (tx: SqlQueryable) => Promise<T>, modes = WRITES): Promise<T> {
+    // A client's own transaction (PGlite's) opens with a plain BEGIN: the modes come first inside it.
+    if (typeof client.transaction === 'function')
+      return client.transaction(async (tx) => {
+        await tx.query(`SET TRANSACTION ${modes}`);
+        return run(tx);
+      });
+    if (pooled) return poolTransactionIn(modes, client as ConnectionPool, run);
+    return queued(() => runIn(client, run, modes));
   }
 
-  async function runIn<T>(connection: SqlQueryable, run: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-    await connection.query('BEGIN');
+  async function runIn<T>(connection: SqlQueryable, run: (tx: SqlQueryable) => Promise<T>, modes: string): Promise<T> {
+    await connection.query(`BEGIN ${modes}`);
     try {
       const result = await run(connection);
       await connection.query('COMMIT');
@@ -437,14 +461,10 @@ export function sqlStore(
       return row ? (json(row.data) as Ambassador) : null;
     },
     stats(query: StatsQuery): Promise<ProgramStats> {
-      // One answer reads one moment of the ledger: in a REPEATABLE READ transaction every statement reads
-      // the snapshot of the first. Through a pool each statement took a connection of its own and read
-      // what had committed by then, so that under traffic an answer's days, rows and roles disagreed.
-      // Read only, it holds no commit back and is never refused as a serialization failure.
-      return transaction(async (tx) => {
-        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        return statsIn(tx, query);
-      });
+      // One answer reads one moment of the ledger (SNAPSHOT). Through a pool each statement took a
+      // connection of its own and read what had committed by then, so that under traffic an answer's
+      // days, rows and roles disagreed.
+      return transaction((tx) => statsIn(tx, query), SNAPSHOT);
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
     async prune(now = new Date()) {

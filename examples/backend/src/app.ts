@@ -14,6 +14,7 @@ import { dropRefusedLanding, orderRequestSchema } from './checkout-input.js';
 import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
 import { dashboardDays, dashboardPage } from './dashboard.js';
 import type { SqlClient } from './database.js';
+import { isDatabaseOutage } from './database-outage.js';
 import type { DemoStore } from './demo-store.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import { orderAnswer } from './order-answer.js';
@@ -65,6 +66,9 @@ const CSP = [
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
 ].join('; ');
+
+/** Seconds before asking again a database that did not answer: a held lock or a restart is usually over by then. */
+const RETRY_AFTER_SECONDS = 5;
 
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -273,6 +277,13 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   );
   app.onError((error, c) => {
     console.error(`[referkit-demo] ${c.req.method} ${c.req.path} failed: ${error.message}`);
+    if (isDatabaseOutage(error)) {
+      c.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return c.json(
+        apiError('database_unavailable', 'The shop cannot reach its database just now. Try again in a moment.'),
+        503,
+      );
+    }
     return c.json(apiError('internal', 'Something went wrong on the demo server.'), 500);
   });
   return app;

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { beforeEach, describe, expect, onTestFinished, test } from 'vitest';
-import type { SqlClient } from './database.js';
+import { openDatabase, type SqlClient } from './database.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 describe.each(testDatabases)('transaction on $kind', (database) => {
@@ -86,6 +86,45 @@ describe.each(testDatabases.filter((database) => database.kind === 'postgres'))(
       expect(crashes).toEqual([]);
       const { rows } = await client.transaction!((tx) => tx.query('SELECT id FROM demo_programs'));
       expect(rows).toEqual([]);
+    });
+  },
+);
+
+describe.each(testDatabases.filter((database) => database.kind === 'postgres'))(
+  'closing $kind while a query waits on a lock another session holds',
+  (database) => {
+    test('gives up on that query after its deadline, failing it, and closes', async () => {
+      const { url } = database as { url: string };
+      const schema = `demo_close_${process.pid}_${Date.now().toString(36)}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      onTestFinished(async () => {
+        await admin.query('ROLLBACK');
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      });
+      // A query timeout far past the deadline: the deadline alone has to end the wait.
+      const opened = await openDatabase({ databaseUrl: url, schema, queryTimeoutMs: 60_000, closeTimeoutMs: 500 });
+      await opened.client.query('CREATE TABLE held (id int)');
+      await admin.query('BEGIN');
+      await admin.query(`LOCK TABLE ${schema}.held IN ACCESS EXCLUSIVE MODE`);
+      const stuck = opened.client.query('SELECT id FROM held').then(
+        () => 'answered',
+        (error: Error) => `failed: ${error.message}`,
+      );
+      await expect
+        .poll(async () => {
+          const waiting = `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = '${schema}.held'::regclass`;
+          return (await admin.query(waiting)).rows[0].n;
+        })
+        .toBe(1);
+      const began = Date.now();
+      const closed = await Promise.race([
+        opened.close().then(() => true),
+        new Promise((resolve) => setTimeout(() => resolve(false), 3000)),
+      ]);
+      expect({ closed, withinMs: Date.now() - began < 2000 }).toEqual({ closed: true, withinMs: true });
+      expect(await stuck).toMatch(/^failed: /);
     });
   },
 );

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { poolTransaction } from '@referkit/events';
 import pg from 'pg';
 import { dataDirInUseMessage, dataDirOwner, lockFileOf } from '../../../scripts/demo-data-dir.mjs';
+import { closablePool } from './pool-close.js';
 
 /** What the ledger and the demo's own tables use. */
 export interface SqlClient {
@@ -39,6 +40,11 @@ export interface Database {
   client: SqlClient;
   /** `PGlite in <dir>` or `PostgreSQL at <host>:<port>/<db>, schema <schema>`, for the start-up lines (never the password). */
   description: string;
+  /**
+   * PostgreSQL: within `closeTimeoutMs`, as the server rolls back what a connection ended mid-query
+   * was doing. PGlite: once its last query is done, however long that takes, since cutting it short
+   * could leave its directory damaged (a query there waits on nothing but the demo's own).
+   */
   close(): Promise<void>;
 }
 
@@ -49,12 +55,20 @@ export type DatabaseOptions =
       databaseUrl: string;
       /** A schema to create and use, so that test runs on one server never see each other's rows. */
       schema?: string;
+      /**
+       * How long a statement, or a wait for one of the pool's connections, may take before it fails
+       * (and its request is answered 503): a query waiting on another session's lock fails rather than
+       * hold its request, and a stop, for as long as that lock is held. @default 5000
+       */
+      queryTimeoutMs?: number;
+      /** How long `close()` waits for connections still in use before it ends them. @default 2000 */
+      closeTimeoutMs?: number;
       dataDir?: undefined;
     };
 
 /** Opens PGlite at `dataDir` (created if missing) or a pg pool on `databaseUrl`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.schema);
+  if (options.databaseUrl !== undefined) return openPostgres(options);
   await mkdir(options.dataDir, { recursive: true });
   const unlock = await lockDataDir(options.dataDir);
   let db: PGlite;
@@ -104,7 +118,12 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   throw new Error(`Could not lock ${dataDir}.`);
 }
 
-async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
+async function openPostgres({
+  databaseUrl,
+  schema,
+  queryTimeoutMs = 5000,
+  closeTimeoutMs = 2000,
+}: Extract<DatabaseOptions, { databaseUrl: string }>): Promise<Database> {
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`[referkit-demo] Could not use schema "${schema}": expected a lower-case SQL identifier.`);
   }
@@ -121,8 +140,15 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 5,
+    // The server cancels a statement past its time itself, which rolls its transaction back and leaves
+    // the connection usable; the client's own limit, a second later, covers a server that stopped
+    // answering at all. The README of @referkit/events recommends both.
+    statement_timeout: queryTimeoutMs,
+    query_timeout: queryTimeoutMs + 1000,
+    connectionTimeoutMillis: queryTimeoutMs,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  const closePool = closablePool(pool);
   // An idle client's network error is reported here rather than crashing the process.
   pool.on('error', (error) => console.error(`[referkit-demo] PostgreSQL connection lost: ${error.message}`));
   // The URL's host, port and database only: its user and password stay out of every line printed.
@@ -147,6 +173,6 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
         ),
     },
     description: `${server}, schema ${inSchema}`,
-    close: () => pool.end(),
+    close: () => closePool(closeTimeoutMs),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: runs the demo on 127.0.0.1:$PORT (default 5173), PGlite under `.data/` unless
  * DATABASE_URL points at a PostgreSQL server, prints where to go (at PUBLIC_URL when the shop is
- * opened elsewhere, e.g. behind a proxy), and stops cleanly on Ctrl-C.
+ * opened elsewhere, e.g. behind a proxy), and stops cleanly on Ctrl-C and SIGTERM: the requests in flight are
+ * answered first.
  */
 
 import { dataDirBeside, heldDataDir } from '../../../scripts/demo-data-dir.mjs';
@@ -39,8 +40,10 @@ const stop = async (signal: NodeJS.Signals) => {
   // A second Ctrl-C means "now": PGlite may lose the last moments, never what it already committed.
   if (stopping) process.exit(130);
   stopping = true;
+  // `close()` lets the requests in flight finish and is done within 8 s (start-demo.ts); PGlite alone
+  // may take longer, finishing its last write.
   const slow = setTimeout(
-    () => console.log('[referkit-demo] Still closing the database… Ctrl-C again to quit now.'),
+    () => console.log('[referkit-demo] Still finishing requests and closing the database… Ctrl-C again to quit now.'),
     5000,
   );
   const started = await starting;

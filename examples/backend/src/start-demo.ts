@@ -4,6 +4,7 @@
  * together. `npm start` calls it from `main.ts`; tests call it on port 0 with a temporary PGlite
  * directory or a fresh PostgreSQL schema.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ambassador, Program } from '@referkit/events';
@@ -17,6 +18,7 @@ import { openLedger } from './ledger.js';
 import { resendPendingReports } from './order-reports.js';
 import { defaultDataDir } from './paths.js';
 import { seedDemo } from './seed.js';
+import { drainable } from './server-drain.js';
 import { signedDelivery } from './signed-delivery.js';
 
 /** How often redemptions and reversals still pending are sent again. */
@@ -49,6 +51,18 @@ export interface StartDemoOptions {
    * clock is off: it refuses the shop's signed reports (`timestamp_out_of_tolerance`). @default now
    */
   receiverNow?: () => Date;
+  /**
+   * PostgreSQL only: how long a statement, or a wait for a pooled connection, may take before it fails
+   * and its request is answered 503. @default 5000
+   */
+  queryTimeoutMs?: number;
+  /** On `close()`, how long requests in flight have to finish before their connections are cut. @default 6000 */
+  drainMs?: number;
+  /**
+   * PostgreSQL only: on `close()`, after the requests, how long connections still in use have to come
+   * back before they are ended. @default 2000
+   */
+  databaseCloseMs?: number;
 }
 
 /** A running demo. */
@@ -67,7 +81,11 @@ export interface Demo {
   client: SqlClient;
   /** True when this start seeded an empty database. */
   seeded: boolean;
-  /** Stops the server, then closes the database. */
+  /**
+   * Stops taking connections, lets the requests in flight finish (each answered `Connection: close`)
+   * for up to `drainMs`, cuts what is left, then closes the database: on PostgreSQL within
+   * `databaseCloseMs`, so at most 8 s by default, inside a 10 s kill grace period.
+   */
   close(): Promise<void>;
 }
 
@@ -81,7 +99,7 @@ export interface StartDemoError {
 export async function startDemo(
   options: StartDemoOptions = {},
 ): Promise<{ ok: true; value: Demo } | { ok: false; error: StartDemoError }> {
-  const { port = 5173, host = '127.0.0.1', now = () => new Date() } = options;
+  const { port = 5173, host = '127.0.0.1', now = () => new Date(), drainMs = 6000 } = options;
   const publicUrl = demoPublicUrl(options.publicUrl);
   if (!publicUrl.ok) return publicUrl;
   // Requests that arrive while the database opens wait for it rather than failing.
@@ -100,17 +118,19 @@ export async function startDemo(
     }
     throw listening;
   }
-  const stopServer = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Keep-alive sockets of browsers would otherwise hold the server open.
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    });
+  const drain = drainable(server as Server);
+  // A start that failed has nothing to finish: requests waiting for the database would wait forever.
+  const stopServer = () => drain(0);
 
   let database: Database;
   try {
     database = options.databaseUrl
-      ? await openDatabase({ databaseUrl: options.databaseUrl, schema: options.schema })
+      ? await openDatabase({
+          databaseUrl: options.databaseUrl,
+          schema: options.schema,
+          queryTimeoutMs: options.queryTimeoutMs,
+          closeTimeoutMs: options.databaseCloseMs,
+        })
       : await openDatabase({ dataDir: options.dataDir ?? defaultDataDir });
   } catch (error) {
     await stopServer();
@@ -174,7 +194,8 @@ export async function startDemo(
         seeded: seeded.fresh,
         close: () => {
           clearInterval(timer);
-          closing ??= stopServer().then(() => database.close());
+          // The requests first: a request still running when the database closes fails half-way.
+          closing ??= drain(drainMs).then(() => database.close());
           return closing;
         },
       },

@@ -105,7 +105,8 @@ export function friendOfferText(text: Catalogue, locale: string, terms: OfferTer
   // A percent capped at nothing is an offer of nothing, which the program's schema refuses: not "50% off
   // (up to $0)". Free shipping capped at nothing is still free shipping (the shop waives it and reports no
   // discount for it, as the schema has it): there is no cap to say.
-  const cap = 'maxDiscount' in offer ? offer.maxDiscount : undefined;
+  // The offer's own cap, not one a page's old library put on Object.prototype.
+  const cap = Object.hasOwn(offer, 'maxDiscount') ? (offer as { maxDiscount?: number }).maxDiscount : undefined;
   const capped =
     cap !== undefined && (cap || offer.kind !== 'free_shipping')
       ? `${words} ${fill(text.cap, { amount: money(locale, terms.currency, cap, 1) })}`

@@ -107,5 +107,10 @@ export function plural(
   values: Record<string, string | number> = {},
 ): string {
   const category = new Intl.PluralRules(locale).select(count);
-  return fill(text[category] ?? text.other, { n: Intl.NumberFormat(locale).format(count), ...values });
+  // Only a form the text has: a page's old library may have put `one` or `few` on Object.prototype, and the
+  // script's catalogues leave out every form that says what `other` says.
+  return fill(text[Object.hasOwn(text, category) ? category : 'other']!, {
+    n: Intl.NumberFormat(locale).format(count),
+    ...values,
+  });
 }

@@ -26,7 +26,7 @@ export interface ProgramTerms extends Partial<OfferTerms> {
   brand?: string;
   /** The line every shared message carries. */
   disclosure?: Disclosure;
-  /** The prefilled message; `{brand}`, `{offer}` and `{name}` are filled in. */
+  /** The prefilled message; `{brand}`, `{offer}`, `{name}` and `{reward}` are filled in, any other `{…}` kept as written. */
   shareMessage?: string;
   /** @default all of `CHANNELS` */
   channels?: IntentChannel[];

@@ -11,21 +11,33 @@ describe('prefillMessage', () => {
   it('fills the program’s template and puts the disclosure on its own line', () => {
     const message = prefillMessage(
       en,
-      { brand: 'Acme', offer: '15% off', name: 'Alex' },
+      { brand: 'Acme', offer: '15% off', name: 'Alex', reward: '' },
       '{name} loves {brand}: {offer}',
       disclosure,
     );
     expect(message).toBe('Alex loves Acme: 15% off\n\nI get $10 credit if you order with my link.');
   });
 
+  it('fills the four placeholders the program may use and shares any other as written', () => {
+    const values = { brand: 'Acme', offer: '15% off', name: 'Alex', reward: '$10 credit' };
+    const template = '{name}, {brand}, {offer}, {reward}; {constructor} {toString} {__proto__} {valueOf} {code}';
+    expect(prefillMessage(en, values, template)).toBe(
+      'Alex, Acme, 15% off, $10 credit; {constructor} {toString} {__proto__} {valueOf} {code}',
+    );
+  });
+
   it('uses the catalogue’s template when the program has none', () => {
-    expect(prefillMessage(en, { brand: 'Acme', offer: '15% off' })).toBe('I love Acme. Here is 15% off with my link.');
+    expect(prefillMessage(en, { brand: 'Acme', offer: '15% off', name: '', reward: '' })).toBe(
+      'I love Acme. Here is 15% off with my link.',
+    );
   });
 
   it("leaves out the catalogue's sentence about the brand when the terms have none, in every catalogue", () => {
-    expect(prefillMessage(en, { brand: '', offer: '15% off' })).toBe('Here is 15% off with my link.');
+    expect(prefillMessage(en, { brand: '', offer: '15% off', name: '', reward: '' })).toBe(
+      'Here is 15% off with my link.',
+    );
     for (const catalogue of [es, de, ar]) {
-      const message = prefillMessage(catalogue, { brand: '', offer: 'X' });
+      const message = prefillMessage(catalogue, { brand: '', offer: 'X', name: '', reward: '' });
       expect(message).not.toMatch(/ \.|\{brand\}/);
       expect(message).toContain('X');
     }

@@ -21,11 +21,13 @@ export interface ComposedMessage {
 
 /**
  * The prefilled message: the program's template (or the catalogue's, whose first sentence names the
- * brand) with its disclosure on its own line.
+ * brand) with its disclosure on its own line. `{brand}`, `{offer}`, `{name}` and `{reward}` are filled
+ * in; any other placeholder is shared as written.
  */
 export function prefillMessage(
   text: Catalogue,
-  values: { brand: string; offer: string; name?: string; reward?: string },
+  // Each of the four, empty when there is none: a placeholder fill is given no value for stays as written.
+  values: { brand: string; offer: string; name: string; reward: string },
   template?: string,
   disclosure?: Disclosure,
 ): string {

@@ -534,6 +534,13 @@ describe('SharePanel', () => {
     );
   });
 
+  it('shares a placeholder the disclosure does not know as written, though Object has a property of its name', () => {
+    const disclosure = { text: 'I get {reward} {constructor} {toString} {__proto__} {valueOf}.' };
+    renderPanel({ terms: { ...terms, disclosure, shareMessage: '{brand}: {constructor}' } });
+    const field = screen.getByRole('textbox', { name: 'Your message' }) as HTMLTextAreaElement;
+    expect(field.value).toBe('Acme: {constructor}\n\nI get $10 credit {constructor} {toString} {__proto__} {valueOf}.');
+  });
+
   it('names the email channel in lower case inside the Spanish sentence, and with a capital on its own', () => {
     renderPanel({ text: { ...en, ...es }, locale: 'es' });
     expect(screen.getByRole('link', { name: 'Compartir por correo' }).textContent).toBe('Correo');

@@ -14,8 +14,14 @@ describe('fill', () => {
     expect(fill('{name} gave you {offer}', { name: 'Alex', offer: '15% off' })).toBe('Alex gave you 15% off');
   });
 
-  it('leaves a placeholder without a value empty', () => {
-    expect(fill('Hi {name}!')).toBe('Hi !');
+  it('leaves a placeholder it is given no value for as written, though Object has a property of its name', () => {
+    expect(fill('{name}: {constructor} {toString} {__proto__} {valueOf} {hasOwnProperty} {n}', { name: 'Alex' })).toBe(
+      'Alex: {constructor} {toString} {__proto__} {valueOf} {hasOwnProperty} {n}',
+    );
+  });
+
+  it('fills an empty value as nothing', () => {
+    expect(fill('Hi {name}!', { name: '' })).toBe('Hi !');
   });
 });
 

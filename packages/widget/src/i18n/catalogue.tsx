@@ -83,9 +83,15 @@ export interface Catalogue {
   reached: string;
 }
 
-/** Fills `{name}` placeholders; a missing value leaves the placeholder empty rather than printing `undefined`. */
+/**
+ * Fills `{name}` placeholders with `values`' own properties; any other stays as written. A program's
+ * message may carry `{constructor}` or `{toString}`, which `values[key]` alone read from Object.prototype
+ * (`function Object() { [native code] }`).
+ */
 export function fill(text: string, values: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+  return text.replace(/\{(\w+)\}/g, (placeholder, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : placeholder,
+  );
 }
 
 /**

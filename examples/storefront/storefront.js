@@ -1,13 +1,15 @@
 // Referkit's queue: calls made before referkit.js has loaded wait in Referkit.q, then run in order.
 // This file loads before referkit.js (both `defer`), and is a file of its own rather than an
 // inline script so the pages work under a strict Content-Security-Policy.
+// `typeof`, not `window.Referkit ||`: an element with id="Referkit" is window.Referkit too.
 window.Referkit =
-  window.Referkit ||
-  function () {
-    Referkit.q = Referkit.q || [];
-    // biome-ignore lint/complexity/noArguments: the queue keeps each call exactly as made, for referkit.js to replay.
-    Referkit.q.push(arguments);
-  };
+  typeof Referkit === 'function'
+    ? Referkit
+    : function () {
+        Referkit.q = Referkit.q || [];
+        // biome-ignore lint/complexity/noArguments: the queue keeps each call exactly as made, for referkit.js to replay.
+        Referkit.q.push(arguments);
+      };
 
 Referkit('init', {
   program: 'fernwood-friends',

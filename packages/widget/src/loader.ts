@@ -1,6 +1,6 @@
 /**
  * `window.Referkit`: replays the calls a page queued before the script loaded
- * (`window.Referkit = window.Referkit || function(){(Referkit.q=Referkit.q||[]).push(arguments)}`),
+ * (`window.Referkit = typeof Referkit === 'function' ? Referkit : function(){(Referkit.q=Referkit.q||[]).push(arguments)}`),
  * then runs later calls at once. A second copy of the script finds it installed and does nothing.
  */
 import { currentSetup, init, renderAll, setConsent, type WidgetConfig } from './config.js';

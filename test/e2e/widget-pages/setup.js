@@ -11,12 +11,13 @@ for (const type of ['referkit:share', 'referkit:copy', 'referkit:capture']) {
   );
 }
 window.Referkit =
-  window.Referkit ||
-  function () {
-    // biome-ignore lint/complexity/noArguments: the documented snippet, verbatim, as storefronts paste it.
-    // biome-ignore lint/suspicious/noAssignInExpressions: the documented snippet, verbatim.
-    (Referkit.q = Referkit.q || []).push(arguments);
-  };
+  typeof Referkit === 'function'
+    ? Referkit
+    : function () {
+        // biome-ignore lint/complexity/noArguments: the documented snippet, verbatim, as storefronts paste it.
+        // biome-ignore lint/suspicious/noAssignInExpressions: the documented snippet, verbatim.
+        (Referkit.q = Referkit.q || []).push(arguments);
+      };
 Referkit('init', {
   program: 'spring-2026',
   endpoint: '/api',

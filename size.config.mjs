@@ -485,6 +485,11 @@ export default [
   // 2026-11-24: 15,618 B once a message's placeholders are filled only from the values given, any other kept as
   // written: a program's `{constructor}` or `{toString}` was shared as `function Object() { [native code] }`
   // (−14 B: brotli finds the second Object.hasOwn, and String(…) without `?? ''`, cheaper than what went).
+  // 2026-11-24: 15,663 B once a refused share sheet's copy of the message and link is a copy as the Copy button's
+  // is (`referkit:copy`, a share on the copy channel, the plain link) and says "Copied: Your message · Your link"
+  // from the catalogue's own words, where it said Facebook's "paste it into your post" and counted nothing; a
+  // second tap while the sheet is open (InvalidStateError) copies nothing (~45 B; a new text per catalogue put
+  // German and Arabic 7–24 B over their 600 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',

@@ -760,21 +760,63 @@ describe('SharePanel with the Web Share API', () => {
   });
 
   it.each(['NotAllowedError', 'DataError'])(
-    'copies the message and link and says so when the share sheet is refused with %s, tracking nothing',
+    'copies the message and link when the share sheet is refused with %s, and says so, fires and tracks it as a copy',
     async (name) => {
       const share = vi.fn(async () => Promise.reject(new DOMException('Refused', name)));
       const writeText = vi.fn(async () => {});
       vi.stubGlobal('navigator', { ...navigator, share, clipboard: { writeText } });
-      const { events } = renderPanel();
+      const { events, emit } = renderPanel();
       const more = screen.getByRole('button', { name: 'Share…' });
       fireEvent.click(more);
-      await waitFor(() => expect(saidUnder(more)).toBe(en.messageCopied));
+      await waitFor(() => expect(saidUnder(more)).toBe('Copied: Your message · Your link'));
+      // The link of the channel it is tracked as: a friend's landing is credited to the copy, not to a share sheet.
+      const link = 'https://shop.example/?ref=ALEX-7HC2QK';
       expect(writeText).toHaveBeenCalledWith(
-        'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link. https://shop.example/?ref=ALEX-7HC2QK&rk_ch=native',
+        `I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link. ${link}`,
       );
-      expect(events).toEqual([]);
+      expect(emit.mock.calls).toEqual([['referkit:copy', { code: 'ALEX-7HC2QK', channel: 'copy', link }]]);
+      await waitFor(() => expect(events).toMatchObject([{ type: 'share', channel: 'copy' }]));
     },
   );
+
+  it("says what a refused share sheet copied in the panel's language, with its fields' labels", async () => {
+    const share = vi.fn(async () => Promise.reject(new DOMException('Refused', 'NotAllowedError')));
+    vi.stubGlobal('navigator', { ...navigator, share, clipboard: { writeText: vi.fn(async () => {}) } });
+    renderPanel({ text: { ...en, ...ar }, locale: 'ar' });
+    const more = screen.getByRole('button', { name: 'مشاركة…' });
+    fireEvent.click(more);
+    await waitFor(() => expect(saidUnder(more)).toBe('تم النسخ: رسالتك، رابطك'));
+  });
+
+  it('says the message could not be copied, and tracks nothing, when the refused share sheet leaves no copy either', async () => {
+    const share = vi.fn(async () => Promise.reject(new DOMException('Refused', 'NotAllowedError')));
+    const writeText = vi.fn(async () => Promise.reject(new DOMException('Refused', 'NotAllowedError')));
+    vi.stubGlobal('navigator', { ...navigator, share, clipboard: { writeText } });
+    const { events, emit } = renderPanel();
+    const more = screen.getByRole('button', { name: 'Share…' });
+    fireEvent.click(more);
+    await waitFor(() => expect(saidUnder(more)).toBe(en.messageNotCopied));
+    expect(emit).not.toHaveBeenCalled();
+    expect(events).toEqual([]);
+  });
+
+  it('copies, says and tracks nothing when a second tap meets the share sheet the first opened (InvalidStateError)', async () => {
+    const share = vi.fn(async () =>
+      Promise.reject(new DOMException('An earlier share has not yet completed.', 'InvalidStateError')),
+    );
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, share, clipboard: { writeText } });
+    const { events, emit } = renderPanel();
+    const more = screen.getByRole('button', { name: 'Share…' });
+    fireEvent.click(more);
+    await waitFor(() => expect(share).toHaveBeenCalled());
+    // A status is said a tenth of a second after it is set (share-panel.tsx, `_say`).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(saidUnder(more)).toBe('');
+    expect(writeText).not.toHaveBeenCalled();
+    expect(emit).not.toHaveBeenCalled();
+    expect(events).toEqual([]);
+  });
 
   it('adds the share sheet to a server-rendered panel once hydrated, each channel keeping its own link', async () => {
     const client = createReferkit({ program: 'spring-2026', endpoint: '/api', fetch: backend().fetch });

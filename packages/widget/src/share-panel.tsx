@@ -209,12 +209,18 @@ export class SharePanel extends Component<SharePanelProps, State> {
       await navigator.share({ text: message, url: link });
       this._shared('native', link);
     } catch (error) {
-      // Dismissing the share sheet rejects with AbortError: nothing was shared, nothing to say. Any other
-      // refusal (a frame without the web-share permission, data the device cannot share) would leave the
-      // button dead: the message and link go to the clipboard instead, and the status says so.
-      if ((error as Error)?.name !== 'AbortError') {
+      // Dismissing the share sheet rejects with AbortError: nothing was shared, nothing to say. So does a
+      // second tap while the first one's sheet is open, with InvalidStateError: that sheet answers for the
+      // share. Any other refusal (a frame without the web-share permission, data the device cannot share)
+      // would leave the button dead: the message and the link go to the clipboard instead, a copy as the
+      // Copy button's is (its link, its `referkit:copy`, a share on the copy channel), and the status says so.
+      if (!/Abort|InvalidState/.test((error as Error)?.name)) {
         const { text } = this.props;
-        this._say((await copyText(`${message} ${link}`)) ? text.messageCopied : text.messageNotCopied, true);
+        const copy = this._link() as string;
+        const copied = await copyText(`${message} ${copy}`);
+        // "Copied: Your message · Your link", the two fields' own labels: every catalogue says it already.
+        this._say(copied ? `${text.copied}: ${text.message}${text.sep}${text.link}` : text.messageNotCopied, true);
+        if (copied) this._shared('copy', copy, 'referkit:copy');
       }
     }
   };

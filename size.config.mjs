@@ -490,10 +490,12 @@ export default [
   // from the catalogue's own words, where it said Facebook's "paste it into your post" and counted nothing; a
   // second tap while the sheet is open (InvalidStateError) copies nothing (~45 B; a new text per catalogue put
   // German and Arabic 7–24 B over their 600 B).
+  // 2026-11-24: 15,687 B with the clauses above merged: the prototype, placeholder and share-sheet fixes (+46 B from
+  // 15,617 B, measured alone) on the parts' address fix (+29 B); brotli packs them 5 B better together.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15646,
+    brotli: 15687,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -39,6 +39,8 @@ export default [
   // 2026-11-24: 4,142 B once each program and endpoint keeps its own record of landings and its own landing lock,
   // so two programs' clients on one page each report a landing once, where the first to capture it left none to
   // the other; an earlier version's one record still counts, and every record is pruned at each read (~38 B).
+  // 2026-11-24: 4,144 B once only `document.prerendering === true` is a prerender: a storefront's `<img
+  // name="prerendering">` is that property, and capture waited for a view that had already come (~2 B).
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
@@ -121,7 +123,7 @@ export default [
     // landing, older ones dropped at each read and the record with the last, where one stayed until five newer
     // landings pushed it out, naming the ambassador long past the window (~22 B; the check that a reload after
     // the window does not start it again, which read that old record, went with it).
-    brotli: 4142,
+    brotli: 4144,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -201,11 +203,13 @@ export default [
   // 2026-11-24: 4,588 B once an email's domain maps UTS 46's deviations as a browser's email field does (ß as ss,
   // ς as σ, the zero-width joiners dropped), so `fußball.de` typed and `fussball.de` sent hash alike, and every
   // dot ending the address goes, not one (~51 B).
+  // 2026-11-24: 4,589 B with the capture client's prerender read as `=== true`, so that an element named
+  // "prerendering" no longer stops capture (~1 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4588,
+    brotli: 4589,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -496,6 +500,8 @@ export default [
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
     brotli: 15687,
+  // 2026-11-24: 15,631 B once the SDK and init read a prerender only from `document.prerendering === true`: a
+  // page's `<img name="prerendering">` is that property, and the banner and the landing waited for ever (~14 B).
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -1,7 +1,7 @@
 /**
  * One landing per landing, over the built referkit.js, where a page is not a plain visit: a referral
- * link Chromium prerenders (Speculation Rules), followed or never, and one link opened in two tabs at
- * the same moment.
+ * link Chromium prerenders (Speculation Rules), followed or never, one opened on a page whose markup
+ * names an element "prerendering", and one link opened in two tabs at the same moment.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -54,6 +54,28 @@ describe('landings of pages that are not plain visits', () => {
     // The page was shown from the prerender, not loaded again.
     expect(web.server.requests.filter((path) => path === '/widget.html')).toHaveLength(1);
     expect(landings()).toMatchObject([{ code: 'ALEX-7HC2QK', channel: 'sms' }]);
+  });
+
+  it('reports the landing and shows the banner on a page with an element named "prerendering"', async () => {
+    web.server.events.length = 0;
+    const context = await web.browser.newContext();
+    try {
+      const page = await context.newPage();
+      // The storefront's own markup: a named <img> is `document.prerendering` (HTML's named properties).
+      await page.route('**/widget.html?*', async (route) => {
+        const served = await route.fetch();
+        const body = (await served.text()).replace('<main>', '<main><img name="prerendering" alt="">');
+        await route.fulfill({ response: served, body });
+      });
+      await page.goto(web.server.url + LINK);
+      expect(await page.evaluate(() => String((document as { prerendering?: unknown }).prerendering))).toBe(
+        '[object HTMLImageElement]',
+      );
+      await page.waitForFunction(() => document.querySelector('referkit-offer')?.shadowRoot?.querySelector('aside'));
+      await expect.poll(() => landings()).toMatchObject([{ code: 'ALEX-7HC2QK', channel: 'sms' }]);
+    } finally {
+      await context.close();
+    }
   });
 
   // Each tab read "not seen" before the other had written it, about one round in three.

@@ -178,8 +178,9 @@ export function clientParts(options: ReferkitOptions): ClientParts {
     capture(url) {
       // A page the browser prerenders (a link hovered, the address bar's guess) is not a landing until
       // the person views it, and may never be: it waits until then, and holds what was held before.
-      // The address is read then: the page shown may have another query (No-Vary-Search).
-      if ((globalThis.document as { prerendering?: boolean } | undefined)?.prerendering) {
+      // The address is read then: the page shown may have another query (No-Vary-Search). Only `true`
+      // says so: an element named "prerendering" (`<img name>`) is the document's property of that name.
+      if ((globalThis.document as { prerendering?: unknown } | undefined)?.prerendering === true) {
         document.addEventListener('prerenderingchange', () => client.capture(url), { once: true });
         return memory.read();
       }

@@ -58,6 +58,13 @@ export interface Setup {
 }
 
 let setup: Setup | undefined;
+
+/**
+ * Whether the browser prerenders the page (as the SDK's capture reads it): only `true` says so, since an
+ * element named "prerendering" (`<img name>`) is the document's property of that name.
+ */
+const prerendering = () => (document as { prerendering?: unknown }).prerendering === true;
+
 const listeners = new Set<() => void>();
 // One mistake, one line: a failed init has said why there is no setup, and of the elements waiting
 // for one only the first says so.
@@ -166,13 +173,13 @@ export function init(config: WidgetConfig): boolean {
   // A single-page app's move to an address with a referral is a landing as a page load is: captured,
   // announced and shown. Not while the page is prerendered: a router's first replaceState is no view.
   followRoutes(() => {
-    if (!setup || (document as { prerendering?: boolean }).prerendering) return;
+    if (!setup || prerendering()) return;
     land(setup.client, setup.config);
     renderAll();
   });
   // A page the browser prerenders is no landing until the person views it (the SDK's capture waits
   // too): the elements render now, with what was held before, and again once it is in view.
-  if ((document as { prerendering?: boolean }).prerendering)
+  if (prerendering())
     document.addEventListener(
       'prerenderingchange',
       () => {

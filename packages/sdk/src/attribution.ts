@@ -6,9 +6,9 @@
  * Expiry is checked on every read, so an expired referral is never returned nor redeemed.
  */
 import type { AttributionModel, Channel } from '@referkit/events';
-import { normalizeCode } from '@referkit/events/code';
+import { EARLIEST_EVENT_TIME, normalizeCode } from '@referkit/events/code';
 import { CHANNEL_PATTERN, type LinkReferral } from './link.js';
-import { type ConsentStore, readJson } from './storage.js';
+import { type ConsentStore, device, readJson } from './storage.js';
 
 /** A captured referral; times are ISO strings. */
 export interface Referral {
@@ -49,6 +49,34 @@ export interface AttributionMemory {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
+ * The time of an ISO instant written as `toISOString` writes it, from 2000 on, else NaN: the receiver
+ * refuses a landing before 2000, and a date alone, a time without its offset, a year of six digits or
+ * `Date#toString()`'s text, all of which Date reads. Throws for an object whose `toString` is no function.
+ */
+const instant = (time: string) => {
+  const at = Date.parse(time);
+  return at >= EARLIEST_EVENT_TIME && iso(at) === time ? at : NaN;
+};
+
+/**
+ * Whether a referral read back from the device or a request's cookie is one the SDK writes, its expiry
+ * after its landing and after `now`. Storage and cookies are the page's and the visitor's to write too: a
+ * code or channel no link could carry, or a time the receiver would refuse, is junk, and a redemption
+ * carrying it would be refused for good (`invalid_event`) and the order lost. A field that is not text
+ * (`{"toString":1}`) is junk too, where reading it as text threw into the page. A landing ahead of `now` is
+ * no junk: a fast clock stamped it, and its readers take it as landed now.
+ */
+export const wellFormed = (referral: Referral, now = Date.now()): boolean =>
+  !!device(
+    // Destructured inside `device`, where a stored `null` throws. No channel passes as a channel (`x`) would.
+    ({ code, channel = 'x', landedAt, expiresAt } = referral) =>
+      normalizeCode(code) === code &&
+      typeof channel === 'string' &&
+      CHANNEL_PATTERN.test(channel) &&
+      Math.max(instant(landedAt), now) < instant(expiresAt),
+  );
+
+/**
  * The attribution window in days. A window that is NaN, not above 0, or too long for a Date would
  * make every capture throw in the host page (or a cookie expire at once): one line, and the default of 30.
  */
@@ -72,18 +100,14 @@ export function attribution(
   // This scope's record of landings (see `seen`).
   const own = `seen${scope}`;
   const read = (): Referral | null => {
-    const referral: Referral | undefined = readJson(store.get('ref'));
+    const stored = store.get('ref');
+    const referral: Referral = readJson(stored);
     const now = Date.now();
     // Drops the landings past their half hour from every record on the device: another program's too,
     // whose client may be on other pages only, and an earlier version's.
     records(seen);
-    // Storage is the page's to write too: a code or channel that no link could carry is junk, forgotten.
-    if (
-      referral &&
-      Date.parse(referral.expiresAt) > now &&
-      normalizeCode(referral.code) === referral.code &&
-      (referral.channel === undefined || CHANNEL_PATTERN.test(referral.channel))
-    ) {
+    // Anything but a referral as the SDK writes it is junk, forgotten (see wellFormed).
+    if (wellFormed(referral, now)) {
       // A landing cannot have happened after the moment it is read at: a device clock that ran fast at
       // capture, and was corrected since, stamped it ahead, and a redemption carrying that time would be
       // refused (future_timestamp) until the clock caught up, days later. Its window runs from then too,
@@ -96,7 +120,7 @@ export function attribution(
       }
       return referral;
     }
-    if (referral) store.remove('ref');
+    if (stored) store.remove('ref');
     return null;
   };
   // The landings of the last half hour, the last five at most, newest first: `CODE time CODE time …`. An

@@ -7,7 +7,13 @@
  */
 import type { Channel } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
-import { type AttributionMemory, type AttributionOptions, attribution, type Referral } from './attribution.js';
+import {
+  type AttributionMemory,
+  type AttributionOptions,
+  attribution,
+  type Referral,
+  wellFormed,
+} from './attribution.js';
 import type { ConsentState } from './consent.js';
 import { type Delivery, postOf } from './delivery.js';
 import {
@@ -133,9 +139,7 @@ export function clientParts(options: ReferkitOptions): ClientParts {
   const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
     // Under first touch a stored referral still inside its window keeps the credit. Events queued
     // before consent have keys of their own: they join those a previous page left.
-    key === 'ref' && memory.model === 'first_touch' && Date.parse(JSON.parse(stored).expiresAt) > Date.now()
-      ? stored
-      : held,
+    key === 'ref' && memory.model === 'first_touch' && wellFormed(JSON.parse(stored)) ? stored : held,
   );
   const url = apiUrl(options.endpoint, '/referrals/events');
   // Whose landings: each program reports one to its own receiver, as its events go there (outbox.ts).

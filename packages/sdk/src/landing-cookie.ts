@@ -4,9 +4,8 @@
  * checkout, and the value that clears it when a visitor denies consent. Part of `@referkit/sdk/server`.
  */
 import type { AttributionModel } from '@referkit/events';
-import { EARLIEST_EVENT_TIME, normalizeCode } from '@referkit/events/code';
-import { type Referral, usableWindow } from './attribution.js';
-import { CHANNEL_PATTERN, readReferral } from './link.js';
+import { type Referral, usableWindow, wellFormed } from './attribution.js';
+import { readReferral } from './link.js';
 
 /** The name of the server-set referral cookie. */
 export const LANDING_COOKIE = 'rk_landing';
@@ -160,29 +159,20 @@ export function readLandingCookie(
         )
       : [];
   for (const value of [...values(LANDING_COOKIE), ...values('rk_ref')]) {
-    let stored: Partial<Referral> | undefined;
+    let stored: Referral | undefined;
     try {
       stored = value ? JSON.parse(decodeURIComponent(value)) : undefined;
     } catch {}
     // The cookie comes from the client: only a well-formed, unexpired referral is trusted as one. Its
     // landing time is sent on in a redemption, so it must be one the receiver takes: an ISO time as the
-    // SDK writes it (not a date alone), from 2000 on. A time ahead of now (a browser's clock that ran
-    // fast when it wrote the cookie) is read as now, as the browser SDK reads it: a landing cannot have
-    // happened after the moment it is read at, and the receiver would refuse a future time.
-    const { code, channel, landedAt = '', expiresAt = '' } = stored ?? {};
-    const landed = Date.parse(landedAt);
-    const at = landed > now.getTime() ? now.toISOString() : landedAt;
-    if (
-      code &&
-      normalizeCode(code) === code &&
-      (!channel || CHANNEL_PATTERN.test(channel)) &&
-      landed >= EARLIEST_EVENT_TIME &&
-      new Date(landed).toISOString() === landedAt &&
-      landed < Date.parse(expiresAt) &&
-      Date.parse(expiresAt) > now.getTime() &&
-      // ISO times as the SDK writes them (checked above) compare as text.
-      (!credited || (model === 'first_touch' ? at < credited.landedAt : at > credited.landedAt))
-    ) {
+    // SDK writes it (not a date alone), from 2000 on (see wellFormed). A time ahead of now (a browser's
+    // clock that ran fast when it wrote the cookie) is read as now, as the browser SDK reads it: a landing
+    // cannot have happened after the moment it is read at, and the receiver would refuse a future time.
+    if (!stored || !wellFormed(stored, now.getTime())) continue;
+    const { code, channel, landedAt, expiresAt } = stored;
+    const at = Date.parse(landedAt) > now.getTime() ? now.toISOString() : landedAt;
+    // ISO times as the SDK writes them (checked above) compare as text.
+    if (!credited || (model === 'first_touch' ? at < credited.landedAt : at > credited.landedAt)) {
       credited = channel ? { code, channel, landedAt: at, expiresAt } : { code, landedAt: at, expiresAt };
     }
   }

@@ -350,6 +350,27 @@ describe('landing cookie', () => {
     expect(readLandingCookie(`${LANDING_COOKIE}=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
   });
 
+  // Anyone can send a Cookie header: a field that is no text must not throw where text is read.
+  it.each(['channel', 'code', 'landedAt', 'expiresAt'])(
+    'refuses a cookie whose %s is an object, without throwing, at checkout and at a landing',
+    (field) => {
+      const referral = {
+        code: 'ALEX-7HC2QK',
+        landedAt: '2026-11-21T00:00:00.000Z',
+        expiresAt: '2026-12-21T00:00:00.000Z',
+      };
+      const cookie = `rk_ref=${encodeURIComponent(JSON.stringify({ ...referral, [field]: { toString: 1 } }))}`;
+      expect(readLandingCookie(cookie, NOW)).toBeNull();
+      const landing = landingCookie('https://shop.example/?ref=SAM-222222', { now: NOW, model: 'first_touch', cookie });
+      expect(landing).toContain('SAM-222222');
+    },
+  );
+
+  it('refuses a cookie whose expiry is not a time as the SDK writes it', () => {
+    const referral = { code: 'ALEX-7HC2QK', landedAt: '2026-11-21T00:00:00.000Z', expiresAt: '2026-12-21' };
+    expect(readLandingCookie(`rk_ref=${encodeURIComponent(JSON.stringify(referral))}`, NOW)).toBeNull();
+  });
+
   it('reads a landing from the earliest time the receiver takes on, and none a millisecond before', () => {
     const cookie = (landed: number) =>
       `${LANDING_COOKIE}=${encodeURIComponent(

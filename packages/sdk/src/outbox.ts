@@ -84,8 +84,6 @@ export function createOutbox(
   // a reload honours it), in ms; none when not above 0. It is the endpoint's, for every client that
   // posts there: two programs' clients on one receiver each met its 429 once.
   const after = AFTER + at;
-  // With a program, only its events: another program's go to its own endpoint, with its own client.
-  const mine = (body: string | null) => !!body && (!program || readJson(body)?.program === program);
   // An earlier version's wait, for every program under one key, still holds after an upgrade.
   const wait = () => Math.max(+store.get(after)!, +store.get(AFTER)!) - Date.now();
   // The keys of the stored events. An outbox an earlier version kept as one list (`outbox`) is moved
@@ -94,11 +92,16 @@ export function createOutbox(
   // back whole, and tabs see each other's writes late, the last to a key winning, so removing the list
   // could erase an event that tab had just added. A list written since is moved again (events of it
   // already delivered come back as duplicates, never as a second count). Storage is the page's to write
-  // too: anything under that key but event bodies in a list is junk, never sent.
+  // too: anything under that key but event bodies in a list is junk, never sent. Junk, or no list, leaves
+  // nothing to move and no tab of that version adding to it: it goes, and the note of its move with it, so
+  // that neither takes the quota for good.
   const keys = (going?: boolean) => {
     const list = store.get('outbox');
-    const bodies = list !== store.get(MOVED) && readJson(list);
-    if (Array.isArray(bodies)) {
+    const bodies = readJson(list);
+    if (!Array.isArray(bodies)) {
+      store.remove('outbox');
+      store.remove(MOVED);
+    } else if (list !== store.get(MOVED)) {
       for (const body of bodies) {
         const id = readJson(body)?.id;
         if (id) store.set(KEY + id, body);
@@ -111,15 +114,21 @@ export function createOutbox(
     const waiting = wait() > 0;
     // A key without a URL (an event id has no space) is an earlier version's, or from its list: sent, as
     // then, by the first client of its program to find it. Kept for one endpoint, it could wait for ever.
-    return store
-      .keys()
-      .filter(
-        (key) =>
-          key.startsWith(KEY) &&
-          (key.endsWith(at) || !key.includes(' ')) &&
-          mine(store.get(key)) &&
-          !(waiting && (!going || store.kept?.(key))),
+    // With a program, only its events: another program's go to its own endpoint, with its own client.
+    // What is no event of any program (not JSON, a list, `null`) no client sends: it is removed here.
+    return store.keys().filter((key) => {
+      if (!key.startsWith(KEY)) return false;
+      const event = readJson(store.get(key));
+      if (typeof event?.program !== 'string') {
+        store.remove(key);
+        return false;
+      }
+      return (
+        (key.endsWith(at) || !key.includes(' ')) &&
+        (!program || event.program === program) &&
+        !(waiting && (!going || store.kept?.(key)))
       );
+    });
   };
   const run = async (key: string, body: string): Promise<Delivery> => {
     for (let step = 1; ; step++) {

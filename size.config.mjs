@@ -48,6 +48,10 @@ export default [
   // 2026-11-24: 4,247 B once an outbox entry that is no event of any program (not JSON, a list, `null`, 2 MB of
   // text) is removed when the outbox reads it, and an earlier version's list that is junk or gone goes with the
   // note of its move: they took the storage quota for good, never sent (~29 B).
+  // 2026-11-24: 4,293 B once options and share links are read as own properties: an old library's enumerable
+  // `Object.prototype.foo` put `utm_foo=bar&foo=bar` in an ambassador's link, and its `param` stopped capture;
+  // and a UTM tag that is not text (`{ source: 5 }`, which threw) or has no name (`__proto__`) is refused
+  // as `invalid_utm` (~46 B).
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
@@ -130,7 +134,7 @@ export default [
     // landing, older ones dropped at each read and the record with the last, where one stayed until five newer
     // landings pushed it out, naming the ambassador long past the window (~22 B; the check that a reload after
     // the window does not start it again, which read that old record, went with it).
-    brotli: 4247,
+    brotli: 4293,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -216,11 +220,13 @@ export default [
   // never sends a landing time the receiver refuses for good, nor throws on a field that is not text (~71 B).
   // 2026-11-24: 4,686 B once an outbox entry that is no event of any program is removed when read, where it took
   // the storage quota for good (~26 B).
+  // 2026-11-24: 4,730 B once options and share links are read as own properties, whatever an old library put on
+  // Object.prototype, and a UTM tag that is not text or has no name is refused as `invalid_utm` (~44 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4686,
+    brotli: 4730,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -517,6 +523,8 @@ export default [
   // receiver refuses showed the banner of an order then lost, and a field `{"toString":1}` threw (~69 B).
   // 2026-11-24: 15,708 B once the SDK's outbox removes an entry that is no event of any program when it reads it,
   // where junk took the storage quota for good (~8 B).
+  // 2026-11-24: 15,754 B once the SDK reads options and share links as own properties: an old library's
+  // enumerable `Object.prototype.foo` put junk tags in the panel's link, and its `param` stopped capture (~46 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',

@@ -134,7 +134,10 @@ let sentAsLeaving: Set<string>;
 let bytesAsLeaving: number;
 
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
-export function clientParts(options: ReferkitOptions): ClientParts {
+export function clientParts(given: ReferkitOptions): ClientParts {
+  // Own properties only: an old library's enumerable `Object.prototype.param` (or `cleanUrl`, `consent`)
+  // would be read for an option the brand did not set. `__proto__: null`: no prototype to read through.
+  const options = { __proto__: null, ...given } as ReferkitOptions;
   const { program, param = 'ref' } = options;
   const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
     // Under first touch a stored referral still inside its window keeps the credit. Events queued

@@ -118,6 +118,34 @@ describe('buildShareLink', () => {
     });
   });
 
+  it.each([
+    ['a number', { source: 5 }],
+    ['a list', { campaign: ['a'] }],
+    ['an object', { medium: { toString: () => 'x' } }],
+  ])('refuses a UTM tag whose value is %s, not text', (_what, utm) => {
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', utm: utm as never })).toEqual({
+      ok: false,
+      error: { code: 'invalid_utm', message: 'Expected a valid utm' },
+    });
+  });
+
+  it('refuses a UTM tag whose name is no name, such as the `__proto__` JSON.parse makes an own key', () => {
+    for (const utm of [JSON.parse('{"__proto__":"x"}'), { '': 'x' }, { 'a&b': 'x' }]) {
+      expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', utm })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_utm' },
+      });
+    }
+  });
+
+  it('takes a UTM tag of a name beyond the five, such as GA4 reads', () => {
+    const utm = { source_platform: 'referkit', id: 'spring' } as never;
+    expect(buildShareLink({ base: 'https://shop.example/', code: 'ALEX-7HC2QK', utm })).toEqual({
+      ok: true,
+      value: 'https://shop.example/?ref=ALEX-7HC2QK&utm_source_platform=referkit&utm_id=spring',
+    });
+  });
+
   it('round-trips every code and channel through readReferral', () => {
     const channel = fc.constantFrom('copy', 'whatsapp', 'x', 'email', 'sms', 'qr', undefined);
     const letters = (alphabet: string, minLength: number, maxLength: number) =>

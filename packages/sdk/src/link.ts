@@ -2,7 +2,10 @@
 import type { Channel } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
 
-/** UTM tags added to a share link, each as `utm_<name>`. */
+/**
+ * UTM tags added to a share link, each as `utm_<name>`, its value text. Other names of letters, digits and
+ * underscores that start with a letter are added too (GA4's `source_platform`, `id`).
+ */
 export interface Utm {
   source?: string | undefined;
   medium?: string | undefined;
@@ -27,7 +30,7 @@ export interface ShareLinkInput {
 /** A built link, or a coded reason why none could be built. */
 export type LinkResult =
   | { ok: true; value: string }
-  | { ok: false; error: { code: 'invalid_base' | 'invalid_code' | 'invalid_param'; message: string } };
+  | { ok: false; error: { code: 'invalid_base' | 'invalid_code' | 'invalid_param' | 'invalid_utm'; message: string } };
 
 /** A referral as a URL carries it. */
 export interface LinkReferral {
@@ -61,34 +64,45 @@ export const CHANNEL_PATTERN = /^(copy|native|whatsapp|x|facebook|linkedin|teleg
  * the code, the channel and UTM tags, each replacing one of its name the base had; a previous `rk_ch`
  * is dropped. Refuses bases that are not http(s) (no `javascript:` links) or that carry a user name or
  * password (`https://user:pw@…`, which a link meant to be posted publicly would give away), codes that
- * do not normalise, and a `param` that would carry no code (empty, or the name of the channel or a UTM
- * tag given).
+ * do not normalise, a `param` that would carry no code (empty, or the name of the channel or a UTM
+ * tag given), and a UTM tag whose value is not text or whose name is no name (`__proto__`).
  * @example buildShareLink({ base: 'https://shop.example/p?x=1#top', code: 'alex-7hc2qk', channel: 'whatsapp' })
  * // { ok: true, value: 'https://shop.example/p?x=1&ref=ALEX-7HC2QK&rk_ch=whatsapp#top' }
  */
-export function buildShareLink({ base, code, channel, param = 'ref', utm = {} }: ShareLinkInput): LinkResult {
+export function buildShareLink(input: ShareLinkInput): LinkResult {
+  // Own properties only: an old library's enumerable `Object.prototype.channel` (or `param`, `utm`) would
+  // be read for an option not given. `__proto__: null` makes an object with no prototype to read through.
+  const { base, code, channel, param = 'ref', utm } = { __proto__: null, ...input } as ShareLinkInput;
   const normal = normalizeCode(code);
   let url: URL | undefined;
   try {
     url = new URL(base);
   } catch {}
-  const tags: Record<string, string | null | undefined> = { [param]: normal, [CHANNEL_PARAM]: channel };
-  // A tag given as undefined is not given (an unset variable): the base's own tag of that name stays.
-  for (const name in utm) if (utm[name as keyof Utm] !== undefined) tags[`utm_${name}`] = utm[name as keyof Utm];
+  const tags: Record<string, unknown> = { [param]: normal, [CHANNEL_PARAM]: channel };
+  let tagged = true;
+  // A tag given as undefined (or null) is not given (an unset variable): the base's own tag of that name
+  // stays. Its own properties only, as above; a value that is not text has no place in a link.
+  for (const [name, value] of Object.entries(utm ?? {})) {
+    if (value != null) {
+      tags[`utm_${name}`] = value;
+      tagged &&= typeof value === 'string' && /^[a-z]\w*$/i.test(name);
+    }
+  }
   // A param that is empty, or that the channel or a UTM tag takes over, would leave the link without its code.
   const which = normal
     ? /^https?:$/.test(url?.protocol as string) && !url!.username && !url!.password
       ? param && tags[param] === normal
-        ? ''
+        ? tagged
+          ? ''
+          : 'utm'
         : 'param'
       : 'base'
     : 'code';
   if (which) return { ok: false, error: { code: `invalid_${which}`, message: `Expected a valid ${which}` } };
   // A base that was itself a shared link (the page's own address) must not pass its channel on.
   const link = withoutParams(url!.href, Object.keys(tags));
-  for (const name in tags) {
-    const value = tags[name];
-    if (value) link.search += `${link.search ? '&' : ''}${encode(name)}=${encode(value)}`;
+  for (const [name, value] of Object.entries(tags)) {
+    if (value) link.search += `${link.search ? '&' : ''}${encode(name)}=${encode(value as string)}`;
   }
   return { ok: true, value: link.href };
 }

@@ -236,7 +236,10 @@ export function clientParts(given: ReferkitOptions): ClientParts {
       }
     },
     consent: () => store.consent(),
-    shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${place?.origin}/` }),
+    // The document's origin (`origin`; none in Node): an about:blank or srcdoc frame's is its creator's,
+    // where its address's is "null".
+    shareLink: (input) =>
+      buildShareLink({ param, ...input, base: input.base ?? `${globalThis.origin ?? place?.origin}/` }),
     trackShare: (code, channel) => send('share', code, { channel }),
     // Whatever became of the landing's decision, the outbox is flushed: a flush never rejects into the page.
     flush: () =>

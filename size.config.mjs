@@ -518,10 +518,6 @@ export default [
   // German and Arabic 7–24 B over their 600 B).
   // 2026-11-24: 15,687 B with the clauses above merged: the prototype, placeholder and share-sheet fixes (+46 B from
   // 15,617 B, measured alone) on the parts' address fix (+29 B); brotli packs them 5 B better together.
-  {
-    name: '@referkit/widget referkit.js (whole)',
-    file: 'packages/widget/dist/referkit.js',
-    brotli: 15687,
   // 2026-11-24: 15,631 B once the SDK and init read a prerender only from `document.prerendering === true`: a
   // page's `<img name="prerendering">` is that property, and the banner and the landing waited for ever (~14 B).
   // 2026-11-24: 15,700 B once the SDK trusts a stored or cookie referral only as it writes it: a landing time the
@@ -533,9 +529,12 @@ export default [
   // 2026-11-24: 15,744 B once the SDK builds a link without `base` from the document's origin, so that a share
   // panel in an about:blank or srcdoc frame, whose address's origin is "null", shows its link (−10 B: the
   // ~5 B of code packed better by brotli with what is around it).
+  // 2026-11-24: 15,844 B with the SDK's five fixes above (+127 B from 15,617 B, measured alone) merged on the
+  // widget's (15,687 B); brotli packs them 30 B less well together.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
+    brotli: 15844,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -21,7 +21,8 @@ export interface Rewards {
  * or `network_error`, `timeout`, `redirected` (a browser's view of a redirect), `http_<status>` (an answer
  * without a Referkit error: a 3xx in Node, a 2xx that is not the receiver's `recorded` or `duplicate`), `future_timestamp` (an `invalid_event` only for a time the
  * receiver's clock has not reached: kept and retried), `retry_after` (an event made while the wait a
- * 429's or 503's `Retry-After` named runs: kept, not sent, and sent when the wait ends), `no_referral`, `invalid_code`.
+ * 429's or 503's `Retry-After` named runs: kept, not sent, and sent when the wait ends), `redemption_queued` (a server's reversal kept, unsent, behind its order's redemption, which the
+ * same client still holds), `no_referral`, `invalid_code`.
  */
 export interface DeliveryError {
   code: string;

@@ -48,8 +48,11 @@ export interface Outbox {
  */
 const sending = new Map<string, Promise<Delivery>>();
 
-/** The start of each stored event's key; the rest is the event's id and the URL it is for. */
-const KEY = 'outbox:';
+/**
+ * The start of each stored event's key; the rest is the event's id and the URL it is for. The server
+ * client reads it to find a redemption its reversal waits behind (behind-redemption.ts).
+ */
+export const KEY = 'outbox:';
 
 /**
  * The start of the key of the time (ms since the epoch) before which a receiver asked not to be sent to

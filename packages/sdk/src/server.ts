@@ -7,6 +7,7 @@
 import type { ReversalEvent } from '@referkit/events';
 import { EVENT_ID_PATTERN } from '@referkit/events/code';
 import { signEvent } from '@referkit/events/signature';
+import { behindRedemption, holdsRedemption } from './behind-redemption.js';
 import { clientParts, refuse } from './capture-client.js';
 import {
   createReferkit as createClient,
@@ -15,6 +16,7 @@ import {
   type ReferkitOptions,
 } from './client.js';
 import type { Delivery } from './delivery.js';
+import { apiUrl } from './link.js';
 
 export type { ReferkitClient } from './client.js';
 export {
@@ -79,8 +81,9 @@ export interface ServerReferkitClient extends ReferkitClient {
   /**
    * Reports that a redeemed order was refunded, cancelled or found fraudulent, so the receiver claws
    * back the ambassador's reward. Sent like `redeem`: queued, retried with the same event, signed
-   * afresh each attempt. A reversal of an order the receiver has not recorded is a final
-   * `unknown_order`. Resolves, never rejects.
+   * afresh each attempt. A redemption of the same order that this client still holds (queued after a
+   * 503, or on its way) goes first: it is sent again, and the reversal after it; while it has no verdict
+   * the reversal stays queued, unsent (`redemption_queued`). Resolves, never rejects.
    */
   reverse(input: ReverseInput): Promise<Delivery>;
 }
@@ -104,11 +107,21 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
   // refused like a malformed one, rather than sent as a claim that a signing receiver refuses. The fetch
   // is looked up at each attempt, as the browser client's is. An endpoint a server cannot resolve (`/api`:
   // no page to read it against) is refused by the client itself, at once (`invalid_endpoint`).
-  const signed =
-    'secret' in options
-      ? { ...options, fetch: signing(secret ?? '', now, (input, init) => (options.fetch ?? fetch)(input, init)) }
-      : options;
-  const client = createClient(signed) as ServerReferkitClient;
+  const send: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
+  // Where the outboxes post; read when first needed, as the client reads the endpoint when it is made.
+  const url = () => apiUrl(options.endpoint, '/referrals/events');
+  // Both outboxes post through it: a reversal is not sent while this client still holds its order's
+  // redemption (behind-redemption.ts).
+  const posting = {
+    ...options,
+    fetch: behindRedemption(
+      () => client.storage,
+      url,
+      options.program,
+      'secret' in options ? signing(secret ?? '', now, send) : send,
+    ),
+  };
+  const client = createClient(posting) as ServerReferkitClient;
   // Reversals go through an outbox of their own, built by the same `clientParts` over the same signing
   // fetch and retry policy. Sharing the browser client's outbox would mean handing its `send` out of
   // `createReferkit`, and each way of doing that measured 4–10 B brotli more in the browser bundle
@@ -148,14 +161,22 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
           'invalid_code',
           `[referkit] Could not reverse order ${orderId}: no code. Pass the code the order was redeemed with.`,
         );
-      reversals ??= clientParts(signed);
+      reversals ??= clientParts(posting);
+      // The order's redemption still in this client goes first: one on its way is waited for, a queued one
+      // sent again (a flush joins a delivery under way, never doubles it), so that the reversal finds it
+      // recorded. Still without a verdict, it keeps the reversal queued behind it.
+      if (holdsRedemption(client.storage, url(), options.program, orderId)) await flush();
       return await reversals.send('reversal', code, { orderId, reason }, id, occurredAt ?? stamp(now));
     } catch (error) {
       // Input that cannot even be read (no object) is refused like redeem's: resolved, never thrown.
       return refuse('invalid_event', `[referkit] Could not read reverse()'s input: ${error}`);
     }
   };
-  client.flush = () => Promise.all([flush(), reversals?.client.flush()]).then(() => {});
+  // Redemptions first: a reversal queued behind its order's redemption goes in the same flush once that is recorded.
+  client.flush = () =>
+    flush()
+      .then(() => reversals?.client.flush())
+      .then(() => {});
   return client;
 }
 

@@ -37,8 +37,10 @@ const PROGRAM_VERDICTS = {
   order_not_confirmed: true,
   unknown_order: true,
   attribution_expired: true,
-  // Answered 503 and retried until the customer's first order is in the ledger: never a verdict.
+  // Answered 503 and retried until the customer's first order, or the reversed order's redemption, is
+  // in the ledger: never a verdict.
   first_order_pending: false,
+  redemption_pending: false,
 } satisfies Record<RuleCode, boolean>;
 
 /**

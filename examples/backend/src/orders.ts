@@ -178,8 +178,8 @@ export async function markRefunded(client: SqlClient, id: string, at: Date): Pro
 
 /**
  * Refunded orders whose reversal waits for a verdict and whose redemption is recorded, oldest refund
- * first. One still waiting for its redemption's verdict is left out: the receiver would answer a
- * reversal sent before it `unknown_order`.
+ * first. One still waiting for its redemption's verdict is left out: the receiver would keep a reversal
+ * sent before it waiting (`redemption_pending`), and refuse it five minutes on (`unknown_order`).
  */
 export async function pendingReversals(client: SqlClient): Promise<ShopOrder[]> {
   const { rows } = await client.query<OrderRow>(

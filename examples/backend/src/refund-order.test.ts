@@ -122,7 +122,7 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     expect(await orderById(client, id)).toMatchObject({ report: 'pending' });
     const attempts = shop.sent.length;
     expect(await refund(id)).toMatchObject({ ok: true, order: { report: 'pending', reversal: 'pending' } });
-    // Sent now, the reversal would be refused for good as unknown_order.
+    // Sent now, the reversal would wait on the receiver (redemption_pending), refused five minutes on.
     expect(shop.sent).toHaveLength(attempts);
     shop.answer(null);
     expect(await resendPendingReports(client, shop.programs, shop.deliver)).toBe(0);

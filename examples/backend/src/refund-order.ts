@@ -2,7 +2,8 @@
  * A refund, as the shop's staff makes it from the orders page: the order is marked refunded and, when
  * it earned an ambassador a reward, its reversal is stored `pending` in the same statement, then sent
  * signed so the receiver claws the reward back. A reversal is sent only once the order's redemption is
- * recorded (the receiver would answer `unknown_order` before); until then, and after a temporary
+ * recorded (before, the receiver would keep it waiting, `redemption_pending`, and after five minutes
+ * refuse it, `unknown_order`); until then, and after a temporary
  * failure, `resendPendingReports` sends it (order-reports.ts), the same event each time.
  */
 import type { Program } from '@referkit/events';

@@ -54,7 +54,9 @@ function expectStable(answer: ReceiverAnswer, unread = false) {
   expect(typeof error.message).toBe('string');
 }
 
-const events = [aRedemption(), aLanding(), aShare(), aReversal({ occurredAt: '2026-11-22T10:00:00.000Z' })];
+// The reversal an hour after its refund: past the wait a young one gets for its order's redemption
+// (`503 redemption_pending`, receiver.reversal-wait.test.ts), so that each answer here is a verdict.
+const events = [aRedemption(), aLanding(), aShare(), aReversal({ occurredAt: '2026-11-22T09:00:00.000Z' })];
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'v', 'id', 'type', 'order', 'code', 'extra'];
 const anyValue = fc.oneof(
   fc.jsonValue(),

@@ -156,9 +156,10 @@ describe('createReceiver: the contract and the rules', () => {
     expect(errorCode(await receive.handle(await signed(second)))).toBe('code_exhausted');
   });
 
-  it('refuses a reversal of an order never redeemed with 422 unknown_order', async () => {
+  it('refuses a reversal of an order never redeemed, an hour after the refund, with 422 unknown_order', async () => {
     const { receive } = await aReceiver();
-    expect(errorCode(await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T10:00:00.000Z' }))))).toBe(
+    // Past the five minutes a young reversal waits for its redemption (receiver.reversal-wait.test.ts).
+    expect(errorCode(await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T09:00:00.000Z' }))))).toBe(
       'unknown_order',
     );
   });
@@ -177,7 +178,7 @@ describe('createReceiver: the contract and the rules', () => {
       customerId: 'c_bob',
       emailHash: 'c'.repeat(64),
     });
-    const { receive } = await aReceiver({ ambassadors: [anAmbassador(), bob] });
+    const { receive } = await aReceiver({ ambassadors: [anAmbassador(), bob], reversalWaitSec: 0 });
     await receive.handle(await signed(aRedemption()));
     const reversal = aReversal({ code: 'BOB-7HC2QK', occurredAt: '2026-11-22T10:00:10.000Z' });
     expect(errorCode(await receive.handle(await signed(reversal)))).toBe('unknown_order');

@@ -73,6 +73,16 @@ export interface ReceiverOptions {
    */
   lateDeliverySec?: number;
   /**
+   * How long after a signed reversal's `occurredAt` the receiver waits for its order's redemption, in
+   * seconds. A shop that refunds at once may send the reversal while the redemption is still in an
+   * outbox, retried after a `503`: until then such a reversal is answered `503 redemption_pending`,
+   * nothing recorded, so that the sender retries it; after, `422 unknown_order`, so that a reversal of
+   * an order that never redeemed is not retried for ever. `0` answers `unknown_order` at once, as for an
+   * unsigned reversal, which is never waited for.
+   * @default 300 (five minutes)
+   */
+  reversalWaitSec?: number;
+  /**
    * Told what went wrong when the answer cannot say it: a store or lookup that threw (answered
    * `503 store_unavailable`), a program whose terms name another currency than its ledger's redemptions
    * (`503 program_currency_changed`), or the receiver's own code (`500 internal_error`). Log or alert
@@ -124,6 +134,10 @@ export interface Receiver {
 // A week, as long as idempotency keys are kept (IDEMPOTENCY_RETENTION_DAYS) and a leader's repeat order
 // waits for its first (rewards.ts): the project's room for an outbox delivering late.
 const LATE_DELIVERY_SEC = 604_800;
+// Five minutes: room for the run of retries of a redemption that met a 503 (the SDK's five attempts last
+// about a minute at most, with their timeouts) and a flush after it, while a shop that reports the
+// refund of an order whose redemption was refused, or never sent, has its final answer within minutes.
+const REVERSAL_WAIT_SEC = 300;
 // RFC 9110 §8.3.1 and §5.6.6: `application/json`, then parameters, each a `;` and an optional `name=value`,
 // the value a token or a quoted string. Spaces before a `;` go with it and those after it with its parameter,
 // so a header reads one way only, in time linear in its length however many `;` it holds (a pattern that let
@@ -137,7 +151,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Creates a receiver for the brand's backend. Besides the contract's answers (`201`, `200`, `400`,
- * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable|first_order_pending|program_currency_changed`), it answers
+ * `401`, `405`, `409`, `413`, `415`, `422`, `503 store_unavailable|first_order_pending|redemption_pending|program_currency_changed`), it answers
  * `408 request_timeout` when a body stalls past `bodyTimeoutMs`, and `500 internal_error` when its
  * own code fails, the rules and rewards inside the commit included; nothing is recorded then.
  * @example
@@ -179,12 +193,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       '[referkit] Could not create the receiver: `secret` is an empty list. Pass a secret or leave it out.',
     );
   // A skew read from the environment may be NaN, which would turn the future check off without a word.
-  for (const name of ['clockSkewSec', 'lateDeliverySec'] as const) {
+  for (const name of ['clockSkewSec', 'lateDeliverySec', 'reversalWaitSec'] as const) {
     const seconds = options[name];
     if (seconds !== undefined && !(seconds >= 0 && seconds < Infinity))
       throw new RangeError(`[referkit] Could not create the receiver: ${name} is ${seconds}. Pass seconds, 0 or more.`);
   }
   const lateDeliveryMs = (options.lateDeliverySec ?? LATE_DELIVERY_SEC) * 1000;
+  const reversalWaitMs = (options.reversalWaitSec ?? REVERSAL_WAIT_SEC) * 1000;
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
@@ -294,6 +309,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       // redemption takes its reward back.
       // Keys and fingerprints are the event's as sent, so that a page sending it again gets `duplicate`.
       const recorded = secrets ? event : noEarlierThan(event, at.getTime() - lateDeliveryMs);
+      // A signed reversal is the shop's word that the order was redeemed, and its redemption may still be
+      // on its way: waited for while the reversal is young. An unsigned one's order was confirmed by then.
+      const awaitsRedemption =
+        !!secrets && event.type === 'reversal' && at.getTime() - parseTime(event.occurredAt) < reversalWaitMs;
       result = await options.store.commit({
         claims: claimsFor(event, webhookId),
         event: recorded,
@@ -302,7 +321,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         now,
         countUpTo: countUpTo.get(program.id),
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideInCommit.bind(null, program, ambassador, recorded),
+        decide: decideInCommit.bind(null, program, ambassador, recorded, awaitsRedemption),
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
@@ -331,8 +350,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       case 'conflict':
         return fail(409, 'idempotency_conflict', 'This key was first recorded with different content');
       case 'rejected':
-        // No verdict yet: the sender's retry (an outbox retries any 5xx) comes after the first order.
-        return refuse(result.error, result.error.code === 'first_order_pending' ? 503 : 422);
+        // No verdict yet: the sender's retry (an outbox retries any 5xx) comes after the first order, or
+        // after the reversed order's redemption.
+        return refuse(result.error, /^(first_order|redemption)_pending$/.test(result.error.code) ? 503 : 422);
     }
   }
 
@@ -389,11 +409,16 @@ function decideInCommit(
   program: Program,
   ambassador: Ambassador | null,
   event: ReferralEvent,
+  awaitsRedemption: boolean,
   history: LedgerHistory,
 ): Decision {
   // Outside the try: not a defect of the decision, but of the brand's config, answered 503.
   const held = history.currency;
   if (event.type === 'redemption' && held && held !== program.currency) throw new ProgramCurrencyChanged(program, held);
+  // A reversal of a known code whose order the ledger holds no redemption of yet: no verdict while it is
+  // waited for (an unknown code's is refused at once, as is a reversal of a redemption already reversed).
+  if (awaitsRedemption && ambassador && !history.redemption)
+    return { ok: false, error: ruleError('redemption_pending', ['orderId']) };
   try {
     return decideOn(program, ambassador, event, history);
   } catch (cause) {

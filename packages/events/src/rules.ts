@@ -6,8 +6,8 @@ import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, sta
 import { DAY_MS, parseTime } from './time.js';
 
 /**
- * The stable codes of a rule refusal, each answered `422` but `first_order_pending`: no verdict yet,
- * answered `503` so that the sender retries.
+ * The stable codes of a rule refusal, each answered `422` but `first_order_pending` and
+ * `redemption_pending`: no verdict yet, answered `503` so that the sender retries.
  */
 export type RuleCode =
   | 'unknown_program'
@@ -23,7 +23,8 @@ export type RuleCode =
   | 'order_not_confirmed'
   | 'unknown_order'
   | 'attribution_expired'
-  | 'first_order_pending';
+  | 'first_order_pending'
+  | 'redemption_pending';
 
 /** A rule refusal, with the path of the field that broke it when there is one. */
 export interface RuleError {
@@ -47,6 +48,8 @@ const MESSAGES: Record<RuleCode, string> = {
   unknown_order: 'No redemption was recorded for this order',
   attribution_expired: "The order was placed after the attribution window of the friend's landing had ended",
   first_order_pending: "The customer's first order is not in the ledger yet; send this order again later",
+  redemption_pending:
+    "No redemption of this order is in the ledger yet; send this reversal again later (once the receiver's reversalWaitSec has passed since its occurredAt, it is refused as unknown_order)",
 };
 
 /** Builds the refusal for a code, with its standard message. */

@@ -60,14 +60,41 @@ describe('reverse() on the server client', () => {
     expect(await alexRewards()).toMatchObject({ reversed: 1000 });
   });
 
-  it('is refused for good with unknown_order for an order never redeemed', async () => {
+  it('is refused for good with unknown_order for an order never redeemed, refunded ten minutes ago', async () => {
     network = await networkWithReceiver({ secret: SECRET });
-    await expect(serverClient().reverse({ orderId: '2002', code: CODE })).resolves.toMatchObject({
+    const occurredAt = new Date(Date.now() - 6e5).toISOString();
+    await expect(serverClient().reverse({ orderId: '2002', code: CODE, occurredAt })).resolves.toMatchObject({
       ok: false,
       queued: false,
       error: { code: 'unknown_order' },
     });
     expect(network.requests).toHaveLength(1);
+  });
+
+  it('keeps a fresh reversal of an order not recorded queued, redemption_pending, until the receiver stops waiting', async () => {
+    // One clock for the client (its signatures, the reversal's time) and the receiver.
+    let clock = Date.parse('2026-11-24T10:00:00.000Z');
+    const now = () => new Date(clock);
+    network = await networkWithReceiver({ secret: SECRET, now });
+    const referkit = createReferkit({
+      program: 'spring-2026',
+      endpoint: ENDPOINT,
+      secret: SECRET,
+      now,
+      retry: { limit: 2, sleep: async () => {} },
+    });
+    await expect(referkit.reverse({ orderId: '2002', code: CODE })).resolves.toMatchObject({
+      ok: false,
+      queued: true,
+      error: { code: 'redemption_pending' },
+    });
+    expect(network.requests).toHaveLength(2);
+    // Five minutes on, the receiver's answer is final: the reversal leaves the outbox.
+    clock += 3e5;
+    await referkit.flush();
+    await referkit.flush();
+    expect(network.requests).toHaveLength(3);
+    expect(await alexRewards()).toBeUndefined();
   });
 
   it('delivers a reversal once after a 503, the same body signed afresh', async () => {

@@ -447,7 +447,9 @@ function decideOn(
     const standing = standingOf(program, ambassador, event, history);
     const refusal = checkRedemption(program, ambassador, event, history, standing);
     if (refusal) return { ok: false, error: refusal };
-    return { ok: true, rewards: rewardsFor(program, ambassador, event, history, standing), repeat: standing.repeat };
+    const rewards = rewardsFor(program, ambassador, event, history, standing);
+    // A retention reward is the leader's only while the order that made the customer their member stands.
+    return { ok: true, rewards, repeat: standing.repeat, retention: standing.inRepeatWindow };
   }
   return { ok: true, rewards: null };
 }

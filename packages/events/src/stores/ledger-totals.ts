@@ -4,7 +4,7 @@ import { grantStatusAt } from '../rewards.js';
 import { parseTime } from '../time.js';
 import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
 import { periodStartOf } from './stats-window.js';
-import type { LedgerRow } from './store.js';
+import { grantReversedAtOf, type LedgerRow } from './store.js';
 
 interface Customers {
   customers: Set<string>;
@@ -52,7 +52,8 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       const grant = row.rewards?.ambassador;
       // Points are not money: they are summed apart from credit and cash.
       const inPoints = grant?.type === 'points';
-      if (grant) totals.grants[grant.type][grantStatusAt(grant, plan.now, row.reversedAt)] += grant.amount;
+      const status = grant && grantStatusAt(grant, plan.now, grantReversedAtOf(row));
+      if (grant && status) totals.grants[grant.type][status] += grant.amount;
       // Stats read the ledger as it stood at `now`: a reversal after it has not happened yet.
       if (row.reversedAt && parseTime(row.reversedAt) <= plan.now.getTime()) continue;
       dayOf(days, day).redemptions++;
@@ -60,8 +61,10 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       if (!row.repeat) totals.firstOrders++;
       totals.revenue += row.total;
       totals.friendDiscounts += row.discount;
-      if (inPoints) totals.rewardPoints += grant.amount;
-      else totals.rewardCost += grant?.amount ?? 0;
+      // A retention reward taken back with its member's first order costs nothing; its order still counts.
+      const cost = status === 'reversed' ? 0 : (grant?.amount ?? 0);
+      if (inPoints) totals.rewardPoints += cost;
+      else totals.rewardCost += cost;
       const customer = customerOf(row);
       // The repeat-order rate is of the customers a code brought: one another code brought, ordering
       // with this one, is no customer of its for that rate. A repeat is an order after the one that

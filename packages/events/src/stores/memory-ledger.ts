@@ -60,6 +60,8 @@ export class MemoryLedger {
   private readonly customerIds: (string | null)[] = [];
   private readonly emailHashes: (string | null)[] = [];
   private readonly repeats: boolean[] = [];
+  /** A leader's retention reward, taken back with the first order that made its customer a member. */
+  private readonly retentions: boolean[] = [];
   /**
    * The row whose customer identity stats count a row under: the customer's earliest row matched
    * by id or email hash (theirs for a first order), so that one person known first by id and later
@@ -78,6 +80,8 @@ export class MemoryLedger {
   private readonly grantReasons: AmbassadorGrant['reason'][] = [];
   /** Reversals are rare: their times are kept aside, by row. */
   private readonly reversedAt = new Map<number, string>();
+  /** Retention rewards taken back while their orders stand, rarer still: by row. */
+  private readonly grantReversedAt = new Map<number, string>();
   private readonly redemptions = new Map<string, number>();
   /** Per code, its first orders that pay the ambassador, for counting the confirmed ones (tiers, the promotion). */
   private readonly confirmations = new Map<string, Confirmations>();
@@ -156,6 +160,7 @@ export class MemoryLedger {
     this.customerIds.push(redemption?.customer?.id ?? null);
     this.emailHashes.push(redemption?.customer?.emailHash ?? null);
     this.repeats.push(decision.repeat ?? false);
+    this.retentions.push(decision.retention ?? false);
     const earliest = Math.min(firstRow(found.byId), firstRow(found.byEmail));
     this.customerRoots.push(earliest === Infinity ? row : (this.customerRoots[earliest] as number));
     this.keepRewards(decision.rewards);
@@ -183,9 +188,34 @@ export class MemoryLedger {
           this.confirmations
             .get(code)
             ?.reverse(this.grantConfirmsAt[original] as string, this.reversedAt.get(original) as string);
+        if (!this.repeats[original]) this.reverseRetention(original);
       }
     }
     return row;
+  }
+
+  /**
+   * Takes back, with a customer's first order (`first`, just reversed), the retention rewards of their
+   * orders with its code: the leader was paid for them as for a member that order made, and without it the
+   * customer is no one's. Pending or confirmed alike, as the first order's own reward; the orders stand.
+   * The customer's orders are those the rules matched with it, by id or by email hash.
+   */
+  private reverseRetention(first: number) {
+    const at = this.reversedAt.get(first) as string;
+    const id = this.customerIds[first] ?? null;
+    const email = this.emailHashes[first] ?? null;
+    const rows = [
+      ...rowsOf(id === null ? undefined : this.byCustomerId.get(id)),
+      ...rowsOf(email === null ? undefined : this.byEmailHash.get(email)),
+    ];
+    for (const row of rows)
+      if (
+        this.retentions[row] &&
+        this.codes[row] === this.codes[first] &&
+        !this.reversedAt.has(row) &&
+        !this.grantReversedAt.has(row)
+      )
+        this.grantReversedAt.set(row, at);
   }
 
   /** First-order redemptions of a code, not reversed, whose ambassador reward was confirmed by `at`. */
@@ -233,8 +263,10 @@ export class MemoryLedger {
         // The identity customerKeys puts first, of the customer's earliest row.
         customer: id !== null ? customerKey('id', id) : emailHash !== null ? customerKey('email', emailHash) : null,
         repeat: this.repeats[row] as boolean,
+        retention: this.retentions[row] as boolean,
         rewards: this.rewardsOf(row),
         reversedAt: this.reversedAt.get(row) ?? null,
+        grantReversedAt: this.grantReversedAt.get(row) ?? null,
       });
     }
     return rows;

@@ -72,6 +72,16 @@ export function schema(p: string): SchemaStep[] {
     // The customer identity stats count a redemption under: that of the customer's earliest row matched
     // by id or email hash. A column added after the first release: older rows read their own identity.
     { creates: `${p}ledger.customer`, ddl: `ALTER TABLE ${p}ledger ADD COLUMN IF NOT EXISTS customer text` },
+    // A leader's retention reward, and when it was taken back with the first order that made its customer a
+    // member while its own order stands. Rows recorded before these columns read as no retention reward.
+    {
+      creates: `${p}ledger.retention`,
+      ddl: `ALTER TABLE ${p}ledger ADD COLUMN IF NOT EXISTS retention boolean NOT NULL DEFAULT false`,
+    },
+    {
+      creates: `${p}ledger.grant_reversed_at`,
+      ddl: `ALTER TABLE ${p}ledger ADD COLUMN IF NOT EXISTS grant_reversed_at timestamptz`,
+    },
     // Permanent: one order redeems once, even after its idempotency key is pruned.
     {
       creates: `${p}ledger_redemption`,

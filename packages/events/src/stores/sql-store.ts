@@ -304,11 +304,11 @@ export function sqlStore(
     const keys = customerKeys(event);
     const inserted = await tx.query(
       `INSERT INTO ${p}ledger (id, type, program, code, channel, occurred_at, recorded_at, order_id, total, discount,
-         customer_id, customer_email_hash, repeat, rewards, fingerprint, customer)
+         customer_id, customer_email_hash, repeat, rewards, fingerprint, customer, retention)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce(
          (SELECT ${CUSTOMER_OF_ROW} FROM ${p}ledger WHERE program = $3 AND type = 'redemption'
             AND (customer_id = $11 OR customer_email_hash = $12) ORDER BY seq LIMIT 1),
-         $16))
+         $16), $17)
        ON CONFLICT (program, order_id) WHERE type = 'redemption' DO NOTHING RETURNING seq`,
       [
         row.id,
@@ -327,13 +327,26 @@ export function sqlStore(
         row.rewards === null ? null : JSON.stringify(row.rewards),
         claims.find((claim) => !claim.key.startsWith('webhook:'))?.fingerprint ?? '',
         row.customer,
+        row.retention,
       ],
     );
     // The key was pruned but the order's redemption is permanent: answer from the ledger.
     if (inserted.rows.length === 0) throw new Rollback((await answerFromLedger(tx, request)) as CommitResult);
     if (event.type === 'reversal') {
+      // A customer's first order takes with it the retention rewards of their orders with its code, matched
+      // as the rules matched them (by id or by email hash): without it the customer is no one's member.
+      // Pending or confirmed alike, as its own reward; those orders stand. A member's order in flight holds
+      // this code's lock too: recorded before this reversal, its reward is taken back here; after, it earns none.
       await tx.query(
-        `UPDATE ${p}ledger SET reversed_at = $3 WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND reversed_at IS NULL`,
+        `WITH reversed AS (
+           UPDATE ${p}ledger SET reversed_at = $3
+           WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND reversed_at IS NULL
+           RETURNING code, repeat, customer_id, customer_email_hash
+         )
+         UPDATE ${p}ledger AS later SET grant_reversed_at = $3 FROM reversed
+         WHERE NOT reversed.repeat AND later.program = $1 AND later.type = 'redemption' AND later.retention
+           AND later.code = reversed.code AND later.reversed_at IS NULL AND later.grant_reversed_at IS NULL
+           AND (later.customer_id = reversed.customer_id OR later.customer_email_hash = reversed.customer_email_hash)`,
         [event.program, event.orderId, recordedAt.toISOString()],
       );
     }

@@ -55,12 +55,15 @@ const brought = (p: string) => `WITH theirs AS (
  */
 const JOIN_BROUGHT = (code: string) => `LEFT JOIN brought ON brought_code = ${code} AND brought_customer = ${CUSTOMER}`;
 
-/** The sums of one unit's grants by their status at `$6`, reversed ones included: no unit is added to another. */
+/**
+ * The sums of one unit's grants by their status at `$6`, reversed ones included: no unit is added to another.
+ * A grant is reversed with its order, or alone (a retention reward whose member's first order was reversed).
+ */
 function grantSums(unit: RewardUnit): string {
   const only = `reward_type = '${unit}'`;
-  const kept = `counted AND ${only} AND (reversed_at IS NULL OR reversed_at > $6)`;
+  const kept = `counted AND ${only} AND grant_stands`;
   return [
-    `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND reversed_at <= $6), 0) AS ${unit}_reversed`,
+    `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND NOT grant_stands), 0) AS ${unit}_reversed`,
     `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at <= $6), 0) AS ${unit}_confirmed`,
     `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at > $6), 0) AS ${unit}_pending`,
   ].join(',\n       ');
@@ -82,8 +85,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        count(*) FILTER (WHERE kept AND NOT repeat) AS first_orders,
        coalesce(sum(total) FILTER (WHERE kept), 0) AS revenue,
        coalesce(sum(discount) FILTER (WHERE kept), 0) AS friend_discounts,
-       coalesce(sum(amount) FILTER (WHERE kept AND NOT in_points), 0) AS reward_cost,
-       coalesce(sum(amount) FILTER (WHERE kept AND in_points), 0) AS reward_points,
+       coalesce(sum(amount) FILTER (WHERE kept AND grant_stands AND NOT in_points), 0) AS reward_cost,
+       coalesce(sum(amount) FILTER (WHERE kept AND grant_stands AND in_points), 0) AS reward_points,
        ${REWARD_UNITS.map(grantSums).join(',\n       ')},
        count(DISTINCT customer) FILTER (WHERE kept AND brought) AS customers,
        count(DISTINCT customer) FILTER (WHERE kept AND brought AND again) AS repeaters
@@ -91,6 +94,7 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
          type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $6) AS kept,
+         coalesce(grant_reversed_at, reversed_at) IS NULL OR coalesce(grant_reversed_at, reversed_at) > $6 AS grant_stands,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN ${CONFIRMS_AT}::timestamptz END AS confirms_at,
          coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,

@@ -24,7 +24,18 @@ export interface LedgerHistory extends RedemptionHistory {
 
 /** The verdict of the rules on an event, made inside the store's transaction. */
 export type Decision =
-  | { ok: true; rewards: RedemptionRewards | null; repeat?: boolean }
+  | {
+      ok: true;
+      rewards: RedemptionRewards | null;
+      repeat?: boolean;
+      /**
+       * The ambassador's reward is a leader's retention reward: paid for a member's repeat order, it stands
+       * only while the first order that made the customer the leader's does. A store takes it back with
+       * that order's reversal.
+       * @default false
+       */
+      retention?: boolean;
+    }
   | { ok: false; error: RuleError };
 
 /** One event to record exactly once. */
@@ -193,8 +204,21 @@ export interface LedgerRow {
    */
   customer: string | null;
   repeat: boolean;
+  /** The row's reward is a leader's retention reward (`Decision.retention`). */
+  retention: boolean;
   rewards: RedemptionRewards | null;
   reversedAt: string | null;
+  /**
+   * When the row's ambassador reward was taken back while its order stands: a retention reward, with the
+   * reversal of the first order that made its customer the leader's member. `null` otherwise.
+   */
+  grantReversedAt: string | null;
+}
+
+/** When a row's ambassador reward was taken back, `null` while it stands: alone, or with its order's reversal. */
+export function grantReversedAtOf(row: Pick<LedgerRow, 'reversedAt' | 'grantReversedAt'>): string | null {
+  // A reward is only taken back alone while its order stands, so this time is the earlier one.
+  return row.grantReversedAt ?? row.reversedAt;
 }
 
 /** The key of one customer identity: `id:` and the brand's id, or `email:` and the email hash. */
@@ -237,7 +261,9 @@ export function ledgerRow(
     discount: redemption?.order.discount ?? 0,
     customer: customerKeys(event)[0] ?? null,
     repeat: decision.repeat ?? false,
+    retention: decision.retention ?? false,
     rewards: decision.rewards,
     reversedAt: null,
+    grantReversedAt: null,
   };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ruleError } from '../rules.js';
 import { anAmbassador, aProgram, aRedemption, aReversal } from '../testing/fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
+import { reversalSuite } from '../testing/reversal-suite.js';
 import { statsSuite } from '../testing/stats-suite.js';
 import { storeSuite } from '../testing/store-suite.js';
 import { memoryStore } from './memory-store.js';
@@ -79,6 +80,7 @@ function countsUpTo(fresh: () => Promise<{ store: ReferralStore; cleanup: () => 
 describe('memoryStore', () => {
   storeSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
   statsSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
+  reversalSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
 });
 
 describe('sqlStore over PGlite', () => {
@@ -94,6 +96,7 @@ describe('sqlStore over PGlite', () => {
 
   storeSuite(() => freshSql(db));
   statsSuite(() => freshSql(db));
+  reversalSuite(() => freshSql(db));
   countsUpTo(() => freshSql(db));
 
   it('tells onError to call migrate() when the store was never migrated', async () => {
@@ -220,6 +223,7 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
 
   storeSuite(() => freshSql(pool));
   statsSuite(() => freshSql(pool));
+  reversalSuite(() => freshSql(pool));
   countsUpTo(() => freshSql(pool));
 
   it('runs on a single pg Client, one transaction at a time', async () => {

@@ -37,6 +37,8 @@ const PROGRAM_VERDICTS = {
   order_not_confirmed: true,
   unknown_order: true,
   attribution_expired: true,
+  // A refund dated before its order: the receiver's word on this reversal, the same every time it is sent.
+  reversal_before_order: true,
   // Answered 503 and retried until the customer's first order, or the reversed order's redemption, is
   // in the ledger: never a verdict.
   first_order_pending: false,

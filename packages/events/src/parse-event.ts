@@ -25,6 +25,9 @@ export interface InvalidEvent {
 /** The outcome of a parse: the typed value, or every problem found. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: InvalidEvent };
 
+/** How far ahead of the receiver's clock a sender's may run, in seconds, unless told otherwise. */
+export const CLOCK_SKEW_SEC = 300;
+
 /** Options for {@link parseEvent}. */
 export interface ParseEventOptions {
   /**
@@ -62,7 +65,7 @@ export function parseEvent(input: unknown, options: ParseEventOptions = {}): Par
     ]);
   }
   if (options.now) {
-    const latest = options.now.getTime() + (options.clockSkewSec ?? 300) * 1000;
+    const latest = options.now.getTime() + (options.clockSkewSec ?? CLOCK_SKEW_SEC) * 1000;
     const issue =
       timeIssue(OCCURRED_AT, event.occurredAt, latest) ??
       (event.type === 'redemption' && event.attribution

@@ -164,6 +164,22 @@ describe('createReceiver: the contract and the rules', () => {
     );
   });
 
+  it('refuses a reversal dated more than clockSkewSec before its order, and takes one exactly that far', async () => {
+    const { receive } = await aReceiver();
+    await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-22T10:00:00.000Z' })));
+    const dated = async (occurredAt: string) => receive.handle(await signed(aReversal({ occurredAt })));
+    expect(errorCode(await dated('2026-11-22T09:54:59.999Z'))).toBe('reversal_before_order');
+    expect((await dated('2026-11-22T09:55:00.000Z')).status).toBe(201);
+  });
+
+  it('takes a reversal as far before its order as the clockSkewSec the receiver was given', async () => {
+    const { receive } = await aReceiver({ clockSkewSec: 3600 });
+    await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-22T10:00:00.000Z' })));
+    expect((await receive.handle(await signed(aReversal({ occurredAt: '2026-11-22T09:00:00.000Z' })))).status).toBe(
+      201,
+    );
+  });
+
   it("refuses another program's code with 422 unknown_code", async () => {
     const { receive, store } = await aReceiver({ ambassadors: [] });
     await store.upsertAmbassador('autumn-2026', anAmbassador());

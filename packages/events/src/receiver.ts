@@ -9,12 +9,12 @@ import { checkedAmbassador } from './checked-ambassador.js';
 import { countsNeeded } from './counts-needed.js';
 import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
 import { claimsFor } from './idempotency.js';
-import { type Issue, parseEvent } from './parse-event.js';
+import { CLOCK_SKEW_SEC, type Issue, parseEvent } from './parse-event.js';
 import { type Program, type ProgramInput, programSchema } from './program.js';
 import { exceeds, rawBytes, readBody } from './read-body.js';
 import { type HeaderSource, readHeader } from './read-header.js';
 import { type RedemptionRewards, rewardsFor, standingOf } from './rewards.js';
-import { checkRedemption, type RuleError, ruleError } from './rules.js';
+import { checkRedemption, checkReversal, type RuleError, ruleError } from './rules.js';
 import { checkSignature, secretBytes } from './signature.js';
 import type { CommitResult, Decision, LedgerHistory, ReferralStore } from './stores/store.js';
 import { explainUnmigrated } from './stores/unmigrated.js';
@@ -200,6 +200,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
   const lateDeliveryMs = (options.lateDeliverySec ?? LATE_DELIVERY_SEC) * 1000;
   const reversalWaitMs = (options.reversalWaitSec ?? REVERSAL_WAIT_SEC) * 1000;
+  const clockSkewMs = (options.clockSkewSec ?? CLOCK_SKEW_SEC) * 1000;
   const now = options.now ?? (() => new Date());
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
@@ -321,7 +322,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         now,
         countUpTo: countUpTo.get(program.id),
         // bind, not an arrow: no closure to create and name on the hot path.
-        decide: decideInCommit.bind(null, program, ambassador, recorded, awaitsRedemption),
+        decide: decideInCommit.bind(null, program, ambassador, recorded, awaitsRedemption, clockSkewMs),
       });
     } catch (error) {
       if (error instanceof DecisionDefect) throw error;
@@ -410,6 +411,7 @@ function decideInCommit(
   ambassador: Ambassador | null,
   event: ReferralEvent,
   awaitsRedemption: boolean,
+  clockSkewMs: number,
   history: LedgerHistory,
 ): Decision {
   // Outside the try: not a defect of the decision, but of the brand's config, answered 503.
@@ -420,7 +422,7 @@ function decideInCommit(
   if (awaitsRedemption && ambassador && !history.redemption)
     return { ok: false, error: ruleError('redemption_pending', ['orderId']) };
   try {
-    return decideOn(program, ambassador, event, history);
+    return decideOn(program, ambassador, event, clockSkewMs, history);
   } catch (cause) {
     throw new DecisionDefect(cause, event);
   }
@@ -430,13 +432,18 @@ function decideOn(
   program: Program,
   ambassador: Ambassador | null,
   event: ReferralEvent,
+  clockSkewMs: number,
   history: LedgerHistory,
 ): Decision {
   // A reversal needs no ambassador: it takes back the ledger's own redemption under the same code. Never
-  // redeemed under this code, or already reversed, it is refused. A store that prunes keys answers a
+  // redeemed under this code, or already reversed, it is refused, and so is one dated before its order
+  // (beyond clock skew: checkReversal). A store that prunes keys answers a
   // reversal replayed after its key expired from its ledger before taking this refusal (sql-store.ts).
   if (event.type === 'reversal') {
-    if (history.redemption && !history.redemption.reversedAt) return { ok: true, rewards: null };
+    if (history.redemption && !history.redemption.reversedAt) {
+      const refusal = checkReversal(event, history.redemption.occurredAt, clockSkewMs);
+      return refusal ? { ok: false, error: refusal } : { ok: true, rewards: null };
+    }
     return {
       ok: false,
       error: ambassador ? ruleError('unknown_order', ['orderId']) : ruleError('unknown_code', ['code']),

@@ -1,6 +1,6 @@
 /** The program's rules: why a well-formed, authentic event is still refused (`422`). */
 import type { Ambassador } from './ambassador.js';
-import type { RedemptionEvent } from './event.js';
+import type { RedemptionEvent, ReversalEvent } from './event.js';
 import type { Program } from './program.js';
 import { maxFriendDiscount, type RedemptionHistory, type RedemptionStanding, standingOf } from './rewards.js';
 import { DAY_MS, parseTime } from './time.js';
@@ -23,6 +23,7 @@ export type RuleCode =
   | 'order_not_confirmed'
   | 'unknown_order'
   | 'attribution_expired'
+  | 'reversal_before_order'
   | 'first_order_pending'
   | 'redemption_pending';
 
@@ -47,6 +48,7 @@ const MESSAGES: Record<RuleCode, string> = {
   order_not_confirmed: 'The order could not be confirmed against the shop; unsigned redemptions need confirmOrder',
   unknown_order: 'No redemption was recorded for this order',
   attribution_expired: "The order was placed after the attribution window of the friend's landing had ended",
+  reversal_before_order: 'The reversal is dated before the order it reverses was placed',
   first_order_pending: "The customer's first order is not in the ledger yet; send this order again later",
   redemption_pending:
     "No redemption of this order is in the ledger yet; send this reversal again later (once the receiver's reversalWaitSec has passed since its occurredAt, it is refused as unknown_order)",
@@ -112,6 +114,23 @@ export function checkRedemption(
   if (allowed !== null && order.discount > allowed) return ruleError('discount_exceeds_offer', ['order', 'discount']);
   // An offer for every order: the first order decides only what the leader earns.
   return standing.awaitingFirstOrder ? pending() : null;
+}
+
+/**
+ * Checks a reversal against the order it reverses, placed at `orderedAt` (`undefined` when the store did
+ * not say); `null` when it may be recorded. An order is refunded after it is placed, but the two times may
+ * come from two clocks, a friend's device and the shop's server, and the receiver takes an event stamped
+ * up to `clockSkewMs` ahead of its own: a reversal dated up to that much before its order is taken.
+ * @example checkReversal(reversal, '2026-03-02T10:00:00.000Z', 300_000) // for a reversal of 5 January: reversal_before_order
+ */
+export function checkReversal(
+  reversal: ReversalEvent,
+  orderedAt: string | undefined,
+  clockSkewMs: number,
+): RuleError | null {
+  if (orderedAt !== undefined && parseTime(reversal.occurredAt) < parseTime(orderedAt) - clockSkewMs)
+    return ruleError('reversal_before_order', ['occurredAt']);
+  return null;
 }
 
 /** The answer while a repeat order's first order may still be on its way. */

@@ -132,7 +132,11 @@ export class MemoryLedger {
     const original = event.type === 'reversal' ? this.redemptions.get(event.orderId) : undefined;
     const redemption =
       original !== undefined && this.codes[original] === event.code
-        ? { rewards: this.rewardsOf(original), reversedAt: this.reversedAt.get(original) ?? null }
+        ? {
+            rewards: this.rewardsOf(original),
+            reversedAt: this.reversedAt.get(original) ?? null,
+            occurredAt: this.occurredAt[original] as string,
+          }
         : null;
     return new MemoryHistory(this, event.code, personCodes, recordedAt, customerOrders, redemption);
   }

@@ -200,7 +200,7 @@ export function sqlStore(
       event.type === 'reversal'
         ? await tx.query(
             // The same code as the redemption's: a reversal cannot reach into another ambassador's ledger.
-            `SELECT rewards, reversed_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND code = $3`,
+            `SELECT rewards, reversed_at, occurred_at FROM ${p}ledger WHERE program = $1 AND order_id = $2 AND type = 'redemption' AND code = $3`,
             [event.program, event.orderId, event.code],
           )
         : { rows: [] };
@@ -213,7 +213,13 @@ export function sqlStore(
         occurredAt: iso(row.occurred_at) as string,
         repeat: row.repeat === true,
       })),
-      redemption: original ? { rewards: rewardsFrom(original.rewards), reversedAt: iso(original.reversed_at) } : null,
+      redemption: original
+        ? {
+            rewards: rewardsFrom(original.rewards),
+            reversedAt: iso(original.reversed_at),
+            occurredAt: iso(original.occurred_at) as string,
+          }
+        : null,
       recordedAt,
       currency,
     };

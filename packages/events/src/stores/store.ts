@@ -12,8 +12,11 @@ import type { ProgramStats, StatsQuery } from './stats.js';
 /** What the ledger knows when the store decides on an event, read under the store's lock. */
 export interface LedgerHistory extends RedemptionHistory {
   customerOrders: CustomerOrder[];
-  /** For a reversal: the redemption of its order, or `null` when the order never redeemed. */
-  redemption: { rewards: RedemptionRewards | null; reversedAt: string | null } | null;
+  /**
+   * For a reversal: the redemption of its order, or `null` when the order never redeemed. Its `occurredAt`
+   * (canonical ISO) is when the order was placed; a store that leaves it out has no reversal's date checked.
+   */
+  redemption: { rewards: RedemptionRewards | null; reversedAt: string | null; occurredAt?: string } | null;
   /**
    * The currency of the redemptions the ledger holds for the event's program, `null` while it holds
    * none: the receiver records no redemption in another, whatever the program's terms now say.

@@ -151,4 +151,32 @@ export function reversalSuite(fresh: StoreFactory) {
       expect(row?.rewards).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 1000 } });
     });
   });
+
+  it('refuses a reversal dated before its order with 422 reversal_before_order at occurredAt, recording nothing', async () => {
+    await withStore(async (store) => {
+      const { receive, program } = await aReceiver({ store });
+      await receive.handle(await signed(aRedemption()));
+      const backdated = aReversal({ reason: 'fraud', occurredAt: '2026-01-05T00:00:00.000Z' });
+      const answer = await receive.handle(await signed(backdated));
+      expect([answer.status, answer.body]).toMatchObject([
+        422,
+        { error: { code: 'reversal_before_order', issues: [{ path: ['occurredAt'], code: 'reversal_before_order' }] } },
+      ]);
+      const row = (await store.stats({ program, now: NOW })).ambassadors[0];
+      expect(row?.rewards).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 0 } });
+      // Nothing of it was kept: the reversal dated as it happened is recorded.
+      const dated = aReversal({ reason: 'fraud', occurredAt: '2026-11-22T10:00:10.000Z' });
+      expect((await receive.handle(await signed(dated))).status).toBe(201);
+    });
+  });
+
+  it('takes a reversal dated up to clockSkewSec before its order: the two times may come from two clocks', async () => {
+    await withStore(async (store) => {
+      const { receive } = await aReceiver({ store });
+      await receive.handle(await signed(aRedemption({ occurredAt: '2026-11-22T10:00:00.000Z' })));
+      // The order stamped by a device clock four minutes fast, its refund by the shop's server.
+      const refund = aReversal({ occurredAt: '2026-11-22T09:56:00.000Z' });
+      expect((await receive.handle(await signed(refund))).status).toBe(201);
+    });
+  });
 }

@@ -101,10 +101,10 @@ export const redemptionEventSchema = z.strictObject({
   attribution: attributionSchema.optional(),
 });
 
-/** Why an order was reversed. */
+/** Why an order was reversed; a chargeback is `fraud` when the payment was not the card holder's, else `refund`. */
 export const reversalReason = z.enum(['refund', 'cancellation', 'fraud', 'other']);
 
-/** A refund or cancellation of a redeemed order; claws back the ambassador's reward. */
+/** A refund, cancellation or chargeback of a whole redeemed order (no part of one); claws back the ambassador's reward. */
 export const reversalEventSchema = z.strictObject({
   ...envelope,
   type: z.literal('reversal'),

@@ -23,7 +23,7 @@ export const friendOfferSchema = z.discriminatedUnion('kind', [
 /** What the friend gets. */
 export type FriendOffer = z.infer<typeof friendOfferSchema>;
 
-/** What the ambassador earns per redemption: credit, cash or points, fixed or a percent of the order. */
+/** What the ambassador earns per redemption: credit, cash or points, fixed or a percent of the order's total. */
 export const ambassadorRewardSchema = z.discriminatedUnion('basis', [
   z.strictObject({ basis: z.literal('fixed'), type: z.enum(['credit', 'cash', 'points']), amount: minorUnits.min(1) }),
   z.strictObject({ basis: z.literal('percent'), type: z.enum(['credit', 'cash', 'points']), percent }),
@@ -75,6 +75,7 @@ export const programSchema = z
     brand: text.trim().min(1).max(80),
     currency,
     friendOffer: friendOfferSchema,
+    // Judged on the order's subtotal, before the friend's discount.
     minimumOrder: minorUnits.optional(),
     firstOrderOnly: z.boolean().default(true),
     ambassadorReward: ambassadorRewardSchema,

@@ -30,6 +30,8 @@ const CODES: Record<number, string[]> = {
     'order_not_confirmed',
     'unknown_order',
     'attribution_expired',
+    // A mutated reversal's date may fall before the order it reverses.
+    'reversal_before_order',
   ],
 };
 

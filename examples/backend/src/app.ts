@@ -6,6 +6,7 @@
 import type { Program } from '@referkit/events';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { readAmbassadorView } from './ambassador-view.js';
 import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { apiError } from './api-error.js';
 import { boundedBody } from './bounded-body.js';
@@ -207,7 +208,8 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
     const from = new Date(today - (days - 1) * 86_400_000);
     const stats = await store.stats({ program: program.id, from, to, now: to });
-    return c.body(dashboardPage(stats, program.brand, days).text, 200, HTML_HEADERS);
+    const view = readAmbassadorView(c.req.query());
+    return c.body(dashboardPage(stats, program.brand, days, view).text, 200, HTML_HEADERS);
   });
 
   app.get('/account', async (c) => {

@@ -3,13 +3,17 @@
  * chart of landings and redemptions. Server-rendered HTML without scripts; every number comes
  * from the stats, none is computed or hard-coded here beyond formatting.
  */
-import type { AmbassadorStats, GrantTotals, ProgramStats, RewardUnit, RoleStats } from '@referkit/events';
+import type { ProgramStats, RoleStats } from '@referkit/events';
+import { ambassadorTable } from './ambassador-table.js';
+import { ambassadorPage, DEFAULT_VIEW } from './ambassador-view.js';
 import { seriesChart } from './chart.js';
+import { type DashboardState, dashboardHref } from './dashboard-address.js';
 import { html, type SafeHtml } from './html.js';
+import { METRIC_COLUMNS, metricCells } from './metric-columns.js';
 import { formatMoney } from './money.js';
 import { page } from './page.js';
-import { conversionCell, repeatCell, roiCell } from './rate-cells.js';
 import { roleName } from './role-names.js';
+import { scrollingTable } from './scrolling-table.js';
 import { siteNav } from './site-nav.js';
 
 /** The periods the dashboard offers, in days; the first brand question is "this month?". */
@@ -21,13 +25,14 @@ export function dashboardDays(asked: string | undefined): number {
   return DASHBOARD_PERIODS.some((period) => period === days) ? days : 30;
 }
 
-/** Renders the dashboard page for one program's stats over the last `days`. */
-export function dashboardPage(stats: ProgramStats, brand: string, days = 30): SafeHtml {
+/** Renders the dashboard page for one program's stats over the last `days`, its ambassadors as `view` asks. */
+export function dashboardPage(stats: ProgramStats, brand: string, days = 30, view = DEFAULT_VIEW): SafeHtml {
+  const state: DashboardState = { days, view };
   const money = (minor: number) => formatMoney(minor, stats.currency);
   const period = `${stats.from.slice(0, 10)} – ${stats.to.slice(0, 10)}`;
   const periods = DASHBOARD_PERIODS.map(
     (option) =>
-      html`<a href="/dashboard?days=${option}"${option === days ? html` aria-current="page"` : null}>${option} days</a>`,
+      html`<a href="${dashboardHref({ days: option, view: { ...view, page: 1 } })}"${option === days ? html` aria-current="page"` : null}>${option} days</a>`,
   );
   return page({
     title: `${brand} referrals`,
@@ -44,17 +49,13 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
     <h2 id="by-role">By role</h2>
     ${scrollingTable(
       'Results per role',
-      html`<thead><tr><th scope="col">Role</th><th scope="col">People</th>${metricHeads()}</tr></thead>
+      html`<thead><tr><th scope="col">Role</th><th scope="col">People</th>${METRIC_COLUMNS.map((column) => html`<th scope="col">${column.label}</th>`)}</tr></thead>
       <tbody>${stats.roles.map((role) => roleRow(role, money))}</tbody>`,
     )}
   </section>
   <section aria-labelledby="by-ambassador">
     <h2 id="by-ambassador">By ambassador</h2>
-    ${scrollingTable(
-      'Results per ambassador',
-      html`<thead><tr><th scope="col">Ambassador</th>${metricHeads()}<th scope="col">Target this period</th></tr></thead>
-      <tbody>${stats.ambassadors.map((ambassador) => ambassadorRow(ambassador, money))}</tbody>`,
-    )}
+    ${ambassadorTable(ambassadorPage(stats.ambassadors, view), state, money)}
   </section>
   <section aria-labelledby="how-counted">
     <h2 id="how-counted">How the figures are counted</h2>
@@ -76,90 +77,6 @@ export function dashboardPage(stats: ProgramStats, brand: string, days = 30): Sa
   });
 }
 
-/**
- * A table in a box that scrolls sideways. The tables are wider than a laptop's window and hold
- * nothing focusable, so the box itself takes focus for the arrow keys to scroll it (axe
- * `scrollable-region-focusable`), named like its table for the screen reader that lands on it.
- */
-function scrollingTable(caption: string, rows: SafeHtml): SafeHtml {
-  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table>
-      <caption class="visually-hidden">${caption}</caption>
-      ${rows}
-    </table></div>`;
-}
-
-function metricHeads(): SafeHtml {
-  return html`<th scope="col">Reach</th><th scope="col">Shares by channel</th><th scope="col">Redemptions</th><th scope="col">Conversion</th><th scope="col">Revenue</th><th scope="col">Friend discounts</th><th scope="col">Reward cost</th><th scope="col">ROI</th><th scope="col">Repeat-order rate</th><th scope="col">Rewards pending</th><th scope="col">Rewards confirmed</th><th scope="col">Rewards reversed</th>`;
-}
-
-type Metrics = Pick<
-  AmbassadorStats,
-  | 'landings'
-  | 'shares'
-  | 'redemptions'
-  | 'firstOrders'
-  | 'conversionRate'
-  | 'revenue'
-  | 'friendDiscounts'
-  | 'rewardCost'
-  | 'rewardPoints'
-  | 'roi'
-  | 'repeatOrderRate'
-  | 'rewards'
->;
-
-/** How a reward column names each unit after its amount. */
-const UNIT_NAMES: Record<RewardUnit, string> = { credit: 'credit', cash: 'cash', points: 'pts' };
-
-function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
-  // Each unit on a line of its own, saying which: store credit owed is not cash paid out, nor points.
-  const units = Object.entries(row.rewards) as [RewardUnit, GrantTotals][];
-  const reward = (status: 'pending' | 'confirmed' | 'reversed') =>
-    units.length === 0
-      ? '0'
-      : units.map(
-          ([unit, grants], index) =>
-            html`${index ? html`<br>` : null}${unit === 'points' ? grants[status] : money(grants[status])} ${UNIT_NAMES[unit]}`,
-        );
-  return html`<td data-metric="landings">${row.landings}</td>
-<td data-metric="shares">${shareCell(row.shares)}</td>
-<td data-metric="redemptions">${row.redemptions}</td>
-<td data-metric="conversion">${conversionCell(row)}</td>
-<td data-metric="revenue">${money(row.revenue)}</td>
-<td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
-<td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
-<td data-metric="roi">${roiCell(row)}</td>
-<td data-metric="repeat-order-rate">${repeatCell(row)}</td>
-<td data-metric="rewards-pending">${reward('pending')}</td>
-<td data-metric="rewards-confirmed">${reward('confirmed')}</td>
-<td data-metric="rewards-reversed">${reward('reversed')}</td>`;
-}
-
-function shareCell(shares: Metrics['shares']): SafeHtml {
-  const channels = Object.entries(shares.byChannel).filter(([, count]) => count > 0);
-  if (channels.length === 0) return html`${shares.total}`;
-  return html`${shares.total} <span class="channels">(${channels.map(([channel, count], index) => html`${index ? ', ' : ''}${channel} ${count}`)})</span>`;
-}
-
 function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
   return html`<tr data-role="${role.role}"><th scope="row">${roleName(role.role)}</th><td>${role.ambassadors}</td>${metricCells(role, money)}</tr>`;
-}
-
-/** The periods of the window that are over: in how many the target was reached ("reached in 1 of 2 past weeks"). */
-function pastPeriods(target: NonNullable<AmbassadorStats['target']>): SafeHtml | null {
-  const past = target.periods.filter((period) => period.ended);
-  if (past.length === 0) return null;
-  const reached = past.filter((period) => period.reached).length;
-  return html`<br><span class="channels" data-metric="past-periods">reached in ${reached} of ${past.length} past ${target.per}${past.length === 1 ? '' : 's'}</span>`;
-}
-
-function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => string): SafeHtml {
-  const tier = ambassador.audienceTier ? ` (${ambassador.audienceTier})` : '';
-  // The dashboard reads up to now, so the target's period is still running: not reached is not missed yet.
-  const target = ambassador.target
-    ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>${pastPeriods(ambassador.target)}`
-    : html`—`;
-  return html`<tr data-code="${ambassador.code}"><th scope="row">${ambassador.displayName} <code>${ambassador.code}</code>
-<span class="role">${roleName(ambassador.role)}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>
-${metricCells(ambassador, money)}<td data-metric="target">${target}</td></tr>`;
 }

@@ -1,0 +1,81 @@
+/**
+ * The figures both dashboard tables show, per role and per ambassador: their column heads, the
+ * column each sorts as (`ambassador-view.ts`), and their cells.
+ */
+import type { AmbassadorStats, GrantTotals, RewardUnit } from '@referkit/events';
+import type { SortColumn } from './ambassador-view.js';
+import { html, type SafeHtml } from './html.js';
+import { conversionCell, repeatCell, roiCell } from './rate-cells.js';
+
+/** A figure's column: its head, and the sort it offers (reward columns mix units, so offer none). */
+export interface MetricColumn {
+  label: string;
+  sort?: SortColumn;
+}
+
+/** The figures' columns, in the order of {@link metricCells}. */
+export const METRIC_COLUMNS: readonly MetricColumn[] = [
+  { label: 'Reach', sort: 'landings' },
+  { label: 'Shares by channel', sort: 'shares' },
+  { label: 'Redemptions', sort: 'redemptions' },
+  { label: 'Conversion', sort: 'conversion' },
+  { label: 'Revenue', sort: 'revenue' },
+  { label: 'Friend discounts', sort: 'friend-discounts' },
+  { label: 'Reward cost', sort: 'reward-cost' },
+  { label: 'ROI', sort: 'roi' },
+  { label: 'Repeat-order rate', sort: 'repeat-order-rate' },
+  { label: 'Rewards pending' },
+  { label: 'Rewards confirmed' },
+  { label: 'Rewards reversed' },
+];
+
+/** The figures of a row, an ambassador's or a role's. */
+export type Metrics = Pick<
+  AmbassadorStats,
+  | 'landings'
+  | 'shares'
+  | 'redemptions'
+  | 'firstOrders'
+  | 'conversionRate'
+  | 'revenue'
+  | 'friendDiscounts'
+  | 'rewardCost'
+  | 'rewardPoints'
+  | 'roi'
+  | 'repeatOrderRate'
+  | 'rewards'
+>;
+
+/** How a reward column names each unit after its amount. */
+const UNIT_NAMES: Record<RewardUnit, string> = { credit: 'credit', cash: 'cash', points: 'pts' };
+
+/** A row's figures, one cell per {@link METRIC_COLUMNS} entry. */
+export function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
+  // Each unit on a line of its own, saying which: store credit owed is not cash paid out, nor points.
+  const units = Object.entries(row.rewards) as [RewardUnit, GrantTotals][];
+  const reward = (status: 'pending' | 'confirmed' | 'reversed') =>
+    units.length === 0
+      ? '0'
+      : units.map(
+          ([unit, grants], index) =>
+            html`${index ? html`<br>` : null}${unit === 'points' ? grants[status] : money(grants[status])} ${UNIT_NAMES[unit]}`,
+        );
+  return html`<td data-metric="landings">${row.landings}</td>
+<td data-metric="shares">${shareCell(row.shares)}</td>
+<td data-metric="redemptions">${row.redemptions}</td>
+<td data-metric="conversion">${conversionCell(row)}</td>
+<td data-metric="revenue">${money(row.revenue)}</td>
+<td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
+<td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
+<td data-metric="roi">${roiCell(row)}</td>
+<td data-metric="repeat-order-rate">${repeatCell(row)}</td>
+<td data-metric="rewards-pending">${reward('pending')}</td>
+<td data-metric="rewards-confirmed">${reward('confirmed')}</td>
+<td data-metric="rewards-reversed">${reward('reversed')}</td>`;
+}
+
+function shareCell(shares: Metrics['shares']): SafeHtml {
+  const channels = Object.entries(shares.byChannel).filter(([, count]) => count > 0);
+  if (channels.length === 0) return html`${shares.total}`;
+  return html`${shares.total} <span class="channels">(${channels.map(([channel, count], index) => html`${index ? ', ' : ''}${channel} ${count}`)})</span>`;
+}

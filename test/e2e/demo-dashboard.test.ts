@@ -152,4 +152,20 @@ describe('the dashboard with 120 ambassadors', () => {
     expect(Math.round(nameBox?.x ?? -1)).toBe(Math.round(regionBox?.x ?? -2) + 1);
     await page.close();
   });
+
+  test('wraps a name of sixty letters within the name column, which keeps its width', async () => {
+    const width = async (query: string) => {
+      const page = await open(`/dashboard?q=${encodeURIComponent(query)}`);
+      const head = table(page).locator('tbody th[scope="row"]').first();
+      const box = await head.evaluate((element) => {
+        const name = element.querySelector('.name') as HTMLElement;
+        return { width: element.getBoundingClientRect().width, whole: name.scrollWidth <= name.clientWidth };
+      });
+      await page.close();
+      return box;
+    };
+    const long = await width(LONG_NAME.slice(0, 20));
+    expect(long.whole).toBe(true);
+    expect(long.width).toBeLessThanOrEqual(320);
+  });
 });

@@ -153,6 +153,30 @@ describe('the dashboard with 120 ambassadors', () => {
     await page.close();
   });
 
+  // A4 landscape, 297 × 210 mm, less the page's 10 mm margins, at CSS's 96 px to the inch.
+  const A4_LANDSCAPE = { width: Math.floor(((297 - 20) / 25.4) * 96), height: Math.floor(((210 - 20) / 25.4) * 96) };
+
+  test('prints every column of the ambassador table, and every row of the page, on A4 in landscape', async () => {
+    const page = await open('/dashboard', A4_LANDSCAPE);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await table(page).evaluate((element) => {
+      const region = element.parentElement as HTMLElement;
+      return {
+        lastColumn: Math.ceil(element.querySelector('thead th:last-child')?.getBoundingClientRect().right ?? Infinity),
+        page: document.documentElement.clientWidth,
+        cut: region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight,
+      };
+    });
+    expect(printed.lastColumn).toBeLessThanOrEqual(printed.page);
+    expect(printed.cut).toBe(false);
+    // The page asks to be printed in landscape: Chromium's PDF follows the stylesheet's @page.
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const [, width, height] = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf) ?? [];
+    // A4 in PDF points (1/72 inch), its long side across: 842 × 595.
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595]);
+    await page.close();
+  });
+
   test('wraps a name of sixty letters within the name column, which keeps its width', async () => {
     const width = async (query: string) => {
       const page = await open(`/dashboard?q=${encodeURIComponent(query)}`);

@@ -192,4 +192,24 @@ describe('the dashboard with 120 ambassadors', () => {
     expect(long.whole).toBe(true);
     expect(long.width).toBeLessThanOrEqual(320);
   });
+
+  test('offers all time, from the first event the ledger holds', async () => {
+    const page = await open('/dashboard');
+    await page.getByRole('link', { name: 'All time' }).click();
+    expect(new URL(page.url()).searchParams.get('days')).toBe('all');
+    expect(await page.getByRole('link', { name: 'All time' }).getAttribute('aria-current')).toBe('page');
+    // Every event here is from today: all time is today alone.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await page.locator('.period').textContent()).toContain(`${today} – ${today}`);
+    await page.close();
+  });
+
+  test('says so when the period asked for is not offered, and which one it shows instead', async () => {
+    const page = await open('/dashboard?days=400');
+    expect(await page.locator('.notice').textContent()).toBe(
+      'This dashboard does not offer a period of “400” days: it shows the last 30 days. Pick a period below.',
+    );
+    expect(await page.getByRole('link', { name: '30 days' }).getAttribute('aria-current')).toBe('page');
+    await page.close();
+  });
 });

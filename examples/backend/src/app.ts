@@ -13,11 +13,13 @@ import { boundedBody } from './bounded-body.js';
 import { catalog } from './catalog.js';
 import { dropRefusedLanding, orderRequestSchema } from './checkout-input.js';
 import { findEnrolment, publicCode, publicStats } from './code-lookup.js';
-import { dashboardDays, dashboardPage } from './dashboard.js';
+import { dashboardPage } from './dashboard.js';
+import { dashboardPeriod } from './dashboard-period.js';
 import type { SqlClient } from './database.js';
 import { isDatabaseOutage } from './database-outage.js';
 import type { DemoStore } from './demo-store.js';
 import { readIdempotencyKey } from './idempotency-key.js';
+import { ledgerStart } from './ledger-start.js';
 import { orderAnswer } from './order-answer.js';
 import { orderById, recentOrders } from './orders.js';
 import { ordersPage, RECENT_ORDERS, refundNotice } from './orders-page.js';
@@ -202,14 +204,21 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   });
 
   app.get('/dashboard', async (c) => {
-    const days = dashboardDays(c.req.query('days'));
+    const { days, refused } = dashboardPeriod(c.req.query('days'));
     const to = now();
     // `days` UTC days counting today: 7 days is today and the 6 before it, not 8 dates.
     const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
-    const from = new Date(today - (days - 1) * 86_400_000);
+    // All time: from the day of the ledger's first event (today before there is one).
+    const first = days === 'all' ? await ledgerStart(client, program.id) : null;
+    const from =
+      days === 'all'
+        ? new Date(
+            Math.min(today, first ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()) : today),
+          )
+        : new Date(today - (days - 1) * 86_400_000);
     const stats = await store.stats({ program: program.id, from, to, now: to });
     const view = readAmbassadorView(c.req.query());
-    return c.body(dashboardPage(stats, program.brand, days, view).text, 200, HTML_HEADERS);
+    return c.body(dashboardPage(stats, program.brand, { days, view, refused }).text, 200, HTML_HEADERS);
   });
 
   app.get('/account', async (c) => {

@@ -3,11 +3,12 @@
  * left out at their defaults, so that every view is a plain link (no client script) and a short one.
  */
 import { type AmbassadorView, DEFAULT_VIEW, naturalOrderOf } from './ambassador-view.js';
+import type { DashboardPeriod } from './dashboard-period.js';
 
 /** What one view of the dashboard shows. */
 export interface DashboardState {
   /** Days up to today, or `all` for everything the ledger holds. */
-  days: number | 'all';
+  days: DashboardPeriod;
   view: AmbassadorView;
 }
 

@@ -5,9 +5,10 @@
  */
 import type { ProgramStats, RoleStats } from '@referkit/events';
 import { ambassadorTable } from './ambassador-table.js';
-import { ambassadorPage, DEFAULT_VIEW } from './ambassador-view.js';
+import { type AmbassadorView, ambassadorPage, DEFAULT_VIEW } from './ambassador-view.js';
 import { seriesChart } from './chart.js';
 import { type DashboardState, dashboardHref } from './dashboard-address.js';
+import { DASHBOARD_PERIODS, type DashboardPeriod, DEFAULT_PERIOD, periodName } from './dashboard-period.js';
 import { html, type SafeHtml } from './html.js';
 import { METRIC_COLUMNS, metricCells } from './metric-columns.js';
 import { formatMoney } from './money.js';
@@ -16,30 +17,36 @@ import { roleName } from './role-names.js';
 import { scrollingTable } from './scrolling-table.js';
 import { siteNav } from './site-nav.js';
 
-/** The periods the dashboard offers, in days; the first brand question is "this month?". */
-export const DASHBOARD_PERIODS = [7, 30, 90, 365] as const;
-
-/** The period a `?days=` asks for; anything but an offered period reads as 30 days. */
-export function dashboardDays(asked: string | undefined): number {
-  const days = Number(asked);
-  return DASHBOARD_PERIODS.some((period) => period === days) ? days : 30;
+/** What the dashboard shows besides the stats. */
+export interface DashboardOptions {
+  /** @default 30 */
+  days?: DashboardPeriod;
+  /** The ambassadors' search, sort and page. @default DEFAULT_VIEW */
+  view?: AmbassadorView;
+  /** A `?days=` not offered, which the page says it did not show. */
+  refused?: string;
 }
 
-/** Renders the dashboard page for one program's stats over the last `days`, its ambassadors as `view` asks. */
-export function dashboardPage(stats: ProgramStats, brand: string, days = 30, view = DEFAULT_VIEW): SafeHtml {
+/** Renders the dashboard page for one program's stats over a period, its ambassadors as `view` asks. */
+export function dashboardPage(stats: ProgramStats, brand: string, options: DashboardOptions = {}): SafeHtml {
+  const { days = DEFAULT_PERIOD, view = DEFAULT_VIEW, refused } = options;
   const state: DashboardState = { days, view };
   const money = (minor: number) => formatMoney(minor, stats.currency);
   const period = `${stats.from.slice(0, 10)} – ${stats.to.slice(0, 10)}`;
   const periods = DASHBOARD_PERIODS.map(
     (option) =>
-      html`<a href="${dashboardHref({ days: option, view: { ...view, page: 1 } })}"${option === days ? html` aria-current="page"` : null}>${option} days</a>`,
+      html`<a href="${dashboardHref({ days: option, view: { ...view, page: 1 } })}"${option === days ? html` aria-current="page"` : null}>${periodName(option)}</a>`,
   );
+  const notice = refused
+    ? html`<p class="notice">This dashboard does not offer a period of “${refused}” days: it shows the last ${periodName(days)}. Pick a period below.</p>`
+    : null;
   return page({
     title: `${brand} referrals`,
     body: html`${siteNav(brand, '/dashboard')}
 <main class="dashboard">
   <h1>Referral program <code>${stats.program}</code></h1>
   <p class="period">${period} (UTC) · ${stats.currency}</p>
+  ${notice}
   <nav aria-label="Period" class="periods">${periods}</nav>
   <section aria-labelledby="over-time">
     <h2 id="over-time">Landings and redemptions over time</h2>

@@ -8,6 +8,7 @@ import { type AmbassadorPage, type AmbassadorView, naturalOrderOf, type SortColu
 import { type DashboardState, dashboardHref } from './dashboard-address.js';
 import { html, type SafeHtml } from './html.js';
 import { METRIC_COLUMNS, metricCells } from './metric-columns.js';
+import { formatCount } from './money.js';
 import { roleName } from './role-names.js';
 import { scrollingTable } from './scrolling-table.js';
 
@@ -26,12 +27,14 @@ export function ambassadorTable(
   money: (minor: number) => string,
 ): SafeHtml {
   const { view } = state;
+  const targetPer = found.rows.find((row) => row.target)?.target?.per;
   const heads = [
     sortHead('Ambassador', 'name', state),
     METRIC_COLUMNS.map((column) =>
       column.sort ? sortHead(column.label, column.sort, state) : html`<th scope="col">${column.label}</th>`,
     ),
-    html`<th scope="col">Target this period</th>`,
+    // The target counts shares per week (or month) whatever period the page shows.
+    html`<th scope="col">${targetPer ? `Target this ${targetPer}` : 'Target'}</th>`,
   ];
   const sortedBy = [{ label: 'Ambassador', sort: 'name' }, ...METRIC_COLUMNS].find(
     (column) => column.sort === view.sort,
@@ -54,9 +57,10 @@ export function ambassadorTable(
 
 /** "Showing 1–50 of 497 ambassadors", or what a search found. */
 function showingText(found: AmbassadorPage, view: AmbassadorView): string {
-  const of = view.q ? `${found.matched} ambassadors matching “${view.q}”` : `${found.matched} ambassadors`;
+  const matched = formatCount(found.matched);
+  const of = view.q ? `${matched} ambassadors matching “${view.q}”` : `${matched} ambassadors`;
   if (found.matched === 0) return view.q ? `No ambassador’s name or code contains “${view.q}”.` : 'No ambassadors yet.';
-  return `Showing ${found.first}–${found.last} of ${of}`;
+  return `Showing ${formatCount(found.first)}–${formatCount(found.last)} of ${of}`;
 }
 
 function wordsFor(column: SortColumn, order: 'asc' | 'desc'): string {
@@ -96,7 +100,7 @@ function pager(found: AmbassadorPage, state: DashboardState): SafeHtml | null {
   const { page, pages } = found;
   return html`<nav class="pager" aria-label="Pages of ambassadors">
       ${page > 1 ? [to(1, 'First page'), to(page - 1, 'Previous page', 'prev')] : null}
-      <span>Page ${page} of ${pages}</span>
+      <span>Page ${formatCount(page)} of ${formatCount(pages)}</span>
       ${page < pages ? [to(page + 1, 'Next page', 'next'), to(pages, 'Last page')] : null}
     </nav>`;
 }
@@ -113,7 +117,7 @@ function ambassadorRow(ambassador: AmbassadorStats, money: (minor: number) => st
   const tier = ambassador.audienceTier ? ` (${ambassador.audienceTier})` : '';
   // The dashboard reads up to now, so the target's period is still running: not reached is not missed yet.
   const target = ambassador.target
-    ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${ambassador.target.done} of ${ambassador.target.shares} shares this ${ambassador.target.per}</span>${pastPeriods(ambassador.target)}`
+    ? html`<span class="${ambassador.target.reached ? 'reached' : 'open'}">${ambassador.target.reached ? 'Reached' : 'In progress'}</span> <span class="channels">${formatCount(ambassador.target.done)} of ${formatCount(ambassador.target.shares)} shares this ${ambassador.target.per}</span>${pastPeriods(ambassador.target)}`
     : html`—`;
   return html`<tr data-code="${ambassador.code}"><th scope="row"><span class="name">${ambassador.displayName}</span> <code>${ambassador.code}</code>
 <span class="role">${roleName(ambassador.role)}${tier}${ambassador.promoted ? html` <span class="badge">promoted</span>` : null}</span></th>

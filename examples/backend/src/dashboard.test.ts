@@ -167,8 +167,36 @@ describe('dashboardPage', () => {
     ]);
   });
 
-  test('shows a reward column of nothing granted as 0, in no unit', () => {
-    expect(cell(dashboardPage(statsOf(alex()), 'Fernwood').text, 'rewards-confirmed')).toBe('0');
+  test('shows a reward column of nothing granted as no money, written as money', () => {
+    expect(cell(dashboardPage(statsOf(alex()), 'Fernwood').text, 'rewards-confirmed')).toBe('$0.00');
+  });
+
+  test('writes every count with thousands separators, as it writes money', () => {
+    const shares = { total: 12_345, byChannel: { copy: 12_000, email: 345 } };
+    const page = dashboardPage(
+      statsOf(alex({ landings: 6947, shares, redemptions: 1200, firstOrders: 1100, rewardPoints: 25_000 })),
+      'Fernwood',
+    ).text;
+    expect(cell(page, 'landings')).toBe('6,947');
+    expect(cell(page, 'shares')).toBe('12,345 <span class="channels">(copy 12,000, email 345)</span>');
+    expect(cell(page, 'redemptions')).toBe('1,200');
+    expect(cell(page, 'first-orders')).toBe('1,100');
+    expect(cell(page, 'reward-cost')).toBe('$0.00 + 25,000 pts');
+  });
+
+  test('heads the target column with the period the target counts, not the period shown', () => {
+    const target = {
+      shares: 3,
+      per: 'week' as const,
+      periodStart: '2026-11-30T00:00:00.000Z',
+      done: 1,
+      reached: false,
+      ended: false,
+      periods: [],
+    };
+    const page = dashboardPage(statsOf(alex({ target })), 'Fernwood', { days: 365 }).text;
+    expect(page).toContain('<th scope="col">Target this week</th>');
+    expect(page).not.toContain('Target this period');
   });
 
   test('says that rewards are shown per unit and that a person with several codes is one person', () => {

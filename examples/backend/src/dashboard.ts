@@ -11,7 +11,7 @@ import { type DashboardState, dashboardHref } from './dashboard-address.js';
 import { DASHBOARD_PERIODS, type DashboardPeriod, DEFAULT_PERIOD, periodName } from './dashboard-period.js';
 import { html, type SafeHtml } from './html.js';
 import { METRIC_COLUMNS, metricCells } from './metric-columns.js';
-import { formatMoney } from './money.js';
+import { formatCount, formatMoney } from './money.js';
 import { page } from './page.js';
 import { roleName } from './role-names.js';
 import { scrollingTable } from './scrolling-table.js';
@@ -68,6 +68,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, options: Dashb
     <h2 id="how-counted">How the figures are counted</h2>
     <ul class="notes">
       <li><b>Revenue</b> is what referred friends paid, after their discount.</li>
+      <li><b>Redemptions</b> are every order a code brought: a friend's first order and their repeat orders. <b>First orders</b> are the first alone, which conversion counts.</li>
       <li><b>Conversion</b> is first orders per landing; a friend who types the code at checkout has no landing, so first orders can outnumber landings, and then the rate is a dash: it would not be a rate.</li>
       <li><b>ROI</b> is (revenue − reward cost) ÷ (friend discounts + reward cost). Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI.</li>
       <li><b>The repeat-order rate</b> is the share of referred customers who ordered again: the shop reports their later orders, code typed or not, under the code that brought them.</li>
@@ -85,5 +86,5 @@ export function dashboardPage(stats: ProgramStats, brand: string, options: Dashb
 }
 
 function roleRow(role: RoleStats, money: (minor: number) => string): SafeHtml {
-  return html`<tr data-role="${role.role}"><th scope="row">${roleName(role.role)}</th><td>${role.ambassadors}</td>${metricCells(role, money)}</tr>`;
+  return html`<tr data-role="${role.role}"><th scope="row">${roleName(role.role)}</th><td>${formatCount(role.ambassadors)}</td>${metricCells(role, money)}</tr>`;
 }

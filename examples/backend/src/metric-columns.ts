@@ -5,6 +5,7 @@
 import type { AmbassadorStats, GrantTotals, RewardUnit } from '@referkit/events';
 import type { SortColumn } from './ambassador-view.js';
 import { html, type SafeHtml } from './html.js';
+import { formatCount } from './money.js';
 import { conversionCell, repeatCell, roiCell } from './rate-cells.js';
 
 /** A figure's column: its head, and the sort it offers (reward columns mix units, so offer none). */
@@ -18,6 +19,7 @@ export const METRIC_COLUMNS: readonly MetricColumn[] = [
   { label: 'Reach', sort: 'landings' },
   { label: 'Shares by channel', sort: 'shares' },
   { label: 'Redemptions', sort: 'redemptions' },
+  { label: 'First orders', sort: 'first-orders' },
   { label: 'Conversion', sort: 'conversion' },
   { label: 'Revenue', sort: 'revenue' },
   { label: 'Friend discounts', sort: 'friend-discounts' },
@@ -55,18 +57,19 @@ export function metricCells(row: Metrics, money: (minor: number) => string): Saf
   const units = Object.entries(row.rewards) as [RewardUnit, GrantTotals][];
   const reward = (status: 'pending' | 'confirmed' | 'reversed') =>
     units.length === 0
-      ? '0'
+      ? money(0)
       : units.map(
           ([unit, grants], index) =>
-            html`${index ? html`<br>` : null}${unit === 'points' ? grants[status] : money(grants[status])} ${UNIT_NAMES[unit]}`,
+            html`${index ? html`<br>` : null}${unit === 'points' ? formatCount(grants[status]) : money(grants[status])} ${UNIT_NAMES[unit]}`,
         );
-  return html`<td data-metric="landings">${row.landings}</td>
+  return html`<td data-metric="landings">${formatCount(row.landings)}</td>
 <td data-metric="shares">${shareCell(row.shares)}</td>
-<td data-metric="redemptions">${row.redemptions}</td>
+<td data-metric="redemptions">${formatCount(row.redemptions)}</td>
+<td data-metric="first-orders">${formatCount(row.firstOrders)}</td>
 <td data-metric="conversion">${conversionCell(row)}</td>
 <td data-metric="revenue">${money(row.revenue)}</td>
 <td data-metric="friend-discounts">${money(row.friendDiscounts)}</td>
-<td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${row.rewardPoints} pts` : ''}</td>
+<td data-metric="reward-cost">${money(row.rewardCost)}${row.rewardPoints ? ` + ${formatCount(row.rewardPoints)} pts` : ''}</td>
 <td data-metric="roi">${roiCell(row)}</td>
 <td data-metric="repeat-order-rate">${repeatCell(row)}</td>
 <td data-metric="rewards-pending">${reward('pending')}</td>
@@ -76,6 +79,6 @@ export function metricCells(row: Metrics, money: (minor: number) => string): Saf
 
 function shareCell(shares: Metrics['shares']): SafeHtml {
   const channels = Object.entries(shares.byChannel).filter(([, count]) => count > 0);
-  if (channels.length === 0) return html`${shares.total}`;
-  return html`${shares.total} <span class="channels">(${channels.map(([channel, count], index) => html`${index ? ', ' : ''}${channel} ${count}`)})</span>`;
+  if (channels.length === 0) return html`${formatCount(shares.total)}`;
+  return html`${formatCount(shares.total)} <span class="channels">(${channels.map(([channel, count], index) => html`${index ? ', ' : ''}${channel} ${formatCount(count)}`)})</span>`;
 }

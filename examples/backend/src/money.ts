@@ -64,3 +64,15 @@ function misleads(ratio: number, digits: number): boolean {
   const rounded = Number((Math.abs(ratio) * 100).toFixed(digits));
   return (rounded === 0 && ratio !== 0) || (rounded === 100 && Math.abs(ratio) !== 1);
 }
+
+const countFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Formats a count of things (landings, orders, points) with the locale's separators: `6947` → `6,947`. */
+export function formatCount(count: number, locale = 'en-US'): string {
+  let format = countFormatters.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    countFormatters.set(locale, format);
+  }
+  return format.format(count);
+}

@@ -27,4 +27,18 @@ describe('seriesChart', () => {
     // The top of the plot is y=16; its label sits 4 units lower, on the gridline's baseline.
     expect(svg).toMatch(/<text x="\d+" y="20" text-anchor="end" class="axis">10<\/text>/);
   });
+
+  test("gives each day's figures in a table a screen reader can read, behind a disclosure", () => {
+    const text = seriesChart([day('2026-11-20', 1200, 1), day('2026-11-21', 0, 2)]).text;
+    expect(text).toContain(
+      '<details class="chart-data"><summary>Landings and redemptions per day, as a table</summary>',
+    );
+    const rows = [...text.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map(
+      (match) => match.slice(1),
+    );
+    expect(rows).toEqual([
+      ['2026-11-20', '1,200', '1'],
+      ['2026-11-21', '0', '2'],
+    ]);
+  });
 });

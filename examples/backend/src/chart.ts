@@ -3,6 +3,7 @@
  * no chart library, no script, so it renders under a strict CSP and in any mail client.
  */
 import { html, type SafeHtml } from './html.js';
+import { formatCount } from './money.js';
 
 /** One day of the series, as `store.stats` reports it. */
 export interface SeriesPoint {
@@ -53,7 +54,22 @@ export function seriesChart(series: readonly SeriesPoint[]): SafeHtml {
     )}
   </svg>
   <figcaption><span class="key landings">Landings</span> <span class="key redemptions">Redemptions</span></figcaption>
-</figure>`;
+</figure>
+${seriesTable(series)}`;
+}
+
+/**
+ * The chart's figures as a table: the lines' days are otherwise only hover tooltips, which neither a
+ * keyboard nor a screen reader reaches. Closed by default, as a year is 365 rows.
+ */
+function seriesTable(series: readonly SeriesPoint[]): SafeHtml {
+  return html`<details class="chart-data"><summary>Landings and redemptions per day, as a table</summary>
+  <table>
+    <caption class="visually-hidden">Landings and redemptions per day</caption>
+    <thead><tr><th scope="col">Day (UTC)</th><th scope="col">Landings</th><th scope="col">Redemptions</th></tr></thead>
+    <tbody>${series.map((point) => html`<tr><th scope="row">${point.date}</th><td>${formatCount(point.landings)}</td><td>${formatCount(point.redemptions)}</td></tr>`)}</tbody>
+  </table>
+</details>`;
 }
 
 /** Rounds a maximum up to an even number, so the half-way gridline is a whole number. */

@@ -1,26 +1,9 @@
 import type { AmbassadorStats } from '@referkit/events';
 import { describe, expect, test } from 'vitest';
 import { ambassadorPage, DEFAULT_VIEW, readAmbassadorView } from './ambassador-view.js';
+import { ambassadorStats } from './testing/ambassador-stats.js';
 
-const row = (code: string, displayName: string, figures: Partial<AmbassadorStats> = {}): AmbassadorStats => ({
-  code,
-  displayName,
-  role: 'ambassador',
-  promoted: false,
-  landings: 0,
-  shares: { total: 0, byChannel: {} },
-  redemptions: 0,
-  firstOrders: 0,
-  conversionRate: null,
-  revenue: 0,
-  friendDiscounts: 0,
-  rewardCost: 0,
-  rewardPoints: 0,
-  roi: null,
-  repeatOrderRate: null,
-  rewards: {},
-  ...figures,
-});
+const row = ambassadorStats;
 
 const codes = (rows: AmbassadorStats[]) => rows.map((each) => each.code);
 

@@ -1,26 +1,9 @@
 import type { AmbassadorStats, ProgramStats } from '@referkit/events';
 import { describe, expect, test } from 'vitest';
 import { dashboardPage } from './dashboard.js';
+import { ambassadorStats } from './testing/ambassador-stats.js';
 
-const alex = (figures: Partial<AmbassadorStats> = {}): AmbassadorStats => ({
-  code: 'ALEX-7HC2QK',
-  displayName: 'Alex Rivera',
-  role: 'ambassador',
-  promoted: false,
-  landings: 0,
-  shares: { total: 0, byChannel: {} },
-  redemptions: 0,
-  firstOrders: 0,
-  conversionRate: null,
-  revenue: 0,
-  friendDiscounts: 0,
-  rewardCost: 0,
-  rewardPoints: 0,
-  roi: null,
-  repeatOrderRate: null,
-  rewards: {},
-  ...figures,
-});
+const alex = (figures: Partial<AmbassadorStats> = {}) => ambassadorStats('ALEX-7HC2QK', 'Alex Rivera', figures);
 
 const statsOf = (ambassador: AmbassadorStats): ProgramStats => ({
   program: 'fernwood-friends',

@@ -38,6 +38,10 @@ export const alexStats = {
  */
 const publicNames: Record<string, string> = { 'ALEX-7HC2QK': 'Alex', '2024-HC2QK7': 'J.R.R. Tolkien Jr.' };
 
+/** The message the test page's panel is prefilled with: the program's template and its disclosure. */
+export const prefilledMessage =
+  'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link.';
+
 /** What the fake server saw: every request path and every posted event. */
 export interface WidgetServer {
   url: string;

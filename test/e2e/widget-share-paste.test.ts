@@ -6,13 +6,10 @@
 import { shareIntents } from '@referkit/sdk';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chromiumAndServer } from './widget-server.js';
+import { chromiumAndServer, prefilledMessage as message } from './widget-server.js';
 
 let context: BrowserContext;
 let page: Page;
-
-const message =
-  'I love Acme. Here is 15% off your first order with my link.\n\nI get $10 credit if you order with my link.';
 
 const web = chromiumAndServer();
 

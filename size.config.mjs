@@ -55,6 +55,8 @@ export default [
   // 2026-11-24: 4,298 B once a share link without `base` is built from the document's origin (`origin`), which
   // an about:blank or srcdoc frame takes from its creator, where its address's origin is "null" and every
   // link was refused as `invalid_base` (~5 B).
+  // 2026-11-24: 4,315 B once a sandboxed frame, whose document's origin is opaque ("null") while its address has
+  // the site's, builds its links from the address again, as before the change above (~17 B).
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
@@ -137,7 +139,7 @@ export default [
     // landing, older ones dropped at each read and the record with the last, where one stayed until five newer
     // landings pushed it out, naming the ambassador long past the window (~22 B; the check that a reload after
     // the window does not start it again, which read that old record, went with it).
-    brotli: 4298,
+    brotli: 4315,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -227,11 +229,13 @@ export default [
   // Object.prototype, and a UTM tag that is not text or has no name is refused as `invalid_utm` (~44 B).
   // 2026-11-24: 4,735 B once a share link without `base` is built from the document's origin, an about:blank or
   // srcdoc frame's included, whose address's origin is "null" (~5 B).
+  // 2026-11-24: 4,745 B once a sandboxed frame's links come from its address again, its document's origin being
+  // opaque (~10 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4735,
+    brotli: 4745,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -531,10 +535,12 @@ export default [
   // ~5 B of code packed better by brotli with what is around it).
   // 2026-11-24: 15,844 B with the SDK's five fixes above (+127 B from 15,617 B, measured alone) merged on the
   // widget's (15,687 B); brotli packs them 30 B less well together.
+  // 2026-11-24: 15,849 B once the panel in a sandboxed frame (an opaque origin, its address the site's) shows its
+  // link again, which the document's-origin change above had taken away (~5 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15844,
+    brotli: 15849,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -63,3 +63,26 @@ it('loads its parts from the base URL when a page builder inlined it in a srcdoc
   expect(requested).toContain(`${web.server.url}/referkit-es.js`);
   expect(errors).toEqual([]);
 });
+
+it("builds the share link from the frame's address in a sandboxed frame, whose document's origin is opaque", async () => {
+  await serve(
+    '/sandboxed.html',
+    `<!doctype html><html lang="en"><script>
+    window.Referkit = function () { (Referkit.q = Referkit.q || []).push(arguments); };
+    Referkit('init', { program: 'spring-2026', endpoint: '/api', brand: 'Acme', currency: 'USD',
+      friendOffer: { kind: 'percent', percent: 15 } });
+    </script><script src="/referkit.js" defer></script>
+    <referkit-share code="alex-7hc2qk" name="Alex"></referkit-share></html>`,
+  );
+  await serve('/host.html', '<!doctype html><iframe sandbox="allow-scripts" src="/sandboxed.html"></iframe>');
+  // Handed over by the test, not the server: Chromium keeps an opaque origin's requests from a loopback
+  // address (Local Network Access), which a site's own server is not.
+  const script = await (await fetch(`${web.server.url}/referkit.js`)).text();
+  await page.route(`${web.server.url}/referkit.js`, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: script, headers: { 'access-control-allow-origin': '*' } }),
+  );
+  await page.goto(`${web.server.url}/host.html`);
+  const panel = page.frameLocator('iframe').locator('referkit-share');
+  await panel.getByRole('heading', { name: 'Invite friends to Acme' }).waitFor();
+  expect(await panel.locator('input[readonly]').inputValue()).toBe(`${web.server.url}/?ref=ALEX-7HC2QK`);
+});

@@ -237,9 +237,14 @@ export function clientParts(given: ReferkitOptions): ClientParts {
     },
     consent: () => store.consent(),
     // The document's origin (`origin`; none in Node): an about:blank or srcdoc frame's is its creator's,
-    // where its address's is "null".
+    // where its address's is "null". A sandboxed frame's is the opposite: its document's origin is opaque
+    // ("null"), its address's the site's. Whichever of the two is one.
     shareLink: (input) =>
-      buildShareLink({ param, ...input, base: input.base ?? `${globalThis.origin ?? place?.origin}/` }),
+      buildShareLink({
+        param,
+        ...input,
+        base: input.base ?? `${[globalThis.origin, place?.origin].find((origin) => origin && origin !== 'null')}/`,
+      }),
     trackShare: (code, channel) => send('share', code, { channel }),
     // Whatever became of the landing's decision, the outbox is flushed: a flush never rejects into the page.
     flush: () =>

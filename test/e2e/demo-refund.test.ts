@@ -83,7 +83,7 @@ describe.each(demoDatabases)('a refund on $kind', (database) => {
     const staff = await browser.newContext({ javaScriptEnabled: false });
     const page = await staff.newPage();
     await page.goto(url('/dashboard'));
-    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
     await page.waitForURL(url('/orders'));
     const row = page.locator(`tr[data-order="${orderId}"]`);
     expect(await row.locator('[data-field="referral"]').textContent()).toBe('Redemption recorded');

@@ -10,6 +10,7 @@ import type { Currency } from '../currency.js';
 import type { AudienceTier, Role } from '../primitives.js';
 import type { AmbassadorReward, Program } from '../program.js';
 import { type Terms, termsFor } from '../rewards.js';
+import { parseTime } from '../time.js';
 import { earlier, nextPeriodStart, periodStartOf, periodsBetween, statsWindow } from './stats-window.js';
 import { storedCode } from './store.js';
 
@@ -97,8 +98,10 @@ export interface AmbassadorStats extends Figures {
    * or `now` when `to` is later (a period not yet begun has no shares to count), and `periods` each
    * period from the one containing `from` (or, when later, the one the ambassador joined in) to that
    * one, oldest first, so that a week missed shows as missed, none before they joined does, and none
-   * after `now` does either. Each period's shares are counted whole, from its start to its end (or
-   * `now`), whatever `from` and `to` cut. None for an ambassador who joined after that period.
+   * after `now` does either. With a campaign (an influencer's), only the periods that overlap it are
+   * theirs: `done` to `ended` are then those of the last one. Each period's shares are counted whole,
+   * from its start to its end (or `now`), whatever `from` and `to` cut. None for an ambassador with no
+   * period of their own in the query's: one who joined after them, or whose campaign is wholly outside them.
    */
   target?: {
     shares: number;
@@ -299,10 +302,13 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
           ended: nextPeriodStart(start, target.per) <= now,
         };
       };
-      // No one misses a target before they joined: their periods start with the one they joined in, and
-      // one who joined after the query's periods had none then.
+      // No one misses a target before they joined, nor outside their campaign (an influencer is bound to
+      // its dates): their periods start with the one they joined in, and are those that overlap the
+      // campaign. One with no such period in the query's had no target then.
       const joined = periodStartOf(new Date(ambassador.joinedAt), target.per).getTime();
-      const periods = plan.periods.filter((start) => start.getTime() >= joined).map(period);
+      const periods = plan.periods
+        .filter((start) => start.getTime() >= joined && overlaps(start, target.per, terms.campaign))
+        .map(period);
       if (periods.length)
         stats.target = { shares: target.shares, per: target.per, ...(periods.at(-1) as TargetPeriod), periods };
     }
@@ -350,6 +356,14 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
     }),
     series,
   };
+}
+
+/** Whether the period starting at `start` shares a moment with the campaign `[startsAt, endsAt)`; an open end is unbounded. */
+function overlaps(start: Date, per: 'week' | 'month', campaign: Terms['campaign']): boolean {
+  if (campaign?.endsAt !== undefined && start.getTime() >= parseTime(campaign.endsAt)) return false;
+  if (campaign?.startsAt !== undefined && nextPeriodStart(start, per).getTime() <= parseTime(campaign.startsAt))
+    return false;
+  return true;
 }
 
 function add(into: CodeTotals, from: CodeTotals) {

@@ -161,6 +161,67 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it("counts no contribution period wholly outside an influencer's campaign, and each one that overlaps it", async () => {
+    await withStore(async (store) => {
+      const now = new Date('2026-06-30T12:00:00.000Z');
+      const { receive, program } = await aReceiver({
+        store,
+        now: () => now,
+        // Sam has no campaign of his own: the program's influencer window, open at its end, is his.
+        program: {
+          contributionTarget: { shares: 2, per: 'week' },
+          roles: { influencer: { startsAt: '2026-06-10T00:00:00.000Z' } },
+        },
+        ambassadors: [
+          // Alex's campaign is two whole weeks, Monday 4 May to Monday 18 May (excluded).
+          anAmbassador({
+            role: 'influencer',
+            campaign: { startsAt: '2026-05-04T00:00:00.000Z', endsAt: '2026-05-18T00:00:00.000Z' },
+          }),
+          aSecondAmbassador({ role: 'influencer' }),
+        ],
+      });
+      const shares = ['2026-05-05T10:00:00.000Z', '2026-05-06T10:00:00.000Z', '2026-05-12T10:00:00.000Z'];
+      for (const [index, occurredAt] of [...shares, '2026-05-17T23:59:59.999Z'].entries())
+        expect(
+          (await receive.handle(await signed(aShare({ id: `evt_campaign${index}000`, occurredAt }), { at: now })))
+            .status,
+        ).toBe(201);
+      const stats = await store.stats({ program, from: '2026-04-27', to: now, now });
+      expect(stats.ambassadors[0]?.target).toEqual({
+        shares: 2,
+        per: 'week',
+        periodStart: '2026-05-11T00:00:00.000Z',
+        done: 2,
+        reached: true,
+        ended: true,
+        periods: [
+          { periodStart: '2026-05-04T00:00:00.000Z', done: 2, reached: true, ended: true },
+          { periodStart: '2026-05-11T00:00:00.000Z', done: 2, reached: true, ended: true },
+        ],
+      });
+      // A campaign that starts on a Wednesday has that week: it overlaps the campaign.
+      expect(stats.ambassadors[1]?.target?.periods.map((period) => period.periodStart)).toEqual([
+        '2026-06-08T00:00:00.000Z',
+        '2026-06-15T00:00:00.000Z',
+        '2026-06-22T00:00:00.000Z',
+        '2026-06-29T00:00:00.000Z',
+      ]);
+      // By month, May alone is Alex's; a query wholly after the campaign has no target for him.
+      const monthly = await store.stats({
+        program: { ...program, contributionTarget: { shares: 2, per: 'month' } },
+        from: '2026-03-01',
+        to: now,
+        now,
+      });
+      expect(monthly.ambassadors[0]?.target?.periods).toEqual([
+        { periodStart: '2026-05-01T00:00:00.000Z', done: 4, reached: true, ended: true },
+      ]);
+      const after = await store.stats({ program, from: '2026-06-01', to: now, now });
+      expect([after.ambassadors[0]?.target, after.ambassadors[1]?.target?.periods.length]).toEqual([undefined, 4]);
+    });
+  });
+
   it('judges the contribution target of a person with two codes on the shares of both, and counts them once in their role', async () => {
     await withStore(async (store) => {
       const joinedAt = '2026-11-02T09:00:00.000Z';

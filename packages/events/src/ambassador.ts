@@ -33,7 +33,10 @@ export const ambassadorSchema = z.strictObject({
   customerId: externalId.optional(),
   emailHash: emailHash.optional(),
   joinedAt: timestamp,
-  /** An influencer's own campaign dates, when they differ from the program's influencer terms. */
+  /**
+   * The dates this code redeems within, `[startsAt, endsAt)`, whatever the role (a contract that runs for a
+   * time): an order outside them is `422 campaign_inactive`. An influencer without one has the program's influencer dates.
+   */
   campaign: z
     .strictObject({ startsAt: timestamp, endsAt: timestamp })
     .refine(({ startsAt, endsAt }) => Date.parse(endsAt) > Date.parse(startsAt), {

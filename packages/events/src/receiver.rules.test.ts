@@ -98,6 +98,27 @@ describe('createReceiver: the contract and the rules', () => {
     expect([answer.status, errorCode(answer)]).toEqual([422, expected]);
   });
 
+  it.each([
+    ['a community leader', 'community_leader'],
+    ['a brand ambassador', 'ambassador'],
+  ] as const)("refuses %s's redemption after their own campaign ended, and takes one within it", async (_, role) => {
+    const campaign = { startsAt: '2026-10-01T00:00:00.000Z', endsAt: '2026-11-01T00:00:00.000Z' };
+    const { receive } = await aReceiver({ ambassadors: [anAmbassador({ role, campaign })] });
+    const after = await receive.handle(await signed(aRedemption()));
+    expect([after.status, errorCode(after), (after.body as { error?: { issues?: unknown } }).error?.issues]).toEqual([
+      422,
+      'campaign_inactive',
+      [expect.objectContaining({ path: ['occurredAt'] })],
+    ]);
+    const within = aRedemption({
+      id: 'evt_withinCampaign01',
+      orderId: '1002',
+      occurredAt: '2026-10-20T10:00:00.000Z',
+      attribution: { landedAt: '2026-10-19T09:00:00.000Z', model: 'last_touch' },
+    });
+    expect((await receive.handle(await signed(within))).status).toBe(201);
+  });
+
   it("records free shipping that waived more than the items cost, up to the offer's maxDiscount", async () => {
     // A ¥500 item with ¥800 shipping waived: the discount is the shipping, not a part of the subtotal.
     const { receive } = await aReceiver({

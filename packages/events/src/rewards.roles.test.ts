@@ -1,4 +1,4 @@
-/** Terms by role: the retention reward is a leader's, a campaign window an influencer's, the promotion an ambassador's. */
+/** Terms by role: the retention reward is a leader's, the program's campaign window an influencer's (a person's own is anyone's), the promotion an ambassador's. */
 import { describe, expect, it } from 'vitest';
 import { clawbackFor, isRepeatOrderInWindow, rewardsFor, standingOf, termsFor } from './rewards.js';
 import { checkRedemption } from './rules.js';
@@ -25,6 +25,25 @@ describe('terms by role', () => {
     });
     expect(termsFor(program, anAmbassador(), { redemptions: 0 }).campaign).toBeUndefined();
     expect(checkRedemption(program, anAmbassador(), aRedemption(), { redemptions: 0 })).toBeNull();
+  });
+  it("applies a person's own campaign whatever their role, a promoted ambassador's too", () => {
+    const program = aProgram({ promoteToCommunityLeaderAfter: 1 });
+    const campaign = { startsAt: '2026-10-01T00:00:00.000Z', endsAt: '2026-11-01T00:00:00.000Z' };
+    const refusals = (
+      [
+        [anAmbassador({ campaign }), 0],
+        [anAmbassador({ campaign }), 1],
+        [anAmbassador({ role: 'community_leader', campaign }), 0],
+      ] as const
+    ).map(([person, confirmed]) => {
+      const history = { redemptions: confirmed };
+      return [termsFor(program, person, history).role, checkRedemption(program, person, aRedemption(), history)?.code];
+    });
+    expect(refusals).toEqual([
+      ['ambassador', 'campaign_inactive'],
+      ['community_leader', 'campaign_inactive'],
+      ['community_leader', 'campaign_inactive'],
+    ]);
   });
   it('does not throw for an influencer with an audience tier when the program has no audience rewards', () => {
     const program = aProgram({ roles: { influencer: {} } });

@@ -80,7 +80,7 @@ export interface Terms {
   tiers: readonly RewardTier[];
   repeatOrderReward?: AmbassadorReward;
   repeatWindowDays?: number;
-  /** An influencer's campaign window, when there is one. */
+  /** The campaign window the code redeems within, when there is one: the person's own, else an influencer's program dates. */
   campaign?: { startsAt?: string; endsAt?: string };
 }
 
@@ -134,9 +134,12 @@ export function termsFor(
       terms.reward = audience;
       terms.tiers = overrides?.tiers ?? NO_TIERS;
     }
-    const window = ambassador.campaign ?? influencer;
-    if (window?.startsAt || window?.endsAt) terms.campaign = { startsAt: window.startsAt, endsAt: window.endsAt };
   }
+  // A person's own campaign bounds their code whatever their role (a leader's or an ambassador's
+  // contract runs for a time too, and a promotion does not extend it); the program's influencer dates
+  // are an influencer's only.
+  const window = ambassador.campaign ?? (role === 'influencer' ? program.roles.influencer : undefined);
+  if (window?.startsAt || window?.endsAt) terms.campaign = { startsAt: window.startsAt, endsAt: window.endsAt };
   return terms;
 }
 

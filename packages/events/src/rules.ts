@@ -38,7 +38,7 @@ const MESSAGES: Record<RuleCode, string> = {
   unknown_program: 'No program with this id is configured',
   unknown_code: 'No ambassador has this code',
   program_inactive: 'The program was not running when the order was placed',
-  campaign_inactive: "The influencer's campaign was not running when the order was placed",
+  campaign_inactive: "The code's campaign was not running when the order was placed",
   self_referral: 'An ambassador cannot redeem their own code',
   not_first_order: 'The offer is for first orders only: a repeat order cannot take its discount',
   below_minimum: "The order's subtotal is below the program's minimum",

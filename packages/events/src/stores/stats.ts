@@ -98,7 +98,7 @@ export interface AmbassadorStats extends Figures {
    * or `now` when `to` is later (a period not yet begun has no shares to count), and `periods` each
    * period from the one containing `from` (or, when later, the one the ambassador joined in) to that
    * one, oldest first, so that a week missed shows as missed, none before they joined does, and none
-   * after `now` does either. With a campaign (an influencer's), only the periods that overlap it are
+   * after `now` does either. With a campaign (see `Terms.campaign`), only the periods that overlap it are
    * theirs: `done` to `ended` are then those of the last one. Each period's shares are counted whole,
    * from its start to its end (or `now`), whatever `from` and `to` cut. None for an ambassador with no
    * period of their own in the query's: one who joined after them, or whose campaign is wholly outside them.
@@ -302,8 +302,8 @@ export function assembleStats(plan: StatsPlan, totals: LedgerTotals): ProgramSta
           ended: nextPeriodStart(start, target.per) <= now,
         };
       };
-      // No one misses a target before they joined, nor outside their campaign (an influencer is bound to
-      // its dates): their periods start with the one they joined in, and are those that overlap the
+      // No one misses a target before they joined, nor outside their campaign (a code is bound to its
+      // dates): their periods start with the one they joined in, and are those that overlap the
       // campaign. One with no such period in the query's had no target then.
       const joined = periodStartOf(new Date(ambassador.joinedAt), target.per).getTime();
       const periods = plan.periods

@@ -222,6 +222,29 @@ export function statsSuite(fresh: StoreFactory) {
     });
   });
 
+  it("counts no contribution period outside a community leader's or a brand ambassador's own campaign", async () => {
+    await withStore(async (store) => {
+      // A Tuesday to a Tuesday: the two weeks it overlaps are theirs, the one before and the one after are not.
+      const campaign = { startsAt: '2026-11-10T00:00:00.000Z', endsAt: '2026-11-17T00:00:00.000Z' };
+      const { program } = await aReceiver({
+        store,
+        program: { contributionTarget: { shares: 2, per: 'week' } },
+        ambassadors: [
+          anAmbassador({ role: 'community_leader', campaign }),
+          aSecondAmbassador({ joinedAt: '2026-10-01T00:00:00.000Z', campaign }),
+        ],
+      });
+      const now = new Date('2026-11-23T12:00:00.000Z');
+      const stats = await store.stats({ program, from: '2026-11-02', to: now, now });
+      expect(
+        stats.ambassadors.map((entry) => [entry.role, entry.target?.periods.map((period) => period.periodStart)]),
+      ).toEqual([
+        ['community_leader', ['2026-11-09T00:00:00.000Z', '2026-11-16T00:00:00.000Z']],
+        ['ambassador', ['2026-11-09T00:00:00.000Z', '2026-11-16T00:00:00.000Z']],
+      ]);
+    });
+  });
+
   it('judges the contribution target of a person with two codes on the shares of both, and counts them once in their role', async () => {
     await withStore(async (store) => {
       const joinedAt = '2026-11-02T09:00:00.000Z';

@@ -5,23 +5,26 @@
  */
 import type { AmbassadorStats } from '@referkit/events';
 
-/** The columns the table sorts by, as the `sort` parameter names them. */
-export const SORT_COLUMNS = [
-  'name',
-  'landings',
-  'shares',
-  'redemptions',
-  'first-orders',
-  'conversion',
-  'revenue',
-  'friend-discounts',
-  'reward-cost',
-  'roi',
-  'repeat-order-rate',
-] as const;
+/** The columns the table sorts by, as the `sort` parameter names them, each with the figure it sorts. */
+const VALUES = {
+  name: (row) => row.displayName,
+  landings: (row) => row.landings,
+  shares: (row) => row.shares.total,
+  redemptions: (row) => row.redemptions,
+  'first-orders': (row) => row.firstOrders,
+  conversion: (row) => row.conversionRate,
+  revenue: (row) => row.revenue,
+  'friend-discounts': (row) => row.friendDiscounts,
+  'reward-cost': (row) => row.rewardCost,
+  roi: (row) => row.roi,
+  'repeat-order-rate': (row) => row.repeatOrderRate,
+} satisfies Record<string, (row: AmbassadorStats) => string | number | null>;
 
 /** A column the table sorts by. */
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type SortColumn = keyof typeof VALUES;
+
+/** Every column the table sorts by. */
+export const SORT_COLUMNS = Object.keys(VALUES) as SortColumn[];
 
 /** A direction: `asc` is A to Z and lowest first. */
 export type SortOrder = 'asc' | 'desc';
@@ -102,17 +105,3 @@ export function ambassadorPage(ambassadors: readonly AmbassadorStats[], view: Am
 function folded(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('en');
 }
-
-const VALUES: Record<SortColumn, (row: AmbassadorStats) => string | number | null> = {
-  name: (row) => row.displayName,
-  landings: (row) => row.landings,
-  shares: (row) => row.shares.total,
-  redemptions: (row) => row.redemptions,
-  'first-orders': (row) => row.firstOrders,
-  conversion: (row) => row.conversionRate,
-  revenue: (row) => row.revenue,
-  'friend-discounts': (row) => row.friendDiscounts,
-  'reward-cost': (row) => row.rewardCost,
-  roi: (row) => row.roi,
-  'repeat-order-rate': (row) => row.repeatOrderRate,
-};

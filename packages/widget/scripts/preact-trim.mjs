@@ -5,10 +5,12 @@
 import { readFile } from 'node:fs/promises';
 
 /**
- * Preact features referkit.js never uses, cut from the bundled copy of Preact (−770 B brotli). The
+ * Preact features referkit.js never uses, cut from the bundled copy of Preact (−770 B brotli, then
+ * −362 B more with portals, hydration's leftovers and the element diff's special cases). The
  * script carries its own Preact that only its own components and the progress chunk (through its
- * createElement) drive, and none of them hydrate, suspend, set `dangerouslySetInnerHTML` or a string
- * `style`, render MathML, read context, pass a callback ref, define a legacy lifecycle or
+ * createElement) drive, and none of them hydrate, suspend, render into a portal, set
+ * `dangerouslySetInnerHTML` or a string `style`, render MathML, SVG's `xlink:` or `className`,
+ * `<template>` or `<progress>`, read context, pass a callback ref, define a legacy lifecycle or
  * `getDerivedStateFrom*`, and no code sets an option hook (there is no preact/debug or preact/hooks in
  * it). Each cut names the exact minified text it replaces: a Preact release that changes it fails the
  * build here, not in a browser. The ESM entries keep the page's own Preact untouched.
@@ -66,6 +68,61 @@ export const preactCuts = [
     'if("style"==t)if("string"==typeof r)n.style.cssText=r;else{if("string"==typeof u&&(n.style.cssText=u=""),u)',
     'if("style"==t){if(u)',
   ],
+  // The render hook is an option hook too.
+  ['H=n.__r,q=C?25:0;do{d.__g&=-9,H&&H(r),s=', 'q=C?25:0;do{d.__g&=-9,s='],
+  // Portals: no component here renders into another container (`createPortal`, a `_parentDom` prop).
+  [
+    'M.__P&&(s=l,f=(t=M.__P).namespaceURI,c=o=null,u.props&&u.props.__P!=t&&(u.__k.some(function(n){n&&J(n,n)}),u.__k=null),l=u.__k?S(u,0):null),',
+    '',
+  ],
+  ['M.__P&&(r.__e=null,l=s),', ''],
+  ['"function"!=typeof n.type||n.props.__P?null:S(n)', '"function"!=typeof n.type?null:S(n)'],
+  ['if((n=n.__)&&n.__c&&!n.props.__P)', 'if((n=n.__)&&n.__c)'],
+  ['if(n.props.__P)return t;', ''],
+  ['"function"!=typeof t.type||u&&!t.props.__P', '"function"!=typeof t.type||u'],
+  // What hydration left after the cuts above: `isHydrating` is never set (render and a component's
+  // rerender pass 0), so the element diff's hydrating branches go, and nothing but Preact writes into
+  // the shadow roots, so there are no comment nodes (a server's `$s` markers) to step over.
+  ['i=(u=t&&32&t.__u)?null:r.__k', 'i=r.__k'],
+  [',f,i?i.__e:r.firstChild,u,o)', ',f,i?i.__e:r.firstChild,0,o)'],
+  ['32&u.__u?[i]:null,f,i||S(u),32&u.__u,o)', 'null,f,i||S(u),0,o)'],
+  ['0;n:', 'n:'],
+  ['p&&p.some(g),', ''],
+  ['l&&(l=!1),', ''],
+  ['!l&&o)for', 'o)for'],
+  ['l&&"function"!=typeof k||$[s]===k', '$[s]===k'],
+  ['l&&"textarea"!=C||(', '('],
+  ['$===x||l&&t.data==x||(t.data=x)', '$===x||(t.data=x)'],
+  [
+    'for(t&&!t.parentNode&&(t=S(n))&&!t.parentNode&&(t=null),o=n.__e,e=t;e&&8==e.nodeType;)e=e.nextSibling;for(o!=e&&(!u&&r.moveBefore&&o.parentNode?r.moveBefore(o,t):r.insertBefore(o,t||null)),t=o;(t=t&&t.nextSibling)&&8==t.nodeType&&!t.data.startsWith("$s"););return t',
+    'return t&&!t.parentNode&&(t=S(n))&&!t.parentNode&&(t=null),(o=n.__e)!=t&&(!u&&r.moveBefore&&o.parentNode?r.moveBefore(o,t):r.insertBefore(o,t||null)),o.nextSibling',
+  ],
+  // Elements and props the components here never render, which Preact's element diff handles apart:
+  // `<template>`, `<progress>`, `foreignObject`, a customized built-in (`is`), SVG's `xlink:href` and
+  // `className`, `checked`, `defaultValue`, and the DOM properties set as attributes though an element has
+  // them (`list`, `form`, `download`, `popover`, …). `href` and `role`, which they do set, stay attributes.
+  [
+    'a="template"==C&&t.content||t,o="textarea"==C&&null!=x.defaultValue?null:o&&d.call(a.childNodes)',
+    'a=t,o=o&&d.call(a.childNodes)',
+  ],
+  ['M.createElementNS(f,C,x.is?x:a)', 'M.createElementNS(f,C)'],
+  [
+    '"children"==s||s in x||"value"==s&&"defaultValue"in x||"checked"==s&&"defaultChecked"in x||N(',
+    '"children"==s||s in x||N(',
+  ],
+  ['"value"==s?b=k:"checked"==s?m=k:', '"value"==s?b=k:'],
+  ['("foreignObject"==C&&(f="http://www.w3.org/1999/xhtml"),I(', '(I('],
+  [
+    's="value","progress"==C&&null==b?t.removeAttribute(s):null==b||b===t[s]&&("progress"!=C||b)||N(t,s,b,$[s],f),s="checked",null!=m&&m!=t[s]&&N(t,s,m,$[s],f)',
+    'null==b||b===t.value||N(t,"value",b,$.value,f)',
+  ],
+  [
+    'if("http://www.w3.org/2000/svg"==i)t=t.replace(/xlink(H|:h)/,"h").replace(/sName$/,"s");else if("width"!=t&&"height"!=t&&"href"!=t&&"list"!=t&&"form"!=t&&"tabIndex"!=t&&"download"!=t&&"rowSpan"!=t&&"colSpan"!=t&&"role"!=t&&"popover"!=t&&t in n)',
+    'if("http://www.w3.org/2000/svg"!=i&&"href"!=t&&"role"!=t&&t in n)',
+  ],
+  ['n.setAttribute(t,"popover"==t&&1==r?"":r)', 'n.setAttribute(t,r)'],
+  // Every component here is a function or defines its own `render`.
+  ['x.prototype.render=$,', ''],
 ];
 
 /** Applies `preactCuts` to the script's copy of Preact. */

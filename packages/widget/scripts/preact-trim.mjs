@@ -6,13 +6,14 @@ import { readFile } from 'node:fs/promises';
 
 /**
  * Preact features referkit.js never uses, cut from the bundled copy of Preact (−770 B brotli, then
- * −362 B more with portals, hydration's leftovers and the element diff's special cases). The
- * script carries its own Preact that only its own components and the progress chunk (through its
- * createElement) drive, and none of them hydrate, suspend, render into a portal, set
- * `dangerouslySetInnerHTML` or a string `style`, render MathML, SVG's `xlink:` or `className`,
- * `<template>` or `<progress>`, read context, pass a callback ref, define a legacy lifecycle or
- * `getDerivedStateFrom*`, and no code sets an option hook (there is no preact/debug or preact/hooks in
- * it). Each cut names the exact minified text it replaces: a Preact release that changes it fails the
+ * −362 B more with portals, hydration's leftovers and the element diff's special cases, and −61 B
+ * with the component calls none makes). The script carries its own Preact that only its own
+ * components and the progress chunk (through its createElement) drive, and none of them hydrate,
+ * suspend, render into a portal, set `dangerouslySetInnerHTML` or a string `style`, render MathML,
+ * SVG's `xlink:` or `className`, `<template>` or `<progress>`, read context, pass a callback ref,
+ * define a legacy lifecycle or `getDerivedStateFrom*`, call setState with a function or forceUpdate
+ * with a callback, and no code sets an option hook (there is no preact/debug or preact/hooks in it).
+ * Each cut names the exact minified text it replaces: a Preact release that changes it fails the
  * build here, not in a browser. The ESM entries keep the page's own Preact untouched.
  */
 export const preactCuts = [
@@ -123,6 +124,18 @@ export const preactCuts = [
   ['n.setAttribute(t,"popover"==t&&1==r?"":r)', 'n.setAttribute(t,r)'],
   // Every component here is a function or defines its own `render`.
   ['x.prototype.render=$,', ''],
+  // Component calls no component here makes: setState with an updater function, forceUpdate with a
+  // callback; and, with no hooks, a function component never sets its own state while it renders, which
+  // Preact renders it again for (up to 25 times).
+  ['"function"==typeof n&&(n=n(_({},r),this.props)),', ''],
+  [
+    'x.prototype.forceUpdate=function(n){this.__v&&(this.__g|=4,n&&this.__h.push(n),L(this))}',
+    'x.prototype.forceUpdate=function(){this.__v&&(this.__g|=4,L(this))}',
+  ],
+  [
+    'q=C?25:0;do{d.__g&=-9,s=d.render(d.props,d.state=d.__s,d.context)}while(8&d.__g&&++q<25);',
+    'd.__g&=-9,s=d.render(d.props,d.state=d.__s,d.context);',
+  ],
 ];
 
 /** Applies `preactCuts` to the script's copy of Preact. */

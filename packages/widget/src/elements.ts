@@ -50,7 +50,7 @@ function watchLang(tree: Node): void {
 
 abstract class ReferkitElement extends Base {
   static observedAttributes = ['code', 'name', 'role', 'ambassador-role', 'locale', 'channels', 'terms'];
-  private _unsubscribe?: () => void;
+  declare private _unsubscribe?: () => void;
   protected _token = 0;
 
   connectedCallback() {

@@ -9,6 +9,7 @@ import type { PublicCode } from '@referkit/events';
 import { apiUrl } from '@referkit/sdk';
 import { Component, type RefObject } from 'preact';
 import type { ReferkitClient } from './config.js';
+import { focusedElement } from './focused-element.js';
 import { type Catalogue, fill, fillIsolated } from './i18n/catalogue.js';
 import { friendOfferText, hasOffer, type OfferTerms } from './offer-text.js';
 import { getJson } from './stats.js';
@@ -60,13 +61,6 @@ const banners = new Set<OfferBanner>();
 let left: EventTarget | null | undefined;
 const leaving = (event: FocusEvent) => {
   left = event.relatedTarget && event.composedPath()[0];
-};
-
-/** What has focus, however deep in open shadow roots: the document's `activeElement` stops at a root's host. */
-const focusedElement = () => {
-  let focused = document.activeElement as Element;
-  while (focused.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-  return focused;
 };
 
 /** Whether the page looks, at each animation frame, at which frame has focus. */
@@ -178,7 +172,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
   _reveal() {
     requestAnimationFrame(() => {
       const aside = this._aside.current;
-      const focused = focusedElement();
+      // Only a document without a body has no active element, and a banner shown is in the page's body.
+      const focused = focusedElement() as Element;
       // With nothing focused, the body is the active element: there is nothing to keep in view.
       if (!aside || aside.contains(focused) || focused === document.body) return;
       // Both places are read from the banner's layout box, its place at the bottom edge, and not from

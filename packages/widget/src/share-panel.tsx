@@ -72,6 +72,8 @@ const tracked = new WeakMap<ReferkitClient, Set<string>>();
 export class SharePanel extends Component<SharePanelProps, State> {
   _input = createRef<HTMLInputElement>();
   _section = createRef<HTMLElement>();
+  // Fields that start unset are `declare`d: they exist once assigned, and no build spends bytes defining
+  // each as undefined at every mount.
   /**
    * This panel's number on the page, for its ids (`rk1t`, `rk1l`, …): each element's panel is alone in its
    * shadow root, but the Preact component used directly may be twice on a page (a header's and a footer's),
@@ -79,11 +81,11 @@ export class SharePanel extends Component<SharePanelProps, State> {
    * request (a count kept by the server's process gave each request other ids), or the hydration of its HTML,
    * which must render what the server did.
    */
-  _n?: number;
+  declare _n?: number;
   /** The QR chunk's encoder, once loaded. */
-  _encode?: (link: string) => QrPath;
+  declare _encode?: (link: string) => QrPath;
   /** The QR code drawn last, and the link it encodes: drawn again only when the link changes (a second init's base). */
-  _drawn?: [string, QrPath];
+  declare _drawn?: [string, QrPath];
 
   state: State = { _status: '' };
 
@@ -102,13 +104,13 @@ export class SharePanel extends Component<SharePanelProps, State> {
   _back = () => document.hidden || this._loadStats();
 
   /** The stats asked for last: an answer to an earlier endpoint or code, arriving after it, is not shown. */
-  _asked?: string;
+  declare _asked?: string;
 
   /**
    * Unmounted: a copy or share that answers after the panel left the page (a dialog closed by the click
    * that copied) still reports the share, but starts no status timer and asks for no stats.
    */
-  _gone?: boolean;
+  declare _gone?: boolean;
 
   /** Loads the ambassador's stats, and the progress block with them; again after each share, so the target moves. */
   _loadStats() {
@@ -182,7 +184,7 @@ export class SharePanel extends Component<SharePanelProps, State> {
     );
   }
 
-  _clear?: ReturnType<typeof setTimeout>;
+  declare _clear?: ReturnType<typeof setTimeout>;
 
   componentWillUnmount() {
     clearTimeout(this._clear);

@@ -121,8 +121,11 @@ export interface RawDelivery {
   /** @default 'POST' (Node's `req.method` is typed `string | undefined`, so undefined is taken too). */
   method?: string | undefined;
   headers: HeaderSource;
-  /** The raw body: signatures are verified over these exact bytes. */
-  body: string | Uint8Array | ArrayBuffer | null | undefined;
+  /**
+   * The raw body: signatures are verified over these exact bytes. Text, or bytes as an `ArrayBuffer` or
+   * any view of one (a Buffer, a `Uint8Array`, a `DataView`); `null` or `undefined` is an empty body.
+   */
+  body: string | ArrayBufferView | ArrayBuffer | null | undefined;
 }
 
 /** A Fetch handler with a `.handle` for frameworks without Fetch. */

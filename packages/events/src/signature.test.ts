@@ -83,6 +83,15 @@ describe('verifySignature', () => {
     expect((await verifySignature({ secrets: secret, headers, body: buffer, now })).ok).toBe(true);
   });
 
+  it('verifies a body given as a DataView over part of a larger buffer', async () => {
+    const headers = await signed();
+    const encoded = new TextEncoder().encode(body);
+    const padded = new Uint8Array(encoded.length + 6);
+    padded.set(encoded, 3);
+    const view = new DataView(padded.buffer, 3, encoded.length);
+    expect((await verifySignature({ secrets: secret, headers, body: view, now })).ok).toBe(true);
+  });
+
   it('verifies a body given as bytes or an ArrayBuffer made in another realm', async () => {
     const headers = await signed();
     const [bytes, buffer] = runInNewContext('[new Uint8Array(encoded), new Uint8Array(encoded).buffer]', {

@@ -36,8 +36,11 @@ export interface VerifySignatureInput {
   /** One secret, or several while rotating: a signature made with any one of them passes. */
   secrets: string | readonly string[];
   headers: HeaderSource;
-  /** The raw body, exactly as received, before any `JSON.parse` (an ArrayBuffer is read as its bytes). */
-  body: string | Uint8Array | ArrayBuffer;
+  /**
+   * The raw body, exactly as received, before any `JSON.parse`: text, or bytes as an `ArrayBuffer` or any
+   * view of one (a Buffer, a `Uint8Array`, a `DataView`), read as the bytes it views.
+   */
+  body: string | ArrayBufferView | ArrayBuffer;
   /** How far the timestamp may be from `now`, either way. @default 300 */
   toleranceSec?: number;
   /** The current time. @default new Date() */

@@ -13,7 +13,7 @@ export interface IdempotencyClaim {
    * The fingerprint an earlier release recorded for the same content, which a replay also matches:
    * keys live 7 days, so a replay may arrive after an upgrade changed how content is fingerprinted.
    */
-  formerly?: string;
+  formerly?: string | undefined;
 }
 
 /** Whether content recorded under a claim's key with `recorded` is the claim's own. */

@@ -35,9 +35,9 @@ export interface ParseEventOptions {
    * future is refused (no honest sender reports an event that has not happened yet), and so is one
    * before the year 2000.
    */
-  now?: Date;
+  now?: Date | undefined;
   /** @default 300 */
-  clockSkewSec?: number;
+  clockSkewSec?: number | undefined;
 }
 
 /**

@@ -16,9 +16,9 @@ export interface PublicCode {
   currency: string;
   friendOffer: FriendOffer;
   firstOrderOnly: boolean;
-  minimumOrder?: number;
+  minimumOrder?: number | undefined;
   /** What the ambassador earns, when the brand chooses to say it to friends. */
-  ambassadorReward?: AmbassadorReward;
+  ambassadorReward?: AmbassadorReward | undefined;
 }
 
 /** `GET {endpoint}/ambassadors/{code}/stats`: an ambassador's progress, for their own share panel. */
@@ -26,7 +26,7 @@ export interface AmbassadorPublicStats {
   code: string;
   displayName: string;
   role: Role;
-  audienceTier?: AudienceTier;
+  audienceTier?: AudienceTier | undefined;
   /** Promoted from ambassador to community leader. */
   promoted: boolean;
   friendsJoined: number;
@@ -36,5 +36,5 @@ export interface AmbassadorPublicStats {
    */
   rewards: { type: AmbassadorReward['type']; currency: string; earned: number; pending: number }[];
   /** The contribution target of the current period, when the program sets one. */
-  target?: { shares: number; per: 'week' | 'month'; done: number; reached: boolean };
+  target?: { shares: number; per: 'week' | 'month'; done: number; reached: boolean } | undefined;
 }

@@ -43,25 +43,25 @@ export interface ReceiverOptions {
    * Confirms an unsigned redemption or reversal against the brand's orders (a browser's event is a
    * claim). Without a `secret`, such events count only when this returns true.
    */
-  confirmOrder?(event: RedemptionEvent | ReversalEvent): boolean | Promise<boolean>;
+  confirmOrder?: ((event: RedemptionEvent | ReversalEvent) => boolean | Promise<boolean>) | undefined;
   /**
    * The clock: an event's arrival (time checks, signature tolerance) and, read again by the store once
    * it holds the event's locks, the moment the event is recorded. @default () => new Date()
    */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /** The largest body accepted, in bytes. @default 65536 */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** How long a body may take to arrive before the request is answered 408. @default 10000 */
-  bodyTimeoutMs?: number;
+  bodyTimeoutMs?: number | undefined;
   /** The signature timestamp tolerance, either way. @default 300 */
-  toleranceSec?: number;
+  toleranceSec?: number | undefined;
   /**
    * How far ahead of the receiver's clock an event's `occurredAt` or `landedAt` may be, in seconds:
    * room for senders' clocks that run fast. A later time is refused (`400 invalid_event`,
    * `future_timestamp`); `@referkit/sdk` keeps such an event and sends it again later.
    * @default 300
    */
-  clockSkewSec?: number;
+  clockSkewSec?: number | undefined;
   /**
    * How long before the receiver's clock an unsigned landing's or share's `occurredAt` counts as it is,
    * in seconds: room for a browser's outbox that sends it late (at the next visit, after an outage).
@@ -71,7 +71,7 @@ export interface ReceiverOptions {
    * brand's own server's, keep their time.
    * @default 604800 (a week: the time idempotency keys are kept, `IDEMPOTENCY_RETENTION_DAYS`)
    */
-  lateDeliverySec?: number;
+  lateDeliverySec?: number | undefined;
   /**
    * How long after a signed reversal's `occurredAt` the receiver waits for its order's redemption, in
    * seconds. A shop that refunds at once may send the reversal while the redemption is still in an
@@ -81,7 +81,7 @@ export interface ReceiverOptions {
    * unsigned reversal, which is never waited for.
    * @default 300 (five minutes)
    */
-  reversalWaitSec?: number;
+  reversalWaitSec?: number | undefined;
   /**
    * Told what went wrong when the answer cannot say it: a store or lookup that threw (answered
    * `503 store_unavailable`), a program whose terms name another currency than its ledger's redemptions
@@ -89,7 +89,7 @@ export interface ReceiverOptions {
    * here; the answer is the same whatever this does, and a throw from it is ignored.
    * @default nothing
    */
-  onError?(error: unknown, failure: ReceiverFailure): void;
+  onError?: ((error: unknown, failure: ReceiverFailure) => void) | undefined;
 }
 
 /** What {@link ReceiverOptions.onError} is told beside the error. */

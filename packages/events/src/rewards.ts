@@ -42,7 +42,7 @@ export interface CustomerOrder {
    * first, whenever it occurred.
    * @default false
    */
-  repeat?: boolean;
+  repeat?: boolean | undefined;
 }
 
 /** What the ledger knows before this redemption. */
@@ -59,15 +59,15 @@ export interface RedemptionHistory {
    * community leader count these.
    * @default redemptions (as when the program holds no reward; a caller that leaves it out counts the code alone)
    */
-  confirmedRedemptions?: number;
+  confirmedRedemptions?: number | undefined;
   /** The same customer's redemptions in this program the ledger holds, oldest (by `occurredAt`) first. */
-  customerOrders?: readonly CustomerOrder[];
+  customerOrders?: readonly CustomerOrder[] | undefined;
   /**
    * When the redemption is recorded: the hold counts from here, not from the sender's `occurredAt`.
    * A store passes its clock's Date as it is, sparing a format and a parse per redemption.
    * @default redemption.occurredAt
    */
-  recordedAt?: string | Date;
+  recordedAt?: string | Date | undefined;
 }
 
 /** The terms that apply to one ambassador now: the program's, overridden by their (effective) role. */
@@ -78,10 +78,10 @@ export interface Terms {
   friendOffer: FriendOffer;
   reward: AmbassadorReward;
   tiers: readonly RewardTier[];
-  repeatOrderReward?: AmbassadorReward;
-  repeatWindowDays?: number;
+  repeatOrderReward?: AmbassadorReward | undefined;
+  repeatWindowDays?: number | undefined;
   /** The campaign window the code redeems within, when there is one: the person's own, else an influencer's program dates. */
-  campaign?: { startsAt?: string; endsAt?: string };
+  campaign?: { startsAt?: string | undefined; endsAt?: string | undefined } | undefined;
 }
 
 const DAY_MS = 86_400_000;

@@ -42,9 +42,9 @@ export interface VerifySignatureInput {
    */
   body: string | ArrayBufferView | ArrayBuffer;
   /** How far the timestamp may be from `now`, either way. @default 300 */
-  toleranceSec?: number;
+  toleranceSec?: number | undefined;
   /** The current time. @default new Date() */
-  now?: Date;
+  now?: Date | undefined;
 }
 
 /** Why a delivery's signature was refused. */

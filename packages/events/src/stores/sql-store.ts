@@ -49,7 +49,7 @@ export interface SqlClient extends SqlQueryable {
 /** Options of {@link sqlStore}. */
 export interface SqlStoreOptions {
   /** A prefix for every table, so that several stores (or test runs) share one schema. @default 'referkit_' */
-  prefix?: string;
+  prefix?: string | undefined;
 }
 
 /** Keys are kept at least this long; `prune` never removes younger ones. */

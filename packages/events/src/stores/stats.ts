@@ -19,19 +19,19 @@ export interface StatsQuery {
   /** The program, or its id when it was registered with `upsertProgram` or `upsertAmbassador`. */
   program: Program | string;
   /** Only this ambassador. */
-  code?: string;
+  code?: string | undefined;
   /**
    * Start of the period (inclusive): a Date, a date (`2026-11-01`, from 00:00 UTC), or an ISO time
    * with `Z` or an offset. @default 00:00 UTC of the 30th day up to `to`'s (the 30 UTC days ending with `to`'s day)
    */
-  from?: Date | string;
+  from?: Date | string | undefined;
   /** End of the period (inclusive): as `from`; a date alone runs to the end of that UTC day. @default now */
-  to?: Date | string;
+  to?: Date | string | undefined;
   /**
    * The moment the ledger is read at: reward holds, reversals, the promotion, contribution periods, and
    * which events it held (one recorded after `now` is left out). @default new Date()
    */
-  now?: Date;
+  now?: Date | undefined;
 }
 
 /**

@@ -16,13 +16,13 @@ export interface LedgerHistory extends RedemptionHistory {
    * For a reversal: the redemption of its order, or `null` when the order never redeemed. Its `occurredAt`
    * (canonical ISO) is when the order was placed; a store that leaves it out has no reversal's date checked.
    */
-  redemption: { rewards: RedemptionRewards | null; reversedAt: string | null; occurredAt?: string } | null;
+  redemption: { rewards: RedemptionRewards | null; reversedAt: string | null; occurredAt?: string | undefined } | null;
   /**
    * The currency of the redemptions the ledger holds for the event's program, `null` while it holds
    * none: the receiver records no redemption in another, whatever the program's terms now say.
    * @default null (a store that does not say; nothing is compared)
    */
-  currency?: string | null;
+  currency?: string | null | undefined;
 }
 
 /** The verdict of the rules on an event, made inside the store's transaction. */
@@ -30,14 +30,14 @@ export type Decision =
   | {
       ok: true;
       rewards: RedemptionRewards | null;
-      repeat?: boolean;
+      repeat?: boolean | undefined;
       /**
        * The ambassador's reward is a leader's retention reward: paid for a member's repeat order, it stands
        * only while the first order that made the customer the leader's does. A store takes it back with
        * that order's reversal.
        * @default false
        */
-      retention?: boolean;
+      retention?: boolean | undefined;
     }
   | { ok: false; error: RuleError };
 
@@ -55,7 +55,7 @@ export interface CommitRequest {
    * stats at a past `now` read the same when asked again later: `request.now?.() ?? request.recordedAt`.
    * @default () => recordedAt
    */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /**
    * How far the history's `redemptions` and `confirmedRedemptions` need counting: the rules compare
    * them with no threshold above this (the program's cap per code, tiers, promotion), so a store may
@@ -63,7 +63,7 @@ export interface CommitRequest {
    * slower for a busy ambassador.
    * @default Infinity (count them all)
    */
-  countUpTo?: number;
+  countUpTo?: number | undefined;
   /** Decides what to record from the history; pure and synchronous, so it can run under a lock. */
   decide(history: LedgerHistory): Decision;
 }

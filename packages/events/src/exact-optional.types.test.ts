@@ -60,6 +60,15 @@ export async function consumerCode() {
     lateDeliverySec: undefined,
     reversalWaitSec: undefined,
   });
+  // Callbacks written for less than they are given, as the method signatures these were accepted: a
+  // check of redemptions alone, a logger of errors.
+  createReceiver({
+    programs: [program],
+    store,
+    resolveCode: (code, id) => store.ambassadorByCode(code, id),
+    confirmOrder: async (event: RedemptionEvent) => event.order.total > 0,
+    onError: (error: Error) => error.message,
+  });
   const body = await request.text();
   await verifySignature({
     secrets: 'whsec_…',

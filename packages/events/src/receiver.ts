@@ -5,6 +5,7 @@
  * one store commit. Every refusal is JSON with a stable `error.code`; bad input never gets a 5xx.
  */
 import type { Ambassador } from './ambassador.js';
+import type { Callback } from './callback.js';
 import { checkedAmbassador } from './checked-ambassador.js';
 import { countsNeeded } from './counts-needed.js';
 import type { RedemptionEvent, ReferralEvent, ReversalEvent } from './event.js';
@@ -43,7 +44,7 @@ export interface ReceiverOptions {
    * Confirms an unsigned redemption or reversal against the brand's orders (a browser's event is a
    * claim). Without a `secret`, such events count only when this returns true.
    */
-  confirmOrder?: ((event: RedemptionEvent | ReversalEvent) => boolean | Promise<boolean>) | undefined;
+  confirmOrder?: Callback<[event: RedemptionEvent | ReversalEvent], boolean | Promise<boolean>> | undefined;
   /**
    * The clock: an event's arrival (time checks, signature tolerance) and, read again by the store once
    * it holds the event's locks, the moment the event is recorded. @default () => new Date()
@@ -89,7 +90,7 @@ export interface ReceiverOptions {
    * here; the answer is the same whatever this does, and a throw from it is ignored.
    * @default nothing
    */
-  onError?: ((error: unknown, failure: ReceiverFailure) => void) | undefined;
+  onError?: Callback<[error: unknown, failure: ReceiverFailure], void> | undefined;
 }
 
 /** What {@link ReceiverOptions.onError} is told beside the error. */

@@ -231,11 +231,13 @@ export default [
   // srcdoc frame's included, whose address's origin is "null" (~5 B).
   // 2026-11-24: 4,745 B once a sandboxed frame's links come from its address again, its document's origin being
   // opaque (~10 B).
+  // 2026-11-25: 4,776 B once a quoted local part is read as the same address unquoted (`"sam+2"@gmail.com` is
+  // `sam@gmail.com`): quotes took a second first-order discount and passed an ambassador's own order (~31 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4745,
+    brotli: 4776,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -547,10 +549,12 @@ export default [
   // 2026-11-25: 15,403 B once the banner and the clipboard fallback share one helper for what has focus in
   // shadow roots, and the components' fields that start unset are declared rather than defined as undefined
   // at each mount (−23 B; 98 B minified).
+  // 2026-11-25: 15,419 B with the quoted-email change above, which this script does not carry: the minifier's
+  // short names for mangled properties came out in another order, and brotli packs them 16 B worse.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15403,
+    brotli: 15419,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

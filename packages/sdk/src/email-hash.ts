@@ -2,10 +2,11 @@
  * Email hashing: a raw email never leaves the page. The address is normalised so that the forms one
  * mailbox is written in hash alike — trimmed, put in Unicode NFC (an `é` may come as one character or
  * as `e` and a combining accent, NFD), lower-cased, the domain written in ASCII (`bücher.de` →
- * `xn--bcher-kva.de`, as a browser's email field gives it) without a trailing root dot, a `+tag`
- * after the local part dropped (`alex+shop@x.com` → `alex@x.com`) unless it is quoted (`"a+b"@x.com`
- * is one name, kept as typed), and for `gmail.com`/`googlemail.com` the dots of the local part
- * dropped (Gmail ignores them) and the domain written `gmail.com` (one mailbox answers at both) — then hashed with SHA-256 into 64 lower-case hex digits.
+ * `xn--bcher-kva.de`, as a browser's email field gives it) without a trailing root dot, a quoted local
+ * part unquoted (`"alex"@x.com` is `alex@x.com`), a `+tag` after the local part dropped
+ * (`alex+shop@x.com` → `alex@x.com`), and for `gmail.com`/`googlemail.com` the dots of the local part
+ * dropped (Gmail ignores them) and the domain written `gmail.com` (one mailbox answers at both) — then
+ * hashed with SHA-256 into 64 lower-case hex digits.
  * A backend that wants to match these hashes applies the same steps (`normalizeEmail`).
  */
 
@@ -16,19 +17,21 @@
  */
 export function normalizeEmail(email: string): string {
   // The domain is what follows the last `@` (a quoted local part may hold one); a dot ending it names
-  // DNS's root (`example.com.` is `example.com`). A tag needs a local part before it (`+tag@x.com` is
-  // kept as it is), and a quoted local part has none: `"a+b"@x.com` is one name, as typed.
+  // DNS's root (`example.com.` is `example.com`). A quoted local part names the mailbox its text names
+  // unquoted (RFC 5321 §4.1.2, `\x` being `x`): `"sam+2"@x.com` is `sam+2@x.com`, so quotes take no
+  // second first-order discount and do not pass for another customer than the ambassador. A tag needs a
+  // local part before it (`+tag@x.com` is kept as it is).
   const address = email
     .trim()
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^@]*$/, asciiDomain)
     .replace(/\.+$/, '')
-    .replace(/^([^"][^+]*)\+[^@]*@/, '$1@');
-  // Dots followed by an `@` are the local part's; the domain's are kept. Gmail takes no quoted local
-  // part, so a quoted one keeps its dots. `googlemail.com` is Gmail's other name: a friend who writes
-  // it once and `gmail.com` the next time is one customer.
-  return /^[^"].*@(gmail|googlemail)\.com$/.test(address)
+    .replace(/^"(.*)"(?=@[^@]*$)/, (_, local: string) => local.replace(/\\(.)/g, '$1'))
+    .replace(/^([^+]+)\+[^@]*@/, '$1@');
+  // Dots followed by an `@` are the local part's; the domain's are kept. `googlemail.com` is Gmail's
+  // other name: a friend who writes it once and `gmail.com` the next time is one customer.
+  return /@(gmail|googlemail)\.com$/.test(address)
     ? address.replace(/\.(?=.*@)/g, '').replace('@googlemail', '@gmail')
     : address;
 }

@@ -37,10 +37,17 @@ export const emailForms: [written: string, normalised: string][] = [
   ['a.lex@gmail.com.', 'alex@gmail.com'],
   ['jurgen@bücher.de\u3002', 'jurgen@xn--bcher-kva.de'],
   ['alex@example.com..', 'alex@example.com'],
-  // A quoted local part is one name: its + and dots are not a tag or Gmail's dots (nor is an @ in it the domain's).
-  ['"A+B"@Example.com', '"a+b"@example.com'],
-  ['"a.lex+c"@gmail.com', '"a.lex+c"@gmail.com'],
-  ['"a@b+c"@example.com', '"a@b+c"@example.com'],
+  // A quoted local part names the same mailbox as the same text unquoted (RFC 5321 §4.1.2; `\\x` is `x`),
+  // so its tag and Gmail's dots go as they do unquoted: quotes are no second first-order discount, nor a way
+  // round the self-referral check. An @ in it is not the domain's.
+  ['"samX"@gmail.com', 'samx@gmail.com'],
+  ['"sa.mX+2"@GMail.com', 'samx@gmail.com'],
+  ['"Me"@Example.org', 'me@example.org'],
+  ['"A+B"@Example.com', 'a@example.com'],
+  ['"a\\.b"@example.com', 'a.b@example.com'],
+  ['"a b"@example.com', 'a b@example.com'],
+  ['"a@b"@example.com', 'a@b@example.com'],
+  ['"+tag"@example.com', '+tag@example.com'],
   // A domain no URL takes is kept as it is, not thrown.
   ['jurgen@bücher.123', 'jurgen@bücher.123'],
   ['jurgen@', 'jurgen@'],

@@ -88,12 +88,11 @@ export type SendEvent = (
   occurredAt?: string,
 ) => Promise<Delivery>;
 
-/** A capture client and the parts `createReferkit` builds `redeem` from. */
-export interface ClientParts {
-  client: CaptureClient;
-  send: SendEvent;
-  memory: AttributionMemory;
-}
+/**
+ * A capture client and the parts `createReferkit` builds `redeem` from. A tuple, not an object: its
+ * names would be spelled out in every bundle, and it never leaves the SDK.
+ */
+export type ClientParts = [client: CaptureClient, send: SendEvent, memory: AttributionMemory];
 
 /** A delivery refused before any request, with the reason. */
 export const refuse = async (code: string, message: string): Promise<Delivery> => ({
@@ -286,7 +285,7 @@ export function clientParts(given: ReferkitOptions): ClientParts {
     // What a previous page left in the outbox.
     void client.flush();
   }
-  return { client, send, memory };
+  return [client, send, memory];
 }
 
 /**
@@ -295,4 +294,4 @@ export function clientParts(given: ReferkitOptions): ClientParts {
  * const referkit = createCaptureClient({ program: 'spring-2026', endpoint: '/api' });
  * referkit.capture();
  */
-export const createCaptureClient = (options: ReferkitOptions): CaptureClient => clientParts(options).client;
+export const createCaptureClient = (options: ReferkitOptions): CaptureClient => clientParts(options)[0];

@@ -60,7 +60,7 @@ export interface ReferkitClient extends CaptureClient {
  * await referkit.redeem({ orderId: '1001', order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 } });
  */
 export function createReferkit(options: ReferkitOptions): ReferkitClient {
-  const { client, send, memory } = clientParts(options);
+  const [client, send, memory] = clientParts(options);
   const redeem = async ({
     orderId,
     order,

@@ -162,11 +162,12 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
           `[referkit] Could not reverse order ${orderId}: no code. Pass the code the order was redeemed with.`,
         );
       reversals ??= clientParts(posting);
+      const [, sendReversal] = reversals;
       // The order's redemption still in this client goes first: one on its way is waited for, a queued one
       // sent again (a flush joins a delivery under way, never doubles it), so that the reversal finds it
       // recorded. Still without a verdict, it keeps the reversal queued behind it.
       if (holdsRedemption(client.storage, url(), options.program, orderId)) await flush();
-      return await reversals.send('reversal', code, { orderId, reason }, id, occurredAt ?? stamp(now));
+      return await sendReversal('reversal', code, { orderId, reason }, id, occurredAt ?? stamp(now));
     } catch (error) {
       // Input that cannot even be read (no object) is refused like redeem's: resolved, never thrown.
       return refuse('invalid_event', `[referkit] Could not read reverse()'s input: ${error}`);
@@ -175,7 +176,8 @@ export function createReferkit(options: ServerReferkitOptions): ServerReferkitCl
   // Redemptions first: a reversal queued behind its order's redemption goes in the same flush once that is recorded.
   client.flush = () =>
     flush()
-      .then(() => reversals?.client.flush())
+      // The reversals' own client.
+      .then(() => reversals?.[0].flush())
       .then(() => {});
   return client;
 }

@@ -80,11 +80,11 @@ export const wellFormed = (referral: Referral, now = Date.now()): boolean =>
  * The attribution window in days. A window that is NaN, not above 0, or too long for a Date would
  * make every capture throw in the host page (or a cookie expire at once): one line, and the default of 30.
  */
-export function usableWindow(windowDays: number): number {
+export const usableWindow = (windowDays: number): number => {
   if (windowDays > 0 && windowDays < 1e5) return windowDays;
   console.warn('[referkit] Could not use attribution.windowDays: not a number of days below 100000. Using 30.');
   return 30;
-}
+};
 
 /**
  * Creates the referral memory of one client over its store. `scope` sets whose landings it keeps apart:
@@ -99,6 +99,7 @@ export function attribution(
   windowDays = usableWindow(windowDays);
   // This scope's record of landings (see `seen`).
   const own = `seen${scope}`;
+  const keep = (referral: Referral) => store.set('ref', JSON.stringify(referral));
   const read = (): Referral | null => {
     const stored = store.get('ref');
     const referral: Referral = readJson(stored);
@@ -116,7 +117,7 @@ export function attribution(
       if (landed > now) {
         referral.expiresAt = iso(now + Date.parse(referral.expiresAt) - landed);
         referral.landedAt = iso(now);
-        store.set('ref', JSON.stringify(referral));
+        keep(referral);
       }
       return referral;
     }
@@ -132,8 +133,8 @@ export function attribution(
   // site the first to report it (to its own receiver, which may not know the code) left none to the other.
   const seen = (key = own) => {
     const record = store.get(key) ?? '';
-    // A code and its time go together: `at | 1` is the time's place for either.
-    const fresh = record.split(' ').filter((_, at, all) => Date.now() - Number(all[at | 1]) < 18e5);
+    // A code and its time go together: `at | 1` is the time's place for either (none: NaN, dropped).
+    const fresh = record.split(' ').filter((_, at, all) => Date.now() - +all[at | 1]! < 18e5);
     const kept = fresh.join(' ');
     if (record !== kept) kept ? store.set(key, kept) : store.remove(key);
     return fresh;
@@ -160,8 +161,7 @@ export function attribution(
       // its half hour, so a tab left open past the window and reloaded refers from then, with no landing
       // reported. A repeat view, under last touch, keeps the landing's time.
       if (!current || (model === 'last_touch' && !revisit && (!repeat(code) || current.code !== code))) {
-        const referral: Referral = { code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) };
-        store.set('ref', JSON.stringify(referral));
+        keep({ code, channel, landedAt: iso(now), expiresAt: iso(now + windowDays * 864e5) });
       }
     },
     landing(code, revisit) {

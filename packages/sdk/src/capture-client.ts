@@ -133,7 +133,7 @@ let sentAsLeaving: Set<string>;
 let bytesAsLeaving: number;
 
 /** Builds a capture client and hands out its parts; see {@link createCaptureClient}. */
-export function clientParts(given: ReferkitOptions): ClientParts {
+export const clientParts = (given: ReferkitOptions): ClientParts => {
   // Own properties only: an old library's enumerable `Object.prototype.param` (or `cleanUrl`, `consent`)
   // would be read for an option the brand did not set. `__proto__: null`: no prototype to read through.
   const options = { __proto__: null, ...given } as ReferkitOptions;
@@ -286,7 +286,7 @@ export function clientParts(given: ReferkitOptions): ClientParts {
     void client.flush();
   }
   return [client, send, memory];
-}
+};
 
 /**
  * Creates a client that captures, remembers and shares referrals but does not redeem them.

@@ -112,7 +112,7 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   // fallback page or a proxy's 204 answers 2xx too and, like the page a redirect lands on, has recorded
   // nothing. Such an answer is kept as a redirect is.
   return /^(recorded|duplicate)$/.test(answer?.status as string)
-    ? [{ ok: true, status, rewards: answer?.rewards }]
+    ? [{ ok: true, status, rewards: answer!.rewards }]
     : [
         {
           ok: false,
@@ -162,5 +162,5 @@ export function retryAfter(value: string | null | undefined, now = Date.now()): 
           .split(/,? /)
           .every((part, index) => index % 2 || value!.includes(part))
       ? at - now
-      : Number.NaN;
+      : NaN;
 }

@@ -140,10 +140,10 @@ const decoded = (name: string) => {
  * Names are compared decoded, as {@link readReferral} reads them (`r%65f` is `ref`).
  * @example withoutParams('https://shop.example/p?q=a%20b&ref=ALEX-7HC2QK#top', ['ref', 'rk_ch']).href // 'https://shop.example/p?q=a%20b#top'
  */
-export function withoutParams(url: string, names: readonly string[]): URL {
+export const withoutParams = (url: string, names: readonly string[]): URL => {
   const clean = new URL(url);
   clean.search = clean.search
     .replace(/[?&]([^=&]*)[^&]*/g, (pair, name) => (names.includes(decoded(name)) ? '' : pair))
     .replace(/^&/, '?');
   return clean;
-}
+};

@@ -72,13 +72,13 @@ const CONSENT_STATES: readonly unknown[] = ['pending', 'granted', 'denied'];
  * `state` when it is one of the three consent states, else `fallback` with one line: a typo
  * ('pendng') must not pass for a state, nor be reported back by `consent()` as one.
  */
-function knownConsent(state: unknown, fallback: ConsentState): ConsentState {
+const knownConsent = (state: unknown, fallback: ConsentState): ConsentState => {
   if (CONSENT_STATES.includes(state)) return state as ConsentState;
   console.warn(
     `[referkit] Could not use consent ${JSON.stringify(state)}: use ${CONSENT_STATES.join(', ')}. Using ${fallback}.`,
   );
   return fallback;
-}
+};
 
 /** Creates the store of one client; memory is per client, so server rendering never shares it between requests. */
 export function createStorage(
@@ -116,7 +116,7 @@ export function createStorage(
   // Sets the referral's cookie for a domain (host-only without one) for `seconds`; by default, expires it.
   const cookie = (to?: string, value = '', seconds = 0) => {
     // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
-    document.cookie = `${STORAGE_PREFIX}ref=${encodeURIComponent(value)};path=/;max-age=${seconds};samesite=lax${
+    document.cookie = `${REF_COOKIE}${encodeURIComponent(value)};path=/;max-age=${seconds};samesite=lax${
       location.protocol === 'https:' ? ';secure' : ''
     }${to ? `;domain=${to}` : ''}`;
   };

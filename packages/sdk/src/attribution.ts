@@ -8,7 +8,8 @@
 import type { AttributionModel, Channel } from '@referkit/events';
 import { EARLIEST_EVENT_TIME, normalizeCode } from '@referkit/events/code';
 import { CHANNEL_PATTERN, type LinkReferral } from './link.js';
-import { type ConsentStore, device, readJson } from './storage.js';
+import { quietly } from './quietly.js';
+import { type ConsentStore, readJson } from './storage.js';
 
 /** A captured referral; times are ISO strings. */
 export interface Referral {
@@ -67,8 +68,8 @@ const instant = (time: string) => {
  * no junk: a fast clock stamped it, and its readers take it as landed now.
  */
 export const wellFormed = (referral: Referral, now = Date.now()): boolean =>
-  !!device(
-    // Destructured inside `device`, where a stored `null` throws. No channel passes as a channel (`x`) would.
+  !!quietly(
+    // Destructured inside `quietly`, where a stored `null` throws. No channel passes as a channel (`x`) would.
     ({ code, channel = 'x', landedAt, expiresAt } = referral) =>
       normalizeCode(code) === code &&
       typeof channel === 'string' &&

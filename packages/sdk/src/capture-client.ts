@@ -20,13 +20,15 @@ import {
   apiUrl,
   buildShareLink,
   CHANNEL_PARAM,
+  httpUrl,
   type LinkResult,
   readReferral,
   type Utm,
   withoutParams,
 } from './link.js';
 import { createOutbox, type RetryOptions } from './outbox.js';
-import { createStorage, device, type KeyValueStore, type StorageOptions } from './storage.js';
+import { quietly } from './quietly.js';
+import { createStorage, type KeyValueStore, type StorageOptions } from './storage.js';
 
 /** Options of {@link createCaptureClient} and `createReferkit`. */
 export interface ReferkitOptions {
@@ -158,7 +160,7 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
     // its parent's), or a worker's location. With none (server rendering, a script in Node) or one that is
     // not http(s), no attempt can ever arrive: a mistake of setup, refused at once (`invalid_endpoint`,
     // in the server entry too), not retried as network trouble and queued.
-    return !/^https?:$/.test(device(() => new URL(url, globalThis.document?.baseURI ?? place?.href).protocol) as string)
+    return !httpUrl(url, globalThis.document?.baseURI ?? place?.href)
       ? refuse('invalid_endpoint', `Not an http(s) URL here: ${url}`)
       : normal
         ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
@@ -277,7 +279,7 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
         if (bytesAsLeaving > 6e4) break;
         // Without sendBeacon (jsdom), or with one that throws, nothing is thrown into the page: the event
         // stays queued, as after any send that failed.
-        post(url, postOf(body, true)).catch(() => device(() => navigator.sendBeacon(url, blob)));
+        post(url, postOf(body, true)).catch(() => quietly(() => navigator.sendBeacon(url, blob)));
       }
     });
     // A page restored from the back/forward cache fires no load, and its script does not run again.

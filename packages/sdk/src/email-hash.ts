@@ -9,6 +9,25 @@
  * hashed with SHA-256 into 64 lower-case hex digits.
  * A backend that wants to match these hashes applies the same steps (`normalizeEmail`).
  */
+import { quietly } from './quietly.js';
+
+/**
+ * A domain as a browser's `<input type=email>` sends it: in IDNA's ASCII form (`xn--…`), lower-cased,
+ * full-width and ideographic dots read as dots. That field maps UTS 46's four deviation characters
+ * first, as IDNA 2003 did (ß → ss, ς → σ, the zero-width joiners dropped: `fußball.de` is sent as
+ * `fussball.de`), and WHATWG URL, alike in browsers and Node for a domain that can receive mail, does
+ * the rest. A domain no URL takes is kept.
+ */
+const asciiDomain = (domain: string) =>
+  quietly(
+    () =>
+      new URL(
+        `http://${domain
+          .replace(/ß/g, 'ss')
+          .replace(/ς/g, 'σ')
+          .replace(/[\u200c\u200d]/g, '')}`,
+      ).hostname,
+  ) ?? domain;
 
 /**
  * Normalises an email address the way {@link hashEmail} does before hashing.
@@ -43,24 +62,4 @@ export function normalizeEmail(email: string): string {
 export async function hashEmail(email: string): Promise<string | undefined> {
   const digest = await crypto.subtle?.digest('SHA-256', new TextEncoder().encode(normalizeEmail(email)));
   return digest && Array.from(new Uint8Array(digest), (byte) => (byte + 256).toString(16).slice(1)).join('');
-}
-
-/**
- * A domain as a browser's `<input type=email>` sends it: in IDNA's ASCII form (`xn--…`), lower-cased,
- * full-width and ideographic dots read as dots. That field maps UTS 46's four deviation characters
- * first, as IDNA 2003 did (ß → ss, ς → σ, the zero-width joiners dropped: `fußball.de` is sent as
- * `fussball.de`), and WHATWG URL, alike in browsers and Node for a domain that can receive mail, does
- * the rest. A domain no URL takes is kept.
- */
-function asciiDomain(domain: string): string {
-  try {
-    return new URL(
-      `http://${domain
-        .replace(/ß/g, 'ss')
-        .replace(/ς/g, 'σ')
-        .replace(/[\u200c\u200d]/g, '')}`,
-    ).hostname;
-  } catch {
-    return domain;
-  }
 }

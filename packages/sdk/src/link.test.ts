@@ -206,6 +206,8 @@ describe('withoutParams', () => {
     ['https://shop.example/p?ref=x&page=2', 'https://shop.example/p?page=2'],
     ['https://shop.example/p?referrer=x&ref=x', 'https://shop.example/p?referrer=x'],
     ['https://shop.example/p?x=1&r%65f=x&rk%5Fch=sms', 'https://shop.example/p?x=1'],
+    // A name that is not valid percent-encoding is compared as written, and kept.
+    ['https://shop.example/p?%E0%A4%A=1&ref=x', 'https://shop.example/p?%E0%A4%A=1'],
     ['https://shop.example/p?ref=x', 'https://shop.example/p'],
   ])('takes the referral out of %s and leaves the rest as written', (url, clean) => {
     expect(withoutParams(url, ['ref', 'rk_ch']).href).toBe(clean);

@@ -1,6 +1,7 @@
 /** Share links and reading the referral a landing URL carries. */
 import type { Channel } from '@referkit/events';
 import { normalizeCode } from '@referkit/events/code';
+import { quietly } from './quietly.js';
 
 /**
  * UTM tags added to a share link, each as `utm_<name>`, its value text. Other names of letters, digits and
@@ -53,6 +54,15 @@ export const encode = (text: string) => encodeURIComponent(text.replace(/\p{Cs}/
  */
 export const apiUrl = (endpoint: string, path: string): string => endpoint.replace(/\/*(?=[?#]|$)/, path);
 
+/**
+ * `address` as an http(s) URL, read against `base` when relative; `undefined` when it is no URL or of
+ * another scheme (`javascript:`, `file:`), which no share link and no event may go to.
+ */
+export const httpUrl = (address: string, base?: string): URL | undefined => {
+  const url = quietly(() => new URL(address, base));
+  return /^https?:$/.test(url?.protocol as string) ? url : undefined;
+};
+
 /** The query parameter that carries the channel a link was shared on. */
 export const CHANNEL_PARAM = 'rk_ch';
 
@@ -74,10 +84,7 @@ export function buildShareLink(input: ShareLinkInput): LinkResult {
   // be read for an option not given. `__proto__: null` makes an object with no prototype to read through.
   const { base, code, channel, param = 'ref', utm } = { __proto__: null, ...input } as ShareLinkInput;
   const normal = normalizeCode(code);
-  let url: URL | undefined;
-  try {
-    url = new URL(base);
-  } catch {}
+  const url = httpUrl(base);
   const tags: Record<string, unknown> = { [param]: normal, [CHANNEL_PARAM]: channel };
   let tagged = true;
   // A tag given as undefined (or null) is not given (an unset variable): the base's own tag of that name
@@ -90,7 +97,7 @@ export function buildShareLink(input: ShareLinkInput): LinkResult {
   }
   // A param that is empty, or that the channel or a UTM tag takes over, would leave the link without its code.
   const which = normal
-    ? /^https?:$/.test(url?.protocol as string) && !url!.username && !url!.password
+    ? url && !url.username && !url.password
       ? param && tags[param] === normal
         ? tagged
           ? ''
@@ -112,27 +119,16 @@ export function buildShareLink(input: ShareLinkInput): LinkResult {
  * @example readReferral('https://shop.example/?ref=alex-7hc2qk&rk_ch=sms') // { code: 'ALEX-7HC2QK', channel: 'sms' }
  */
 export function readReferral(url: string | URL, param = 'ref'): LinkReferral | null {
-  let query: URLSearchParams;
-  try {
-    // A relative URL is read against a placeholder origin; only its query matters.
-    query = new URL(url, 'http://x').searchParams;
-  } catch {
-    return null;
-  }
+  // A relative URL is read against a placeholder origin; only its query matters.
+  const query = quietly(() => new URL(url, 'http://x').searchParams);
   // A link passed through a tracker or a form can carry the parameter twice: the first real code counts.
-  const code = query.getAll(param).map(normalizeCode).find(Boolean);
-  const channel = query.get(CHANNEL_PARAM) as Channel;
+  const code = query?.getAll(param).map(normalizeCode).find(Boolean);
+  const channel = query?.get(CHANNEL_PARAM) as Channel;
   return code ? (CHANNEL_PATTERN.test(channel) ? { code, channel } : { code }) : null;
 }
 
 /** A query parameter's name as URLSearchParams reads it; as written when it is not valid percent-encoding. */
-const decoded = (name: string) => {
-  try {
-    return decodeURIComponent(name.replace(/\+/g, ' '));
-  } catch {
-    return name;
-  }
-};
+const decoded = (name: string) => quietly(() => decodeURIComponent(name.replace(/\+/g, ' '))) ?? name;
 
 /**
  * The URL without the named query parameters, everything else exactly as written (URLSearchParams

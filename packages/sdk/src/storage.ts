@@ -6,6 +6,7 @@
  * and that must not put errors in the host page's console. Nothing here runs at import time.
  */
 import type { ConsentState } from './consent.js';
+import { quietly } from './quietly.js';
 
 /** A small key/value store; values are strings. */
 export interface KeyValueStore {
@@ -47,18 +48,8 @@ export const STORAGE_PREFIX = 'rk_';
 /** How the referral's cookie starts in `document.cookie`: the one key kept in a cookie. */
 const REF_COOKIE = `${STORAGE_PREFIX}ref=`;
 
-/**
- * Runs a device access; `undefined` when it throws (storage refused in private modes, or absent on a
- * server, as a page's address is).
- */
-export const device = <T>(access: () => T): T | undefined => {
-  try {
-    return access();
-  } catch {}
-};
-
 /** Reads a JSON text (a stored value); `undefined` when absent or unreadable. */
-export const readJson = (text: string | null) => device(() => JSON.parse(text!));
+export const readJson = (text: string | null) => quietly(() => JSON.parse(text!));
 
 /**
  * Reconciles a value held in memory while consent was pending with the one a previous page left on
@@ -94,7 +85,7 @@ export function createStorage(
   const memory = new Map<string, string>();
   // The keys localStorage holds under the prefix, without it.
   const storedKeys = () =>
-    (device(() => Object.keys(localStorage)) ?? []).flatMap((key) =>
+    (quietly(() => Object.keys(localStorage)) ?? []).flatMap((key) =>
       key.startsWith(STORAGE_PREFIX) ? [key.slice(STORAGE_PREFIX.length)] : [],
     );
   // The referral's cookie comes first: it is the one a sibling subdomain shares. Of several copies
@@ -103,7 +94,7 @@ export function createStorage(
   // pattern: a pattern that finds the last match backtracks over a long cookie string on every miss.
   const stored = (key: string) =>
     (key === 'ref' &&
-      device(() =>
+      quietly(() =>
         decodeURIComponent(
           document.cookie
             .split('; ')
@@ -112,7 +103,7 @@ export function createStorage(
             .slice(REF_COOKIE.length),
         ),
       )) ||
-    device(() => localStorage.getItem(STORAGE_PREFIX + key));
+    quietly(() => localStorage.getItem(STORAGE_PREFIX + key));
   // Sets the referral's cookie for a domain (host-only without one) for `seconds`; by default, expires it.
   const cookie = (to?: string, value = '', seconds = 0) => {
     // biome-ignore lint/suspicious/noDocumentCookie: document.cookie is the cookie API every supported browser has, and it is synchronous.
@@ -125,12 +116,12 @@ export function createStorage(
   // written again (consent granted after a denial); a removal expires it. localStorage and the cookie
   // are written each on its own: a full localStorage (its quota) must not keep the referral from its cookie.
   const write = (key: string, value?: string) => {
-    device(() => {
+    quietly(() => {
       if (value) localStorage.setItem(STORAGE_PREFIX + key, value);
       else localStorage.removeItem(STORAGE_PREFIX + key);
     });
     if (key === 'ref')
-      device(() => {
+      quietly(() => {
         // Every copy an earlier page could have written is expired first: host-only, and for the host and
         // each parent domain (`storage.domain` may have been added or changed since; the browser ignores
         // the ones it would never have set, a public suffix). Left behind, an old copy would outlive a
@@ -144,7 +135,7 @@ export function createStorage(
   // The site's other tabs: a denial in one is the person's for the site, so each open tab is told, stops
   // writing, and keeps in memory what the denying tab took off the device (the referral, queued events).
   // Made with the store, never at import time, and only in a page; none where the browser lacks it.
-  const tabs = globalThis.document && device(() => new BroadcastChannel('referkit'));
+  const tabs = globalThis.document && quietly(() => new BroadcastChannel('referkit'));
   let heard: unknown;
   if (tabs) {
     // Node has one too, under a test suite's DOM globals (global-jsdom): unreferenced, it never keeps
@@ -196,7 +187,7 @@ export function createStorage(
         // A previous page may have left a referral (or an event) on the device: merge, never overwrite.
         for (const [key, value] of memory) {
           const before = stored(key);
-          store.set(key, (before && device(() => merge(key, value, before))) || value);
+          store.set(key, (before && quietly(() => merge(key, value, before))) || value);
         }
       }
       state = next;

@@ -560,6 +560,15 @@ describe('consent', () => {
     expect(aClient({ consent: 'pending' }).referral()).toBeNull();
     expect(getItem).not.toHaveBeenCalled();
   });
+
+  it("gives a pending client an earlier visit's referral once consent is granted, as the README says", () => {
+    installPage();
+    aClient().capture(LINK);
+    const client = aClient({ consent: 'pending' });
+    expect(client.referral()).toBeNull();
+    client.setConsent('granted');
+    expect(client.referral()?.code).toBe('ALEX-7HC2QK');
+  });
 });
 
 describe('storage the page wrote over', () => {

@@ -30,7 +30,17 @@ export interface AmbassadorGrant {
 /** Both sides of a redemption, as the receiver answers them. */
 export interface RedemptionRewards {
   friend: FriendReward;
+  /**
+   * The ambassador's reward for the order: on a first-order-only offer, a leader's retention reward for a
+   * member's repeat order (the only reward such an order earns).
+   */
   ambassador: AmbassadorGrant | null;
+  /**
+   * On an offer for every order, a community leader's retention reward (`repeatOrderReward`) for a member's
+   * repeat order within the window, paid beside the order's ordinary reward, in its own unit. It stands only
+   * while the first order that made the customer the leader's member does. Absent when none is paid.
+   */
+  retention?: AmbassadorGrant;
 }
 
 /** A not reversed redemption of the same customer (same customer id or email hash) the ledger holds. */
@@ -186,7 +196,8 @@ export interface RedemptionStanding {
    * A repeat order to a leader paid for members' repeat orders, the shop's word (`firstOrder: false`)
    * while the ledger holds no earlier order of the customer and none it counted as the first, within a
    * week of the order: the first order may still be on its way (an outbox retrying it), and whether it
-   * was with this code decides what this one earns. The rules answer `first_order_pending`, which the
+   * was with this code decides whether this one earns the retention reward (on an offer for every order,
+   * beside the ordinary reward it earns either way). The rules answer `first_order_pending`, which the
    * receiver answers `503`.
    */
   awaitingFirstOrder: boolean;
@@ -240,10 +251,10 @@ export function rewardsFor(
   const { terms, repeat } = standing;
   const friend = { discount: redemption.order.discount, currency: redemption.order.currency };
   let reward: AmbassadorReward | undefined;
-  if (repeat && (terms.repeatOrderReward || program.firstOrderOnly)) {
-    // A leader earns their retention reward inside the window and nothing after it. On a first-order
-    // offer a repeat order took no offer (the rules refuse one that did): it is recorded for the
-    // repeat-order rate and earns no one else anything.
+  let retention: AmbassadorReward | undefined;
+  if (repeat && program.firstOrderOnly) {
+    // On a first-order offer a repeat order took no offer (the rules refuse one that did): it is recorded
+    // for the repeat-order rate and earns nothing, but a leader's retention reward inside the window.
     reward = standing.inRepeatWindow ? terms.repeatOrderReward : undefined;
   } else {
     // Tiers count referrals, the person's first orders over every code of theirs whose hold has passed (a
@@ -252,19 +263,37 @@ export function rewardsFor(
     // count only when asked.
     const counted = terms.tiers.length ? (history.confirmedRedemptions ?? history.redemptions) : 0;
     reward = tierReward(terms, repeat ? counted : counted + 1);
+    // On an offer for every order a repeat order earns a leader what it earns any ambassador, so that a
+    // promotion never pays less; a member's in the window earns the retention reward on top.
+    if (standing.inRepeatWindow) retention = terms.repeatOrderReward;
   }
   if (!reward) return answerRewards(friend, null);
   const from = timeOf(history.recordedAt ?? redemption.occurredAt);
   const confirmsAt = formatTime(from + program.rewardHoldDays * DAY_MS);
-  const amount = reward.basis === 'fixed' ? reward.amount : percentOf(redemption.order.total, reward.percent);
-  return answerRewards(friend, {
-    amount,
+  const reason = repeat ? 'repeat_order' : 'first_order';
+  return answerRewards(
+    friend,
+    grantOf(reward, program, redemption.order.total, confirmsAt, reason),
+    retention && grantOf(retention, program, redemption.order.total, confirmsAt, reason),
+  );
+}
+
+/** A reward as granted on an order of `total`, held until `confirmsAt`. */
+function grantOf(
+  reward: AmbassadorReward,
+  program: Program,
+  total: number,
+  confirmsAt: string,
+  reason: AmbassadorGrant['reason'],
+): AmbassadorGrant {
+  return {
+    amount: reward.basis === 'fixed' ? reward.amount : percentOf(total, reward.percent),
     type: reward.type,
     currency: program.currency,
     status: program.rewardHoldDays === 0 ? 'confirmed' : 'pending',
     confirmsAt,
-    reason: repeat ? 'repeat_order' : 'first_order',
-  });
+    reason,
+  };
 }
 
 /**
@@ -272,17 +301,29 @@ export function rewardsFor(
  * every store's rebuilt duplicate (from columns, or from jsonb, which keeps its own key order) come
  * through here, so a duplicate's JSON reads byte for byte like the first.
  */
-export function answerRewards(friend: FriendReward, grant: AmbassadorGrant | null): RedemptionRewards {
-  return {
+export function answerRewards(
+  friend: FriendReward,
+  grant: AmbassadorGrant | null,
+  retention?: AmbassadorGrant | null,
+): RedemptionRewards {
+  const rewards: RedemptionRewards = {
     friend: { discount: friend.discount, currency: friend.currency },
-    ambassador: grant && {
-      amount: grant.amount,
-      type: grant.type,
-      currency: grant.currency,
-      status: grant.status,
-      confirmsAt: grant.confirmsAt,
-      reason: grant.reason,
-    },
+    ambassador: grant && grantAnswer(grant),
+  };
+  // Only when paid: every other answer reads as it did before leaders earned two rewards for one order.
+  if (retention) rewards.retention = grantAnswer(retention);
+  return rewards;
+}
+
+/** A grant as answered, field by field in one fixed order. */
+function grantAnswer(grant: AmbassadorGrant): AmbassadorGrant {
+  return {
+    amount: grant.amount,
+    type: grant.type,
+    currency: grant.currency,
+    status: grant.status,
+    confirmsAt: grant.confirmsAt,
+    reason: grant.reason,
   };
 }
 
@@ -298,15 +339,23 @@ export function grantStatusAt(
 
 /**
  * What a reversal claws back: the whole grant, whether still pending (cancelled) or already
- * confirmed (owed back, deducted from later rewards by the brand).
+ * confirmed (owed back, deducted from later rewards by the brand), and a leader's retention reward
+ * paid beside it, in its own unit (the two are held and confirmed together).
  */
 export function clawbackFor(
   rewards: RedemptionRewards | null,
   at: Date,
-): { amount: number; type: AmbassadorReward['type']; wasConfirmed: boolean } | null {
+): {
+  amount: number;
+  type: AmbassadorReward['type'];
+  wasConfirmed: boolean;
+  retention?: { amount: number; type: AmbassadorReward['type'] };
+} | null {
   const grant = rewards?.ambassador;
   if (!grant) return null;
-  return { amount: grant.amount, type: grant.type, wasConfirmed: grantStatusAt(grant, at) === 'confirmed' };
+  const clawback = { amount: grant.amount, type: grant.type, wasConfirmed: grantStatusAt(grant, at) === 'confirmed' };
+  const retention = rewards.retention;
+  return retention ? { ...clawback, retention: { amount: retention.amount, type: retention.type } } : clawback;
 }
 
 /**

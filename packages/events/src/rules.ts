@@ -112,7 +112,8 @@ export function checkRedemption(
   }
   const allowed = maxFriendDiscount(terms.friendOffer, order.subtotal, order.lines);
   if (allowed !== null && order.discount > allowed) return ruleError('discount_exceeds_offer', ['order', 'discount']);
-  // An offer for every order: the first order decides only what the leader earns.
+  // An offer for every order: the ordinary reward is due whatever came first, but the first order decides
+  // whether a leader's retention reward is paid beside it, and one answer cannot be added to later.
   return standing.awaitingFirstOrder ? pending() : null;
 }
 

@@ -4,7 +4,7 @@ import { grantStatusAt } from '../rewards.js';
 import { parseTime } from '../time.js';
 import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
 import { periodStartOf } from './stats-window.js';
-import { grantReversedAtOf, type LedgerRow } from './store.js';
+import { grantsOfRow, type LedgerRow } from './store.js';
 
 interface Customers {
   customers: Set<string>;
@@ -49,11 +49,11 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       const channel = row.channel ?? 'other';
       totals.sharesByChannel[channel] = (totals.sharesByChannel[channel] ?? 0) + 1;
     } else if (row.type === 'redemption') {
-      const grant = row.rewards?.ambassador;
-      // Points are not money: they are summed apart from credit and cash.
-      const inPoints = grant?.type === 'points';
-      const status = grant && grantStatusAt(grant, plan.now, grantReversedAtOf(row));
-      if (grant && status) totals.grants[grant.type][status] += grant.amount;
+      const grants = grantsOfRow(row).map(([grant, reversedAt]) => ({
+        grant,
+        status: grantStatusAt(grant, plan.now, reversedAt),
+      }));
+      for (const { grant, status } of grants) totals.grants[grant.type][status] += grant.amount;
       // Stats read the ledger as it stood at `now`: a reversal after it has not happened yet.
       if (row.reversedAt && parseTime(row.reversedAt) <= plan.now.getTime()) continue;
       dayOf(days, day).redemptions++;
@@ -62,9 +62,12 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
       totals.revenue += row.total;
       totals.friendDiscounts += row.discount;
       // A retention reward taken back with its member's first order costs nothing; its order still counts.
-      const cost = status === 'reversed' ? 0 : (grant?.amount ?? 0);
-      if (inPoints) totals.rewardPoints += cost;
-      else totals.rewardCost += cost;
+      // Points are not money: they are summed apart from credit and cash.
+      for (const { grant, status } of grants) {
+        if (status === 'reversed') continue;
+        if (grant.type === 'points') totals.rewardPoints += grant.amount;
+        else totals.rewardCost += grant.amount;
+      }
       const customer = customerOf(row);
       // The repeat-order rate is of the customers a code brought: one another code brought, ordering
       // with this one, is no customer of its for that rate. A repeat is an order after the one that

@@ -78,6 +78,8 @@ export class MemoryLedger {
   private readonly grantStatuses: AmbassadorGrant['status'][] = [];
   private readonly grantConfirmsAt: string[] = [];
   private readonly grantReasons: AmbassadorGrant['reason'][] = [];
+  /** Leaders' retention rewards paid beside an order's ordinary reward (offers for every order), rare: by row. */
+  private readonly retentionGrants = new Map<number, AmbassadorGrant>();
   /** Reversals are rare: their times are kept aside, by row. */
   private readonly reversedAt = new Map<number, string>();
   /** Retention rewards taken back while their orders stand, rarer still: by row. */
@@ -167,7 +169,7 @@ export class MemoryLedger {
     this.retentions.push(decision.retention ?? false);
     const earliest = Math.min(firstRow(found.byId), firstRow(found.byEmail));
     this.customerRoots.push(earliest === Infinity ? row : (this.customerRoots[earliest] as number));
-    this.keepRewards(decision.rewards);
+    this.keepRewards(row, decision.rewards);
     if (redemption) {
       this.redemptions.set(redemption.orderId, row);
       if (this.currency === null && decision.rewards) this.currency = intern(decision.rewards.friend.currency);
@@ -201,7 +203,8 @@ export class MemoryLedger {
   /**
    * Takes back, with a customer's first order (`first`, just reversed), the retention rewards of their
    * orders with its code: the leader was paid for them as for a member that order made, and without it the
-   * customer is no one's. Pending or confirmed alike, as the first order's own reward; the orders stand.
+   * customer is no one's. Pending or confirmed alike, as the first order's own reward; the orders stand, and
+   * so does an ordinary reward paid beside one (`grantsOfRow` reads which grant the time is for).
    * The customer's orders are those the rules matched with it, by id or by email hash.
    */
   private reverseRetention(first: number) {
@@ -243,6 +246,7 @@ export class MemoryLedger {
             confirmsAt: this.grantConfirmsAt[row] as string,
             reason: this.grantReasons[row] as AmbassadorGrant['reason'],
           },
+      this.retentionGrants.get(row),
     );
   }
 
@@ -276,9 +280,10 @@ export class MemoryLedger {
     return rows;
   }
 
-  private keepRewards(rewards: RedemptionRewards | null) {
+  private keepRewards(row: number, rewards: RedemptionRewards | null) {
     const { intern } = this;
     const grant = rewards?.ambassador;
+    if (rewards?.retention) this.retentionGrants.set(row, rewards.retention);
     // Every column gets a slot for every row (a placeholder of its kind when there is nothing), so
     // the arrays stay packed and row numbers line up.
     this.rewardKinds.push(rewards ? (grant ? BOTH_SIDES : FRIEND_ONLY) : NO_REWARDS);

@@ -20,7 +20,7 @@ export function verdictOn(taken: IdempotencyClaim[], existing: Row[]): CommitRes
 /** Rewards read back from a jsonb column, in the answer's field order (jsonb keeps its own). */
 export function rewardsFrom(value: unknown): RedemptionRewards | null {
   const stored = json<RedemptionRewards>(value);
-  return stored && answerRewards(stored.friend, stored.ambassador);
+  return stored && answerRewards(stored.friend, stored.ambassador, stored.retention);
 }
 
 /** Parses a jsonb value; pg returns jsonb parsed; some drivers and proxies return text. */

@@ -55,19 +55,55 @@ const brought = (p: string) => `WITH theirs AS (
  */
 const JOIN_BROUGHT = (code: string) => `LEFT JOIN brought ON brought_code = ${code} AND brought_customer = ${CUSTOMER}`;
 
+/** The columns `counted_rows` gives one of a row's grants: its amount, unit, whether it stands at `$6`, and when it confirms. */
+interface GrantColumns {
+  amount: string;
+  unit: string;
+  stands: string;
+  confirmsAt: string;
+}
+
+/** A row's grants: the ambassador's reward, and a leader's retention reward paid beside it (an offer for every order). */
+const GRANTS: readonly GrantColumns[] = [
+  { amount: 'amount', unit: 'reward_type', stands: 'grant_stands', confirmsAt: 'confirms_at' },
+  {
+    amount: 'retention_amount',
+    unit: 'retention_type',
+    stands: 'retention_stands',
+    confirmsAt: 'retention_confirms_at',
+  },
+];
+
+/** The sum of the rows' grants, of either kind, that meet `filter`. */
+function sumOfGrants(filter: (grant: GrantColumns) => string): string {
+  return GRANTS.map((grant) => `coalesce(sum(${grant.amount}) FILTER (WHERE ${filter(grant)}), 0)`).join(' + ');
+}
+
 /**
  * The sums of one unit's grants by their status at `$6`, reversed ones included: no unit is added to another.
  * A grant is reversed with its order, or alone (a retention reward whose member's first order was reversed).
  */
 function grantSums(unit: RewardUnit): string {
-  const only = `reward_type = '${unit}'`;
-  const kept = `counted AND ${only} AND grant_stands`;
+  const only = (grant: GrantColumns) => `counted AND ${grant.unit} = '${unit}'`;
   return [
-    `coalesce(sum(amount) FILTER (WHERE counted AND ${only} AND NOT grant_stands), 0) AS ${unit}_reversed`,
-    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at <= $6), 0) AS ${unit}_confirmed`,
-    `coalesce(sum(amount) FILTER (WHERE ${kept} AND confirms_at > $6), 0) AS ${unit}_pending`,
+    `${sumOfGrants((grant) => `${only(grant)} AND NOT ${grant.stands}`)} AS ${unit}_reversed`,
+    `${sumOfGrants((grant) => `${only(grant)} AND ${grant.stands} AND ${grant.confirmsAt} <= $6`)} AS ${unit}_confirmed`,
+    `${sumOfGrants((grant) => `${only(grant)} AND ${grant.stands} AND ${grant.confirmsAt} > $6`)} AS ${unit}_pending`,
   ].join(',\n       ');
 }
+
+/** Whether a grant taken back at `reversedAt` (an expression; null while it stands) still stands at `$6`. */
+function standsAt(reversedAt: string): string {
+  return `(${reversedAt} IS NULL OR ${reversedAt} > $6)`;
+}
+
+/**
+ * When a row's grants are taken back: both with the order's reversal, and the retention reward alone with
+ * that of its member's first order (`grant_reversed_at`), which is the row's one grant in a row without a
+ * retention grant beside it (`grantsOfRow` reads them alike).
+ */
+const GRANT_REVERSED_AT = `CASE WHEN rewards -> 'retention' IS NULL THEN coalesce(grant_reversed_at, reversed_at) ELSE reversed_at END`;
+const RETENTION_REVERSED_AT = `coalesce(grant_reversed_at, reversed_at)`;
 
 /** Sums a program's ledger (tables prefixed `p`) for the plan's members. */
 export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): Promise<LedgerTotals> {
@@ -85,8 +121,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        count(*) FILTER (WHERE kept AND NOT repeat) AS first_orders,
        coalesce(sum(total) FILTER (WHERE kept), 0) AS revenue,
        coalesce(sum(discount) FILTER (WHERE kept), 0) AS friend_discounts,
-       coalesce(sum(amount) FILTER (WHERE kept AND grant_stands AND NOT in_points), 0) AS reward_cost,
-       coalesce(sum(amount) FILTER (WHERE kept AND grant_stands AND in_points), 0) AS reward_points,
+       ${sumOfGrants((grant) => `kept AND ${grant.stands} AND ${grant.unit} <> 'points'`)} AS reward_cost,
+       ${sumOfGrants((grant) => `kept AND ${grant.stands} AND ${grant.unit} = 'points'`)} AS reward_points,
        ${REWARD_UNITS.map(grantSums).join(',\n       ')},
        count(DISTINCT customer) FILTER (WHERE kept AND brought) AS customers,
        count(DISTINCT customer) FILTER (WHERE kept AND brought AND again) AS repeaters
@@ -94,11 +130,14 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
          type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $6) AS kept,
-         coalesce(grant_reversed_at, reversed_at) IS NULL OR coalesce(grant_reversed_at, reversed_at) > $6 AS grant_stands,
+         ${standsAt(GRANT_REVERSED_AT)} AS grant_stands,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN ${CONFIRMS_AT}::timestamptz END AS confirms_at,
-         coalesce(rewards -> 'ambassador' ->> 'type' = 'points', false) AS in_points,
          rewards -> 'ambassador' ->> 'type' AS reward_type,
+         ${standsAt(RETENTION_REVERSED_AT)} AS retention_stands,
+         CASE WHEN type = 'redemption' THEN (rewards -> 'retention' ->> 'amount')::bigint END AS retention_amount,
+         CASE WHEN type = 'redemption' THEN (rewards -> 'retention' ->> 'confirmsAt')::timestamptz END AS retention_confirms_at,
+         rewards -> 'retention' ->> 'type' AS retention_type,
          ${CUSTOMER} AS customer,
          type = 'redemption' AND brought_customer IS NOT NULL AS brought,
          seq <> brought_seq AS again

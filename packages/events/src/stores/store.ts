@@ -4,7 +4,7 @@ import { normalizeCode } from '../code.js';
 import type { ReferralEvent } from '../event.js';
 import type { IdempotencyClaim } from '../idempotency.js';
 import { type Program, programSchema } from '../program.js';
-import type { CustomerOrder, RedemptionHistory, RedemptionRewards } from '../rewards.js';
+import type { AmbassadorGrant, CustomerOrder, RedemptionHistory, RedemptionRewards } from '../rewards.js';
 import type { RuleError } from '../rules.js';
 import { canonicalTime } from '../time.js';
 import type { ProgramStats, StatsQuery } from './stats.js';
@@ -32,9 +32,10 @@ export type Decision =
       rewards: RedemptionRewards | null;
       repeat?: boolean | undefined;
       /**
-       * The ambassador's reward is a leader's retention reward: paid for a member's repeat order, it stands
-       * only while the first order that made the customer the leader's does. A store takes it back with
-       * that order's reversal.
+       * The rewards hold a leader's retention reward: `rewards.retention` beside the ordinary reward on an
+       * offer for every order, else the ambassador's reward itself. Paid for a member's repeat order, it
+       * stands only while the first order that made the customer the leader's does. A store takes it back,
+       * and it alone, with that order's reversal.
        * @default false
        */
       retention?: boolean | undefined;
@@ -207,21 +208,35 @@ export interface LedgerRow {
    */
   customer: string | null;
   repeat: boolean;
-  /** The row's reward is a leader's retention reward (`Decision.retention`). */
+  /** The row holds a leader's retention reward (`Decision.retention`). */
   retention: boolean;
   rewards: RedemptionRewards | null;
   reversedAt: string | null;
   /**
-   * When the row's ambassador reward was taken back while its order stands: a retention reward, with the
-   * reversal of the first order that made its customer the leader's member. `null` otherwise.
+   * When the row's retention reward was taken back while its order stands, with the reversal of the first
+   * order that made its customer the leader's member. `null` otherwise.
    */
   grantReversedAt: string | null;
 }
 
-/** When a row's ambassador reward was taken back, `null` while it stands: alone, or with its order's reversal. */
-export function grantReversedAtOf(row: Pick<LedgerRow, 'reversedAt' | 'grantReversedAt'>): string | null {
-  // A reward is only taken back alone while its order stands, so this time is the earlier one.
-  return row.grantReversedAt ?? row.reversedAt;
+/** A grant of a row, and when it was taken back (`null` while it stands). */
+export type RowGrant = [grant: AmbassadorGrant, reversedAt: string | null];
+
+/**
+ * A row's ambassador-side grants, each with when it was taken back: with its order's reversal, or, a
+ * retention reward alone, with the reversal of the first order that made its customer the leader's member
+ * (`grantReversedAt`, set only on rows marked `retention`). The retention reward is the row's `retention`
+ * grant when it has one (beside the ordinary reward, on an offer for every order), else its one grant.
+ */
+export function grantsOfRow(row: Pick<LedgerRow, 'rewards' | 'reversedAt' | 'grantReversedAt'>): RowGrant[] {
+  const grant = row.rewards?.ambassador;
+  const retention = row.rewards?.retention;
+  // A reward is only taken back alone while its order stands, so that time is the earlier one.
+  const retentionReversedAt = row.grantReversedAt ?? row.reversedAt;
+  const grants: RowGrant[] = [];
+  if (grant) grants.push([grant, retention ? row.reversedAt : retentionReversedAt]);
+  if (retention) grants.push([retention, retentionReversedAt]);
+  return grants;
 }
 
 /** The key of one customer identity: `id:` and the brand's id, or `email:` and the email hash. */

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ruleError } from '../rules.js';
+import { everyOrderLeaderSuite } from '../testing/every-order-leader-suite.js';
 import { anAmbassador, aProgram, aRedemption, aReversal } from '../testing/fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from '../testing/receiver-harness.js';
 import { reversalSuite } from '../testing/reversal-suite.js';
@@ -81,6 +82,7 @@ describe('memoryStore', () => {
   storeSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
   statsSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
   reversalSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
+  everyOrderLeaderSuite(async () => ({ store: memoryStore(), cleanup: async () => {} }));
 });
 
 describe('sqlStore over PGlite', () => {
@@ -97,6 +99,7 @@ describe('sqlStore over PGlite', () => {
   storeSuite(() => freshSql(db));
   statsSuite(() => freshSql(db));
   reversalSuite(() => freshSql(db));
+  everyOrderLeaderSuite(() => freshSql(db));
   countsUpTo(() => freshSql(db));
 
   it('tells onError to call migrate() when the store was never migrated', async () => {
@@ -224,6 +227,7 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore over PostgreSQL (DATABASE_U
   storeSuite(() => freshSql(pool));
   statsSuite(() => freshSql(pool));
   reversalSuite(() => freshSql(pool));
+  everyOrderLeaderSuite(() => freshSql(pool));
   countsUpTo(() => freshSql(pool));
 
   it('runs on a single pg Client, one transaction at a time', async () => {

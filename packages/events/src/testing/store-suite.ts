@@ -732,11 +732,17 @@ export function storeSuite(fresh: StoreFactory) {
         const answer = await receive.handle(
           await signed(aRedemption({ id, orderId, code: 'MAYA-7HC2QK', occurredAt })),
         );
-        return (answer.body as { rewards?: { ambassador: unknown } }).rewards?.ambassador;
+        return (answer.body as { rewards?: { ambassador: { amount: number }; retention?: unknown } }).rewards;
       };
-      // Alex brought this customer; their orders with Maya's code are not a member's repeat orders.
-      expect(await reward('evt_withMaya0001', '1002', '2026-11-21T10:00:00.000Z')).toBeNull();
-      expect(await reward('evt_withMaya0002', '1003', '2026-11-22T10:00:00.000Z')).toBeNull();
+      // Alex brought this customer; their orders with Maya's code are not a member's repeat orders: they earn
+      // her the reward for any order on this offer for every order, and no retention reward beside it.
+      for (const [id, orderId, at] of [
+        ['evt_withMaya0001', '1002', '2026-11-21T10:00:00.000Z'],
+        ['evt_withMaya0002', '1003', '2026-11-22T10:00:00.000Z'],
+      ] as const) {
+        const rewards = await reward(id, orderId, at);
+        expect([rewards?.ambassador.amount, rewards?.retention]).toEqual([1000, undefined]);
+      }
     });
   });
 
@@ -773,7 +779,7 @@ export function storeSuite(fresh: StoreFactory) {
       await receive.handle(await order('evt_secondOrder1', '1002', '2026-11-21T10:00:00.000Z'));
       await receive.handle(await order('evt_firstOrder01', '1001', '2026-11-20T10:00:00.000Z'));
       const third = await receive.handle(await order('evt_thirdOrder01', '1003', '2026-11-22T09:00:00.000Z'));
-      expect(third.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } });
+      expect(third.body).toMatchObject({ rewards: { retention: { reason: 'repeat_order', amount: 300 } } });
       // Without the shop's word, the order counted first stays the one first order: one friend joined.
       const stats = await store.stats({ program, now: NOW });
       expect([stats.ambassadors[0]?.firstOrders, stats.ambassadors[0]?.repeatOrderRate]).toEqual([1, 1]);
@@ -837,7 +843,7 @@ export function storeSuite(fresh: StoreFactory) {
       const answer = await receive.handle(
         await order('evt_bothKnown001', '1003', 'MAYA-7HC2QK', both, NOW.toISOString()),
       );
-      expect(answer.body).toMatchObject({ rewards: { ambassador: { reason: 'repeat_order', amount: 300 } } });
+      expect(answer.body).toMatchObject({ rewards: { retention: { reason: 'repeat_order', amount: 300 } } });
     });
   });
 }

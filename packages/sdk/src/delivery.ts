@@ -14,6 +14,15 @@ export interface Rewards {
     confirmsAt: string;
     reason: 'first_order' | 'repeat_order';
   } | null;
+  /** A community leader's retention reward for a member's repeat order, paid beside `ambassador` on an offer for every order. */
+  retention?: {
+    amount: number;
+    type: 'credit' | 'cash' | 'points';
+    currency: string;
+    status: 'pending' | 'confirmed';
+    confirmsAt: string;
+    reason: 'first_order' | 'repeat_order';
+  };
 }
 
 /**

@@ -130,10 +130,11 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore on a PostgreSQL database wh
 
 describe('sqlStore on a PGlite whose default is serializable', () => {
   let db: PGlite;
+  // PGlite starts in seconds on a busy machine, past the default hook timeout: the other stores' tests allow a minute.
   beforeAll(async () => {
     db = new PGlite();
     await db.query(`SET default_transaction_isolation = 'serializable'`);
-  });
+  }, 60_000);
   afterAll(async () => {
     await db.close();
   });

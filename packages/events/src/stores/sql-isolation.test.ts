@@ -75,7 +75,8 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore on a PostgreSQL database wh
     own = new URL(url);
     own.pathname = `/${database}`;
     pool = new pg.Pool({ connectionString: own.href, max: 10 });
-  });
+    // Creating and dropping a database each take seconds on a busy machine, past the default hook timeout.
+  }, 60_000);
 
   afterAll(async () => {
     await pool?.end();
@@ -89,7 +90,7 @@ describe.skipIf(!process.env.DATABASE_URL)('sqlStore on a PostgreSQL database wh
       }
       await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     });
-  });
+  }, 60_000);
 
   it('is a database whose sessions default to serializable', async () => {
     const found = await pool.query('SELECT current_setting($1) AS isolation', ['default_transaction_isolation']);

@@ -572,10 +572,13 @@ export default [
   // brotli moves this script ±40 B with any 5 B of SDK change, as terser renames the whole file).
   // 2026-11-25: 15,814 B once the SDK has one quiet try and one http(s) URL check (−4 B).
   // 2026-11-25 (merged): 15,403 B with the Preact cuts, the quoted-email change and the SDK's byte pass together.
+  // 2026-11-25: 15,389 B once init's three refusals mark the missing-setup line said in one place, and a landing
+  // renders the elements itself rather than each of its three callers after it (−14 B; 22 B minified; over
+  // eleven renamings of the minifier's names, −8 B on average: a change of a few bytes moves with them).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15403,
+    brotli: 15389,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -141,15 +141,14 @@ export function onSetup(listener: () => void): () => void {
  * @example init({ program: 'spring-2026', endpoint: '/api', brand: 'Acme', currency: 'USD', friendOffer: { kind: 'percent', percent: 15 } })
  */
 export function init(config: WidgetConfig): boolean {
+  // An init that fails says why; one that works leaves no element waiting. Either way no element need say
+  // that init was not called.
+  explained = true;
   if (typeof config?.program !== 'string' || typeof config.endpoint !== 'string') {
     misconfigured('start', 'init needs a program and an endpoint', "Call Referkit('init', { program, endpoint }).");
-    explained = true;
     return false;
   }
-  if (!settingsHaveTheirTypes(config, 'Fix it in init.') || !worded(config)) {
-    explained = true;
-    return false;
-  }
+  if (!settingsHaveTheirTypes(config, 'Fix it in init.') || !worded(config)) return false;
   // A second init for the same program and endpoint (to change terms, or set consent), or one that comes
   // back to it, takes the client the widget made for it, with its other options: a new client would hold
   // none of what the first keeps in memory before consent, would report the landing again, and would add
@@ -165,31 +164,19 @@ export function init(config: WidgetConfig): boolean {
     client = existing ?? createCaptureClient(config as ClientOptions);
   } catch (error) {
     misconfigured('start', (error as Error).message, 'Check the options passed to init.');
-    explained = true;
     return false;
   }
   if (!config.client) clients.set(keyOf(config), client);
   setup = { config, client };
   // A single-page app's move to an address with a referral is a landing as a page load is: captured,
   // announced and shown. Not while the page is prerendered: a router's first replaceState is no view.
-  followRoutes(() => {
-    if (!setup || prerendering()) return;
-    land(setup.client, setup.config);
-    renderAll();
-  });
+  followRoutes(() => setup && !prerendering() && land(setup.client, setup.config));
   // A page the browser prerenders is no landing until the person views it (the SDK's capture waits
   // too): the elements render now, with what was held before, and again once it is in view.
-  if (prerendering())
-    document.addEventListener(
-      'prerenderingchange',
-      () => {
-        land(client, config);
-        renderAll();
-      },
-      { once: true },
-    );
-  else land(client, config);
-  renderAll();
+  if (prerendering()) {
+    document.addEventListener('prerenderingchange', () => land(client, config), { once: true });
+    renderAll();
+  } else land(client, config);
   return true;
 }
 
@@ -226,7 +213,7 @@ let landed: [read: string, left: string] | undefined;
  */
 export const landingAddress = (): string => (landed?.[1] === location.href ? landed[0] : location.href);
 
-/** Captures the referral in the address and announces it with `referkit:capture`. */
+/** Captures the referral in the address, announces it with `referkit:capture`, and renders every element. */
 function land(client: ReferkitClient, config: WidgetConfig): void {
   // The address before capture: with the SDK's `cleanUrl`, capture takes the code out of it.
   const address = location.href;
@@ -241,6 +228,7 @@ function land(client: ReferkitClient, config: WidgetConfig): void {
     announced = code;
     dispatchReferkitEvent(document, 'referkit:capture', referral);
   }
+  renderAll();
 }
 
 /** Renders every element again: after init, and once consent lets them read what an earlier page stored. */

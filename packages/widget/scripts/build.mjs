@@ -59,7 +59,7 @@ function shipped(text, english) {
 
 /**
  * Catalogue chunks ship as arrays in English's key order: without the key names each fits 600 B brotli.
- * `resolveLocale` reads both shapes (tsc's ESM output keeps the objects).
+ * `lazy-script.ts` reads them by English's keys; tsc's ESM output keeps the objects, which `lazy.ts` reads.
  */
 const catalogueArray = {
   name: 'referkit-catalogue-array',

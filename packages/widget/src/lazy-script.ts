@@ -10,7 +10,7 @@
  * and 4–12 B in each part (German's catalogue 610 B, over its 600).
  */
 import { createElement } from 'preact';
-import type { Catalogue } from './i18n/catalogue.js';
+import { en } from './i18n/en.js';
 
 // `currentScript` is only set while the script first runs, so it is read once, at load, and only as a script
 // element: a page's markup may name an image `currentScript` (a review, a profile), which the document then
@@ -50,7 +50,11 @@ export async function loadProgress(): Promise<typeof import('./share-progress.js
   return chunk;
 }
 
-/** Loads a catalogue chunk that sits beside the script. */
-export function loadCatalogue(language: string): Promise<{ default: Partial<Catalogue> | unknown[] }> {
-  return load(`referkit-${language}.js`);
+/**
+ * Loads a catalogue chunk that sits beside the script, as its texts by key: the chunk is an array in
+ * English's key order (no key names, fewer bytes: build.mjs, `catalogueArray`).
+ */
+export async function loadCatalogue(language: string): Promise<[key: string, text: unknown][]> {
+  const { default: texts } = await load(`referkit-${language}.js`);
+  return Object.keys(en).map((key, index) => [key, texts[index]]);
 }

@@ -22,7 +22,10 @@ const catalogues: Record<string, () => Promise<{ default: Partial<Catalogue> }>>
   ar: () => import('./i18n/ar.js'),
 };
 
-/** Loads the catalogue of one of `LOCALES`. */
-export function loadCatalogue(language: string): Promise<{ default: Partial<Catalogue> | unknown[] }> {
-  return (catalogues[language] ?? (() => Promise.reject(new Error(`No catalogue for ${language}`))))();
+/** Loads the catalogue of one of `LOCALES`, as its texts by key. */
+export async function loadCatalogue(language: string): Promise<[key: string, text: unknown][]> {
+  const { default: texts } = await (
+    catalogues[language] ?? (() => Promise.reject(new Error(`No catalogue for ${language}`)))
+  )();
+  return Object.entries(texts);
 }

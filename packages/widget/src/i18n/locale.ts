@@ -42,13 +42,7 @@ export function resolveLocale(raw: string | undefined, explicit: boolean): Resol
   if (!text) {
     // A catalogue may leave texts out; English fills them.
     text = loadCatalogue(language).then(
-      ({ default: found }) => {
-        // The script build ships a catalogue as an array in English's key order (no key names, fewer bytes).
-        const entries = Array.isArray(found)
-          ? Object.keys(en).map((key, index) => [key, found[index]])
-          : Object.entries(found);
-        return { ...en, ...Object.fromEntries(entries.filter(([, value]) => value != null)) };
-      },
+      (texts) => ({ ...en, ...Object.fromEntries(texts.filter(([, value]) => value != null)) }),
       (error) => {
         // Not kept: the next render that asks for the language loads its file again (a CDN's passing 503).
         loading.delete(language);

@@ -65,8 +65,8 @@ export default [
   // 2026-11-25 (byte pass): 4,259 B once the SDK has one quiet try (quietly.ts) where link.ts kept three try/catch
   // blocks of its own, and one http(s) URL check (httpUrl) for a share link's base and the events endpoint (−9 B; no
   // behaviour changed).
-  // 2026-11-25 (merged): 4,262 B with the leader's retention beside the ordinary reward on every-order offers,
-  // whose SDK side is a type only: the minifier's names shifted (+3 B).
+  // 2026-11-25 (merged): 4,262 B measured after the day's merges, though no code this entry bundles changed
+  // since 4,259 B (the SDK gained a type only); the 3 B are the build's, not a change's.
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',

@@ -67,7 +67,6 @@ export function ShareProgress({ stats, text, locale, id }: ShareProgressProps) {
           aria-valuemin={0}
           aria-valuemax={target.shares}
           aria-valuenow={Math.min(target.done, target.shares)}
-          aria-valuetext={goal}
         >
           {/* A target of no shares is met already: a full bar, not 0 / 0. */}
           <i style={{ '--p': target.shares > 0 ? Math.min(target.done / target.shares, 1) : 1 }} />

@@ -6,6 +6,7 @@
 import type { Program } from '@referkit/events';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { allowedMethods, methodNotAllowedText } from './allowed-methods.js';
 import { readAmbassadorView } from './ambassador-view.js';
 import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { apiError } from './api-error.js';
@@ -18,6 +19,7 @@ import { dashboardPeriod } from './dashboard-period.js';
 import type { SqlClient } from './database.js';
 import { isDatabaseOutage } from './database-outage.js';
 import type { DemoStore } from './demo-store.js';
+import { headLength } from './head-length.js';
 import { readIdempotencyKey } from './idempotency-key.js';
 import { ledgerStart } from './ledger-start.js';
 import { orderAnswer } from './order-answer.js';
@@ -87,6 +89,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const origins = [origin, ...(options.aliases ?? [])];
   const app = new Hono();
 
+  app.use(headLength);
   // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
   // the socket rather than read megabytes to throw them away or wait on the rest: the answer says so,
   // or a keep-alive client sends its next request down a connection that is closing and sees it fail.
@@ -283,9 +286,17 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   }
   app.get('/:file{[a-z-]+\\.(?:js|css|html|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
 
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/') ? c.json(apiError('not_found', 'No such endpoint.'), 404) : c.text('Not found', 404),
-  );
+  app.notFound((c) => {
+    const api = c.req.path.startsWith('/api/');
+    // A route that is there, asked with a method it does not serve: 405 and what it serves, as the receiver answers.
+    const allowed = allowedMethods(app, c.req.path);
+    if (allowed.length > 0) {
+      c.header('allow', allowed.join(', '));
+      const text = methodNotAllowedText(allowed);
+      return api ? c.json(apiError('method_not_allowed', text), 405) : c.text(text, 405);
+    }
+    return api ? c.json(apiError('not_found', 'No such endpoint.'), 404) : c.text('Not found', 404);
+  });
   app.onError((error, c) => {
     console.error(`[referkit-demo] ${c.req.method} ${c.req.path} failed: ${error.message}`);
     if (isDatabaseOutage(error)) {
@@ -325,5 +336,6 @@ async function staticFile(request: Request, root: string, path: string, build?: 
   headers['cache-control'] = /\/assets\/.+-[\w-]{8}\./.test(request.url)
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
-  return new Response(request.method === 'HEAD' ? null : (file.body as BodyInit), { headers });
+  // A HEAD is answered from this same body, which Hono drops once its length is counted (head-length.ts).
+  return new Response(file.body as BodyInit, { headers });
 }

@@ -2,8 +2,9 @@
  * What each path of the demo answers to a method it does not serve, over real HTTP on 127.0.0.1: a
  * route that exists answers `405` with the methods it does serve in `Allow` (RFC 9110 §15.5.6), as
  * the receiver does, and a path that is no route stays `404`; a `HEAD` answer carries the
- * `Content-Length` its `GET` would. PGlite only: no route reads the database to say which methods
- * it takes.
+ * `Content-Length` its `GET` would; the storefront's templates are never served with their
+ * placeholders, only the pages the server renders from them. PGlite only: no route reads the
+ * database to say which methods it takes.
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -80,5 +81,21 @@ describe('the demo’s routes', () => {
     expect(get.status).toBe(200);
     expect(Number(get.headers['content-length'])).toBe(Buffer.byteLength(get.body));
     expect([head.status, head.headers['content-length'], head.body]).toEqual([200, get.headers['content-length'], '']);
+  });
+
+  test.each([
+    ['/account.html', '/account'],
+    ['/index.html', '/'],
+    ['/index.html?ref=ALEX-222222&rk_ch=whatsapp', '/?ref=ALEX-222222&rk_ch=whatsapp'],
+  ])('sends %s, a template, to the page rendered from it, %s', async (path, rendered) => {
+    const answer = await send('GET', path);
+    expect([answer.status, answer.headers.location]).toEqual([301, rendered]);
+    expect(answer.body).not.toContain('<!-- referkit:');
+  });
+
+  test('serves the rendered pages with every placeholder filled in', async () => {
+    for (const path of ['/', '/account', `/account?code=${running.demo.ambassadors[0]?.code}`]) {
+      expect([path, (await send('GET', path)).body]).toEqual([path, expect.not.stringContaining('<!-- referkit:')]);
+    }
   });
 });

@@ -279,12 +279,17 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     });
   });
   // The product page, with the program's offer printed in for the banner (storefront-pages.ts).
-  for (const path of ['/', '/index.html']) {
-    app.get(path, async (c) =>
-      c.body(await productPage(program), 200, { ...HTML_HEADERS, 'cache-control': 'no-cache' }),
-    );
+  app.get('/', async (c) => c.body(await productPage(program), 200, { ...HTML_HEADERS, 'cache-control': 'no-cache' }));
+  // The storefront's HTML files are templates, their placeholders filled by the routes above: an old
+  // link to one is sent, with its query (a `?ref=` above all), to the page made from it.
+  for (const [template, rendered] of [
+    ['/index.html', '/'],
+    ['/account.html', '/account'],
+  ] as const) {
+    app.get(template, (c) => c.redirect(`${rendered}${new URL(c.req.url).search}`, 301));
   }
-  app.get('/:file{[a-z-]+\\.(?:js|css|html|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
+  // Scripts, styles and images only: no template is served as it is.
+  app.get('/:file{[a-z-]+\\.(?:js|css|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
 
   app.notFound((c) => {
     const api = c.req.path.startsWith('/api/');

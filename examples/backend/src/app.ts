@@ -27,6 +27,7 @@ import { orderById, recentOrders } from './orders.js';
 import { ordersPage, RECENT_ORDERS, refundNotice } from './orders-page.js';
 import { checkoutDist, storefrontDir, widgetDist } from './paths.js';
 import { placeOrder } from './place-order.js';
+import { privateByDefault } from './private-by-default.js';
 import { refundOrder } from './refund-order.js';
 import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
 import type { SignedDelivery } from './signed-delivery.js';
@@ -90,6 +91,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const app = new Hono();
 
   app.use(headLength);
+  app.use(privateByDefault);
   // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
   // the socket rather than read megabytes to throw them away or wait on the rest: the answer says so,
   // or a keep-alive client sends its next request down a connection that is closing and sees it fail.

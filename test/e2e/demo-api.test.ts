@@ -467,7 +467,8 @@ describe('the demo backend', () => {
         headers: { 'content-type': 'application/json', origin: `http://${rebound}`, 'sec-fetch-site': 'same-origin' },
         body: JSON.stringify(body),
       });
-      expect([path, answer.status, JSON.parse(answer.body).error?.code]).toEqual([path, 403, 'cross_origin']);
+      // Refused for the name it was sent to (served-hosts.ts), before its Origin is read.
+      expect([path, answer.status, JSON.parse(answer.body).error?.code]).toEqual([path, 421, 'misdirected_request']);
     }
     const { rows } = await demo.client.query(
       `SELECT 1 FROM demo_ambassadors WHERE ambassador->>'displayName' = 'Rebound'`,
@@ -495,10 +496,21 @@ describe('the demo backend', () => {
     expect(signup.status).toBe(303);
   });
 
-  test('points share links at its own address whatever Host a request names', async () => {
-    const page = await asNamed('evil.example', `/account?code=${code('ambassador')}`);
+  test('refuses an order or a sign-up from a page of another origin that names the shop’s own host', async () => {
+    const bodies = {
+      '/api/orders': { email: 'elsewhere@example.com', items: [{ sku: 'sencha-tin', quantity: 1 }] },
+      '/api/ambassadors': { displayName: 'Elsewhere', role: 'ambassador' },
+    };
+    for (const [path, body] of Object.entries(bodies)) {
+      const response = await postJson(path, body, { origin: 'https://evil.example' });
+      expect([path, response.status, (await response.json()).error?.code]).toEqual([path, 403, 'cross_origin']);
+    }
+  });
+
+  test('points share links at its own address, not the name a request reached it under', async () => {
+    const page = await asNamed(`localhost:${demo.port}`, `/account?code=${code('ambassador')}`);
     expect(page.status).toBe(200);
-    expect(page.body).not.toContain('evil.example');
+    expect(page.body).not.toContain('localhost');
     expect(page.body).toContain(`&#34;base&#34;:&#34;${demo.url}/&#34;`);
   });
 

@@ -30,6 +30,7 @@ import { placeOrder } from './place-order.js';
 import { privateByDefault } from './private-by-default.js';
 import { refundOrder } from './refund-order.js';
 import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
+import { servedHosts } from './served-hosts.js';
 import type { SignedDelivery } from './signed-delivery.js';
 import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
 import { accountPage, productPage } from './storefront-pages.js';
@@ -53,6 +54,12 @@ export interface DemoAppOptions {
   origin: string;
   /** Other names of this same server its pages may be opened at, e.g. `http://localhost:5173`. @default [] */
   aliases?: readonly string[];
+  /**
+   * Every `host[:port]` this server answers to, e.g. `127.0.0.1:5173`; a request that names another (a
+   * page on a name pointed at the shop's address: DNS rebinding) is answered 421 (served-hosts.ts).
+   * @default the hosts of `origin` and `aliases`
+   */
+  hosts?: readonly string[];
   now?: () => Date;
   /** How long the body of a form or an order may take to arrive before it is answered 408, as the receiver's. @default 10000 */
   bodyTimeoutMs?: number;
@@ -92,6 +99,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   app.use(headLength);
   app.use(privateByDefault);
+  app.use(servedHosts(options.hosts ?? origins.map((one) => new URL(one).host)));
   // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
   // the socket rather than read megabytes to throw them away or wait on the rest: the answer says so,
   // or a keep-alive client sends its next request down a connection that is closing and sees it fail.

@@ -151,6 +151,14 @@ export async function startDemo(
     // same machine, and the name people type. No other name: a page on one is another site's.
     const shopOrigin = publicUrl.value ?? origin;
     const aliases = !publicUrl.value && host === '127.0.0.1' ? [`http://localhost:${listening.port}`] : [];
+    // The names it answers to: the public one (as a proxy that keeps Host passes it on), and this
+    // machine's on the port it listens on (as a proxy that sends its own, and the shop's signed reports
+    // do). Any other is refused (served-hosts.ts): a page on it is another site's, rebound to this address.
+    const listenName = host.includes(':') ? `[${host}]` : host;
+    const hosts = [
+      ...(publicUrl.value ? [new URL(publicUrl.value).host] : []),
+      ...[...new Set(['127.0.0.1', 'localhost', '[::1]', listenName])].map((name) => `${name}:${listening.port}`),
+    ];
     const receiver = createDemoReceiver({
       client: database.client,
       store,
@@ -170,6 +178,7 @@ export async function startDemo(
         deliver,
         origin: shopOrigin,
         aliases,
+        hosts,
         now,
       }),
     );

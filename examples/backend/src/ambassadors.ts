@@ -40,25 +40,37 @@ export interface SignUp {
   handle?: string;
 }
 
-/** The outcome of a sign-up: the new ambassador, or the issues with what was given. */
-export type SignUpResult =
-  | { ok: true; value: Ambassador }
-  | {
-      ok: false;
-      error: {
-        code: 'invalid_ambassador';
-        message: string;
-        issues: { path: (string | number)[]; code: string; message: string }[];
-      };
-    };
+/** A problem with a sign-up, at the path of what was given. */
+export interface SignUpIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
 
-/** Mints a code for a new ambassador and records them; a clash of minted codes is retried. */
-export async function signUpAmbassador(
-  client: SqlClient,
-  program: string,
-  input: SignUp,
-  now: Date,
-): Promise<SignUpResult> {
+/**
+ * Why a sign-up was refused: what was given is not an ambassador (`invalid_ambassador`), or another
+ * ambassador of the program signed up under the same email (`email_taken`).
+ */
+export interface SignUpError {
+  code: 'invalid_ambassador' | 'email_taken';
+  message: string;
+  issues: SignUpIssue[];
+}
+
+/** The outcome of a sign-up: the new ambassador, or why not. */
+export type SignUpResult = { ok: true; value: Ambassador } | { ok: false; error: SignUpError };
+
+const EMAIL_TAKEN: SignUpError = {
+  code: 'email_taken',
+  message: 'Another ambassador signed up with this email: each person signs up once.',
+  issues: [{ path: ['email'], code: 'email_taken', message: 'Expected an email no other ambassador signed up with' }],
+};
+
+/**
+ * Checks a sign-up and mints its code, writing nothing: the ambassador to record, or the issues with
+ * what was given (`invalid_ambassador`).
+ */
+export async function readSignUp(input: SignUp, now: Date): Promise<SignUpResult> {
   const { handle, email, ...fields } = input;
   const address = email === undefined || email === '' ? undefined : emailSchema.safeParse(email);
   const parsed = ambassadorSchema.safeParse({
@@ -72,29 +84,62 @@ export async function signUpAmbassador(
     ...(parsed.success ? [] : parsed.error.issues),
     ...(address && !address.success ? address.error.issues.map((issue) => ({ ...issue, path: ['email'] })) : []),
   ];
-  if (!parsed.success || issues.length > 0) {
-    return {
-      ok: false,
-      error: {
-        code: 'invalid_ambassador',
-        message:
-          'Expected a name of 1–60 visible characters, a role of ambassador, community_leader or influencer, and an email address if one is given.',
-        issues: issues.map((issue) => ({
-          path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
-          code: issue.code,
-          message: issue.message,
-        })),
-      },
-    };
-  }
-  // 31^6 suffixes make a clash rare; the primary key makes one harmless.
+  if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    error: {
+      code: 'invalid_ambassador',
+      message:
+        'Expected a name of 1–60 visible characters, a role of ambassador, community_leader or influencer, and an email address if one is given.',
+      issues: issues.map((issue) => ({
+        path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
+        code: issue.code,
+        message: issue.message,
+      })),
+    },
+  };
+}
+
+/**
+ * Records an ambassador `readSignUp` made: a clash of minted codes is retried, and an email another
+ * ambassador of the program signed up with is refused (`email_taken`), the database's unique index
+ * deciding, so that of two sign-ups racing under one email one gets in.
+ */
+export async function recordAmbassador(
+  client: SqlClient,
+  program: string,
+  ambassador: Ambassador,
+): Promise<SignUpResult> {
+  // 31^6 suffixes make a clash of codes rare; the primary key makes one harmless.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const ambassador = attempt === 0 ? parsed.data : { ...parsed.data, code: mintCode(parsed.data.code.split('-')[0]) };
+    const candidate = attempt === 0 ? ambassador : { ...ambassador, code: mintCode(ambassador.code.split('-')[0]) };
+    // No conflict target: the code's primary key and the email's unique index are both taken as a "no".
     const { rows } = await client.query(
-      'INSERT INTO demo_ambassadors (code, program, ambassador) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING code',
-      [ambassador.code, program, JSON.stringify(ambassador)],
+      'INSERT INTO demo_ambassadors (code, program, ambassador, email_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING code',
+      [candidate.code, program, JSON.stringify(candidate), candidate.emailHash ?? null],
     );
-    if (rows.length === 1) return { ok: true, value: ambassador };
+    if (rows.length === 1) return { ok: true, value: candidate };
+    if (candidate.emailHash && (await emailHeld(client, program, candidate.emailHash)))
+      return { ok: false, error: EMAIL_TAKEN };
   }
   throw new Error('[referkit-demo] Could not mint a free code in 5 tries: the code table is unusually full.');
+}
+
+/** Checks a sign-up, mints its code and records the ambassador. */
+export async function signUpAmbassador(
+  client: SqlClient,
+  program: string,
+  input: SignUp,
+  now: Date,
+): Promise<SignUpResult> {
+  const read = await readSignUp(input, now);
+  return read.ok ? recordAmbassador(client, program, read.value) : read;
+}
+
+async function emailHeld(client: SqlClient, program: string, emailHash: string): Promise<boolean> {
+  const { rows } = await client.query('SELECT 1 FROM demo_ambassadors WHERE program = $1 AND email_hash = $2', [
+    program,
+    emailHash,
+  ]);
+  return rows.length > 0;
 }

@@ -155,7 +155,8 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     if (typeof body !== 'object' || body === null)
       return c.json(apiError('invalid_json', 'Expected a JSON object.'), 400);
     const result = await enrol(body as Record<string, unknown>);
-    return result.ok ? c.json(result.value, 201) : c.json({ error: result.error }, 400);
+    if (result.ok) return c.json(result.value, 201);
+    return c.json({ error: result.error }, result.error.code === 'email_taken' ? 409 : 400);
   });
 
   app.post('/api/orders', async (c) => {
@@ -259,16 +260,18 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const form = await c.req.parseBody();
     const result = await enrol({ displayName: form.displayName, role: form.role, email: form.email });
     if (!result.ok) {
+      const taken = result.error.code === 'email_taken';
       const page = await accountPage(
         {
           kind: 'list',
           ambassadors: await listAmbassadors(client, program.id),
-          notice:
-            'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
+          notice: taken
+            ? 'An ambassador already signed up with this email: each person signs up once. If it is yours, open your page from the link you got then; if not, check the address, or leave it out.'
+            : 'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
         },
         program,
       );
-      return c.body(page, 400, HTML_HEADERS);
+      return c.body(page, taken ? 409 : 400, HTML_HEADERS);
     }
     return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
   });

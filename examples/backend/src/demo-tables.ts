@@ -21,6 +21,21 @@ export async function migrateDemoTables(client: SqlClient): Promise<void> {
     ambassador jsonb NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
   )`);
+  // One ambassador per email in a program: the hash of the email they signed up with (`hashEmail`,
+  // also in their JSON), unique, so two sign-ups racing on two connections let one in. Null without
+  // an email (NULLs never collide).
+  await client.query('ALTER TABLE demo_ambassadors ADD COLUMN IF NOT EXISTS email_hash text');
+  // A table from before the column holds the hashes in the JSON only, maybe one under two ambassadors
+  // (nothing refused that then): each email goes to the oldest who holds it, and the others keep their
+  // code and page, without it. Rows already done are skipped, so every start runs it in no time.
+  await client.query(`UPDATE demo_ambassadors AS one SET email_hash = one.ambassador->>'emailHash'
+    WHERE one.email_hash IS NULL AND one.ambassador->>'emailHash' IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM demo_ambassadors AS other
+        WHERE other.program = one.program AND other.ambassador->>'emailHash' = one.ambassador->>'emailHash'
+          AND (other.created_at, other.code) < (one.created_at, one.code))`);
+  await client.query(
+    'CREATE UNIQUE INDEX IF NOT EXISTS demo_ambassadors_email ON demo_ambassadors (program, email_hash)',
+  );
   await client.query(`CREATE TABLE IF NOT EXISTS demo_orders (
     id text PRIMARY KEY,
     program text NOT NULL REFERENCES demo_programs (id),

@@ -7,7 +7,7 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium as chromiumOptions } from '../../vite.config.js';
-import { type DemoUnderTest, startDemoUnderTest } from './demo-server.js';
+import { type DemoUnderTest, SCENE_SIGN_UPS, startDemoUnderTest } from './demo-server.js';
 
 const NAMES = ['Alma Ortiz', 'ليلى حداد', 'שרה לוי', '王小明', 'Zoë 🌿 Park', 'Ben Okafor'];
 /** Sixty letters, the most a sign-up takes. */
@@ -22,7 +22,10 @@ describe('the dashboard with 120 ambassadors', () => {
   let busiest = '';
 
   beforeAll(async () => {
-    [running, browser] = await Promise.all([startDemoUnderTest({ kind: 'pglite' }), chromium.launch(chromiumOptions)]);
+    [running, browser] = await Promise.all([
+      startDemoUnderTest({ kind: 'pglite' }, { signUps: SCENE_SIGN_UPS }),
+      chromium.launch(chromiumOptions),
+    ]);
     const url = running.demo.url;
     const signUp = async (displayName: string) => {
       const response = await fetch(`${url}/api/ambassadors`, {

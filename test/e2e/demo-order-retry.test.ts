@@ -9,7 +9,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { customerIdentity } from '../../examples/backend/src/customer-identity.js';
 import { chromium as chromiumOptions } from '../../vite.config.js';
-import { type DemoUnderTest, demoDatabases, startDemoUnderTest } from './demo-server.js';
+import { type DemoUnderTest, demoDatabases, SCENE_SIGN_UPS, startDemoUnderTest } from './demo-server.js';
 
 describe.each(demoDatabases)('a repeated checkout attempt on $kind', (database) => {
   let running: DemoUnderTest;
@@ -17,7 +17,8 @@ describe.each(demoDatabases)('a repeated checkout attempt on $kind', (database) 
   let run = 0;
 
   beforeAll(async () => {
-    running = await startDemoUnderTest(database);
+    // A new ambassador for each test, a dozen in all: more than the throttle takes from one address.
+    running = await startDemoUnderTest(database, { signUps: SCENE_SIGN_UPS });
     browser = await chromium.launch(chromiumOptions);
   });
 

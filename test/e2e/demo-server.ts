@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { build } from 'vite';
-import { type Demo, startDemo } from '../../examples/backend/src/start-demo.js';
+import { type Demo, type StartDemoOptions, startDemo } from '../../examples/backend/src/start-demo.js';
 
 /** Which database a journey runs on. */
 export type DemoDatabase = { kind: 'pglite' } | { kind: 'postgres'; url: string };
@@ -37,15 +37,24 @@ export interface DemoUnderTest {
   teardown(): Promise<void>;
 }
 
-/** Starts the demo on a free port over a database of its own. */
-export async function startDemoUnderTest(database: DemoDatabase): Promise<DemoUnderTest> {
+/**
+ * A sign-up limit for a journey that signs up many ambassadors from this one machine to set the scene
+ * (a brand's hundred, built in a second), which the demo's throttle would refuse after ten.
+ */
+export const SCENE_SIGN_UPS = { burst: 1000, everyMs: 1000 };
+
+/** Starts the demo on a free port over a database of its own; `signUps` as `startDemo` takes it. */
+export async function startDemoUnderTest(
+  database: DemoDatabase,
+  settings: Pick<StartDemoOptions, 'signUps'> = {},
+): Promise<DemoUnderTest> {
   if (!existsSync(widgetScript)) {
     throw new Error('packages/widget/dist/referkit.js is missing: run `npm run build` before the e2e tests.');
   }
   await buildCheckout();
   if (database.kind === 'pglite') {
     const dataDir = await mkdtemp(join(tmpdir(), 'referkit-demo-'));
-    const demo = unwrap(await startDemo({ port: 0, dataDir }));
+    const demo = unwrap(await startDemo({ port: 0, dataDir, ...settings }));
     return {
       demo,
       teardown: async () => {
@@ -55,7 +64,7 @@ export async function startDemoUnderTest(database: DemoDatabase): Promise<DemoUn
     };
   }
   const schema = `demo_e2e_${process.pid}_${Date.now().toString(36)}`;
-  const demo = unwrap(await startDemo({ port: 0, databaseUrl: database.url, schema }));
+  const demo = unwrap(await startDemo({ port: 0, databaseUrl: database.url, schema, ...settings }));
   return {
     demo,
     teardown: async () => {

@@ -1,10 +1,14 @@
 /**
  * The sign-up as a public website takes it, over real HTTP on 127.0.0.1 and in real Chromium: one
- * ambassador per email (the JSON API answers `409 email_taken`, the form says so in words). On PGlite
- * and on PostgreSQL.
+ * ambassador per email (the JSON API answers `409 email_taken`, the form says so in words); a burst
+ * of sign-ups from one client, then one a minute (`429` with `Retry-After`); and a public list of
+ * ambassadors that is paged, so that it stays small however many sign up. On PGlite, and on
+ * PostgreSQL where the database decides.
  */
+import { request } from 'node:http';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signUpAmbassador } from '../../examples/backend/src/ambassadors.js';
 import { chromium as chromiumOptions } from '../../vite.config.js';
 import { type DemoUnderTest, demoDatabases, startDemoUnderTest } from './demo-server.js';
 
@@ -78,6 +82,134 @@ describe.each(demoDatabases)('a sign-up under an email another ambassador holds,
       expect(problems).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('sign-ups from one client', () => {
+  let running: DemoUnderTest;
+
+  beforeAll(async () => {
+    running = await startDemoUnderTest({ kind: 'pglite' });
+  });
+
+  afterAll(() => running?.teardown());
+
+  /** A sign-up over its own connection from `from`, one of this machine's loopback addresses. */
+  const signUpFrom = (from: string, path: string, type: string, body: string) =>
+    new Promise<{ status: number; retryAfter?: string; body: string }>((resolve, reject) => {
+      const sent = request(
+        `${running.demo.url}${path}`,
+        {
+          method: 'POST',
+          localAddress: from,
+          // As the shop's own page posts the form.
+          headers: { 'content-type': type, origin: running.demo.url, 'sec-fetch-site': 'same-origin' },
+        },
+        (answer) => {
+          let text = '';
+          answer.setEncoding('utf8');
+          answer.on('data', (chunk) => (text += chunk));
+          answer.on('end', () =>
+            resolve({
+              status: answer.statusCode ?? 0,
+              retryAfter: answer.headers['retry-after'] as string | undefined,
+              body: text,
+            }),
+          );
+        },
+      );
+      sent.on('error', reject);
+      sent.end(body);
+    });
+  const json = (from: string, displayName: string) =>
+    signUpFrom(from, '/api/ambassadors', 'application/json', JSON.stringify({ displayName, role: 'ambassador' }));
+
+  test('takes ten sign-ups at once from one address, not counting ones refused for what they give, then answers 429 with Retry-After', async () => {
+    for (const refused of [' ', '\u202e']) expect((await json('127.0.0.1', refused)).status).toBe(400);
+    const burst = [];
+    for (let n = 1; n <= 10; n++) burst.push((await json('127.0.0.1', `Burst ${n}`)).status);
+    expect(burst).toEqual(Array(10).fill(201));
+    const refused = await json('127.0.0.1', 'Burst 11');
+    expect([refused.status, JSON.parse(refused.body).error.code]).toEqual([429, 'too_many_requests']);
+    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+    const { rows } = await running.demo.client.query(
+      `SELECT 1 FROM demo_ambassadors WHERE ambassador->>'displayName' LIKE 'Burst %'`,
+    );
+    expect(rows).toHaveLength(10);
+  });
+
+  test('answers the form from that address 429 with the account page saying when to try again', async () => {
+    const answer = await signUpFrom(
+      '127.0.0.1',
+      '/account',
+      'application/x-www-form-urlencoded',
+      new URLSearchParams({ displayName: 'Form Burst', role: 'ambassador' }).toString(),
+    );
+    expect([answer.status, Number(answer.retryAfter) > 0]).toEqual([429, true]);
+    expect(answer.body).toMatch(
+      /<p class="notice" role="alert">Too many sign-ups from your network just now: please try again in (\d+) seconds?\.<\/p>/,
+    );
+  });
+
+  test('still takes a sign-up from another address', async () => {
+    expect((await json('127.0.0.2', 'Elsewhere')).status).toBe(201);
+  });
+});
+
+describe.each(demoDatabases)('the public list of ambassadors on $kind', (database) => {
+  let running: DemoUnderTest;
+  /** Every ambassador's code, oldest first: the three seeded, then sixty who signed up. */
+  let codes: string[] = [];
+
+  beforeAll(async () => {
+    running = await startDemoUnderTest(database);
+    const { demo } = running;
+    codes = demo.ambassadors.map((ambassador) => ambassador.code);
+    for (let n = 1; n <= 60; n++) {
+      // Straight into the database, as sixty sign-ups over months would leave it (the throttle aside).
+      const result = await signUpAmbassador(
+        demo.client,
+        demo.program.id,
+        { displayName: `Listed ${n}`, role: 'ambassador' },
+        new Date(),
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      codes.push(result.value.code);
+      // Each a moment after the last, as sign-ups are: the list orders by when they were made.
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+  });
+
+  afterAll(() => running?.teardown());
+
+  const listed = async (query = '') => {
+    const page = await (await fetch(`${running.demo.url}/account${query}`)).text();
+    return {
+      codes: [...page.matchAll(/<li><a href="\/account\?code=([^"]+)">/g)].map((match) => match[1]),
+      page,
+    };
+  };
+
+  test('lists 25 ambassadors a page, oldest first, the seeded ones on the first', async () => {
+    const first = await listed();
+    expect(first.codes).toEqual(codes.slice(0, 25));
+    expect(first.page).toContain('Showing 1–25 of 63 ambassadors, oldest first.');
+    expect(first.page).toContain('<a href="/account?page=2" rel="next">Next page</a>');
+  });
+
+  test('lists the next ones on the next pages, and the last page for one past it', async () => {
+    expect((await listed('?page=2')).codes).toEqual(codes.slice(25, 50));
+    const last = await listed('?page=3');
+    expect(last.codes).toEqual(codes.slice(50));
+    expect(last.page).toContain('<span>Page 3 of 3</span>');
+    expect((await listed('?page=99')).codes).toEqual(codes.slice(50));
+  });
+
+  test('reads a page that is not one as the first', async () => {
+    for (const query of ['?page=0', '?page=-1', '?page=1e3', '?page=<b>']) {
+      expect([query, (await listed(query)).codes]).toEqual([query, codes.slice(0, 25)]);
     }
   });
 });

@@ -10,9 +10,12 @@ export async function listAmbassadors(client: SqlClient, program: string): Promi
     'SELECT ambassador FROM demo_ambassadors WHERE program = $1 ORDER BY created_at, code',
     [program],
   );
-  return rows.map((row) =>
-    ambassadorSchema.parse(typeof row.ambassador === 'string' ? JSON.parse(row.ambassador) : row.ambassador),
-  );
+  return rows.map((row) => ambassadorFromColumn(row.ambassador));
+}
+
+/** An ambassador as its `ambassador` column holds it: pg and PGlite parse jsonb, another driver may give text. */
+export function ambassadorFromColumn(column: unknown): Ambassador {
+  return ambassadorSchema.parse(typeof column === 'string' ? JSON.parse(column) : column);
 }
 
 /** Replaces a signed-up ambassador with a changed copy, checked again so that only a valid one is kept. */

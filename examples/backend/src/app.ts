@@ -3,12 +3,14 @@
  * ambassadors, orders and the dashboard. Everything it needs is passed in, so tests can build it
  * around any database.
  */
+
+import type { HttpBindings } from '@hono/node-server';
 import type { Program } from '@referkit/events';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { allowedMethods, methodNotAllowedText } from './allowed-methods.js';
+import { ambassadorListPage, readListPage } from './ambassador-list.js';
 import { readAmbassadorView } from './ambassador-view.js';
-import { listAmbassadors, signUpAmbassador } from './ambassadors.js';
 import { apiError } from './api-error.js';
 import { boundedBody } from './bounded-body.js';
 import { catalog } from './catalog.js';
@@ -31,9 +33,11 @@ import { privateByDefault } from './private-by-default.js';
 import { refundOrder } from './refund-order.js';
 import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
 import { servedHosts } from './served-hosts.js';
+import { signUpFlow } from './sign-up.js';
 import type { SignedDelivery } from './signed-delivery.js';
 import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
 import { accountPage, productPage } from './storefront-pages.js';
+import type { BucketLimit } from './token-buckets.js';
 
 /** What the app is built from. */
 export interface DemoAppOptions {
@@ -63,6 +67,8 @@ export interface DemoAppOptions {
   now?: () => Date;
   /** How long the body of a form or an order may take to arrive before it is answered 408, as the receiver's. @default 10000 */
   bodyTimeoutMs?: number;
+  /** Sign-ups a client (an IPv4 address, an IPv6 /64) may make at once, then one every `everyMs`. @default SIGN_UP_LIMIT: 10, then one a minute */
+  signUps?: BucketLimit;
 }
 
 // Strict: scripts only from this origin, no inline script, Trusted Types required. The widget and
@@ -95,6 +101,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const { client, store, programs, program, receiver, deliver, origin } = options;
   const now = options.now ?? (() => new Date());
   const origins = [origin, ...(options.aliases ?? [])];
+  const signUp = signUpFlow({ client, store, program, now, ...(options.signUps ? { limit: options.signUps } : {}) });
   const app = new Hono();
 
   app.use(headLength);
@@ -154,9 +161,11 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     const body = await c.req.json().catch(() => undefined);
     if (typeof body !== 'object' || body === null)
       return c.json(apiError('invalid_json', 'Expected a JSON object.'), 400);
-    const result = await enrol(body as Record<string, unknown>);
+    const { displayName, role, audienceTier, email } = body as Record<string, unknown>;
+    const result = await signUp({ displayName, role, audienceTier, email }, remoteAddress(c));
     if (result.ok) return c.json(result.value, 201);
-    return c.json({ error: result.error }, result.error.code === 'email_taken' ? 409 : 400);
+    if (result.status === 429) c.header('retry-after', String(result.retryAfterSeconds));
+    return c.json({ error: result.error }, result.status);
   });
 
   app.post('/api/orders', async (c) => {
@@ -243,7 +252,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
       : await accountPage(
           {
             kind: 'list',
-            ambassadors: await listAmbassadors(client, program.id),
+            list: await ambassadorListPage(client, program.id, readListPage(c.req.query('page'))),
             ...(code ? { notice: 'No ambassador has this code. Pick one below or sign up.' } : {}),
           },
           program,
@@ -258,20 +267,19 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     if (!fromOwnOrigin(c.req.raw.headers, origins))
       return c.text("Refused: sign up on this shop's own account page.", 403);
     const form = await c.req.parseBody();
-    const result = await enrol({ displayName: form.displayName, role: form.role, email: form.email });
+    const result = await signUp(
+      { displayName: form.displayName, role: form.role, email: form.email },
+      remoteAddress(c),
+    );
     if (!result.ok) {
-      const taken = result.error.code === 'email_taken';
-      const page = await accountPage(
-        {
-          kind: 'list',
-          ambassadors: await listAmbassadors(client, program.id),
-          notice: taken
-            ? 'An ambassador already signed up with this email: each person signs up once. If it is yours, open your page from the link you got then; if not, check the address, or leave it out.'
-            : 'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
-        },
-        program,
-      );
-      return c.body(page, taken ? 409 : 400, HTML_HEADERS);
+      if (result.status === 429) c.header('retry-after', String(result.retryAfterSeconds));
+      const notice = {
+        400: 'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
+        409: 'An ambassador already signed up with this email: each person signs up once. If it is yours, open your page from the link you got then; if not, check the address, or leave it out.',
+        429: result.error.message,
+      }[result.status];
+      const list = await ambassadorListPage(client, program.id, 1);
+      return c.body(await accountPage({ kind: 'list', list, notice }, program), result.status, HTML_HEADERS);
     }
     return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
   });
@@ -327,17 +335,11 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     return c.json(apiError('internal', 'Something went wrong on the demo server.'), 500);
   });
   return app;
+}
 
-  async function enrol(body: Record<string, unknown>) {
-    const result = await signUpAmbassador(
-      client,
-      program.id,
-      { displayName: body.displayName, role: body.role, audienceTier: body.audienceTier, email: body.email },
-      now(),
-    );
-    if (result.ok) await store.upsertAmbassador(program, result.value);
-    return result;
-  }
+/** The address of the socket a request came on; none for a request made in-process (`app.request`). */
+function remoteAddress(c: Context): string | undefined {
+  return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress;
 }
 
 async function staticFile(request: Request, root: string, path: string, build?: StaticBuild): Promise<Response> {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Ambassador, Program } from '@referkit/events';
 import { generateSecret } from '@referkit/events/signature';
+import type { Hono } from 'hono';
 import { demoPublicUrl } from '../../../scripts/demo-public-url.mjs';
 import { createDemoApp } from './app.js';
 import { type Database, openDatabase, type SqlClient } from './database.js';
@@ -20,6 +21,7 @@ import { defaultDataDir } from './paths.js';
 import { seedDemo } from './seed.js';
 import { drainable } from './server-drain.js';
 import { signedDelivery } from './signed-delivery.js';
+import type { BucketLimit } from './token-buckets.js';
 
 /** How often redemptions and reversals still pending are sent again. */
 const RESEND_EVERY_MS = 30_000;
@@ -56,6 +58,8 @@ export interface StartDemoOptions {
    * and its request is answered 503. @default 5000
    */
   queryTimeoutMs?: number;
+  /** Sign-ups a client may make at once, then one every `everyMs` (sign-up.ts). @default SIGN_UP_LIMIT: 10, then one a minute */
+  signUps?: BucketLimit;
   /** On `close()`, how long requests in flight have to finish before their connections are cut. @default 6000 */
   drainMs?: number;
   /**
@@ -103,11 +107,13 @@ export async function startDemo(
   const publicUrl = demoPublicUrl(options.publicUrl);
   if (!publicUrl.ok) return publicUrl;
   // Requests that arrive while the database opens wait for it rather than failing.
-  let ready: (app: { fetch: (request: Request) => Response | Promise<Response> }) => void = () => {};
-  const app = new Promise<{ fetch: (request: Request) => Response | Promise<Response> }>(
-    (resolve) => (ready = resolve),
-  );
-  const server = createAdaptorServer({ fetch: async (request) => (await app).fetch(request), hostname: host });
+  let ready: (app: Hono) => void = () => {};
+  const app = new Promise<Hono>((resolve) => (ready = resolve));
+  // The Node bindings go along: the sign-up throttle counts by the socket's remote address.
+  const server = createAdaptorServer({
+    fetch: async (request, env) => (await app).fetch(request, env),
+    hostname: host,
+  });
   const listening = await new Promise<AddressInfo | NodeJS.ErrnoException>((resolve) => {
     server.once('error', resolve);
     server.listen(port, host, () => resolve(server.address() as AddressInfo));
@@ -180,6 +186,7 @@ export async function startDemo(
         aliases,
         hosts,
         now,
+        ...(options.signUps ? { signUps: options.signUps } : {}),
       }),
     );
     // Redemptions and reversals a previous run left pending go now, then whatever stays pending every 30 s.

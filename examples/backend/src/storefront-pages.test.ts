@@ -25,7 +25,11 @@ describe('the storefront pages', () => {
       minimumOrder: 2000,
     };
     expect(termsIn(await productPage(program))).toEqual([offer]);
-    expect(termsIn(await accountPage({ kind: 'list', ambassadors: [] }, program))).toEqual([offer]);
+    expect(
+      termsIn(
+        await accountPage({ kind: 'list', list: { ambassadors: [], page: 1, pages: 1, total: 0, first: 0 } }, program),
+      ),
+    ).toEqual([offer]);
   });
 
   test('print a brand that holds markup as data that cannot end its block', async () => {

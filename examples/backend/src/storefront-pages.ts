@@ -6,9 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Ambassador, Program } from '@referkit/events';
+import type { Program } from '@referkit/events';
+import type { AmbassadorListPage } from './ambassador-list.js';
 import { type Enrolment, offerTerms, shareTerms } from './code-lookup.js';
 import { html, type SafeHtml } from './html.js';
+import { formatCount } from './money.js';
 import { storefrontDir } from './paths.js';
 import { roleName } from './role-names.js';
 
@@ -36,7 +38,7 @@ export function productPage(program: Program): Promise<string> {
 /** What the account page shows: one ambassador's share panel, or the list of all of them. */
 export type AccountView =
   | { kind: 'one'; enrolment: Enrolment /** Where share links point: the storefront's home page. */; base: string }
-  | { kind: 'list'; ambassadors: Ambassador[]; notice?: string };
+  | { kind: 'list'; list: AmbassadorListPage; notice?: string };
 
 /** Renders `account.html` with the program's offer and the ambassadors' share panels or links filled in. */
 export async function accountPage(view: AccountView, program: Program): Promise<string> {
@@ -50,12 +52,28 @@ function accountContent(view: AccountView): SafeHtml {
     return html`<referkit-share code="${ambassador.code}" name="${ambassador.displayName}" role="${ambassador.role}" terms="${JSON.stringify({ ...shareTerms(view.enrolment), base: view.base })}"></referkit-share>
   <p><a href="/account">All ambassadors</a></p>`;
   }
+  const { list } = view;
+  const last = list.first + list.ambassadors.length - 1;
   return html`${view.notice ? html`<p class="notice" role="alert">${view.notice}</p>` : null}
   <h2>Ambassadors</h2>
-  <ul class="ambassador-list">${view.ambassadors.map(
+  ${list.first ? html`<p class="showing">Showing ${formatCount(list.first)}–${formatCount(last)} of ${formatCount(list.total)} ambassadors, oldest first.</p>` : null}
+  <ul class="ambassador-list">${list.ambassadors.map(
     (ambassador) =>
       html`<li><a href="/account?code=${encodeURIComponent(ambassador.code)}">${ambassador.displayName}</a> · ${roleName(
         ambassador.role,
       )}${ambassador.audienceTier ? ` (${ambassador.audienceTier})` : ''} · <code>${ambassador.code}</code></li>`,
-  )}</ul>`;
+  )}</ul>
+  ${listPager(list)}`;
+}
+
+/** First, previous, where this page is, next and last, as the dashboard's: links only where there is somewhere to go. */
+function listPager({ page, pages }: AmbassadorListPage): SafeHtml | null {
+  if (pages <= 1) return null;
+  const to = (target: number, label: string, rel?: string) =>
+    html`<a href="/account?page=${target}"${rel ? html` rel="${rel}"` : null}>${label}</a>`;
+  return html`<nav class="pager" aria-label="Pages of ambassadors">
+    ${page > 1 ? [to(1, 'First page'), to(page - 1, 'Previous page', 'prev')] : null}
+    <span>Page ${formatCount(page)} of ${formatCount(pages)}</span>
+    ${page < pages ? [to(page + 1, 'Next page', 'next'), to(pages, 'Last page')] : null}
+  </nav>`;
 }

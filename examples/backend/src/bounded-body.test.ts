@@ -1,7 +1,9 @@
 /**
  * The shop's own body-reading routes over a real socket on 127.0.0.1, with a body that stops half way
  * (Content-Length 500, 16 bytes sent, the socket kept open): each answers 408 request_timeout at the
- * deadline, as the receiver does, and places, signs up or refunds nothing. On PGlite in memory.
+ * deadline, as the receiver does, and places, signs up or refunds nothing; and with one too large. The
+ * JSON API answers in its error shape; the plain forms (sign-up, Refund) answer a page a person reads,
+ * with a link back. On PGlite in memory.
  */
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
@@ -65,13 +67,56 @@ describe('a body that stops half way', () => {
   test.each([
     ['/api/orders', 'application/json'],
     ['/api/ambassadors', 'application/json'],
-    ['/account', 'application/x-www-form-urlencoded'],
-    ['/orders/1001/refund', 'application/x-www-form-urlencoded'],
   ])('answers POST %s 408 request_timeout and closes the connection', async (path, type) => {
     const answer = await stalled(path, type);
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
     expect(answer.toLowerCase()).toContain('connection: close');
     expect(answer).toContain('"code":"request_timeout"');
+  });
+
+  test.each([
+    ['/account', '<a href="/account">Back to the sign-up form</a>'],
+    ['/orders/1001/refund', '<a href="/orders">Back to the orders</a>'],
+  ])('answers the form POST %s 408 with a page that says so, and a link back', async (path, back) => {
+    const answer = await stalled(path, 'application/x-www-form-urlencoded');
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer.toLowerCase()).toContain('content-type: text/html; charset=utf-8');
+    expect(answer.toLowerCase()).toContain("content-security-policy: default-src 'self'");
+    expect(answer).toContain(
+      '<p class="notice" role="alert">The form did not arrive in time: the connection may have dropped. Please send it again.</p>',
+    );
+    expect(answer).toContain(back);
+  });
+
+  /** What the server says to a form of `bytes` bytes, sent whole, read until it closes. */
+  const oversized = (path: string, bytes: number) =>
+    new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = net.connect(port, '127.0.0.1', () =>
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${bytes}\r\n\r\n${'x'.repeat(bytes)}`,
+        ),
+      );
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('close', () => resolve(answer));
+      socket.on('error', (error) => (answer ? resolve(answer) : reject(error)));
+    });
+
+  test.each([
+    ['/account', '<a href="/account">Back to the sign-up form</a>'],
+    ['/orders/1001/refund', '<a href="/orders">Back to the orders</a>'],
+  ])('answers the form POST %s 413 with a page that says so, and a link back', async (path, back) => {
+    const answer = await oversized(path, 20_000);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(answer.toLowerCase()).toContain('content-type: text/html; charset=utf-8');
+    expect(answer).toContain(
+      '<p class="notice" role="alert">The form was larger than this shop takes (at most 16 KiB). Please shorten what you typed and send it again.</p>',
+    );
+    expect(answer).toContain(back);
   });
 
   test('places and signs up nothing from a body that never arrived', async () => {

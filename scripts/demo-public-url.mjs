@@ -2,7 +2,9 @@
  * The demo's public address from `PUBLIC_URL`: where people open the shop when that is not where it
  * listens (behind a proxy that ends TLS, under a name of its own). Its forms and orders are taken only
  * from pages of that origin, and its share links point there; the request's own `Host` is never
- * trusted for either (a DNS-rebinding page names its own). `npm start` (start.mjs) checks it before
+ * trusted for either (a DNS-rebinding page names its own). Its host, and this machine's names on the
+ * demo's port, are the only ones the server answers to: any other `Host` is answered 421
+ * (examples/backend/src/served-hosts.ts). `npm start` (start.mjs) checks it before
  * building, and the server (examples/backend/src/main.ts) again when it is run on its own, with one message.
  */
 

@@ -85,8 +85,11 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   const signUp = signUpFlow({ client, store, program, now, ...(options.signUps ? { limit: options.signUps } : {}) });
   const app = new Hono();
 
+  // Outermost, so that they see every answer, a refusal's included: a HEAD's length, and no-store
+  // on whatever set no caching of its own.
   app.use(headLength);
   app.use(privateByDefault);
+  // Then a name the shop was not configured for (DNS rebinding) is refused, before any route reads or writes.
   app.use(servedHosts(options.hosts ?? origins.map((one) => new URL(one).host)));
   // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
   // the socket rather than read megabytes to throw them away or wait on the rest: the answer says so,

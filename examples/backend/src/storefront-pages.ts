@@ -2,7 +2,7 @@
  * The storefront's pages are static HTML, as a Shopify theme or a static site would serve them, with
  * placeholders the server fills — the way a shop's template engine prints its settings and the
  * logged-in customer's details: in each page the program's offer, for `storefront.js` to pass to
- * init; in the account page, the ambassadors from the database.
+ * init; in the account page, the ambassadors from the database, a page of them at a time.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -3,26 +3,22 @@
  * Network trouble never throws: it becomes a result, retryable or final.
  */
 
+/** One reward the receiver says an ambassador earned for a redemption. */
+export interface AmbassadorReward {
+  amount: number;
+  type: 'credit' | 'cash' | 'points';
+  currency: string;
+  status: 'pending' | 'confirmed';
+  confirmsAt: string;
+  reason: 'first_order' | 'repeat_order';
+}
+
 /** What the receiver says both sides earned for a redemption. */
 export interface Rewards {
   friend: { discount: number; currency: string };
-  ambassador: {
-    amount: number;
-    type: 'credit' | 'cash' | 'points';
-    currency: string;
-    status: 'pending' | 'confirmed';
-    confirmsAt: string;
-    reason: 'first_order' | 'repeat_order';
-  } | null;
+  ambassador: AmbassadorReward | null;
   /** A community leader's retention reward for a member's repeat order, paid beside `ambassador` on an offer for every order. */
-  retention?: {
-    amount: number;
-    type: 'credit' | 'cash' | 'points';
-    currency: string;
-    status: 'pending' | 'confirmed';
-    confirmsAt: string;
-    reason: 'first_order' | 'repeat_order';
-  };
+  retention?: AmbassadorReward;
 }
 
 /**

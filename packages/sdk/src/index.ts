@@ -5,7 +5,7 @@ export { createCaptureClient } from './capture-client.js';
 export type { RedeemInput, RedeemOrder, ReferkitClient } from './client.js';
 export { createReferkit } from './client.js';
 export type { ConsentState } from './consent.js';
-export type { Attempt, Delivery, DeliveryError, Rewards, Transport } from './delivery.js';
+export type { AmbassadorReward, Attempt, Delivery, DeliveryError, Rewards, Transport } from './delivery.js';
 export { attempt, retryAfter } from './delivery.js';
 export { hashEmail, normalizeEmail } from './email-hash.js';
 export type { LinkReferral, LinkResult, ShareLinkInput, Utm } from './link.js';

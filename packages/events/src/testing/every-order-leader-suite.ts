@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import type { RedemptionEvent } from '../event.js';
 import type { ProgramInput } from '../program.js';
 import type { ReferralStore } from '../stores/store.js';
-import { anAmbassador, aRedemption, aReversal } from './fixtures.js';
+import { aLeader, anAmbassador, aRedemption, aReversal } from './fixtures.js';
 import { aReceiver, errorCode, NOW, signed } from './receiver-harness.js';
 import { type StoreFactory, storeRunner } from './store-factory.js';
 
@@ -26,18 +26,6 @@ function everyOrder(retention: { type: 'credit' | 'cash' | 'points' } = { type: 
       },
     },
   } as const satisfies Partial<ProgramInput>;
-}
-
-/** Maya, a community leader. */
-function aLeader() {
-  return anAmbassador({
-    id: 'amb_maya',
-    code: 'MAYA-7HC2QK',
-    displayName: 'Maya',
-    role: 'community_leader',
-    customerId: 'c_maya',
-    emailHash: 'd'.repeat(64),
-  });
 }
 
 const customer = { id: 'c_42', emailHash: 'f'.repeat(64) };

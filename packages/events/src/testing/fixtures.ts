@@ -41,6 +41,18 @@ export function aSecondAmbassador(overrides: Partial<AmbassadorInput> = {}): Amb
   });
 }
 
+/** Maya, a community leader with code MAYA-7HC2QK and a customer identity of her own. */
+export function aLeader(): Ambassador {
+  return anAmbassador({
+    id: 'amb_maya',
+    code: 'MAYA-7HC2QK',
+    displayName: 'Maya',
+    role: 'community_leader',
+    customerId: 'c_maya',
+    emailHash: 'd'.repeat(64),
+  });
+}
+
 /** A first-order redemption of $59.99 with 15% off (900), order 1001. */
 export function aRedemption(overrides: Partial<RedemptionEvent> = {}): RedemptionEvent {
   return {

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import type { RedemptionEvent } from '../event.js';
 import type { ProgramInput } from '../program.js';
-import { anAmbassador, aRedemption, aReversal } from './fixtures.js';
+import { aLeader, aRedemption, aReversal } from './fixtures.js';
 import { aReceiver, NOW, signed } from './receiver-harness.js';
 import { type StoreFactory, storeRunner } from './store-factory.js';
 
@@ -15,18 +15,6 @@ const DAY = 86_400_000;
 const leaderRoles = {
   community_leader: { repeatOrderReward: { basis: 'fixed', type: 'credit', amount: 300 }, repeatWindowDays: 30 },
 } as const satisfies ProgramInput['roles'];
-
-/** Maya, a community leader. */
-function aLeader() {
-  return anAmbassador({
-    id: 'amb_maya',
-    code: 'MAYA-7HC2QK',
-    displayName: 'Maya',
-    role: 'community_leader',
-    customerId: 'c_maya',
-    emailHash: 'd'.repeat(64),
-  });
-}
 
 const member = { id: 'c_42', emailHash: 'f'.repeat(64) };
 

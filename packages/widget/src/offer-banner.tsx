@@ -2,8 +2,8 @@
  * The friend's offer banner: "Alex gave you 15% off your first order", the code, and a dismiss
  * button whose choice is remembered through the SDK's consent-respecting storage. It is painted
  * from the captured referral and the terms from init at once; the name arrives from the brand's
- * code lookup, never from the URL. Fixed to the viewport's edge, it never pushes the page's content,
- * and it moves to the other edge rather than hide what the keyboard focuses.
+ * code lookup, never from the URL. Fixed to the viewport's edge in the top layer, it never pushes the page's
+ * content, and it moves to the other edge rather than hide what the keyboard focuses.
  */
 import type { PublicCode } from '@referkit/events';
 import { apiUrl } from '@referkit/sdk';
@@ -201,7 +201,21 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     banners.size || listen();
   }
 
+  /**
+   * Shows the banner in the top layer after each render: an ancestor with a transform, filter, perspective or
+   * `contain` (a wrapper's `will-change`) held a fixed box at the end of a long page, and `contain: paint` or
+   * `content-visibility: auto` hid it while its Dismiss still took focus (qa144). A manual popover moves no
+   * focus and closes on no Escape or tap. Each render: a page moving the element hides it (HTML's removing
+   * steps). Not over a modal dialog the page showed first, inert there; without popovers, a fixed box as before.
+   */
+  componentDidUpdate() {
+    try {
+      document.querySelector(':modal') || this._aside.current?.showPopover?.();
+    } catch {}
+  }
+
   componentDidMount() {
+    this.componentDidUpdate();
     banners.add(this);
     listen();
     const { _code: code, props } = this;
@@ -251,6 +265,7 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
     return (
       <aside
         ref={this._aside}
+        popover="manual"
         class={up ? 'u' : undefined}
         style={{ height }}
         dir={text.dir}

@@ -68,7 +68,9 @@ const css =
   '@media (forced-colors:active){.q{forced-color-adjust:none}i{background:Highlight}}' +
   // At most half the viewport, less the gaps at its edges, its text scrolled within where it is longer
   // (text at 400% on a phone): one of its two places then leaves whatever the keyboard focuses in view.
-  'aside{position:fixed;inset-inline:1em;bottom:1em;margin-inline:auto;max-width:34em;z-index:2147483000;' +
+  // `inset` and `width` set back the UA's popover rules (`inset:0;width:fit-content`; offer-banner.tsx shows it
+  // in the top layer).
+  'aside{position:fixed;inset:auto 1em 1em;width:auto;margin-inline:auto;max-width:34em;z-index:2147483000;' +
   'max-height:calc(50dvh - 1.5em);overflow:auto;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   // Where its text scrolls within it, the dismiss button, centred beside that text, stays in view with room

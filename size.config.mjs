@@ -586,6 +586,10 @@ export default [
   // at the end of a long page or clipped it away, content-visibility: auto skipped it while the keyboard tabbed
   // to its unseen Dismiss, and a cookie bar at the highest z-index covered its code; not over a modal dialog the
   // page showed first (+51 B).
+  // 2026-11-25: 15,495 B once the banner measures its places and its height in one unit under CSS zoom (offsetTop
+  // times currentCSSZoom, a computed height, the top place's 100dvh over the zoom): at 150% the first Tab into the
+  // share panel sent it above the viewport, and its height was zoomed twice, a layout shift (130 → 196 px) and at
+  // 80% a code line cut off (+41 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',

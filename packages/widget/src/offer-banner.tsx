@@ -182,7 +182,9 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       // A fixed box's offsetTop is measured in the viewport, without transforms (the slide and the move
       // are vertical translations, which leave its height and sides as painted). The gap to the edge is
       // the same at the top, so the top place begins at the viewport's height less the bottom place's bottom.
-      const top = aside.offsetTop;
+      // Under CSS `zoom` (standardised: Chromium 128, Firefox 126) offsetTop is in the banner's own pixels, the
+      // rest in the viewport's, where every place is compared (at 150% it moved off a control far above it).
+      const top = aside.offsetTop * (aside.currentCSSZoom || 1);
       const banner = aside.getBoundingClientRect();
       const area = focused.getBoundingClientRect();
       // How much of its height each place covers. Where both cover part of it (a frame taller than the gap
@@ -223,13 +225,14 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
       getJson<PublicCode>(apiUrl(props.endpoint, `/codes/${encodeURIComponent(code)}`), code).then(
         // The box keeps the height it was painted with: the name and the lookup's terms go in it. Fixed to the
         // viewport's bottom, a box a line taller moved its top edge, a layout shift (~0.01 on a phone). What
-        // does not fit scrolls within it, the offer first and the code under it, as at 400% zoom.
+        // does not fit scrolls within it, the offer first and the code under it, as at 400% zoom. Its computed
+        // height is in its style's unit; getBoundingClientRect's was zoomed again under CSS `zoom` (130 → 196px).
         (lookup) =>
           lookup !== undefined &&
           this.setState(
             {
               _lookup: lookup,
-              _height: this._aside.current && `${this._aside.current.getBoundingClientRect().height}px`,
+              _height: this._aside.current && getComputedStyle(this._aside.current).height,
             },
             reveal,
           ),
@@ -267,7 +270,8 @@ export class OfferBanner extends Component<OfferBannerProps, State> {
         ref={this._aside}
         popover="manual"
         class={up ? 'u' : undefined}
-        style={{ height }}
+        // The move to the top edge (styles.ts) is laid out in its own pixels, the viewport's height in zoomed ones.
+        style={{ height, '--z': this._aside.current?.currentCSSZoom }}
         dir={text.dir}
         lang={locale}
         aria-label={text.offer}

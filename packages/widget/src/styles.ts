@@ -80,8 +80,9 @@ const css =
   // NAME_ROOM), its top held where it is while the name arrives.
   'aside :first-child{grid-area:1/1;align-self:start}aside:after{grid-area:1/1;content:attr(data-r);visibility:hidden}' +
   // The move to the top edge is a transform: a change of top and bottom is a layout shift (~0.37 on a
-  // phone when a page's script moves focus under the banner), a transform is none.
-  '.u{transform:translateY(calc(2em + 100% - 100dvh))}' +
+  // phone when a page's script moves focus under the banner), a transform is none. Under CSS `zoom`, `dvh` is
+  // zoomed as every length here is, and the viewport's height is 100dvh over that zoom (`--z`, offer-banner.tsx).
+  '.u{transform:translateY(calc(2em + 100% - 100dvh/var(--z,1)))}' +
   '@keyframes i{from{transform:translateY(1em)}}' +
   '@media (prefers-reduced-motion:reduce){*{animation:none!important}}' +
   // On paper a fixed banner is printed over the content of every page, its button with it.

@@ -590,6 +590,10 @@ export default [
   // times currentCSSZoom, a computed height, the top place's 100dvh over the zoom): at 150% the first Tab into the
   // share panel sent it above the viewport, and its height was zoomed twice, a layout shift (130 → 196 px) and at
   // 80% a code line cut off (+41 B).
+  // 2026-11-25: 15,486 B once the banner has its own writing mode and the panel's QR code and progress bar are
+  // sized along and across the line: on a page set vertically the banner sat mid-page over the text, turned, the
+  // QR code was 702px square past the panel's edge and the bar 2px long with no fill (−9 B: brotli finds `inline`
+  // and `block` again in the logical names).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',

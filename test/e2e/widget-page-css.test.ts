@@ -8,7 +8,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { chromiumAndServer } from './widget-server.js';
+import { bannerAtRest, chromiumAndServer } from './widget-server.js';
 
 const web = chromiumAndServer();
 
@@ -143,4 +143,69 @@ describe('the widgets under the text properties a page sets on its body, which a
       await context.close();
     },
   );
+});
+
+describe('the widgets on a page in vertical writing mode, as Japanese and Chinese pages are set', () => {
+  // The banner inherited the page's writing mode: its logical insets put it over the middle of the page's
+  // text, turned on its side. Fixed to the viewport, it is a horizontal bar at the bottom edge whatever the page.
+  it.each(['body{writing-mode:vertical-rl}', 'html{writing-mode:vertical-rl}'])(
+    "keeps the banner a horizontal bar at the viewport's bottom edge under %s",
+    async (rule) => {
+      const context = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${web.server.url}/long.html?ref=ALEX-7HC2QK`);
+      await page.addStyleTag({ content: rule });
+      await page.locator('referkit-offer').getByText('Alex gave you').waitFor();
+      await bannerAtRest(page);
+      const place = await page
+        .locator('referkit-offer')
+        .getByRole('complementary')
+        .evaluate((aside) => {
+          const box = aside.getBoundingClientRect();
+          return {
+            writingMode: getComputedStyle(aside).writingMode,
+            bottomGap: Math.round(innerHeight - box.bottom),
+            // Centred, at most 34em wide: the same room on either side.
+            sides: Math.abs(box.left - (innerWidth - box.right)) < 1,
+            wide: box.width > box.height,
+          };
+        });
+      expect(place).toEqual({ writingMode: 'horizontal-tb', bottomGap: 16, sides: true, wide: true });
+      await context.close();
+    },
+  );
+
+  // The share panel is in the page's flow and follows its writing mode, its text as the page's runs; its
+  // progress bar and QR code were sized in physical widths and heights, and broke: a bar 2px long with no
+  // fill, a QR code 702px square past the panel's edge.
+  it("fills the panel's progress bar along its length and keeps the QR code 200px square inside the panel", async () => {
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${web.server.url}/widget.html`);
+    await page.addStyleTag({ content: 'body{writing-mode:vertical-rl}' });
+    const panel = page.locator('referkit-share');
+    await panel.getByRole('progressbar').waitFor();
+    await panel.getByRole('button', { name: 'Show QR code' }).click();
+    await panel.getByRole('img', { name: /QR code/ }).waitFor();
+    const sizes = await panel.evaluate((host) => {
+      const root = host.shadowRoot as ShadowRoot;
+      const box = (selector: string) => (root.querySelector(selector) as Element).getBoundingClientRect();
+      const [section, bar, fill, code] = ['section', '[role=progressbar]', 'i', '.q svg'].map(box) as [
+        DOMRect,
+        DOMRect,
+        DOMRect,
+        DOMRect,
+      ];
+      return {
+        // Two of the target's three shares: two thirds of the bar's length inside its 1px border, in the
+        // panel's inline direction (top to bottom).
+        filled: Math.round((fill.height / (bar.height - 2)) * 3),
+        barAlongThePanel: bar.height > bar.width,
+        code: [Math.round(code.width), Math.round(code.height)],
+        codeInside: code.left >= section.left && code.right <= section.right && code.bottom <= section.bottom,
+      };
+    });
+    expect(sizes).toEqual({ filled: 2, barAlongThePanel: true, code: [200, 200], codeInside: true });
+    await context.close();
+  });
 });

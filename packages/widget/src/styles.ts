@@ -57,11 +57,14 @@ const css =
   // The code is 200px wide, or 3px a module when it has more than 66 (a link past ~130 characters), which
   // a phone's camera still reads off a screen; a long link's code drawn 176px wide had modules under 2px.
   // Its quiet zone is its own 4 light modules, on this white ground, so the box needs no padding.
-  '.q{background:#fff;color:#000;max-width:max(200px,calc(var(--q)*3px))}' +
+  // The panel follows the page's writing mode: the code and the progress bar are sized along the line
+  // (inline) and across it (block), where a page set vertically drew the code 702px square past the panel's
+  // edge and the bar 2px long with no fill.
+  '.q{background:#fff;color:#000;max-inline-size:max(200px,calc(var(--q)*3px))}' +
   '.q svg{flex:1}' +
   'section section{border-width:1px 0 0;border-radius:0;padding:.6em 0 0}' +
-  '[role=progressbar]{height:.6em;border:1px solid var(--rk-m);overflow:hidden}' +
-  'i{background:var(--rk-a);width:calc(var(--p)*100%)}' +
+  '[role=progressbar]{block-size:.6em;border:1px solid var(--rk-m);overflow:hidden}' +
+  'i{background:var(--rk-a);inline-size:calc(var(--p)*100%)}' +
   // Forced colours (Windows' high contrast) paint every background the page's Canvas, the bar's fill
   // too, but leave a system colour alone; and they would turn a dark theme's QR code light on dark,
   // reversed, which many scanners cannot read, so the code keeps its own black on white.
@@ -69,9 +72,9 @@ const css =
   // At most half the viewport, less the gaps at its edges, its text scrolled within where it is longer
   // (text at 400% on a phone): one of its two places then leaves whatever the keyboard focuses in view.
   // `inset` and `width` set back the UA's popover rules (`inset:0;width:fit-content`; offer-banner.tsx shows it
-  // in the top layer).
+  // in the top layer), and its own writing mode keeps it a bar along the bottom on a page set vertically.
   'aside{position:fixed;inset:auto 1em 1em;width:auto;margin-inline:auto;max-width:34em;z-index:2147483000;' +
-  'max-height:calc(50dvh - 1.5em);overflow:auto;' +
+  'writing-mode:horizontal-tb;max-height:calc(50dvh - 1.5em);overflow:auto;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   // Where its text scrolls within it, the dismiss button, centred beside that text, stays in view with room
   // for its focus ring (3px and 2px off).

@@ -473,6 +473,18 @@ describe('SharePanel', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  // A failed first read gives back the room kept for the progress (widget-share-progress-room.test.ts); a
+  // failed read on coming back keeps the progress the panel shows.
+  it('keeps the progress it shows when reading the stats again fails', async () => {
+    renderPanel({}, stats);
+    await screen.findByText('4 friends joined');
+    vi.mocked(fetch).mockImplementation(async () => new Response('', { status: 503 }));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText('4 friends joined')).toBeTruthy();
+  });
+
   it('links each channel to its share intent with the channel in the link', () => {
     renderPanel();
     const href = screen.getByRole('link', { name: 'Share via WhatsApp' }).getAttribute('href') ?? '';

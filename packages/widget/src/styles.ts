@@ -62,7 +62,11 @@ const css =
   // edge and the bar 2px long with no fill.
   '.q{background:#fff;color:#000;max-inline-size:max(200px,calc(var(--q)*3px))}' +
   '.q svg{flex:1}' +
-  'section section{border-width:1px 0 0;border-radius:0;padding:.6em 0 0}' +
+  // The progress, and its room while the stats are on their way (share-panel.tsx): its title, role, friends,
+  // one unit's rewards and the target's line (5 lines of 1.45em), its bar (.6em), 5 gaps (.6em), its padding
+  // (.6em) and border, 11.5em in all. A taller one (two units, a longer language on a phone) grows past it,
+  // a shorter one (no target) keeps it, the room left empty at its end.
+  'section section{border-width:1px 0 0;border-radius:0;padding:.6em 0 0;min-height:11.6em}' +
   '[role=progressbar]{block-size:.6em;border:1px solid var(--rk-m);overflow:hidden}' +
   'i{background:var(--rk-a);inline-size:calc(var(--p)*100%)}' +
   // Forced colours (Windows' high contrast) paint every background the page's Canvas, the bar's fill

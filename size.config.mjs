@@ -67,6 +67,7 @@ export default [
   // behaviour changed).
   // 2026-11-25 (merged): 4,262 B measured after the day's merges, though no code this entry bundles changed
   // since 4,259 B (the SDK gained a type only); the 3 B are the build's, not a change's.
+  // 2026-11-25 (merged): 4,259 B again at the next measure, no bundled code changed: the build moves 3 B.
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
@@ -149,7 +150,7 @@ export default [
     // landing, older ones dropped at each read and the record with the last, where one stayed until five newer
     // landings pushed it out, naming the ambassador long past the window (~22 B; the check that a reload after
     // the window does not start it again, which read that old record, went with it).
-    brotli: 4262,
+    brotli: 4259,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -250,11 +251,13 @@ export default [
   // 2026-11-25 (byte pass): 4,693 B once one quiet try serves storage, links and email hashing, and one http(s) URL
   // check the share link's base and the endpoint (−25 B; no behaviour changed).
   // 2026-11-25 (merged): 4,725 B with the quoted-email fix and the day's byte pass together.
+  // 2026-11-25 (merged): 4,720 B at the day's last merge, no bundled code changed since 4,725 B (the SDK gained
+  // a type and a type name only): the build moves a few bytes.
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4725,
+    brotli: 4720,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -597,10 +600,12 @@ export default [
   // 2026-11-25: 15,521 B once the share panel keeps the progress's room (its usual 11.6em, the role in it) from its
   // first paint while the stats are on their way, and gives it back when they cannot be read: the progress, ~100 ms
   // after the panel, pushed the page under it down ~160 px, a layout shift of 0.13–0.36 on an account page (+35 B).
+  // 2026-11-25 (merged): 15,513 B with the banner in the top layer, its zoom and vertical fixes and the progress's
+  // room (+118 B on their branch, measured from 15,403 B) on top of the day's byte passes.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15376,
+    brotli: 15513,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -92,6 +92,12 @@ describe.each(demoDatabases)('a refund on $kind', (database) => {
     expect(await page.getByRole('status').textContent()).toBe(
       `Order ${orderId} is refunded. Its ambassador’s reward is reversed.`,
     );
+    // A server-rendered status has its text at load, so nothing is announced: the title says it, and
+    // focus lands on the notice (no script under the CSP: `autofocus`), so a screen reader reads it.
+    expect(await page.title()).toBe(`Refunded order ${orderId} · Fernwood Tea orders`);
+    await eventually(() => page.locator(':focus').textContent()).toBe(
+      `Order ${orderId} is refunded. Its ambassador’s reward is reversed.`,
+    );
     expect(await row.locator('[data-field="referral"]').textContent()).toBe('Reward reversed');
     expect(await row.getByRole('button').count()).toBe(0);
     // The page as a second tab still shows it: its Refund button refunds nothing more.

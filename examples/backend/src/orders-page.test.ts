@@ -44,7 +44,7 @@ describe('ordersPage', () => {
   test('says an order is refunded only when the order it names is', () => {
     const order = anOrder(refunded);
     expect(render([order], 'refunded', order)).toContain(
-      `<p class="notice done" role="status">Order ${order.id} is refunded. Its ambassador’s reward is reversed.</p>`,
+      `<p class="notice done" role="status" tabindex="-1" autofocus>Order ${order.id} is refunded. Its ambassador’s reward is reversed.</p>`,
     );
     expect(render([order], 'refunded', anOrder())).not.toContain('class="notice"');
     expect(render([order], 'refunded', null)).not.toContain('class="notice"');
@@ -55,7 +55,7 @@ describe('ordersPage', () => {
     const order = anOrder({ ...refunded, firstOrder: false, discount: 0, ambassadorRewarded: false });
     const page = render([order], 'refunded', order);
     expect(page).toContain(
-      `<p class="notice done" role="status">Order ${order.id} is refunded. It earned its ambassador no reward: its redemption no longer counts in their figures.</p>`,
+      `<p class="notice done" role="status" tabindex="-1" autofocus>Order ${order.id} is refunded. It earned its ambassador no reward: its redemption no longer counts in their figures.</p>`,
     );
     expect(page).not.toContain('reward is reversed');
   });

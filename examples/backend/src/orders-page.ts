@@ -44,6 +44,23 @@ function noticeText(notice: RefundNotice, order: ShopOrder | null): string | nul
 }
 
 /**
+ * The page title's prefix for a notice that stands: a redirect's server-rendered notice is in the
+ * page at load, so no live region announces it; the title is read on arrival.
+ */
+function noticeTitle(notice: RefundNotice, order: ShopOrder | null): string {
+  switch (notice) {
+    case 'refunded':
+      return `Refunded order ${order?.id}`;
+    case 'already_refunded':
+      return `Order ${order?.id} already refunded`;
+    case 'not_placed':
+      return `Order ${order?.id} not refunded`;
+    case 'unknown_order':
+      return 'No such order';
+  }
+}
+
+/**
  * What happens to the refunded order's referral reward. A repeat order earns most roles none: its
  * reversal takes only its redemption out of the ambassador's figures (revenue, retention).
  */
@@ -129,12 +146,16 @@ export interface OrdersView {
 export function ordersPage({ brand, orders, notice, noticed }: OrdersView): SafeHtml {
   const text = notice ? noticeText(notice, noticed) : null;
   return page({
-    title: `${brand} orders`,
+    title: notice && text ? `${noticeTitle(notice, noticed)} · ${brand} orders` : `${brand} orders`,
     body: html`${siteNav(brand, '/orders')}
 <main class="orders">
   <h1>Recent orders</h1>
   <p class="period">The ${RECENT_ORDERS} newest orders, newest first. Refunding an order reverses the reward its referral earned. A real shop puts this page behind its staff sign-in.</p>
-  ${text ? html`<p class="notice done" role="status">${text}</p>` : null}
+  ${
+    // Focus on the notice (no script runs here, so `autofocus`, which Chromium honours on any focusable
+    // element): a screen reader reads what the refund came to, where a status present at load says nothing.
+    text ? html`<p class="notice done" role="status" tabindex="-1" autofocus>${text}</p>` : null
+  }
   ${
     orders.length === 0
       ? html`<p>No orders yet. Place one at the <a href="/checkout/">checkout</a>.</p>`

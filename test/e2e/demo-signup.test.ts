@@ -73,8 +73,12 @@ describe.each(demoDatabases)('a sign-up under an email another ambassador holds,
         page.getByRole('button', { name: 'Get my link' }).click(),
       ]);
       expect(answer.status()).toBe(409);
+      // Beside the email field, which it describes (aria-describedby) and which takes the focus.
+      await expect.poll(() => page.getByLabel('Your email').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+      expect(await page.getByLabel('Your email').inputValue()).toBe('MAYA@example.com');
       await expect
-        .poll(() => page.getByRole('alert').textContent())
+        .poll(() => page.locator('#signup-email-error').textContent())
         .toBe(
           'An ambassador already signed up with this email: each person signs up once. If it is yours, open your page from the link you got then; if not, check the address, or leave it out.',
         );
@@ -83,6 +87,69 @@ describe.each(demoDatabases)('a sign-up under an email another ambassador holds,
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('a refused sign-up on the form', () => {
+  let running: DemoUnderTest;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [running, browser] = await Promise.all([startDemoUnderTest({ kind: 'pglite' }), chromium.launch(chromiumOptions)]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.teardown();
+  });
+
+  /** Fills and sends the form as a person does; answers the page the shop answered with. */
+  const send = async (fields: { name: string; email: string; role: string }) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${running.demo.url}/account`);
+    await page.getByLabel('Your name').fill(fields.name);
+    await page.getByLabel('Your email').fill(fields.email);
+    await page.getByLabel('Role').selectOption(fields.role);
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Get my link' }).click(),
+    ]);
+    await page.waitForLoadState();
+    return page;
+  };
+  /** The text of the element a field's `aria-describedby` names. */
+  const description = async (page: Page, label: string) => {
+    const id = await page.getByLabel(label).getAttribute('aria-describedby');
+    return id ? page.locator(`[id="${id.split(' ')[0]}"]`).textContent() : null;
+  };
+
+  test('keeps what was entered, ties the error to the name and focuses it, for a name of only spaces', async () => {
+    const page = await send({ name: '   ', email: 'kit@example.com', role: 'community_leader' });
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel('Your email').inputValue()).toBe('kit@example.com');
+    expect(await page.getByLabel('Role').inputValue()).toBe('community_leader');
+    expect(await page.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Your email').getAttribute('aria-invalid')).toBeNull();
+    expect(await description(page, 'Your name')).toBe(
+      'Enter your name: at least one visible character, at most 60 characters.',
+    );
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('displayName');
+    await page.context().close();
+  });
+
+  test('keeps what was entered, ties the error to the email and focuses it, for an email the browser takes and the shop refuses', async () => {
+    const page = await send({ name: 'Kit Okafor', email: 'a@b', role: 'influencer' });
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Kit Okafor');
+    expect(await page.getByLabel('Your email').inputValue()).toBe('a@b');
+    expect(await page.getByLabel('Role').inputValue()).toBe('influencer');
+    expect(await page.getByLabel('Your name').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByLabel('Your email').getAttribute('aria-invalid')).toBe('true');
+    expect(await description(page, 'Your email')).toBe(
+      'Enter an email address with a dot in its domain, like sam@example.com, or leave it out.',
+    );
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    await page.context().close();
   });
 });
 

@@ -38,6 +38,7 @@ import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
 import { servedHosts } from './served-hosts.js';
 import { signUpFlow } from './sign-up.js';
 import type { SignedDelivery } from './signed-delivery.js';
+import { signUpEntry, signUpErrors } from './signup-form.js';
 import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
 import { accountPage, productPage } from './storefront-pages.js';
 import type { BucketLimit } from './token-buckets.js';
@@ -260,13 +261,22 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     );
     if (!result.ok) {
       if (result.status === 429) c.header('retry-after', String(result.retryAfterSeconds));
-      const notice = {
-        400: 'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.',
-        409: 'An ambassador already signed up with this email: each person signs up once. If it is yours, open your page from the link you got then; if not, check the address, or leave it out.',
-        429: result.error.message,
-      }[result.status];
+      // What was entered comes back in the form, each problem beside its field; one that is no field's
+      // (too many sign-ups) is said above the list.
+      const entered = signUpEntry(form);
+      const errors = result.status === 429 ? {} : signUpErrors(result.error.issues);
+      const notice =
+        result.status === 429
+          ? result.error.message
+          : Object.keys(errors).length === 0
+            ? 'Please enter a name with at least one letter and pick a role. The email is optional; give one like sam@example.com.'
+            : undefined;
       const list = await ambassadorListPage(client, program.id, 1);
-      return c.body(await accountPage({ kind: 'list', list, notice }, program), result.status, HTML_HEADERS);
+      return c.body(
+        await accountPage({ kind: 'list', list, ...(notice ? { notice } : {}), signUp: { entered, errors } }, program),
+        result.status,
+        HTML_HEADERS,
+      );
     }
     return c.redirect(`/account?code=${encodeURIComponent(result.value.code)}`, 303);
   });

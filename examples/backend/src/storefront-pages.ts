@@ -13,9 +13,11 @@ import { html, type SafeHtml } from './html.js';
 import { formatCount } from './money.js';
 import { storefrontDir } from './paths.js';
 import { roleName } from './role-names.js';
+import { EMPTY_SIGN_UP, type SignUpFormState, signUpForm } from './signup-form.js';
 
 const MARKER = '<!-- referkit:ambassadors -->';
 const TERMS = '<!-- referkit:terms -->';
+const SIGN_UP_FORM = '<!-- referkit:signup-form -->';
 
 /**
  * Reads a page of the storefront and prints into it the offer of `program`, the program the shop
@@ -38,11 +40,27 @@ export function productPage(program: Program): Promise<string> {
 /** What the account page shows: one ambassador's share panel, or the list of all of them. */
 export type AccountView =
   | { kind: 'one'; enrolment: Enrolment /** Where share links point: the storefront's home page. */; base: string }
-  | { kind: 'list'; list: AmbassadorListPage; notice?: string };
+  | {
+      kind: 'list';
+      list: AmbassadorListPage;
+      notice?: string;
+      /** A refused sign-up: the form as it was sent, with its errors; the title then starts "Error:". */
+      signUp?: SignUpFormState;
+    };
 
-/** Renders `account.html` with the program's offer and the ambassadors' share panels or links filled in. */
+/**
+ * Renders `account.html` with the program's offer, the ambassadors' share panels or links and the
+ * sign-up form filled in.
+ */
 export async function accountPage(view: AccountView, program: Program): Promise<string> {
-  return (await storefrontPage('account.html', program)).replace(MARKER, () => accountContent(view).text);
+  const refused = view.kind === 'list' ? view.signUp : undefined;
+  return (
+    (await storefrontPage('account.html', program))
+      .replace(MARKER, () => accountContent(view).text)
+      .replace(SIGN_UP_FORM, () => signUpForm(refused ?? EMPTY_SIGN_UP).text)
+      // The first words a screen reader says of the page that answers a refused form.
+      .replace('<title>', () => (refused ? '<title>Error: ' : '<title>'))
+  );
 }
 
 function accountContent(view: AccountView): SafeHtml {

@@ -15,6 +15,17 @@ describe('emailSchema', () => {
     expect(emailSchema.parse(' sam+tea@example.com ')).toBe('sam+tea@example.com');
   });
 
+  test('reads an internationalised domain in its ASCII form, as the email field sends it', () => {
+    expect(emailSchema.parse('jurgen@bücher.de')).toBe('jurgen@xn--bcher-kva.de');
+  });
+
+  test.each(['"sam"@example.com', 'sam(2)@gmail.com', 'Sam <sam@gmail.com>', 'sam@localhost', 'a@b'])(
+    'refuses %j, which an email field refuses too',
+    (email) => {
+      expect(emailSchema.safeParse(email).success).toBe(false);
+    },
+  );
+
   test('refuses a NUL byte, with a message that names it', () => {
     const parsed = emailSchema.safeParse('sam\u0000@example.com');
     expect(parsed.success ? 'taken' : parsed.error.issues.map(({ code, message }) => ({ code, message }))).toEqual([

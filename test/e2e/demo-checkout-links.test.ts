@@ -50,6 +50,37 @@ describe('links into the checkout', () => {
     await page.context().close();
   });
 
+  /** Whether the code field is marked invalid, and the text of what its aria-describedby names. */
+  const codeField = async (page: Page) => {
+    const field = page.getByLabel('Referral code');
+    const ids = (await field.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    return { invalid: await field.getAttribute('aria-invalid'), description: texts.join(' ') };
+  };
+
+  test("ties a link's unknown code to the code field, as its description", async () => {
+    const page = await freshPage();
+    await page.goto(`${running.demo.url}/checkout/?sku=oolong-tin&qty=1&ref=NOPE-ABCDEF`);
+    await eventually(() => alert(page)).toBe('No ambassador has the code NOPE-ABCDEF.');
+    expect(await codeField(page)).toEqual({ invalid: 'true', description: 'No ambassador has the code NOPE-ABCDEF.' });
+    await page.context().close();
+  });
+
+  test('ties a typed code that is not one to the code field, and unties it once a good code applies', async () => {
+    const page = await freshPage();
+    await page.goto(`${running.demo.url}/checkout/?sku=oolong-tin&qty=1`);
+    await page.getByLabel('Referral code').fill('??');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const message = 'That does not look like a referral code. Codes look like ALEX-7HC2QK.';
+    await eventually(() => alert(page)).toBe(message);
+    expect(await codeField(page)).toEqual({ invalid: 'true', description: message });
+    await page.getByLabel('Referral code').fill(running.demo.ambassadors[0]?.code ?? '');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await eventually(() => alert(page)).toBe(null);
+    expect(await codeField(page)).toEqual({ invalid: null, description: '' });
+    await page.context().close();
+  });
+
   test('says the shop sells no such product rather than putting another in the basket', async () => {
     const page = await freshPage();
     await page.goto(`${running.demo.url}/checkout/?sku=nope&qty=1`);

@@ -83,7 +83,7 @@ form.addEventListener('submit', async (event) => {
   if (!email.checkValidity()) return showError('Please enter your email address, e.g. sam@example.com.', email);
   const place = $<HTMLButtonElement>('place');
   place.disabled = true;
-  error.hidden = true;
+  clearError();
   placedActions.hidden = true;
   const current = referkit.referral();
   const attempt = checkoutAttempt(`${product.sku}:${quantity}`);
@@ -151,7 +151,8 @@ async function apply(input: string, typed = false): Promise<void> {
     // silence at the full price. Focus moves only for a code the shopper just typed.
     showError(
       lookup.error.code === 'unknown_code' ? `No ambassador has the code ${code}.` : lookup.error.message,
-      typed ? codeInput : undefined,
+      codeInput,
+      typed,
     );
     render();
     return;
@@ -159,7 +160,7 @@ async function apply(input: string, typed = false): Promise<void> {
   applied = lookup.value;
   priced = null;
   codeInput.value = code;
-  error.hidden = true;
+  clearError();
   render();
 }
 
@@ -195,8 +196,25 @@ function render(): void {
   $('apply').hidden = !!applied;
 }
 
-function showError(message: string, field?: HTMLElement): void {
+/**
+ * Says what went wrong in the page's alert. A problem with one field marks that field invalid and
+ * makes the alert its description, so a screen reader says it with the field, not only once.
+ */
+function showError(message: string, field?: HTMLInputElement, focus = true): void {
+  clearError();
   error.textContent = message;
   error.hidden = false;
-  field?.focus();
+  if (!field) return;
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', error.id);
+  if (focus) field.focus();
+}
+
+/** Hides the alert and unmarks the field it was about. */
+function clearError(): void {
+  error.hidden = true;
+  for (const field of [codeInput, $<HTMLInputElement>('email')]) {
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
 }

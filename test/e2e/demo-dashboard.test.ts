@@ -215,4 +215,18 @@ describe('the dashboard with 120 ambassadors', () => {
     expect(await page.getByRole('link', { name: '30 days' }).getAttribute('aria-current')).toBe('page');
     await page.close();
   });
+
+  test('names the chart once: its name, and no description that repeats it', async () => {
+    const page = await open('/dashboard');
+    // Chromium's own accessibility tree, as a screen reader gets it.
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'figure.chart svg' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    const chart = nodes[0];
+    expect(chart?.role?.value).toBe('image');
+    expect(chart?.name?.value).toMatch(/^Landings and redemptions per day, \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d$/);
+    expect(chart?.description?.value ?? '').toBe('');
+    await page.close();
+  });
 });

@@ -37,9 +37,11 @@ export function seriesChart(series: readonly SeriesPoint[]): SafeHtml {
   const line = (key: 'landings' | 'redemptions') =>
     series.map((point, index) => `${x(index).toFixed(1)},${y(point[key]).toFixed(1)}`).join(' ');
   const ticks = [0, max / 2, max];
+  // The svg's first <title> alone names the image (SVG-AAM). Named by aria-labelledby as well,
+  // Chromium made that same <title> its description too, and a screen reader said the label twice.
   return html`<figure class="chart">
-  <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">
-    <title id="chart-title">${label}</title>
+  <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" xmlns="http://www.w3.org/2000/svg">
+    <title>${label}</title>
     ${ticks.map(
       (tick) => html`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>
     <text x="${PAD.left - 6}" y="${y(tick) + 4}" text-anchor="end" class="axis">${tick}</text>`,

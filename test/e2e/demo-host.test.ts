@@ -157,15 +157,15 @@ describe('the names a demo with a PUBLIC_URL answers to', () => {
 
   afterAll(() => running?.stop());
 
-  test.each(['shop.example', '127.0.0.1:{port}', 'localhost:{port}'])(
-    'answers under %s: its public name, as a proxy passes it on, and where it listens',
+  test.each(['shop.example', 'shop.example:443', '127.0.0.1:{port}', 'localhost:{port}'])(
+    'answers under %s: its public name (with or without https’s default port), as a proxy passes it on, and where it listens',
     async (name) => {
       const host = name.replace('{port}', String(running.demo.port));
       expect((await asNamed(running.demo, host, '/orders')).status).toBe(200);
     },
   );
 
-  test.each(['attacker.test', 'shop.example.attacker.test', 'shop.example:{port}'])(
+  test.each(['attacker.test', 'shop.example.attacker.test', 'shop.example:{port}', 'shop.example:8443'])(
     'answers 421 under %s',
     async (name) => {
       const host = name.replace('{port}', String(running.demo.port));

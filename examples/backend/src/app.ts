@@ -35,7 +35,7 @@ import { placeOrder } from './place-order.js';
 import { privateByDefault } from './private-by-default.js';
 import { refundOrder } from './refund-order.js';
 import { fromOtherOrigin, fromOwnOrigin } from './same-origin.js';
-import { servedHosts } from './served-hosts.js';
+import { originHosts, servedHosts } from './served-hosts.js';
 import { signUpFlow } from './sign-up.js';
 import type { SignedDelivery } from './signed-delivery.js';
 import { signUpEntry, signUpErrors } from './signup-form.js';
@@ -91,7 +91,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.use(headLength);
   app.use(privateByDefault);
   // Then a name the shop was not configured for (DNS rebinding) is refused, before any route reads or writes.
-  app.use(servedHosts(options.hosts ?? origins.map((one) => new URL(one).host)));
+  app.use(servedHosts(options.hosts ?? origins.flatMap(originHosts)));
   // A body refused for its size, or one that stopped arriving, is left unread, and the server closes
   // the socket rather than read megabytes to throw them away or wait on the rest: the answer says so,
   // or a keep-alive client sends its next request down a connection that is closing and sees it fail.

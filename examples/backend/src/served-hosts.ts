@@ -17,6 +17,17 @@ function normalHost(host: string): string {
 }
 
 /**
+ * The names an origin is reached under: its host, and for one without a port also the host with its
+ * scheme's default port, which a proxy may write out (`Host: shop.example:443` for `https://shop.example`,
+ * RFC 9110 §4.2.3: the same host). Ports are compared as written, so the rule needs the origin's scheme.
+ */
+export function originHosts(origin: string): string[] {
+  const url = new URL(origin);
+  if (url.port) return [url.host];
+  return [url.host, `${url.host}:${url.protocol === 'https:' ? 443 : 80}`];
+}
+
+/**
  * Answers `421` to a request whose URL names none of `hosts` (e.g. `127.0.0.1:5173`, `shop.example`).
  * The URL's host is the `Host` header's, or an absolute request target's, which HTTP/1.1 says wins
  * over `Host` (RFC 9112 §3.2.2).

@@ -19,6 +19,7 @@ import { openLedger } from './ledger.js';
 import { resendPendingReports } from './order-reports.js';
 import { defaultDataDir } from './paths.js';
 import { seedDemo } from './seed.js';
+import { originHosts } from './served-hosts.js';
 import { drainable } from './server-drain.js';
 import { signedDelivery } from './signed-delivery.js';
 import type { BucketLimit } from './token-buckets.js';
@@ -162,7 +163,7 @@ export async function startDemo(
     // do). Any other is refused (served-hosts.ts): a page on it is another site's, rebound to this address.
     const listenName = host.includes(':') ? `[${host}]` : host;
     const hosts = [
-      ...(publicUrl.value ? [new URL(publicUrl.value).host] : []),
+      ...(publicUrl.value ? originHosts(publicUrl.value) : []),
       ...[...new Set(['127.0.0.1', 'localhost', '[::1]', listenName])].map((name) => `${name}:${listening.port}`),
     ];
     const receiver = createDemoReceiver({

@@ -76,7 +76,9 @@ describe('createReceiver: recording', () => {
       201,
     );
     const stats = await store.stats({ program, now: NOW });
-    expect(stats.ambassadors[0]?.rewards).toEqual({ credit: { pending: 0, confirmed: 0, reversed: 1000 } });
+    expect(stats.ambassadors[0]?.rewards).toEqual({
+      credit: { pending: 0, confirmed: 0, reversed: 1000, owedBack: 0 },
+    });
   });
 
   it('answers a second reversal of the order as a duplicate', async () => {
@@ -124,7 +126,9 @@ describe('createReceiver: recording', () => {
       const refund = aReversal({ occurredAt: '2026-11-22T10:00:10.000Z' });
       expect((await receive.handle(await signed(refund))).status).toBe(201);
       const stats = await store.stats({ program, now: NOW });
-      expect(stats.ambassadors[0]?.rewards).toEqual({ credit: { pending: 0, confirmed: 0, reversed: 1000 } });
+      expect(stats.ambassadors[0]?.rewards).toEqual({
+        credit: { pending: 0, confirmed: 0, reversed: 1000, owedBack: 0 },
+      });
       // A reversal of an order the code never redeemed is still refused for the code.
       const other = aReversal({ id: 'evt_reversal00009', orderId: '1009', occurredAt: '2026-11-22T10:00:10.000Z' });
       expect(errorCode(await receive.handle(await signed(other)))).toBe('unknown_code');

@@ -1,6 +1,6 @@
 /** Summing ledger rows into stats totals in JS: the memory store's way (the SQL store sums in SQL). */
 import type { Role } from '../primitives.js';
-import { grantStatusAt } from '../rewards.js';
+import { type AmbassadorGrant, grantStatusAt } from '../rewards.js';
 import { parseTime } from '../time.js';
 import { type CodeTotals, emptyCodeTotals, type LedgerTotals, type StatsPlan } from './stats.js';
 import { periodStartOf } from './stats-window.js';
@@ -51,9 +51,14 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
     } else if (row.type === 'redemption') {
       const grants = grantsOfRow(row).map(([grant, reversedAt]) => ({
         grant,
+        reversedAt,
         status: grantStatusAt(grant, plan.now, reversedAt),
       }));
-      for (const { grant, status } of grants) totals.grants[grant.type][status] += grant.amount;
+      for (const { grant, reversedAt, status } of grants) {
+        totals.grants[grant.type][status] += grant.amount;
+        if (status === 'reversed' && wasConfirmed(grant, reversedAt))
+          totals.grants[grant.type].owedBack += grant.amount;
+      }
       // Stats read the ledger as it stood at `now`: a reversal after it has not happened yet.
       if (row.reversedAt && parseTime(row.reversedAt) <= plan.now.getTime()) continue;
       dayOf(days, day).redemptions++;
@@ -83,6 +88,15 @@ export function ledgerTotals(plan: StatsPlan, rows: readonly LedgerRow[]): Ledge
   }
   for (const [code, seen] of byCode) Object.assign(codes.get(code) as CodeTotals, counts(seen));
   return { codes, roles: new Map([...byRole].map(([role, seen]) => [role, counts(seen)])), days };
+}
+
+/**
+ * Whether a grant was confirmed when it was taken back (at `reversedAt`): its hold had ended, so it may
+ * have been paid, and it is owed back. A reversal at the very moment the hold ends is one after it, as
+ * `grantStatusAt` reads that moment as confirmed.
+ */
+function wasConfirmed(grant: AmbassadorGrant, reversedAt: string | null): boolean {
+  return reversedAt !== null && parseTime(reversedAt) >= parseTime(grant.confirmsAt);
 }
 
 /** The identity a row's customer is counted under; an order without a customer is a customer of its own. */

@@ -55,21 +55,21 @@ const brought = (p: string) => `WITH theirs AS (
  */
 const JOIN_BROUGHT = (code: string) => `LEFT JOIN brought ON brought_code = ${code} AND brought_customer = ${CUSTOMER}`;
 
-/** The columns `counted_rows` gives one of a row's grants: its amount, unit, whether it stands at `$6`, and when it confirms. */
+/** The columns `counted_rows` gives one of a row's grants: its amount, unit, when it is taken back (null while it stands), and when it confirms. */
 interface GrantColumns {
   amount: string;
   unit: string;
-  stands: string;
+  takenAt: string;
   confirmsAt: string;
 }
 
 /** A row's grants: the ambassador's reward, and a leader's retention reward paid beside it (an offer for every order). */
 const GRANTS: readonly GrantColumns[] = [
-  { amount: 'amount', unit: 'reward_type', stands: 'grant_stands', confirmsAt: 'confirms_at' },
+  { amount: 'amount', unit: 'reward_type', takenAt: 'grant_taken_at', confirmsAt: 'confirms_at' },
   {
     amount: 'retention_amount',
     unit: 'retention_type',
-    stands: 'retention_stands',
+    takenAt: 'retention_taken_at',
     confirmsAt: 'retention_confirms_at',
   },
 ];
@@ -81,14 +81,17 @@ function sumOfGrants(filter: (grant: GrantColumns) => string): string {
 
 /**
  * The sums of one unit's grants by their status at `$6`, reversed ones included: no unit is added to another.
- * A grant is reversed with its order, or alone (a retention reward whose member's first order was reversed).
+ * A grant is reversed with its order, or alone (a retention reward whose member's first order was reversed);
+ * owed back when that was at or after it confirmed, as `ledgerTotals` reads it.
  */
 function grantSums(unit: RewardUnit): string {
   const only = (grant: GrantColumns) => `counted AND ${grant.unit} = '${unit}'`;
+  const stands = (grant: GrantColumns) => standsAt(grant.takenAt);
   return [
-    `${sumOfGrants((grant) => `${only(grant)} AND NOT ${grant.stands}`)} AS ${unit}_reversed`,
-    `${sumOfGrants((grant) => `${only(grant)} AND ${grant.stands} AND ${grant.confirmsAt} <= $6`)} AS ${unit}_confirmed`,
-    `${sumOfGrants((grant) => `${only(grant)} AND ${grant.stands} AND ${grant.confirmsAt} > $6`)} AS ${unit}_pending`,
+    `${sumOfGrants((grant) => `${only(grant)} AND NOT ${stands(grant)}`)} AS ${unit}_reversed`,
+    `${sumOfGrants((grant) => `${only(grant)} AND NOT ${stands(grant)} AND ${grant.takenAt} >= ${grant.confirmsAt}`)} AS ${unit}_owed_back`,
+    `${sumOfGrants((grant) => `${only(grant)} AND ${stands(grant)} AND ${grant.confirmsAt} <= $6`)} AS ${unit}_confirmed`,
+    `${sumOfGrants((grant) => `${only(grant)} AND ${stands(grant)} AND ${grant.confirmsAt} > $6`)} AS ${unit}_pending`,
   ].join(',\n       ');
 }
 
@@ -121,8 +124,8 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        count(*) FILTER (WHERE kept AND NOT repeat) AS first_orders,
        coalesce(sum(total) FILTER (WHERE kept), 0) AS revenue,
        coalesce(sum(discount) FILTER (WHERE kept), 0) AS friend_discounts,
-       ${sumOfGrants((grant) => `kept AND ${grant.stands} AND ${grant.unit} <> 'points'`)} AS reward_cost,
-       ${sumOfGrants((grant) => `kept AND ${grant.stands} AND ${grant.unit} = 'points'`)} AS reward_points,
+       ${sumOfGrants((grant) => `kept AND ${standsAt(grant.takenAt)} AND ${grant.unit} <> 'points'`)} AS reward_cost,
+       ${sumOfGrants((grant) => `kept AND ${standsAt(grant.takenAt)} AND ${grant.unit} = 'points'`)} AS reward_points,
        ${REWARD_UNITS.map(grantSums).join(',\n       ')},
        count(DISTINCT customer) FILTER (WHERE kept AND brought) AS customers,
        count(DISTINCT customer) FILTER (WHERE kept AND brought AND again) AS repeaters
@@ -130,11 +133,11 @@ export async function sqlTotals(db: SqlQueryable, p: string, plan: StatsPlan): P
        SELECT code, type, repeat, total, discount, reversed_at, occurred_at,
          occurred_at >= $3 AS counted,
          type = 'redemption' AND occurred_at >= $3 AND (reversed_at IS NULL OR reversed_at > $6) AS kept,
-         ${standsAt(GRANT_REVERSED_AT)} AS grant_stands,
+         ${GRANT_REVERSED_AT} AS grant_taken_at,
          CASE WHEN type = 'redemption' THEN (rewards -> 'ambassador' ->> 'amount')::bigint END AS amount,
          CASE WHEN type = 'redemption' THEN ${CONFIRMS_AT}::timestamptz END AS confirms_at,
          rewards -> 'ambassador' ->> 'type' AS reward_type,
-         ${standsAt(RETENTION_REVERSED_AT)} AS retention_stands,
+         ${RETENTION_REVERSED_AT} AS retention_taken_at,
          CASE WHEN type = 'redemption' THEN (rewards -> 'retention' ->> 'amount')::bigint END AS retention_amount,
          CASE WHEN type = 'redemption' THEN (rewards -> 'retention' ->> 'confirmsAt')::timestamptz END AS retention_confirms_at,
          rewards -> 'retention' ->> 'type' AS retention_type,
@@ -249,5 +252,6 @@ function grantTotals(row: Row, unit: RewardUnit): GrantTotals {
     pending: Number(row[`${unit}_pending`]),
     confirmed: Number(row[`${unit}_confirmed`]),
     reversed: Number(row[`${unit}_reversed`]),
+    owedBack: Number(row[`${unit}_owed_back`]),
   };
 }

@@ -169,8 +169,18 @@ export interface StatsPlan {
 export interface GrantTotals {
   pending: number;
   confirmed: number;
+  /** Every grant clawed back by `now`: cancelled within its hold, or owed back after it. */
   reversed: number;
+  /**
+   * Of `reversed`, the grants clawed back at or after they confirmed (at the end of their hold, a retention
+   * reward by its own): the ledger has no paid state, so each may have been paid out, and the ambassador
+   * owes it back, for the brand to deduct from what it pays them next. A grant cancelled within its hold is not.
+   */
+  owedBack: number;
 }
+
+/** The figures of {@link GrantTotals}, each summed alike. */
+const GRANT_FIGURES = ['pending', 'confirmed', 'reversed', 'owedBack'] as const;
 
 /** One code's sums over the period, before any rate is derived. Money in minor units. */
 export interface CodeTotals {
@@ -263,9 +273,9 @@ export function emptyCodeTotals(): CodeTotals {
     rewardCost: 0,
     rewardPoints: 0,
     grants: {
-      credit: { pending: 0, confirmed: 0, reversed: 0 },
-      cash: { pending: 0, confirmed: 0, reversed: 0 },
-      points: { pending: 0, confirmed: 0, reversed: 0 },
+      credit: { pending: 0, confirmed: 0, reversed: 0, owedBack: 0 },
+      cash: { pending: 0, confirmed: 0, reversed: 0, owedBack: 0 },
+      points: { pending: 0, confirmed: 0, reversed: 0, owedBack: 0 },
     },
     customers: 0,
     repeaters: 0,
@@ -380,8 +390,7 @@ function add(into: CodeTotals, from: CodeTotals) {
     into[key] += from[key];
   for (const [channel, count] of Object.entries(from.sharesByChannel))
     into.sharesByChannel[channel] = (into.sharesByChannel[channel] ?? 0) + count;
-  for (const unit of REWARD_UNITS)
-    for (const key of ['pending', 'confirmed', 'reversed'] as const) into.grants[unit][key] += from.grants[unit][key];
+  for (const unit of REWARD_UNITS) for (const key of GRANT_FIGURES) into.grants[unit][key] += from.grants[unit][key];
 }
 
 /** Landings and the first orders counted against them. */
@@ -423,8 +432,9 @@ function figures(totals: CodeTotals): Figures {
 function rewardsByUnit(grants: CodeTotals['grants']): Figures['rewards'] {
   const rewards: Figures['rewards'] = {};
   for (const unit of REWARD_UNITS) {
-    const { pending, confirmed, reversed } = grants[unit];
-    if (pending || confirmed || reversed) rewards[unit] = { pending, confirmed, reversed };
+    // `owedBack` is part of `reversed`: a unit with one has the other.
+    const { pending, confirmed, reversed, owedBack } = grants[unit];
+    if (pending || confirmed || reversed) rewards[unit] = { pending, confirmed, reversed, owedBack };
   }
   return rewards;
 }

@@ -276,11 +276,16 @@ function sqlSide(name: string, client: SqlClient): Side {
   };
 }
 
-/** The stats every store must agree on once the sequence has run. */
-function statsQueries(now: Date): StatsQuery[] {
+/**
+ * The stats every store must agree on once the sequence has run, `lastReversal` the clock the last
+ * reversal was recorded at: a millisecond before it (else halfway through), it has not happened yet.
+ */
+function statsQueries(now: Date, lastReversal: number | null): StatsQuery[] {
+  const past = new Date(lastReversal === null ? (START + now.getTime()) / 2 : lastReversal - 1);
   return [
     { program: PROGRAM, now },
     { program: PROGRAM, from: iso(START - DAY), to: now, now: new Date(now.getTime() + 20 * DAY) },
+    { program: PROGRAM, from: iso(START - DAY), to: past, now: past },
     ...CODES.map((code) => ({ program: PROGRAM, code, now })),
   ];
 }
@@ -297,6 +302,22 @@ function expectNoRewardWithoutAFriend(program: Program, stats: ProgramStats) {
     if (row.firstOrders > 0) continue;
     const standing = Object.values(row.rewards).reduce((sum, unit) => sum + unit.pending + unit.confirmed, 0);
     expect(standing, `${row.code}: standing rewards without a first order`).toBe(0);
+  }
+}
+
+/**
+ * What every store's `owedBack` must say whatever the sequence: it is part of `reversed`; without a hold
+ * every reward is confirmed when granted, so all of `reversed` is owed back; and before any hold could
+ * end (the sequence shorter than it), nothing is, every reversal having cancelled a reward still held.
+ */
+function expectOwedBackOnlyOnceConfirmed(program: Program, stats: ProgramStats, elapsed: number) {
+  for (const row of [...stats.ambassadors, ...stats.roles]) {
+    const name = 'code' in row ? row.code : row.role;
+    for (const [unit, { reversed, owedBack }] of Object.entries(row.rewards)) {
+      expect(owedBack, `${name} ${unit}: owed back beyond what was reversed`).toBeLessThanOrEqual(reversed);
+      if (program.rewardHoldDays === 0) expect(owedBack, `${name} ${unit}: without a hold`).toBe(reversed);
+      if (elapsed < program.rewardHoldDays * DAY) expect(owedBack, `${name} ${unit}: within the hold`).toBe(0);
+    }
   }
 }
 
@@ -341,6 +362,7 @@ describe('every store answers alike', () => {
         return { name: side.name, store, receive };
       }),
     );
+    let lastReversal: number | null = null;
     for (const [step, action] of steps.entries()) {
       const delivery = await sequence.delivery(action);
       if (!delivery) continue;
@@ -348,19 +370,23 @@ describe('every store answers alike', () => {
       for (const [index, answer] of others.entries()) {
         expect(answer, `${receivers[index + 1]?.name} at step ${step}`).toEqual(first);
       }
+      if (action.kind === 'reverse' && first?.status === 201) lastReversal = sequence.clock;
     }
-    for (const query of statsQueries(new Date(sequence.clock))) {
+    for (const query of statsQueries(new Date(sequence.clock), lastReversal)) {
       const [first, ...others] = await Promise.all(receivers.map(({ store }) => store.stats(query)));
       for (const [index, stats] of others.entries()) {
-        expect(stats, `${receivers[index + 1]?.name} stats for ${query.code ?? 'all'}`).toEqual(first);
+        expect(
+          stats,
+          `${receivers[index + 1]?.name} stats for ${query.code ?? 'all'} at ${query.now?.toISOString()}`,
+        ).toEqual(first);
       }
     }
     const now = new Date(sequence.clock);
-    for (const { store } of receivers)
-      expectNoRewardWithoutAFriend(
-        program,
-        await store.stats({ program: PROGRAM, from: iso(START - DAY), to: now, now }),
-      );
+    for (const { store } of receivers) {
+      const stats = await store.stats({ program: PROGRAM, from: iso(START - DAY), to: now, now });
+      expectNoRewardWithoutAFriend(program, stats);
+      expectOwedBackOnlyOnceConfirmed(program, stats, sequence.clock - START);
+    }
   }
 
   it('gives the same answers and stats for the same random deliveries', async () => {

@@ -91,7 +91,7 @@ export function everyOrderLeaderSuite(fresh: StoreFactory) {
           retention: { amount: 250, type: 'credit', reason: 'repeat_order' },
         },
       ]);
-      const credit = { credit: { pending: 0, confirmed: 2250, reversed: 0 } };
+      const credit = { credit: { pending: 0, confirmed: 2250, reversed: 0, owedBack: 0 } };
       expect(await figures(store, program.id, 'MAYA-7HC2QK')).toEqual({
         rewardCost: 2250,
         rewardPoints: 0,
@@ -148,7 +148,7 @@ export function everyOrderLeaderSuite(fresh: StoreFactory) {
       // The first order's 1000 and the retention 250 are reversed; the repeat order's own 1000 stands.
       expect(await figures(store, program.id, 'MAYA-7HC2QK', clock)).toMatchObject({
         rewardCost: 1000,
-        rewards: { credit: { pending: 0, confirmed: 1000, reversed: 1250 } },
+        rewards: { credit: { pending: 0, confirmed: 1000, reversed: 1250, owedBack: 1250 } },
       });
       // No one's member now: the next order earns the ordinary reward, and no retention reward.
       const next = await receive.handle(
@@ -160,7 +160,7 @@ export function everyOrderLeaderSuite(fresh: StoreFactory) {
       ]);
       expect(await figures(store, program.id, 'MAYA-7HC2QK', clock)).toMatchObject({
         rewardCost: 2000,
-        rewards: { credit: { pending: 0, confirmed: 2000, reversed: 1250 } },
+        rewards: { credit: { pending: 0, confirmed: 2000, reversed: 1250, owedBack: 1250 } },
       });
     });
   });
@@ -174,8 +174,42 @@ export function everyOrderLeaderSuite(fresh: StoreFactory) {
       expect((await receive.handle(await signed(refund))).status).toBe(201);
       expect(await figures(store, program.id, 'MAYA-7HC2QK')).toMatchObject({
         rewardCost: 1000,
-        rewards: { credit: { pending: 0, confirmed: 1000, reversed: 1250 } },
+        rewards: { credit: { pending: 0, confirmed: 1000, reversed: 1250, owedBack: 1250 } },
       });
+    });
+  });
+
+  it('counts both rewards of a repeat order reversed after their hold as owed back, each by when it was taken back', async () => {
+    await withStore(async (store) => {
+      const day = (days: number) => new Date(NOW.getTime() + days * DAY);
+      let clock = NOW;
+      const { receive, program } = await aReceiver({
+        store,
+        program: { ...everyOrder(), rewardHoldDays: 14 },
+        ambassadors: [aLeader()],
+        now: () => clock,
+      });
+      // The first order's 1000 confirms on day 14; the repeat order's 1000 and 250, recorded on day 10, on day 24.
+      await receive.handle(await signed(firstOrder('MAYA-7HC2QK')));
+      clock = day(10);
+      await receive.handle(await signed(repeatOrder(2, 'MAYA-7HC2QK', '2026-12-02T10:00:00.000Z'), { at: clock }));
+      const refund = async (orderId: string, days: number) => {
+        clock = day(days);
+        const reversal = aReversal({
+          id: `evt_reversal0${orderId}`,
+          code: 'MAYA-7HC2QK',
+          orderId,
+          occurredAt: clock.toISOString(),
+        });
+        expect((await receive.handle(await signed(reversal, { at: clock }))).status).toBe(201);
+      };
+      // Day 20: the first order, confirmed, is owed back; the retention reward taken with it was still held.
+      await refund('1001', 20);
+      // Day 25: the repeat order's own reward, confirmed since day 24, is owed back too.
+      await refund('1002', 25);
+      const at = async (days: number) => (await figures(store, program.id, 'MAYA-7HC2QK', day(days))).rewards;
+      expect(await at(20)).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 1250, owedBack: 1000 } });
+      expect(await at(25)).toEqual({ credit: { pending: 0, confirmed: 0, reversed: 2250, owedBack: 2000 } });
     });
   });
 
@@ -190,8 +224,8 @@ export function everyOrderLeaderSuite(fresh: StoreFactory) {
       const repeat = await receive.handle(await signed(repeatOrder(2, 'MAYA-7HC2QK')));
       expect(grantsOf(repeat).retention).toMatchObject({ amount: 250, type: 'points' });
       const rewards = {
-        credit: { pending: 0, confirmed: 2000, reversed: 0 },
-        points: { pending: 0, confirmed: 250, reversed: 0 },
+        credit: { pending: 0, confirmed: 2000, reversed: 0, owedBack: 0 },
+        points: { pending: 0, confirmed: 250, reversed: 0, owedBack: 0 },
       };
       expect(await figures(store, program.id, 'MAYA-7HC2QK')).toEqual({
         rewardCost: 2000,

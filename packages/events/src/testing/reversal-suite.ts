@@ -81,8 +81,18 @@ export function reversalSuite(fresh: StoreFactory) {
         const row = (await store.stats({ program, now })).ambassadors[0];
         return [row?.firstOrders, row?.repeatOrderRate, row?.rewardCost, row?.rewards];
       };
-      expect(await maya(NOW)).toEqual([1, 1, 1600, { credit: { pending: 1600, confirmed: 0, reversed: 0 } }]);
-      expect(await maya(clock)).toEqual([0, null, 0, { credit: { pending: 0, confirmed: 0, reversed: 1600 } }]);
+      expect(await maya(NOW)).toEqual([
+        1,
+        1,
+        1600,
+        { credit: { pending: 1600, confirmed: 0, reversed: 0, owedBack: 0 } },
+      ]);
+      expect(await maya(clock)).toEqual([
+        0,
+        null,
+        0,
+        { credit: { pending: 0, confirmed: 0, reversed: 1600, owedBack: 0 } },
+      ]);
     });
   });
 
@@ -101,8 +111,32 @@ export function reversalSuite(fresh: StoreFactory) {
       const refund = aReversal({ code: 'MAYA-7HC2QK', occurredAt: clock.toISOString() });
       await receive.handle(await signed(refund, { at: clock }));
       const rewards = async (now: Date) => (await store.stats({ program, now })).ambassadors[0]?.rewards;
-      expect(await rewards(NOW)).toEqual({ credit: { pending: 0, confirmed: 1300, reversed: 0 } });
-      expect(await rewards(clock)).toEqual({ credit: { pending: 0, confirmed: 0, reversed: 1300 } });
+      expect(await rewards(NOW)).toEqual({ credit: { pending: 0, confirmed: 1300, reversed: 0, owedBack: 0 } });
+      expect(await rewards(clock)).toEqual({ credit: { pending: 0, confirmed: 0, reversed: 1300, owedBack: 1300 } });
+    });
+  });
+
+  it("counts a leader's retention reward taken back with its member's first order as owed back by its own hold", async () => {
+    await withStore(async (store) => {
+      const day = (days: number) => new Date(NOW.getTime() + days * DAY);
+      let clock = NOW;
+      const { receive, program } = await aReceiver({
+        store,
+        program: { roles: leaderRoles, rewardHoldDays: 14 },
+        ambassadors: [aLeader()],
+        now: () => clock,
+      });
+      // The first order's 1000 confirms on day 14; the repeat order's 300, recorded on day 10, on day 24.
+      await receive.handle(await signed(firstOrder()));
+      clock = day(10);
+      await receive.handle(await signed(repeatOrder(2, '2026-12-02T10:00:00.000Z'), { at: clock }));
+      clock = day(20);
+      const refund = aReversal({ code: 'MAYA-7HC2QK', occurredAt: clock.toISOString() });
+      expect((await receive.handle(await signed(refund, { at: clock }))).status).toBe(201);
+      const stats = await store.stats({ program, from: '2026-11-20', to: clock, now: clock });
+      expect(stats.ambassadors[0]?.rewards).toEqual({
+        credit: { pending: 0, confirmed: 0, reversed: 1300, owedBack: 1000 },
+      });
     });
   });
 
@@ -119,7 +153,10 @@ export function reversalSuite(fresh: StoreFactory) {
       const refund = aReversal({ code: 'MAYA-7HC2QK', orderId: '1002', occurredAt: '2026-11-22T10:00:00.000Z' });
       expect((await receive.handle(await signed(refund))).status).toBe(201);
       const row = (await store.stats({ program, now: NOW })).ambassadors[0];
-      expect([row?.firstOrders, row?.rewards]).toEqual([1, { credit: { pending: 1300, confirmed: 0, reversed: 300 } }]);
+      expect([row?.firstOrders, row?.rewards]).toEqual([
+        1,
+        { credit: { pending: 1300, confirmed: 0, reversed: 300, owedBack: 0 } },
+      ]);
     });
   });
 
@@ -136,7 +173,7 @@ export function reversalSuite(fresh: StoreFactory) {
       const refund = aReversal({ occurredAt: '2026-11-22T10:00:00.000Z' });
       expect((await receive.handle(await signed(refund))).status).toBe(201);
       const row = (await store.stats({ program, now: NOW })).ambassadors[0];
-      expect(row?.rewards).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 1000 } });
+      expect(row?.rewards).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 1000, owedBack: 0 } });
     });
   });
 
@@ -151,7 +188,7 @@ export function reversalSuite(fresh: StoreFactory) {
         { error: { code: 'reversal_before_order', issues: [{ path: ['occurredAt'], code: 'reversal_before_order' }] } },
       ]);
       const row = (await store.stats({ program, now: NOW })).ambassadors[0];
-      expect(row?.rewards).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 0 } });
+      expect(row?.rewards).toEqual({ credit: { pending: 1000, confirmed: 0, reversed: 0, owedBack: 0 } });
       // Nothing of it was kept: the reversal dated as it happened is recorded.
       const dated = aReversal({ reason: 'fraud', occurredAt: '2026-11-22T10:00:10.000Z' });
       expect((await receive.handle(await signed(dated))).status).toBe(201);

@@ -339,7 +339,7 @@ export function statsSuite(fresh: StoreFactory) {
         // Revenue is net of the friend's discount: the discount is a cost once, in the divisor.
         roi: (5099 - 1000) / 1900,
         repeatOrderRate: 0,
-        rewards: { credit: { pending: 1000, confirmed: 0, reversed: 0 } },
+        rewards: { credit: { pending: 1000, confirmed: 0, reversed: 0, owedBack: 0 } },
         target: {
           shares: 2,
           per: 'week',
@@ -476,8 +476,8 @@ export function statsSuite(fresh: StoreFactory) {
       const stats = await store.stats({ program: program.id, now: NOW, from: '2026-11-20T00:00:00.000Z', to: NOW });
       const [alex] = stats.ambassadors;
       const paid = {
-        cash: { pending: 0, confirmed: 1000, reversed: 0 },
-        points: { pending: 0, confirmed: 50, reversed: 0 },
+        cash: { pending: 0, confirmed: 1000, reversed: 0, owedBack: 0 },
+        points: { pending: 0, confirmed: 50, reversed: 0, owedBack: 0 },
       };
       expect(alex).toMatchObject({
         role: 'community_leader',
@@ -510,7 +510,10 @@ export function statsSuite(fresh: StoreFactory) {
       // 1000 of store credit as an ambassador, then 1200 in cash as a leader: a cash liability of 1200, not 2200.
       expect([stats.ambassadors[0]?.rewardCost, stats.ambassadors[0]?.rewards]).toEqual([
         2200,
-        { credit: { pending: 0, confirmed: 1000, reversed: 0 }, cash: { pending: 0, confirmed: 1200, reversed: 0 } },
+        {
+          credit: { pending: 0, confirmed: 1000, reversed: 0, owedBack: 0 },
+          cash: { pending: 0, confirmed: 1200, reversed: 0, owedBack: 0 },
+        },
       ]);
     });
   });
@@ -538,8 +541,8 @@ export function statsSuite(fresh: StoreFactory) {
       for (const event of [aRedemption(), samsFriend])
         expect((await receive.handle(await signed(event))).status).toBe(201);
       const stats = await store.stats({ program, now: NOW });
-      const points = { points: { pending: 0, confirmed: 200, reversed: 0 } };
-      const cash = { cash: { pending: 0, confirmed: 750, reversed: 0 } };
+      const points = { points: { pending: 0, confirmed: 200, reversed: 0, owedBack: 0 } };
+      const cash = { cash: { pending: 0, confirmed: 750, reversed: 0, owedBack: 0 } };
       expect([
         stats.ambassadors.map((entry) => [entry.code, entry.rewards]),
         stats.roles.map((role) => [role.role, role.rewards]),
@@ -650,8 +653,8 @@ export function statsSuite(fresh: StoreFactory) {
         (await store.stats({ program, now, from: '2026-11-20T00:00:00.000Z', to: now })).ambassadors[0];
       const [today, afterHold] = [await read(NOW), await read(later)];
       expect([today?.rewards, afterHold?.rewards, afterHold?.redemptions, afterHold?.revenue]).toEqual([
-        { credit: { pending: 1000, confirmed: 0, reversed: 1000 } },
-        { credit: { pending: 0, confirmed: 1000, reversed: 1000 } },
+        { credit: { pending: 1000, confirmed: 0, reversed: 1000, owedBack: 0 } },
+        { credit: { pending: 0, confirmed: 1000, reversed: 1000, owedBack: 0 } },
         1,
         5099,
       ]);
@@ -673,8 +676,74 @@ export function statsSuite(fresh: StoreFactory) {
         const day = stats.series.find((entry) => entry.date === '2026-11-22');
         return [alex?.redemptions, alex?.revenue, alex?.rewardCost, alex?.rewards, day?.redemptions];
       };
-      expect(await read(1)).toEqual([1, 5099, 1000, { credit: { pending: 1000, confirmed: 0, reversed: 0 } }, 1]);
-      expect(await read(6)).toEqual([0, 0, 0, { credit: { pending: 0, confirmed: 0, reversed: 1000 } }, 0]);
+      expect(await read(1)).toEqual([
+        1,
+        5099,
+        1000,
+        { credit: { pending: 1000, confirmed: 0, reversed: 0, owedBack: 0 } },
+        1,
+      ]);
+      expect(await read(6)).toEqual([
+        0,
+        0,
+        0,
+        { credit: { pending: 0, confirmed: 0, reversed: 1000, owedBack: 0 } },
+        0,
+      ]);
+    });
+  });
+
+  it('counts a reward reversed after its hold as owed back, apart from one cancelled within it, from the moment it is', async () => {
+    await withStore(async (store) => {
+      const day = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
+      let clock = NOW;
+      const { receive, program } = await aReceiver({ store, now: () => clock });
+      // Orders A and B on day 0, held 14 days; A refunded on day 2, B charged back on day 23.
+      await receive.handle(await signed(aRedemption()));
+      await receive.handle(
+        await signed(aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } })),
+      );
+      for (const [orderId, days, reason] of [
+        ['1001', 2, 'refund'],
+        ['1002', 23, 'fraud'],
+      ] as const) {
+        clock = day(days);
+        const reversal = aReversal({ id: `evt_reversal0${orderId}`, orderId, reason, occurredAt: clock.toISOString() });
+        expect((await receive.handle(await signed(reversal, { at: clock }))).status).toBe(201);
+      }
+      const read = async (days: number) => {
+        const stats = await store.stats({ program, from: '2026-11-22', to: day(days), now: day(days) });
+        return [stats.ambassadors[0]?.rewards, stats.roles[0]?.rewards];
+      };
+      // Read on day 22, the chargeback of day 23 has not happened yet.
+      const before = { credit: { pending: 0, confirmed: 1000, reversed: 1000, owedBack: 0 } };
+      expect(await read(22)).toEqual([before, before]);
+      const after = { credit: { pending: 0, confirmed: 0, reversed: 2000, owedBack: 1000 } };
+      expect(await read(23)).toEqual([after, after]);
+    });
+  });
+
+  it('counts a reward reversed at the very moment its hold ends as owed back, and one a millisecond before as not', async () => {
+    await withStore(async (store) => {
+      const confirmsAt = NOW.getTime() + 14 * 86_400_000;
+      let clock = NOW;
+      const { receive, program } = await aReceiver({ store, now: () => clock });
+      await receive.handle(await signed(aRedemption()));
+      await receive.handle(
+        await signed(aRedemption({ id: 'evt_secondOrder001', orderId: '1002', customer: { id: 'c_10' } })),
+      );
+      for (const [orderId, at] of [
+        ['1001', confirmsAt - 1],
+        ['1002', confirmsAt],
+      ] as const) {
+        clock = new Date(at);
+        const reversal = aReversal({ id: `evt_reversal0${orderId}`, orderId, occurredAt: clock.toISOString() });
+        expect((await receive.handle(await signed(reversal, { at: clock }))).status).toBe(201);
+      }
+      const stats = await store.stats({ program, from: '2026-11-22', to: clock, now: clock });
+      expect(stats.ambassadors[0]?.rewards).toEqual({
+        credit: { pending: 0, confirmed: 0, reversed: 2000, owedBack: 1000 },
+      });
     });
   });
 

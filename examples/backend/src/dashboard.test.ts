@@ -137,9 +137,9 @@ describe('dashboardPage', () => {
   test('shows each unit a role was paid in apart in the reward columns, saying which, never one added to another', () => {
     // A macro influencer paid 200 points, a micro one $7.50 cash, and earlier $10 of store credit.
     const rewards = {
-      credit: { pending: 0, confirmed: 1000, reversed: 0 },
-      cash: { pending: 0, confirmed: 750, reversed: 0 },
-      points: { pending: 0, confirmed: 200, reversed: 0 },
+      credit: { pending: 0, confirmed: 1000, reversed: 0, owedBack: 0 },
+      cash: { pending: 0, confirmed: 750, reversed: 0, owedBack: 0 },
+      points: { pending: 0, confirmed: 200, reversed: 0, owedBack: 0 },
     };
     const role = { ...alex({ role: 'influencer', rewards }), role: 'influencer' as const, ambassadors: 2 };
     const stats = { ...statsOf(alex()), roles: [role] };
@@ -148,6 +148,38 @@ describe('dashboardPage', () => {
       '$10.00 credit<br>$7.50 cash<br>200 pts',
       '$0.00 credit<br>$0.00 cash<br>0 pts',
     ]);
+  });
+
+  test('shows what is owed back in a column of its own, in each unit any is owed in, apart from what was reversed', () => {
+    // $10 credit cancelled within its hold and $10 clawed back after it; $5 cash cancelled; 200 points clawed back.
+    const rewards = {
+      credit: { pending: 0, confirmed: 0, reversed: 2000, owedBack: 1000 },
+      cash: { pending: 0, confirmed: 750, reversed: 500, owedBack: 0 },
+      points: { pending: 0, confirmed: 0, reversed: 200, owedBack: 200 },
+    };
+    const role = { ...alex({ role: 'influencer', rewards }), role: 'influencer' as const, ambassadors: 2 };
+    const page = dashboardPage({ ...statsOf(alex({ rewards })), roles: [role] }, 'Fernwood').text;
+    expect(page.match(/<th scope="col">Owed back<\/th>/g)).toHaveLength(2);
+    const row = /<tr data-code="ALEX-7HC2QK">[\s\S]*?<\/tr>/.exec(page)?.[0] ?? '';
+    const roleRow = /<tr data-role="influencer">[\s\S]*?<\/tr>/.exec(page)?.[0] ?? '';
+    for (const shown of [row, roleRow])
+      expect([cell(shown, 'rewards-reversed'), cell(shown, 'rewards-owed-back')]).toEqual([
+        '$20.00 credit<br>$5.00 cash<br>200 pts',
+        '$10.00 credit<br>200 pts',
+      ]);
+  });
+
+  test('shows nothing owed back as no money, written as money, beside what was cancelled within the hold', () => {
+    const rewards = { credit: { pending: 0, confirmed: 0, reversed: 1000, owedBack: 0 } };
+    const page = dashboardPage(statsOf(alex({ rewards })), 'Fernwood').text;
+    expect([cell(page, 'rewards-reversed'), cell(page, 'rewards-owed-back')]).toEqual(['$10.00 credit', '$0.00']);
+  });
+
+  test('says what owed back counts: a reward reversed after its hold, which the brand deducts', () => {
+    const page = dashboardPage(statsOf(alex()), 'Fernwood').text;
+    expect(page).toContain(
+      '<li><b>Owed back</b> is the part of rewards reversed that was reversed after its hold ended: it was confirmed, and may have been paid, so deduct it from what you pay the ambassador next. A reward reversed within its hold was never due and is not owed back.</li>',
+    );
   });
 
   test('shows a reward column of nothing granted as no money, written as money', () => {

@@ -73,6 +73,7 @@ export function dashboardPage(stats: ProgramStats, brand: string, options: Dashb
       <li><b>ROI</b> is (revenue − reward cost) ÷ (friend discounts + reward cost). Reward cost and ROI are money (credit and cash); points are shown apart and left out of ROI.</li>
       <li><b>The repeat-order rate</b> is the share of referred customers who ordered again: the shop reports their later orders, code typed or not, under the code that brought them.</li>
       <li><b>Refunds:</b> a refunded order's reward is reversed: it leaves the redemptions, revenue and reward cost, and shows under rewards reversed.</li>
+      <li><b>Owed back</b> is the part of rewards reversed that was reversed after its hold ended: it was confirmed, and may have been paid, so deduct it from what you pay the ambassador next. A reward reversed within its hold was never due and is not owed back.</li>
       <li><b>Rewards</b> are shown in each unit paid (credit, cash, points), never added together.</li>
       <li><b>A dash</b> is a rate with nothing to divide by yet.</li>
       <li><b>Promotion</b> to community leader counts first orders past the reward hold.</li>

@@ -29,6 +29,7 @@ export const METRIC_COLUMNS: readonly MetricColumn[] = [
   { label: 'Rewards pending' },
   { label: 'Rewards confirmed' },
   { label: 'Rewards reversed' },
+  { label: 'Owed back' },
 ];
 
 /** The figures of a row, an ambassador's or a role's. */
@@ -55,13 +56,19 @@ const UNIT_NAMES: Record<RewardUnit, string> = { credit: 'credit', cash: 'cash',
 export function metricCells(row: Metrics, money: (minor: number) => string): SafeHtml {
   // Each unit on a line of its own, saying which: store credit owed is not cash paid out, nor points.
   const units = Object.entries(row.rewards) as [RewardUnit, GrantTotals][];
-  const reward = (status: 'pending' | 'confirmed' | 'reversed') =>
-    units.length === 0
+  const amounts = (figure: keyof GrantTotals, shown: [RewardUnit, GrantTotals][]) =>
+    shown.length === 0
       ? money(0)
-      : units.map(
+      : shown.map(
           ([unit, grants], index) =>
-            html`${index ? html`<br>` : null}${unit === 'points' ? formatCount(grants[status]) : money(grants[status])} ${UNIT_NAMES[unit]}`,
+            html`${index ? html`<br>` : null}${unit === 'points' ? formatCount(grants[figure]) : money(grants[figure])} ${UNIT_NAMES[unit]}`,
         );
+  const reward = (status: 'pending' | 'confirmed' | 'reversed') => amounts(status, units);
+  // Only the units something is owed back in: a unit granted and never clawed back after its hold owes nothing.
+  const owedBack = amounts(
+    'owedBack',
+    units.filter(([, grants]) => grants.owedBack > 0),
+  );
   return html`<td data-metric="landings">${formatCount(row.landings)}</td>
 <td data-metric="shares">${shareCell(row.shares)}</td>
 <td data-metric="redemptions">${formatCount(row.redemptions)}</td>
@@ -74,7 +81,8 @@ export function metricCells(row: Metrics, money: (minor: number) => string): Saf
 <td data-metric="repeat-order-rate">${repeatCell(row)}</td>
 <td data-metric="rewards-pending">${reward('pending')}</td>
 <td data-metric="rewards-confirmed">${reward('confirmed')}</td>
-<td data-metric="rewards-reversed">${reward('reversed')}</td>`;
+<td data-metric="rewards-reversed">${reward('reversed')}</td>
+<td data-metric="rewards-owed-back">${owedBack}</td>`;
 }
 
 function shareCell(shares: Metrics['shares']): SafeHtml {

@@ -70,6 +70,40 @@ describe.each(testDatabases)('refundOrder on $kind', (database) => {
     const cells = new RegExp(`<tr data-code="${shop.ambassador.code}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
     expect(cells).toContain('<td data-metric="rewards-reversed">$10.00 credit</td>');
     expect(cells).toContain('<td data-metric="rewards-pending">$0.00 credit</td>');
+    // Refunded within the reward hold: the reward was never due, so nothing is owed back.
+    expect(cells).toContain('<td data-metric="rewards-owed-back">$0.00</td>');
+  });
+
+  test('shows a reward refunded after its hold as owed back on the dashboard, and one refunded within it as not', async () => {
+    const day = 86_400_000;
+    const start = new Date();
+    let clock = start;
+    shop = await inProcessShop(client, start, () => clock);
+    const order = async (email: string) => {
+      const enrolment = await findEnrolment(client, shop.store, shop.programs, shop.ambassador.code, clock);
+      const request = { email, items: [{ sku: 'sencha-tin', quantity: 1 }], code: shop.ambassador.code };
+      const result = await placeOrder(client, request, enrolment, shop.program, shop.deliver.redeem, null, clock);
+      if (!result.ok) throw new Error(`The order was not placed: ${result.error.code}`);
+      return result.value.order.id;
+    };
+    const [cancelled, clawedBack] = [await order('within@example.com'), await order('after@example.com')];
+    clock = new Date(start.getTime() + 2 * day);
+    expect(await refundOrder(client, shop.programs, shop.deliver.reverse, cancelled, clock)).toMatchObject({
+      ok: true,
+    });
+    // The program holds rewards 14 days: on day 15 the second order's $10 is confirmed, then refunded.
+    clock = new Date(start.getTime() + 15 * day);
+    expect(await refundOrder(client, shop.programs, shop.deliver.reverse, clawedBack, clock)).toMatchObject({
+      ok: true,
+      order: { reversal: 'recorded' },
+    });
+    const stats = await shop.store.stats({ program: shop.program.id, now: clock });
+    const row = stats.ambassadors.find((entry) => entry.code === shop.ambassador.code);
+    expect(row?.rewards).toEqual({ credit: { pending: 0, confirmed: 0, reversed: 2000, owedBack: 1000 } });
+    const page = dashboardPage(stats, shop.program.brand).text;
+    const cells = new RegExp(`<tr data-code="${shop.ambassador.code}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
+    expect(cells).toContain('<td data-metric="rewards-reversed">$20.00 credit</td>');
+    expect(cells).toContain('<td data-metric="rewards-owed-back">$10.00 credit</td>');
   });
 
   test('keeps that a repeat order earned its ambassador no reward, and reverses its redemption on a refund', async () => {

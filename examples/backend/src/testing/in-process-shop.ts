@@ -27,8 +27,11 @@ export interface InProcessShop {
   answer(next: (() => Response | null) | null): void;
 }
 
-/** Makes the ledger afresh on `client`, seeds the demo and wires the receiver and the signed SDK to it. */
-export async function inProcessShop(client: SqlClient, now = new Date()): Promise<InProcessShop> {
+/**
+ * Makes the ledger afresh on `client`, seeds the demo at `now` and wires the receiver and the signed SDK to
+ * it, both on `clock` when given (a test moving days on, past a reward hold), else on the machine's.
+ */
+export async function inProcessShop(client: SqlClient, now = new Date(), clock?: () => Date): Promise<InProcessShop> {
   // freshDemoTables makes the demo's own tables afresh; the ledger's are made afresh here.
   const { rows } = await client.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'referkit\\_%'`,
@@ -40,10 +43,12 @@ export async function inProcessShop(client: SqlClient, now = new Date()): Promis
   const program = seeded.programs[0] as Program;
   const ambassador = seeded.ambassadors.find((one) => one.role === 'ambassador') as Ambassador;
   const secret = generateSecret();
-  const receiver = createDemoReceiver({ client, store, programs, secret });
+  const onClock = clock ? { now: clock } : {};
+  const receiver = createDemoReceiver({ client, store, programs, secret, ...onClock });
   const sent: string[] = [];
   let override: (() => Response | null) | null = null;
   const deliver = signedDelivery({
+    ...onClock,
     secret,
     endpoint: 'http://shop.test/api',
     fetch: async (input, init) => {

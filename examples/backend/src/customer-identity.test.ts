@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emailSchema } from './customer-identity.js';
+import { customerIdentity, emailSchema } from './customer-identity.js';
 
 const controlCharacter = fc.oneof(
   fc.integer({ min: 0x00, max: 0x1f }),
@@ -15,8 +15,16 @@ describe('emailSchema', () => {
     expect(emailSchema.parse(' sam+tea@example.com ')).toBe('sam+tea@example.com');
   });
 
-  test('reads an internationalised domain in its ASCII form, as the email field sends it', () => {
-    expect(emailSchema.parse('jurgen@bücher.de')).toBe('jurgen@xn--bcher-kva.de');
+  test('takes an internationalised domain, which the email field sends in its ASCII form', () => {
+    expect(emailSchema.parse('jurgen@bücher.de')).toBe('jurgen@bücher.de');
+    // Its dot too may be written full-width.
+    expect(emailSchema.parse('jurgen@bücher\uff0ede')).toBe('jurgen@bücher\uff0ede');
+  });
+
+  test('is one customer for a domain however the shopper wrote it, as the SDK hashes it and the email field sends it', async () => {
+    // Chromium's email field sends `fußball.de` as `fussball.de` (UTS 46's deviation, as the SDK maps it).
+    const typed = await customerIdentity(emailSchema.parse('alex@fußball.de'));
+    expect(typed).toEqual(await customerIdentity(emailSchema.parse('alex@fussball.de')));
   });
 
   test.each(['"sam"@example.com', 'sam(2)@gmail.com', 'Sam <sam@gmail.com>', 'sam@localhost', 'a@b'])(

@@ -5,8 +5,7 @@
  * A shopper gets it at checkout and an ambassador when they sign up, so the receiver can tell an
  * ambassador ordering with their own code (`self_referral`).
  */
-import { domainToASCII } from 'node:url';
-import { hashEmail } from '@referkit/sdk';
+import { hashEmail, normalizeEmail } from '@referkit/sdk';
 import { z } from 'zod';
 
 /**
@@ -19,37 +18,34 @@ const VALID_EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 /**
- * The address with its domain in ASCII (`jurgen@xn--bcher-kva.de`), as Chromium's email field turns
- * `jurgen@bücher.de` before it checks and sends it; a domain that has no ASCII form is left to fail.
+ * The address as an email field checks it: its domain in the ASCII form Chromium's field sends and
+ * `@referkit/sdk` hashes (`bücher.de` as `xn--bcher-kva.de`, `fußball.de` as `fussball.de`), taken from
+ * `normalizeEmail` so that there is one rule for it; the local part as it was written, so that quotes
+ * and comments are checked as the field checks them. The address itself is kept as given: it is hashed
+ * by that same rule.
  */
-function asciiDomain(email: string): string {
+function asEmailFieldChecks(email: string): string {
   const at = email.lastIndexOf('@');
-  const domain = email.slice(at + 1);
-  if (at < 0 || /^[\x20-\x7e]*$/.test(domain)) return email;
-  const ascii = domainToASCII(domain);
-  return ascii ? `${email.slice(0, at + 1)}${ascii}` : email;
+  const normal = normalizeEmail(email);
+  return at < 0 ? email : email.slice(0, at) + normal.slice(normal.lastIndexOf('@'));
 }
 
-/** An email address as the shop's forms take it, its domain in ASCII. */
+/** An email address as the shop's forms take it. */
 export const emailSchema = z
   .string()
   .trim()
   .max(254)
   // NUL and the other control characters (C0, DEL, C1): no address has one, PostgreSQL text refuses
   // a NUL, and a control character can hide or forge a line in a log.
-  .regex(/^\P{Cc}*$/u, 'Expected an email address without control characters')
-  .transform(asciiDomain)
-  .pipe(
-    z
-      .string()
-      .regex(VALID_EMAIL, {
-        message: 'Expected an email address as an email field takes it, like sam@example.com',
-        // One issue for an address that is none, not a second about its domain.
-        abort: true,
-      })
-      // The HTML production takes `sam@localhost`; no shopper's mailbox is on a domain without a dot.
-      .regex(/@.+\..+$/, 'Expected an email address with a dot in its domain'),
-  );
+  .regex(/^\P{Cc}*$/u, { message: 'Expected an email address without control characters', abort: true })
+  .superRefine((email, context) => {
+    const form = asEmailFieldChecks(email);
+    // The HTML production takes `sam@localhost`; no shopper's mailbox is on a domain without a dot.
+    const message = !VALID_EMAIL.test(form)
+      ? 'Expected an email address as an email field takes it, like sam@example.com'
+      : !/@.+\..+$/.test(form) && 'Expected an email address with a dot in its domain';
+    if (message) context.addIssue({ code: 'invalid_format', format: 'email', input: email, message });
+  });
 
 /** The hash of a person's email and the shop's customer id for it. */
 export interface CustomerIdentity {

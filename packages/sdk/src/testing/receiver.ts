@@ -89,5 +89,10 @@ export async function networkWithReceiver(options: { secret?: string; now?: () =
       const stats = await store.stats({ program: 'spring-2026' });
       return stats.ambassadors.reduce((sum, ambassador) => sum + ambassador.redemptions, 0);
     },
+    /** Alex's reward, store credit, as the store's stats count it. */
+    async alexCredit() {
+      const stats = await store.stats({ program: 'spring-2026' });
+      return stats.ambassadors.find((ambassador) => ambassador.code === CODE)?.rewards.credit;
+    },
   };
 }

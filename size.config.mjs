@@ -602,10 +602,12 @@ export default [
   // after the panel, pushed the page under it down ~160 px, a layout shift of 0.13–0.36 on an account page (+35 B).
   // 2026-11-25 (merged): 15,513 B with the banner in the top layer, its zoom and vertical fixes and the progress's
   // room (+118 B on their branch, measured from 15,403 B) on top of the day's byte passes.
+  // 2026-11-25: 15,556 B once a banner that shows nothing (dismissed) asks for no animation frame at a focus move or a
+  // resize: a CI run counted one while a card field had focus (+13 B minified, +43 B brotli: the names reshuffle).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15513,
+    brotli: 15556,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

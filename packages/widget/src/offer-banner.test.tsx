@@ -260,6 +260,23 @@ describe('OfferBanner, twice on one page', () => {
   });
 });
 
+describe('OfferBanner, dismissed', () => {
+  // A shopper typing a card number pays for each callback: a banner that shows nothing has nothing to move.
+  it('asks for no animation frame at a focus move or a resize once dismissed', () => {
+    render(
+      <div>
+        <button type="button">Pay now</button>
+        <OfferBanner client={client('granted')} terms={terms} text={en} locale="en" />
+      </div>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    const asked = vi.spyOn(globalThis, 'requestAnimationFrame');
+    screen.getByRole('button', { name: 'Pay now' }).focus();
+    dispatchEvent(new Event('resize'));
+    expect(asked).not.toHaveBeenCalled();
+  });
+});
+
 describe('OfferBanner, its page listeners', () => {
   it("leaves none of its listeners on the window once the page's last banner is gone", () => {
     // The window's listeners as the window keeps them, by type: a listener added twice is there once.

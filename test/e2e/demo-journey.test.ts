@@ -203,6 +203,12 @@ describe.each(demoDatabases)('the demo journey on $kind', (database) => {
       `This is ${alex.displayName}'s own code, and an ambassador cannot order with their own code. Remove the code to order at the full price, or share it with a friend.`,
     );
     expect(page.url()).not.toContain('thanks');
+    // The refusal is the code field's, and Remove answers it: no alert left asking for what was done.
+    const codeField = page.getByLabel('Referral code');
+    expect(await codeField.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Remove' }).click();
+    expect([await page.getByRole('alert').count(), await codeField.getAttribute('aria-invalid')]).toEqual([0, null]);
+    expect(await page.locator('#total').textContent()).toBe('$48.00');
     expect((await dashboardRow(page)).redemptions).toBe('1');
     await page.context().close();
   });

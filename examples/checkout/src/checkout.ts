@@ -55,6 +55,8 @@ $('remove').addEventListener('click', () => {
   applied = null;
   priced = null;
   codeInput.value = '';
+  // A refusal of the code (its own ambassador's, not a first order) said to remove it: done, it is answered.
+  if (codeInput.hasAttribute('aria-invalid')) clearError();
   render();
   codeInput.focus();
 });
@@ -126,7 +128,9 @@ form.addEventListener('submit', async (event) => {
     $<HTMLAnchorElement>('placed-link').href = thanksPage(placedBefore.order.id);
     placedActions.hidden = false;
   }
-  if (!result.ok) return showError(refusalMessage(result.error, applied));
+  // A refusal of the code is the code field's: it is marked, and Remove answers it. Focus stays where it is.
+  const aboutCode = !result.ok && (result.error.code === 'self_referral' || result.error.code === 'not_first_order');
+  if (!result.ok) return showError(refusalMessage(result.error, applied), aboutCode ? codeInput : undefined, false);
   location.assign(thanksPage(result.value.order.id));
 });
 // Now the page places orders itself (the button was disabled until then).

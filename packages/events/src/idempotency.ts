@@ -30,6 +30,11 @@ export function idempotencyKey(event: ReferralEvent): string {
   return `event:${event.id}`;
 }
 
+/** The idempotency key of an order's redemption, as `idempotencyKey` gives it. */
+export function redemptionKey(program: string, orderId: string): string {
+  return ['redemption', program, orderId].join(':');
+}
+
 /**
  * The content that must match for a replay to count as the same event. A redemption sent again
  * from another place (the browser, then the shop's server) carries a new event id and time but

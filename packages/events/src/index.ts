@@ -82,6 +82,7 @@ export type {
   VerifySignatureInput,
 } from './signature.js';
 export { generateSecret, MIN_SECRET_BYTES, signEvent, verifySignature } from './signature.js';
+export type { CustomerErasure, ErasureResult, InvalidErasure } from './stores/customer-erasure.js';
 export { memoryStore } from './stores/memory-store.js';
 export type { ConnectionPool, PooledConnection } from './stores/pool-transaction.js';
 export { poolTransaction } from './stores/pool-transaction.js';
@@ -101,6 +102,7 @@ export type {
   CommitRequest,
   CommitResult,
   Decision,
+  ErasingStore,
   LedgerHistory,
   ProgramCurrencyChangedError,
   ReferralStore,

@@ -93,7 +93,8 @@ function timeIssue(path: readonly string[], time: string, latest: number): Issue
 /** How many unknown keys of one object are named, each at its path, before the rest are counted. */
 const NAMED_KEYS = 10;
 
-function toIssues(issue: z.core.$ZodIssue): Issue[] {
+/** A zod issue as the package's issues: each unknown key at its own path. */
+export function toIssues(issue: z.core.$ZodIssue): Issue[] {
   const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
   // zod names unknown keys at their object; each is a problem of its own, at its own path, so that a
   // sender sees `['order', '__proto__']` without reading the message. The first few only: a body of

@@ -8,12 +8,14 @@
  * numbers unboxed in them, the small sets of words (types, codes, currencies, channels, statuses)
  * interned once, and indexes that point at rows by number. Rows and rewards are built as objects
  * again only when read: a duplicate's answer, a reversal's history, stats.
+ * Over 300 lines: the columns and the indexes over them change together, in one class.
  */
 import type { Currency } from '../currency.js';
 import type { ReferralEvent } from '../event.js';
 import { type AmbassadorGrant, answerRewards, type RedemptionRewards } from '../rewards.js';
 import { canonicalTime } from '../time.js';
 import { Confirmations } from './confirmations.js';
+import type { Pseudonyms } from './customer-erasure.js';
 import type { Decision, LedgerHistory, LedgerRow } from './store.js';
 import { customerKey, eventChannel } from './store.js';
 
@@ -225,6 +227,42 @@ export class MemoryLedger {
         this.grantReversedAt.set(row, at);
   }
 
+  /**
+   * Replaces a customer's identities with their pseudonyms, on the rows reached from `ids` and `emails` and
+   * on every row linked to those by id or email hash, as the rules link a customer's orders. Each identity
+   * gets its own pseudonym, in the row columns and the indexes alike, so the erased rows stay linked to each
+   * other as before (a reversal of the first order still finds its retention rewards) and to no one else.
+   * Returns the rows changed, in the order recorded.
+   */
+  erase(ids: readonly string[], emails: readonly string[], pseudonyms: Pseudonyms): number[] {
+    const reached = { ids: new Set(ids), emails: new Set(emails) };
+    const rows = new Set<number>();
+    const pending = [...rowsOfAll(this.byCustomerId, ids), ...rowsOfAll(this.byEmailHash, emails)];
+    while (pending.length > 0) {
+      const row = pending.pop() as number;
+      if (rows.has(row)) continue;
+      rows.add(row);
+      const id = this.customerIds[row] ?? null;
+      const email = this.emailHashes[row] ?? null;
+      if (id !== null && !reached.ids.has(id)) {
+        reached.ids.add(id);
+        pending.push(...rowsOf(this.byCustomerId.get(id)));
+      }
+      if (email !== null && !reached.emails.has(email)) {
+        reached.emails.add(email);
+        pending.push(...rowsOf(this.byEmailHash.get(email)));
+      }
+    }
+    rekey(this.byCustomerId, this.customerIds, reached.ids, pseudonyms);
+    rekey(this.byEmailHash, this.emailHashes, reached.emails, pseudonyms);
+    return [...rows].sort((a, b) => a - b);
+  }
+
+  /** The order id of a row, `null` for a landing or a share. */
+  orderIdOf(row: number): string | null {
+    return this.orderIds[row] ?? null;
+  }
+
   /** First-order redemptions of a code, not reversed, whose ambassador reward was confirmed by `at`. */
   confirmedFirstOrders(code: string, at: Date): number {
     return this.confirmations.get(code)?.confirmedAt(at.toISOString()) ?? 0;
@@ -337,6 +375,28 @@ function addRow(index: Map<string, CustomerRows>, key: string, rows: CustomerRow
 /** The earliest of a customer identity's rows (they are kept in the order recorded); Infinity for none. */
 function firstRow(rows: CustomerRows | undefined): number {
   return rows === undefined ? Infinity : typeof rows === 'number' ? rows : (rows[0] as number);
+}
+
+/** The rows of every identity in `keys`. */
+function rowsOfAll(index: Map<string, CustomerRows>, keys: readonly string[]): number[] {
+  return keys.flatMap((key) => rowsOf(index.get(key)));
+}
+
+/** Files the rows of each identity in `values` under its pseudonym, in the index and the row column. */
+function rekey(
+  index: Map<string, CustomerRows>,
+  column: (string | null)[],
+  values: Set<string>,
+  pseudonyms: Pseudonyms,
+) {
+  for (const value of values) {
+    const rows = index.get(value);
+    if (rows === undefined) continue;
+    const taken = pseudonyms.get(value) as string;
+    index.delete(value);
+    index.set(taken, rows);
+    for (const row of rowsOf(rows)) column[row] = taken;
+  }
 }
 
 function rowsOf(rows: CustomerRows | undefined): readonly number[] {

@@ -3,8 +3,9 @@
  * synchronously inside one call, so in JavaScript's single thread it is atomic without locks.
  */
 import type { Ambassador } from '../ambassador.js';
-import { sameContent } from '../idempotency.js';
+import { redemptionKey, sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
+import { checkErasure, erasedFingerprint, Pseudonyms, unknownProgram } from './customer-erasure.js';
 import { ledgerTotals } from './ledger-totals.js';
 import { compareText, MemoryLedger } from './memory-ledger.js';
 import { assembleStats, type ProgramStats, planStats, type StatsQuery } from './stats.js';
@@ -12,7 +13,7 @@ import { statsWindow } from './stats-window.js';
 import {
   type CommitRequest,
   type CommitResult,
-  type ReferralStore,
+  type ErasingStore,
   recordingMoment,
   refuseCodeOfAnother,
   refuseCurrencyChange,
@@ -29,7 +30,7 @@ import {
  * const store = memoryStore();
  * const receive = createReceiver({ programs, store, resolveCode: (code, program) => store.ambassadorByCode(code, program) });
  */
-export function memoryStore(): ReferralStore {
+export function memoryStore(): ErasingStore {
   // An idempotency key points at its claim by number; a claim is its fingerprint and the row whose
   // rewards were first answered, in columns like the ledger's (no record object per key to trace).
   const keys = new Map<string, number>();
@@ -117,6 +118,23 @@ export function memoryStore(): ReferralStore {
     return { status: 'recorded', rewards: decision.rewards };
   }
 
+  /** Erases a customer's identities from a program's ledger and from the fingerprints of their orders' keys. */
+  function eraseCustomer(program: string, ids: string[], emails: string[]): number | null {
+    const ledger = ledgers.get(program);
+    if (!programs.has(program) && !ledger?.size) return null;
+    if (!ledger) return 0;
+    const pseudonyms = new Pseudonyms();
+    const erased = new Set(ledger.erase(ids, emails, pseudonyms));
+    // An order's key, and its webhook-id's, fingerprint the customer with it: a replay is told apart by them.
+    for (let claim = 0; claim < claimFingerprints.length; claim++) {
+      const row = claimRows[claim] as number;
+      if (claimLedgers[claim] !== ledger || !erased.has(row)) continue;
+      const key = redemptionKey(program, ledger.orderIdOf(row) as string);
+      claimFingerprints[claim] = erasedFingerprint(claimFingerprints[claim] as string, key, pseudonyms);
+    }
+    return erased.size;
+  }
+
   return {
     async migrate() {},
     async commit(request) {
@@ -167,6 +185,13 @@ export function memoryStore(): ReferralStore {
         confirmed.set(id, (confirmed.get(id) ?? 0) + ledger.confirmedFirstOrders(code, at.now));
       const plan = planStats(program, members, confirmed, at);
       return assembleStats(plan, ledgerTotals(plan, ledger.rows()));
+    },
+    async eraseCustomer(erasure) {
+      const checked = checkErasure(erasure);
+      if (!checked.ok) return checked;
+      const { program, ids, emails } = checked.value;
+      const rows = eraseCustomer(program, ids, emails);
+      return rows === null ? unknownProgram(program) : { ok: true, value: { rows } };
     },
   };
 }

@@ -8,7 +8,9 @@
 import type { Ambassador } from '../ambassador.js';
 import { sameContent } from '../idempotency.js';
 import type { Program } from '../program.js';
+import { checkErasure, type ErasureResult, unknownProgram } from './customer-erasure.js';
 import { type ConnectionPool, poolTransactionIn } from './pool-transaction.js';
+import { ErasureGrew, eraseCustomerIn } from './sql-erasure.js';
 import { migrateSql } from './sql-migration.js';
 import { iso, json, rewardsFrom, verdictOn } from './sql-rows.js';
 import { CONFIRMS_AT, CUSTOMER_OF_ROW, STANDING_FIRST_ORDER } from './sql-schema.js';
@@ -19,9 +21,9 @@ import {
   type CommitRequest,
   type CommitResult,
   customerKeys,
+  type ErasingStore,
   type LedgerHistory,
   ledgerRow,
-  type ReferralStore,
   recordingMoment,
   refuseCodeOfAnother,
   refuseCurrencyChange,
@@ -73,6 +75,12 @@ const WRITES = 'ISOLATION LEVEL READ COMMITTED';
  */
 const SNAPSHOT = 'ISOLATION LEVEL REPEATABLE READ, READ ONLY';
 
+/**
+ * How many times an erasure starts again when the customer's orders gained an identity while it took its
+ * locks (a commit linking a new email to them): each start locks all it found, so a second is rare.
+ */
+const ERASURE_ATTEMPTS = 5;
+
 class Rollback {
   constructor(readonly result: CommitResult) {}
 }
@@ -96,7 +104,7 @@ const PERSON_CODES = (p: string) =>
 export function sqlStore(
   client: SqlClient,
   options: SqlStoreOptions = {},
-): ReferralStore & { prune(now?: Date): Promise<number> } {
+): ErasingStore & { prune(now?: Date): Promise<number> } {
   const p = options.prefix ?? 'referkit_';
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(p))
     throw new TypeError(
@@ -484,6 +492,24 @@ export function sqlStore(
       // connection of its own and read what had committed by then, so that under traffic an answer's
       // days, rows and roles disagreed.
       return transaction((tx) => statsIn(tx, query), SNAPSHOT);
+    },
+    async eraseCustomer(input): Promise<ErasureResult> {
+      const checked = checkErasure(input);
+      if (!checked.ok) return checked;
+      let erasure = checked.value;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const rows = await transaction((tx) => eraseCustomerIn(tx, p, erasure));
+          return rows === null ? unknownProgram(erasure.program) : { ok: true, value: { rows } };
+        } catch (error) {
+          if (!(error instanceof ErasureGrew)) throw error;
+          if (attempt >= ERASURE_ATTEMPTS)
+            throw new Error(
+              `[referkit] Could not erase the customer from ${erasure.program}: their orders kept gaining identities while it ran. Try again.`,
+            );
+          erasure = error.erasure;
+        }
+      }
     },
     /** Removes idempotency keys older than the retention (at least 7 days); redemptions stay unique forever. */
     async prune(now = new Date()) {

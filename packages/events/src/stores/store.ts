@@ -7,6 +7,7 @@ import { type Program, programSchema } from '../program.js';
 import type { AmbassadorGrant, CustomerOrder, RedemptionHistory, RedemptionRewards } from '../rewards.js';
 import type { RuleError } from '../rules.js';
 import { canonicalTime } from '../time.js';
+import type { CustomerErasure, ErasureResult } from './customer-erasure.js';
 import type { ProgramStats, StatsQuery } from './stats.js';
 
 /** What the ledger knows when the store decides on an event, read under the store's lock. */
@@ -106,7 +107,18 @@ export interface ReferralStore {
    * `RangeError` whose `code` is `program_currency_changed`, rather than read in the wrong minor units.
    */
   stats(query: StatsQuery): Promise<ProgramStats>;
+  /**
+   * Erases one customer from a program's ledger (GDPR Art. 17): in one transaction, their id and email
+   * hash, on every row the rules would match them by (and rows linked to those through either), are
+   * replaced by fresh random pseudonyms everywhere the store keeps them, so that every figure, hold and
+   * reversal reads as before and nothing leads back to the person. Their next order is a new customer's.
+   * Throws only when the store is unavailable. Every built-in store has it; a store of your own may not.
+   */
+  eraseCustomer?(erasure: CustomerErasure): Promise<ErasureResult>;
 }
+
+/** A store that can erase a customer, as every built-in store can. */
+export type ErasingStore = ReferralStore & Required<Pick<ReferralStore, 'eraseCustomer'>>;
 
 /**
  * The moment a store records a commit's event at and reads its history at: the request's clock read now,

@@ -92,17 +92,9 @@ export function createStorage(
   // (host-only and for a domain, left before `storage.domain` was added or changed) the last is read:
   // browsers list earlier-created cookies first (RFC 6265 §5.4), so it is the newest. Split, not a
   // pattern: a pattern that finds the last match backtracks over a long cookie string on every miss.
+  const copies = () => document.cookie.split('; ').filter((pair) => pair.startsWith(REF_COOKIE));
   const stored = (key: string) =>
-    (key === 'ref' &&
-      quietly(() =>
-        decodeURIComponent(
-          document.cookie
-            .split('; ')
-            .filter((pair) => pair.startsWith(REF_COOKIE))
-            .pop()!
-            .slice(REF_COOKIE.length),
-        ),
-      )) ||
+    (key === 'ref' && quietly(() => decodeURIComponent(copies().pop()!.slice(REF_COOKIE.length)))) ||
     quietly(() => localStorage.getItem(STORAGE_PREFIX + key));
   // Sets the referral's cookie for a domain (host-only without one) for `seconds`; by default, expires it.
   const cookie = (to?: string, value = '', seconds = 0) => {
@@ -122,12 +114,12 @@ export function createStorage(
     });
     if (key === 'ref')
       quietly(() => {
-        // Every copy an earlier page could have written is expired first: host-only, and for the host and
-        // each parent domain (`storage.domain` may have been added or changed since; the browser ignores
-        // the ones it would never have set, a public suffix). Left behind, an old copy would outlive a
-        // denial, or be read for a newer one.
-        cookie();
-        location.hostname.split('.').map((_, at, labels) => cookie(labels.slice(at).join('.')));
+        // Every copy an earlier page could have written is expired first: host-only, then for the host and
+        // each parent domain in turn (`storage.domain` may have been added or changed since), until none is
+        // left. Left behind, an old copy would outlive a denial, or be read for a newer one. No further:
+        // Firefox logs an error for each domain it refuses (`com`, an IP address's `0.1`), at every landing.
+        for (const to of ['', ...location.hostname.split('.').map((_, at, labels) => labels.slice(at).join('.'))])
+          copies()[0] && cookie(to);
         if (value) cookie(domain, value, Math.round((Date.parse(JSON.parse(value).expiresAt) - Date.now()) / 1e3) || 0);
       });
     return stored(key);

@@ -223,6 +223,21 @@ export default defineConfig({
         extends: true,
         ...nodeResolve,
         test: {
+          // The widget's built referkit.js in WebKit, the engine Safari shares (test/webkit/webkit-browser.ts).
+          name: 'webkit',
+          environment: 'node',
+          include: ['test/webkit/**/*.test.ts'],
+          setupFiles: ['test/setup/fail-on-console.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One display and one MiniBrowser at a time: each is a whole browser process on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        ...nodeResolve,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],

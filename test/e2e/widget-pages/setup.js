@@ -1,5 +1,18 @@
 // The page's own setup, as a storefront writes it: record CSP violations, queue the init before
 // referkit.js loads (the documented snippet), with the program's display terms.
+
+// What the page reported: an uncaught error or rejection, or a console line. The WebKit tests read it
+// back after each test (WebDriver hands them no console); the Chromium ones listen to the console.
+window.pageProblems = [];
+addEventListener('error', (event) => window.pageProblems.push(`error: ${event.message}`));
+addEventListener('unhandledrejection', (event) => window.pageProblems.push(`unhandled rejection: ${event.reason}`));
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  const write = console[level];
+  console[level] = (...parts) => {
+    window.pageProblems.push(`console.${level}: ${parts.join(' ')}`);
+    write.apply(console, parts);
+  };
+}
 window.violations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
   window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);

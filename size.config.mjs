@@ -610,10 +610,13 @@ export default [
   // 2026-11-25: 15,556 B once a banner that shows nothing (dismissed) asks for no animation frame at a focus move or a
   // resize: a CI run counted one while a card field had focus (+13 B minified, +43 B brotli: the names reshuffle).
   // 2026-11-25: 15,553 B with the SDK's cookie copies expired only while the page holds one (−3 B: brotli).
+  // 2026-11-25: 15,555 B once the banner sets back the UA popover's `height: fit-content` too: WebKit (Safari)
+  // laid it out at its max-height, 341px of a 730px viewport, mostly empty over half the page and kept so once
+  // the name came, where its text needs 87px (+12 B minified, +2 B brotli).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15553,
+    brotli: 15555,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

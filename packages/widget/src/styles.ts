@@ -75,9 +75,11 @@ const css =
   '@media (forced-colors:active){.q{forced-color-adjust:none}i{background:Highlight}}' +
   // At most half the viewport, less the gaps at its edges, its text scrolled within where it is longer
   // (text at 400% on a phone): one of its two places then leaves whatever the keyboard focuses in view.
-  // `inset` and `width` set back the UA's popover rules (`inset:0;width:fit-content`; offer-banner.tsx shows it
-  // in the top layer), and its own writing mode keeps it a bar along the bottom on a page set vertically.
-  'aside{position:fixed;inset:auto 1em 1em;width:auto;margin-inline:auto;max-width:34em;z-index:2147483000;' +
+  // `inset`, `width` and `height` set back the UA's popover rules (`inset:0;width:fit-content;height:fit-content`;
+  // offer-banner.tsx shows it in the top layer): WebKit resolved that height for this fixed grid as all the room
+  // max-height leaves, 341px at a 730px viewport, mostly empty, where its text needs 88px. Its own writing mode
+  // keeps it a bar along the bottom on a page set vertically.
+  'aside{position:fixed;inset:auto 1em 1em;width:auto;height:auto;margin-inline:auto;max-width:34em;z-index:2147483000;' +
   'writing-mode:horizontal-tb;max-height:calc(50dvh - 1.5em);overflow:auto;' +
   'grid-template-columns:1fr auto;align-items:center;box-shadow:0 4px 20px #0004;animation:i .25s}' +
   // Where its text scrolls within it, the dismiss button, centred beside that text, stays in view with room

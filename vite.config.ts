@@ -238,6 +238,20 @@ export default defineConfig({
         extends: true,
         ...nodeResolve,
         test: {
+          // A smoke set in Firefox over the built files (test/firefox/firefox.ts), run after the build as e2e is.
+          name: 'firefox',
+          environment: 'node',
+          include: ['test/firefox/**/*.test.ts'],
+          setupFiles: ['test/setup/fail-on-console.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        ...nodeResolve,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/package/**/*.test.ts'],

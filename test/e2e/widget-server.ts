@@ -59,8 +59,16 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 
 const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
 
+/** What a test file adds to the server. */
+export interface WidgetServerOptions {
+  /** Answers each posted event in place of `201 recorded`, as the brand's receiver does (`createReceiver`). */
+  receive?: (request: Request) => Promise<Response>;
+  /** Scripts the test file built, by path (`/sdk.js`): served before the test pages. */
+  scripts?: Record<string, string>;
+}
+
 /** Starts the server on a free port of 127.0.0.1. */
-export async function startWidgetServer(): Promise<WidgetServer> {
+export async function startWidgetServer(options: WidgetServerOptions = {}): Promise<WidgetServer> {
   const requests: string[] = [];
   const events: WidgetServer['events'] = [];
   const prerendered: string[] = [];
@@ -78,7 +86,10 @@ export async function startWidgetServer(): Promise<WidgetServer> {
       let body = '';
       for await (const chunk of request) body += chunk;
       events.push(JSON.parse(body));
-      return send(201, JSON.stringify({ status: 'recorded' }));
+      if (!options.receive) return send(201, JSON.stringify({ status: 'recorded' }));
+      const headers = Object.entries(request.headers).map(([name, value]) => [name, String(value)] as [string, string]);
+      const answer = await options.receive(new Request(url, { method: 'POST', headers, body }));
+      return send(answer.status, await answer.text());
     }
     const code = /^\/api\/codes\/([\w-]+)$/.exec(url.pathname)?.[1] ?? '';
     if (Object.hasOwn(publicNames, code)) {
@@ -97,6 +108,8 @@ export async function startWidgetServer(): Promise<WidgetServer> {
     if (url.pathname === '/api/ambassadors/ALEX-7HC2QK/stats') return send(200, JSON.stringify(alexStats));
     if (url.pathname.startsWith('/api/'))
       return send(404, JSON.stringify({ error: { code: 'unknown_code', message: 'Unknown code' } }));
+    const script = options.scripts && Object.hasOwn(options.scripts, url.pathname) && options.scripts[url.pathname];
+    if (script) return send(200, script, 'text/javascript');
     const file =
       url.pathname === '/axe.min.js'
         ? `${root}node_modules/axe-core/axe.min.js`

@@ -39,7 +39,7 @@ import { originHosts, servedHosts } from './served-hosts.js';
 import { signUpFlow } from './sign-up.js';
 import type { SignedDelivery } from './signed-delivery.js';
 import { signUpEntry, signUpErrors } from './signup-form.js';
-import { notFoundText, readStatic, type StaticBuild } from './static-files.js';
+import { staticAnswer } from './static-answer.js';
 import { accountPage, productPage } from './storefront-pages.js';
 import type { BucketLimit } from './token-buckets.js';
 
@@ -283,7 +283,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   // referkit.js and the chunks it loads from beside itself on demand (QR code, progress, languages).
   app.get('/:file{referkit(?:-[a-z]+)?\\.js}', (c) =>
-    staticFile(c.req.raw, widgetDist, c.req.param('file'), {
+    staticAnswer(c.req.raw, widgetDist, c.req.param('file'), {
       entry: 'referkit.js',
       hint: 'Run `npm run build` to build the widget.',
     }),
@@ -291,7 +291,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
   app.get('/checkout', (c) => c.redirect(`/checkout/${new URL(c.req.url).search}`, 301));
   app.get('/checkout/*', (c) => {
     const path = c.req.path.slice('/checkout/'.length) || 'index.html';
-    return staticFile(c.req.raw, checkoutDist, path, {
+    return staticAnswer(c.req.raw, checkoutDist, path, {
       entry: 'index.html',
       hint: 'Run `npm start` to build the checkout.',
     });
@@ -307,7 +307,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     app.get(template, (c) => c.redirect(`${rendered}${new URL(c.req.url).search}`, 301));
   }
   // Scripts, styles and images only: no template is served as it is.
-  app.get('/:file{[a-z-]+\\.(?:js|css|svg)}', (c) => staticFile(c.req.raw, storefrontDir, c.req.param('file')));
+  app.get('/:file{[a-z-]+\\.(?:js|css|svg)}', (c) => staticAnswer(c.req.raw, storefrontDir, c.req.param('file')));
 
   app.notFound((c) => {
     const api = c.req.path.startsWith('/api/');
@@ -337,22 +337,4 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 /** The address of the socket a request came on; none for a request made in-process (`app.request`). */
 function remoteAddress(c: Context): string | undefined {
   return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress;
-}
-
-async function staticFile(request: Request, root: string, path: string, build?: StaticBuild): Promise<Response> {
-  const file = await readStatic(root, path);
-  if (!file)
-    return new Response(notFoundText(root, path, build), {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
-  const headers: Record<string, string> = file.type.startsWith('text/html')
-    ? { ...HTML_HEADERS }
-    : { 'content-type': file.type, 'x-content-type-options': 'nosniff' };
-  // Vite's hashed assets never change; everything else is revalidated so edits show on reload.
-  headers['cache-control'] = /\/assets\/.+-[\w-]{8}\./.test(request.url)
-    ? 'public, max-age=31536000, immutable'
-    : 'no-cache';
-  // A HEAD is answered from this same body, which Hono drops once its length is counted (head-length.ts).
-  return new Response(file.body as BodyInit, { headers });
 }

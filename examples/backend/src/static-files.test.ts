@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -23,6 +23,28 @@ describe('static files', () => {
     for (const path of ['..%2Fsecret.json', '%2e%2e%2fsecret.json', '../secret.json', '..%5Csecret.json'])
       expect(await readStatic(dist, path)).toBeNull();
     expect((await readStatic(dist, 'index.html'))?.type).toBe('text/html; charset=utf-8');
+  });
+
+  test('tags a file by its bytes: the same bytes the same ETag, whenever written, an edit another', async () => {
+    await writeFile(join(dist, 'referkit.js'), 'export {};');
+    const first = await readStatic(dist, 'referkit.js');
+    await writeFile(join(dist, 'referkit.js'), 'export {};');
+    const rewritten = await readStatic(dist, 'referkit.js');
+    await writeFile(join(dist, 'referkit.js'), 'export {}; ');
+    const edited = await readStatic(dist, 'referkit.js');
+    expect(first?.etag).toMatch(/^"[\w-]{43}"$/);
+    expect(rewritten?.etag).toBe(first?.etag);
+    expect(edited?.etag).not.toBe(first?.etag);
+  });
+
+  test('dates a file by when it last changed, and one dated ahead by now', async () => {
+    const file = join(dist, 'storefront.css');
+    await writeFile(file, 'body {}');
+    await utimes(file, new Date('2026-11-20T10:00:00.250Z'), new Date('2026-11-20T10:00:00.250Z'));
+    expect((await readStatic(dist, 'storefront.css'))?.lastModified).toBe(Date.parse('2026-11-20T10:00:00.250Z'));
+    const ahead = new Date(Date.now() + 86_400_000);
+    await utimes(file, ahead, ahead);
+    expect((await readStatic(dist, 'storefront.css'))?.lastModified).toBeLessThanOrEqual(Date.now());
   });
 
   test('answers a plain not found under a build that is there', async () => {

@@ -1,6 +1,7 @@
 /** Serves files from a directory: a fixed set of types, no directory listing, no way out of the root. */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -27,13 +28,34 @@ function fileUnder(root: string, path: string): string | null {
   return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
 }
 
-/** A file's bytes and content type, or null when it is missing or outside `root`. */
-export async function readStatic(root: string, path: string): Promise<{ body: Uint8Array; type: string } | null> {
+/** A file as it is sent: its bytes, its type and its validators (conditional-get.ts). */
+export interface StaticFile {
+  body: Uint8Array;
+  type: string;
+  /** A strong entity tag: a hash of the bytes, so a rebuild that changes nothing keeps it. */
+  etag: string;
+  /** When the file last changed, in milliseconds since the epoch, never later than when it was read. */
+  lastModified: number;
+}
+
+/** A file's bytes, type and validators, or null when it is missing or outside `root`. */
+export async function readStatic(root: string, path: string): Promise<StaticFile | null> {
   const file = fileUnder(root, path);
   const type = file && TYPES[extname(file)];
   if (!file || !type) return null;
   try {
-    return { body: await readFile(file), type };
+    // Read on every request, so an edit shows on the next reload; the stat and the bytes from one
+    // open file, so that they describe the same file even while a build replaces it.
+    const handle = await open(file);
+    try {
+      const [body, stat] = await Promise.all([handle.readFile(), handle.stat()]);
+      const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+      // A clock set back, or a file copied in with a date ahead, must not be sent as changed in the
+      // future (RFC 9110 §8.8.2.1): a later If-Modified-Since would then match every change until then.
+      return { body, type, etag, lastModified: Math.min(stat.mtimeMs, Date.now()) };
+    } finally {
+      await handle.close();
+    }
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { beforeEach, describe, expect, onTestFinished, test } from 'vitest';
-import { openDatabase, type SqlClient } from './database.js';
+import { openDatabase, type SqlClient, shownDir } from './database.js';
 import { freshDemoTables, testDatabases } from './testing/test-database.js';
 
 describe.each(testDatabases)('transaction on $kind', (database) => {
@@ -128,3 +128,13 @@ describe.each(testDatabases.filter((database) => database.kind === 'postgres'))(
     });
   },
 );
+
+describe('the data directory in the start-up line', () => {
+  test('is relative inside the working directory and whole outside it', () => {
+    expect(shownDir('/srv/shop/.data/pglite', '/srv/shop')).toBe('.data/pglite');
+    expect(shownDir('/srv/shop', '/srv/shop')).toBe('.');
+    expect(shownDir('/srv/shop/..data', '/srv/shop')).toBe('..data');
+    expect(shownDir('/var/lib/demo', '/srv/shop')).toBe('/var/lib/demo');
+    expect(shownDir('../demo', '/srv/shop')).toBe('/srv/demo');
+  });
+});

@@ -4,7 +4,7 @@
  * `transaction(run)`, in which `sqlStore` commits each event.
  */
 import { mkdir, open, rm } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { poolTransaction } from '@referkit/events';
 import pg from 'pg';
@@ -80,12 +80,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   return {
     client: pgliteClient(db),
-    description: `PGlite in ${relative(process.cwd(), options.dataDir) || '.'}`,
+    description: `PGlite in ${shownDir(options.dataDir)}`,
     close: async () => {
       await db.close();
       await unlock();
     },
   };
+}
+
+/**
+ * A data directory as the start-up line names it: relative to the working directory when inside it
+ * (`.data/pglite`), else whole. `../../tmp/demo` for a directory given whole elsewhere read as a typo.
+ */
+export function shownDir(dir: string, cwd = process.cwd()): string {
+  const inside = relative(cwd, dir);
+  return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? resolve(cwd, dir) : inside || '.';
 }
 
 // Lock files this process holds: a pid check cannot tell two demos in one process apart.

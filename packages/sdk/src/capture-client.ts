@@ -20,8 +20,9 @@ import {
   apiUrl,
   buildShareLink,
   CHANNEL_PARAM,
-  httpUrl,
+  fetchableUrl,
   type LinkResult,
+  pageOrigin,
   readReferral,
   type Utm,
   withoutParams,
@@ -157,11 +158,12 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
   const send: SendEvent = (type, code, fields, id = eventId(), occurredAt = new Date().toISOString()) => {
     const normal = normalizeCode(code);
     // fetch reads a relative endpoint against the document's base URL (an about:blank or srcdoc frame's is
-    // its parent's), or a worker's location. With none (server rendering, a script in Node) or one that is
-    // not http(s), no attempt can ever arrive: a mistake of setup, refused at once (`invalid_endpoint`,
-    // in the server entry too), not retried as network trouble and queued.
-    return !httpUrl(url, globalThis.document?.baseURI ?? place?.href)
-      ? refuse('invalid_endpoint', `Not an http(s) URL here: ${url}`)
+    // its parent's), or a worker's location. With none (server rendering, a script in Node), one that is
+    // not http(s), or an http one the browser blocks from an https page, no attempt can ever arrive: a
+    // mistake of setup, refused at once (`invalid_endpoint`, in the server entry too), not retried as
+    // network trouble and queued.
+    return !fetchableUrl(url, globalThis.document?.baseURI ?? place?.href)
+      ? refuse('invalid_endpoint', `Not an http(s) URL fetchable here: ${url}`)
       : normal
         ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
         : refuse('invalid_code', 'Not a referral code');
@@ -237,15 +239,7 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
       }
     },
     consent: () => store.consent(),
-    // The document's origin (`origin`; none in Node): an about:blank or srcdoc frame's is its creator's,
-    // where its address's is "null". A sandboxed frame's is the opposite: its document's origin is opaque
-    // ("null"), its address's the site's. Whichever of the two is one.
-    shareLink: (input) =>
-      buildShareLink({
-        param,
-        ...input,
-        base: input.base ?? `${[globalThis.origin, place?.origin].find((origin) => origin && origin !== 'null')}/`,
-      }),
+    shareLink: (input) => buildShareLink({ param, ...input, base: input.base ?? `${pageOrigin()}/` }),
     trackShare: (code, channel) => send('share', code, { channel }),
     // Whatever became of the landing's decision, the outbox is flushed: a flush never rejects into the page.
     flush: () =>

@@ -805,7 +805,7 @@ describe('the endpoint', () => {
       expect(delivery).toEqual({
         ok: false,
         queued: false,
-        error: { code: 'invalid_endpoint', message: 'Not an http(s) URL here: /api/referrals/events' },
+        error: { code: 'invalid_endpoint', message: 'Not an http(s) URL fetchable here: /api/referrals/events' },
       });
     }
     await client.flush();
@@ -822,6 +822,73 @@ describe('the endpoint', () => {
       expect(delivery).toMatchObject({ ok: false, queued: false, error: { code: 'invalid_endpoint' } });
     }
     expect(posted).toEqual([]);
+  });
+
+  it('refuses an http endpoint on an https page at once and stores nothing, as the browser blocks every request (mixed content)', async () => {
+    for (const endpoint of [
+      'http://api.shop.example/api',
+      'http://shop.example/api',
+      'http://10.0.0.7:8787/api',
+      // Named like a loopback address, but a domain: only four numbers are an IPv4 address.
+      'http://127.shop.example/api',
+      'http://localhost.shop.example/api',
+    ]) {
+      const { storage } = installPage('https://shop.example/checkout');
+      let slept = 0;
+      const client = aClient({ endpoint, retry: { sleep: async () => void slept++ } });
+      for (const delivery of await sends(client)) {
+        expect(delivery).toEqual({
+          ok: false,
+          queued: false,
+          error: {
+            code: 'invalid_endpoint',
+            message: `Not an http(s) URL fetchable here: ${endpoint}/referrals/events`,
+          },
+        });
+      }
+      await client.flush();
+      expect([Object.keys(storage).filter((key) => key.startsWith('rk_outbox')), slept]).toEqual([[], 0]);
+    }
+    expect(posted).toEqual([]);
+  });
+
+  it("refuses it where the document's origin is https though its address is not (an about:blank frame's)", async () => {
+    installPage('about:blank', undefined, Object.assign(fakeDocument(), { baseURI: 'https://shop.example/checkout' }));
+    vi.stubGlobal('origin', 'https://shop.example');
+    const [delivery] = await sends(aClient({ endpoint: 'http://api.shop.example/api' }));
+    expect(delivery).toMatchObject({ ok: false, queued: false, error: { code: 'invalid_endpoint' } });
+    expect(posted).toEqual([]);
+  });
+
+  it.each([
+    'http://localhost:8787/api',
+    'http://LocalHost./api',
+    'http://api.shop.localhost/api',
+    'http://127.0.0.1:8787/api',
+    'http://127.255.3.4/api',
+    'http://[::1]:8787/api',
+    'http://[0:0:0:0:0:0:0:1]/api',
+  ])(
+    'sends to %s from an https page: a potentially trustworthy host, which browsers do not block',
+    async (endpoint) => {
+      installPage('https://shop.example/checkout');
+      for (const delivery of await sends(aClient({ endpoint }))) expect(delivery).toMatchObject({ ok: true });
+      expect(posted).toHaveLength(2);
+    },
+  );
+
+  it('sends to an http endpoint from an http page, and to an https one from either', async () => {
+    for (const [page, endpoint] of [
+      ['http://shop.example/', 'http://api.shop.example/api'],
+      ['http://shop.example/', 'https://api.shop.example/api'],
+      ['https://shop.example/', 'https://api.shop.example/api'],
+      ['https://shop.example/', '/api'],
+    ] as const) {
+      installPage(page);
+      const [delivery] = await sends(aClient({ endpoint }));
+      expect(delivery).toMatchObject({ ok: true });
+    }
+    expect(posted).toHaveLength(8);
   });
 
   it("reads a relative endpoint against the document's base URL, as fetch does (an about:blank frame's is its parent's)", async () => {

@@ -9,7 +9,7 @@ export type { AmbassadorReward, Attempt, Delivery, DeliveryError, Rewards, Trans
 export { attempt, retryAfter } from './delivery.js';
 export { hashEmail, normalizeEmail } from './email-hash.js';
 export type { LinkReferral, LinkResult, ShareLinkInput, Utm } from './link.js';
-export { apiUrl, buildShareLink, CHANNEL_PARAM, CHANNEL_PATTERN, readReferral } from './link.js';
+export { apiUrl, buildShareLink, CHANNEL_PARAM, CHANNEL_PATTERN, fetchableUrl, readReferral } from './link.js';
 export type { Outbox, RetryOptions } from './outbox.js';
 export { createOutbox } from './outbox.js';
 export type { ShareIntentOptions, ShareIntents } from './share-intents.js';

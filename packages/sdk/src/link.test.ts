@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { buildShareLink, readReferral, withoutParams } from './link.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildShareLink, fetchableUrl, readReferral, withoutParams } from './link.js';
 
 describe('buildShareLink', () => {
   it('adds the normalised code and the channel', () => {
@@ -215,5 +215,33 @@ describe('withoutParams', () => {
 
   it('takes out a custom parameter, not ref', () => {
     expect(withoutParams('https://shop.example/?ref=keep&via=x', ['via']).href).toBe('https://shop.example/?ref=keep');
+  });
+});
+
+describe('fetchableUrl', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads an address against the base, and refuses one that is not http(s)', () => {
+    expect(fetchableUrl('/api', 'http://shop.example/p')?.href).toBe('http://shop.example/api');
+    expect(fetchableUrl('/api')).toBeUndefined();
+    expect(fetchableUrl('ftp://shop.example/api')).toBeUndefined();
+  });
+
+  it('refuses an http address from a document whose origin is https, but for a potentially trustworthy host', () => {
+    vi.stubGlobal('origin', 'https://shop.example');
+    expect(fetchableUrl('http://api.shop.example/api')).toBeUndefined();
+    expect(fetchableUrl('//api.shop.example/api', 'http://shop.example/')).toBeUndefined();
+    expect(fetchableUrl('https://api.shop.example/api')?.href).toBe('https://api.shop.example/api');
+    expect(fetchableUrl('http://0x7f.1:8787/api')?.href).toBe('http://127.0.0.1:8787/api');
+  });
+
+  it('takes an http address from a document whose origin is http, or opaque with an http address', () => {
+    vi.stubGlobal('origin', 'http://shop.example');
+    expect(fetchableUrl('http://api.shop.example/api')).toBeDefined();
+    vi.stubGlobal('origin', 'null');
+    vi.stubGlobal('location', new URL('http://shop.example/'));
+    expect(fetchableUrl('http://api.shop.example/api')).toBeDefined();
+    vi.stubGlobal('location', new URL('https://shop.example/'));
+    expect(fetchableUrl('http://api.shop.example/api')).toBeUndefined();
   });
 });

@@ -63,6 +63,32 @@ export const httpUrl = (address: string, base?: string): URL | undefined => {
   return /^https?:$/.test(url?.protocol as string) ? url : undefined;
 };
 
+/**
+ * The document's origin (`origin`; none in Node): an about:blank or srcdoc frame's is its creator's, where
+ * its address's is "null". A sandboxed frame's is the opposite: its document's origin is opaque ("null"),
+ * its address's the site's, which browsers go by for mixed content too. Whichever of the two is one.
+ */
+export const pageOrigin = (): string | undefined =>
+  [globalThis.origin, globalThis.location?.origin].find((origin) => origin && origin !== 'null');
+
+/**
+ * `address` as an http(s) URL this document can fetch, read against `base` when relative: `undefined` when
+ * `httpUrl` refuses it, or when it is http and the document https. Browsers block every such request as
+ * mixed content (https://www.w3.org/TR/mixed-content/#should-block-fetch), except to a host the Secure
+ * Contexts spec deems potentially trustworthy: `localhost`, a name under it, 127.0.0.0/8 and [::1]
+ * (https://www.w3.org/TR/secure-contexts/#is-origin-trustworthy). The URL parser writes every form of
+ * those addresses (`0x7f.1`, `[0:0::1]`) and names (`LocalHost`) in one, matched here.
+ * @example fetchableUrl('http://api.shop.example/api') // undefined on an https page
+ */
+export const fetchableUrl = (address: string, base?: string): URL | undefined => {
+  const url = httpUrl(address, base);
+  return url?.protocol === 'http:' &&
+    /^https:/.test(pageOrigin()!) &&
+    !/(^|\.)localhost\.?$|^127(\.\d+){3}$|^\[::1]$/.test(url.hostname)
+    ? undefined
+    : url;
+};
+
 /** The query parameter that carries the channel a link was shared on. */
 export const CHANNEL_PARAM = 'rk_ch';
 

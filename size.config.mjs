@@ -621,10 +621,12 @@ export default [
   // the name came, where its text needs 87px (+12 B minified, +2 B brotli).
   // 2026-11-25: 15,608 B once the SDK refuses an http endpoint on an https page (mixed content) at once as
   // `invalid_endpoint`, where every share was queued and retried for good, each attempt blocked (+53 B).
+  // 2026-11-25: 15,639 B once init (or an element's terms) refuses that endpoint with one line naming it, where the
+  // browser blocked every request silently: the banner said "A friend" with no word in the console (+31 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15608,
+    brotli: 15639,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -5,6 +5,7 @@
  * line naming the setting. Amounts, currencies and offers need no entry here: putting them in
  * words checks them (`offer-text.ts`), and the element says so.
  */
+import { fetchableUrl } from '@referkit/sdk';
 import { misconfigured } from './log.js';
 
 const TEXTS = ['program', 'endpoint', 'brand', 'shareMessage', 'base', 'locale', 'param'];
@@ -26,12 +27,15 @@ function mismatch(name: string, value: unknown): string | undefined {
   if (name === 'client' && typeof (value as { capture?: unknown }).capture !== 'function') return 'an SDK client';
   // Requests go to the endpoint: an empty or blank one, or a scheme fetch cannot use (javascript:,
   // ftp:), would fail in the console on every page instead of once here. A path is read as fetch reads
-  // it, against the document's base URL: an about:blank or srcdoc frame's is its parent's address.
+  // it, against the document's base URL: an about:blank or srcdoc frame's is its parent's address. An
+  // http one from an https page the browser blocks, every time, and says nothing of Referkit: the
+  // banner named "A friend" and every event was retried for good (the SDK refuses it, `fetchableUrl`).
   if (name === 'endpoint') {
     try {
       // Rendered on a server there is no document: a path is then read against any http address.
       const base = globalThis.document?.baseURI ?? 'http://x';
-      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, base).protocol)) return;
+      if ((value as string).trim() && /^https?:$/.test(new URL(value as string, base).protocol))
+        return fetchableUrl(value as string, base) ? undefined : 'https, as an https page needs (mixed content)';
     } catch {}
     return 'a path or an http(s) address';
   }

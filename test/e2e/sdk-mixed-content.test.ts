@@ -84,6 +84,33 @@ describe('createReferkit with an http endpoint, over the built SDK', () => {
     expect(reached).toEqual([]);
   });
 
+  // Both of its origins are opaque ("null") and its address about:srcdoc: its base, its parent's address, says https.
+  it('refuses it at once in a sandboxed srcdoc frame of an https page, as its parent would', async () => {
+    await context.route('https://shop.example/framed', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<iframe sandbox="allow-scripts" srcdoc="<p>Pay"></iframe>' }),
+    );
+    await page.goto('https://shop.example/framed');
+    const frame = page.frames()[1]!;
+    await frame.waitForLoadState();
+    // A classic script: the frame's opaque origin would need CORS to import the module.
+    const entry = fileURLToPath(new URL('../../packages/sdk/dist/index.js', import.meta.url));
+    const script = await build({ entryPoints: [entry], bundle: true, format: 'iife', globalName: 'RK', write: false });
+    await frame.addScriptTag({ content: script.outputFiles[0]!.text });
+    const delivery = await frame.evaluate(() =>
+      (window as unknown as { RK: typeof import('@referkit/sdk') }).RK.createReferkit({
+        program: 'spring-2026',
+        endpoint: 'http://api.shop.example/api',
+        retry: { limit: 2, base: 1 },
+      }).redeem({
+        orderId: '1001',
+        order: { currency: 'USD', subtotal: 5999, discount: 900, total: 5099 },
+        referral: { code: 'ALEX-7HC2QK' },
+      }),
+    );
+    expect(delivery).toMatchObject({ ok: false, queued: false, error: { code: 'invalid_endpoint' } });
+    expect(reached).toEqual([]);
+  });
+
   it('delivers it on an http page, where Chromium does not block the request', async () => {
     await page.goto('http://shop.example/checkout');
     expect(await redeemAt('http://api.shop.example/api')).toMatchObject({ delivery: { ok: true }, stored: [] });

@@ -244,4 +244,12 @@ describe('fetchableUrl', () => {
     vi.stubGlobal('location', new URL('https://shop.example/'));
     expect(fetchableUrl('http://api.shop.example/api')).toBeUndefined();
   });
+
+  // A sandboxed srcdoc frame (qa153): both origins opaque, its address about:srcdoc, its base its parent's.
+  it('goes by the base where neither origin is one, as in a sandboxed srcdoc frame', () => {
+    vi.stubGlobal('origin', 'null');
+    vi.stubGlobal('location', { origin: 'null', href: 'about:srcdoc' });
+    expect(fetchableUrl('http://api.shop.example/api', 'https://shop.example/p')).toBeUndefined();
+    expect(fetchableUrl('http://api.shop.example/api', 'http://shop.example/p')).toBeDefined();
+  });
 });

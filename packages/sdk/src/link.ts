@@ -83,7 +83,8 @@ export const pageOrigin = (): string | undefined =>
 export const fetchableUrl = (address: string, base?: string): URL | undefined => {
   const url = httpUrl(address, base);
   return url?.protocol === 'http:' &&
-    /^https:/.test(pageOrigin()!) &&
+    // Neither origin is one in a sandboxed srcdoc frame: its base, its parent's address, says where it is.
+    /^https:/.test(pageOrigin() ?? (base as string)) &&
     !/(^|\.)localhost\.?$|^127(\.\d+){3}$|^\[::1]$/.test(url.hostname)
     ? undefined
     : url;

@@ -627,10 +627,12 @@ export default [
   // 2026-11-25: 15,639 B once init (or an element's terms) refuses that endpoint with one line naming it, where the
   // browser blocked every request silently: the banner said "A friend" with no word in the console (+31 B).
   // 2026-11-25: 15,659 B with the same check in a sandboxed srcdoc frame (+3 B minified, +20 B brotli: names reshuffle).
+  // 2026-11-25: 15,663 B once a blank disclosure text is no disclosure, with the missing disclosure's line: a
+  // required `{ text: '' }` shared messages that disclosed no reward, and nothing said so (+4 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15659,
+    brotli: 15663,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -315,15 +315,16 @@ export class SharePanel extends Component<SharePanelProps, State> {
       name: name ?? '',
       reward: reward ? rewardText(text, locale, terms.currency, reward) : '',
     };
+    // A blank text discloses nothing: it is no disclosure (a required one would be "kept" as nothing).
+    const disclosure = line?.text.trim() ? { ...line, text: fill(line.text, values) } : undefined;
     // A reward is a material connection the friend must be told of (the FTC's Endorsement Guides): terms that
     // reward the ambassador but give no disclosure share messages without one, which the brand should know.
-    if (reward && !line)
+    if (reward && !disclosure)
       misconfigured(
         'disclose the reward in shared messages',
         'the terms have no disclosure',
         'Set disclosure: { text }.',
       );
-    const disclosure = line && { ...line, text: fill(line.text, values) };
     const message = edited ?? prefillMessage(text, values, terms.shareMessage, disclosure);
     const composed = composeMessage(message, disclosure);
     // Each channel once: a channel named twice is one button (and one Preact key).

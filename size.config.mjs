@@ -629,10 +629,14 @@ export default [
   // 2026-11-25: 15,659 B with the same check in a sandboxed srcdoc frame (+3 B minified, +20 B brotli: names reshuffle).
   // 2026-11-25: 15,663 B once a blank disclosure text is no disclosure, with the missing disclosure's line: a
   // required `{ text: '' }` shared messages that disclosed no reward, and nothing said so (+4 B).
+  // 2026-11-25: 15,768 B once init refuses, with one line naming the field and its value, a `disclosure.required`
+  // that is not true or false, an `attribution` that is a list or whose `model` or `windowDays` has the wrong
+  // type, and a `consent` of null, which left consent granted: all were taken silently (+105 B; +81 B for one line
+  // naming only the whole setting, its value cut at 40 characters, often before the field at fault).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15663,
+    brotli: 15768,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -164,6 +164,28 @@ describe('<referkit-share>', () => {
     ).toBe('Invite friends to Acme');
   });
 
+  it('refuses an init whose disclosure, attribution or consent has the wrong shape, with one line naming it', () => {
+    const base = { program: 'spring-2026', endpoint: '/api' };
+    for (const mistake of [
+      { disclosure: { text: 'I get {reward}.', required: 'yes' } },
+      { attribution: { model: 'middle' } },
+      { attribution: { windowDays: '30' } },
+      { attribution: [] },
+      { consent: null },
+    ])
+      expect(init({ ...base, ...mistake } as never)).toBe(false);
+    expect(warn.mock.calls.map((call: unknown[]) => call[0])).toEqual([
+      '[referkit] Could not use the setting disclosure.required: "yes" is not true or false. Fix it in init.',
+      '[referkit] Could not use the setting attribution.model: "middle" is not last_touch or first_touch. Fix it in init.',
+      '[referkit] Could not use the setting attribution.windowDays: "30" is not a number of days. Fix it in init.',
+      '[referkit] Could not use the setting attribution: [] is not { model, windowDays }. Fix it in init.',
+      // Unset, consent would be granted: a consent manager's state not read yet must not store the referral.
+      '[referkit] Could not use the setting consent: null is not pending, granted or denied. Fix it in init.',
+    ]);
+    // The setup in force is untouched.
+    expect(currentSetup()?.config.consent).toBeUndefined();
+  });
+
   it('names the value it refused, so that another mistake in the same setting gets a line of its own', () => {
     const base = { program: 'spring-2026', endpoint: '/api' };
     const circular: Record<string, unknown> = {};

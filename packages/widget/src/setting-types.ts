@@ -18,11 +18,15 @@ function mismatch(name: string, value: unknown): string | undefined {
   if (TEXTS.includes(name) && typeof value !== 'string') return 'text';
   // Events name their program: one without a name is refused by every receiver.
   if (name === 'program' && !(value as string).trim()) return 'a program id';
-  if (name === 'firstOrderOnly' && typeof value !== 'boolean') return 'true or false';
+  if (/^(firstOrderOnly|disclosure\.required)$/.test(name) && typeof value !== 'boolean') return 'true or false';
   // Checked here, not only where an amount is put in words: terms that format no money (a percent off,
   // no reward) would carry a currency like "DOLLARS" unseen until the first amount shown.
   if (name === 'currency' && !/^[a-z]{3}$/i.test(value as string)) return 'three letters (ISO 4217)';
-  if (name === 'attribution' && typeof value !== 'object') return '{ model, windowDays }';
+  if (name === 'attribution' && (typeof value !== 'object' || Array.isArray(value))) return '{ model, windowDays }';
+  if (name === 'attribution.model' && !/^(last|first)_touch$/.test(value as string)) return 'last_touch or first_touch';
+  if (name === 'attribution.windowDays' && typeof value !== 'number') return 'a number of days';
+  // Unset, consent is granted: a consent manager's state not read yet (null) must not store the referral.
+  if (name === 'consent' && value === null) return 'pending, granted or denied';
   // A client the page made is used for every capture and share: one without capture() would throw into the page.
   if (name === 'client' && typeof (value as { capture?: unknown }).capture !== 'function') return 'an SDK client';
   // Requests go to the endpoint: an empty or blank one, or a scheme fetch cannot use (javascript:,
@@ -42,13 +46,15 @@ function mismatch(name: string, value: unknown): string | undefined {
 }
 
 /**
- * True when every setting has its shape (a `null` or absent one is unset); else logs one line for
- * the first that does not, ending with `fix`.
+ * True when every setting has its shape (a `null` or absent one is unset, but for `consent`); else logs one
+ * line for the first that does not, ending with `fix`. The fields of `disclosure` and `attribution` are
+ * settings of their own, named by their path (`attribution.model`), `within` that setting.
  * @example settingsHaveTheirTypes({ locale: 42 }, 'Fix it in init.') // false: "…the setting locale: 42 is not text…"
  */
-export function settingsHaveTheirTypes(settings: object, fix: string): boolean {
-  for (const [name, value] of Object.entries(settings)) {
-    const wanted = value == null ? undefined : mismatch(name, value);
+export function settingsHaveTheirTypes(settings: object, fix: string, within = ''): boolean {
+  for (const [key, value] of Object.entries(settings)) {
+    const name = within + key;
+    const wanted = value === undefined || (value === null && name !== 'consent') ? undefined : mismatch(name, value);
     if (wanted) {
       // The value named, so that a second mistake in the same setting (an ftp: endpoint after an empty one)
       // is a line of its own, where the log says each line once. As JSON cut short: a setting's text may be
@@ -61,6 +67,8 @@ export function settingsHaveTheirTypes(settings: object, fix: string): boolean {
       misconfigured(`use the setting ${name}`, `${shown} is not ${wanted}`, fix);
       return false;
     }
+    if (/^(disclosure|attribution)$/.test(name) && value && !settingsHaveTheirTypes(value, fix, `${name}.`))
+      return false;
   }
   return true;
 }

@@ -633,10 +633,14 @@ export default [
   // that is not true or false, an `attribution` that is a list or whose `model` or `windowDays` has the wrong
   // type, and a `consent` of null, which left consent granted: all were taken silently (+105 B; +81 B for one line
   // naming only the whole setting, its value cut at 40 characters, often before the field at fault).
+  // 2026-11-25: 15,819 B once a blank `param` is refused by name, where the share link's line blamed `base` and the
+  // banner captured nothing, and a panel without an offer names only what it lacks, not a currency it was given
+  // (+15 B); and once init hands the SDK no null setting, which it read as set: `param: null` captured no code and
+  // `attribution: null` threw at start (+36 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15768,
+    brotli: 15819,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

@@ -149,6 +149,9 @@ export function init(config: WidgetConfig): boolean {
     return false;
   }
   if (!settingsHaveTheirTypes(config, 'Fix it in init.') || !worded(config)) return false;
+  // A null setting is unset, as it is to the checks above: the SDK reads only an absent one so (a null
+  // `param` would read no code, a null `attribution` throw), and so does `land`.
+  config = Object.fromEntries(Object.entries(config).filter(([, value]) => value != null)) as WidgetConfig;
   // A second init for the same program and endpoint (to change terms, or set consent), or one that comes
   // back to it, takes the client the widget made for it, with its other options: a new client would hold
   // none of what the first keeps in memory before consent, would report the landing again, and would add

@@ -61,12 +61,18 @@ describe('<referkit-share>', () => {
     ]);
   });
 
-  it('logs one line and renders nothing without an offer to describe', async () => {
+  it('logs one line naming what is missing and renders nothing without an offer to describe', async () => {
     const element = mount(`<referkit-share code="ALEX-7HC2QK" terms='{"friendOffer":null}'></referkit-share>`);
+    mount(`<referkit-share code="ALEX-7HC2QK" terms='{"currency":null}'></referkit-share>`);
+    mount(`<referkit-share code="ALEX-7HC2QK" terms='{"currency":null,"friendOffer":null}'></referkit-share>`);
     expect(element.shadowRoot?.childNodes).toHaveLength(0);
     await nextFrame();
     expect(warn.mock.calls).toEqual([
-      ['[referkit] Could not show the share panel: the terms have no currency and friendOffer. Add them to init.'],
+      ['[referkit] Could not show the share panel: the terms have no friendOffer. Add friendOffer to init.'],
+      ['[referkit] Could not show the share panel: the terms have no currency. Add currency to init.'],
+      [
+        '[referkit] Could not show the share panel: the terms have no currency and friendOffer. Add currency and friendOffer to init.',
+      ],
     ]);
   });
 
@@ -184,6 +190,13 @@ describe('<referkit-share>', () => {
     ]);
     // The setup in force is untouched.
     expect(currentSetup()?.config.consent).toBeUndefined();
+  });
+
+  it('refuses a blank param with a line naming it, where the share link blamed base', () => {
+    expect(init({ program: 'spring-2026', endpoint: '/api', param: ' ' })).toBe(false);
+    expect(warn.mock.calls).toEqual([
+      ['[referkit] Could not use the setting param: " " is not a query parameter name. Fix it in init.'],
+    ]);
   });
 
   it('names the value it refused, so that another mistake in the same setting gets a line of its own', () => {

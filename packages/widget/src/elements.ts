@@ -232,7 +232,9 @@ export class ReferkitShareElement extends ReferkitElement {
     const { terms } = props;
     // Without the offer the panel would invite friends to "Here is  with my link".
     if (!hasOffer(terms)) {
-      this._lacks('the terms have no currency and friendOffer', 'Add them to init.');
+      // Only what is missing: a currency given (`usd`) is not named as missing too.
+      const missing = (['currency', 'friendOffer'] as const).filter((name) => !terms[name]).join(' and ');
+      this._lacks(`the terms have no ${missing}`, `Add ${missing} to init.`);
       return null;
     }
     return h(SharePanel, {

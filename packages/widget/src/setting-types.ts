@@ -18,6 +18,8 @@ function mismatch(name: string, value: unknown): string | undefined {
   if (TEXTS.includes(name) && typeof value !== 'string') return 'text';
   // Events name their program: one without a name is refused by every receiver.
   if (name === 'program' && !(value as string).trim()) return 'a program id';
+  // Capture reads the code from the parameter of this name, and links carry it there: a blank one has none.
+  if (name === 'param' && !(value as string).trim()) return 'a query parameter name';
   if (/^(firstOrderOnly|disclosure\.required)$/.test(name) && typeof value !== 'boolean') return 'true or false';
   // Checked here, not only where an amount is put in words: terms that format no money (a percent off,
   // no reward) would carry a currency like "DOLLARS" unseen until the first amount shown.

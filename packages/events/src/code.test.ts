@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODE_PATTERN, CODE_SUFFIX_ALPHABET, EARLIEST_EVENT_TIME, mintCode, normalizeCode } from './code.js';
+import {
+  CODE_PATTERN,
+  CODE_SUFFIX_ALPHABET,
+  EARLIEST_EVENT_TIME,
+  EVENT_ID_PATTERN,
+  mintCode,
+  normalizeCode,
+  SLUG_PATTERN,
+} from './code.js';
 
 describe('normalizeCode', () => {
   it.each([
@@ -96,5 +104,38 @@ describe('mintCode', () => {
 describe('EARLIEST_EVENT_TIME', () => {
   it('is the first moment of 2000 in UTC', () => {
     expect(new Date(EARLIEST_EVENT_TIME).toISOString()).toBe('2000-01-01T00:00:00.000Z');
+  });
+});
+
+// The browser bundles carry these patterns: each is written short, and accepts exactly what it says
+// spelled out in full. Candidates are the pattern's own characters and some others, of every length
+// around the bounds, each length as likely as the next (ſ and the Kelvin sign are `\w` under the `iu` flags).
+describe('the event id and slug patterns', () => {
+  const ofLength = (prefix: string, characters: string) =>
+    fc
+      .integer({ min: 0, max: 70 })
+      .chain((length) => fc.string({ unit: fc.constantFrom(...characters), minLength: length, maxLength: length }))
+      .map((rest) => prefix + rest);
+  const candidates = (prefix: string, valid: string, others: string) =>
+    fc.oneof(fc.string({ maxLength: 70 }), ofLength(prefix, valid), ofLength(prefix, valid + others));
+
+  it('takes as an event id exactly `evt_` and 8–64 of A–Z, a–z, 0–9, _ and -', () => {
+    const spelled = /^evt_[A-Za-z0-9_-]{8,64}$/;
+    fc.assert(
+      fc.property(candidates('evt_', 'aZ09_-', '.é\u017f\u212a\n'), (id) => {
+        expect(EVENT_ID_PATTERN.test(id)).toBe(spelled.test(id));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes as a slug exactly 1–64 of a–z, 0–9 and dashes, with no dash at either end', () => {
+    const spelled = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+    fc.assert(
+      fc.property(candidates('', 'az09-', 'A_\n'), (slug) => {
+        expect(SLUG_PATTERN.test(slug)).toBe(spelled.test(slug));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** The small zod types that programs, ambassadors and events are built from. */
 import { z } from 'zod';
-import { CODE_PATTERN } from './code.js';
+import { CODE_PATTERN, SLUG_PATTERN } from './code.js';
 import { CURRENCIES } from './currency.js';
 
 /** Money in integer minor units (cents), never negative, never past 2^53. */
@@ -17,8 +17,8 @@ export const timestamp = z.iso.datetime({ offset: true });
 
 // Patterns below bound their own length ({1,64}), so one check does the work of two: a long
 // string fails at the first character past the bound.
-/** The pattern of a slug, at most 64 characters. */
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+// A slug's pattern lives in code.ts, which the browser packages import without zod.
+export { SLUG_PATTERN };
 /** A lower-case slug such as `spring-2026`. */
 export const slug = z.string().regex(SLUG_PATTERN, 'Expected a slug of a–z, 0–9 and dashes');
 

@@ -80,6 +80,12 @@ export default [
   // shares).
   // 2026-11-25: 4,370 B once a sandboxed srcdoc frame, both of whose origins are opaque, goes by its base (its
   // parent's address) to tell that an http endpoint is mixed content there (+3 B minified).
+  // 2026-11-25: 4,468 B once a client's mistakes of setup are refused at once with a code, nothing stored: an id
+  // that is no event id (`invalid_id`; two redemptions given one bad id shared one outbox key, the first lost,
+  // the second refused for good at the receiver), a missing or malformed program (`invalid_program`; a landing
+  // was queued the receiver must refuse, and `rk_seen undefined` stored), an endpoint that is not text
+  // (`invalid_endpoint`, where it threw a TypeError into the page), and `null` options read as absent
+  // (`attribution: null` threw from createCaptureClient, and the widget's line showed the raw TypeError) (+98 B).
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
@@ -162,7 +168,7 @@ export default [
     // landing, older ones dropped at each read and the record with the last, where one stayed until five newer
     // landings pushed it out, naming the ambassador long past the window (~22 B; the check that a reload after
     // the window does not start it again, which read that old record, went with it).
-    brotli: 4370,
+    brotli: 4468,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -270,11 +276,14 @@ export default [
   // 2026-11-25: 4,828 B once an http endpoint on an https page, which the browser blocks as mixed content, is
   // refused at once as `invalid_endpoint`, final, where a redemption waited ~3 s to be queued for good (+90 B).
   // 2026-11-25: 4,821 B with the same check in a sandboxed srcdoc frame (+3 B minified, −7 B brotli: names reshuffle).
+  // 2026-11-25: 4,928 B once an id that is no event id, a missing or malformed program and an endpoint that is not
+  // text are refused at once with a code (`invalid_id`, `invalid_program`, `invalid_endpoint`), nothing stored, and
+  // `null` options read as absent, where some threw TypeErrors into the checkout (+107 B; see the entry above).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4821,
+    brotli: 4928,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -640,6 +649,9 @@ export default [
   // banner captured nothing, and a panel without an offer names only what it lacks, not a currency it was given
   // (+15 B); and once init hands the SDK no null setting, which it read as set: `param: null` captured no code and
   // `attribution: null` threw at start (+36 B).
+  // 2026-11-25: 15,760 B once the SDK refuses a missing or malformed program (`invalid_program`) and a bad event id
+  // at once, and reads `null` options as absent: `attribution: null` showed "Could not start: Cannot read
+  // properties of null" (+101 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',

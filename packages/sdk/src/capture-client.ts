@@ -6,7 +6,7 @@
  * Nothing runs until it is called: the module imports cleanly during server rendering.
  */
 import type { Channel } from '@referkit/events';
-import { normalizeCode } from '@referkit/events/code';
+import { EVENT_ID_PATTERN, normalizeCode, SLUG_PATTERN } from '@referkit/events/code';
 import {
   type AttributionMemory,
   type AttributionOptions,
@@ -33,9 +33,12 @@ import { createStorage, type KeyValueStore, type StorageOptions } from './storag
 
 /** Options of {@link createCaptureClient} and `createReferkit`. */
 export interface ReferkitOptions {
-  /** The program's slug, e.g. `spring-2026`. */
+  /** The program's slug, e.g. `spring-2026`; without one, every event is refused at once (`invalid_program`). */
   program: string;
-  /** The brand's API base (e.g. `/api`); events go to `${endpoint}/referrals/events`. */
+  /**
+   * The brand's API base (e.g. `/api`); events go to `${endpoint}/referrals/events`. One that is not an
+   * http(s) URL fetchable on the page (or not text) refuses every event at once (`invalid_endpoint`).
+   */
   endpoint: string;
   /** The query parameter that carries the code. @default 'ref' */
   param?: string | undefined;
@@ -140,21 +143,36 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
   // Own properties only: an old library's enumerable `Object.prototype.param` (or `cleanUrl`, `consent`)
   // would be read for an option the brand did not set. `__proto__: null`: no prototype to read through.
   const options = { __proto__: null, ...given } as ReferkitOptions;
-  const { program, param = 'ref' } = options;
-  const store = createStorage(options.consent ?? 'granted', options.storage, (key, held, stored) =>
+  // An option given as `null` (a setting read from JSON, a form) is absent, as `undefined` is: its
+  // default applies (`??`, `|| {}` below), and no property of it is read.
+  const { program, endpoint } = options;
+  const param = options.param ?? 'ref';
+  // The receiver takes events of a program only: without one, or with one that is no slug, every event
+  // is refused here, at once, rather than queued to be refused there for good.
+  const known = typeof program === 'string' && SLUG_PATTERN.test(program);
+  const store = createStorage(options.consent ?? 'granted', options.storage || {}, (key, held, stored) =>
     // Under first touch a stored referral still inside its window keeps the credit. Events queued
     // before consent have keys of their own: they join those a previous page left.
     key === 'ref' && memory.model === 'first_touch' && wellFormed(JSON.parse(stored)) ? stored : held,
   );
-  const url = apiUrl(options.endpoint, '/referrals/events');
+  // Text only: a number or an object made text (`42`, `[object Object]`) reads as a path on the page. No
+  // URL (''): every event is refused, as for an endpoint that is no http(s) URL.
+  const url = typeof endpoint === 'string' ? apiUrl(endpoint, '/referrals/events') : '';
   // Whose landings: each program reports one to its own receiver, as its events go there (outbox.ts).
   const scope = ` ${program} ${url}`;
-  const memory = attribution(store, options.attribution, scope);
+  const memory = attribution(store, options.attribution || {}, scope);
   // Looked up at each call, so a fetch mocked or polyfilled after creation is the one used; async, so a
   // fetch that throws (a refused keepalive) rejects instead.
   const post: typeof fetch = async (...args) => (options.fetch ?? fetch)(...args);
-  const outbox = createOutbox(store, { url, fetch: post, timeout: options.retry?.timeout, program }, options.retry);
-  // A code passed in (from a server cookie, a form) is read as a link's is; junk is refused here, not at the receiver.
+  const outbox = createOutbox(
+    store,
+    { url, fetch: post, timeout: options.retry?.timeout, program },
+    options.retry || {},
+  );
+  // A code passed in (from a server cookie, a form) is read as a link's is; junk is refused here, not at the
+  // receiver. So is an id passed in (a redemption's, made from the order) that is no event id: the receiver
+  // would refuse it for good, and the outbox, which keys each event by its id, would keep one of two
+  // events given the same bad id.
   const send: SendEvent = (type, code, fields, id = eventId(), occurredAt = new Date().toISOString()) => {
     const normal = normalizeCode(code);
     // fetch reads a relative endpoint against the document's base URL (an about:blank or srcdoc frame's is
@@ -162,11 +180,15 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
     // not http(s), or an http one the browser blocks from an https page, no attempt can ever arrive: a
     // mistake of setup, refused at once (`invalid_endpoint`, in the server entry too), not retried as
     // network trouble and queued.
-    return !fetchableUrl(url, globalThis.document?.baseURI ?? place?.href)
-      ? refuse('invalid_endpoint', `Not an http(s) URL fetchable here: ${url}`)
-      : normal
-        ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
-        : refuse('invalid_code', 'Not a referral code');
+    return !(url && fetchableUrl(url, globalThis.document?.baseURI ?? place?.href))
+      ? refuse('invalid_endpoint', `Not an http(s) URL fetchable here: ${url || endpoint}`)
+      : !known
+        ? refuse('invalid_program', `Not a program's slug: ${program}`)
+        : !EVENT_ID_PATTERN.test(id)
+          ? refuse('invalid_id', `Not an event id: ${id}`)
+          : normal
+            ? outbox.add(JSON.stringify({ v: 1, id, type, program, code: normal, occurredAt, ...fields }))
+            : refuse('invalid_code', 'Not a referral code');
   };
   const place = globalThis.location;
   // With `cleanUrl`, the code leaves the address bar once it may be stored: until then the address is
@@ -203,7 +225,9 @@ export const clientParts = (given: ReferkitOptions): ClientParts => {
         // No `url` in the event: the landing page's query may carry personal data, and the code says
         // whose link it was.
         const report = () => {
-          if (memory.landing(found.code, revisit)) void send('landing', found.code, { channel: found.channel });
+          // A client without a program records no landing of its own (`seen undefined …`).
+          if (known && memory.landing(found.code, revisit))
+            void send('landing', found.code, { channel: found.channel });
         };
         const locks = globalThis.navigator?.locks;
         // Two tabs opening one link at once each read "not seen" before the other's note reached its

@@ -38,8 +38,8 @@ export interface RedeemInput {
   /**
    * The event's id (`evt_` and 8–64 of `A-Za-z0-9_-`). A server that may report one order again, say
    * after a restart, passes one made from the order (`evt_order_${orderId}`) with the order's time, so
-   * the same order always makes the same event; the server client refuses any other id at once
-   * (`invalid_id`). @default a random id
+   * the same order always makes the same event; any other id is refused at once, in the browser as on
+   * a server (`invalid_id`). @default a random id
    */
   id?: string | undefined;
   /** When the order was placed, as an ISO time. @default now */

@@ -86,6 +86,9 @@ export default [
   // was queued the receiver must refuse, and `rk_seen undefined` stored), an endpoint that is not text
   // (`invalid_endpoint`, where it threw a TypeError into the page), and `null` options read as absent
   // (`attribution: null` threw from createCaptureClient, and the widget's line showed the raw TypeError) (+98 B).
+  // 2026-11-25: 4,501 B once a refusal's `error.code` and `error.message` are always text: an answer
+  // `{"error":{"code":42,"message":{"a":1}}}` reached the page as a number and an object, and `{"error":{"code":"x"}}`
+  // as no message; a code that is not text is no receiver's, as for a body without one (+33 B).
   {
     name: '@referkit/sdk (createCaptureClient: capture, no redeem)',
     entry: 'packages/sdk/src/capture-client.ts',
@@ -168,7 +171,7 @@ export default [
     // landing, older ones dropped at each read and the record with the last, where one stayed until five newer
     // landings pushed it out, naming the ambassador long past the window (~22 B; the check that a reload after
     // the window does not start it again, which read that old record, went with it).
-    brotli: 4468,
+    brotli: 4501,
     forbid: ['zod', 'SHA-256'],
   },
   // What a checkout pays for createReferkit: capture, attribution, consent storage, outbox and redeem.
@@ -279,11 +282,13 @@ export default [
   // 2026-11-25: 4,928 B once an id that is no event id, a missing or malformed program and an endpoint that is not
   // text are refused at once with a code (`invalid_id`, `invalid_program`, `invalid_endpoint`), nothing stored, and
   // `null` options read as absent, where some threw TypeErrors into the checkout (+107 B; see the entry above).
+  // 2026-11-25: 4,945 B once a refusal's `error.code` and `error.message` are always text, whatever the answer's
+  // body held (a number, an object, no message) (+17 B).
   {
     name: '@referkit/sdk (createReferkit: capture + redeem)',
     entry: 'packages/sdk/src/client.ts',
     exports: ['createReferkit'],
-    brotli: 4928,
+    brotli: 4945,
     // Issue 4's promise (Dub's base script is 1,510 B); the budget above holds today's size so it cannot grow.
     target: 1500,
     forbid: ['zod'],
@@ -652,6 +657,7 @@ export default [
   // 2026-11-25: 15,760 B once the SDK refuses a missing or malformed program (`invalid_program`) and a bad event id
   // at once, and reads `null` options as absent: `attribution: null` showed "Could not start: Cannot read
   // properties of null" (+101 B).
+  // 2026-11-25: 15,766 B once the SDK's refusals always carry a code and a message of text (+6 B).
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',

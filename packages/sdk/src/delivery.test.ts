@@ -202,6 +202,19 @@ describe('attempt', () => {
     ]);
   });
 
+  // A page shows `error.message` and branches on `error.code`: each is text whatever the answer's body held.
+  it.each([
+    ['a code and message that are not text', 403, { code: 42, message: { a: 1 } }, 'http_403', true],
+    ['a code and message that are not text, on a 400', 400, { code: 42, message: { a: 1 } }, 'http_400', false],
+    ['a code without a message', 403, { code: 'x' }, 'x', false],
+    ['a message without a code', 404, { message: 'gone' }, 'http_404', true],
+  ])('gives the code and message as text for an error with %s', async (_what, status, error, code, queued) => {
+    const fetch = async () => Response.json({ error }, { status });
+    const [result] = await attempt('{}', { url, fetch });
+    expect(result).toEqual({ ok: false, queued, error: { code, message: expect.any(String) } });
+    expect(result.ok || result.error.message).toMatch(/\S/);
+  });
+
   it("measures a Retry-After date from the server's Date, not the device's clock", async () => {
     // The device runs two hours slow; the server asks for a minute.
     const fetch = async () =>

@@ -27,7 +27,8 @@ export interface Rewards {
  * without a Referkit error: a 3xx in Node, a 2xx that is not the receiver's `recorded` or `duplicate`), `future_timestamp` (an `invalid_event` only for a time the
  * receiver's clock has not reached: kept and retried), `retry_after` (an event made while the wait a
  * 429's or 503's `Retry-After` named runs: kept, not sent, and sent when the wait ends), `redemption_queued` (a server's reversal kept, unsent, behind its order's redemption, which the
- * same client still holds), `no_referral`, `invalid_code`.
+ * same client still holds), `no_referral`, `invalid_code`, `invalid_id`, `invalid_program`, `invalid_endpoint`.
+ * Both `code` and `message` are always text, whatever an answer's body held.
  */
 export interface DeliveryError {
   code: string;
@@ -105,10 +106,13 @@ export async function attempt(body: string, { url, fetch, timeout = 1e4 }: Trans
   // A browser shows a redirect as an opaque answer of status 0; Node gives the 3xx itself.
   const status = response?.status ?? 0;
   const code = status ? `http_${status}` : response ? 'redirected' : signal.aborted ? 'timeout' : 'network_error';
-  // The receiver's own refusal names its code; anything else's (a route mounted elsewhere answering an
-  // HTML 404, a gateway's 403) says nothing of the event.
-  const verdict = answer?.error?.code;
-  const error = verdict ? answer!.error! : { code, message: `POST ${url}: ${code}` };
+  // The receiver's own refusal names its code, as text; anything else's (a route mounted elsewhere
+  // answering an HTML 404, a gateway's 403, `{"error":{"code":42}}`) says nothing of the event. A page
+  // shows the message: one that is not text is the generic one.
+  const said = answer?.error;
+  const verdict = typeof said?.code === 'string' && said.code;
+  const error = (verdict ? said : { code }) as DeliveryError;
+  if (typeof error.message !== 'string') error.message = `POST ${url}: ${error.code}`;
   // An event refused only for a time in the future was stamped by a device clock running fast: no
   // verdict on the event, which the receiver takes once its own clock has passed the stamp. It is
   // kept, the same body, for a later flush; retrying now, seconds later, would be refused again.

@@ -658,10 +658,12 @@ export default [
   // at once, and reads `null` options as absent: `attribution: null` showed "Could not start: Cannot read
   // properties of null" (+101 B).
   // 2026-11-25: 15,766 B once the SDK's refusals always carry a code and a message of text (+6 B).
+  // 2026-11-25 (merged): 15,937 B with the widget's setting checks (15,819 B on their branch) and the SDK's
+  // refusals of setup mistakes (+107 B on theirs) together.
   {
     name: '@referkit/widget referkit.js (whole)',
     file: 'packages/widget/dist/referkit.js',
-    brotli: 15819,
+    brotli: 15937,
     // Issue 5's promise (aim for 8,000); the budget above holds today's size so it cannot grow.
     target: 9000,
     // SHA-256 is redeem's email hashing: the script never redeems, so it must not carry it.

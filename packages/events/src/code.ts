@@ -10,11 +10,11 @@ import { customAlphabet } from 'nanoid';
 export const CODE_SUFFIX_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /**
- * The pattern of an event id: `evt_` and 8–64 URL-safe characters (`\w` is `A-Za-z0-9_` without the
- * `u` and `i` flags, and shorter in every browser bundle). Here, beside the code's, so that the SDK
- * checks an id it is given without importing the zod schemas.
+ * The pattern of an event id: `evt_` and 8–64 URL-safe characters. Here, beside the code's, so that the SDK
+ * checks an id it is given without importing the zod schemas. Spelled out, not `\w`: the published JSON
+ * Schema carries it, and validators in other languages read `\w` as any Unicode letter (Python's `re`).
  */
-export const EVENT_ID_PATTERN = /^evt_[\w-]{8,64}$/;
+export const EVENT_ID_PATTERN = /^evt_[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * The pattern of a slug (a program's id): `a–z`, `0–9` and dashes inside, at most 64 characters, so

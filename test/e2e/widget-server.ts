@@ -159,8 +159,11 @@ export function chromiumAndServer(): { browser: Browser; server: WidgetServer } 
   return both;
 }
 
-/** Resolves once the page's offer banner has come to rest: where its slide in ends, not a place it passes. */
-export function bannerAtRest(page: Page): Promise<unknown> {
+/**
+ * Resolves once the page's offer banner has come to rest: where its slide in ends, not a place it passes.
+ * A Playwright page or a puppeteer one (the Firefox project's): both run a function in the page alike.
+ */
+export function bannerAtRest(page: Pick<Page, 'evaluate'> | { evaluate(script: () => unknown): Promise<unknown> }) {
   return page.evaluate(() =>
     Promise.all(
       document

@@ -1,5 +1,6 @@
 /** axe-core over both elements of the built referkit.js in Firefox, as a person leaves them: QR code and Copied shown. */
 import { describe, it } from 'vitest';
+import { bannerAtRest } from '../e2e/widget-server.js';
 import { AUDITED, type AxeResult, expectAccessible, WCAG_AA } from '../widget-audit.js';
 import { firefoxAndServer, shadowButton, until } from './firefox.js';
 
@@ -22,15 +23,7 @@ describe('axe-core in Firefox', () => {
       );
     });
     // axe measures the contrast of the banner where its slide in ends, not a frame it passes.
-    await page.evaluate(() =>
-      Promise.all(
-        document
-          .querySelector('referkit-offer')
-          ?.shadowRoot?.querySelector('aside')
-          ?.getAnimations()
-          .map((slide) => slide.finished) ?? [],
-      ),
-    );
+    await bannerAtRest(page);
     await page.addScriptTag({ url: '/axe.min.js' });
     const result = (await page.evaluate(
       (audited, rules) =>

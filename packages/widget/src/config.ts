@@ -149,8 +149,9 @@ export function init(config: WidgetConfig): boolean {
     return false;
   }
   if (!settingsHaveTheirTypes(config, 'Fix it in init.') || !worded(config)) return false;
-  // A null setting is unset, as it is to the checks above: the SDK reads only an absent one so (a null
-  // `param` would read no code, a null `attribution` throw), and so does `land`.
+  // A null setting is unset, as it is to the checks above, for every reader after them at once: `land`'s
+  // readReferral, whose `param` defaults only when absent (a null one read no code), and the elements'
+  // terms. The SDK reads a null option as absent too, but only its own options.
   config = Object.fromEntries(Object.entries(config).filter(([, value]) => value != null)) as WidgetConfig;
   // A second init for the same program and endpoint (to change terms, or set consent), or one that comes
   // back to it, takes the client the widget made for it, with its other options: a new client would hold

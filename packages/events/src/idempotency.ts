@@ -26,14 +26,16 @@ export function idempotencyKey(event: ReferralEvent): string {
   // joined rather than templated: join makes one flat string, where a template literal leaves a
   // tree of its pieces that a store keeps, several times larger, for as long as it keeps the key.
   if (event.type === 'redemption' || event.type === 'reversal')
-    return [event.type, event.program, event.orderId].join(':');
+    return orderKey(event.type, event.program, event.orderId);
   return `event:${event.id}`;
 }
 
-/** The idempotency key of an order's redemption, as `idempotencyKey` gives it. */
-export function redemptionKey(program: string, orderId: string): string {
-  return ['redemption', program, orderId].join(':');
-}
+/** The key of an order's redemption or reversal: `type:program:orderId`. */
+const orderKey = (type: 'redemption' | 'reversal', program: string, orderId: string) =>
+  [type, program, orderId].join(':');
+
+/** The idempotency key of an order's redemption, as `idempotencyKey` gives it (an erasure finds its claims so). */
+export const redemptionKey = (program: string, orderId: string): string => orderKey('redemption', program, orderId);
 
 /**
  * The content that must match for a replay to count as the same event. A redemption sent again
